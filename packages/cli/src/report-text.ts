@@ -1,0 +1,154 @@
+/**
+ * The report as a terminal table (默认终端表格) and as Markdown: status per village and rule,
+ * district targets, household screening counts and each unit's to-do list.
+ */
+import pc from 'picocolors';
+import { STATUSES, type Lang, type Report, type RuleResult, type Status, type StatusCounts } from '@ruralkit/core';
+import { PROGRESS_LABEL, STATUS_LABEL, WORDS } from './labels.js';
+
+/** Results grouped by subject, in input order, the district last. */
+function groups(report: Report): RuleResult[][] {
+  const out = new Map<string, RuleResult[]>();
+  for (const r of report.results) {
+    const key = `${r.subject.type}:${r.subject.id}`;
+    out.set(key, [...(out.get(key) ?? []), r]);
+  }
+  return [...out.values()];
+}
+
+function subjectTitle(r: RuleResult, lang: Lang): string {
+  const s = r.subject;
+  if (s.type === 'district') return `${WORDS.district[lang]} · ${s.name[lang]}`;
+  const township = s.township ? ` · ${s.township.name[lang]}` : '';
+  return `${s.name[lang]} (${s.id})${township}${s.keyVillage === false ? WORDS.notKey[lang] : ''}`;
+}
+
+function statusText(r: RuleResult, lang: Lang): string {
+  const label = STATUS_LABEL[r.status][lang];
+  return r.status === 'pending' && r.progress ? `${label} · ${PROGRESS_LABEL[r.progress][lang]}` : label;
+}
+
+function countsText(counts: StatusCounts, lang: Lang): string {
+  return STATUSES.map((s) => `${STATUS_LABEL[s][lang]} ${counts[s]}`).join(' · ');
+}
+
+function countsOf(results: RuleResult[]): StatusCounts {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const r of results) counts[r.status]++;
+  return counts;
+}
+
+// Colours are forced on here: the caller decides whether the output is a colour terminal.
+const pcc = pc.createColors(true);
+const COLOUR: Record<Status, (s: string) => string> = {
+  met: pcc.green,
+  'not-met': pcc.red,
+  pending: pcc.yellow,
+  'not-applicable': pcc.dim,
+  'missing-data': pcc.magenta,
+};
+
+/** Display width in a terminal: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6)
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** The terminal table. `colour` adds ANSI colours to statuses. */
+export function formatTable(report: Report, lang: Lang, colour: boolean): string {
+  const paint = (status: Status, text: string) => (colour ? COLOUR[status](text) : text);
+  const bold = (text: string) => (colour ? pcc.bold(text) : text);
+  const lines = [bold(`${report.plan.title[lang]} (${report.plan.docNo}) — ${WORDS.asOf[lang]} ${report.asOf}`), ''];
+  for (const results of groups(report)) {
+    lines.push(bold(subjectTitle(results[0]!, lang)), `  ${countsText(countsOf(results), lang)}`);
+    const ruleWidth = Math.max(...results.map((r) => r.ruleId.length));
+    const statusWidth = Math.max(...results.map((r) => displayWidth(statusText(r, lang))));
+    for (const r of results) {
+      const status = paint(r.status, pad(statusText(r, lang), statusWidth));
+      lines.push(`  ${pad(r.ruleId, ruleWidth)}  ${status}  ${r.year}  ${r.message[lang]}`);
+    }
+    lines.push('');
+  }
+  lines.push(bold(`${WORDS.overall[lang]}: ${countsText(report.summary.overall, lang)}`), '');
+  lines.push(...householdLines(report, lang).map((l, i) => (i === 0 ? bold(l) : l)), '');
+  lines.push(bold(WORDS.todo[lang]));
+  if (report.summary.units.length === 0) lines.push(`  ${WORDS.nothingToDo[lang]}`);
+  for (const todo of report.summary.units) {
+    lines.push(`  ${todo.unit.name[lang]} (${todo.items.length})`);
+    for (const item of todo.items) {
+      lines.push(
+        `    - ${paint(item.status, STATUS_LABEL[item.status][lang])} ${item.subject.name[lang]} ${item.ruleId}`,
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function householdLines(report: Report, lang: Lang): string[] {
+  const h = report.summary.households;
+  const risk = (id: string) =>
+    report.households.flatMap((x) => x.details).find((d) => d.riskType === id)?.riskName[lang] ?? id;
+  const category = (id: string) => report.households.find((x) => x.category === id)?.categoryName?.[lang] ?? id;
+  return [
+    `${WORDS.households[lang]}: ${WORDS.screened[lang]} ${h.screened}, ${WORDS.withRisk[lang]} ${h.withRisk}`,
+    ...Object.entries(h.byRiskType).map(([id, n]) => `  ${WORDS.riskType[lang]} ${risk(id)}: ${n}`),
+    ...Object.entries(h.byCategory).map(([id, n]) => `  ${WORDS.category[lang]} ${category(id)}: ${n}`),
+  ];
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** The report as Markdown, for documents. */
+export function formatMarkdown(report: Report, lang: Lang): string {
+  const lines = [`# ${report.plan.title[lang]}`, '', `${report.plan.docNo} · ${WORDS.asOf[lang]} ${report.asOf}`, ''];
+  for (const results of groups(report)) {
+    lines.push(`## ${subjectTitle(results[0]!, lang)}`, '', countsText(countsOf(results), lang), '');
+    lines.push(
+      `| ${WORDS.rule[lang]} | ${WORDS.status[lang]} | ${WORDS.year[lang]} | ${WORDS.clause[lang]} | ${WORDS.lead[lang]} | ${WORDS.explanation[lang]} |`,
+      '|---|---|---|---|---|---|',
+    );
+    for (const r of results) {
+      const cells = [
+        `${r.ruleName[lang]} (\`${r.ruleId}\`)`,
+        statusText(r, lang),
+        String(r.year),
+        r.clauses.map((c) => c.label).join('、'),
+        r.units[0]?.name[lang] ?? '',
+        r.message[lang],
+      ];
+      lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
+    }
+    lines.push('');
+  }
+  lines.push(`## ${WORDS.overall[lang]}`, '', countsText(report.summary.overall, lang), '');
+  const [title, ...rest] = householdLines(report, lang);
+  lines.push(`## ${title}`, '', ...rest.map((l) => `- ${l.trim()}`), '');
+  lines.push(`## ${WORDS.todo[lang]}`, '');
+  if (report.summary.units.length === 0) lines.push(WORDS.nothingToDo[lang]);
+  for (const todo of report.summary.units) {
+    lines.push(`### ${todo.unit.name[lang]}`, '');
+    for (const item of todo.items)
+      lines.push(`- ${STATUS_LABEL[item.status][lang]}: ${escapeCell(item.message[lang])}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,137 @@
+// The ruralkit command, run in-process and as a real process (exit codes, output, errors).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run, type Io } from '../src/cli.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const data = join(root, 'examples/changjiang-2021/data.yaml');
+const bin = join(root, 'packages/cli/dist/bin.js');
+
+function capture(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    colour: false,
+    today: () => '2025-12-31',
+  };
+  const code = run(argv, io);
+  return { code, stdout, stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'ruralkit-cli-'));
+
+describe('ruralkit evaluate', () => {
+  it('prints a table for each village, the district, households and to-do lists', () => {
+    const { code, stdout } = capture(['evaluate', data, '--as-of', '2025-12-31']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('留阳村 (liuyang) · 鲇鱼山镇');
+    expect(stdout).toContain('江联村 (jianglian) · 丽阳镇');
+    expect(stdout).toMatch(/infrastructure\.tap-water\s+未达标\s+2025\s+留阳村2025年自来水普及率为87%，低于目标90%/);
+    expect(stdout).toContain('防止返贫监测筛查');
+    expect(stdout).toContain('责任单位待办');
+    expect(stdout).not.toContain('\u001b['); // no colour when not a terminal
+  });
+
+  it('colours statuses on a terminal', () => {
+    let stdout = '';
+    run(['evaluate', data, '--as-of', '2025-12-31'], {
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+      colour: true,
+      today: () => '2025-12-31',
+    });
+    expect(stdout).toContain('\u001b[31m未达标');
+  });
+
+  it('writes JSON for programs, Markdown for documents, in English on request', () => {
+    const json = JSON.parse(capture(['evaluate', data, '--as-of', '2024-06-30', '--format', 'json']).stdout);
+    expect(json.asOf).toBe('2024-06-30');
+    expect(json.results.length).toBeGreaterThan(50);
+    const md = capture(['evaluate', data, '--as-of', '2025-12-31', '--format', 'md', '--lang', 'en']).stdout;
+    expect(md).toContain('## Liuyang Village (liuyang)');
+    expect(md).toContain('| Rule | Status | Year | Clause | Lead unit | Explanation |');
+    expect(md).toContain('below the target of 90%');
+  });
+
+  it('writes to --out', () => {
+    const out = join(tmp(), 'report.md');
+    const { code, stdout, stderr } = capture([
+      'evaluate',
+      data,
+      '--as-of',
+      '2025-12-31',
+      '--format',
+      'md',
+      '--out',
+      out,
+    ]);
+    expect([code, stdout]).toEqual([0, '']);
+    expect(stderr).toContain(out);
+    expect(readFileSync(out, 'utf8')).toContain('# 昌江区“十四五”区定乡村振兴重点帮扶村工作实施方案');
+  });
+
+  it('exits 2 with every input problem and no stack trace', () => {
+    const file = join(tmp(), 'bad.yaml');
+    writeFileSync(
+      file,
+      "villages:\n  - id: liuyang\n    attributes: { needsExpressPoint: true, hasEcommerceConditions: true }\n    indicators:\n      '2025': { tapWaterRate: 1.2, colour: red }\n",
+    );
+    const { code, stderr } = capture(['evaluate', file, '--as-of', '2025-12-31']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('tapWaterRate = 1.2: 不在 0–1 之间 / not between 0 and 1');
+    expect(stderr).toContain('colour = "red": 未知指标');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on usage errors, files it cannot read and YAML it cannot parse', () => {
+    expect(capture(['evaluate']).code).toBe(2);
+    expect(capture(['evaluate', data, '--format', 'pdf']).stderr).toContain('--format must be one of table, json, md');
+    expect(capture(['evaluate', data, '--as-of', '2025-02-30']).stderr).toContain('--as-of must be a date');
+    expect(capture(['evaluate', data, '--plan', 'nowhere']).stderr).toContain('unknown plan "nowhere"');
+    expect(capture(['evaluate', data, '--colour']).code).toBe(2);
+    expect(capture(['evaluate', '/nonexistent.yaml']).stderr).toContain('cannot read "/nonexistent.yaml"');
+    const broken = join(tmp(), 'broken.yaml');
+    writeFileSync(broken, 'villages: [\n');
+    expect(capture(['evaluate', broken]).stderr).toContain('is not valid YAML');
+    expect(capture(['frobnicate']).stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('shows a stack trace with --debug', () => {
+    expect(capture(['evaluate', '/nonexistent.yaml', '--debug']).stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('the built command', () => {
+  it('runs as a process: exit 0 after an evaluation, 2 on bad input', () => {
+    const out = execFileSync('node', [bin, 'evaluate', data, '--as-of', '2025-12-31', '--lang', 'en'], {
+      encoding: 'utf8',
+    });
+    expect(out).toContain('Liuyang Village (liuyang)');
+    const bad = spawnSync('node', [bin, 'evaluate', data, '--as-of', 'yesterday'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--as-of must be a date');
+  });
+
+  it('runs scenarios and ends with the count line', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'ok.yaml'),
+      "name: ok\nasOf: 2025-12-31\ninput:\n  villages:\n    - id: liuyang\n      attributes: { needsExpressPoint: true, hasEcommerceConditions: true }\n      indicators: { '2025': { tapWaterRate: 0.9 } }\nexpect:\n  villages:\n    liuyang:\n      infrastructure.tap-water: met\n",
+    );
+    writeFileSync(
+      join(dir, 'wrong.yaml'),
+      "name: wrong on purpose\nasOf: 2025-12-31\ninput:\n  villages:\n    - id: liuyang\n      attributes: { needsExpressPoint: true, hasEcommerceConditions: true }\n      indicators: { '2025': { tapWaterRate: 0.9 } }\nexpect:\n  villages:\n    liuyang:\n      infrastructure.tap-water: not-met\n",
+    );
+    const result = spawnSync('node', [bin, 'test', dir], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('wrong.yaml — wrong on purpose');
+    expect(result.stdout).toContain('village liuyang · infrastructure.tap-water · status: expected not-met, got met');
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
+  });
+});

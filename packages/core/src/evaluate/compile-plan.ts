@@ -1,0 +1,102 @@
+/**
+ * Rules compiled once per plan (编译规则): each condition becomes a synchronous function, and
+ * the keys, derived facts and parameters each rule reads are worked out in advance.
+ */
+import { compileCondition, type CompiledCondition, type CompileOptions } from '../rules/compile.js';
+import { customOperators } from '../rules/operators.js';
+import type { Condition, DerivedFact, Indicator, Plan, Rule, ScreeningRule } from '../model/schema.js';
+
+/** A rule's condition with what it reads. */
+export interface CompiledCheck {
+  condition: CompiledCondition;
+  /** Indicator keys read directly or through derived facts. */
+  keys: string[];
+  parameters: string[];
+  derived: [string, DerivedFact][];
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  check: CompiledCheck;
+  applicability?: CompiledCheck;
+  /** A completion-date key (absent = not done yet), when the rule reads one. */
+  completionKey?: string;
+  /** Numeric `key ≥ parameter` targets: what the progress measure needs. */
+  threshold?: { key: string; parameter: string };
+}
+
+export interface CompiledScreeningRule {
+  rule: ScreeningRule;
+  check: CompiledCheck;
+}
+
+export interface CompiledPlan {
+  plan: Plan;
+  indicators: ReadonlyMap<string, Indicator>;
+  villageRules: CompiledRule[];
+  districtRules: CompiledRule[];
+  screeningRules: CompiledScreeningRule[];
+  categories: { id: string; condition?: CompiledCondition }[];
+}
+
+const cache = new WeakMap<Plan, CompiledPlan>();
+
+/** Compile `plan`'s rules once; later calls with the same plan object reuse the result. */
+export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledPlan {
+  const cached = cache.get(plan);
+  if (cached) return cached;
+  const compileOptions = { ...options, operators: { ...customOperators, ...options.operators } };
+  const indicators = new Map(plan.indicators.map((d) => [d.key, d]));
+  const parameterIds = new Set(plan.parameters.map((p) => p.id));
+  const check = (owner: string, condition: Condition, derived: Record<string, DerivedFact>): CompiledCheck => {
+    const compiled = compileCondition(condition, compileOptions);
+    const keys = new Set<string>();
+    const parameters: string[] = [];
+    for (const fact of compiled.facts) {
+      if (parameterIds.has(fact)) parameters.push(fact);
+      else if (derived[fact]) for (const source of derivedSources(derived[fact])) keys.add(source);
+      else if (indicators.has(fact)) keys.add(fact);
+      else throw new Error(`${owner}: the condition reads "${fact}", which is no indicator, parameter or derived fact`);
+    }
+    return { condition: compiled, keys: [...keys], parameters, derived: Object.entries(derived) };
+  };
+  const compileRule = (rule: Rule): CompiledRule => {
+    const compiled: CompiledRule = { rule, check: check(rule.id, rule.condition, rule.derived) };
+    if (rule.applicability) compiled.applicability = check(rule.id, rule.applicability, {});
+    const completionKey = compiled.check.keys.find((k) => indicators.get(k)?.completionDate);
+    if (completionKey) compiled.completionKey = completionKey;
+    const threshold = thresholdOf(rule.condition, parameterIds);
+    if (threshold && indicators.has(threshold.key)) compiled.threshold = threshold;
+    return compiled;
+  };
+  const compiled: CompiledPlan = {
+    plan,
+    indicators,
+    villageRules: plan.rules.filter((r) => r.subject === 'village').map(compileRule),
+    districtRules: plan.rules.filter((r) => r.subject === 'district').map(compileRule),
+    screeningRules: plan.screeningRules.map((rule) => ({ rule, check: check(rule.id, rule.condition, rule.derived) })),
+    categories: plan.categories.map((c) => ({
+      id: c.id,
+      ...(c.condition
+        ? { condition: compileCondition(c.condition, { ...compileOptions, allowUndefinedFacts: true }) }
+        : {}),
+    })),
+  };
+  cache.set(plan, compiled);
+  return compiled;
+}
+
+export function derivedSources(fact: DerivedFact): string[] {
+  return fact.op === 'ratio' ? [fact.numerator, fact.denominator] : [fact.of];
+}
+
+/** `key ≥ parameter`, alone or as the only member of an `all`: a numeric target with progress. */
+function thresholdOf(condition: Condition, parameterIds: Set<string>): CompiledRule['threshold'] {
+  const single = 'all' in condition && condition.all.length === 1 ? condition.all[0] : condition;
+  if (!single || !('fact' in single) || single.operator !== 'greaterThanInclusive' || single.path) return undefined;
+  const value = single.value as { fact?: unknown } | null;
+  if (!value || typeof value !== 'object' || typeof value.fact !== 'string' || !parameterIds.has(value.fact)) {
+    return undefined;
+  }
+  return { key: single.fact, parameter: value.fact };
+}

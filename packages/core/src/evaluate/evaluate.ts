@@ -1,0 +1,92 @@
+/**
+ * `evaluate`: judge a plan's rules against a district's data at an as-of date (评估).
+ */
+import { InputError } from '../model/errors.js';
+import { isRealDate, type Plan } from '../model/schema.js';
+import { compilePlan } from './compile-plan.js';
+import { EvalContext, type SubjectData } from './context.js';
+import { parseInput, type EvaluationInput, type ParsedVillage } from './input.js';
+import { judgeRule } from './judge.js';
+import { screenHousehold } from './screening.js';
+import { summarize } from './summary.js';
+import type { Report, RuleResult, SubjectRef } from './types.js';
+
+export interface EvaluateOptions {
+  /** The date to judge at, `YYYY-MM-DD`, on or after the plan's start. */
+  asOf: string;
+}
+
+/** Who set a parameter value: every value of a built-in plan is set by the plan. */
+const fromPlan = () => 'plan';
+
+/**
+ * Evaluate `input` against `plan` at `options.asOf`: one result per subject and rule, the
+ * household screening, and summaries. Throws `InputError` (listing every problem) on invalid
+ * input; nothing is evaluated then.
+ */
+export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: EvaluateOptions): Report {
+  checkAsOf(plan, options.asOf);
+  const parsed = parseInput(plan, input);
+  const compiled = compilePlan(plan);
+  const ctx = new EvalContext(compiled, options.asOf, fromPlan);
+  const results: RuleResult[] = [];
+  for (const village of parsed.villages) {
+    const data: SubjectData = {
+      ref: villageRef(plan, village),
+      attributes: village.attributes,
+      own: village.series,
+      district: parsed.district,
+    };
+    for (const rule of compiled.villageRules) results.push(judgeRule(ctx, rule, data));
+  }
+  if (compiled.districtRules.length > 0) {
+    const district: SubjectData = {
+      ref: { type: 'district', id: 'district', name: plan.jurisdiction },
+      attributes: {},
+      own: parsed.district,
+      district: parsed.district,
+    };
+    for (const rule of compiled.districtRules) results.push(judgeRule(ctx, rule, district));
+  }
+  const households = parsed.households.map((h) => screenHousehold(ctx, compiled, h));
+  return {
+    plan: { id: plan.id, title: plan.title, docNo: plan.docNo },
+    asOf: options.asOf,
+    results,
+    households,
+    summary: summarize(results, households),
+  };
+}
+
+function checkAsOf(plan: Plan, asOf: unknown): void {
+  if (typeof asOf !== 'string' || !isRealDate(asOf)) {
+    throw new InputError([
+      {
+        path: ['asOf'],
+        key: 'asOf',
+        value: asOf,
+        message: { zh: '不是有效日期（YYYY-MM-DD）', en: 'not a real date (YYYY-MM-DD)' },
+      },
+    ]);
+  }
+  if (asOf < plan.period.start) {
+    throw new InputError([
+      {
+        path: ['asOf'],
+        key: 'asOf',
+        value: asOf,
+        message: {
+          zh: `早于方案起始日期 ${plan.period.start}`,
+          en: `before the plan's start, ${plan.period.start}`,
+        },
+      },
+    ]);
+  }
+}
+
+function villageRef(plan: Plan, village: ParsedVillage): SubjectRef {
+  const key = plan.keyVillages.find((v) => v.id === village.id);
+  if (key) return { type: 'village', id: key.id, name: key.name, keyVillage: true, township: key.township };
+  const name = village.name ?? village.id;
+  return { type: 'village', id: village.id, name: { zh: name, en: name }, keyVillage: false };
+}

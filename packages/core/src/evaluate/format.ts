@@ -1,0 +1,59 @@
+/**
+ * Wording (措辞) of results: values formatted by unit, message templates filled in Chinese and
+ * English. Placeholders: `{subject}`, `{year}`, `{due}`, `{v:key}` (a value the rule read or
+ * derived) and `{p:parameterId}` (a parameter in force).
+ */
+import type { LocalizedText } from '../model/schema.js';
+
+export type Lang = 'zh' | 'en';
+
+/** How a value is written: ratios as percentages, money with separators, yes/no for flags. */
+export type ValueUnit = 'ratio' | 'CNY' | 'count' | 'persons' | 'date' | 'none' | 'days' | 'working days' | 'months';
+
+export function formatValue(value: unknown, unit: ValueUnit, lang: Lang): string {
+  if (value === undefined || value === null) return lang === 'zh' ? '无数据' : 'no data';
+  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (typeof value !== 'number') return String(value);
+  switch (unit) {
+    case 'ratio':
+      return `${round(value * 100)}%`;
+    case 'CNY':
+      return lang === 'zh' ? `${grouped(value)}元` : `CNY ${grouped(value)}`;
+    case 'days':
+      return lang === 'zh' ? `${value}天` : `${value} days`;
+    case 'working days':
+      return lang === 'zh' ? `${value}个工作日` : `${value} working days`;
+    case 'months':
+      return lang === 'zh' ? `${value}个月` : `${value} months`;
+    default:
+      return grouped(value);
+  }
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+function grouped(n: number): string {
+  return (Math.round(n * 100) / 100).toLocaleString('en-US');
+}
+
+/** What a template may refer to. */
+export interface TemplateValues {
+  subject: LocalizedText;
+  year?: number | undefined;
+  due?: string | undefined;
+  value: (key: string, lang: Lang) => string;
+  parameter: (id: string, lang: Lang) => string;
+}
+
+/** Fill a template; an unknown placeholder is left visible so a broken template shows. */
+export function fillTemplate(template: string, lang: Lang, values: TemplateValues): string {
+  return template.replace(/\{(subject|year|due|v:[^}]+|p:[^}]+)\}/g, (whole, name: string) => {
+    if (name === 'subject') return values.subject[lang];
+    if (name === 'year') return values.year === undefined ? whole : String(values.year);
+    if (name === 'due') return values.due ?? whole;
+    if (name.startsWith('v:')) return values.value(name.slice(2), lang);
+    return values.parameter(name.slice(2), lang);
+  });
+}

@@ -1,0 +1,285 @@
+/**
+ * The evaluation input (评估输入): district, villages and households, validated by strict zod
+ * schemas built from the plan's indicator definitions. Invalid input throws one `InputError`
+ * that lists every problem with its subject, year, key and value.
+ */
+import { z } from 'zod';
+import { InputError, type InputIssue } from '../model/errors.js';
+import { IsoDateSchema, type Indicator, type Plan } from '../model/schema.js';
+
+/** Yearly values, keyed by year: `{ "2023": { tapWaterRate: 0.88 } }`. */
+export type YearlyValues = Record<string, Record<string, unknown>>;
+
+/** One village's data (村数据). */
+export interface VillageInput {
+  id: string;
+  /** Display name for a village the plan does not list; key villages take the plan's name. */
+  name?: string;
+  attributes?: Record<string, unknown>;
+  indicators?: YearlyValues;
+}
+
+/** One household's screening data (农户数据). */
+export interface HouseholdInput {
+  id: string;
+  villageId: string;
+  size: number;
+  [key: string]: unknown;
+}
+
+/** What `evaluate` takes (catalog §5). */
+export interface EvaluationInput {
+  district?: { indicators?: YearlyValues; reference?: YearlyValues };
+  villages?: VillageInput[];
+  households?: HouseholdInput[];
+}
+
+/** A subject's values by year, years ascending. */
+export interface YearSeries {
+  readonly years: readonly number[];
+  readonly byYear: ReadonlyMap<number, Readonly<Record<string, unknown>>>;
+}
+
+export interface ParsedVillage {
+  id: string;
+  name?: string;
+  attributes: Record<string, unknown>;
+  series: YearSeries;
+}
+
+export interface ParsedHousehold {
+  id: string;
+  villageId: string;
+  values: Record<string, unknown>;
+}
+
+/** A validated input, ready to evaluate. */
+export interface ParsedInput {
+  district: YearSeries;
+  villages: ParsedVillage[];
+  households: ParsedHousehold[];
+}
+
+const YEAR = /^\d{4}$/;
+
+function valueSchema(def: Indicator): z.ZodType {
+  switch (def.type) {
+    case 'boolean':
+      return z.boolean();
+    case 'date':
+      return IsoDateSchema;
+    case 'string':
+      return z.string().min(1);
+    case 'integer':
+    case 'number': {
+      let s = def.type === 'integer' ? z.number().int() : z.number();
+      if (def.min !== undefined) s = s.min(def.min);
+      if (def.max !== undefined) s = s.max(def.max);
+      return s;
+    }
+  }
+}
+
+function recordOf(defs: Indicator[], required: (d: Indicator) => boolean) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const def of defs) shape[def.key] = required(def) ? valueSchema(def) : valueSchema(def).optional();
+  return z.object(shape).strict();
+}
+
+const cache = new WeakMap<Plan, z.ZodType>();
+
+/** The strict zod schema of an evaluation input for `plan` (built once per plan). */
+export function inputSchema(plan: Plan): z.ZodType {
+  let schema = cache.get(plan);
+  if (schema) return schema;
+  const of = (subject: Indicator['subject']) => plan.indicators.filter((d) => d.subject === subject);
+  const yearly = (subject: Indicator['subject']) =>
+    z.record(
+      z.string().regex(YEAR),
+      recordOf(of(subject), () => false),
+    );
+  const householdDefs = of('household');
+  schema = z
+    .object({
+      district: z
+        .object({ indicators: yearly('district').optional(), reference: yearly('district-reference').optional() })
+        .strict()
+        .optional(),
+      villages: z
+        .array(
+          z
+            .object({
+              id: z.string().min(1),
+              name: z.string().min(1).optional(),
+              attributes: recordOf(of('village-attribute'), (d) => d.required === true).optional(),
+              indicators: yearly('village').optional(),
+            })
+            .strict(),
+        )
+        .optional(),
+      households: z
+        .array(recordOf(householdDefs, (d) => d.key === 'id' || d.key === 'villageId' || d.key === 'size'))
+        .optional(),
+    })
+    .strict();
+  cache.set(plan, schema);
+  return schema;
+}
+
+/** Validate `input` against `plan`; throws `InputError` listing every problem. */
+export function parseInput(plan: Plan, input: unknown): ParsedInput {
+  const result = inputSchema(plan).safeParse(input);
+  const issues: InputIssue[] = result.success ? [] : result.error.issues.flatMap((i) => toIssues(plan, input, i));
+  issues.push(...duplicateIds(input));
+  if (issues.length > 0) throw new InputError(issues);
+  const data = result.data as EvaluationInput;
+  const attributeDefaults = Object.fromEntries(
+    plan.indicators
+      .filter((d) => d.subject === 'village-attribute' && d.default !== undefined)
+      .map((d) => [d.key, d.default]),
+  );
+  return {
+    district: toSeries(data.district?.indicators, data.district?.reference),
+    villages: (data.villages ?? []).map((v) => ({
+      id: v.id,
+      ...(v.name ? { name: v.name } : {}),
+      attributes: { ...attributeDefaults, ...v.attributes },
+      series: toSeries(v.indicators),
+    })),
+    households: (data.households ?? []).map((h) => ({ id: h.id, villageId: h.villageId, values: h })),
+  };
+}
+
+function toSeries(...sources: (YearlyValues | undefined)[]): YearSeries {
+  const byYear = new Map<number, Record<string, unknown>>();
+  for (const source of sources) {
+    for (const [year, values] of Object.entries(source ?? {})) {
+      byYear.set(Number(year), { ...byYear.get(Number(year)), ...values });
+    }
+  }
+  return { years: [...byYear.keys()].sort((a, b) => a - b), byYear };
+}
+
+/** Two villages or two households with the same id (checked on the raw input, valid or not). */
+function duplicateIds(input: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const check = (type: 'village' | 'household', field: string) => {
+    const list = at(input, [field]);
+    if (!Array.isArray(list)) return;
+    const seen = new Set<unknown>();
+    list.forEach((item: unknown, index) => {
+      const id = at(item, ['id']);
+      if (typeof id !== 'string') return;
+      if (seen.has(id)) {
+        issues.push({
+          path: [field, index, 'id'],
+          subject: { type, id },
+          key: 'id',
+          value: id,
+          message: { zh: '编号重复', en: 'duplicate id' },
+        });
+      }
+      seen.add(id);
+    });
+  };
+  check('village', 'villages');
+  check('household', 'households');
+  return issues;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function at(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** Locate an issue: which subject, year and key it is about. */
+function locate(input: unknown, path: (string | number)[]): Omit<InputIssue, 'message'> {
+  const issue: Omit<InputIssue, 'message'> = { path };
+  const [area, index, section, year, key] = path;
+  if (area === 'villages' && typeof index === 'number') {
+    const id = at(input, ['villages', index, 'id']);
+    issue.subject = { type: 'village', id: typeof id === 'string' ? id : `#${index + 1}` };
+    if (section === 'indicators' && year !== undefined) {
+      issue.year = Number(year);
+      if (key !== undefined) issue.key = String(key);
+    } else if (section === 'attributes' && year !== undefined) {
+      issue.key = String(year);
+    } else if (section !== undefined && section !== 'attributes' && section !== 'indicators') {
+      issue.key = String(section);
+    }
+  } else if (area === 'district') {
+    issue.subject = { type: 'district', id: 'district' };
+    if (section !== undefined) issue.year = Number(section);
+    if (year !== undefined) issue.key = String(year);
+  } else if (area === 'households' && typeof index === 'number') {
+    const id = at(input, ['households', index, 'id']);
+    issue.subject = { type: 'household', id: typeof id === 'string' ? id : `#${index + 1}` };
+    if (section !== undefined) issue.key = String(section);
+  } else if (path.length === 1) {
+    issue.key = String(area);
+  }
+  if (issue.year !== undefined && Number.isNaN(issue.year)) delete issue.year;
+  return issue;
+}
+
+const TYPE_ZH: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  boolean: '是/否（true/false）',
+  string: '文本',
+  object: '对象',
+  array: '列表',
+};
+
+function toIssues(plan: Plan, input: unknown, issue: ZodIssue): InputIssue[] {
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => ({
+      ...locate(input, [...path, k]),
+      value: at(input, [...path, k]),
+      message: {
+        zh: '未知指标：方案及插件均未定义此项',
+        en: 'unknown key: neither the plan nor a plugin defines it',
+      },
+    }));
+  }
+  const place = locate(input, path);
+  const value = at(input, path);
+  if (value !== undefined) place.value = value;
+  const def = place.key ? plan.indicators.find((d) => d.key === place.key) : undefined;
+  return [{ ...place, message: describe(issue, value, def) }];
+}
+
+function describe(issue: ZodIssue, value: unknown, def: Indicator | undefined): InputIssue['message'] {
+  const range =
+    def?.min !== undefined && def.max !== undefined
+      ? { zh: `不在 ${def.min}–${def.max} 之间`, en: `not between ${def.min} and ${def.max}` }
+      : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return { zh: '缺少必填项', en: 'required but missing' };
+      return {
+        zh: `应为${TYPE_ZH[issue.expected] ?? issue.expected}`,
+        en: `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}`,
+      };
+    case 'too_small':
+      if (range) return range;
+      if (issue.minimum === 0) return { zh: '不能为负数', en: 'must not be negative' };
+      return { zh: `不能小于 ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
+    case 'too_big':
+      return range ?? { zh: `不能大于 ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
+    case 'invalid_key':
+      return { zh: '年份应为四位数字，如 "2023"', en: 'a year must be four digits, such as "2023"' };
+    case 'invalid_format':
+    case 'custom':
+      return { zh: '不是有效日期（YYYY-MM-DD）', en: 'not a real date (YYYY-MM-DD)' };
+    default:
+      return { zh: `无效：${issue.message}`, en: `invalid: ${issue.message}` };
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * Judging a rule for a subject (规则判定): statuses for deadline, annual and ongoing rules
+ * (catalog §7), with the values read, the comparisons made and a message an officer can paste.
+ */
+import type { ConditionTrace } from '../rules/compile.js';
+import type { LocalizedText } from '../model/schema.js';
+import type { CompiledCheck, CompiledRule } from './compile-plan.js';
+import { yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
+import { fillTemplate, type Lang } from './format.js';
+import { measureProgress } from './progress.js';
+import type { ExpectedValue, Progress, ProgressDetail, RuleResult, Status, YearResult } from './types.js';
+
+/** The outcome of a rule at one point in time. */
+interface Outcome {
+  status: 'holds' | 'fails' | 'not-done' | 'missing-data' | 'not-applicable';
+  reading: Reading;
+  expected: Record<string, ExpectedValue>;
+  /** Facts the applicability condition read, when it did not hold. */
+  inapplicable?: Reading;
+}
+
+const PROGRESS_TEXT: Record<Progress, LocalizedText> = {
+  'on-track': { zh: '进展顺利', en: 'on track' },
+  'needs-acceleration': { zh: '需加快进度', en: 'needs acceleration' },
+  'off-track': { zh: '严重滞后', en: 'off track' },
+  deteriorating: { zh: '趋势恶化', en: 'deteriorating' },
+  unknown: { zh: '无法判断', en: 'unknown' },
+};
+
+/** Judge one rule for one subject at the context's as-of date. */
+export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
+  switch (cr.rule.kind) {
+    case 'deadline':
+      return judgeDeadline(ctx, cr, data);
+    case 'ongoing': {
+      const year = Math.min(ctx.asOfYear, ctx.lastYear);
+      const date = ctx.asOf < ctx.plan.period.end ? ctx.asOf : ctx.plan.period.end;
+      const outcome = run(ctx, cr, data, { year, exact: false, date });
+      return finish(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') });
+    }
+    case 'annual':
+      return judgeAnnual(ctx, cr, data);
+  }
+}
+
+function judgeDeadline(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
+  const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
+  const reached = ctx.asOf >= due;
+  const date = reached ? due : ctx.asOf;
+  // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
+  const point = { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date };
+  const outcome = run(ctx, cr, data, point);
+  // A completion date after the due date is late whenever it is read: not-met, not pending.
+  const late = cr.completionKey !== undefined && outcome.status === 'fails';
+  const status = holdsTo(outcome, reached || late ? 'not-met' : 'pending');
+  const judgement: Judgement = { year: point.year, date, status, due };
+  if (status === 'pending') Object.assign(judgement, progressOf(ctx, cr, data, due));
+  const result = finish(ctx, cr, data, outcome, judgement);
+  if (late) result.completedLate = true;
+  return result;
+}
+
+function judgeAnnual(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
+  const lastYear = Math.min(ctx.asOfYear, ctx.lastYear);
+  const years: YearResult[] = [];
+  let headline: RuleResult | undefined;
+  for (let year = ctx.firstYear; year <= lastYear; year++) {
+    const yearEnd = `${year}-12-31`;
+    const date = ctx.asOf < yearEnd ? ctx.asOf : yearEnd;
+    const outcome = run(ctx, cr, data, { year, exact: true, date });
+    const result = finish(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') });
+    years.push({
+      year,
+      status: result.status,
+      actual: result.actual,
+      expected: result.expected,
+      ...(result.missing ? { missing: result.missing } : {}),
+      message: result.message,
+    });
+    headline = result;
+  }
+  return { ...headline!, years };
+}
+
+/** Status from an outcome: holds → met; fails or not done → `fails`; else as it is. */
+function holdsTo(outcome: Outcome, fails: Status): Status {
+  if (outcome.status === 'holds') return 'met';
+  if (outcome.status === 'fails' || outcome.status === 'not-done') return fails;
+  return outcome.status;
+}
+
+/** Read and check a rule at a point: applicability first, then missing keys, then the condition. */
+function run(ctx: EvalContext, cr: CompiledRule, data: SubjectData, point: Point): Outcome {
+  let applicable: Reading | undefined;
+  if (cr.applicability) {
+    applicable = ctx.readCheck(cr.applicability, data, point);
+    if (applicable.missing.length > 0) return { status: 'missing-data', reading: applicable, expected: {} };
+    if (!cr.applicability.condition(applicable.facts)) {
+      return {
+        status: 'not-applicable',
+        reading: applicable,
+        expected: expectedOf(cr.applicability, applicable),
+        inapplicable: applicable,
+      };
+    }
+  }
+  const reading = ctx.readCheck(cr.check, data, point, cr.completionKey);
+  // What made the rule apply is part of the explanation too.
+  if (applicable) {
+    reading.facts = { ...applicable.facts, ...reading.facts };
+    reading.actual = { ...applicable.actual, ...reading.actual };
+  }
+  if (reading.missing.length > 0 || reading.reasons.length > 0)
+    return { status: 'missing-data', reading, expected: {} };
+  if (cr.completionKey && reading.facts[cr.completionKey] === undefined) {
+    return { status: 'not-done', reading, expected: {} };
+  }
+  const holds = cr.check.condition(reading.facts);
+  return { status: holds ? 'holds' : 'fails', reading, expected: expectedOf(cr.check, reading) };
+}
+
+function expectedOf(check: CompiledCheck, reading: Reading): Record<string, ExpectedValue> {
+  const expected: Record<string, ExpectedValue> = {};
+  const visit = (trace: ConditionTrace) => {
+    if (trace.kind === 'fact' && trace.fact !== undefined) {
+      expected[trace.fact] = { operator: trace.operator!, value: trace.value };
+    }
+    trace.children?.forEach(visit);
+  };
+  visit(check.condition.explain(reading.facts));
+  return expected;
+}
+
+interface Judgement {
+  year: number;
+  date: string;
+  status: Status;
+  due?: string;
+  progress?: Progress;
+  progressDetail?: ProgressDetail;
+}
+
+function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: Outcome, j: Judgement): RuleResult {
+  const { rule } = cr;
+  const { reading } = outcome;
+  const observedYears = Object.values(reading.actual)
+    .map((o) => o.year)
+    .filter((y): y is number => y !== undefined);
+  const parameterIds = [...(cr.applicability?.parameters ?? []), ...reading.parameters];
+  if (rule.due) parameterIds.unshift(rule.due);
+  const result: RuleResult = {
+    subject: data.ref,
+    ruleId: rule.id,
+    ruleName: rule.name,
+    kind: rule.kind,
+    strength: rule.strength,
+    status: j.status,
+    clause: ctx.clauseRef(rule.clauses[rule.clauses.length - 1]!),
+    clauses: rule.clauses.map((id) => ctx.clauseRef(id)),
+    year: j.year,
+    actual: reading.actual,
+    expected: outcome.expected,
+    parameters: [...new Set(parameterIds)].map((id) => ctx.parameter(id, id === rule.due ? ctx.asOf : j.date)),
+    units: ctx.units(rule.units),
+    message: { zh: '', en: '' },
+  };
+  if (j.due) result.due = j.due;
+  if (j.progress) result.progress = j.progress;
+  if (j.progressDetail) result.progressDetail = j.progressDetail;
+  if (observedYears.length > 0) result.observedYear = Math.max(...observedYears);
+  if (j.status === 'missing-data') result.missing = reading.missing.length ? reading.missing : cr.check.keys;
+  result.message = messageOf(ctx, cr, data, outcome, result, j);
+  return result;
+}
+
+/** The progress of a pending rule: measured for numeric targets, `unknown` otherwise. */
+function progressOf(
+  ctx: EvalContext,
+  cr: CompiledRule,
+  data: SubjectData,
+  due: string,
+): Pick<Judgement, 'progress' | 'progressDetail'> {
+  if (!cr.threshold) return { progress: 'unknown' };
+  const { progress, detail } = measureProgress({
+    series: data.own,
+    key: cr.threshold.key,
+    target: Number(ctx.parameter(cr.threshold.parameter, ctx.asOf).value),
+    fromYear: ctx.firstYear - 1,
+    toYear: ctx.asOfYear,
+    dueYear: yearOf(due),
+  });
+  return detail ? { progress, progressDetail: detail } : { progress };
+}
+
+function pendingNote(result: RuleResult, lang: Lang): string {
+  const progress = PROGRESS_TEXT[result.progress ?? 'unknown'][lang];
+  return lang === 'zh' ? `，期限${result.due}，进展：${progress}` : `; due ${result.due}, progress: ${progress}`;
+}
+
+function messageOf(
+  ctx: EvalContext,
+  cr: CompiledRule,
+  data: SubjectData,
+  outcome: Outcome,
+  result: RuleResult,
+  j: Judgement,
+): LocalizedText {
+  const message = { zh: '', en: '' };
+  const derived = cr.rule.derived ? Object.entries(cr.rule.derived) : [];
+  for (const lang of ['zh', 'en'] as const) {
+    const fill = (template: string) =>
+      fillTemplate(template, lang, {
+        subject: data.ref.name,
+        year: result.observedYear ?? j.year,
+        due: j.due,
+        value: (key) => ctx.format(key, outcome.reading.facts[key], derived, lang),
+        parameter: (id) => ctx.formatParameter(id, j.date, lang),
+      });
+    const name = cr.rule.name[lang];
+    let text: string;
+    switch (outcome.status) {
+      case 'missing-data': {
+        const keys = (result.missing ?? []).map((k) => describeKey(ctx, k, lang));
+        const reasons = outcome.reading.reasons.map((r) => r[lang]);
+        text =
+          lang === 'zh'
+            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断“${name}”：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
+            : `${data.ref.name.en}: cannot judge “${name}” for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
+        break;
+      }
+      case 'not-applicable': {
+        const facts = Object.entries(outcome.inapplicable?.actual ?? {}).map(
+          ([k, o]) => `${ctx.indicatorName(k, lang)}${lang === 'zh' ? '：' : ': '}${ctx.format(k, o.value, [], lang)}`,
+        );
+        text =
+          lang === 'zh'
+            ? `${data.ref.name.zh}不适用“${name}”（${facts.join('；')}）`
+            : `“${name}” does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
+        break;
+      }
+      case 'not-done':
+        text =
+          lang === 'zh'
+            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成“${name}”`
+            : `${data.ref.name.en} had not completed “${name}” as of ${ctx.asOf}`;
+        break;
+      default:
+        text = fill(j.status === 'met' ? cr.rule.messages[lang].met : cr.rule.messages[lang].notMet);
+    }
+    message[lang] = withClause(ctx, result, lang, text + (j.status === 'pending' ? pendingNote(result, lang) : ''));
+  }
+  return message;
+}
+
+function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
+  const [base, year] = key.split(' ');
+  const name = ctx.indicatorName(base!, lang);
+  return `${name}（${base}${year ? ` ${year.slice(1, -1)}` : ''}）`.replace(
+    /（(.*)）/,
+    lang === 'zh' ? '（$1）' : ' ($1)',
+  );
+}
+
+/** Append the clause and lead unit: 「（依据三（三）；牵头单位：区乡村振兴局）」. */
+function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: string): string {
+  const lead = result.units[0]?.name[lang];
+  if (lang === 'zh') {
+    const labels = result.clauses.map((c) => c.label).join('、');
+    return `${text}（依据${labels}${lead ? `；牵头单位：${lead}` : ''}）`;
+  }
+  const ids = result.clauses.map((c) => c.id).join(', ');
+  return `${text} (clause ${ids}${lead ? `; lead unit: ${lead}` : ''})`;
+}

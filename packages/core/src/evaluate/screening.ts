@@ -1,0 +1,66 @@
+/**
+ * Household screening (部门筛查预警): each screening rule that fires adds a risk type, and a
+ * household with a risk gets a suggested monitoring category (监测对象类别).
+ */
+import type { CompiledPlan } from './compile-plan.js';
+import type { EvalContext, SubjectData } from './context.js';
+import { fillTemplate } from './format.js';
+import type { ParsedHousehold } from './input.js';
+import type { HouseholdResult, HouseholdRisk } from './types.js';
+
+const EMPTY_SERIES = { years: [], byYear: new Map() };
+
+/** Screen one household at the context's as-of date. */
+export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, household: ParsedHousehold): HouseholdResult {
+  const data: SubjectData = {
+    ref: { type: 'household', id: household.id, name: { zh: `农户 ${household.id}`, en: `Household ${household.id}` } },
+    attributes: household.values,
+    own: EMPTY_SERIES,
+    district: EMPTY_SERIES,
+  };
+  const point = { year: ctx.asOfYear, exact: false, date: ctx.asOf };
+  const details: HouseholdRisk[] = [];
+  const missing: { ruleId: string; keys: string[] }[] = [];
+  for (const { rule, check } of compiled.screeningRules) {
+    const reading = ctx.readCheck(check, data, point);
+    if (reading.missing.length > 0 || reading.reasons.length > 0) {
+      missing.push({ ruleId: rule.id, keys: reading.missing.length ? reading.missing : check.keys });
+      continue;
+    }
+    if (!check.condition(reading.facts)) continue;
+    const derived = Object.entries(rule.derived);
+    const message = { zh: '', en: '' };
+    for (const lang of ['zh', 'en'] as const) {
+      message[lang] = fillTemplate(rule.messages[lang], lang, {
+        subject: data.ref.name,
+        value: (key) => ctx.format(key, reading.facts[key], derived, lang),
+        parameter: (id) => ctx.formatParameter(id, ctx.asOf, lang),
+      });
+    }
+    details.push({
+      ruleId: rule.id,
+      riskType: rule.riskType,
+      riskName: compiled.plan.riskTypes.find((t) => t.id === rule.riskType)?.name ?? {
+        zh: rule.riskType,
+        en: rule.riskType,
+      },
+      clause: ctx.clauseRef(rule.clauses[0]!),
+      actual: reading.actual,
+      parameters: reading.parameters.map((id) => ctx.parameter(id, ctx.asOf)),
+      units: ctx.units(rule.units),
+      message,
+    });
+  }
+  const risks = [...new Set(details.map((d) => d.riskType))];
+  const result: HouseholdResult = { subject: data.ref, villageId: household.villageId, risks, details };
+  if (missing.length > 0) result.missing = missing;
+  if (risks.length > 0) {
+    const facts = { ...household.values, risks };
+    const category = compiled.categories.find((c) => !c.condition || c.condition(facts));
+    if (category) {
+      result.category = category.id;
+      result.categoryName = compiled.plan.categories.find((c) => c.id === category.id)!.name;
+    }
+  }
+  return result;
+}

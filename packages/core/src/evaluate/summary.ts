@@ -1,0 +1,70 @@
+/**
+ * Summaries (汇总): counts by status per village and overall, each responsible unit's to-do
+ * list (待办), and the household screening counts.
+ */
+import type { HouseholdResult, RuleResult, StatusCounts, Summary, UnitTodo } from './types.js';
+import { STATUSES } from './types.js';
+
+export function emptyCounts(): StatusCounts {
+  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+}
+
+/** Whether a result belongs on a unit's to-do list: not-met, or pending and off track or worse. */
+export function needsAction(result: RuleResult): boolean {
+  return (
+    result.status === 'not-met' ||
+    (result.status === 'pending' && (result.progress === 'off-track' || result.progress === 'deteriorating'))
+  );
+}
+
+export function summarize(results: RuleResult[], households: HouseholdResult[]): Summary {
+  const overall = emptyCounts();
+  const district = emptyCounts();
+  const villages = new Map<string, Summary['villages'][number]>();
+  const units = new Map<string, UnitTodo>();
+  for (const result of results) {
+    overall[result.status]++;
+    if (result.subject.type === 'district') district[result.status]++;
+    else {
+      let entry = villages.get(result.subject.id);
+      if (!entry) villages.set(result.subject.id, (entry = { subject: result.subject, counts: emptyCounts() }));
+      entry.counts[result.status]++;
+    }
+    if (!needsAction(result)) continue;
+    for (const unit of result.units) {
+      let todo = units.get(unit.id);
+      if (!todo) units.set(unit.id, (todo = { unit: { ...unit, lead: false }, items: [] }));
+      todo.items.push({
+        subject: result.subject,
+        ruleId: result.ruleId,
+        status: result.status,
+        ...(result.progress ? { progress: result.progress } : {}),
+        lead: unit.lead,
+        message: result.message,
+      });
+    }
+  }
+  const byRiskType: Record<string, number> = {};
+  const byCategory: Record<string, number> = {};
+  for (const household of households) {
+    for (const risk of household.risks) byRiskType[risk] = (byRiskType[risk] ?? 0) + 1;
+    if (household.category) byCategory[household.category] = (byCategory[household.category] ?? 0) + 1;
+  }
+  return {
+    overall,
+    villages: [...villages.values()],
+    district,
+    nonKeyVillages: [...villages.values()].filter((v) => v.subject.keyVillage === false).map((v) => v.subject.id),
+    // Units with the most lead items first, so the to-do list reads as who must act.
+    units: [...units.values()].sort(
+      (a, b) =>
+        b.items.filter((i) => i.lead).length - a.items.filter((i) => i.lead).length || b.items.length - a.items.length,
+    ),
+    households: {
+      screened: households.length,
+      withRisk: households.filter((h) => h.risks.length > 0).length,
+      byRiskType,
+      byCategory,
+    },
+  };
+}

@@ -1,0 +1,169 @@
+/** What an evaluation returns: results per subject and rule, and summaries (catalog §7). */
+import type { LocalizedText } from '../model/schema.js';
+
+/** met (达标) · not-met (未达标) · pending (未到期) · not-applicable (不适用) · missing-data (缺数据). */
+export type Status = 'met' | 'not-met' | 'pending' | 'not-applicable' | 'missing-data';
+export const STATUSES: readonly Status[] = ['met', 'not-met', 'pending', 'not-applicable', 'missing-data'];
+
+/** The progress measure (进展评估) of a pending numeric target. */
+export type Progress = 'on-track' | 'needs-acceleration' | 'off-track' | 'deteriorating' | 'unknown';
+export const PROGRESS_VALUES: readonly Progress[] = [
+  'on-track',
+  'needs-acceleration',
+  'off-track',
+  'deteriorating',
+  'unknown',
+];
+
+export interface SubjectRef {
+  type: 'village' | 'district' | 'household';
+  id: string;
+  name: LocalizedText;
+  /** Villages: whether the plan lists it as a key village (重点村). */
+  keyVillage?: boolean;
+  township?: { id: string; name: LocalizedText };
+}
+
+/** A value the rule read, and the year it was observed (none for village attributes). */
+export interface ObservedValue {
+  value: unknown;
+  year?: number;
+}
+
+/** A comparison the rule made: the operator and the value the actual was compared with. */
+export interface ExpectedValue {
+  operator: string;
+  value: unknown;
+}
+
+/** A parameter a result used: its value in force and who set it (`plan` or `plugin:<id>@<version>`). */
+export interface ParameterUse {
+  id: string;
+  value: number | string;
+  from: string;
+  unit: string;
+  assumption: boolean;
+  setBy: string;
+}
+
+export interface UnitRef {
+  id: string;
+  name: LocalizedText;
+  /** The lead unit (牵头单位) is listed first and marked. */
+  lead: boolean;
+}
+
+export interface ProgressDetail {
+  base: { year: number; value: number };
+  current: { year: number; value: number };
+  target: number;
+  dueYear: number;
+  cagrObserved?: number;
+  cagrRequired?: number;
+  ratio?: number;
+}
+
+/** One year of an annual rule. */
+export interface YearResult {
+  year: number;
+  status: Status;
+  actual: Record<string, ObservedValue>;
+  expected: Record<string, ExpectedValue>;
+  missing?: string[];
+  message: LocalizedText;
+}
+
+/** The result of one rule for one subject. */
+export interface RuleResult {
+  subject: SubjectRef;
+  ruleId: string;
+  ruleName: LocalizedText;
+  kind: 'deadline' | 'annual' | 'ongoing';
+  strength: 'binding' | 'strive' | 'basic';
+  status: Status;
+  /** Present on pending results: the progress measure, `unknown` where it cannot be computed. */
+  progress?: Progress;
+  progressDetail?: ProgressDetail;
+  clause: { id: string; label: string };
+  clauses: { id: string; label: string }[];
+  /** Deadline rules: the due date. */
+  due?: string;
+  /** The year judged: the headline year of an annual rule, the data year otherwise. */
+  year: number;
+  /** The latest year any value used was observed in. */
+  observedYear?: number;
+  actual: Record<string, ObservedValue>;
+  expected: Record<string, ExpectedValue>;
+  parameters: ParameterUse[];
+  units: UnitRef[];
+  /** missing-data results: the keys that were absent. */
+  missing?: string[];
+  /** Completion-date rules: completed, but after the due date. */
+  completedLate?: boolean;
+  /** Annual rules: every year from the plan's first year. */
+  years?: YearResult[];
+  message: LocalizedText;
+}
+
+/** A screening rule that fired for a household: a risk (风险) with its reason. */
+export interface HouseholdRisk {
+  ruleId: string;
+  riskType: string;
+  riskName: LocalizedText;
+  clause: { id: string; label: string };
+  actual: Record<string, ObservedValue>;
+  parameters: ParameterUse[];
+  units: UnitRef[];
+  message: LocalizedText;
+}
+
+/** Screening of one household (部门筛查预警). */
+export interface HouseholdResult {
+  subject: SubjectRef;
+  villageId: string;
+  risks: string[];
+  details: HouseholdRisk[];
+  /** Suggested monitoring category, when there is a risk. */
+  category?: string;
+  categoryName?: LocalizedText;
+  /** Screening rules that could not run, with the keys they lacked. */
+  missing?: { ruleId: string; keys: string[] }[];
+}
+
+export type StatusCounts = Record<Status, number>;
+
+/** A responsible unit's to-do list (待办): not-met results and pending ones that are off track. */
+export interface UnitTodo {
+  unit: UnitRef;
+  items: {
+    subject: SubjectRef;
+    ruleId: string;
+    status: Status;
+    progress?: Progress;
+    lead: boolean;
+    message: LocalizedText;
+  }[];
+}
+
+export interface Summary {
+  overall: StatusCounts;
+  villages: { subject: SubjectRef; counts: StatusCounts }[];
+  district: StatusCounts;
+  /** Villages in the input that the plan does not list (possible typos). */
+  nonKeyVillages: string[];
+  units: UnitTodo[];
+  households: {
+    screened: number;
+    withRisk: number;
+    byRiskType: Record<string, number>;
+    byCategory: Record<string, number>;
+  };
+}
+
+export interface Report {
+  plan: { id: string; title: LocalizedText; docNo: string };
+  asOf: string;
+  results: RuleResult[];
+  households: HouseholdResult[];
+  summary: Summary;
+}

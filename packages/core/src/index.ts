@@ -1,0 +1,32 @@
+/**
+ * @ruralkit/core — a rural revitalization plan (乡村振兴方案) as data, and a fast rule
+ * evaluator with explanations in Chinese and English.
+ *
+ * @example
+ * ```ts
+ * import { getPlan, evaluate } from '@ruralkit/core';
+ * const report = evaluate(getPlan('changjiang-2021'), input, { asOf: '2025-12-31' });
+ * report.results; report.summary;
+ * ```
+ * @packageDocumentation
+ */
+export * from './model/schema.js';
+export { InputError, describeIssue, type InputIssue } from './model/errors.js';
+export { parameterEntryAt, parameterValue } from './model/parameters.js';
+export { getPlan, listPlans } from './plans/registry.js';
+export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
+export { inputSchema, parseInput } from './evaluate/input.js';
+export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
+export { formatValue, type Lang, type ValueUnit } from './evaluate/format.js';
+export { needsAction } from './evaluate/summary.js';
+export * from './evaluate/types.js';
+export {
+  compileCondition,
+  ConditionCompileError,
+  UndefinedFactError,
+  type CompiledCondition,
+  type CompileOptions,
+  type ConditionTrace,
+  type Facts,
+} from './rules/compile.js';
+export { customOperators, type Operator } from './rules/operators.js';

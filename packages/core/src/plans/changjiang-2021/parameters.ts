@@ -1,0 +1,202 @@
+/**
+ * Parameters (参数) of the Changjiang plan: every target figure and deadline, effective-dated,
+ * with its unit, its source clause and whether the value is an assumption (假定值).
+ */
+import type { Parameter } from '../../model/schema.js';
+
+const START = '2021-01-01';
+
+/** A parameter with one value in force from the plan's start. */
+function fixed(
+  id: string,
+  zh: string,
+  en: string,
+  unit: Parameter['unit'],
+  value: number | string,
+  source: string[],
+  assumption = false,
+  note?: Parameter['note'],
+): Parameter {
+  return {
+    id,
+    name: { zh, en },
+    unit,
+    values: [{ from: START, value }],
+    source,
+    assumption,
+    ...(note ? { note } : {}),
+  };
+}
+
+export const parameters: Parameter[] = [
+  fixed('industry.minSpecialtyIndustries', '特色产业最少数量', 'Minimum number of specialty industries', 'count', 1, [
+    '1.2',
+    '3.2',
+  ]),
+  fixed('infrastructure.tapWaterMinRate', '自来水普及率目标', 'Tap water coverage target', 'ratio', 0.9, ['3.3']),
+  fixed(
+    'infrastructure.gigabitMinVillageShare',
+    '“双千兆”网络覆盖行政村比例目标',
+    'Share of administrative villages with dual-gigabit networks',
+    'ratio',
+    0.8,
+    ['3.3'],
+  ),
+  fixed(
+    'environment.garbageCollectionMinRate',
+    '垃圾收运覆盖率目标',
+    'Garbage collection coverage target',
+    'ratio',
+    1,
+    ['1.2'],
+  ),
+  fixed(
+    'basic.universalRate',
+    '“基本普及”阈值',
+    'Threshold for "basically universal"',
+    'ratio',
+    0.85,
+    ['1.2', '3.4'],
+    true,
+    {
+      zh: '方案未定义“基本普及”；取全国卫生厕所普及率目标85%。',
+      en: 'The plan does not define 基本普及 (basically universal); 85% is the national target figure used for sanitary toilets.',
+    },
+  ),
+  fixed(
+    'basic.fullCoverageRate',
+    '“基本实现全覆盖”阈值',
+    'Threshold for "basically full coverage"',
+    'ratio',
+    0.95,
+    ['3.4'],
+    true,
+    {
+      zh: '方案未定义“基本实现全覆盖”；假定为95%。',
+      en: 'The plan does not define 基本实现全覆盖 (basically full coverage); 95% is assumed.',
+    },
+  ),
+  fixed(
+    'basic.preschoolEnrollmentRate',
+    '“基本普及学前教育”毛入园率阈值',
+    'Preschool gross enrolment for "basically universal preschool education"',
+    'ratio',
+    0.85,
+    ['3.5'],
+    true,
+    {
+      zh: '方案未给出数值；按通常的全国口径，学前三年毛入园率85%即为基本普及。',
+      en: 'The plan gives no figure; 85% gross preschool enrolment is the usual national reading of 基本普及学前教育.',
+    },
+  ),
+  fixed(
+    'funding.minAnnualTransitionFundsCny',
+    '每村每年衔接资金最低投入',
+    'Minimum transition funds per village per year',
+    'CNY',
+    300000,
+    ['2.2'],
+    false,
+    { zh: '“30万元以上”含30万元。', en: '30万元以上 (300,000 or more) includes the figure itself.' },
+  ),
+  fixed(
+    'monitoring.incomeThreshold',
+    '防止返贫监测收入标准',
+    'Monitoring income line',
+    'CNY per person per year',
+    6000,
+    ['4.2'],
+    false,
+    {
+      zh: '6000元为2021年全国防止返贫监测范围；以后年度由省级确定（插件设置）。',
+      en: 'CNY 6,000 is the national monitoring line for 2021; provinces set later years (through plugins).',
+    },
+  ),
+  fixed('deadline.transitionEnd', '过渡期结束', 'End of the transition period', 'date', '2025-12-31', ['1.2']),
+  fixed('deadline.villagePlan', '村庄规划编制完成期限', 'Village plans completed by', 'date', '2022-12-31', ['3.1']),
+  fixed('deadline.toiletSurvey', '户厕问题摸排完成期限', 'Household toilet survey completed by', 'date', '2021-12-31', [
+    '3.4',
+  ]),
+  fixed(
+    'deadline.qualityToiletRectification',
+    '施工及产品质量问题厕所整改期限',
+    'Construction and product-quality problem toilets rectified by',
+    'date',
+    '2021-12-31',
+    ['3.4'],
+  ),
+  fixed('monitoring.noticeMinDays', '公示最少天数', 'Minimum public notice period', 'days', 5, ['4.2'], false, {
+    zh: '全国通行做法。',
+    en: 'National practice.',
+  }),
+  fixed(
+    'monitoring.identificationMaxDays',
+    '识别认定最长天数',
+    'Maximum days for identification',
+    'days',
+    15,
+    ['4.2'],
+    false,
+    {
+      zh: '全国通行做法：识别认定一般在15日内完成。',
+      en: 'National practice: identification generally within 15 days.',
+    },
+  ),
+  fixed(
+    'monitoring.eliminationStableMonths',
+    '风险消除收入稳定月数',
+    'Months of stable income before risk elimination',
+    'months',
+    6,
+    ['4.2'],
+    false,
+    { zh: '全国通行做法：收入持续稳定半年以上。', en: 'National practice: income stable at least half a year.' },
+  ),
+  fixed(
+    'planning.consultationMinDays',
+    '村庄规划征求意见最少天数',
+    'Minimum consultation period for a village plan',
+    'days',
+    30,
+    ['3.1'],
+    true,
+  ),
+  fixed('planning.reviewMaxDays', '区级审查最长天数', 'Maximum days for district review', 'days', 30, ['3.1'], true),
+  fixed(
+    'planning.publishMaxWorkingDays',
+    '批准后公布期限',
+    'Publication after approval',
+    'working days',
+    20,
+    ['3.1'],
+    false,
+    { zh: '通行做法：批准后20个工作日内公布。', en: 'Practice: published within 20 working days of approval.' },
+  ),
+  fixed(
+    'rectification.acceptMaxDays',
+    '问题受理最长天数',
+    'Maximum days to accept a reported problem',
+    'days',
+    2,
+    ['3.4', '4.3'],
+    true,
+  ),
+  fixed(
+    'rectification.immediateMaxDays',
+    '立行立改最长天数',
+    'Maximum days for immediate rectification',
+    'days',
+    30,
+    ['3.4', '4.3'],
+    true,
+  ),
+  fixed(
+    'rectification.verifyMaxDays',
+    '整改核验最长天数',
+    'Maximum days to verify a rectification',
+    'days',
+    7,
+    ['3.4', '4.3'],
+    true,
+  ),
+];
