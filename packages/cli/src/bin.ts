@@ -1,3 +1,5 @@
 import { run } from './cli.js';
 
-process.exitCode = run(process.argv.slice(2));
+run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

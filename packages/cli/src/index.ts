@@ -2,5 +2,6 @@
  * @ruralkit/cli — the `ruralkit` command, and its report formatters for reuse.
  * @packageDocumentation
  */
-export { run, processIo, readDataFile, UsageError, type Io } from './cli.js';
+export { run } from './cli.js';
+export { processIo, readDataFile, UsageError, type Io, type Command } from './io.js';
 export { formatTable, formatMarkdown, displayWidth } from './report-text.js';

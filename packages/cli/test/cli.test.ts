@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run, type Io } from '../src/cli.js';
+import { run } from '../src/cli.js';
+import type { Io } from '../src/io.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const data = join(root, 'examples/changjiang-2021/data.yaml');
 const bin = join(root, 'packages/cli/dist/bin.js');
 
-function capture(argv: string[]) {
+async function capture(argv: string[]) {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -20,15 +21,15 @@ function capture(argv: string[]) {
     colour: false,
     today: () => '2025-12-31',
   };
-  const code = run(argv, io);
+  const code = await run(argv, io);
   return { code, stdout, stderr };
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'ruralkit-cli-'));
 
-describe('ruralkit evaluate', () => {
-  it('prints a table for each village, the district, households and to-do lists', () => {
-    const { code, stdout } = capture(['evaluate', data, '--as-of', '2025-12-31']);
+describe('ruralkit evaluate', async () => {
+  it('prints a table for each village, the district, households and to-do lists', async () => {
+    const { code, stdout } = await capture(['evaluate', data, '--as-of', '2025-12-31']);
     expect(code).toBe(0);
     expect(stdout).toContain('留阳村 (liuyang) · 鲇鱼山镇');
     expect(stdout).toContain('江联村 (jianglian) · 丽阳镇');
@@ -38,9 +39,9 @@ describe('ruralkit evaluate', () => {
     expect(stdout).not.toContain('\u001b['); // no colour when not a terminal
   });
 
-  it('colours statuses on a terminal', () => {
+  it('colours statuses on a terminal', async () => {
     let stdout = '';
-    run(['evaluate', data, '--as-of', '2025-12-31'], {
+    await run(['evaluate', data, '--as-of', '2025-12-31'], {
       stdout: (t) => (stdout += t),
       stderr: () => {},
       colour: true,
@@ -49,19 +50,19 @@ describe('ruralkit evaluate', () => {
     expect(stdout).toContain('\u001b[31m未达标');
   });
 
-  it('writes JSON for programs, Markdown for documents, in English on request', () => {
-    const json = JSON.parse(capture(['evaluate', data, '--as-of', '2024-06-30', '--format', 'json']).stdout);
+  it('writes JSON for programs, Markdown for documents, in English on request', async () => {
+    const json = JSON.parse((await capture(['evaluate', data, '--as-of', '2024-06-30', '--format', 'json'])).stdout);
     expect(json.asOf).toBe('2024-06-30');
     expect(json.results.length).toBeGreaterThan(50);
-    const md = capture(['evaluate', data, '--as-of', '2025-12-31', '--format', 'md', '--lang', 'en']).stdout;
+    const md = (await capture(['evaluate', data, '--as-of', '2025-12-31', '--format', 'md', '--lang', 'en'])).stdout;
     expect(md).toContain('## Liuyang Village (liuyang)');
     expect(md).toContain('| Rule | Status | Year | Clause | Lead unit | Explanation |');
     expect(md).toContain('below the target of 90%');
   });
 
-  it('writes to --out', () => {
+  it('writes to --out', async () => {
     const out = join(tmp(), 'report.md');
-    const { code, stdout, stderr } = capture([
+    const { code, stdout, stderr } = await capture([
       'evaluate',
       data,
       '--as-of',
@@ -76,39 +77,41 @@ describe('ruralkit evaluate', () => {
     expect(readFileSync(out, 'utf8')).toContain('# 昌江区“十四五”区定乡村振兴重点帮扶村工作实施方案');
   });
 
-  it('exits 2 with every input problem and no stack trace', () => {
+  it('exits 2 with every input problem and no stack trace', async () => {
     const file = join(tmp(), 'bad.yaml');
     writeFileSync(
       file,
       "villages:\n  - id: liuyang\n    attributes: { needsExpressPoint: true, hasEcommerceConditions: true }\n    indicators:\n      '2025': { tapWaterRate: 1.2, colour: red }\n",
     );
-    const { code, stderr } = capture(['evaluate', file, '--as-of', '2025-12-31']);
+    const { code, stderr } = await capture(['evaluate', file, '--as-of', '2025-12-31']);
     expect(code).toBe(2);
     expect(stderr).toContain('tapWaterRate = 1.2: 不在 0–1 之间 / not between 0 and 1');
     expect(stderr).toContain('colour = "red": 未知指标');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 on usage errors, files it cannot read and YAML it cannot parse', () => {
-    expect(capture(['evaluate']).code).toBe(2);
-    expect(capture(['evaluate', data, '--format', 'pdf']).stderr).toContain('--format must be one of table, json, md');
-    expect(capture(['evaluate', data, '--as-of', '2025-02-30']).stderr).toContain('--as-of must be a date');
-    expect(capture(['evaluate', data, '--plan', 'nowhere']).stderr).toContain('unknown plan "nowhere"');
-    expect(capture(['evaluate', data, '--colour']).code).toBe(2);
-    expect(capture(['evaluate', '/nonexistent.yaml']).stderr).toContain('cannot read "/nonexistent.yaml"');
+  it('exits 2 on usage errors, files it cannot read and YAML it cannot parse', async () => {
+    expect((await capture(['evaluate'])).code).toBe(2);
+    expect((await capture(['evaluate', data, '--format', 'pdf'])).stderr).toContain(
+      '--format must be one of table, json, md',
+    );
+    expect((await capture(['evaluate', data, '--as-of', '2025-02-30'])).stderr).toContain('--as-of must be a date');
+    expect((await capture(['evaluate', data, '--plan', 'nowhere'])).stderr).toContain('unknown plan "nowhere"');
+    expect((await capture(['evaluate', data, '--colour'])).code).toBe(2);
+    expect((await capture(['evaluate', '/nonexistent.yaml'])).stderr).toContain('cannot read "/nonexistent.yaml"');
     const broken = join(tmp(), 'broken.yaml');
     writeFileSync(broken, 'villages: [\n');
-    expect(capture(['evaluate', broken]).stderr).toContain('is not valid YAML');
-    expect(capture(['frobnicate']).stderr).toContain('unknown command "frobnicate"');
+    expect((await capture(['evaluate', broken])).stderr).toContain('is not valid YAML');
+    expect((await capture(['frobnicate'])).stderr).toContain('unknown command "frobnicate"');
   });
 
-  it('shows a stack trace with --debug', () => {
-    expect(capture(['evaluate', '/nonexistent.yaml', '--debug']).stderr).toMatch(/\n\s+at /);
+  it('shows a stack trace with --debug', async () => {
+    expect((await capture(['evaluate', '/nonexistent.yaml', '--debug'])).stderr).toMatch(/\n\s+at /);
   });
 });
 
-describe('the built command', () => {
-  it('runs as a process: exit 0 after an evaluation, 2 on bad input', () => {
+describe('the built command', async () => {
+  it('runs as a process: exit 0 after an evaluation, 2 on bad input', async () => {
     const out = execFileSync('node', [bin, 'evaluate', data, '--as-of', '2025-12-31', '--lang', 'en'], {
       encoding: 'utf8',
     });
@@ -118,7 +121,7 @@ describe('the built command', () => {
     expect(bad.stderr).toContain('--as-of must be a date');
   });
 
-  it('runs scenarios and ends with the count line', () => {
+  it('runs scenarios and ends with the count line', async () => {
     const dir = tmp();
     writeFileSync(
       join(dir, 'ok.yaml'),

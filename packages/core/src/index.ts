@@ -13,6 +13,7 @@
 export * from './model/schema.js';
 export { InputError, describeIssue, type InputIssue } from './model/errors.js';
 export { parameterEntryAt, parameterValue } from './model/parameters.js';
+export { canonicalJson, planHash, sha256Hex } from './model/hash.js';
 export { getPlan, listPlans } from './plans/registry.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export { inputSchema, parseInput } from './evaluate/input.js';

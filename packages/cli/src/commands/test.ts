@@ -1,0 +1,19 @@
+/** `ruralkit test`: run scenario files; ends with `N passed, M failed`, exit 1 if any failed. */
+import { formatOutcomes, runScenarios } from '@ruralkit/testing';
+import { parseOptions, UsageError, type Command } from '../io.js';
+
+export const testCommand: Command = {
+  usage: 'ruralkit test <scenario files or folders>...',
+  run(args, io) {
+    const { positionals } = parseOptions(args, {});
+    if (positionals.length === 0) throw new UsageError('ruralkit test: give scenario files or folders');
+    let outcomes;
+    try {
+      outcomes = runScenarios(positionals);
+    } catch (error) {
+      throw new UsageError(`ruralkit test: ${(error as Error).message}`);
+    }
+    io.stdout(`${formatOutcomes(outcomes)}\n`);
+    return outcomes.length > 0 && outcomes.every((o) => o.passed) ? 0 : 1;
+  },
+};
