@@ -175,7 +175,11 @@ export function formatOutcomes(outcomes: ScenarioOutcome[], cwd = process.cwd())
     lines.push(`FAIL ${relative(cwd, outcome.file)} — ${outcome.name}`);
     if (outcome.error) lines.push(...outcome.error.split('\n').map((l) => `  ${l}`));
     for (const m of outcome.mismatches) {
-      lines.push(`  ${m.subject} · ${m.rule} · ${m.field}: expected ${show(m.expected)}, got ${show(m.actual)}`);
+      lines.push(
+        m.field === 'error'
+          ? `  error: expected a message containing ${show(m.expected)}, got: ${show(m.actual)}`
+          : `  ${m.subject} · ${m.rule} · ${m.field}: expected ${show(m.expected)}, got ${show(m.actual)}`,
+      );
     }
   }
   const passed = outcomes.filter((o) => o.passed).length;

@@ -21,7 +21,7 @@ export interface CompiledRule {
   applicability?: CompiledCheck;
   /** A completion-date key (absent = not done yet), when the rule reads one. */
   completionKey?: string;
-  /** Numeric `key ≥ parameter` targets: what the progress measure needs. */
+  /** Numeric `key ≥ parameter` targets (an indicator or a derived ratio): what progress needs. */
   threshold?: { key: string; parameter: string };
 }
 
@@ -41,7 +41,7 @@ export interface CompiledPlan {
 
 const cache = new WeakMap<Plan, CompiledPlan>();
 
-/** Compile `plan`'s rules once; later calls with the same plan object reuse the result. */
+/** Compile `plan`'s rules; later calls with the same frozen plan object reuse the result. */
 export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledPlan {
   const cached = cache.get(plan);
   if (cached) return cached;
@@ -66,7 +66,9 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
     const completionKey = compiled.check.keys.find((k) => indicators.get(k)?.completionDate);
     if (completionKey) compiled.completionKey = completionKey;
     const threshold = thresholdOf(rule.condition, parameterIds);
-    if (threshold && indicators.has(threshold.key)) compiled.threshold = threshold;
+    if (threshold && (indicators.has(threshold.key) || rule.derived[threshold.key]?.op === 'ratio')) {
+      compiled.threshold = threshold;
+    }
     return compiled;
   };
   const compiled: CompiledPlan = {
@@ -82,7 +84,8 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
         : {}),
     })),
   };
-  cache.set(plan, compiled);
+  // Only a frozen plan cannot change after it was compiled.
+  if (Object.isFrozen(plan)) cache.set(plan, compiled);
   return compiled;
 }
 

@@ -111,7 +111,11 @@ export function inputSchema(plan: Plan): z.ZodType {
             .object({
               id: z.string().min(1),
               name: z.string().min(1).optional(),
-              attributes: recordOf(of('village-attribute'), (d) => d.required === true).optional(),
+              // An absent block is checked as an empty one, so each required attribute is named.
+              attributes: z.preprocess(
+                (v) => v ?? {},
+                recordOf(of('village-attribute'), (d) => d.required === true),
+              ),
               indicators: yearly('village').optional(),
             })
             .strict(),

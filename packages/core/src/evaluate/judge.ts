@@ -181,9 +181,23 @@ function progressOf(
   due: string,
 ): Pick<Judgement, 'progress' | 'progressDetail'> {
   if (!cr.threshold) return { progress: 'unknown' };
+  const { key } = cr.threshold;
+  const derived = cr.rule.derived[key];
+  const exact = (k: string, year: number) => {
+    const value = ctx.read(data, k, year, true)?.value;
+    return typeof value === 'number' ? value : undefined;
+  };
+  const observe =
+    derived?.op === 'ratio'
+      ? (year: number) => {
+          const numerator = exact(derived.numerator, year);
+          const denominator = exact(derived.denominator, year);
+          return numerator === undefined || !denominator ? undefined : numerator / denominator;
+        }
+      : (year: number) => exact(key, year);
   const { progress, detail } = measureProgress({
-    series: data.own,
-    key: cr.threshold.key,
+    years: data.own.years,
+    observe,
     target: Number(ctx.parameter(cr.threshold.parameter, ctx.asOf).value),
     fromYear: ctx.firstYear - 1,
     toYear: ctx.asOfYear,

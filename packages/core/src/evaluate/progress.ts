@@ -2,12 +2,13 @@
  * The progress measure (进展评估) of a pending numeric target, after the ESCAP / Open SDG
  * method: the observed compound growth against the growth the target requires.
  */
-import type { YearSeries } from './input.js';
 import type { Progress, ProgressDetail } from './types.js';
 
 export interface ProgressInput {
-  series: YearSeries;
-  key: string;
+  /** Years with data, ascending. */
+  years: readonly number[];
+  /** The observation of a year, when there is one. */
+  observe: (year: number) => number | undefined;
   target: number;
   /** Observations from this year on count (the year before the plan's start). */
   fromYear: number;
@@ -18,13 +19,13 @@ export interface ProgressInput {
 
 /** on-track ≥ 0.95 > needs-acceleration ≥ 0.6 > off-track ≥ 0 > deteriorating. */
 export function measureProgress(input: ProgressInput): { progress: Progress; detail?: ProgressDetail } {
-  const { series, key, target, fromYear, toYear, dueYear } = input;
+  const { years, observe, target, fromYear, toYear, dueYear } = input;
   let base: { year: number; value: number } | undefined;
   let current: { year: number; value: number } | undefined;
-  for (const year of series.years) {
+  for (const year of years) {
     if (year < fromYear || year > toYear) continue;
-    const value = series.byYear.get(year)?.[key];
-    if (typeof value !== 'number') continue;
+    const value = observe(year);
+    if (value === undefined) continue;
     base ??= { year, value };
     current = { year, value };
   }

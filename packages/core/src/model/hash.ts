@@ -24,12 +24,12 @@ export function sha256Hex(text: string): string {
 
 const hashes = new WeakMap<Plan, string>();
 
-/** The content hash of a plan (`sha256:<hex>`), computed once per plan object. */
+/** The content hash of a plan (`sha256:<hex>`); remembered for frozen plans, which cannot change. */
 export function planHash(plan: Plan): string {
   let hash = hashes.get(plan);
   if (!hash) {
     hash = `sha256:${sha256Hex(canonicalJson(plan))}`;
-    hashes.set(plan, hash);
+    if (Object.isFrozen(plan)) hashes.set(plan, hash);
   }
   return hash;
 }

@@ -272,11 +272,13 @@ function compileFact(c: Readonly<Record<string, unknown>>, path: string, ctx: Co
     ...(ref ? { valueFact: ref.fact as string } : {}),
   };
   return {
-    // The compare value is read first, as the engine resolves it first.
-    test: (facts) => {
-      const compareValue = readValue(facts);
-      return operator(readFact(facts), compareValue);
-    },
+    // A constant compare value skips a call; a fact compare value is read first, as in the engine.
+    test: ref
+      ? (facts) => {
+          const compareValue = readValue(facts);
+          return operator(readFact(facts), compareValue);
+        }
+      : (facts) => operator(readFact(facts), value),
     trace: (facts) => {
       const compareValue = readValue(facts);
       const factValue = readFact(facts);
