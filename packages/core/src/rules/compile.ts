@@ -305,7 +305,9 @@ function compileRead(source: Readonly<Record<string, unknown>>, path: string, ct
     return value;
   };
   if (!factPath) return read;
-  const keys = parsePath(factPath) ?? fail(path, unsupportedPath(factPath));
+  const keys =
+    parsePath(factPath) ??
+    fail(path, `unsupported path "${factPath}": use "$" then .name, [0] or ['name'] steps (no jsonpath-plus here)`);
   return (facts) => followPath(read(facts), keys);
 }
 
@@ -329,10 +331,6 @@ function parsePath(path: string): string[] | undefined {
     keys.push(key);
   }
   return keys;
-}
-
-function unsupportedPath(path: string): string {
-  return `unsupported path "${path}": only "$" followed by .name, [0], ['name'] steps is supported (jsonpath-plus is not available to @ruralkit/core)`;
 }
 
 /**
