@@ -3,18 +3,21 @@
  * can be tested in-process. Each subcommand lives in `commands/` and is listed here once.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '@ruralkit/core';
+import { InputError, PluginError } from '@ruralkit/core';
 import { evaluateCommand } from './commands/evaluate.js';
+import { planCommand } from './commands/plan.js';
 import { testCommand } from './commands/test.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
 const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
+  plan: planCommand,
   test: testCommand,
 };
 
 const OPTIONS = `Options of evaluate:
   --plan      built-in plan id (default changjiang-2021)
+  --plugin    a county plugin file (.yaml, .json, .ts, .js); repeat for several
   --as-of     the date to judge at (default: today)
   --format    table (default, for a terminal), json (for programs), md (for documents)
   --lang      zh (default) or en
@@ -44,7 +47,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     if (!command) throw new UsageError(`ruralkit: unknown command "${name}" (未知命令)`);
     return await command.run(args, io);
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof InputError;
+    const known = error instanceof UsageError || error instanceof InputError || error instanceof PluginError;
     const text =
       debug && error instanceof Error
         ? error.stack

@@ -138,3 +138,69 @@ describe('the built command', async () => {
     expect(result.stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
   });
 });
+
+describe('ruralkit plan and plugins', () => {
+  const lines = join(root, 'examples/county-plugin/income-lines.plugin.yaml');
+  const county = join(root, 'examples/county-plugin/example-county.plugin.ts');
+
+  it('prints what plugins change against the base plan', async () => {
+    const { code, stdout } = await capture(['plan', 'diff', '--plugin', lines, '--plugin', county]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      '| 参数 parameter | `infrastructure.tapWaterMinRate` | changed | plugin:example-county@1.0.0 |',
+    );
+    expect(stdout).toContain('`deadline.villagePlan` (plugin:example-county@1.0.0): 示例县县级国土空间规划批复延后');
+    const json = JSON.parse((await capture(['plan', 'diff', '--plugin', lines, '--format', 'json'])).stdout);
+    expect(json.changes[0]).toMatchObject({ kind: 'parameter', id: 'monitoring.incomeThreshold' });
+  });
+
+  it('shows the rules and parameters in force on a date, with who set them', async () => {
+    const before = (
+      await capture(['plan', 'show', '--plugin', lines, '--plugin', county, '--at', '2023-06-30', '--format', 'json'])
+    ).stdout;
+    const after = (
+      await capture(['plan', 'show', '--plugin', lines, '--plugin', county, '--at', '2024-06-30', '--format', 'json'])
+    ).stdout;
+    const tap = (text: string) =>
+      JSON.parse(text).parameters.find((p: { id: string }) => p.id === 'infrastructure.tapWaterMinRate');
+    expect(tap(before)).toMatchObject({ value: 0.9, setBy: 'plan' });
+    expect(tap(after)).toMatchObject({ value: 0.95, setBy: 'plugin:example-county@1.0.0' });
+    const md = (await capture(['plan', 'show', '--at', '2025-01-01', '--lang', 'en'])).stdout;
+    expect(md).toContain(
+      '| `infrastructure.tap-water` | Tap water coverage reaches 90% | deadline | binding | 三（三） | 2025-12-31 | plan |',
+    );
+  });
+
+  it('evaluates with plugins, and refuses a bad plugin with exit 2', async () => {
+    const file = join(tmp(), 'in.yaml');
+    writeFileSync(
+      file,
+      "villages:\n  - id: liuyang\n    attributes: { needsExpressPoint: true, hasEcommerceConditions: true }\n    indicators: { '2025': { tapWaterRate: 0.93 } }\n",
+    );
+    const json = JSON.parse(
+      (
+        await capture([
+          'evaluate',
+          file,
+          '--as-of',
+          '2025-12-31',
+          '--format',
+          'json',
+          '--plugin',
+          lines,
+          '--plugin',
+          county,
+        ])
+      ).stdout,
+    );
+    expect(json.results.find((r: { ruleId: string }) => r.ruleId === 'infrastructure.tap-water').status).toBe(
+      'not-met',
+    );
+    expect(json.plan.plugins).toEqual(['example-county-income-lines@1.0.0', 'example-county@1.0.0']);
+    const refused = await capture(['evaluate', file, '--plugin', county]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('plugin example-county at dependsOn[0]');
+    expect((await capture(['plan', 'diff'])).stderr).toContain('give at least one --plugin FILE');
+    expect((await capture(['plan', 'frob'])).code).toBe(2);
+  });
+});

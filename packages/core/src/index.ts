@@ -31,3 +31,18 @@ export {
   type Facts,
 } from './rules/compile.js';
 export { customOperators, type Operator } from './rules/operators.js';
+export { CORE_VERSION } from './version.js';
+export { definePlugin } from './plugins/define.js';
+export { PluginError } from './plugins/errors.js';
+export {
+  PluginDataSchema,
+  ParameterChangeSchema,
+  RelaxSchema,
+  pluginRef,
+  type Plugin,
+  type PluginData,
+  type PluginInput,
+  type ParameterChange,
+} from './plugins/schema.js';
+export { resolvePlan, isResolvedPlan, type ResolvedPlan, type Provenance, type Relaxation } from './plugins/resolve.js';
+export { diffPlan, diffToMarkdown, type PlanDiff, type PlanChange, type PlanChangeKind } from './plugins/diff.js';

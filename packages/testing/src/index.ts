@@ -1,5 +1,6 @@
 /**
- * @ruralkit/testing — run scenario files (场景文件) against a plan, from vitest or the CLI.
+ * @ruralkit/testing — run scenario files (场景文件) against a plan and its plugins, from the
+ * CLI or from code; `@ruralkit/testing/vitest` registers them as vitest tests.
  * @packageDocumentation
  */
 export {
@@ -17,7 +18,9 @@ export {
   runScenarios,
   findScenarioFiles,
   formatOutcomes,
+  formatFailure,
   type Mismatch,
   type ScenarioOutcome,
   type RunOptions,
 } from './run.js';
+export { loadPlugin, loadPlugins } from './plugins.js';

@@ -2,8 +2,18 @@
  * Running scenarios: evaluate each one and compare what came out with what it expects.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { evaluate, getPlan, InputError, type HouseholdResult, type Plan, type RuleResult } from '@ruralkit/core';
+import { dirname, join, relative, resolve } from 'node:path';
+import {
+  evaluate,
+  getPlan,
+  InputError,
+  PluginError,
+  resolvePlan,
+  type HouseholdResult,
+  type Plan,
+  type RuleResult,
+} from '@ruralkit/core';
+import { loadPlugins } from './plugins.js';
 import { loadScenario, ScenarioFileError, type RuleExpectation, type Scenario } from './scenario.js';
 
 /** One difference between what a scenario expects and what the evaluation gave. */
@@ -29,13 +39,28 @@ export interface RunOptions {
   getPlan?: (id: string) => Plan;
 }
 
-/** Run one parsed scenario. */
-export function runScenario(scenario: Scenario, file = '(inline)', options: RunOptions = {}): ScenarioOutcome {
+/** Run one parsed scenario; its plugin files are read relative to `file`. */
+export async function runScenario(
+  scenario: Scenario,
+  file = '(inline)',
+  options: RunOptions = {},
+): Promise<ScenarioOutcome> {
   const outcome: ScenarioOutcome = { file, name: scenario.name, passed: false, mismatches: [] };
   let plan: Plan;
   try {
     plan = (options.getPlan ?? getPlan)(scenario.plan);
+    if (scenario.plugins.length > 0) {
+      const base = file === '(inline)' ? process.cwd() : dirname(file);
+      plan = resolvePlan(plan, await loadPlugins(scenario.plugins.map((p) => resolve(base, p))));
+    }
   } catch (error) {
+    if (
+      error instanceof PluginError &&
+      scenario.expectError !== undefined &&
+      error.message.includes(scenario.expectError)
+    ) {
+      return { ...outcome, passed: true };
+    }
     return { ...outcome, error: (error as Error).message };
   }
   let report;
@@ -137,7 +162,7 @@ function compareHousehold(
 }
 
 /** Run a scenario file. */
-export function runScenarioFile(file: string, options: RunOptions = {}): ScenarioOutcome {
+export async function runScenarioFile(file: string, options: RunOptions = {}): Promise<ScenarioOutcome> {
   let scenario: Scenario;
   try {
     scenario = loadScenario(file);
@@ -163,27 +188,32 @@ export function findScenarioFiles(paths: string[]): string[] {
   return files;
 }
 
-/** Run every scenario under the given paths. */
-export function runScenarios(paths: string[], options: RunOptions = {}): ScenarioOutcome[] {
-  return findScenarioFiles(paths).map((file) => runScenarioFile(file, options));
+/** Run every scenario under the given paths, one after another. */
+export async function runScenarios(paths: string[], options: RunOptions = {}): Promise<ScenarioOutcome[]> {
+  const outcomes: ScenarioOutcome[] = [];
+  for (const file of findScenarioFiles(paths)) outcomes.push(await runScenarioFile(file, options));
+  return outcomes;
 }
 
 /** A readable report: each failure with its mismatches, then `N passed, M failed`. */
 export function formatOutcomes(outcomes: ScenarioOutcome[], cwd = process.cwd()): string {
-  const lines: string[] = [];
-  for (const outcome of outcomes.filter((o) => !o.passed)) {
-    lines.push(`FAIL ${relative(cwd, outcome.file)} — ${outcome.name}`);
-    if (outcome.error) lines.push(...outcome.error.split('\n').map((l) => `  ${l}`));
-    for (const m of outcome.mismatches) {
-      lines.push(
-        m.field === 'error'
-          ? `  error: expected a message containing ${show(m.expected)}, got: ${show(m.actual)}`
-          : `  ${m.subject} · ${m.rule} · ${m.field}: expected ${show(m.expected)}, got ${show(m.actual)}`,
-      );
-    }
-  }
+  const lines = outcomes.filter((o) => !o.passed).map((o) => formatFailure(o, cwd));
   const passed = outcomes.filter((o) => o.passed).length;
   lines.push(`${passed} passed, ${outcomes.length - passed} failed`);
+  return lines.join('\n');
+}
+
+/** One failed scenario: its file and name, then each mismatch or the error. */
+export function formatFailure(outcome: ScenarioOutcome, cwd = process.cwd()): string {
+  const lines = [`FAIL ${relative(cwd, outcome.file)} — ${outcome.name}`];
+  if (outcome.error) lines.push(...outcome.error.split('\n').map((l) => `  ${l}`));
+  for (const m of outcome.mismatches) {
+    lines.push(
+      m.field === 'error'
+        ? `  error: expected a message containing ${show(m.expected)}, got: ${show(m.actual)}`
+        : `  ${m.subject} · ${m.rule} · ${m.field}: expected ${show(m.expected)}, got ${show(m.actual)}`,
+    );
+  }
   return lines.join('\n');
 }
 

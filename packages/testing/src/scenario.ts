@@ -33,6 +33,8 @@ export const ScenarioSchema = z
   .object({
     name: z.string().min(1),
     plan: z.string().default('changjiang-2021'),
+    /** Plugin files, relative to the scenario file. */
+    plugins: z.array(z.string().min(1)).default([]),
     asOf: IsoDateSchema,
     input: z.unknown(),
     expect: z

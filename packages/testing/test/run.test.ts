@@ -14,8 +14,8 @@ const scenario = (extra: Record<string, unknown>) =>
   ScenarioSchema.parse({ name: 't', asOf: '2023-12-31', input: { villages: [village] }, ...extra });
 
 describe('runScenario', () => {
-  it('passes when every named rule matches, with shorthand and full expectations', () => {
-    const outcome = runScenario(
+  it('passes when every named rule matches, with shorthand and full expectations', async () => {
+    const outcome = await runScenario(
       scenario({
         expect: {
           villages: {
@@ -27,8 +27,8 @@ describe('runScenario', () => {
     expect(outcome).toMatchObject({ passed: true, mismatches: [] });
   });
 
-  it('reports a wrong status, progress, year, a rule or village that does not exist', () => {
-    const outcome = runScenario(
+  it('reports a wrong status, progress, year, a rule or village that does not exist', async () => {
+    const outcome = await runScenario(
       scenario({
         expect: {
           villages: {
@@ -53,11 +53,11 @@ describe('runScenario', () => {
     ]);
   });
 
-  it('compares household risks and categories', () => {
+  it('compares household risks and categories', async () => {
     const input = {
       households: [{ id: 'h', villageId: 'liuyang', size: 1, annualNetIncomeCny: 100, formerlyPoor: true }],
     };
-    const ok = runScenario(
+    const ok = await runScenario(
       ScenarioSchema.parse({
         name: 'h',
         asOf: '2023-12-31',
@@ -66,7 +66,7 @@ describe('runScenario', () => {
       }),
     );
     expect(ok.passed).toBe(true);
-    const wrong = runScenario(
+    const wrong = await runScenario(
       ScenarioSchema.parse({
         name: 'h',
         asOf: '2023-12-31',
@@ -77,25 +77,27 @@ describe('runScenario', () => {
     expect(wrong.mismatches.map((m) => m.field)).toEqual(['risks', 'category']);
   });
 
-  it('checks expectError both ways', () => {
+  it('checks expectError both ways', async () => {
     const bad = { villages: [{ ...village, indicators: { '2023': { tapWaterRate: 2 } } }] };
     const base = { name: 'e', asOf: '2023-12-31', input: bad };
-    expect(runScenario(ScenarioSchema.parse({ ...base, expectError: 'not between 0 and 1' })).passed).toBe(true);
-    expect(runScenario(ScenarioSchema.parse({ ...base, expectError: 'something else' })).passed).toBe(false);
-    const good = runScenario(scenario({ expectError: 'anything' }));
+    expect((await runScenario(ScenarioSchema.parse({ ...base, expectError: 'not between 0 and 1' }))).passed).toBe(
+      true,
+    );
+    expect((await runScenario(ScenarioSchema.parse({ ...base, expectError: 'something else' }))).passed).toBe(false);
+    const good = await runScenario(scenario({ expectError: 'anything' }));
     expect(good.mismatches[0]).toMatchObject({ field: 'error', actual: 'no error' });
-    const unexpected = runScenario(ScenarioSchema.parse({ ...base, expect: {} }));
+    const unexpected = await runScenario(ScenarioSchema.parse({ ...base, expect: {} }));
     expect(unexpected.error).toContain('not between 0 and 1');
   });
 
-  it('refuses a malformed scenario file, naming the file and the field', () => {
+  it('refuses a malformed scenario file, naming the file and the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ruralkit-scenario-'));
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'name: x\nasOf: 2023-13-01\ninput: {}\nexpect: { villages: { liuyang: { a.b: great } } }\n');
     expect(() => loadScenario(file)).toThrow(
       /bad\.yaml: not a valid scenario[\s\S]*asOf[\s\S]*villages\.liuyang\.a\.b/,
     );
-    const outcome = runScenarioFile(file);
+    const outcome = await runScenarioFile(file);
     expect(outcome.passed).toBe(false);
     expect(formatOutcomes([outcome], dir)).toMatch(/^FAIL bad\.yaml[\s\S]*0 passed, 1 failed$/);
   });

@@ -4,12 +4,12 @@ import { parseOptions, UsageError, type Command } from '../io.js';
 
 export const testCommand: Command = {
   usage: 'ruralkit test <scenario files or folders>...',
-  run(args, io) {
+  async run(args, io) {
     const { positionals } = parseOptions(args, {});
     if (positionals.length === 0) throw new UsageError('ruralkit test: give scenario files or folders');
     let outcomes;
     try {
-      outcomes = runScenarios(positionals);
+      outcomes = await runScenarios(positionals);
     } catch (error) {
       throw new UsageError(`ruralkit test: ${(error as Error).message}`);
     }

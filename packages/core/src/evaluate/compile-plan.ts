@@ -5,6 +5,7 @@
 import { compileCondition, type CompiledCondition, type CompileOptions } from '../rules/compile.js';
 import { customOperators } from '../rules/operators.js';
 import type { Condition, DerivedFact, Indicator, Plan, Rule, ScreeningRule } from '../model/schema.js';
+import { isResolvedPlan } from '../plugins/resolve.js';
 
 /** A rule's condition with what it reads. */
 export interface CompiledCheck {
@@ -45,7 +46,8 @@ const cache = new WeakMap<Plan, CompiledPlan>();
 export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledPlan {
   const cached = cache.get(plan);
   if (cached) return cached;
-  const compileOptions = { ...options, operators: { ...customOperators, ...options.operators } };
+  const pluginOperators = isResolvedPlan(plan) ? plan.operators : {};
+  const compileOptions = { ...options, operators: { ...customOperators, ...pluginOperators, ...options.operators } };
   const indicators = new Map(plan.indicators.map((d) => [d.key, d]));
   const parameterIds = new Set(plan.parameters.map((p) => p.id));
   const check = (owner: string, condition: Condition, derived: Record<string, DerivedFact>): CompiledCheck => {

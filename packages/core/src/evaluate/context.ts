@@ -4,6 +4,7 @@
  */
 import { parameterEntryAt } from '../model/parameters.js';
 import type { Plan } from '../model/schema.js';
+import { isResolvedPlan } from '../plugins/resolve.js';
 import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
@@ -50,7 +51,6 @@ export class EvalContext {
   constructor(
     readonly compiled: CompiledPlan,
     readonly asOf: string,
-    private readonly setBy: (parameterId: string, from: string) => string,
   ) {
     this.plan = compiled.plan;
     this.asOfYear = yearOf(asOf);
@@ -72,7 +72,7 @@ export class EvalContext {
         from: entry.from,
         unit: parameter.unit,
         assumption: parameter.assumption,
-        setBy: this.setBy(id, entry.from),
+        setBy: setBy(this.plan, 'parameters', id, entry.from),
       };
       this.parameterCache.set(cacheKey, use);
     }
@@ -206,6 +206,13 @@ export class EvalContext {
     const use = this.parameter(id, date);
     return formatValue(use.value, (use.unit === 'CNY per person per year' ? 'CNY' : use.unit) as ValueUnit, lang);
   }
+}
+
+/** Who set a part of the plan: `plan`, or the plugin recorded in a resolved plan's provenance. */
+export function setBy(plan: Plan, kind: 'parameters' | 'rules' | 'screeningRules', id: string, from?: string): string {
+  if (!isResolvedPlan(plan)) return 'plan';
+  if (kind === 'parameters') return plan.provenance.parameters[id]?.find((v) => v.from === from)?.setBy ?? 'plan';
+  return plan.provenance[kind][id] ?? 'plan';
 }
 
 export function yearOf(date: string): number {

@@ -3,6 +3,8 @@
  */
 import { InputError } from '../model/errors.js';
 import { isRealDate, type Plan } from '../model/schema.js';
+import { planHash } from '../model/hash.js';
+import { isResolvedPlan } from '../plugins/resolve.js';
 import { compilePlan } from './compile-plan.js';
 import { EvalContext, type SubjectData } from './context.js';
 import { parseInput, type EvaluationInput, type ParsedVillage } from './input.js';
@@ -16,9 +18,6 @@ export interface EvaluateOptions {
   asOf: string;
 }
 
-/** Who set a parameter value: every value of a built-in plan is set by the plan. */
-const fromPlan = () => 'plan';
-
 /**
  * Evaluate `input` against `plan` at `options.asOf`: one result per subject and rule, the
  * household screening, and summaries. Throws `InputError` (listing every problem) on invalid
@@ -28,7 +27,7 @@ export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: 
   checkAsOf(plan, options.asOf);
   const parsed = parseInput(plan, input);
   const compiled = compilePlan(plan);
-  const ctx = new EvalContext(compiled, options.asOf, fromPlan);
+  const ctx = new EvalContext(compiled, options.asOf);
   const results: RuleResult[] = [];
   for (const village of parsed.villages) {
     const data: SubjectData = {
@@ -50,7 +49,13 @@ export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: 
   }
   const households = parsed.households.map((h) => screenHousehold(ctx, compiled, h));
   return {
-    plan: { id: plan.id, title: plan.title, docNo: plan.docNo },
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      docNo: plan.docNo,
+      hash: planHash(plan),
+      plugins: isResolvedPlan(plan) ? plan.plugins.map((p) => `${p.id}@${p.version}`) : [],
+    },
     asOf: options.asOf,
     results,
     households,

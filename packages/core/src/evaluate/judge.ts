@@ -5,7 +5,7 @@
 import type { ConditionTrace } from '../rules/compile.js';
 import type { LocalizedText } from '../model/schema.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
-import { yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
+import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillTemplate, type Lang } from './format.js';
 import { measureProgress } from './progress.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, Status, YearResult } from './types.js';
@@ -152,6 +152,7 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
     subject: data.ref,
     ruleId: rule.id,
     ruleName: rule.name,
+    setBy: setBy(ctx.plan, 'rules', rule.id),
     kind: rule.kind,
     strength: rule.strength,
     status: j.status,

@@ -3,7 +3,7 @@
  * household with a risk gets a suggested monitoring category (监测对象类别).
  */
 import type { CompiledPlan } from './compile-plan.js';
-import type { EvalContext, SubjectData } from './context.js';
+import { setBy, type EvalContext, type SubjectData } from './context.js';
 import { fillTemplate } from './format.js';
 import type { ParsedHousehold } from './input.js';
 import type { HouseholdResult, HouseholdRisk } from './types.js';
@@ -39,6 +39,7 @@ export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, househ
     }
     details.push({
       ruleId: rule.id,
+      setBy: setBy(compiled.plan, 'screeningRules', rule.id),
       riskType: rule.riskType,
       riskName: compiled.plan.riskTypes.find((t) => t.id === rule.riskType)?.name ?? {
         zh: rule.riskType,

@@ -78,6 +78,8 @@ export interface RuleResult {
   subject: SubjectRef;
   ruleId: string;
   ruleName: LocalizedText;
+  /** Who set the rule: `plan` or `plugin:<id>@<version>`. */
+  setBy: string;
   kind: 'deadline' | 'annual' | 'ongoing';
   strength: 'binding' | 'strive' | 'basic';
   status: Status;
@@ -108,6 +110,7 @@ export interface RuleResult {
 /** A screening rule that fired for a household: a risk (风险) with its reason. */
 export interface HouseholdRisk {
   ruleId: string;
+  setBy: string;
   riskType: string;
   riskName: LocalizedText;
   clause: { id: string; label: string };
@@ -161,7 +164,8 @@ export interface Summary {
 }
 
 export interface Report {
-  plan: { id: string; title: LocalizedText; docNo: string };
+  /** The plan judged: with its content hash (of the plan and its plugins) and plugins. */
+  plan: { id: string; title: LocalizedText; docNo: string; hash: string; plugins: string[] };
   asOf: string;
   results: RuleResult[];
   households: HouseholdResult[];

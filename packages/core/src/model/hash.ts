@@ -26,6 +26,8 @@ const hashes = new WeakMap<Plan, string>();
 
 /** The content hash of a plan (`sha256:<hex>`); remembered for frozen plans, which cannot change. */
 export function planHash(plan: Plan): string {
+  // A resolved plan (with plugins) carries the hash of the plan and its plugins.
+  if ('hash' in plan && typeof plan.hash === 'string') return plan.hash;
   let hash = hashes.get(plan);
   if (!hash) {
     hash = `sha256:${sha256Hex(canonicalJson(plan))}`;

@@ -1,6 +1,7 @@
 /** Built-in plans (内置方案), by id. */
 import { PlanSchema, type Plan } from '../model/schema.js';
 import { changjiang2021 } from './changjiang-2021/index.js';
+import { deepFreeze } from '../model/freeze.js';
 
 const builtIn: ReadonlyMap<string, Plan> = new Map([[changjiang2021.id, deepFreeze(PlanSchema.parse(changjiang2021))]]);
 
@@ -14,12 +15,4 @@ export function getPlan(id: string): Plan {
   const plan = builtIn.get(id);
   if (!plan) throw new Error(`unknown plan "${id}" (未知方案); built-in plans: ${listPlans().join(', ')}`);
   return plan;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -1,0 +1,25 @@
+/** The `--plan ID` and `--plugin FILE`… options every plan-reading command shares. */
+import { getPlan, listPlans, resolvePlan, type Plan } from '@ruralkit/core';
+import { loadPlugins } from '@ruralkit/testing';
+import { UsageError } from './io.js';
+
+export const planOptions = {
+  plan: { type: 'string' },
+  plugin: { type: 'string', multiple: true },
+} as const;
+
+/** The base plan named by `--plan` (default `changjiang-2021`). */
+export function basePlan(planId: unknown): Plan {
+  const id = (planId as string | undefined) ?? 'changjiang-2021';
+  if (!listPlans().includes(id)) {
+    throw new UsageError(`ruralkit: unknown plan "${id}" (未知方案); built-in plans: ${listPlans().join(', ')}`);
+  }
+  return getPlan(id);
+}
+
+/** The plan with the `--plugin` files applied, in the order given (dependencies first). */
+export async function planFromOptions(values: { plan?: unknown; plugin?: unknown }): Promise<Plan> {
+  const base = basePlan(values.plan);
+  const files = (values.plugin as string[] | undefined) ?? [];
+  return files.length === 0 ? base : resolvePlan(base, await loadPlugins(files));
+}

@@ -1,0 +1,30 @@
+/** `definePlugin`: check a plugin's shape once, where it is written. */
+import { deepFreeze } from '../model/freeze.js';
+import { PluginError } from './errors.js';
+import { PluginDataSchema, type Plugin, type PluginInput } from './schema.js';
+
+/** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of the first problems. */
+export function definePlugin(input: PluginInput): Plugin {
+  const { operators = {}, ...data } = input as PluginInput;
+  const parsed = PluginDataSchema.safeParse(data);
+  const id = typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : '(no id)';
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    const path = first.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    const others = parsed.error.issues.length - 1;
+    throw new PluginError(
+      id,
+      path,
+      `格式有误：${first.message}${others ? `（另有${others}处）` : ''}`,
+      `invalid: ${first.message}${others ? ` (and ${others} more)` : ''}`,
+    );
+  }
+  for (const [name, fn] of Object.entries(operators)) {
+    if (typeof fn !== 'function')
+      throw new PluginError(id, `operators.${name}`, '自定义运算符须为函数', 'a custom operator must be a function');
+  }
+  return deepFreeze({ ...parsed.data, operators: { ...operators } });
+}

@@ -1,0 +1,188 @@
+/**
+ * `diffPlan`: what a county's plugins changed against the base plan (方案差异), as data and as
+ * Markdown, with who made each change and the reasons for every loosening.
+ */
+import { canonicalJson } from '../model/hash.js';
+import type { Plan } from '../model/schema.js';
+import type { ResolvedPlan } from './resolve.js';
+
+export type PlanChangeKind =
+  | 'parameter'
+  | 'rule'
+  | 'screening-rule'
+  | 'indicator'
+  | 'unit'
+  | 'risk-type'
+  | 'messages'
+  | 'workflow-role'
+  | 'operator';
+
+/** One change: what, how, by whom; `relaxed` holds the declared reason when it loosens a target. */
+export interface PlanChange {
+  kind: PlanChangeKind;
+  id: string;
+  change: 'added' | 'changed' | 'replaced' | 'disabled';
+  by: string;
+  before?: unknown;
+  after?: unknown;
+  relaxed?: string;
+}
+
+export interface PlanDiff {
+  base: { id: string; hash: string };
+  hash: string;
+  plugins: { id: string; version: string }[];
+  changes: PlanChange[];
+}
+
+/** Every change `resolved` makes to `base`. */
+export function diffPlan(base: Plan, resolved: ResolvedPlan): PlanDiff {
+  const changes: PlanChange[] = [];
+  const relaxedReason = (id: string) => resolved.relaxed.find((r) => r.id === id)?.reason;
+  const push = (change: PlanChange) => {
+    const reason = relaxedReason(change.id);
+    changes.push(reason ? { ...change, relaxed: reason } : change);
+  };
+  for (const parameter of resolved.parameters) {
+    const before = base.parameters.find((p) => p.id === parameter.id);
+    const setBy = resolved.provenance.parameters[parameter.id] ?? [];
+    const by = [...new Set(setBy.filter((v) => v.setBy !== 'plan').map((v) => v.setBy))].join(', ');
+    if (!before) push({ kind: 'parameter', id: parameter.id, change: 'added', by, after: parameter.values });
+    else if (canonicalJson(before.values) !== canonicalJson(parameter.values)) {
+      push({
+        kind: 'parameter',
+        id: parameter.id,
+        change: 'changed',
+        by,
+        before: before.values,
+        after: parameter.values,
+      });
+    }
+  }
+  diffList(base.rules, resolved.rules, resolved.provenance.rules, 'rule', push);
+  diffList(base.screeningRules, resolved.screeningRules, resolved.provenance.screeningRules, 'screening-rule', push);
+  for (const { id, by } of resolved.disabled) {
+    const kind = base.rules.some((r) => r.id === id) ? 'rule' : 'screening-rule';
+    push({ kind, id, change: 'disabled', by });
+  }
+  for (const indicator of resolved.indicators) {
+    const by = resolved.provenance.indicators[indicator.key];
+    if (by && by !== 'plan') push({ kind: 'indicator', id: indicator.key, change: 'added', by, after: indicator });
+  }
+  for (const unit of resolved.units) {
+    const by = resolved.provenance.units[unit.id];
+    if (by && by !== 'plan') push({ kind: 'unit', id: unit.id, change: 'added', by, after: unit.name });
+  }
+  for (const riskType of resolved.riskTypes) {
+    const by = resolved.provenance.riskTypes[riskType.id];
+    if (by && by !== 'plan') push({ kind: 'risk-type', id: riskType.id, change: 'added', by, after: riskType.name });
+  }
+  for (const [ruleId, by] of Object.entries(resolved.provenance.messages)) {
+    const before = base.rules.find((r) => r.id === ruleId)?.messages;
+    const after = resolved.rules.find((r) => r.id === ruleId)?.messages;
+    push({ kind: 'messages', id: ruleId, change: 'changed', by, before, after });
+  }
+  for (const [workflow, events] of Object.entries(resolved.workflowRoles)) {
+    for (const [event, roles] of Object.entries(events)) {
+      push({
+        kind: 'workflow-role',
+        id: `${workflow}.${event}`,
+        change: 'changed',
+        by: pluginsNamed(resolved),
+        after: roles,
+      });
+    }
+  }
+  for (const name of Object.keys(resolved.operators)) {
+    push({ kind: 'operator', id: name, change: 'added', by: pluginsNamed(resolved) });
+  }
+  return {
+    base: resolved.base,
+    hash: resolved.hash,
+    plugins: resolved.plugins.map((p) => ({ id: p.id, version: p.version })),
+    changes,
+  };
+}
+
+function pluginsNamed(resolved: ResolvedPlan): string {
+  return resolved.plugins.map((p) => `plugin:${p.id}@${p.version}`).join(', ');
+}
+
+function diffList<T extends { id: string }>(
+  before: readonly T[],
+  after: readonly T[],
+  provenance: Record<string, string>,
+  kind: PlanChangeKind,
+  push: (change: PlanChange) => void,
+): void {
+  for (const item of after) {
+    const by = provenance[item.id];
+    if (!by || by === 'plan') continue;
+    const old = before.find((b) => b.id === item.id);
+    push(
+      old
+        ? { kind, id: item.id, change: 'replaced', by, before: old, after: item }
+        : { kind, id: item.id, change: 'added', by, after: item },
+    );
+  }
+}
+
+const KIND_ZH: Record<PlanChangeKind, string> = {
+  parameter: '参数',
+  rule: '规则',
+  'screening-rule': '筛查规则',
+  indicator: '指标',
+  unit: '单位',
+  'risk-type': '风险类型',
+  messages: '提示语',
+  'workflow-role': '流程角色',
+  operator: '运算符',
+};
+
+/** The diff as Markdown: a table of changes, then the declared loosenings with their reasons. */
+export function diffToMarkdown(diff: PlanDiff): string {
+  const lines = [
+    `# 方案差异 / Plan changes: ${diff.base.id}`,
+    '',
+    `- 插件 / plugins: ${diff.plugins.map((p) => `${p.id}@${p.version}`).join(', ') || '—'}`,
+    `- 基础方案 / base hash: \`${diff.base.hash}\``,
+    `- 解析后 / resolved hash: \`${diff.hash}\``,
+    '',
+    '| 类别 kind | id | 变更 change | 来自 by | 内容 details |',
+    '|---|---|---|---|---|',
+  ];
+  for (const c of diff.changes) {
+    lines.push(
+      `| ${KIND_ZH[c.kind]} ${c.kind} | \`${c.id}\` | ${c.change}${c.relaxed ? ' ⚠ relaxed' : ''} | ${c.by} | ${details(c)} |`,
+    );
+  }
+  if (diff.changes.length === 0) lines.push('| — | — | — | — | — |');
+  const relaxed = diff.changes.filter((c) => c.relaxed);
+  if (relaxed.length > 0) {
+    lines.push('', '## 放宽的目标 / Relaxed targets', '');
+    for (const c of relaxed) lines.push(`- \`${c.id}\` (${c.by}): ${c.relaxed}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function details(change: PlanChange): string {
+  if (change.kind === 'parameter') {
+    const show = (v: unknown) =>
+      (v as { from: string; value: unknown }[]).map((e) => `${e.from}: ${e.value}`).join('; ');
+    return change.before ? `${show(change.before)} → ${show(change.after)}` : show(change.after);
+  }
+  if (change.kind === 'rule' || change.kind === 'screening-rule') {
+    const rule = change.after as { name?: { zh: string; en: string } } | undefined;
+    return rule?.name ? `${rule.name.zh} / ${rule.name.en}` : '';
+  }
+  if (change.kind === 'indicator') {
+    const d = change.after as { name: { zh: string; en: string }; unit: string };
+    return `${d.name.zh} / ${d.name.en} (${d.unit})`;
+  }
+  if (change.kind === 'unit' || change.kind === 'risk-type') {
+    const name = change.after as { zh: string; en: string };
+    return `${name.zh} / ${name.en}`;
+  }
+  if (change.kind === 'workflow-role') return (change.after as string[]).join(', ');
+  return '';
+}

@@ -1,0 +1,510 @@
+/**
+ * `resolvePlan`: a plan with its county plugins applied (方案解析). Plugins are checked, ordered
+ * by their dependencies and applied to a copy of the plan; the result is frozen, hashed, and
+ * records for every parameter value, rule, indicator and unit who set it.
+ */
+import semver from 'semver';
+import { deepFreeze } from '../model/freeze.js';
+import { canonicalJson, planHash, sha256Hex } from '../model/hash.js';
+import { parameterEntryAt } from '../model/parameters.js';
+import type { Condition, Parameter, Plan, Rule, ScreeningRule } from '../model/schema.js';
+import { compileCondition, ConditionCompileError } from '../rules/compile.js';
+import { builtinOperators, customOperators, type Operator } from '../rules/operators.js';
+import { CORE_VERSION } from '../version.js';
+import { definePlugin } from './define.js';
+import { PluginError } from './errors.js';
+import { pluginRef, type Plugin, type PluginInput } from './schema.js';
+
+/** Who set each part of a resolved plan: `plan` or `plugin:<id>@<version>`. */
+export interface Provenance {
+  /** Per parameter, one entry per dated value. */
+  parameters: Record<string, { from: string; setBy: string }[]>;
+  rules: Record<string, string>;
+  screeningRules: Record<string, string>;
+  indicators: Record<string, string>;
+  units: Record<string, string>;
+  riskTypes: Record<string, string>;
+  messages: Record<string, string>;
+}
+
+/** A change a plugin made that loosens a target, with the reason it declared. */
+export interface Relaxation {
+  id: string;
+  reason: string;
+  by: string;
+}
+
+/** A plan with its plugins applied: still a `Plan`, plus hash, provenance and operators. */
+export type ResolvedPlan = Plan & {
+  readonly hash: string;
+  readonly base: { readonly id: string; readonly hash: string };
+  readonly plugins: readonly { readonly id: string; readonly version: string; readonly name: Plan['title'] }[];
+  readonly provenance: Provenance;
+  readonly operators: Readonly<Record<string, Operator>>;
+  readonly workflowRoles: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  readonly relaxed: readonly Relaxation[];
+  /** Rules and screening rules plugins disabled, with who did it. */
+  readonly disabled: readonly { readonly id: string; readonly by: string }[];
+};
+
+export function isResolvedPlan(plan: Plan): plan is ResolvedPlan {
+  return 'provenance' in plan && 'hash' in plan;
+}
+
+/** The plan being resolved: plain mutable data until it is frozen. */
+type Working = Plan & {
+  provenance: Provenance;
+  operators: Record<string, Operator>;
+  workflowRoles: Record<string, Record<string, string[]>>;
+  relaxed: Relaxation[];
+  disabled: { id: string; by: string }[];
+};
+
+/**
+ * Apply `plugins` to `plan`. Throws `PluginError` naming the plugin and the path inside it on:
+ * a schema error, an unsupported core version, another plan, a missing or cyclic dependency,
+ * a reference to something that does not exist, two plugins changing the same thing with
+ * neither depending on the other, and a loosened target without a `relax` declaration.
+ */
+export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)[]): ResolvedPlan {
+  const base = isResolvedPlan(plan) ? plan : undefined;
+  if (base && base.plugins.length > 0) {
+    throw new PluginError('-', '', '请对基础方案解析插件', 'resolve plugins against the base plan, not a resolved one');
+  }
+  const checked = plugins.map((p) => (isPlugin(p) ? p : definePlugin(p)));
+  const ordered = orderByDependencies(checked);
+  for (const plugin of ordered) checkTarget(plugin, plan);
+  const working = startFrom(plan);
+  const touched = new Map<string, Plugin>();
+  const dependsOn = transitiveDependencies(ordered);
+  for (const plugin of ordered) apply(working, plugin, touched, dependsOn);
+  const refs = ordered.map((p) => ({ id: p.id, version: p.version, name: p.name }));
+  const baseHash = planHash(plan);
+  const hash =
+    ordered.length === 0
+      ? baseHash
+      : `sha256:${sha256Hex(
+          canonicalJson({
+            plan: planData(working),
+            plugins: refs,
+            operators: Object.fromEntries(Object.entries(working.operators).map(([k, f]) => [k, String(f)])),
+          }),
+        )}`;
+  return deepFreeze({ ...working, hash, base: { id: plan.id, hash: baseHash }, plugins: refs }) as ResolvedPlan;
+}
+
+function isPlugin(value: Plugin | PluginInput): value is Plugin {
+  return Object.isFrozen(value) && typeof (value as Plugin).operators === 'object';
+}
+
+/** The plan's own data (no provenance or functions): what the hash covers. */
+function planData(working: Working): Plan {
+  return {
+    id: working.id,
+    docNo: working.docNo,
+    title: working.title,
+    jurisdiction: working.jurisdiction,
+    period: working.period,
+    keyVillages: working.keyVillages,
+    clauses: working.clauses,
+    units: working.units,
+    policies: working.policies,
+    parameters: working.parameters,
+    indicators: working.indicators,
+    rules: working.rules,
+    riskTypes: working.riskTypes,
+    screeningRules: working.screeningRules,
+    categories: working.categories,
+  };
+}
+
+function startFrom(plan: Plan): Working {
+  const data = structuredClone(planData(plan as Working)) as Plan;
+  const byPlan = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'plan']));
+  return {
+    ...data,
+    provenance: {
+      parameters: Object.fromEntries(
+        data.parameters.map((p) => [p.id, p.values.map((v) => ({ from: v.from, setBy: 'plan' }))]),
+      ),
+      rules: byPlan(data.rules.map((r) => r.id)),
+      screeningRules: byPlan(data.screeningRules.map((r) => r.id)),
+      indicators: byPlan(data.indicators.map((i) => i.key)),
+      units: byPlan(data.units.map((u) => u.id)),
+      riskTypes: byPlan(data.riskTypes.map((r) => r.id)),
+      messages: {},
+    },
+    operators: {},
+    workflowRoles: {},
+    relaxed: [],
+    disabled: [],
+  };
+}
+
+/** Plugins in dependency order (a stable topological sort); missing and cyclic dependencies refused. */
+function orderByDependencies(plugins: Plugin[]): Plugin[] {
+  const byId = new Map<string, Plugin>();
+  for (const [index, plugin] of plugins.entries()) {
+    if (byId.has(plugin.id))
+      throw new PluginError(plugin.id, '', '同一插件被加载了两次', `the plugin is given twice (#${index + 1})`);
+    byId.set(plugin.id, plugin);
+  }
+  for (const plugin of plugins) {
+    plugin.dependsOn.forEach((dep, i) => {
+      if (!byId.has(dep)) {
+        throw new PluginError(
+          plugin.id,
+          `dependsOn[${i}]`,
+          `依赖的插件 "${dep}" 未加载`,
+          `depends on plugin "${dep}", which is not loaded`,
+        );
+      }
+    });
+  }
+  const ordered: Plugin[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (plugin: Plugin, trail: string[]) => {
+    if (state.get(plugin.id) === 'done') return;
+    if (state.get(plugin.id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(plugin.id)), plugin.id].join(' → ');
+      throw new PluginError(plugin.id, 'dependsOn', `循环依赖：${cycle}`, `cyclic dependency: ${cycle}`);
+    }
+    state.set(plugin.id, 'visiting');
+    for (const dep of plugin.dependsOn) visit(byId.get(dep)!, [...trail, plugin.id]);
+    state.set(plugin.id, 'done');
+    ordered.push(plugin);
+  };
+  for (const plugin of plugins) visit(plugin, []);
+  return ordered;
+}
+
+function transitiveDependencies(plugins: Plugin[]): Map<string, Set<string>> {
+  const all = new Map<string, Set<string>>();
+  for (const plugin of plugins) {
+    const deps = new Set<string>();
+    for (const dep of plugin.dependsOn) {
+      deps.add(dep);
+      for (const d of all.get(dep) ?? []) deps.add(d);
+    }
+    all.set(plugin.id, deps);
+  }
+  return all;
+}
+
+function checkTarget(plugin: Plugin, plan: Plan): void {
+  if (plugin.plan !== plan.id) {
+    throw new PluginError(
+      plugin.id,
+      'plan',
+      `插件适用于方案 "${plugin.plan}"，不是 "${plan.id}"`,
+      `extends plan "${plugin.plan}", not "${plan.id}"`,
+    );
+  }
+  if (!semver.validRange(plugin.core)) {
+    throw new PluginError(
+      plugin.id,
+      'core',
+      `"${plugin.core}" 不是有效的版本范围`,
+      `"${plugin.core}" is not a version range`,
+    );
+  }
+  if (!semver.satisfies(CORE_VERSION, plugin.core, { includePrerelease: true })) {
+    throw new PluginError(
+      plugin.id,
+      'core',
+      `支持 @ruralkit/core ${plugin.core}，当前版本为 ${CORE_VERSION}`,
+      `supports @ruralkit/core ${plugin.core}, but this is ${CORE_VERSION}`,
+    );
+  }
+}
+
+/** Applies one plugin's changes, checking each as it goes. */
+function apply(
+  working: Working,
+  plugin: Plugin,
+  touched: Map<string, Plugin>,
+  dependsOn: Map<string, Set<string>>,
+): void {
+  const by = pluginRef(plugin);
+  const fail = (path: string, zh: string, en: string): never => {
+    throw new PluginError(plugin.id, path, zh, en);
+  };
+  const loosened = new Map<string, string>(); // id → path of the change that loosens it
+  const touch = (key: string, path: string) => {
+    const other = touched.get(key);
+    if (other && !dependsOn.get(plugin.id)!.has(other.id)) {
+      fail(
+        path,
+        `与插件 "${other.id}" 修改了同一项（${key}），且二者互不依赖`,
+        `changes ${key}, which plugin "${other.id}" also changes, and neither depends on the other`,
+      );
+    }
+    touched.set(key, plugin);
+  };
+
+  for (const [name, operator] of Object.entries(plugin.operators)) {
+    const path = `operators.${name}`;
+    if (name in builtinOperators || name in customOperators)
+      fail(path, `不能覆盖内置运算符 "${name}"`, `cannot override the built-in operator "${name}"`);
+    touch(`operator:${name}`, path);
+    working.operators[name] = operator;
+  }
+  plugin.units.forEach((unit, i) => {
+    const path = `units[${i}]`;
+    if (working.units.some((u) => u.id === unit.id))
+      fail(path, `单位 "${unit.id}" 已存在`, `unit "${unit.id}" already exists`);
+    touch(`unit:${unit.id}`, path);
+    working.units.push(unit);
+    working.provenance.units[unit.id] = by;
+  });
+  plugin.indicators.forEach((indicator, i) => {
+    const path = `indicators[${i}]`;
+    if (working.indicators.some((d) => d.key === indicator.key)) {
+      fail(path, `指标 "${indicator.key}" 已存在`, `indicator "${indicator.key}" already exists`);
+    }
+    touch(`indicator:${indicator.key}`, path);
+    working.indicators.push(indicator);
+    working.provenance.indicators[indicator.key] = by;
+  });
+  plugin.riskTypes.forEach((riskType, i) => {
+    const path = `riskTypes[${i}]`;
+    if (working.riskTypes.some((r) => r.id === riskType.id))
+      fail(path, `风险类型 "${riskType.id}" 已存在`, `risk type "${riskType.id}" already exists`);
+    touch(`riskType:${riskType.id}`, path);
+    working.riskTypes.push(riskType);
+    working.provenance.riskTypes[riskType.id] = by;
+  });
+  plugin.parameters.forEach((change, i) => {
+    const path = `parameters[${i}]`;
+    touch(`parameter:${change.id}`, path);
+    const existing = working.parameters.find((p) => p.id === change.id);
+    if (existing) {
+      changeParameter(working, existing, change.values, by, () => loosened.set(change.id, path));
+      if (change.note) existing.note = change.note;
+      return;
+    }
+    if (!change.name || !change.unit || !change.source) {
+      fail(
+        path,
+        `方案中没有参数 "${change.id}"；新参数须给出 name、unit、source`,
+        `the plan has no parameter "${change.id}"; a new parameter needs name, unit and source`,
+      );
+    }
+    change.source!.forEach((c, j) => checkClause(working, c, `${path}.source[${j}]`, fail));
+    working.parameters.push({
+      id: change.id,
+      name: change.name!,
+      unit: change.unit!,
+      values: [...change.values].sort((a, b) => a.from.localeCompare(b.from)),
+      source: change.source!,
+      assumption: change.assumption ?? false,
+      ...(change.note ? { note: change.note } : {}),
+    });
+    working.provenance.parameters[change.id] = change.values.map((v) => ({ from: v.from, setBy: by }));
+  });
+  applyRuleChanges(working, plugin, 'rules', touch, fail, loosened);
+  applyRuleChanges(working, plugin, 'screeningRules', touch, fail, loosened);
+  for (const [ruleId, change] of Object.entries(plugin.messages)) {
+    const path = `messages.${ruleId}`;
+    const rule = working.rules.find((r) => r.id === ruleId);
+    if (!rule) fail(path, `方案中没有规则 "${ruleId}"`, `no rule "${ruleId}" in the plan`);
+    touch(`messages:${ruleId}`, path);
+    rule!.messages = {
+      zh: { ...rule!.messages.zh, ...change.zh },
+      en: { ...rule!.messages.en, ...change.en },
+    };
+    working.provenance.messages[ruleId] = by;
+  }
+  for (const [workflow, events] of Object.entries(plugin.workflowRoles)) {
+    for (const [event, roles] of Object.entries(events)) {
+      touch(`workflowRole:${workflow}.${event}`, `workflowRoles.${workflow}.${event}`);
+      working.workflowRoles[workflow] = { ...working.workflowRoles[workflow], [event]: [...roles] };
+    }
+  }
+  checkRelax(working, plugin, loosened, fail);
+}
+
+type Fail = (path: string, zh: string, en: string) => never;
+
+function checkClause(working: Working, clause: string, path: string, fail: Fail): void {
+  if (!working.clauses.some((c) => c.id === clause))
+    fail(path, `方案中没有条款 "${clause}"`, `no clause "${clause}" in the plan`);
+}
+
+/** Merge dated values: the plugin's replace the plan's from the plugin's earliest date on. */
+function changeParameter(
+  working: Working,
+  parameter: Parameter,
+  values: { from: string; value: number | string }[],
+  by: string,
+  onLoosened: () => void,
+): void {
+  const sorted = [...values].sort((a, b) => a.from.localeCompare(b.from));
+  const start = sorted[0]!.from;
+  const before = structuredClone(parameter);
+  const kept = parameter.values.filter((v) => v.from < start);
+  const provenance = (working.provenance.parameters[parameter.id] ?? []).filter((v) => v.from < start);
+  parameter.values = [...kept, ...sorted];
+  working.provenance.parameters[parameter.id] = [...provenance, ...sorted.map((v) => ({ from: v.from, setBy: by }))];
+  const dates = [...new Set([...before.values.map((v) => v.from), ...sorted.map((v) => v.from)])].filter(
+    (d) => d >= start,
+  );
+  for (const date of dates) {
+    const old = parameterEntryAt(before, date)?.value;
+    const now = parameterEntryAt(parameter, date)?.value;
+    if (old !== undefined && now !== undefined && loosens(working, parameter.id, old, now)) onLoosened();
+  }
+}
+
+/** Whether changing parameter `id` from `old` to `now` loosens a target. */
+function loosens(working: Working, id: string, old: number | string, now: number | string): boolean {
+  if (typeof old === 'string' && typeof now === 'string') {
+    // A later date for any rule's due date is a later deadline.
+    return now > old && working.rules.some((r) => r.due === id);
+  }
+  if (typeof old !== 'number' || typeof now !== 'number') return false;
+  return working.rules
+    .filter((r) => r.strength === 'binding')
+    .some((r) =>
+      comparisonsWith(r.condition, id).some((op) =>
+        op.startsWith('greaterThan') ? now < old : op.startsWith('lessThan') ? now > old : false,
+      ),
+    );
+}
+
+/** The operators of every comparison in `condition` whose value is the fact `id`. */
+function comparisonsWith(condition: Condition, id: string): string[] {
+  if ('all' in condition) return condition.all.flatMap((c) => comparisonsWith(c, id));
+  if ('any' in condition) return condition.any.flatMap((c) => comparisonsWith(c, id));
+  if ('not' in condition) return comparisonsWith(condition.not, id);
+  if ('fact' in condition) {
+    const value = condition.value as { fact?: unknown } | null;
+    return value && typeof value === 'object' && value.fact === id ? [condition.operator] : [];
+  }
+  return [];
+}
+
+function applyRuleChanges(
+  working: Working,
+  plugin: Plugin,
+  kind: 'rules' | 'screeningRules',
+  touch: (key: string, path: string) => void,
+  fail: Fail,
+  loosened: Map<string, string>,
+): void {
+  const by = pluginRef(plugin);
+  const list = working[kind] as (Rule | ScreeningRule)[];
+  const changes = plugin[kind];
+  const word = kind === 'rules' ? { zh: '规则', en: 'rule' } : { zh: '筛查规则', en: 'screening rule' };
+  changes.disable?.forEach((id, i) => {
+    const path = `${kind}.disable[${i}]`;
+    const index = list.findIndex((r) => r.id === id);
+    if (index < 0) fail(path, `方案中没有${word.zh} "${id}"`, `no ${word.en} "${id}" in the plan`);
+    touch(`${kind}:${id}`, path);
+    if ((list[index] as Rule).strength === 'binding') loosened.set(id, path);
+    list.splice(index, 1);
+    working.disabled.push({ id, by });
+  });
+  changes.replace?.forEach((rule, i) => {
+    const path = `${kind}.replace[${i}]`;
+    const index = list.findIndex((r) => r.id === rule.id);
+    if (index < 0)
+      fail(path, `方案中没有${word.zh} "${rule.id}"，无法替换`, `no ${word.en} "${rule.id}" in the plan to replace`);
+    touch(`${kind}:${rule.id}`, path);
+    checkRuleReferences(working, rule, path, fail);
+    const old = list[index] as Rule;
+    const next = rule as Rule;
+    if (old.strength === 'binding' && (next.strength !== 'binding' || laterDue(working, old, next)))
+      loosened.set(rule.id, path);
+    list[index] = rule;
+    working.provenance[kind][rule.id] = by;
+  });
+  changes.add?.forEach((rule, i) => {
+    const path = `${kind}.add[${i}]`;
+    if (list.some((r) => r.id === rule.id))
+      fail(path, `${word.zh} "${rule.id}" 已存在，请用 replace`, `${word.en} "${rule.id}" already exists: use replace`);
+    touch(`${kind}:${rule.id}`, path);
+    checkRuleReferences(working, rule, path, fail);
+    list.push(rule);
+    working.provenance[kind][rule.id] = by;
+  });
+}
+
+function laterDue(working: Working, old: Rule, next: Rule): boolean {
+  if (!old.due || !next.due || old.due === next.due) return false;
+  const value = (id: string) => working.parameters.find((p) => p.id === id)?.values.at(-1)?.value;
+  return String(value(next.due)) > String(value(old.due));
+}
+
+/** Clauses, units, the due parameter, risk type and every fact and operator a rule uses must exist. */
+function checkRuleReferences(working: Working, rule: Rule | ScreeningRule, path: string, fail: Fail): void {
+  rule.clauses.forEach((c, i) => checkClause(working, c, `${path}.clauses[${i}]`, fail));
+  rule.units.forEach((u, i) => {
+    if (!working.units.some((unit) => unit.id === u))
+      fail(`${path}.units[${i}]`, `方案中没有单位 "${u}"`, `no unit "${u}" in the plan`);
+  });
+  if ('due' in rule && rule.due) {
+    const due = working.parameters.find((p) => p.id === rule.due);
+    if (!due || due.unit !== 'date')
+      fail(`${path}.due`, `"${rule.due}" 不是日期参数`, `"${rule.due}" is not a date parameter`);
+  }
+  if ('riskType' in rule && !working.riskTypes.some((t) => t.id === rule.riskType)) {
+    fail(`${path}.riskType`, `没有风险类型 "${rule.riskType}"`, `no risk type "${rule.riskType}"`);
+  }
+  const known = new Set<string>([
+    ...working.indicators.map((d) => d.key),
+    ...working.parameters.map((p) => p.id),
+    ...Object.keys(rule.derived),
+  ]);
+  for (const [name, derived] of Object.entries(rule.derived)) {
+    const sources = derived.op === 'ratio' ? [derived.numerator, derived.denominator] : [derived.of];
+    for (const s of sources) {
+      if (!working.indicators.some((d) => d.key === s))
+        fail(`${path}.derived.${name}`, `没有指标 "${s}"`, `no indicator "${s}"`);
+    }
+  }
+  const conditions: [string, Condition | undefined][] = [
+    ['condition', rule.condition],
+    ['applicability', 'applicability' in rule ? rule.applicability : undefined],
+  ];
+  for (const [field, condition] of conditions) {
+    if (!condition) continue;
+    let facts: readonly string[];
+    try {
+      facts = compileCondition(condition, { operators: { ...customOperators, ...working.operators } }).facts;
+    } catch (error) {
+      if (!(error instanceof ConditionCompileError)) throw error;
+      return fail(`${path}.${field}`, `条件有误：${error.message}`, `invalid condition: ${error.message}`);
+    }
+    for (const fact of facts) {
+      if (!known.has(fact))
+        fail(
+          `${path}.${field}`,
+          `条件引用了不存在的指标或参数 "${fact}"`,
+          `the condition reads "${fact}", which is no indicator, parameter or derived fact`,
+        );
+    }
+  }
+}
+
+function checkRelax(working: Working, plugin: Plugin, loosened: Map<string, string>, fail: Fail): void {
+  const declared = new Map(plugin.relax.map((r, i) => [r.id, { ...r, index: i }]));
+  for (const [id, path] of loosened) {
+    if (!declared.has(id)) {
+      fail(
+        path,
+        `放宽了 "${id}"（降低约束性目标、推迟期限或停用约束性规则），须在 relax 中声明理由`,
+        `loosens "${id}" (a lower binding target, a later deadline or a disabled binding rule): declare it in relax with a reason`,
+      );
+    }
+  }
+  for (const [id, entry] of declared) {
+    if (!loosened.has(id))
+      fail(
+        `relax[${entry.index}]`,
+        `声明放宽 "${id}"，但插件并未放宽它`,
+        `declares relaxing "${id}", which it does not loosen`,
+      );
+    working.relaxed.push({ id, reason: entry.reason, by: pluginRef(plugin) });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * County plugins (县级插件): what a plugin may change in a plan, as one zod schema shared by
+ * code plugins (`definePlugin`) and data-only plugins (YAML or JSON files).
+ */
+import { z } from 'zod';
+import {
+  IndicatorSchema,
+  IsoDateSchema,
+  LocalizedTextSchema,
+  ParameterUnitSchema,
+  ParameterValueSchema,
+  RiskTypeSchema,
+  RuleSchema,
+  ScreeningRuleSchema,
+  UnitSchema,
+} from '../model/schema.js';
+import type { Operator } from '../rules/operators.js';
+
+const PluginIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'plugin ids are lower-case words joined by -');
+
+/**
+ * New dated values for a parameter. For a parameter of the plan, the plugin's values replace the
+ * plan's from the plugin's earliest `from` on. A new parameter also gives name, unit and source.
+ */
+export const ParameterChangeSchema = z
+  .object({
+    id: z.string().min(1),
+    values: z.array(ParameterValueSchema).min(1),
+    name: LocalizedTextSchema.optional(),
+    unit: ParameterUnitSchema.optional(),
+    source: z.array(z.string()).min(1).optional(),
+    assumption: z.boolean().optional(),
+    note: LocalizedTextSchema.optional(),
+  })
+  .strict();
+export type ParameterChange = z.infer<typeof ParameterChangeSchema>;
+
+const MessagesChangeSchema = z
+  .object({
+    zh: z.object({ met: z.string().optional(), notMet: z.string().optional() }).strict().optional(),
+    en: z.object({ met: z.string().optional(), notMet: z.string().optional() }).strict().optional(),
+  })
+  .strict();
+
+/** A declared loosening of a binding target (放宽): the parameter or rule, and why. */
+export const RelaxSchema = z.object({ id: z.string().min(1), reason: z.string().min(1) }).strict();
+
+function changesOf<T extends z.ZodType>(item: T) {
+  return z
+    .object({
+      add: z.array(item).optional(),
+      replace: z.array(item).optional(),
+      disable: z.array(z.string().min(1)).optional(),
+    })
+    .strict();
+}
+
+/** Everything a plugin is, except custom operators (functions cannot come from data files). */
+export const PluginDataSchema = z
+  .object({
+    id: PluginIdSchema,
+    name: LocalizedTextSchema,
+    version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.0.0'),
+    /** The range of `@ruralkit/core` versions the plugin supports, e.g. `^0.1.0`. */
+    core: z.string().min(1),
+    /** The plan it extends. */
+    plan: z.string().min(1),
+    dependsOn: z.array(PluginIdSchema).default([]),
+    parameters: z.array(ParameterChangeSchema).default([]),
+    indicators: z.array(IndicatorSchema).default([]),
+    units: z.array(UnitSchema).default([]),
+    riskTypes: z.array(RiskTypeSchema).default([]),
+    rules: changesOf(RuleSchema).default({}),
+    screeningRules: changesOf(ScreeningRuleSchema).default({}),
+    messages: z.record(z.string(), MessagesChangeSchema).default({}),
+    /** Workflow roles: workflow type → event type → the roles that may send it. */
+    workflowRoles: z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)))).default({}),
+    relax: z.array(RelaxSchema).default([]),
+    /** Optional: when the plugin's own data starts to apply (documentation only). */
+    effectiveFrom: IsoDateSchema.optional(),
+  })
+  .strict();
+
+export type PluginData = z.infer<typeof PluginDataSchema>;
+export type PluginInput = z.input<typeof PluginDataSchema> & { operators?: Record<string, Operator> };
+
+/** A checked plugin value (插件): data plus custom operators. */
+export interface Plugin extends PluginData {
+  readonly operators: Readonly<Record<string, Operator>>;
+}
+
+/** `plugin:<id>@<version>`: how results name the plugin that set something. */
+export function pluginRef(plugin: Pick<Plugin, 'id' | 'version'>): string {
+  return `plugin:${plugin.id}@${plugin.version}`;
+}

@@ -1,0 +1,30 @@
+/**
+ * Scenario files as vitest tests (`@ruralkit/testing/vitest`): one test per scenario, failing
+ * with every mismatch spelled out.
+ */
+import { basename } from 'node:path';
+import { describe, it } from 'vitest';
+import { findScenarioFiles, formatFailure, runScenarioFile, type RunOptions } from './run.js';
+import { loadScenario } from './scenario.js';
+
+/** Register a vitest `describe` with one test per scenario file under `paths`. */
+export function scenarioSuite(title: string, paths: string[], options: RunOptions = {}): void {
+  describe(title, () => {
+    const files = findScenarioFiles(paths);
+    if (files.length === 0) throw new Error(`no scenario files under ${paths.join(', ')}`);
+    for (const file of files) {
+      it(testName(file), async () => {
+        const outcome = await runScenarioFile(file, options);
+        if (!outcome.passed) throw new Error(formatFailure(outcome));
+      });
+    }
+  });
+}
+
+function testName(file: string): string {
+  try {
+    return `${loadScenario(file).name} (${basename(file)})`;
+  } catch {
+    return basename(file);
+  }
+}
