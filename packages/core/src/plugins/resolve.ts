@@ -249,31 +249,26 @@ function apply(
     touch(`operator:${name}`, path);
     working.operators[name] = operator;
   }
-  plugin.units.forEach((unit, i) => {
-    const path = `units[${i}]`;
-    if (working.units.some((u) => u.id === unit.id))
-      fail(path, `单位 "${unit.id}" 已存在`, `unit "${unit.id}" already exists`);
-    touch(`unit:${unit.id}`, path);
-    working.units.push(unit);
-    working.provenance.units[unit.id] = by;
-  });
-  plugin.indicators.forEach((indicator, i) => {
-    const path = `indicators[${i}]`;
-    if (working.indicators.some((d) => d.key === indicator.key)) {
-      fail(path, `指标 "${indicator.key}" 已存在`, `indicator "${indicator.key}" already exists`);
-    }
-    touch(`indicator:${indicator.key}`, path);
-    working.indicators.push(indicator);
-    working.provenance.indicators[indicator.key] = by;
-  });
-  plugin.riskTypes.forEach((riskType, i) => {
-    const path = `riskTypes[${i}]`;
-    if (working.riskTypes.some((r) => r.id === riskType.id))
-      fail(path, `风险类型 "${riskType.id}" 已存在`, `risk type "${riskType.id}" already exists`);
-    touch(`riskType:${riskType.id}`, path);
-    working.riskTypes.push(riskType);
-    working.provenance.riskTypes[riskType.id] = by;
-  });
+  /** Units, indicators and risk types are only ever added. */
+  const addNew = <T>(
+    field: 'units' | 'indicators' | 'riskTypes',
+    idOf: (item: T) => string,
+    word: [string, string],
+  ) => {
+    const list = working[field] as unknown as T[];
+    (plugin[field] as unknown as T[]).forEach((item, i) => {
+      const path = `${field}[${i}]`;
+      const id = idOf(item);
+      if (list.some((existing) => idOf(existing) === id))
+        fail(path, `${word[0]} "${id}" 已存在`, `${word[1]} "${id}" already exists`);
+      touch(`${field}:${id}`, path);
+      list.push(item);
+      working.provenance[field][id] = by;
+    });
+  };
+  addNew<Plan['units'][number]>('units', (u) => u.id, ['单位', 'unit']);
+  addNew<Plan['indicators'][number]>('indicators', (d) => d.key, ['指标', 'indicator']);
+  addNew<Plan['riskTypes'][number]>('riskTypes', (r) => r.id, ['风险类型', 'risk type']);
   plugin.parameters.forEach((change, i) => {
     const path = `parameters[${i}]`;
     touch(`parameter:${change.id}`, path);
