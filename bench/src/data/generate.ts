@@ -3,7 +3,7 @@
  * the same for the same seed on every machine. Values are drawn so that every status and every
  * risk type occurs; they describe no real place.
  */
-import type { HouseholdInput, Indicator, Plan, VillageInput, YearlyValues } from '@ruralkit/core';
+import { parameterValue, type HouseholdInput, type Indicator, type Plan, type VillageInput, type YearlyValues } from '@ruralkit/core';
 
 /** The years each generated village reports: the as-of year and the year before (for growth rules). */
 export const DATA_YEARS = [2024, 2025] as const;
@@ -38,14 +38,38 @@ function indicatorValue(def: Indicator, next: () => number): unknown {
   }
 }
 
-/** `count` villages, `v-00001` on, with both data years and every indicator of the plan. */
+/**
+ * The keys of deadline rules due before the data years, by the year they are due (the toilet
+ * survey of 2021): a village reports them for that year too.
+ */
+function earlyKeys(plan: Plan): Map<string, string[]> {
+  const early = new Map<string, string[]>();
+  for (const rule of plan.rules) {
+    if (rule.subject !== 'village' || rule.kind !== 'deadline') continue;
+    const due = String(parameterValue(plan, rule.due!, plan.period.end)).slice(0, 4);
+    if (Number(due) >= DATA_YEARS[0]) continue;
+    const keys = JSON.stringify(rule.condition).match(/"fact":"[A-Za-z]+"/g) ?? [];
+    early.set(due, [...(early.get(due) ?? []), ...keys.map((k) => k.slice(8, -1))]);
+  }
+  return early;
+}
+
+/**
+ * `count` villages, `v-00001` on, with every indicator of the plan for both data years; keys
+ * due earlier are reported for their year too, with the same value as in the last year.
+ */
 export function* generateVillages(plan: Plan, count: number, seed: number): Generator<VillageInput> {
   const next = random(seed);
   const yearly = plan.indicators.filter((d) => d.subject === 'village');
+  const early = earlyKeys(plan);
+  const last = String(DATA_YEARS[DATA_YEARS.length - 1]);
   for (let i = 1; i <= count; i++) {
     const indicators: YearlyValues = {};
     for (const year of DATA_YEARS) {
       indicators[String(year)] = Object.fromEntries(yearly.map((def) => [def.key, indicatorValue(def, next)]));
+    }
+    for (const [year, keys] of early) {
+      indicators[year] = Object.fromEntries(keys.map((key) => [key, indicators[last]![key]]));
     }
     yield {
       id: `v-${String(i).padStart(5, '0')}`,
