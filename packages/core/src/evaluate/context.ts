@@ -47,6 +47,7 @@ export class EvalContext {
   /** Parameters in force, by date, then by id. */
   private readonly parameterCache = new Map<string, Map<string, ParameterUse>>();
   private readonly unitCache = new Map<string, UnitRef[]>();
+  private readonly clauseCache = new Map<string, { id: string; label: string }>();
   private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly memos = new Map<object, unknown>();
   /** The year of the value `value` found last (none for attributes). */
@@ -107,7 +108,12 @@ export class EvalContext {
   }
 
   clauseRef(id: string): { id: string; label: string } {
-    return { id, label: this.plan.clauses.find((c) => c.id === id)?.label ?? id };
+    let ref = this.clauseCache.get(id);
+    if (!ref) {
+      ref = { id, label: this.plan.clauses.find((c) => c.id === id)?.label ?? id };
+      this.clauseCache.set(id, ref);
+    }
+    return ref;
   }
 
   /** The value of `key` for `data` at a year (exact, or as of it), with the year it was observed. */

@@ -315,10 +315,8 @@ function messageOf(
 function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
   const [base, year] = key.split(' ');
   const name = ctx.indicatorName(base!, lang);
-  return `${name}（${base}${year ? ` ${year.slice(1, -1)}` : ''}）`.replace(
-    /（(.*)）/,
-    lang === 'zh' ? '（$1）' : ' ($1)',
-  );
+  const shown = year ? `${base} ${year.slice(1, -1)}` : base;
+  return lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
 }
 
 /** Append the clause and lead unit: 「（依据三（三）；牵头单位：区乡村振兴局）」. */
