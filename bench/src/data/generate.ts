@@ -3,7 +3,14 @@
  * the same for the same seed on every machine. Values are drawn so that every status and every
  * risk type occurs; they describe no real place.
  */
-import { parameterValue, type HouseholdInput, type Indicator, type Plan, type VillageInput, type YearlyValues } from '@ruralkit/core';
+import {
+  parameterValue,
+  type HouseholdInput,
+  type Indicator,
+  type Plan,
+  type VillageInput,
+  type YearlyValues,
+} from '@ruralkit/core';
 
 /** The years each generated village reports: the as-of year and the year before (for growth rules). */
 export const DATA_YEARS = [2024, 2025] as const;

@@ -50,7 +50,9 @@ const villageRules = (plan: Plan) => plan.rules.filter((r) => r.subject === 'vil
 
 /** Parameter values in force at the as-of date, by id. */
 function parameters(setting: Setting): Record<string, unknown> {
-  return Object.fromEntries(setting.plan.parameters.map((p) => [p.id, parameterValue(setting.plan, p.id, setting.asOf)]));
+  return Object.fromEntries(
+    setting.plan.parameters.map((p) => [p.id, parameterValue(setting.plan, p.id, setting.asOf)]),
+  );
 }
 
 /**
@@ -64,7 +66,13 @@ export function villageFacts(setting: Setting, params: Record<string, unknown>) 
   return (record: VillageInput): Record<string, unknown> => {
     const now = record.indicators?.[setting.year] ?? {};
     const before = record.indicators?.[previousYear] ?? {};
-    const facts: Record<string, unknown> = { retainedVillage: true, ...record.attributes, ...now, ...reference, ...params };
+    const facts: Record<string, unknown> = {
+      retainedVillage: true,
+      ...record.attributes,
+      ...now,
+      ...reference,
+      ...params,
+    };
     for (const [name, d] of derived) {
       if (d.op === 'growth') facts[name] = (now[d.of] as number) / (before[d.of] as number) - 1;
       else if (d.op === 'previous-year') facts[name] = before[d.of];
@@ -128,7 +136,9 @@ export function toJsonLogic(condition: Condition): RulesLogic {
   if (!('fact' in condition)) throw new Error('shared conditions are not used by the plan');
   const value = condition.value as { fact?: string } | unknown;
   const compare =
-    typeof value === 'object' && value !== null && 'fact' in value ? { var: [(value as { fact: string }).fact] } : value;
+    typeof value === 'object' && value !== null && 'fact' in value
+      ? { var: [(value as { fact: string }).fact] }
+      : value;
   const operator = LOGIC_OPERATORS[condition.operator];
   if (!operator) throw new Error(`no json-logic operator for "${condition.operator}"`);
   return { [operator]: [{ var: [condition.fact] }, compare] } as unknown as RulesLogic;

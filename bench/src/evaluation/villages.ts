@@ -77,9 +77,7 @@ export async function benchVillages(options: VillageBenchOptions): Promise<Bench
     for (const [impl, us] of Object.entries(times)) {
       const ratios =
         impl === 'ruralkit'
-          ? Object.fromEntries(
-              peers.map((p) => [`speedupOver_${p.impl}`, times[p.impl]! / us] as const),
-            )
+          ? Object.fromEntries(peers.map((p) => [`speedupOver_${p.impl}`, times[p.impl]! / us] as const))
           : { ruralkitSpeedup: us / times.ruralkit! };
       lines.push(report({ name, impl, usPerSubject: us, subjects: villages.length, rules, ...ratios }, options.write));
     }

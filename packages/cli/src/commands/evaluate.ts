@@ -3,11 +3,14 @@ import { writeFileSync } from 'node:fs';
 import { evaluate, getPlan, isRealDate, listPlans, type Lang } from '@ruralkit/core';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command } from '../io.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
+import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
 export const evaluateCommand: Command = {
   usage: `ruralkit evaluate <input.yaml|input.json> [--plan ID] [--as-of YYYY-MM-DD]
-                    [--format table|json|md] [--lang zh|en] [--out FILE]`,
+                    [--format table|json|md] [--lang zh|en] [--out FILE]
+  ${EVALUATE_BATCH_USAGE}`,
   run(args, io) {
+    if (args.includes('--batch')) return evaluateBatch(args, io);
     const { values, positionals } = parseOptions(args, {
       plan: { type: 'string' },
       'as-of': { type: 'string' },
