@@ -42,7 +42,9 @@ export function describeIssue(issue: InputIssue): string {
   if (issue.key !== undefined) {
     where.push(issue.value === undefined ? issue.key : `${issue.key} = ${JSON.stringify(issue.value)}`);
   }
-  if (where.length === 0) where.push(issue.path.length ? issue.path.join('.') : '(input)');
+  if (where.length === 0 && (issue.path.length > 0 || issue.line === undefined)) {
+    where.push(issue.path.length ? issue.path.join('.') : '(input)');
+  }
   if (issue.line !== undefined) where.unshift(`第${issue.line}行 line ${issue.line}`);
   return `${where.join(', ')}: ${issue.message.zh} / ${issue.message.en}`;
 }
