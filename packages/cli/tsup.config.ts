@@ -7,10 +7,11 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     clean: true,
+    shims: true,
     target: 'node20',
   },
   {
-    entry: ['src/bin.ts'],
+    entry: { bin: 'src/bin.ts', 'batch-worker': 'src/batch/worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -6,12 +6,14 @@ import { readFileSync } from 'node:fs';
 import { InputError, PluginError } from '@ruralkit/core';
 import { evaluateCommand } from './commands/evaluate.js';
 import { planCommand } from './commands/plan.js';
+import { screenCommand } from './commands/screen.js';
 import { testCommand } from './commands/test.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
 const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
   plan: planCommand,
+  screen: screenCommand,
   test: testCommand,
 };
 
@@ -22,6 +24,11 @@ const OPTIONS = `Options of evaluate:
   --format    table (default, for a terminal), json (for programs), md (for documents)
   --lang      zh (default) or en
   --out       write the report to FILE instead of standard output
+Options of screen and evaluate --batch (one subject per line, NDJSON or CSV):
+  --out       the output file, .ndjson or .csv (required); written only if every line is valid
+  --workers   worker threads (default: one per core); the output order is the input order
+  --district  evaluate --batch: the district's data (YAML or JSON), for growth rules
+  --explain   evaluate --batch: not-met (default), all or none: which results carry messages
 Every command:
   --debug     show the stack trace of an error`;
 

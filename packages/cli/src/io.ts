@@ -14,6 +14,8 @@ export interface Io {
   colour: boolean;
   /** Today's date, the default `--as-of`. */
   today: () => string;
+  /** Whether standard error is a terminal: batch commands show a progress bar there. */
+  progress?: boolean;
 }
 
 export const processIo: Io = {
@@ -21,6 +23,7 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   today: () => new Date().toISOString().slice(0, 10),
+  progress: Boolean(process.stderr.isTTY),
 };
 
 /** A mistake in how the command was called, or in what it was given: exit 2, no stack trace. */

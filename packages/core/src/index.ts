@@ -16,10 +16,20 @@ export { parameterEntryAt, parameterValue } from './model/parameters.js';
 export { canonicalJson, planHash, sha256Hex } from './model/hash.js';
 export { getPlan, listPlans } from './plans/registry.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
+export {
+  createBatchEvaluator,
+  evaluateStream,
+  type BatchEvaluator,
+  type BatchOptions,
+  type ExplainLevel,
+  type StreamOptions,
+  type VillageEvaluation,
+} from './evaluate/batch.js';
+export { parseHouseholdRecord, parseVillageRecord } from './evaluate/records.js';
 export { inputSchema, parseInput } from './evaluate/input.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
 export { formatValue, type Lang, type ValueUnit } from './evaluate/format.js';
-export { needsAction } from './evaluate/summary.js';
+export { emptyCounts, needsAction } from './evaluate/summary.js';
 export * from './evaluate/types.js';
 export {
   compileCondition,

@@ -4,11 +4,14 @@ import { evaluate, isRealDate, type Lang } from '@ruralkit/core';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
+import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
 export const evaluateCommand: Command = {
   usage: `ruralkit evaluate <input.yaml|input.json> [--plan ID] [--plugin FILE]... [--as-of YYYY-MM-DD]
-                    [--format table|json|md] [--lang zh|en] [--out FILE]`,
+                    [--format table|json|md] [--lang zh|en] [--out FILE]
+  ${EVALUATE_BATCH_USAGE}`,
   async run(args, io) {
+    if (args.includes('--batch')) return evaluateBatch(args, io);
     const { values, positionals } = parseOptions(args, {
       ...planOptions,
       'as-of': { type: 'string' },

@@ -45,8 +45,14 @@ export class EvalContext {
   readonly asOfYear: number;
   readonly firstYear: number;
   readonly lastYear: number;
-  private readonly parameterCache = new Map<string, ParameterUse>();
+  /** Parameters in force, by date, then by id. */
+  private readonly parameterCache = new Map<string, Map<string, ParameterUse>>();
   private readonly unitCache = new Map<string, UnitRef[]>();
+  private readonly clauseCache = new Map<string, { id: string; label: string }>();
+  private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
+  private readonly memos = new Map<object, unknown>();
+  /** The year of the value `value` found last (none for attributes). */
+  private foundYear: number | undefined;
 
   constructor(
     readonly compiled: CompiledPlan,
@@ -60,8 +66,9 @@ export class EvalContext {
 
   /** The parameter in force on `date`, with who set it. */
   parameter(id: string, date: string): ParameterUse {
-    const cacheKey = `${id}@${date}`;
-    let use = this.parameterCache.get(cacheKey);
+    let byId = this.parameterCache.get(date);
+    if (!byId) this.parameterCache.set(date, (byId = new Map()));
+    let use = byId.get(id);
     if (!use) {
       const parameter = this.plan.parameters.find((p) => p.id === id);
       const entry = parameter && parameterEntryAt(parameter, date);
@@ -74,9 +81,16 @@ export class EvalContext {
         assumption: parameter.assumption,
         setBy: setBy(this.plan, 'parameters', id, entry.from),
       };
-      this.parameterCache.set(cacheKey, use);
+      byId.set(id, use);
     }
     return use;
+  }
+
+  /** What `make` returns for `key`, made once per context (per as-of date). */
+  memo<T>(key: object, make: () => T): T {
+    let value = this.memos.get(key) as T | undefined;
+    if (value === undefined) this.memos.set(key, (value = make()));
+    return value;
   }
 
   /** Units by id, lead first. */
@@ -94,34 +108,65 @@ export class EvalContext {
   }
 
   clauseRef(id: string): { id: string; label: string } {
-    return { id, label: this.plan.clauses.find((c) => c.id === id)?.label ?? id };
+    let ref = this.clauseCache.get(id);
+    if (!ref) {
+      ref = { id, label: this.plan.clauses.find((c) => c.id === id)?.label ?? id };
+      this.clauseCache.set(id, ref);
+    }
+    return ref;
   }
 
-  /** The value of `key` for `data` at `point`, with the year it was observed. */
+  /** The value of `key` for `data` at a year (exact, or as of it), with the year it was observed. */
   read(data: SubjectData, key: string, year: number, exact: boolean): ObservedValue | undefined {
-    const def = this.compiled.indicators.get(key);
-    if (def?.subject === 'village-attribute' || def?.subject === 'household') {
-      const value = data.attributes[key];
-      return value === undefined ? undefined : { value };
-    }
-    const series = def?.subject === 'village' ? data.own : data.district;
-    if (exact) {
-      const value = series.byYear.get(year)?.[key];
-      return value === undefined ? undefined : { value, year };
-    }
-    for (let i = series.years.length - 1; i >= 0; i--) {
-      const y = series.years[i]!;
+    const value = this.value(data, key, year, exact);
+    if (value === undefined) return undefined;
+    return this.foundYear === undefined ? { value } : { value, year: this.foundYear };
+  }
+
+  /**
+   * The value alone, as `read` finds it: an attribute, or the year's value (as of: from the
+   * latest year ≤ `year` that holds it). Leaves the year it came from in `foundYear`.
+   */
+  value(data: SubjectData, key: string, year: number, exact: boolean): unknown {
+    this.foundYear = undefined;
+    const subject = this.compiled.indicators.get(key)?.subject;
+    if (subject === 'village-attribute' || subject === 'household') return data.attributes[key];
+    const { years, rows } = subject === 'village' ? data.own : data.district;
+    for (let i = years.length - 1; i >= 0; i--) {
+      const y = years[i]!;
       if (y > year) continue;
-      const value = series.byYear.get(y)?.[key];
-      if (value !== undefined) return { value, year: y };
+      if (exact && y < year) return undefined;
+      const value = rows[i]![key];
+      if (value !== undefined) {
+        this.foundYear = y;
+        return value;
+      }
+      if (exact) return undefined;
     }
     return undefined;
   }
 
-  /** Gather the facts a check needs at a point: indicators, derived facts, parameters. */
-  readCheck(check: CompiledCheck, data: SubjectData, point: Point, completionKey?: string): Reading {
-    const reading: Reading = { facts: {}, actual: {}, parameters: [], missing: [], reasons: [] };
-    for (const key of check.keys) {
+  /**
+   * Gather the facts a check needs at a point: indicators, derived facts, parameters. With
+   * `explain` false only the facts are kept (`actual` and `parameters` stay empty), and reading
+   * stops at the first missing key: enough to decide a status.
+   */
+  readCheck(check: CompiledCheck, data: SubjectData, point: Point, completionKey?: string, explain = true): Reading {
+    const reading: Reading = explain
+      ? { facts: {}, actual: {}, parameters: [], missing: [], reasons: [] }
+      : { facts: {}, actual: NO_ACTUAL, parameters: NO_IDS, missing: [], reasons: [] };
+    const { keys } = check;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (!explain) {
+        const value = this.value(data, key, point.year, point.exact);
+        if (value !== undefined) reading.facts[key] = value;
+        else if (key !== completionKey) {
+          reading.missing.push(key);
+          return reading;
+        }
+        continue;
+      }
       const observed = this.read(data, key, point.year, point.exact);
       if (observed === undefined) {
         if (key !== completionKey) reading.missing.push(key);
@@ -130,40 +175,62 @@ export class EvalContext {
       reading.facts[key] = observed.value;
       reading.actual[key] = observed;
     }
-    for (const [name, derived] of check.derived) this.derive(reading, data, name, derived, point);
+    for (const [name, derived] of check.derived) this.derive(reading, data, name, derived, point, explain);
+    const values = this.parameterValues(point.date);
     for (const id of check.parameters) {
-      reading.facts[id] = this.parameter(id, point.date).value;
-      reading.parameters.push(id);
+      reading.facts[id] = values[id];
+      if (explain) reading.parameters.push(id);
     }
     return reading;
   }
 
-  private derive(reading: Reading, data: SubjectData, name: string, derived: DerivedFact, point: Point): void {
+  /** Every parameter's value in force on `date`, by id (cached per date). */
+  private parameterValues(date: string): Readonly<Record<string, unknown>> {
+    let values = this.valuesCache.get(date);
+    if (!values) {
+      values = Object.fromEntries(this.plan.parameters.map((p) => [p.id, this.parameter(p.id, date).value]));
+      this.valuesCache.set(date, values);
+    }
+    return values;
+  }
+
+  private derive(
+    reading: Reading,
+    data: SubjectData,
+    name: string,
+    derived: DerivedFact,
+    point: Point,
+    explain: boolean,
+  ): void {
+    if (reading.missing.length > 0 && !explain) return;
     if (derived.op === 'ratio') {
-      const numerator = reading.actual[derived.numerator];
-      const denominator = reading.actual[derived.denominator];
-      if (!numerator || !denominator) return;
-      if (denominator.value === 0) {
+      const numerator = reading.facts[derived.numerator];
+      const denominator = reading.facts[derived.denominator];
+      if (numerator === undefined || denominator === undefined) return;
+      if (denominator === 0) {
         reading.reasons.push({
           zh: `${this.indicatorName(derived.denominator, 'zh')}为0，无法计算`,
           en: `${this.indicatorName(derived.denominator, 'en')} is 0, so the ratio cannot be computed`,
         });
         return;
       }
-      const year = Math.max(numerator.year ?? 0, denominator.year ?? 0) || undefined;
-      this.setDerived(reading, name, (numerator.value as number) / (denominator.value as number), year);
+      const year = explain
+        ? Math.max(reading.actual[derived.numerator]?.year ?? 0, reading.actual[derived.denominator]?.year ?? 0) ||
+          undefined
+        : undefined;
+      this.setDerived(reading, name, (numerator as number) / (denominator as number), year, explain);
       return;
     }
-    const current = reading.actual[derived.of];
+    const current = explain ? reading.actual[derived.of] : this.read(data, derived.of, point.year, point.exact);
     const baseYear = (current?.year ?? point.year) - 1;
     const previous = this.read(data, derived.of, baseYear, true);
     if (previous === undefined) {
       reading.missing.push(`${derived.of} (${baseYear})`);
       return;
     }
-    reading.actual[`${derived.of}@${baseYear}`] = previous;
+    if (explain) reading.actual[`${derived.of}@${baseYear}`] = previous;
     if (derived.op === 'previous-year') {
-      this.setDerived(reading, name, previous.value, baseYear);
+      this.setDerived(reading, name, previous.value, baseYear, explain);
       return;
     }
     if (!current) return;
@@ -174,12 +241,12 @@ export class EvalContext {
       });
       return;
     }
-    this.setDerived(reading, name, (current.value as number) / (previous.value as number) - 1, current.year);
+    this.setDerived(reading, name, (current.value as number) / (previous.value as number) - 1, current.year, explain);
   }
 
-  private setDerived(reading: Reading, name: string, value: unknown, year: number | undefined): void {
+  private setDerived(reading: Reading, name: string, value: unknown, year: number | undefined, explain: boolean): void {
     reading.facts[name] = value;
-    reading.actual[name] = year === undefined ? { value } : { value, year };
+    if (explain) reading.actual[name] = year === undefined ? { value } : { value, year };
   }
 
   indicatorName(key: string, lang: Lang): string {
@@ -214,6 +281,9 @@ export function setBy(plan: Plan, kind: 'parameters' | 'rules' | 'screeningRules
   if (kind === 'parameters') return plan.provenance.parameters[id]?.find((v) => v.from === from)?.setBy ?? 'plan';
   return plan.provenance[kind][id] ?? 'plan';
 }
+
+const NO_ACTUAL: Record<string, ObservedValue> = Object.freeze({}) as Record<string, ObservedValue>;
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
 
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));

@@ -63,7 +63,8 @@ export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: 
   };
 }
 
-function checkAsOf(plan: Plan, asOf: unknown): void {
+/** Refuses an as-of date that is not a real date or is before the plan's start. */
+export function checkAsOf(plan: Plan, asOf: unknown): void {
   if (typeof asOf !== 'string' || !isRealDate(asOf)) {
     throw new InputError([
       {
@@ -89,7 +90,8 @@ function checkAsOf(plan: Plan, asOf: unknown): void {
   }
 }
 
-function villageRef(plan: Plan, village: ParsedVillage): SubjectRef {
+/** A village as results name it: a key village (重点村) with the plan's name, else marked `keyVillage: false`. */
+export function villageRef(plan: Plan, village: ParsedVillage): SubjectRef {
   const key = plan.keyVillages.find((v) => v.id === village.id);
   if (key) return { type: 'village', id: key.id, name: key.name, keyVillage: true, township: key.township };
   const name = village.name ?? village.id;

@@ -34,10 +34,10 @@ export interface EvaluationInput {
   households?: HouseholdInput[];
 }
 
-/** A subject's values by year, years ascending. */
+/** A subject's values by year: `rows[i]` holds the values of `years[i]`, years ascending. */
 export interface YearSeries {
   readonly years: readonly number[];
-  readonly byYear: ReadonlyMap<number, Readonly<Record<string, unknown>>>;
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
 }
 
 export interface ParsedVillage {
@@ -137,31 +137,50 @@ export function parseInput(plan: Plan, input: unknown): ParsedInput {
   issues.push(...duplicateIds(input));
   if (issues.length > 0) throw new InputError(issues);
   const data = result.data as EvaluationInput;
-  const attributeDefaults = Object.fromEntries(
-    plan.indicators
-      .filter((d) => d.subject === 'village-attribute' && d.default !== undefined)
-      .map((d) => [d.key, d.default]),
-  );
   return {
     district: toSeries(data.district?.indicators, data.district?.reference),
-    villages: (data.villages ?? []).map((v) => ({
-      id: v.id,
-      ...(v.name ? { name: v.name } : {}),
-      attributes: { ...attributeDefaults, ...v.attributes },
-      series: toSeries(v.indicators),
-    })),
-    households: (data.households ?? []).map((h) => ({ id: h.id, villageId: h.villageId, values: h })),
+    villages: (data.villages ?? []).map((v) => toVillage(plan, v)),
+    households: (data.households ?? []).map(toHousehold),
   };
 }
 
-function toSeries(...sources: (YearlyValues | undefined)[]): YearSeries {
+const defaultsCache = new WeakMap<Plan, Record<string, unknown>>();
+
+/** A valid village as rules read it: attribute defaults filled in, indicators by year. */
+export function toVillage(plan: Plan, v: VillageInput): ParsedVillage {
+  let defaults = defaultsCache.get(plan);
+  if (!defaults) {
+    defaults = Object.fromEntries(
+      plan.indicators
+        .filter((d) => d.subject === 'village-attribute' && d.default !== undefined)
+        .map((d) => [d.key, d.default]),
+    );
+    defaultsCache.set(plan, defaults);
+  }
+  return {
+    id: v.id,
+    ...(v.name ? { name: v.name } : {}),
+    attributes: { ...defaults, ...v.attributes },
+    series: toSeries(v.indicators),
+  };
+}
+
+/** A valid household as screening rules read it. */
+export function toHousehold(h: HouseholdInput): ParsedHousehold {
+  return { id: h.id, villageId: h.villageId, values: h };
+}
+
+export function toSeries(...sources: (YearlyValues | undefined)[]): YearSeries {
   const byYear = new Map<number, Record<string, unknown>>();
   for (const source of sources) {
-    for (const [year, values] of Object.entries(source ?? {})) {
-      byYear.set(Number(year), { ...byYear.get(Number(year)), ...values });
+    for (const year in source) {
+      const values = source[year]!;
+      const known = byYear.get(Number(year));
+      byYear.set(Number(year), known ? { ...known, ...values } : values);
     }
   }
-  return { years: [...byYear.keys()].sort((a, b) => a - b), byYear };
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  return { years, rows: years.map((year) => byYear.get(year)!) };
 }
 
 /** Two villages or two households with the same id (checked on the raw input, valid or not). */
@@ -241,7 +260,8 @@ const TYPE_ZH: Record<string, string> = {
   array: '列表',
 };
 
-function toIssues(plan: Plan, input: unknown, issue: ZodIssue): InputIssue[] {
+/** The located, bilingual problems of one zod issue. */
+export function toIssues(plan: Plan, input: unknown, issue: ZodIssue): InputIssue[] {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => ({

@@ -8,7 +8,7 @@ import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillTemplate, type Lang } from './format.js';
 import { measureProgress } from './progress.js';
-import type { ExpectedValue, Progress, ProgressDetail, RuleResult, Status, YearResult } from './types.js';
+import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
 
 /** The outcome of a rule at one point in time. */
 interface Outcome {
@@ -27,48 +27,72 @@ const PROGRESS_TEXT: Record<Progress, LocalizedText> = {
   unknown: { zh: '无法判断', en: 'unknown' },
 };
 
-/** Judge one rule for one subject at the context's as-of date. */
+/** Judge one rule for one subject at the context's as-of date, with the full explanation. */
 export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
+  return judge(ctx, cr, data, true);
+}
+
+/**
+ * The status alone (仅判定状态): the same judgement as `judgeRule` (status, year, due date and
+ * progress), without reading what explains it or writing messages.
+ */
+export function judgeStatus(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleStatus {
+  return judge(ctx, cr, data, false);
+}
+
+function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: true): RuleResult;
+function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: false): RuleStatus;
+function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: boolean): RuleResult | RuleStatus {
   switch (cr.rule.kind) {
     case 'deadline':
-      return judgeDeadline(ctx, cr, data);
+      return judgeDeadline(ctx, cr, data, explain);
     case 'ongoing': {
       const year = Math.min(ctx.asOfYear, ctx.lastYear);
       const date = ctx.asOf < ctx.plan.period.end ? ctx.asOf : ctx.plan.period.end;
-      const outcome = run(ctx, cr, data, { year, exact: false, date });
-      return finish(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') });
+      const outcome = run(ctx, cr, data, { year, exact: false, date }, explain);
+      return conclude(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') }, explain);
     }
     case 'annual':
-      return judgeAnnual(ctx, cr, data);
+      return judgeAnnual(ctx, cr, data, explain);
   }
 }
 
-function judgeDeadline(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
-  const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
-  const reached = ctx.asOf >= due;
-  const date = reached ? due : ctx.asOf;
-  // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
-  const point = { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date };
-  const outcome = run(ctx, cr, data, point);
+function judgeDeadline(
+  ctx: EvalContext,
+  cr: CompiledRule,
+  data: SubjectData,
+  explain: boolean,
+): RuleResult | RuleStatus {
+  const { due, reached, date, point } = ctx.memo(cr, () => {
+    const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
+    const reached = ctx.asOf >= due;
+    const date = reached ? due : ctx.asOf;
+    // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
+    return { due, reached, date, point: { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date } };
+  });
+  const outcome = run(ctx, cr, data, point, explain);
   // A completion date after the due date is late whenever it is read: not-met, not pending.
   const late = cr.completionKey !== undefined && outcome.status === 'fails';
   const status = holdsTo(outcome, reached || late ? 'not-met' : 'pending');
   const judgement: Judgement = { year: point.year, date, status, due };
   if (status === 'pending') Object.assign(judgement, progressOf(ctx, cr, data, due));
-  const result = finish(ctx, cr, data, outcome, judgement);
-  if (late) result.completedLate = true;
+  const result = conclude(ctx, cr, data, outcome, judgement, explain);
+  if (late && explain) (result as RuleResult).completedLate = true;
   return result;
 }
 
-function judgeAnnual(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
+function judgeAnnual(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: boolean): RuleResult | RuleStatus {
   const lastYear = Math.min(ctx.asOfYear, ctx.lastYear);
   const years: YearResult[] = [];
-  let headline: RuleResult | undefined;
-  for (let year = ctx.firstYear; year <= lastYear; year++) {
+  let headline: RuleResult | RuleStatus | undefined;
+  // Without an explanation only the headline year counts: earlier years are not read.
+  for (let year = explain ? ctx.firstYear : lastYear; year <= lastYear; year++) {
     const yearEnd = `${year}-12-31`;
     const date = ctx.asOf < yearEnd ? ctx.asOf : yearEnd;
-    const outcome = run(ctx, cr, data, { year, exact: true, date });
-    const result = finish(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') });
+    const outcome = run(ctx, cr, data, { year, exact: true, date }, explain);
+    headline = conclude(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') }, explain);
+    if (!explain) return headline;
+    const result = headline as RuleResult;
     years.push({
       year,
       status: result.status,
@@ -77,9 +101,24 @@ function judgeAnnual(ctx: EvalContext, cr: CompiledRule, data: SubjectData): Rul
       ...(result.missing ? { missing: result.missing } : {}),
       message: result.message,
     });
-    headline = result;
   }
-  return { ...headline!, years };
+  return { ...(headline as RuleResult), years };
+}
+
+/** The full result, or the status alone. */
+function conclude(
+  ctx: EvalContext,
+  cr: CompiledRule,
+  data: SubjectData,
+  outcome: Outcome,
+  j: Judgement,
+  explain: boolean,
+): RuleResult | RuleStatus {
+  if (explain) return finish(ctx, cr, data, outcome, j);
+  const status: RuleStatus = { subject: data.ref, ruleId: cr.rule.id, status: j.status, year: j.year };
+  if (j.due) status.due = j.due;
+  if (j.progress) status.progress = j.progress;
+  return status;
 }
 
 /** Status from an outcome: holds → met; fails or not done → `fails`; else as it is. */
@@ -89,35 +128,42 @@ function holdsTo(outcome: Outcome, fails: Status): Status {
   return outcome.status;
 }
 
-/** Read and check a rule at a point: applicability first, then missing keys, then the condition. */
-function run(ctx: EvalContext, cr: CompiledRule, data: SubjectData, point: Point): Outcome {
+/**
+ * Read and check a rule at a point: applicability first, then missing keys, then the condition.
+ * Without `explain`, only what decides the status is read.
+ */
+function run(ctx: EvalContext, cr: CompiledRule, data: SubjectData, point: Point, explain: boolean): Outcome {
   let applicable: Reading | undefined;
   if (cr.applicability) {
-    applicable = ctx.readCheck(cr.applicability, data, point);
-    if (applicable.missing.length > 0) return { status: 'missing-data', reading: applicable, expected: {} };
+    applicable = ctx.readCheck(cr.applicability, data, point, undefined, explain);
+    if (applicable.missing.length > 0) return { status: 'missing-data', reading: applicable, expected: NONE };
     if (!cr.applicability.condition(applicable.facts)) {
       return {
         status: 'not-applicable',
         reading: applicable,
-        expected: expectedOf(cr.applicability, applicable),
+        expected: explain ? expectedOf(cr.applicability, applicable) : NONE,
         inapplicable: applicable,
       };
     }
   }
-  const reading = ctx.readCheck(cr.check, data, point, cr.completionKey);
+  const reading = ctx.readCheck(cr.check, data, point, cr.completionKey, explain);
   // What made the rule apply is part of the explanation too.
-  if (applicable) {
+  if (applicable && explain) {
     reading.facts = { ...applicable.facts, ...reading.facts };
     reading.actual = { ...applicable.actual, ...reading.actual };
   }
-  if (reading.missing.length > 0 || reading.reasons.length > 0)
-    return { status: 'missing-data', reading, expected: {} };
+  if (reading.missing.length > 0 || reading.reasons.length > 0) {
+    return { status: 'missing-data', reading, expected: explain ? {} : NONE };
+  }
   if (cr.completionKey && reading.facts[cr.completionKey] === undefined) {
-    return { status: 'not-done', reading, expected: {} };
+    return { status: 'not-done', reading, expected: explain ? {} : NONE };
   }
   const holds = cr.check.condition(reading.facts);
-  return { status: holds ? 'holds' : 'fails', reading, expected: expectedOf(cr.check, reading) };
+  return { status: holds ? 'holds' : 'fails', reading, expected: explain ? expectedOf(cr.check, reading) : NONE };
 }
+
+/** The expected values of a status-only outcome: none are worked out. */
+const NONE: Record<string, ExpectedValue> = Object.freeze({}) as Record<string, ExpectedValue>;
 
 function expectedOf(check: CompiledCheck, reading: Reading): Record<string, ExpectedValue> {
   const expected: Record<string, ExpectedValue> = {};
@@ -270,10 +316,8 @@ function messageOf(
 function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
   const [base, year] = key.split(' ');
   const name = ctx.indicatorName(base!, lang);
-  return `${name}（${base}${year ? ` ${year.slice(1, -1)}` : ''}）`.replace(
-    /（(.*)）/,
-    lang === 'zh' ? '（$1）' : ' ($1)',
-  );
+  const shown = year ? `${base} ${year.slice(1, -1)}` : base;
+  return lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
 }
 
 /** Append the clause and lead unit: 「（依据三（三）；牵头单位：区乡村振兴局）」. */

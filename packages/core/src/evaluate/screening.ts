@@ -8,7 +8,7 @@ import { fillTemplate } from './format.js';
 import type { ParsedHousehold } from './input.js';
 import type { HouseholdResult, HouseholdRisk } from './types.js';
 
-const EMPTY_SERIES = { years: [], byYear: new Map() };
+const EMPTY_SERIES = { years: [], rows: [] };
 
 /** Screen one household at the context's as-of date. */
 export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, household: ParsedHousehold): HouseholdResult {
@@ -22,12 +22,15 @@ export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, househ
   const details: HouseholdRisk[] = [];
   const missing: { ruleId: string; keys: string[] }[] = [];
   for (const { rule, check } of compiled.screeningRules) {
-    const reading = ctx.readCheck(check, data, point);
-    if (reading.missing.length > 0 || reading.reasons.length > 0) {
-      missing.push({ ruleId: rule.id, keys: reading.missing.length ? reading.missing : check.keys });
+    // Most rules do not fire: decide first, and read what explains a risk only when it fires.
+    const decision = ctx.readCheck(check, data, point, undefined, false);
+    if (decision.missing.length > 0 || decision.reasons.length > 0) {
+      const { missing: keys } = ctx.readCheck(check, data, point);
+      missing.push({ ruleId: rule.id, keys: keys.length ? keys : check.keys });
       continue;
     }
-    if (!check.condition(reading.facts)) continue;
+    if (!check.condition(decision.facts)) continue;
+    const reading = ctx.readCheck(check, data, point);
     const derived = Object.entries(rule.derived);
     const message = { zh: '', en: '' };
     for (const lang of ['zh', 'en'] as const) {

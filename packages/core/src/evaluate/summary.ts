@@ -3,10 +3,10 @@
  * list (待办), and the household screening counts.
  */
 import type { HouseholdResult, RuleResult, StatusCounts, Summary, UnitTodo } from './types.js';
-import { STATUSES } from './types.js';
 
+/** Zero results of every status. */
 export function emptyCounts(): StatusCounts {
-  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  return { met: 0, 'not-met': 0, pending: 0, 'not-applicable': 0, 'missing-data': 0 };
 }
 
 /** Whether a result belongs on a unit's to-do list: not-met, or pending and off track or worse. */

@@ -107,6 +107,20 @@ export interface RuleResult {
   message: LocalizedText;
 }
 
+/**
+ * The status of one rule for one subject, without its explanation (判定状态): what batch
+ * evaluation gives when it is asked for statuses only.
+ */
+export interface RuleStatus {
+  subject: SubjectRef;
+  ruleId: string;
+  status: Status;
+  /** The year judged, as in `RuleResult`. */
+  year: number;
+  due?: string;
+  progress?: Progress;
+}
+
 /** A screening rule that fired for a household: a risk (风险) with its reason. */
 export interface HouseholdRisk {
   ruleId: string;

@@ -10,6 +10,8 @@ export interface InputIssue {
   path: (string | number)[];
   /** The subject the problem belongs to, when there is one. */
   subject?: { type: 'village' | 'district' | 'household'; id: string };
+  /** The line of a streamed record (NDJSON line, CSV row), counting from 1. */
+  line?: number;
   year?: number;
   key?: string;
   value?: unknown;
@@ -40,7 +42,10 @@ export function describeIssue(issue: InputIssue): string {
   if (issue.key !== undefined) {
     where.push(issue.value === undefined ? issue.key : `${issue.key} = ${JSON.stringify(issue.value)}`);
   }
-  if (where.length === 0) where.push(issue.path.length ? issue.path.join('.') : '(input)');
+  if (where.length === 0 && (issue.path.length > 0 || issue.line === undefined)) {
+    where.push(issue.path.length ? issue.path.join('.') : '(input)');
+  }
+  if (issue.line !== undefined) where.unshift(`第${issue.line}行 line ${issue.line}`);
   return `${where.join(', ')}: ${issue.message.zh} / ${issue.message.en}`;
 }
 

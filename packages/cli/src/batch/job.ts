@@ -1,0 +1,144 @@
+/**
+ * One batch job (批处理任务): a run of consecutive input lines judged into output text. The
+ * same code runs in the main thread and in worker threads, so that the output does not depend
+ * on `--workers`.
+ */
+import {
+  createBatchEvaluator,
+  getPlan,
+  InputError,
+  type BatchEvaluator,
+  type ExplainLevel,
+  type HouseholdResult,
+  type InputIssue,
+  type RuleResult,
+  type VillageEvaluation,
+  type YearlyValues,
+} from '@ruralkit/core';
+import { formatCsvRow } from './csv.js';
+
+/** What a run judges and how it writes: sent once to every worker. */
+export interface JobSettings {
+  /** `screen`: households, writing only those with a risk; `evaluate`: villages, writing every one. */
+  mode: 'screen' | 'evaluate';
+  planId: string;
+  asOf: string;
+  district?: { indicators?: YearlyValues; reference?: YearlyValues };
+  explain: ExplainLevel;
+  format: 'ndjson' | 'csv';
+}
+
+/** The input of a job: NDJSON text, or records already read from CSV, with the line of each. */
+export type JobInput = { firstLine: number; text: string } | { lines: number[]; records: unknown[] };
+
+/** Counts a job adds to the run's summary. */
+export interface JobCounts {
+  subjects: number;
+  /** screen: households with a risk; evaluate: villages with a not-met result. */
+  flagged: number;
+  byKey: Record<string, number>;
+}
+
+export type JobOutput =
+  { ok: true; text: string; counts: JobCounts } | { ok: false; message: string; issues: InputIssue[] };
+
+/** The CSV header of each mode's output. */
+export const CSV_HEADER = {
+  screen: ['id', 'villageId', 'risks', 'category', 'message_zh', 'message_en'],
+  evaluate: ['village', 'ruleId', 'status', 'year', 'progress', 'message_zh', 'message_en'],
+} as const;
+
+/** A household with a risk (预警), as written: risk types, suggested category, the reasons. */
+function alertOf(h: HouseholdResult) {
+  return {
+    id: h.subject.id,
+    villageId: h.villageId,
+    risks: h.risks,
+    category: h.category,
+    categoryName: h.categoryName,
+    reasons: h.details.map((d) => ({ ruleId: d.ruleId, riskType: d.riskType, message: d.message })),
+  };
+}
+
+function writeHousehold(h: HouseholdResult, settings: JobSettings, counts: JobCounts): string {
+  if (h.risks.length === 0) return '';
+  counts.flagged++;
+  const key = h.category ?? 'none';
+  counts.byKey[key] = (counts.byKey[key] ?? 0) + 1;
+  if (settings.format === 'ndjson') return `${JSON.stringify(alertOf(h))}\n`;
+  const messages = (lang: 'zh' | 'en') => h.details.map((d) => d.message[lang]).join(lang === 'zh' ? '；' : '; ');
+  return formatCsvRow([h.subject.id, h.villageId, h.risks.join(';'), h.category, messages('zh'), messages('en')]);
+}
+
+function writeVillage(v: VillageEvaluation, settings: JobSettings, counts: JobCounts): string {
+  if (v.counts['not-met'] > 0) counts.flagged++;
+  for (const [status, n] of Object.entries(v.counts)) counts.byKey[status] = (counts.byKey[status] ?? 0) + n;
+  if (settings.format === 'ndjson') return `${JSON.stringify(v)}\n`;
+  return v.results
+    .map((r) => {
+      const message = (r as RuleResult).message;
+      return formatCsvRow([v.subject.id, r.ruleId, r.status, r.year, r.progress, message?.zh, message?.en]);
+    })
+    .join('');
+}
+
+/** A job runner for one thread: the plan compiled and the district validated once. */
+export function createJobRunner(settings: JobSettings): (input: JobInput) => JobOutput {
+  const evaluator: BatchEvaluator = createBatchEvaluator(getPlan(settings.planId), {
+    asOf: settings.asOf,
+    district: settings.district,
+    explain: settings.explain,
+  });
+  const judge = (record: unknown, line: number, counts: JobCounts): string =>
+    settings.mode === 'screen'
+      ? writeHousehold(evaluator.household(record, line), settings, counts)
+      : writeVillage(evaluator.village(record, line), settings, counts);
+  return (input) => {
+    const counts: JobCounts = { subjects: 0, flagged: 0, byKey: {} };
+    let text = '';
+    try {
+      if ('text' in input) {
+        let line = input.firstLine;
+        let start = 0;
+        while (start < input.text.length) {
+          let end = input.text.indexOf('\n', start);
+          if (end < 0) end = input.text.length;
+          const source = input.text.slice(start, end);
+          if (source.trim() !== '') {
+            text += judge(parseLine(source, line), line, counts);
+            counts.subjects++;
+          }
+          start = end + 1;
+          line++;
+        }
+      } else {
+        input.records.forEach((record, i) => {
+          text += judge(record, input.lines[i]!, counts);
+          counts.subjects++;
+        });
+      }
+    } catch (error) {
+      if (error instanceof InputError) return { ok: false, message: error.message, issues: error.issues };
+      throw error;
+    }
+    return { ok: true, text, counts };
+  };
+}
+
+/** One NDJSON line; a line that is not JSON is an input error naming the line. */
+function parseLine(source: string, line: number): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    throw new InputError([
+      {
+        path: [],
+        line,
+        message: {
+          zh: `不是有效的 JSON：${(error as Error).message}`,
+          en: `not valid JSON: ${(error as Error).message}`,
+        },
+      },
+    ]);
+  }
+}

@@ -1,0 +1,64 @@
+/** The options `screen` and `evaluate --batch` share, checked, and the summary line they end with. */
+import { availableParallelism } from 'node:os';
+import { isRealDate, listPlans, type ExplainLevel } from '@ruralkit/core';
+import { oneOf, readDataFile, UsageError, type Io } from '../io.js';
+import type { JobSettings } from './job.js';
+import type { BatchTotals } from './run.js';
+
+/** The option definitions (node:util parseArgs) of a batch command. */
+export const BATCH_OPTIONS = {
+  plan: { type: 'string' },
+  'as-of': { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  workers: { type: 'string' },
+} as const;
+
+/** Settings from parsed options; `district` and `explain` only apply to villages. */
+export function batchSettings(
+  command: string,
+  values: Record<string, unknown>,
+  io: Io,
+  mode: JobSettings['mode'],
+  villages: { district?: string; explain?: unknown } = {},
+): { settings: JobSettings; out: string; workers: number } {
+  const planId = (values.plan as string | undefined) ?? 'changjiang-2021';
+  if (!listPlans().includes(planId)) {
+    throw new UsageError(`ruralkit: unknown plan "${planId}" (未知方案); built-in plans: ${listPlans().join(', ')}`);
+  }
+  const asOf = (values['as-of'] as string | undefined) ?? io.today();
+  if (!isRealDate(asOf)) throw new UsageError(`ruralkit: --as-of must be a date YYYY-MM-DD (got "${asOf}")`);
+  const out = values.out as string | undefined;
+  if (!out) throw new UsageError(`ruralkit ${command}: give --out FILE (.ndjson or .csv) (需指定输出文件)`);
+  const format = oneOf('format', values.format, ['ndjson', 'csv'] as const, out.endsWith('.csv') ? 'csv' : 'ndjson');
+  const explain: ExplainLevel = oneOf('explain', villages.explain, ['all', 'not-met', 'none'] as const, 'not-met');
+  const settings: JobSettings = { mode, planId, asOf, explain, format };
+  if (villages.district) settings.district = readDataFile(villages.district) as JobSettings['district'];
+  return { settings, out, workers: workerCount(values.workers) };
+}
+
+/** `--workers N`, a whole number ≥ 1; by default one per core. */
+function workerCount(value: unknown): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UsageError(`ruralkit: --workers must be a whole number ≥ 1 (got "${String(value)}")`);
+  }
+  return n;
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+/** The line a batch command ends with: what was done, how fast, where it went. */
+export function summaryLine(mode: JobSettings['mode'], totals: BatchTotals, out: string): string {
+  const rate = totals.seconds > 0 ? Math.round(totals.subjects / totals.seconds) : totals.subjects;
+  const breakdown = Object.entries(totals.byKey)
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => `${key} ${number(n)}`)
+    .join(' · ');
+  const what =
+    mode === 'screen'
+      ? `${number(totals.subjects)} households screened, ${number(totals.flagged)} with a risk (有风险)`
+      : `${number(totals.subjects)} villages evaluated, ${number(totals.flagged)} with a not-met rule (有未达标)`;
+  return `ruralkit: ${what}${breakdown ? ` [${breakdown}]` : ''} in ${totals.seconds.toFixed(1)} s (${number(rate)}/s) → ${out}\n`;
+}

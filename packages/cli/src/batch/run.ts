@@ -1,0 +1,67 @@
+/**
+ * A batch run (批量运行): read the input as jobs, run them (here or in workers), write their
+ * output in input order to a temporary file that becomes `out` only when every line was
+ * valid. The first invalid line stops the run: nothing half-written is left behind.
+ */
+import { once } from 'node:events';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { InputError } from '@ruralkit/core';
+import type { Io } from '../io.js';
+import { formatCsvRow } from './csv.js';
+import { CSV_HEADER, type JobCounts, type JobSettings } from './job.js';
+import { createPool } from './pool.js';
+import { createProgress } from './progress.js';
+import { openSource } from './source.js';
+
+export interface BatchRun {
+  input: string;
+  out: string;
+  settings: JobSettings;
+  workers: number;
+  io: Io;
+}
+
+/** The run's totals. */
+export interface BatchTotals extends JobCounts {
+  seconds: number;
+}
+
+export async function runBatch({ input, out, settings, workers, io }: BatchRun): Promise<BatchTotals> {
+  const start = performance.now();
+  const source = openSource(input, settings.mode, settings.planId);
+  const partial = `${out}.partial-${process.pid}`;
+  const file = createWriteStream(partial);
+  const pool = createPool(settings, workers);
+  const progress = createProgress(io.progress === true, source.size, io.stderr);
+  const totals: JobCounts = { subjects: 0, flagged: 0, byKey: {} };
+  const write = async () => {
+    for (const output of pool.drain()) {
+      if (!output.ok) throw new InputError(output.issues);
+      totals.subjects += output.counts.subjects;
+      totals.flagged += output.counts.flagged;
+      for (const [key, n] of Object.entries(output.counts.byKey)) totals.byKey[key] = (totals.byKey[key] ?? 0) + n;
+      if (!file.write(output.text)) await once(file, 'drain');
+    }
+    progress.update(source.bytesRead, totals.subjects);
+  };
+  try {
+    if (settings.format === 'csv') file.write(formatCsvRow(CSV_HEADER[settings.mode]));
+    for await (const job of source.jobs) {
+      await pool.submit(job);
+      await write();
+    }
+    await pool.settle();
+    await write();
+    file.end();
+    await once(file, 'finish');
+    renameSync(partial, out);
+  } catch (error) {
+    file.destroy();
+    rmSync(partial, { force: true });
+    throw error;
+  } finally {
+    progress.end();
+    await pool.close();
+  }
+  return { ...totals, seconds: (performance.now() - start) / 1000 };
+}

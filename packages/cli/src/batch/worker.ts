@@ -1,0 +1,8 @@
+/** A batch worker thread (工作线程): runs the jobs it is sent with the settings it started with. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createJobRunner, type JobInput, type JobSettings } from './job.js';
+
+const runJob = createJobRunner(workerData as JobSettings);
+parentPort!.on('message', ({ id, input }: { id: number; input: JobInput }) => {
+  parentPort!.postMessage({ id, output: runJob(input) });
+});

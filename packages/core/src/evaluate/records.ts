@@ -1,0 +1,128 @@
+/**
+ * One record at a time (逐条校验): a village or a household from a stream, validated with the
+ * same schemas as `evaluate`'s input. A check compiled from the plan's indicators accepts a
+ * valid record without running zod; only a record it rejects goes through zod, which names
+ * every problem (subject, year, key and the record's line).
+ */
+import { InputError, type InputIssue } from '../model/errors.js';
+import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
+import {
+  inputSchema,
+  toHousehold,
+  toIssues,
+  toVillage,
+  type HouseholdInput,
+  type ParsedHousehold,
+  type ParsedVillage,
+  type VillageInput,
+} from './input.js';
+
+type Check = (value: unknown) => boolean;
+
+const YEAR = /^\d{4}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The check of one value: what the indicator's zod schema accepts. */
+function valueCheck(def: Indicator): Check {
+  const { min = -Infinity, max = Infinity } = def;
+  switch (def.type) {
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'date':
+      return (v) => typeof v === 'string' && isRealDate(v);
+    case 'string':
+      return (v) => typeof v === 'string' && v.length > 0;
+    case 'integer':
+      return (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+    case 'number':
+      return (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+  }
+}
+
+/** A strict object of indicator values: no unknown key, required keys present, every value valid. */
+function objectCheck(defs: readonly Indicator[], required: (d: Indicator) => boolean): Check {
+  const checks = new Map(defs.map((d) => [d.key, valueCheck(d)]));
+  const requiredKeys = defs.filter(required).map((d) => d.key);
+  return (value) => {
+    if (!isRecord(value)) return false;
+    for (const key of requiredKeys) if (value[key] === undefined) return false;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) return false;
+      const check = checks.get(key);
+      const v = value[key];
+      if (!check || (v !== undefined && !check(v))) return false;
+    }
+    return true;
+  };
+}
+
+interface RecordChecks {
+  village: Check;
+  household: Check;
+}
+
+const cache = new WeakMap<Plan, RecordChecks>();
+
+/** The compiled checks of a plan's village and household records (built once per plan). */
+function checksOf(plan: Plan): RecordChecks {
+  let checks = cache.get(plan);
+  if (checks) return checks;
+  const of = (subject: Indicator['subject']) => plan.indicators.filter((d) => d.subject === subject);
+  const yearValues = objectCheck(of('village'), () => false);
+  const attributes = objectCheck(of('village-attribute'), (d) => d.required === true);
+  const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
+  const village: Check = (value) => {
+    if (!isRecord(value)) return false;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) return false;
+      const v = value[key];
+      if (key === 'id') {
+        if (!nonEmpty(v)) return false;
+      } else if (key === 'name') {
+        if (v !== undefined && !nonEmpty(v)) return false;
+      } else if (key === 'indicators') {
+        if (v === undefined) continue;
+        if (!isRecord(v)) return false;
+        for (const year in v) if (!Object.hasOwn(v, year) || !YEAR.test(year) || !yearValues(v[year])) return false;
+      } else if (key !== 'attributes') return false;
+    }
+    return nonEmpty(value.id) && attributes(value.attributes ?? {});
+  };
+  const household = objectCheck(of('household'), (d) => d.key === 'id' || d.key === 'villageId' || d.key === 'size');
+  checks = { village, household };
+  cache.set(plan, checks);
+  return checks;
+}
+
+/**
+ * Validate `record` as one entry of `villages` or `households` with `evaluate`'s schema; throws
+ * an `InputError` whose issues name the subject, year and key, and `line` when given.
+ */
+function parseRecord(plan: Plan, field: 'villages' | 'households', record: unknown, line?: number): unknown {
+  const result = inputSchema(plan).safeParse({ [field]: [record] });
+  if (result.success) return (result.data as Record<string, unknown[]>)[field]![0];
+  const issues = result.error.issues.flatMap((issue) =>
+    toIssues(plan, { [field]: [record] }, issue).map((i): InputIssue => {
+      // The path inside the record: the wrapping list is the stream, not the record.
+      const located: InputIssue = { ...i, path: i.path.slice(2) };
+      if (line !== undefined) located.line = line;
+      return located;
+    }),
+  );
+  throw new InputError(issues);
+}
+
+/** One village record (村数据), validated; `line` is named in the error when it is invalid. */
+export function parseVillageRecord(plan: Plan, record: unknown, line?: number): ParsedVillage {
+  const valid = checksOf(plan).village(record) ? record : parseRecord(plan, 'villages', record, line);
+  return toVillage(plan, valid as VillageInput);
+}
+
+/** One household record (农户数据), validated; `line` is named in the error when it is invalid. */
+export function parseHouseholdRecord(plan: Plan, record: unknown, line?: number): ParsedHousehold {
+  const valid = checksOf(plan).household(record) ? record : parseRecord(plan, 'households', record, line);
+  return toHousehold(valid as HouseholdInput);
+}
