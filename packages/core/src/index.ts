@@ -19,6 +19,7 @@ export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export { inputSchema, parseInput } from './evaluate/input.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
 export { formatValue, type Lang, type ValueUnit } from './evaluate/format.js';
+export { resultValues } from './evaluate/values.js';
 export { needsAction } from './evaluate/summary.js';
 export * from './evaluate/types.js';
 export {
