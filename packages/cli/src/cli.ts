@@ -5,20 +5,27 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '@ruralkit/core';
 import { evaluateCommand } from './commands/evaluate.js';
+import { templateCommand } from './commands/template.js';
 import { testCommand } from './commands/test.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
 const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
+  template: templateCommand,
   test: testCommand,
 };
 
 const OPTIONS = `Options of evaluate:
   --plan      built-in plan id (default changjiang-2021)
   --as-of     the date to judge at (default: today)
-  --format    table (default, for a terminal), json (for programs), md (for documents)
+  --format    table (default, for a terminal), json (for programs), md (for documents),
+              html (a self-contained report with charts), xlsx (one row per result; needs --out)
   --lang      zh (default) or en
   --out       write the report to FILE instead of standard output
+Options of template:
+  --plan      built-in plan id (default changjiang-2021)
+  --data      fill the template with this YAML or JSON input
+  --out       the workbook to write (.xlsx)
 Every command:
   --debug     show the stack trace of an error`;
 

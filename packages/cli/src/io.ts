@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { getPlan, listPlans, type Plan } from '@ruralkit/core';
 import { parse as parseYaml } from 'yaml';
 
 /** Where the command writes; a test passes its own. */
@@ -50,6 +51,15 @@ export function oneOf<T extends string>(name: string, value: unknown, allowed: r
     throw new UsageError(`ruralkit: --${name} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
   }
   return value as T;
+}
+
+/** The plan named by `--plan` (default changjiang-2021); an unknown id is a usage error. */
+export function planOption(value: unknown): Plan {
+  const planId = (value as string | undefined) ?? 'changjiang-2021';
+  if (!listPlans().includes(planId)) {
+    throw new UsageError(`ruralkit: unknown plan "${planId}" (未知方案); built-in plans: ${listPlans().join(', ')}`);
+  }
+  return getPlan(planId);
 }
 
 /** Read a YAML or JSON input file; a parse error names the file (and line, for YAML). */

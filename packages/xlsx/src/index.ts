@@ -19,3 +19,4 @@ export { buildTemplate, type TemplateOptions } from './template.js';
 export { readWorkbook, readCsv, importTables, type SheetTable } from './import.js';
 export { SpreadsheetError, describeCellIssue, type CellIssue } from './errors.js';
 export { sheetsOf, type SheetSpec, type SheetKind, type Column } from './columns.js';
+export { buildResultsWorkbook, STATUS_COLOUR } from './results.js';
