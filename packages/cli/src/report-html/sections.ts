@@ -151,7 +151,7 @@ export function householdSection(report: Report, lang: Lang): string {
       .map(([name, n]) => `<tr><td>${esc(name)}</td><td>${n}</td></tr>`)
       .join('')}</tbody></table>`;
   return `<section id="households"><h2>${esc(WORDS.households[lang])}</h2>
-<p>${esc(WORDS.screened[lang])} <b>${h.screened}</b> · ${esc(WORDS.withRisk[lang])} <b>${h.withRisk}</b>. <span class="note">${esc(WORDS.privacy[lang])}</span></p>
+<p>${esc(WORDS.screened[lang])} <b>${h.screened}</b> · ${esc(WORDS.withRisk[lang])} <b>${h.withRisk}</b>${lang === 'zh' ? '。' : '. '}<span class="note">${esc(WORDS.privacy[lang])}</span></p>
 <div class="columns">
 ${table(
   WORDS.riskType[lang],

@@ -54,7 +54,7 @@ td.units b{color:#1f2328}
 .todo li{margin:3px 0}
 .todo li small{display:inline;margin-right:4px}
 .lead{border:1px solid #b71c1c;color:#b71c1c;border-radius:3px;font-size:11px;padding:0 4px;margin-right:6px}
-.columns{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;margin-bottom:12px}
+.columns{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;margin-bottom:12px;align-items:start}
 table.small{font-size:13px}
 tr.assumption td{background:#fff8e1}
 footer{margin-top:32px;color:#777;font-size:12px;border-top:1px solid #ddd;padding-top:8px}
