@@ -116,6 +116,8 @@ class InputBuilder {
   private readonly villages = new Map<string, { input: VillageInput; index: number; hasAttributes: boolean }>();
   private readonly district: Required<NonNullable<EvaluationInput['district']>> = { indicators: {}, reference: {} };
   private readonly households: HouseholdInput[] = [];
+  /** Attribute rows left blank (the template pre-fills one per key village), by village id. */
+  private readonly blankAttributeRows = new Map<string, Record<string, Place>>();
   private readonly subjectOf: Map<string, Column['indicator']>;
 
   constructor(private readonly plan: Plan) {
@@ -204,7 +206,12 @@ class InputBuilder {
     const identifying = spec.columns.filter((c) => c.identifies || c.key === 'name').map((c) => c.key);
     const given = Object.keys(values).filter((k) => !identifying.includes(k));
     // A blank row, or one the template pre-filled with only its village and year, reports nothing.
-    if (given.length === 0 && !failed && spec.kind !== 'households') return;
+    if (given.length === 0 && !failed && spec.kind !== 'households') {
+      if (spec.kind === 'village-attributes' && values.villageId !== undefined) {
+        this.blankAttributeRows.set(String(values.villageId), places);
+      }
+      return;
+    }
     if (Object.keys(values).length === 0 && !failed) return;
     const missingId = spec.columns.filter((c) => c.identifies && values[c.key] === undefined);
     for (const column of missingId) {
@@ -343,6 +350,14 @@ class InputBuilder {
           area === 'villages' &&
           section === 'attributes' &&
           !this.villages.get(String(issue.subject?.id))?.hasAttributes;
+        const blankCell = noAttributesRow
+          ? this.blankAttributeRows.get(String(issue.subject?.id))?.[String(key)]
+          : undefined;
+        if (blankCell) {
+          const { order, ...where } = blankCell;
+          this.issues.push({ ...issue, ...where, order });
+          continue;
+        }
         if (noAttributesRow) {
           const column = attributesSheet.columns.find((c) => c.key === key);
           this.issues.push({

@@ -143,6 +143,17 @@ describe('bad cells', () => {
     });
   });
 
+  it('names the blank cells of a village whose attributes row was left as the template made it', async () => {
+    const workbook = await load(await buildTemplate(plan));
+    const sheet = workbook.getWorksheet('村指标')!;
+    rowOf(sheet, { villageId: 'jianglian', year: 2025 }).getCell(col(sheet, 'tapWaterRate')).value = 0.93;
+    const lines = (await issuesOf(await save(workbook))).map((i) => new SpreadsheetError([i]).message.split('\n')[1]);
+    expect(lines).toEqual([
+      '  - 村属性!C4 有快递网点需求 (needsExpressPoint): 缺少必填项 / required but missing',
+      '  - 村属性!D4 具备建设电商快递综合站条件 (hasEcommerceConditions): 缺少必填项 / required but missing',
+    ]);
+  });
+
   it('an invalid workbook evaluates nothing: the error comes before any result', async () => {
     const bytes = await workbookWith((wb) =>
       set(wb, '村指标', { villageId: 'liuyang', year: 2025 }, { tapWaterRate: 1.5 }),
