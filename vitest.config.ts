@@ -9,6 +9,7 @@ export default defineConfig({
       '@ruralkit/testing/vitest': fileURLToPath(new URL('./packages/testing/src/vitest.ts', import.meta.url)),
       '@ruralkit/core': src('core'),
       '@ruralkit/testing': src('testing'),
+      '@ruralkit/xlsx': src('xlsx'),
     },
   },
   test: {

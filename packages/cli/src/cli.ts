@@ -7,6 +7,7 @@ import { InputError, PluginError } from '@ruralkit/core';
 import { evaluateCommand } from './commands/evaluate.js';
 import { planCommand } from './commands/plan.js';
 import { screenCommand } from './commands/screen.js';
+import { templateCommand } from './commands/template.js';
 import { testCommand } from './commands/test.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
   plan: planCommand,
   screen: screenCommand,
+  template: templateCommand,
   test: testCommand,
 };
 
@@ -21,7 +23,8 @@ const OPTIONS = `Options of evaluate:
   --plan      built-in plan id (default changjiang-2021)
   --plugin    a county plugin file (.yaml, .json, .ts, .js); repeat for several
   --as-of     the date to judge at (default: today)
-  --format    table (default, for a terminal), json (for programs), md (for documents)
+  --format    table (default, for a terminal), json (for programs), md (for documents),
+              html (a self-contained report with charts), xlsx (one row per result; needs --out)
   --lang      zh (default) or en
   --out       write the report to FILE instead of standard output
 Options of screen and evaluate --batch (one subject per line, NDJSON or CSV):
@@ -29,6 +32,9 @@ Options of screen and evaluate --batch (one subject per line, NDJSON or CSV):
   --workers   worker threads (default: one per core); the output order is the input order
   --district  evaluate --batch: the district's data (YAML or JSON), for growth rules
   --explain   evaluate --batch: not-met (default), all or none: which results carry messages
+Options of template (and --plan, --plugin as for evaluate):
+  --data      fill the template with this YAML or JSON input
+  --out       the workbook to write (.xlsx)
 Every command:
   --debug     show the stack trace of an error`;
 

@@ -1,14 +1,18 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
-import { writeFileSync } from 'node:fs';
-import { evaluate, isRealDate, type Lang } from '@ruralkit/core';
-import { oneOf, parseOptions, readDataFile, UsageError, type Command } from '../io.js';
+import { evaluate, isRealDate, type EvaluationInput, type Lang } from '@ruralkit/core';
+import { buildResultsWorkbook } from '@ruralkit/xlsx';
+import { readInputFiles, writeOutput } from '../input-files.js';
+import { oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
+import { formatHtml } from '../report-html/page.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
 import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
+const FORMATS = ['table', 'json', 'md', 'html', 'xlsx'] as const;
+
 export const evaluateCommand: Command = {
-  usage: `ruralkit evaluate <input.yaml|input.json> [--plan ID] [--plugin FILE]... [--as-of YYYY-MM-DD]
-                    [--format table|json|md] [--lang zh|en] [--out FILE]
+  usage: `ruralkit evaluate <input.yaml|input.json|input.xlsx|sheet.csv...> [--plan ID] [--plugin FILE]...
+                    [--as-of YYYY-MM-DD] [--format table|json|md|html|xlsx] [--lang zh|en] [--out FILE]
   ${EVALUATE_BATCH_USAGE}`,
   async run(args, io) {
     if (args.includes('--batch')) return evaluateBatch(args, io);
@@ -19,25 +23,34 @@ export const evaluateCommand: Command = {
       lang: { type: 'string' },
       out: { type: 'string' },
     });
-    if (positionals.length !== 1) throw new UsageError('ruralkit evaluate: give one input file (YAML or JSON)');
+    if (positionals.length === 0) {
+      throw new UsageError('ruralkit evaluate: give an input file (YAML, JSON, xlsx, or CSV files)');
+    }
     const asOf = (values['as-of'] as string | undefined) ?? io.today();
     if (!isRealDate(asOf)) throw new UsageError(`ruralkit: --as-of must be a date YYYY-MM-DD (got "${asOf}")`);
-    const format = oneOf('format', values.format, ['table', 'json', 'md'] as const, 'table');
+    const format = oneOf('format', values.format, FORMATS, 'table');
     const lang: Lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
     const out = values.out as string | undefined;
+    if (format === 'xlsx' && !out) throw new UsageError('ruralkit evaluate: --format xlsx needs --out FILE.xlsx');
     const plan = await planFromOptions(values);
-    const report = evaluate(plan, readDataFile(positionals[0]!), { asOf });
-    const text =
+    const input = await readInputFiles(plan, positionals);
+    const report = evaluate(plan, input, { asOf });
+    const content =
       format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
         : format === 'md'
           ? formatMarkdown(report, lang)
-          : formatTable(report, lang, io.colour && !out);
+          : format === 'html'
+            ? // evaluate accepted the input, so it has the shape of an evaluation input.
+              formatHtml(plan, report, input as EvaluationInput, lang)
+            : format === 'xlsx'
+              ? await buildResultsWorkbook(plan, report, lang)
+              : formatTable(report, lang, io.colour && !out);
     if (out) {
-      writeFileSync(out, text);
+      writeOutput(out, content);
       io.stderr(`ruralkit: wrote ${out}\n`);
     } else {
-      io.stdout(text);
+      io.stdout(content as string);
     }
     return 0;
   },

@@ -8,7 +8,7 @@ import { isResolvedPlan } from '../plugins/resolve.js';
 import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
-import { formatValue, type Lang, type ValueUnit } from './format.js';
+import { formatValue, unitOfKey, type Lang, type ValueUnit } from './format.js';
 import type { DerivedFact } from '../model/schema.js';
 
 /** A subject's data as rules read it. */
@@ -255,13 +255,7 @@ export class EvalContext {
 
   /** The unit a value is written in: an indicator's, a parameter's, or a derived fact's. */
   unitOf(key: string, derived: readonly [string, DerivedFact][]): ValueUnit {
-    const def = this.compiled.indicators.get(key);
-    if (def) return def.unit;
-    const found = derived.find(([name]) => name === key)?.[1];
-    if (found?.op === 'ratio') return this.unitOf(found.numerator, derived) === 'CNY' ? 'CNY' : 'ratio';
-    if (found?.op === 'growth') return 'ratio';
-    if (found) return this.unitOf(found.of, derived);
-    return 'none';
+    return unitOfKey((k) => this.compiled.indicators.get(k), key, derived);
   }
 
   /** A value written for a person, in its unit. */

@@ -3,7 +3,7 @@
  * English. Placeholders: `{subject}`, `{year}`, `{due}`, `{v:key}` (a value the rule read or
  * derived) and `{p:parameterId}` (a parameter in force).
  */
-import type { LocalizedText } from '../model/schema.js';
+import type { DerivedFact, Indicator, LocalizedText } from '../model/schema.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -28,6 +28,21 @@ export function formatValue(value: unknown, unit: ValueUnit, lang: Lang): string
     default:
       return grouped(value);
   }
+}
+
+/** The unit a key is written in: its indicator's, or that of the derived fact's inputs. */
+export function unitOfKey(
+  indicator: (key: string) => Indicator | undefined,
+  key: string,
+  derived: readonly [string, DerivedFact][],
+): ValueUnit {
+  const def = indicator(key);
+  if (def) return def.unit;
+  const found = derived.find(([name]) => name === key)?.[1];
+  if (found?.op === 'ratio') return unitOfKey(indicator, found.numerator, derived) === 'CNY' ? 'CNY' : 'ratio';
+  if (found?.op === 'growth') return 'ratio';
+  if (found) return unitOfKey(indicator, found.of, derived);
+  return 'none';
 }
 
 function round(n: number): string {

@@ -1,0 +1,62 @@
+/**
+ * The HTML report (HTML 报告): one self-contained page, no script and no network, with inline
+ * CSS and inline SVG charts, in Chinese or English, that prints on A4.
+ */
+import type { EvaluationInput, Lang, Plan, Report } from '@ruralkit/core';
+import { WORDS } from '../labels.js';
+import { esc } from './html.js';
+import {
+  bySubject,
+  householdSection,
+  overview,
+  parameterSection,
+  subjectAnchor,
+  subjectSection,
+  subjectTitle,
+  todoSection,
+} from './sections.js';
+import { CSS } from './style.js';
+
+/** The report as one HTML document; `input` gives the yearly values the charts draw. */
+export function formatHtml(plan: Plan, report: Report, input: EvaluationInput, lang: Lang): string {
+  const groups = bySubject(report);
+  const title = report.plan.title[lang];
+  const toc = [
+    `<a href="#overview">${esc(WORDS.overview[lang])}</a>`,
+    ...groups.map((g) => `<a href="#${subjectAnchor(g.subject)}">${esc(subjectTitle(g.subject, lang))}</a>`),
+    `<a href="#todo">${esc(WORDS.todo[lang])}</a>`,
+    `<a href="#households">${esc(WORDS.households[lang])}</a>`,
+    `<a href="#parameters">${esc(WORDS.parameters[lang])}</a>`,
+  ];
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} — ${esc(WORDS.asOf[lang])} ${esc(report.asOf)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<header class="cover">
+<h1>${esc(title)}</h1>
+<p class="doc">${esc(report.plan.docNo)} · ${esc(plan.jurisdiction[lang])}</p>
+<div class="meta"><span>${esc(WORDS.asOf[lang])}：<b>${esc(report.asOf)}</b></span><span>${esc(WORDS.keyVillages[lang])}：${esc(
+    groups
+      .filter((g) => g.subject.type === 'village')
+      .map((g) => g.subject.name[lang])
+      .join(lang === 'zh' ? '、' : ', '),
+  )}</span></div>
+</header>
+<nav class="toc">${toc.join('')}</nav>
+${overview(report, lang)}
+${groups.map((g) => subjectSection(plan, input, g.subject, g.results, lang)).join('\n')}
+${todoSection(report, lang)}
+${householdSection(report, lang)}
+${parameterSection(report, lang)}
+<footer>${esc(WORDS.generated[lang])} · ${esc(report.plan.id)} · ${esc(WORDS.asOf[lang])} ${esc(report.asOf)}</footer>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,179 @@
+/**
+ * The sections of the HTML report (报告各部分): overview, one section per village and the
+ * district, the responsible units' to-do lists, household screening and the parameters used.
+ */
+import {
+  formatValue,
+  PROGRESS_LABEL,
+  resultValues,
+  STATUSES,
+  STATUS_LABEL,
+  type EvaluationInput,
+  type Lang,
+  type Plan,
+  type Report,
+  type RuleResult,
+  type StatusCounts,
+  type SubjectRef,
+  type ValueUnit,
+} from '@ruralkit/core';
+import { WORDS } from '../labels.js';
+import { numericTargets, riskChart, statusMatrix, targetChart } from './charts.js';
+import { anchor, esc } from './html.js';
+
+/** Results grouped by subject, in report order (villages, then the district). */
+export function bySubject(report: Report): { subject: SubjectRef; results: RuleResult[] }[] {
+  const groups = new Map<string, { subject: SubjectRef; results: RuleResult[] }>();
+  for (const r of report.results) {
+    const key = `${r.subject.type}:${r.subject.id}`;
+    if (!groups.has(key)) groups.set(key, { subject: r.subject, results: [] });
+    groups.get(key)!.results.push(r);
+  }
+  return [...groups.values()];
+}
+
+export function subjectTitle(subject: SubjectRef, lang: Lang): string {
+  if (subject.type === 'district') return `${WORDS.district[lang]} · ${subject.name[lang]}`;
+  const township = subject.township ? ` · ${subject.township.name[lang]}` : '';
+  return `${subject.name[lang]}${township}`;
+}
+
+export function subjectAnchor(subject: SubjectRef): string {
+  return anchor(subject.type, subject.id);
+}
+
+function countsOf(results: RuleResult[]): StatusCounts {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const r of results) counts[r.status]++;
+  return counts;
+}
+
+function badge(r: { status: RuleResult['status']; progress?: RuleResult['progress'] }, lang: Lang): string {
+  const progress =
+    r.status === 'pending' && r.progress ? `<small>${esc(PROGRESS_LABEL[r.progress][lang])}</small>` : '';
+  return `<span class="badge s-${r.status}">${esc(STATUS_LABEL[r.status][lang])}</span>${progress}`;
+}
+
+function countCells(counts: StatusCounts, lang: Lang): string {
+  return STATUSES.map(
+    (s) => `<div class="count s-${s}"><b>${counts[s]}</b><span>${esc(STATUS_LABEL[s][lang])}</span></div>`,
+  ).join('');
+}
+
+/** Counts by status for each village and the district, and the status matrix. */
+export function overview(report: Report, lang: Lang): string {
+  const cards = bySubject(report).map(({ subject, results }) => {
+    const flag = subject.keyVillage === false ? `<p class="warn">${esc(WORDS.notKey[lang])}</p>` : '';
+    return `<a class="card" href="#${subjectAnchor(subject)}"><h3>${esc(subjectTitle(subject, lang))}</h3>${flag}<div class="counts">${countCells(countsOf(results), lang)}</div></a>`;
+  });
+  return `<section id="overview"><h2>${esc(WORDS.overview[lang])}</h2>
+<div class="cards">${cards.join('')}</div>
+<p class="total">${esc(WORDS.overall[lang])}：${STATUSES.map((s) => `${esc(STATUS_LABEL[s][lang])} <b>${report.summary.overall[s]}</b>`).join(' · ')}</p>
+<figure class="chart matrix"><figcaption>${esc(WORDS.statusMatrix[lang])}</figcaption>${statusMatrix(report, lang)}</figure>
+</section>`;
+}
+
+/** One village's (or the district's) section: counts, target charts and a table of every rule. */
+export function subjectSection(
+  plan: Plan,
+  input: EvaluationInput,
+  subject: SubjectRef,
+  results: RuleResult[],
+  lang: Lang,
+): string {
+  const charts = numericTargets(plan, input, results).map(
+    (t) =>
+      `<figure class="chart"><figcaption>${esc(t.result.ruleName[lang])} ${badge(t.result, lang)}</figcaption>${targetChart(plan, t, lang)}</figure>`,
+  );
+  const rows = results.map((r) => {
+    const values = resultValues(plan, r, lang);
+    const units = r.units
+      .map((u, i) => (i === 0 ? `<b>${esc(u.name[lang])}</b>` : esc(u.name[lang])))
+      .join(lang === 'zh' ? '、' : ', ');
+    return `<tr class="r-${r.status}" data-rule="${esc(r.ruleId)}">
+<td>${esc(r.ruleName[lang])}<br><code>${esc(r.ruleId)}</code></td>
+<td class="st">${badge(r, lang)}</td>
+<td>${r.year}</td>
+<td>${esc(values.actual)}</td>
+<td>${esc(values.expected)}</td>
+<td>${esc(r.due ?? '')}</td>
+<td>${esc(r.clauses.map((c) => c.label).join('、'))}</td>
+<td class="units">${units}</td>
+<td class="msg">${esc(r.message[lang])}</td></tr>`;
+  });
+  const heads = [
+    WORDS.rule,
+    WORDS.status,
+    WORDS.year,
+    WORDS.actual,
+    WORDS.expected,
+    WORDS.due,
+    WORDS.clause,
+    WORDS.units,
+    WORDS.explanation,
+  ].map((w) => `<th>${esc(w[lang])}</th>`);
+  const flag = subject.keyVillage === false ? `<p class="warn">${esc(WORDS.notKey[lang])}</p>` : '';
+  return `<section class="subject" id="${subjectAnchor(subject)}" data-subject="${esc(subject.id)}">
+<h2>${esc(subjectTitle(subject, lang))}</h2>${flag}
+<div class="counts wide">${countCells(countsOf(results), lang)}</div>
+${charts.length ? `<h3>${esc(WORDS.targets[lang])}</h3><div class="charts">${charts.join('')}</div>` : ''}
+<table class="rules"><thead><tr>${heads.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
+</section>`;
+}
+
+/** Each responsible unit's to-do list: what is not met, or pending and off track. */
+export function todoSection(report: Report, lang: Lang): string {
+  const units = report.summary.units.map((todo) => {
+    const items = todo.items.map((item) => {
+      const lead = item.lead ? `<span class="lead">${esc(WORDS.lead[lang])}</span>` : '';
+      return `<li>${badge(item, lang)} ${lead}${esc(item.message[lang])}</li>`;
+    });
+    return `<div class="todo"><h3>${esc(todo.unit.name[lang])} <small>(${todo.items.length})</small></h3><ul>${items.join('')}</ul></div>`;
+  });
+  const body = units.length ? units.join('') : `<p>${esc(WORDS.nothingToDo[lang])}</p>`;
+  return `<section id="todo"><h2>${esc(WORDS.todo[lang])}</h2>${body}</section>`;
+}
+
+/** Household screening: counts by risk type and suggested category, per village. No single households. */
+export function householdSection(report: Report, lang: Lang): string {
+  const h = report.summary.households;
+  const riskName = (id: string) =>
+    report.households.flatMap((x) => x.details).find((d) => d.riskType === id)?.riskName[lang] ?? id;
+  const categoryName = (id: string) => report.households.find((x) => x.category === id)?.categoryName?.[lang] ?? id;
+  const risks = Object.entries(h.byRiskType).map(([id, count]) => ({ name: riskName(id), count }));
+  const villages = [...new Set(report.households.map((x) => x.villageId))].map((id) => {
+    const list = report.households.filter((x) => x.villageId === id);
+    const name = report.results.find((r) => r.subject.id === id)?.subject.name[lang] ?? id;
+    return `<tr><td>${esc(name)}</td><td>${list.length}</td><td>${list.filter((x) => x.risks.length > 0).length}</td></tr>`;
+  });
+  const table = (title: string, entries: [string, number][]) =>
+    `<table class="small"><thead><tr><th>${esc(title)}</th><th>${esc(WORDS.count[lang])}</th></tr></thead><tbody>${entries
+      .map(([name, n]) => `<tr><td>${esc(name)}</td><td>${n}</td></tr>`)
+      .join('')}</tbody></table>`;
+  return `<section id="households"><h2>${esc(WORDS.households[lang])}</h2>
+<p>${esc(WORDS.screened[lang])} <b>${h.screened}</b> · ${esc(WORDS.withRisk[lang])} <b>${h.withRisk}</b>${lang === 'zh' ? '。' : '. '}<span class="note">${esc(WORDS.privacy[lang])}</span></p>
+<div class="columns">
+${table(
+  WORDS.riskType[lang],
+  risks.map((r) => [r.name, r.count]),
+)}
+${table(
+  WORDS.category[lang],
+  Object.entries(h.byCategory).map(([id, n]) => [categoryName(id), n]),
+)}
+<table class="small"><thead><tr><th>${esc(WORDS.byVillage[lang])}</th><th>${esc(WORDS.screened[lang])}</th><th>${esc(WORDS.withRisk[lang])}</th></tr></thead><tbody>${villages.join('')}</tbody></table>
+</div>
+${risks.length ? `<figure class="chart">${riskChart(risks)}</figure>` : ''}
+</section>`;
+}
+
+/** The parameters the results used, with who set them; assumptions are marked as such. */
+export function parameterSection(report: Report, lang: Lang): string {
+  const used = new Map(report.results.flatMap((r) => r.parameters).map((p) => [`${p.id}@${p.from}`, p]));
+  const rows = [...used.values()].map(
+    (p) =>
+      `<tr${p.assumption ? ' class="assumption"' : ''}><td><code>${esc(p.id)}</code></td><td>${esc(formatValue(p.value, (p.unit === 'CNY per person per year' ? 'CNY' : p.unit) as ValueUnit, lang))}</td><td>${esc(p.from)}</td><td>${esc(p.setBy === 'plan' ? WORDS.fromPlan[lang] : p.setBy)}${p.assumption ? ` · ${esc(WORDS.assumption[lang])}` : ''}</td></tr>`,
+  );
+  return `<section id="parameters"><h2>${esc(WORDS.parameters[lang])}</h2>
+<table class="small"><thead><tr><th>${esc(WORDS.parameter[lang])}</th><th>${esc(WORDS.value[lang])}</th><th>${esc(WORDS.from[lang])}</th><th>${esc(WORDS.setBy[lang])}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}

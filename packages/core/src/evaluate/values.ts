@@ -1,0 +1,36 @@
+/**
+ * The values of a result written for a person (结果数值): what was observed and what the rule
+ * required, each in its unit, for tables in reports and spreadsheets.
+ */
+import type { Plan } from '../model/schema.js';
+import { formatValue, unitOfKey, type Lang } from './format.js';
+import type { RuleResult } from './types.js';
+
+const OPERATOR: Record<string, Record<Lang, string>> = {
+  greaterThanInclusive: { zh: '≥', en: '≥' },
+  greaterThan: { zh: '>', en: '>' },
+  lessThanInclusive: { zh: '≤', en: '≤' },
+  lessThan: { zh: '<', en: '<' },
+  equal: { zh: '=', en: '=' },
+  notEqual: { zh: '≠', en: '≠' },
+  dateOnOrBefore: { zh: '不晚于', en: 'on or before' },
+};
+
+/** The actual and expected values of the keys a result compared, e.g. `87%（2025）` and `≥ 90%`. */
+export function resultValues(plan: Plan, result: RuleResult, lang: Lang): { actual: string; expected: string } {
+  const rule = plan.rules.find((r) => r.id === result.ruleId);
+  const derived = Object.entries(rule?.derived ?? {});
+  const indicator = (key: string) => plan.indicators.find((d) => d.key === key);
+  const actual: string[] = [];
+  const expected: string[] = [];
+  for (const [key, want] of Object.entries(result.expected)) {
+    const unit = unitOfKey(indicator, key, derived);
+    const seen = result.actual[key];
+    const year = seen?.year === undefined ? '' : lang === 'zh' ? `（${seen.year}）` : ` (${seen.year})`;
+    actual.push(`${formatValue(seen?.value, unit, lang)}${year}`);
+    const op = OPERATOR[want.operator]?.[lang] ?? want.operator;
+    expected.push(`${op} ${formatValue(want.value, unit, lang)}`);
+  }
+  const sep = lang === 'zh' ? '；' : '; ';
+  return { actual: actual.join(sep), expected: expected.join(sep) };
+}

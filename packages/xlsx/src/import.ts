@@ -1,0 +1,394 @@
+/**
+ * Import (导入) of a filled workbook or of CSV files with the template's columns into the
+ * evaluation input. Cells are converted here; everything else is checked by core's input
+ * schema, whose problems are traced back to their sheet and cell. All problems come at once.
+ */
+import ExcelJS from 'exceljs';
+import { parse as parseCsvText } from 'csv-parse/sync';
+import {
+  InputError,
+  parseInput,
+  type EvaluationInput,
+  type HouseholdInput,
+  type LocalizedText,
+  type Plan,
+  type VillageInput,
+} from '@ruralkit/core';
+import { readCell, cellContent, cellText } from './cells.js';
+import { sheetForKeys, sheetsOf, type Column, type SheetSpec } from './columns.js';
+import { SpreadsheetError, type CellIssue } from './errors.js';
+import { columnLetter } from './style.js';
+
+/** A sheet as read: its name (or the CSV file's) and its rows of raw cell values, row 1 first. */
+export interface SheetTable {
+  name: string;
+  rows: unknown[][];
+  /** A CSV file must have the template's columns; a workbook may hold other sheets (填表说明). */
+  required?: boolean;
+}
+
+/** Where a value of the input came from. */
+interface Place {
+  sheet: string;
+  cell?: string;
+  header?: string;
+  key?: string;
+  text?: string;
+  order: [number, number, number];
+}
+
+/** Read a filled workbook (xlsx bytes) into a validated evaluation input. */
+export async function readWorkbook(plan: Plan, data: Uint8Array | ArrayBuffer): Promise<EvaluationInput> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as ArrayBuffer);
+  } catch (error) {
+    throw new SpreadsheetError([
+      {
+        path: [],
+        sheet: '(xlsx)',
+        message: {
+          zh: `不是有效的 xlsx 文件（${(error as Error).message}）`,
+          en: `not a valid xlsx file (${(error as Error).message})`,
+        },
+      },
+    ]);
+  }
+  const tables = workbook.worksheets.map((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      rows[n - 1] = (row.values as unknown[]).slice(1);
+    });
+    return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
+  });
+  return importTables(plan, tables);
+}
+
+/** Read CSV files, each with the columns of one template sheet, into a validated evaluation input. */
+export function readCsv(plan: Plan, files: { name: string; text: string }[]): EvaluationInput {
+  const tables: SheetTable[] = [];
+  const issues: CellIssue[] = [];
+  for (const file of files) {
+    try {
+      const rows = parseCsvText(file.text, {
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+      }) as string[][];
+      tables.push({ name: file.name, rows, required: true });
+    } catch (error) {
+      issues.push({
+        path: [],
+        sheet: file.name,
+        message: { zh: `CSV 格式有误：${(error as Error).message}`, en: `not valid CSV: ${(error as Error).message}` },
+      });
+    }
+  }
+  if (issues.length > 0) throw new SpreadsheetError(issues);
+  return importTables(plan, tables);
+}
+
+/** Build the evaluation input from sheets; throws `SpreadsheetError` listing every problem. */
+export function importTables(plan: Plan, tables: SheetTable[]): EvaluationInput {
+  const builder = new InputBuilder(plan);
+  tables.forEach((table, index) => builder.addTable(table, index));
+  if (!builder.recognized) {
+    builder.issue(
+      { sheet: tables.map((t) => t.name).join(', ') || '(empty)', order: [0, 0, 0] },
+      {
+        zh: `没有找到模板的工作表（${sheetsOf(plan)
+          .map((s) => s.name.zh)
+          .join('、')}）：第2行应为英文键名`,
+        en: 'no sheet with the template’s columns: row 2 must hold the English keys',
+      },
+    );
+  }
+  return builder.finish();
+}
+
+const KEY = (path: readonly (string | number)[]) => path.join('\u0000');
+const REQUIRED: LocalizedText = { zh: '缺少必填项', en: 'required but missing' };
+
+class InputBuilder {
+  recognized = false;
+  private readonly issues: (CellIssue & { order: Place['order'] })[] = [];
+  private readonly places = new Map<string, Place>();
+  private readonly villages = new Map<string, { input: VillageInput; index: number; hasAttributes: boolean }>();
+  private readonly district: Required<NonNullable<EvaluationInput['district']>> = { indicators: {}, reference: {} };
+  private readonly households: HouseholdInput[] = [];
+  /** Attribute rows left blank (the template pre-fills one per key village), by village id. */
+  private readonly blankAttributeRows = new Map<string, Record<string, Place>>();
+  private readonly subjectOf: Map<string, Column['indicator']>;
+
+  constructor(private readonly plan: Plan) {
+    this.subjectOf = new Map(plan.indicators.map((d) => [d.key, d]));
+  }
+
+  issue(place: Place, message: LocalizedText, extra: Partial<CellIssue> = {}): void {
+    const { order, ...where } = place;
+    this.issues.push({ path: [], ...where, ...extra, message, order });
+  }
+
+  addTable(table: SheetTable, tableIndex: number): void {
+    const keyRow = [1, 0].find((r) => sheetForKeys(this.plan, keysOf(table.rows[r])));
+    const spec = keyRow === undefined ? undefined : sheetForKeys(this.plan, keysOf(table.rows[keyRow]));
+    if (keyRow === undefined || !spec) {
+      if (table.required) {
+        this.issue(
+          { sheet: table.name, order: [tableIndex, 0, 0] },
+          {
+            zh: '找不到列名行：第1或第2行应为模板的英文键名（如 villageId、year）',
+            en: 'no header row: row 1 or 2 must hold the template’s English keys (such as villageId, year)',
+          },
+        );
+      }
+      return;
+    }
+    this.recognized = true;
+    const columns = this.columnsOf(table, tableIndex, keyRow, spec);
+    for (let r = keyRow + 1; r < table.rows.length; r++) {
+      this.addRow(table, tableIndex, spec, columns, r);
+    }
+  }
+
+  /** Map the key row to columns; unknown and repeated keys are problems. */
+  private columnsOf(table: SheetTable, tableIndex: number, keyRow: number, spec: SheetSpec): Map<number, Column> {
+    const columns = new Map<number, Column>();
+    const seen = new Set<string>();
+    (table.rows[keyRow] ?? []).forEach((raw, c) => {
+      const key = cellText(raw);
+      if (key === '') return;
+      const place: Place = {
+        sheet: table.name,
+        cell: `${columnLetter(c)}${keyRow + 1}`,
+        key,
+        text: key,
+        order: [tableIndex, keyRow, c],
+      };
+      const column = spec.columns.find((col) => col.key === key);
+      if (!column) {
+        this.issue(place, {
+          zh: `未知列：${spec.name.zh}表没有此键名（方案及插件均未定义）`,
+          en: `unknown column: the ${spec.name.en} sheet has no such key (neither the plan nor a plugin defines it)`,
+        });
+      } else if (seen.has(key)) {
+        this.issue(place, { zh: '列重复', en: 'the column appears twice' });
+      } else {
+        seen.add(key);
+        columns.set(c, column);
+      }
+    });
+    return columns;
+  }
+
+  private addRow(table: SheetTable, t: number, spec: SheetSpec, columns: Map<number, Column>, r: number): void {
+    const raw = table.rows[r] ?? [];
+    const values: Record<string, unknown> = {};
+    const places: Record<string, Place> = {};
+    let failed = false;
+    for (const [c, column] of columns) {
+      const place: Place = {
+        sheet: table.name,
+        cell: `${columnLetter(c)}${r + 1}`,
+        header: column.name.zh,
+        key: column.key,
+        text: cellText(raw[c]),
+        order: [t, r, c],
+      };
+      places[column.key] = place;
+      const reading = readCell(column, raw[c]);
+      if (!reading) continue;
+      if ('error' in reading) {
+        failed = true;
+        this.issue(place, reading.error, { value: cellContent(raw[c]) });
+      } else values[column.key] = reading.value;
+    }
+    const identifying = spec.columns.filter((c) => c.identifies || c.key === 'name').map((c) => c.key);
+    const given = Object.keys(values).filter((k) => !identifying.includes(k));
+    // A blank row, or one the template pre-filled with only its village and year, reports nothing.
+    if (given.length === 0 && !failed && spec.kind !== 'households') {
+      if (spec.kind === 'village-attributes' && values.villageId !== undefined) {
+        this.blankAttributeRows.set(String(values.villageId), places);
+      }
+      return;
+    }
+    if (Object.keys(values).length === 0 && !failed) return;
+    const missingId = spec.columns.filter((c) => c.identifies && values[c.key] === undefined);
+    for (const column of missingId) {
+      if (!places[column.key]) {
+        this.issue(
+          { sheet: table.name, order: [t, r, 0] },
+          { zh: `缺少 ${column.key} 列`, en: `no ${column.key} column` },
+        );
+      } else if (places[column.key]!.text === '') this.issue(places[column.key]!, REQUIRED);
+    }
+    if (missingId.length > 0) return;
+    const rowPlace: Place = { ...places[spec.columns[0]!.key]!, header: undefined, key: undefined, text: undefined };
+    switch (spec.kind) {
+      case 'village-attributes':
+        return this.addAttributes(values, places, rowPlace, spec);
+      case 'village-indicators':
+        return this.addVillageYear(values, places, rowPlace);
+      case 'district':
+        return this.addDistrictYear(values, places);
+      case 'households':
+        return this.addHousehold(values, places, spec);
+    }
+  }
+
+  private village(id: string, rowPlace: Place): { input: VillageInput; index: number; hasAttributes: boolean } {
+    let entry = this.villages.get(id);
+    if (!entry) {
+      entry = { input: { id }, index: this.villages.size, hasAttributes: false };
+      this.villages.set(id, entry);
+      this.places.set(KEY(['villages', entry.index]), rowPlace);
+      this.places.set(KEY(['villages', entry.index, 'id']), rowPlace);
+    }
+    return entry;
+  }
+
+  private addAttributes(
+    values: Record<string, unknown>,
+    places: Record<string, Place>,
+    rowPlace: Place,
+    spec: SheetSpec,
+  ) {
+    const id = String(values.villageId);
+    const entry = this.village(id, rowPlace);
+    if (entry.hasAttributes) {
+      this.issue(places.villageId!, {
+        zh: '村编号重复：此村已有一行属性',
+        en: 'duplicate village id: this village already has a row',
+      });
+      return;
+    }
+    entry.hasAttributes = true;
+    this.places.set(KEY(['villages', entry.index]), rowPlace);
+    this.places.set(KEY(['villages', entry.index, 'id']), places.villageId!);
+    const { villageId: _id, name, ...attributes } = values;
+    const keyVillage = this.plan.keyVillages.some((v) => v.id === id);
+    // A key village takes the plan's name; the column is for villages the plan does not list.
+    if (typeof name === 'string' && !keyVillage) entry.input.name = name;
+    entry.input.attributes = attributes;
+    for (const column of spec.columns) {
+      if (places[column.key])
+        this.places.set(KEY(['villages', entry.index, 'attributes', column.key]), places[column.key]!);
+    }
+  }
+
+  private addVillageYear(values: Record<string, unknown>, places: Record<string, Place>, rowPlace: Place) {
+    const { villageId, year, ...record } = values;
+    const entry = this.village(String(villageId), rowPlace);
+    const yearly = (entry.input.indicators ??= {});
+    if (yearly[String(year)]) {
+      this.issue(places.year!, {
+        zh: `重复：村 ${String(villageId)} 已有 ${String(year)} 年的一行`,
+        en: `duplicate: village ${String(villageId)} already has a row for ${String(year)}`,
+      });
+      return;
+    }
+    yearly[String(year)] = record;
+    for (const key of Object.keys(places)) {
+      this.places.set(KEY(['villages', entry.index, 'indicators', String(year), key]), places[key]!);
+    }
+  }
+
+  private addDistrictYear(values: Record<string, unknown>, places: Record<string, Place>) {
+    const year = String(values.year);
+    if (this.district.indicators[year] || this.district.reference[year]) {
+      this.issue(places.year!, {
+        zh: `重复：已有 ${year} 年的一行`,
+        en: `duplicate: there is already a row for ${year}`,
+      });
+      return;
+    }
+    for (const [key, value] of Object.entries(values)) {
+      if (key === 'year') continue;
+      const block = this.subjectOf.get(key)?.subject === 'district-reference' ? 'reference' : 'indicators';
+      (this.district[block][year] ??= {})[key] = value;
+    }
+    for (const [key, place] of Object.entries(places)) {
+      const block = this.subjectOf.get(key)?.subject === 'district-reference' ? 'reference' : 'indicators';
+      this.places.set(KEY(['district', block, year, key]), place);
+    }
+  }
+
+  private addHousehold(values: Record<string, unknown>, places: Record<string, Place>, spec: SheetSpec) {
+    const index = this.households.length;
+    this.households.push(values as HouseholdInput);
+    for (const column of spec.columns) {
+      if (places[column.key]) this.places.set(KEY(['households', index, column.key]), places[column.key]!);
+    }
+  }
+
+  /** Where a path of the input came from: the longest known prefix. */
+  private placeOf(path: readonly (string | number)[]): Place | undefined {
+    for (let n = path.length; n > 0; n--) {
+      const place = this.places.get(KEY(path.slice(0, n)));
+      if (place) return place;
+    }
+    return undefined;
+  }
+
+  finish(): EvaluationInput {
+    const input: EvaluationInput = {};
+    const district = Object.fromEntries(Object.entries(this.district).filter(([, v]) => Object.keys(v).length > 0));
+    if (Object.keys(district).length > 0) input.district = district;
+    if (this.villages.size > 0) input.villages = [...this.villages.values()].map((v) => v.input);
+    if (this.households.length > 0) input.households = this.households;
+    const attributesSheet = sheetsOf(this.plan)[0]!;
+    try {
+      parseInput(this.plan, input);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const failedCells = new Set(this.issues.map((i) => `${i.sheet}!${i.cell}`));
+      for (const issue of error.issues) {
+        const place = this.placeOf(issue.path);
+        const [area, index, section, key] = issue.path;
+        // A village with yearly rows but no row on the attributes sheet.
+        const noAttributesRow =
+          area === 'villages' &&
+          section === 'attributes' &&
+          !this.villages.get(String(issue.subject?.id))?.hasAttributes;
+        const blankCell = noAttributesRow
+          ? this.blankAttributeRows.get(String(issue.subject?.id))?.[String(key)]
+          : undefined;
+        if (blankCell) {
+          const { order, ...where } = blankCell;
+          this.issues.push({ ...issue, ...where, order });
+          continue;
+        }
+        if (noAttributesRow) {
+          const column = attributesSheet.columns.find((c) => c.key === key);
+          this.issues.push({
+            ...issue,
+            sheet: attributesSheet.name.zh,
+            ...(column ? { header: column.name.zh } : {}),
+            message: {
+              zh: `${issue.message.zh}（${attributesSheet.name.zh}表中没有村 ${issue.subject?.id} 的行）`,
+              en: `${issue.message.en} (the ${attributesSheet.name.en} sheet has no row for village ${issue.subject?.id})`,
+            },
+            order: [-1, Number(index), 0],
+          });
+          continue;
+        }
+        if (place?.cell && failedCells.has(`${place.sheet}!${place.cell}`)) continue;
+        const { order, ...where } = place ?? { sheet: '(input)', order: [99, 0, 0] as Place['order'] };
+        this.issues.push({ ...issue, ...where, key: where.key ?? issue.key, order });
+      }
+    }
+    if (this.issues.length > 0) {
+      const sorted = [...this.issues].sort((a, b) => compareOrder(a.order, b.order));
+      throw new SpreadsheetError(sorted.map(({ order: _order, ...issue }) => issue));
+    }
+    return input;
+  }
+}
+
+function compareOrder(a: Place['order'], b: Place['order']): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+function keysOf(row: unknown[] | undefined): string[] {
+  return (row ?? []).map(cellText).filter((k) => k !== '');
+}
