@@ -204,3 +204,39 @@ describe('ruralkit plan and plugins', () => {
     expect((await capture(['plan', 'frob'])).code).toBe(2);
   });
 });
+
+describe('ruralkit screen with plugins', () => {
+  it('applies the plugins in every worker thread', async () => {
+    const dir = tmp();
+    const households = join(dir, 'households.ndjson');
+    const rows = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify({
+        id: `h${i}`,
+        villageId: 'liuyang',
+        size: 2,
+        annualNetIncomeCny: i % 2 ? 13600 : 20000,
+        formerlyPoor: false,
+      }),
+    );
+    writeFileSync(households, `${rows.join('\n')}\n`);
+    const plugins = ['income-lines.plugin.yaml', 'example-county.plugin.ts'].flatMap((f) => [
+      '--plugin',
+      join(root, 'examples/county-plugin', f),
+    ]);
+    const withPlugins = join(dir, 'with.ndjson');
+    const base = join(dir, 'base.ndjson');
+    const a = spawnSync(
+      'node',
+      [bin, 'screen', households, '--as-of', '2024-12-31', '--workers', '2', '--out', withPlugins, ...plugins],
+      { encoding: 'utf8' },
+    );
+    expect(a.status, a.stderr).toBe(0);
+    const b = spawnSync('node', [bin, 'screen', households, '--as-of', '2024-12-31', '--workers', '2', '--out', base], {
+      encoding: 'utf8',
+    });
+    expect(b.status, b.stderr).toBe(0);
+    const flagged = (file: string) => readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).length;
+    expect(flagged(withPlugins)).toBe(25); // 6,800 per person is below the county's 2024 line of 7,000
+    expect(readFileSync(base, 'utf8').trim()).toBe(''); // and above the plan's 6,000
+  });
+});

@@ -5,8 +5,8 @@
  */
 import {
   createBatchEvaluator,
-  getPlan,
   InputError,
+  type Plan,
   type BatchEvaluator,
   type ExplainLevel,
   type HouseholdResult,
@@ -22,6 +22,8 @@ export interface JobSettings {
   /** `screen`: households, writing only those with a risk; `evaluate`: villages, writing every one. */
   mode: 'screen' | 'evaluate';
   planId: string;
+  /** Plugin files (absolute paths), applied to the plan in every thread. */
+  plugins: string[];
   asOf: string;
   district?: { indicators?: YearlyValues; reference?: YearlyValues };
   explain: ExplainLevel;
@@ -83,8 +85,8 @@ function writeVillage(v: VillageEvaluation, settings: JobSettings, counts: JobCo
 }
 
 /** A job runner for one thread: the plan compiled and the district validated once. */
-export function createJobRunner(settings: JobSettings): (input: JobInput) => JobOutput {
-  const evaluator: BatchEvaluator = createBatchEvaluator(getPlan(settings.planId), {
+export function createJobRunner(plan: Plan, settings: JobSettings): (input: JobInput) => JobOutput {
+  const evaluator: BatchEvaluator = createBatchEvaluator(plan, {
     asOf: settings.asOf,
     district: settings.district,
     explain: settings.explain,

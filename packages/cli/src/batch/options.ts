@@ -1,13 +1,15 @@
 /** The options `screen` and `evaluate --batch` share, checked, and the summary line they end with. */
 import { availableParallelism } from 'node:os';
-import { isRealDate, listPlans, type ExplainLevel } from '@ruralkit/core';
+import { resolve } from 'node:path';
+import { isRealDate, type ExplainLevel } from '@ruralkit/core';
+import { basePlan, planOptions } from '../plan-options.js';
 import { oneOf, readDataFile, UsageError, type Io } from '../io.js';
 import type { JobSettings } from './job.js';
 import type { BatchTotals } from './run.js';
 
 /** The option definitions (node:util parseArgs) of a batch command. */
 export const BATCH_OPTIONS = {
-  plan: { type: 'string' },
+  ...planOptions,
   'as-of': { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
@@ -22,17 +24,15 @@ export function batchSettings(
   mode: JobSettings['mode'],
   villages: { district?: string; explain?: unknown } = {},
 ): { settings: JobSettings; out: string; workers: number } {
-  const planId = (values.plan as string | undefined) ?? 'changjiang-2021';
-  if (!listPlans().includes(planId)) {
-    throw new UsageError(`ruralkit: unknown plan "${planId}" (未知方案); built-in plans: ${listPlans().join(', ')}`);
-  }
+  const planId = basePlan(values.plan).id;
+  const plugins = ((values.plugin as string[] | undefined) ?? []).map((file) => resolve(file));
   const asOf = (values['as-of'] as string | undefined) ?? io.today();
   if (!isRealDate(asOf)) throw new UsageError(`ruralkit: --as-of must be a date YYYY-MM-DD (got "${asOf}")`);
   const out = values.out as string | undefined;
   if (!out) throw new UsageError(`ruralkit ${command}: give --out FILE (.ndjson or .csv) (需指定输出文件)`);
   const format = oneOf('format', values.format, ['ndjson', 'csv'] as const, out.endsWith('.csv') ? 'csv' : 'ndjson');
   const explain: ExplainLevel = oneOf('explain', villages.explain, ['all', 'not-met', 'none'] as const, 'not-met');
-  const settings: JobSettings = { mode, planId, asOf, explain, format };
+  const settings: JobSettings = { mode, planId, plugins, asOf, explain, format };
   if (villages.district) settings.district = readDataFile(villages.district) as JobSettings['district'];
   return { settings, out, workers: workerCount(values.workers) };
 }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Plan } from '@ruralkit/core';
 import { createJobRunner, type JobInput, type JobOutput, type JobSettings } from './job.js';
 
 export interface Pool {
@@ -26,7 +27,7 @@ function workerScript(): string {
 }
 
 /** `workers` ≤ 1: every job runs in this thread. */
-export function createPool(settings: JobSettings, workers: number): Pool {
+export function createPool(plan: Plan, settings: JobSettings, workers: number): Pool {
   const done = new Map<number, JobOutput>();
   let submitted = 0;
   let delivered = 0;
@@ -39,7 +40,7 @@ export function createPool(settings: JobSettings, workers: number): Pool {
     return outputs;
   };
   if (workers <= 1) {
-    const runJob = createJobRunner(settings);
+    const runJob = createJobRunner(plan, settings);
     return {
       async submit(input) {
         done.set(submitted++, runJob(input));

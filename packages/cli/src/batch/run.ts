@@ -11,6 +11,7 @@ import { formatCsvRow } from './csv.js';
 import { CSV_HEADER, type JobCounts, type JobSettings } from './job.js';
 import { createPool } from './pool.js';
 import { createProgress } from './progress.js';
+import { planFromOptions } from '../plan-options.js';
 import { openSource } from './source.js';
 
 export interface BatchRun {
@@ -28,10 +29,11 @@ export interface BatchTotals extends JobCounts {
 
 export async function runBatch({ input, out, settings, workers, io }: BatchRun): Promise<BatchTotals> {
   const start = performance.now();
-  const source = openSource(input, settings.mode, settings.planId);
+  const plan = await planFromOptions({ plan: settings.planId, plugin: settings.plugins });
+  const source = openSource(input, settings.mode, plan);
   const partial = `${out}.partial-${process.pid}`;
   const file = createWriteStream(partial);
-  const pool = createPool(settings, workers);
+  const pool = createPool(plan, settings, workers);
   const progress = createProgress(io.progress === true, source.size, io.stderr);
   const totals: JobCounts = { subjects: 0, flagged: 0, byKey: {} };
   const write = async () => {

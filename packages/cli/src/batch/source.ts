@@ -5,7 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
-import { getPlan } from '@ruralkit/core';
+import type { Plan } from '@ruralkit/core';
 import { csvRecords } from './csv.js';
 import type { JobInput } from './job.js';
 
@@ -22,12 +22,10 @@ export interface Source {
 }
 
 /** Open `file` (`.csv`: CSV with a header row; otherwise NDJSON) as jobs for `mode`. */
-export function openSource(file: string, mode: 'screen' | 'evaluate', planId: string): Source {
+export function openSource(file: string, mode: 'screen' | 'evaluate', plan: Plan): Source {
   const size = statSync(file).size;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  const jobs = file.toLowerCase().endsWith('.csv')
-    ? csvJobs(stream, csvRecords(getPlan(planId), mode))
-    : ndjsonJobs(stream);
+  const jobs = file.toLowerCase().endsWith('.csv') ? csvJobs(stream, csvRecords(plan, mode)) : ndjsonJobs(stream);
   return {
     size,
     get bytesRead() {

@@ -8,7 +8,7 @@ import { BATCH_OPTIONS, batchSettings, summaryLine } from '../batch/options.js';
 import { runBatch } from '../batch/run.js';
 import { readable } from './screen.js';
 
-export const EVALUATE_BATCH_USAGE = `ruralkit evaluate --batch <villages.ndjson|.csv> --out FILE [--district FILE]
+export const EVALUATE_BATCH_USAGE = `ruralkit evaluate --batch <villages.ndjson|.csv> --out FILE [--district FILE] [--plugin FILE]...
                     [--as-of YYYY-MM-DD] [--explain not-met|all|none] [--format ndjson|csv] [--workers N]`;
 
 export async function evaluateBatch(args: string[], io: Io): Promise<number> {

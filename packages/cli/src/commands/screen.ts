@@ -9,10 +9,9 @@ import { BATCH_OPTIONS, batchSettings, summaryLine } from '../batch/options.js';
 import { runBatch } from '../batch/run.js';
 
 export const screenCommand: Command = {
-  usage: `ruralkit screen <households.ndjson|.csv> --out FILE [--as-of YYYY-MM-DD] [--plan ID]
+  usage: `ruralkit screen <households.ndjson|.csv> --out FILE [--as-of YYYY-MM-DD] [--plan ID] [--plugin FILE]...
                     [--format ndjson|csv] [--workers N]`,
   async run(args, io) {
-    // Plugins (--plugin FILE) will resolve the plan here, before the settings go to the workers.
     const { values, positionals } = parseOptions(args, BATCH_OPTIONS);
     if (positionals.length !== 1) throw new UsageError('ruralkit screen: give one households file (NDJSON or CSV)');
     const { settings, out, workers } = batchSettings('screen', values, io, 'screen');
