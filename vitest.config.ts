@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '@ruralkit/core': src('core'),
       '@ruralkit/testing': src('testing'),
+      '@ruralkit/store-sqlite': src('store-sqlite'),
     },
   },
   test: {

@@ -31,3 +31,74 @@ export {
   type Facts,
 } from './rules/compile.js';
 export { customOperators, type Operator } from './rules/operators.js';
+export {
+  createRuntime,
+  subjectKey,
+  type Runtime,
+  type RuntimeOptions,
+  type Migration,
+  type StartInput,
+  type SubjectInput,
+  type TransitionResult,
+  type InstanceView,
+  type OverdueNotice,
+  type ScreeningStart,
+  type DomainEventHandler,
+} from './workflows/runtime.js';
+export { createMemoryStore, type WorkflowStore } from './workflows/store.js';
+export {
+  chainAuditEntry,
+  hashAuditEntry,
+  verifyAuditChain,
+  GENESIS_HASH,
+  type AuditVerification,
+} from './workflows/audit.js';
+export { WorkflowError, ConflictError, type WorkflowErrorCode, type WorkflowErrorDetails } from './workflows/errors.js';
+export {
+  chineseWorkingDayCalendar,
+  addWorkingDays,
+  addDays,
+  daysBetween,
+  localDate,
+  endOfLocalDay,
+  createManualClock,
+  systemClock,
+  type WorkingDayCalendar,
+  type Clock,
+  type ManualClock,
+} from './workflows/calendar.js';
+export {
+  isGranted,
+  describeGrants,
+  scopeRefusal,
+  type RelationFacts,
+  type ScopeRefusal,
+} from './workflows/authorize.js';
+export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
+export { WORKFLOWS } from './workflows/definitions.js';
+export {
+  villagePlanWorkflow,
+  villagePlanMachine,
+  type VillagePlanContext,
+  type VillagePlanEvent,
+  type Vote,
+} from './workflows/village-plan.js';
+export {
+  rectificationWorkflow,
+  rectificationMachine,
+  type RectificationContext,
+  type RectificationEvent,
+} from './workflows/rectification.js';
+export {
+  povertyMonitoringWorkflow,
+  povertyMonitoringMachine,
+  eliminationBlockers,
+  isDevelopmental,
+  RISK_TYPES,
+  MONITORING_CATEGORIES,
+  MEASURES,
+  type PovertyMonitoringContext,
+  type PovertyMonitoringEvent,
+  type Measure,
+} from './workflows/poverty-monitoring.js';
+export * from './workflows/types.js';
