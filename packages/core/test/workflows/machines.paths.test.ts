@@ -83,7 +83,7 @@ for (const type of ['village-plan', 'rectification', 'poverty-monitoring'] as co
       const taken = new Set<string>();
       const graph = getAdjacencyMap(machine, { events, input, serializeState: serialize } as never);
       for (const { state, transitions } of Object.values(graph)) {
-        for (const { event, state: next } of Object.values(transitions)) {
+        for (const { event, state: next } of Object.values(transitions) as { event: unknown; state: unknown }[]) {
           const before = String((state as AnyMachineSnapshot).value);
           const after = String((next as AnyMachineSnapshot).value);
           if (before !== after || (next as AnyMachineSnapshot).context !== (state as AnyMachineSnapshot).context) {
