@@ -6,6 +6,9 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     alias: {
+      '@ruralkit/testing/store-contract': fileURLToPath(
+        new URL('./packages/testing/src/store-contract.ts', import.meta.url),
+      ),
       '@ruralkit/core': src('core'),
       '@ruralkit/testing': src('testing'),
       '@ruralkit/store-sqlite': src('store-sqlite'),
