@@ -6,11 +6,13 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '@ruralkit/core';
 import { evaluateCommand } from './commands/evaluate.js';
 import { testCommand } from './commands/test.js';
+import { workflowCommand } from './commands/workflow.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
 const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
   test: testCommand,
+  workflow: workflowCommand,
 };
 
 const OPTIONS = `Options of evaluate:
@@ -19,12 +21,18 @@ const OPTIONS = `Options of evaluate:
   --format    table (default, for a terminal), json (for programs), md (for documents)
   --lang      zh (default) or en
   --out       write the report to FILE instead of standard output
+Options of workflow:
+  --db        the SQLite workflow database (created if missing)
+  --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
+  --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON
+  --at        act at this date-time instead of now (simulations, back-office entry)
+  --plan      built-in plan id (default changjiang-2021)
 Every command:
   --debug     show the stack trace of an error`;
 
 function help(): string {
   const usage = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
-  return `ruralkit — 乡村振兴方案评估 / rural revitalization plan evaluation\n\nUsage:\n${usage.join('\n')}\n  ruralkit --help | --version\n\n${OPTIONS}\n`;
+  return `ruralkit — 乡村振兴方案评估与流程 / rural revitalization plan evaluation and workflows\n\nUsage:\n${usage.join('\n')}\n  ruralkit --help | --version\n\n${OPTIONS}\n`;
 }
 
 /** Run the command line `argv` (without `node` and the script); resolves to the exit code. */
