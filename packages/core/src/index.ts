@@ -1,12 +1,16 @@
 /**
- * @ruralkit/core — a rural revitalization plan (乡村振兴方案) as data, and a fast rule
- * evaluator with explanations in Chinese and English.
+ * @ruralkit/core — a rural revitalization plan (乡村振兴方案) as data, a fast rule evaluator
+ * with explanations in Chinese and English, and the plan's procedures as durable workflows
+ * (流程: village-plan, rectification, poverty-monitoring) with an audit chain.
  *
  * @example
  * ```ts
  * import { getPlan, evaluate } from '@ruralkit/core';
  * const report = evaluate(getPlan('changjiang-2021'), input, { asOf: '2025-12-31' });
  * report.results; report.summary;
+ *
+ * const runtime = createRuntime({ plan: getPlan('changjiang-2021'), store: createMemoryStore() });
+ * const { instanceId } = await runtime.start('village-plan', { tenant, subject: { village: 'jianglian' }, event });
  * ```
  * @packageDocumentation
  */
