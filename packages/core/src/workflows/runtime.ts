@@ -139,8 +139,6 @@ export interface Runtime {
   migrate(instanceId: string, input: { actor: Principal; reason: string }): Promise<TransitionResult>;
 }
 
-const ts = (text: LocalizedText) => text;
-
 /** Create a runtime over a store. */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { plan, store } = options;
@@ -318,7 +316,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     reasons: LocalizedText[] = [],
   ): Promise<never> {
     const { definition, record, actor, input, state } = attempt;
-    const allowedNow = attempt.record || state === null ? allowedFor(attempt) : [];
+    const allowedNow = allowedFor(attempt);
     const error = new WorkflowError(code, text, {
       instanceId: record?.id ?? null,
       event: input.type,
@@ -529,9 +527,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
   }
 
-  async function send(instanceId: string, input: EventInput): Promise<TransitionResult> {
+  /** Send an event; its idempotency key is kept under `scope` (the instance, or the start scope). */
+  async function send(instanceId: string, input: EventInput, scope = instanceId): Promise<TransitionResult> {
     const actor = parsePrincipal(input?.actor, `实例 ${instanceId} / instance ${instanceId}`);
-    const duplicate = await replay(instanceId, input);
+    const duplicate = await replay(scope, input);
     if (duplicate) return duplicate;
     const record = await load(instanceId);
     const definition = definitionOf(record.type);
@@ -548,7 +547,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       actor,
       at: now(),
     };
-    return apply(attempt, await check(attempt), instanceId);
+    return apply(attempt, await check(attempt), scope);
   }
 
   async function start(type: WorkflowType, input: StartInput): Promise<TransitionResult> {
@@ -565,11 +564,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         subjectKey: subjectKey(subject),
         open: true,
       });
-      if (open) {
-        const { idempotencyKey: _key, ...event } = input.event;
-        const joined = await send(open.id, event);
-        return joined;
-      }
+      if (open) return send(open.id, input.event, scope);
     }
     const [snapshot] = initialTransition(definition.machine, {
       village: subject.village,
@@ -615,7 +610,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     planHash: hash,
     start,
-    send,
+    send: (instanceId, event) => send(instanceId, event),
     async get(instanceId) {
       return view(await load(instanceId));
     },
@@ -749,7 +744,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         scopeRefusal(actor, record.tenant, record.subject)?.reason ??
         (actor.roles.includes('supervisor')
           ? undefined
-          : ts({ zh: '迁移须由 supervisor 角色执行', en: 'a migration needs the supervisor role' }));
+          : { zh: '迁移须由 supervisor 角色执行', en: 'a migration needs the supervisor role' });
       if (refusal) {
         throw new WorkflowError(
           'forbidden',

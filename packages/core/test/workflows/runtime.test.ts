@@ -267,6 +267,12 @@ describe('the runtime', () => {
     );
     expect(later.map((s) => s.outcome)).toEqual(flagged.map(() => 'added'));
     expect((await h.runtime.get(first[0]!.instanceId)).context.flags).toHaveLength(2);
+    const repeated = await h.runtime.startFromScreening(
+      { ...report, asOf: '2026-01-31' },
+      { tenant: TENANT, actor: department },
+    );
+    expect(repeated.map((s) => s.outcome)).toEqual(flagged.map(() => 'duplicate'));
+    expect((await h.runtime.get(first[0]!.instanceId)).context.flags).toHaveLength(2);
   });
 
   it('refuses to run an instance of another plan or machine version until it is migrated, audited', async () => {
