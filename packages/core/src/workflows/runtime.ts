@@ -308,6 +308,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     at: string;
   }
 
+  /** A checked attempt: the machine event and the snapshot it leads to. */
+  interface Checked {
+    event: MachineEvent;
+    next: AnyMachineSnapshot;
+  }
+
   /** Refuse an attempt: audit it (the actor is authenticated), then throw. */
   async function refuse(
     attempt: Attempt,
@@ -352,8 +358,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return candidates.filter((type) => isGranted(definition, type, actor, subject, relationFacts(snapshot)));
   }
 
-  /** Check an attempt and build the machine event, or refuse it. */
-  async function check(attempt: Attempt): Promise<MachineEvent> {
+  /**
+   * Check an attempt and take its transition, or refuse it. The machine runs once: XState
+   * returns the very same snapshot when a guard lets no transition through.
+   */
+  async function check(attempt: Attempt): Promise<Checked> {
     const { definition, input, actor, tenant, subject, state, snapshot } = attempt;
     const where = attempt.record ? `实例 ${attempt.record.id}` : `新的 ${definition.type} 实例`;
     const whereEn = attempt.record ? `instance ${attempt.record.id}` : `a new ${definition.type} instance`;
@@ -408,7 +417,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const today = localDate(attempt.at);
     const parameters = Object.fromEntries(definition.parameters.map((id) => [id, parameterValue(plan, id, today)]));
     const event: MachineEvent = { type: input.type, payload: parsed.data, actor, at: attempt.at, parameters };
-    if (!snapshot.can(event)) {
+    const [next] = transition(definition.machine, snapshot, event);
+    if (next === snapshot) {
       const reasons = definition.blockers[input.type]?.(snapshot.context, event) ?? [];
       await refuse(
         attempt,
@@ -420,13 +430,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         reasons,
       );
     }
-    return event;
+    return { event, next: next as AnyMachineSnapshot };
   }
 
   /** Apply a checked event: transition, deadlines, audit, outbox, save in one commit. */
-  async function apply(attempt: Attempt, event: MachineEvent, scope: string | undefined): Promise<TransitionResult> {
-    const { definition, snapshot, state: before, input } = attempt;
-    const [next] = transition(definition.machine, snapshot, event);
+  async function apply(
+    attempt: Attempt,
+    { event, next }: Checked,
+    scope: string | undefined,
+  ): Promise<TransitionResult> {
+    const { definition, state: before, input } = attempt;
     const after = String(next.value);
     const context = next.context as Record<string, unknown>;
     const id = attempt.record?.id ?? randomUUID();
