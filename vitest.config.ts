@@ -1,19 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const src = (pkg: string) => file(`./packages/${pkg}/src/index.ts`);
 
 export default defineConfig({
   resolve: {
+    // Subpath aliases come before their package's, which would otherwise match them first.
     alias: {
-      '@ruralkit/testing/vitest': fileURLToPath(new URL('./packages/testing/src/vitest.ts', import.meta.url)),
+      '@ruralkit/testing/vitest': file('./packages/testing/src/vitest.ts'),
+      '@ruralkit/testing/store-contract': file('./packages/testing/src/store-contract.ts'),
       '@ruralkit/core': src('core'),
       '@ruralkit/testing': src('testing'),
       '@ruralkit/xlsx': src('xlsx'),
+      '@ruralkit/store-sqlite': src('store-sqlite'),
     },
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts', 'bench/test/**/*.test.ts'],
     testTimeout: 30000,
   },
 });

@@ -9,6 +9,7 @@ import { planCommand } from './commands/plan.js';
 import { screenCommand } from './commands/screen.js';
 import { templateCommand } from './commands/template.js';
 import { testCommand } from './commands/test.js';
+import { workflowCommand } from './commands/workflow.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
 const COMMANDS: Record<string, Command> = {
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   screen: screenCommand,
   template: templateCommand,
   test: testCommand,
+  workflow: workflowCommand,
 };
 
 const OPTIONS = `Options of evaluate:
@@ -35,12 +37,17 @@ Options of screen and evaluate --batch (one subject per line, NDJSON or CSV):
 Options of template (and --plan, --plugin as for evaluate):
   --data      fill the template with this YAML or JSON input
   --out       the workbook to write (.xlsx)
+Options of workflow:
+  --db        the SQLite workflow database (created if missing)
+  --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
+  --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON
+  --at        act at this date-time instead of now (simulations, back-office entry)
 Every command:
   --debug     show the stack trace of an error`;
 
 function help(): string {
   const usage = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
-  return `ruralkit — 乡村振兴方案评估 / rural revitalization plan evaluation\n\nUsage:\n${usage.join('\n')}\n  ruralkit --help | --version\n\n${OPTIONS}\n`;
+  return `ruralkit — 乡村振兴方案评估与流程 / rural revitalization plan evaluation and workflows\n\nUsage:\n${usage.join('\n')}\n  ruralkit --help | --version\n\n${OPTIONS}\n`;
 }
 
 /** Run the command line `argv` (without `node` and the script); resolves to the exit code. */

@@ -1,12 +1,16 @@
 /**
- * @ruralkit/core — a rural revitalization plan (乡村振兴方案) as data, and a fast rule
- * evaluator with explanations in Chinese and English.
+ * @ruralkit/core — a rural revitalization plan (乡村振兴方案) as data, a fast rule evaluator
+ * with explanations in Chinese and English, and the plan's procedures as durable workflows
+ * (流程: village-plan, rectification, poverty-monitoring) with an audit chain.
  *
  * @example
  * ```ts
  * import { getPlan, evaluate } from '@ruralkit/core';
  * const report = evaluate(getPlan('changjiang-2021'), input, { asOf: '2025-12-31' });
  * report.results; report.summary;
+ *
+ * const runtime = createRuntime({ plan: getPlan('changjiang-2021'), store: createMemoryStore() });
+ * const { instanceId } = await runtime.start('village-plan', { tenant, subject: { village: 'jianglian' }, event });
  * ```
  * @packageDocumentation
  */
@@ -58,3 +62,74 @@ export {
 } from './plugins/schema.js';
 export { resolvePlan, isResolvedPlan, type ResolvedPlan, type Provenance, type Relaxation } from './plugins/resolve.js';
 export { diffPlan, diffToMarkdown, type PlanDiff, type PlanChange, type PlanChangeKind } from './plugins/diff.js';
+export {
+  createRuntime,
+  subjectKey,
+  type Runtime,
+  type RuntimeOptions,
+  type Migration,
+  type StartInput,
+  type SubjectInput,
+  type TransitionResult,
+  type InstanceView,
+  type OverdueNotice,
+  type ScreeningStart,
+  type DomainEventHandler,
+} from './workflows/runtime.js';
+export { createMemoryStore, type WorkflowStore } from './workflows/store.js';
+export {
+  chainAuditEntry,
+  hashAuditEntry,
+  verifyAuditChain,
+  GENESIS_HASH,
+  type AuditVerification,
+} from './workflows/audit.js';
+export { WorkflowError, ConflictError, type WorkflowErrorCode, type WorkflowErrorDetails } from './workflows/errors.js';
+export {
+  chineseWorkingDayCalendar,
+  addWorkingDays,
+  addDays,
+  daysBetween,
+  localDate,
+  endOfLocalDay,
+  createManualClock,
+  systemClock,
+  type WorkingDayCalendar,
+  type Clock,
+  type ManualClock,
+} from './workflows/calendar.js';
+export {
+  isGranted,
+  describeGrants,
+  scopeRefusal,
+  type RelationFacts,
+  type ScopeRefusal,
+} from './workflows/authorize.js';
+export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
+export { WORKFLOWS } from './workflows/definitions.js';
+export {
+  villagePlanWorkflow,
+  villagePlanMachine,
+  type VillagePlanContext,
+  type VillagePlanEvent,
+  type Vote,
+} from './workflows/village-plan.js';
+export {
+  rectificationWorkflow,
+  rectificationMachine,
+  type RectificationContext,
+  type RectificationEvent,
+} from './workflows/rectification.js';
+export {
+  povertyMonitoringWorkflow,
+  povertyMonitoringMachine,
+  eliminationBlockers,
+  isDevelopmental,
+  RISK_TYPES,
+  MONITORING_CATEGORIES,
+  MEASURES,
+  type PovertyMonitoringContext,
+  type PovertyMonitoringEvent,
+  type Measure,
+} from './workflows/poverty-monitoring.js';
+export * from './workflows/types.js';

@@ -1,0 +1,25 @@
+// The workflow walk-through runs end to end against the built packages.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+it('walks a 留阳村 household to risk elimination and 江联村 plan to publication', () => {
+  const script = fileURLToPath(new URL('./workflows.mjs', import.meta.url));
+  const db = join(mkdtempSync(join(tmpdir(), 'ruralkit-example-')), 'example.db');
+  const result = spawnSync('node', [script, db], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  const out = result.stdout;
+  expect(out).toContain('FLAG (department-alert)       → verifying   [income]');
+  expect(out).toContain('公示 public notice: 留阳村 李** ');
+  expect(out).toContain('拒绝 refused');
+  expect(out).toMatch(/ELIMINATION_APPROVE\s+eliminationApproval → riskEliminated/);
+  expect(out).toContain('domain event: risk-eliminated');
+  expect(out).toMatch(/APPROVE\s+districtReview → approved/);
+  expect(out).toContain('escalate to natural-resources');
+  expect(out).toMatch(/PUBLISH\s+approved → published/);
+  expect(out).toMatch(/audit chain: intact, \d+ entries/);
+});

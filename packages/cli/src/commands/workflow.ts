@@ -1,0 +1,211 @@
+/**
+ * `ruralkit workflow`: start instances, send events, show, list history, fire deadlines and
+ * verify the audit chain of a SQLite workflow database (流程数据库).
+ */
+import {
+  createManualClock,
+  createRuntime,
+  getPlan,
+  listPlans,
+  WorkflowError,
+  WORKFLOW_TYPES,
+  type EventInput,
+  type Runtime,
+  type WorkflowType,
+} from '@ruralkit/core';
+import { openSqliteStore } from '@ruralkit/store-sqlite';
+import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
+
+const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID [--household ID] --event EVENT
+  ruralkit workflow send <instance> --db FILE --event EVENT
+  ruralkit workflow show <instance> --db FILE [--as PRINCIPAL] [--format text|json]
+  ruralkit workflow history <instance> --db FILE [--format text|json]
+  ruralkit workflow tick --db FILE
+  ruralkit workflow verify --db FILE`;
+
+/** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
+const BAD_INPUT = new Set([
+  'invalid-payload',
+  'invalid-principal',
+  'invalid-subject',
+  'unknown-event',
+  'unknown-workflow',
+  'unknown-instance',
+]);
+
+/** An event or principal: a JSON or YAML file, or inline JSON. */
+function readValue(option: string, value: string | undefined): unknown {
+  if (value === undefined) throw new UsageError(`ruralkit workflow: --${option} is required`);
+  if (value.trimStart().startsWith('{')) {
+    try {
+      return JSON.parse(value);
+    } catch (error) {
+      throw new UsageError(`ruralkit workflow: --${option} is not valid JSON (格式有误): ${(error as Error).message}`);
+    }
+  }
+  return readDataFile(value);
+}
+
+function readEvent(value: string | undefined, as: string | undefined): EventInput {
+  const event = readValue('event', value);
+  if (!event || typeof event !== 'object' || typeof (event as { type?: unknown }).type !== 'string') {
+    throw new UsageError('ruralkit workflow: --event must be an object with a "type" (事件须有 type)');
+  }
+  const actor = as === undefined ? (event as EventInput).actor : readValue('as', as);
+  if (actor === undefined)
+    throw new UsageError('ruralkit workflow: give the actor in the event or with --as (缺少 actor)');
+  return { ...(event as EventInput), actor: actor as EventInput['actor'] };
+}
+
+function formatTime(iso: string): string {
+  return iso.replace('T', ' ').slice(0, 16);
+}
+
+async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: string | undefined) {
+  const instance = await runtime.get(id);
+  const allowed = as ? await runtime.allowedEvents(id, readValue('as', as) as EventInput['actor']) : undefined;
+  if (json) {
+    io.stdout(`${JSON.stringify({ ...instance, ...(allowed ? { allowedEvents: allowed } : {}) }, null, 2)}\n`);
+    return;
+  }
+  const subject = [instance.subject.township, instance.subject.village, instance.subject.household]
+    .filter(Boolean)
+    .join(' / ');
+  io.stdout(`${instance.id}  ${instance.type} v${instance.machineVersion}\n`);
+  io.stdout(`  对象 subject: ${subject} (tenant ${instance.tenant})\n`);
+  io.stdout(
+    `  状态 state:   ${instance.state}${instance.done ? ' (final)' : ''}${instance.overdue ? ' — 逾期 OVERDUE' : ''}\n`,
+  );
+  for (const d of instance.deadlines) {
+    io.stdout(
+      `  期限 deadline: ${d.id} ${d.due} (${d.name.zh})${d.overdueAt ? ' 逾期 overdue' : ''} → ${d.escalateTo.join(', ')}\n`,
+    );
+  }
+  if (allowed) io.stdout(`  可发送 allowed now: ${allowed.join(', ') || '（无 / none)'}\n`);
+}
+
+export const workflowCommand: Command = {
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      db: { type: 'string' },
+      plan: { type: 'string' },
+      tenant: { type: 'string' },
+      village: { type: 'string' },
+      township: { type: 'string' },
+      household: { type: 'string' },
+      event: { type: 'string' },
+      as: { type: 'string' },
+      at: { type: 'string' },
+      format: { type: 'string' },
+    });
+    const [action, target] = positionals;
+    const db = values.db as string | undefined;
+    if (!action || !['start', 'send', 'show', 'history', 'tick', 'verify'].includes(action)) {
+      throw new UsageError(
+        `ruralkit workflow: give an action: start, send, show, history, tick or verify${action ? ` (got "${action}")` : ''}`,
+      );
+    }
+    if (!db) throw new UsageError(`ruralkit workflow ${action}: --db FILE is required`);
+    const needsTarget = action !== 'tick' && action !== 'verify';
+    if (needsTarget && !target) {
+      throw new UsageError(
+        `ruralkit workflow ${action}: give ${action === 'start' ? 'the workflow type' : 'the instance id'}`,
+      );
+    }
+    const planId = (values.plan as string | undefined) ?? 'changjiang-2021';
+    if (!listPlans().includes(planId))
+      throw new UsageError(`ruralkit: unknown plan "${planId}"; built-in plans: ${listPlans().join(', ')}`);
+    const at = values.at as string | undefined;
+    if (at !== undefined && Number.isNaN(Date.parse(at)))
+      throw new UsageError(`ruralkit workflow: --at must be a date-time (got "${at}")`);
+    const format = (values.format as string | undefined) ?? 'text';
+    if (!['text', 'json'].includes(format))
+      throw new UsageError(`ruralkit workflow: --format must be text or json (got "${format}")`);
+
+    const store = openSqliteStore(db);
+    const runtime = createRuntime({ plan: getPlan(planId), store, ...(at ? { clock: createManualClock(at) } : {}) });
+    try {
+      switch (action) {
+        case 'start': {
+          if (!(WORKFLOW_TYPES as readonly string[]).includes(target!)) {
+            throw new UsageError(
+              `ruralkit workflow start: unknown workflow type "${target}"; known: ${WORKFLOW_TYPES.join(', ')}`,
+            );
+          }
+          if (!values.tenant || !values.village)
+            throw new UsageError('ruralkit workflow start: --tenant and --village are required');
+          const result = await runtime.start(target as WorkflowType, {
+            tenant: values.tenant as string,
+            subject: {
+              village: values.village as string,
+              ...(values.township ? { township: values.township as string } : {}),
+              ...(values.household ? { household: values.household as string } : {}),
+            },
+            event: readEvent(values.event as string | undefined, values.as as string | undefined),
+          });
+          io.stdout(`${result.instanceId}\n`);
+          io.stderr(
+            `ruralkit: ${result.event}: ${result.from ?? '(start)'} → ${result.to}${result.duplicate ? ' (already applied)' : ''}\n`,
+          );
+          return 0;
+        }
+        case 'send': {
+          const result = await runtime.send(
+            target!,
+            readEvent(values.event as string | undefined, values.as as string | undefined),
+          );
+          io.stdout(
+            `${result.event}: ${result.from} → ${result.to} (version ${result.version})${result.duplicate ? ' (already applied)' : ''}\n`,
+          );
+          return 0;
+        }
+        case 'show':
+          await show(runtime, target!, io, format === 'json', values.as as string | undefined);
+          return 0;
+        case 'history': {
+          const entries = await runtime.history(target!);
+          if (format === 'json') io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+          else {
+            for (const e of entries) {
+              const reason = e.reason ? `  — ${e.reason.zh} / ${e.reason.en}` : '';
+              io.stdout(
+                `#${e.seq} ${formatTime(e.at)} ${e.outcome.padEnd(8)} ${e.event} ${e.stateBefore ?? '(start)'} → ${e.stateAfter} by ${e.actor.id}${reason}\n`,
+              );
+            }
+          }
+          return 0;
+        }
+        case 'tick': {
+          const fired = await runtime.tick();
+          for (const f of fired) {
+            io.stdout(
+              `overdue ${f.instanceId} ${f.deadline.id} (due ${f.deadline.due}) → escalate to ${f.deadline.escalateTo.join(', ')}\n`,
+            );
+          }
+          io.stderr(`ruralkit: ${fired.length} deadline(s) overdue\n`);
+          return 0;
+        }
+        default: {
+          const verification = await runtime.verifyAudit();
+          if (verification.ok) {
+            io.stdout(
+              `审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…\n`,
+            );
+            return 0;
+          }
+          io.stdout(`审计链被破坏 / audit chain broken: ${verification.message.zh} / ${verification.message.en}\n`);
+          return 1;
+        }
+      }
+    } catch (error) {
+      if (error instanceof WorkflowError) {
+        io.stderr(`ruralkit: ${error.message}\n`);
+        return BAD_INPUT.has(error.code) ? 2 : 1;
+      }
+      throw error;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,183 @@
+// `ruralkit workflow` over a real SQLite file: a village plan from start to a refused event,
+// history, deadlines, audit verification and bad input.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '@ruralkit/store-sqlite';
+import { run } from '../src/cli.js';
+import type { Io } from '../src/io.js';
+
+async function cli(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    colour: false,
+    today: () => '2021-03-01',
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+const official = { id: 'liyang-official', roles: ['township-official'], tenant: 'changjiang', township: 'liyang' };
+const approver = JSON.stringify({ id: 'district-approver', roles: ['district-approver'], tenant: 'changjiang' });
+
+describe('ruralkit workflow', () => {
+  it('starts, sends, shows and lists the history of an instance; refuses with what is allowed now', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ruralkit-wf-'));
+    const db = join(dir, 'workflows.db');
+    const eventFile = join(dir, 'start.yaml');
+    writeFileSync(
+      eventFile,
+      `type: START\nactor:\n  id: liyang-official\n  roles: [township-official]\n  tenant: changjiang\n  township: liyang\n`,
+    );
+    const started = await cli([
+      'workflow',
+      'start',
+      'village-plan',
+      '--db',
+      db,
+      '--tenant',
+      'changjiang',
+      '--village',
+      'jianglian',
+      '--event',
+      eventFile,
+      '--at',
+      '2021-03-01T09:00:00+08:00',
+    ]);
+    expect(started.code).toBe(0);
+    const id = started.stdout.trim();
+    expect(started.stderr).toContain('START: (start) → drafting');
+
+    const draft = JSON.stringify({ type: 'SUBMIT_DRAFT', payload: { draft: 'JL-1' }, actor: official });
+    const sent = await cli(['workflow', 'send', id, '--db', db, '--event', draft, '--at', '2021-03-02T09:00:00+08:00']);
+    expect(sent).toMatchObject({ code: 0, stdout: 'SUBMIT_DRAFT: drafting → consultation (version 2)\n' });
+
+    const refused = await cli(['workflow', 'send', id, '--db', db, '--event', '{"type":"APPROVE"}', '--as', approver]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('在状态 consultation 不接受事件 APPROVE');
+    expect(refused.stderr).toContain('allowed now: （无 / none)');
+    const early = await cli([
+      'workflow',
+      'send',
+      id,
+      '--db',
+      db,
+      '--event',
+      JSON.stringify({ type: 'CLOSE_CONSULTATION', actor: official }),
+      '--at',
+      '2021-03-10T09:00:00+08:00',
+    ]);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('close it on 2021-04-01 or later');
+    expect(early.stderr).toContain('allowed now: CLOSE_CONSULTATION');
+
+    const shown = await cli(['workflow', 'show', id, '--db', db, '--as', JSON.stringify(official)]);
+    expect(shown.stdout).toContain('状态 state:   consultation');
+    expect(shown.stdout).toContain('approval 2022-12-31');
+    expect(shown.stdout).toContain('natural-resources');
+    expect(shown.stdout).toContain('allowed now: CLOSE_CONSULTATION');
+    const json = JSON.parse((await cli(['workflow', 'show', id, '--db', db, '--format', 'json'])).stdout);
+    expect(json).toMatchObject({ id, state: 'consultation', version: 2 });
+
+    const history = (await cli(['workflow', 'history', id, '--db', db])).stdout.trim().split('\n');
+    expect(history).toHaveLength(4);
+    expect(history[0]).toMatch(/^#1 2021-03-01 01:00 started\s+START \(start\) → drafting by liyang-official$/);
+    expect(history[2]).toContain('refused  APPROVE consultation → consultation by district-approver');
+
+    expect(await cli(['workflow', 'verify', '--db', db])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('audit chain intact: 4 entries'),
+    });
+    const tick = await cli(['workflow', 'tick', '--db', db, '--at', '2023-01-01T00:00:00+08:00']);
+    expect(tick.stdout).toContain(`overdue ${id} approval (due 2022-12-31) → escalate to natural-resources`);
+
+    const store = openSqliteStore(db);
+    store.db.prepare('DELETE FROM audit WHERE seq = 2').run();
+    await store.close();
+    const broken = await cli(['workflow', 'verify', '--db', db]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('audit entry #2 is missing');
+  });
+
+  it('exits 2 with a readable message on bad input', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'ruralkit-wf-')), 'workflows.db');
+    const cases: [string[], string][] = [
+      [['workflow'], 'give an action'],
+      [['workflow', 'show', 'x'], '--db FILE is required'],
+      [
+        ['workflow', 'start', 'harvest', '--db', db, '--tenant', 't', '--village', 'v', '--event', '{}'],
+        'unknown workflow type "harvest"',
+      ],
+      [
+        [
+          'workflow',
+          'start',
+          'village-plan',
+          '--db',
+          db,
+          '--tenant',
+          'changjiang',
+          '--village',
+          'jianglian',
+          '--event',
+          '{bad',
+        ],
+        'not valid JSON',
+      ],
+      [
+        [
+          'workflow',
+          'start',
+          'village-plan',
+          '--db',
+          db,
+          '--tenant',
+          'changjiang',
+          '--village',
+          'jianglian',
+          '--event',
+          '{"type":"START"}',
+        ],
+        'actor',
+      ],
+      [
+        [
+          'workflow',
+          'start',
+          'village-plan',
+          '--db',
+          db,
+          '--tenant',
+          'changjiang',
+          '--village',
+          'jianglian',
+          '--event',
+          '{"type":"START","actor":{"id":"x"}}',
+        ],
+        'actor.roles',
+      ],
+      [
+        [
+          'workflow',
+          'send',
+          'no-such-instance',
+          '--db',
+          db,
+          '--event',
+          JSON.stringify({ type: 'START', actor: official }),
+        ],
+        'no instance no-such-instance',
+      ],
+      [['workflow', 'show', 'x', '--db', db, '--at', 'yesterday'], '--at must be a date-time'],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await cli(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The audit chain (审计链): each entry hashes the one before (SHA-256 over canonical JSON), so a
+ * changed, inserted or deleted entry breaks the chain at a place that can be named.
+ */
+import { canonicalJson, sha256Hex } from '../model/hash.js';
+import type { AuditEntry, AuditRecord } from './types.js';
+
+/** The `prevHash` of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Chain `record` after the entry with `prev` (or start the chain). */
+export function chainAuditEntry(prev: { seq: number; hash: string } | undefined, record: AuditRecord): AuditEntry {
+  const seq = (prev?.seq ?? 0) + 1;
+  const prevHash = prev?.hash ?? GENESIS_HASH;
+  return { ...record, seq, prevHash, hash: hashAuditEntry({ ...record, seq, prevHash }) };
+}
+
+/** The hash of an entry: over everything in it but the hash itself. */
+export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'> & { hash?: string }): string {
+  const { hash: _hash, ...content } = entry;
+  return sha256Hex(canonicalJson(content));
+}
+
+/** What `verifyAudit` found: intact, or the first broken entry. */
+export type AuditVerification =
+  | { ok: true; entries: number; headHash: string }
+  | {
+      ok: false;
+      entries: number;
+      /** The sequence number of the entry that is changed or missing. */
+      seq: number;
+      instanceId: string | null;
+      problem: 'changed' | 'missing' | 'reordered';
+      message: { zh: string; en: string };
+    };
+
+/**
+ * Verify a whole chain in order. `head` is the last entry's seq and hash as the store recorded
+ * them when it was written, so deleting the newest entries is caught too.
+ */
+export function verifyAuditChain(
+  entries: readonly AuditEntry[],
+  head: { seq: number; hash: string } | undefined,
+): AuditVerification {
+  let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
+  const broken = (
+    entry: { seq: number; instanceId: string | null },
+    problem: 'changed' | 'missing' | 'reordered',
+    zh: string,
+    en: string,
+  ) =>
+    ({
+      ok: false,
+      entries: entries.length,
+      seq: entry.seq,
+      instanceId: entry.instanceId,
+      problem,
+      message: { zh, en },
+    }) as const;
+  for (const entry of entries) {
+    const where = `#${entry.seq} (${entry.instanceId ?? '-'} ${entry.event})`;
+    if (entry.seq !== prev.seq + 1) {
+      const missing = prev.seq + 1;
+      return entry.seq > missing
+        ? broken(
+            { seq: missing, instanceId: null },
+            'missing',
+            `审计记录 #${missing} 缺失（已被删除）`,
+            `audit entry #${missing} is missing (deleted)`,
+          )
+        : broken(entry, 'reordered', `审计记录 ${where} 顺序错乱`, `audit entry ${where} is out of order`);
+    }
+    if (entry.prevHash !== prev.hash) {
+      return broken(
+        entry,
+        'changed',
+        `审计记录 ${where} 的前一哈希不符：前一条记录被改动`,
+        `audit entry ${where} does not chain to the entry before it: that entry was changed`,
+      );
+    }
+    if (hashAuditEntry(entry) !== entry.hash) {
+      return broken(
+        entry,
+        'changed',
+        `审计记录 ${where} 的内容被改动`,
+        `audit entry ${where} was changed: its content does not match its hash`,
+      );
+    }
+    prev = { seq: entry.seq, hash: entry.hash };
+  }
+  if (head && (head.seq !== prev.seq || head.hash !== prev.hash)) {
+    const missing = prev.seq + 1;
+    return head.seq > prev.seq
+      ? broken(
+          { seq: missing, instanceId: null },
+          'missing',
+          `审计记录 #${missing} 至 #${head.seq} 缺失（已被删除）`,
+          `audit entries #${missing} to #${head.seq} are missing (deleted)`,
+        )
+      : broken(
+          { seq: prev.seq, instanceId: null },
+          'changed',
+          `审计记录 #${prev.seq} 与记录的链头不符`,
+          `audit entry #${prev.seq} does not match the recorded chain head`,
+        );
+  }
+  return { ok: true, entries: entries.length, headHash: prev.hash };
+}

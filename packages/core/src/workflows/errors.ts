@@ -1,0 +1,78 @@
+/**
+ * Workflow errors (流程错误): every refusal names the instance, the event, the state and what is
+ * allowed now, in Chinese and in English.
+ */
+import type { LocalizedText } from '../model/schema.js';
+
+export type WorkflowErrorCode =
+  | 'unknown-workflow'
+  | 'unknown-instance'
+  | 'invalid-principal'
+  | 'invalid-subject'
+  | 'other-tenant'
+  | 'out-of-scope'
+  | 'unknown-event'
+  | 'not-allowed-in-state'
+  | 'forbidden'
+  | 'invalid-payload'
+  | 'guard'
+  | 'plan-mismatch'
+  | 'machine-version'
+  | 'conflict';
+
+export interface WorkflowErrorDetails {
+  instanceId?: string | null;
+  event?: string;
+  state?: string | null;
+  /** Event types this principal may send now. */
+  allowedNow?: string[];
+  /** The reasons, one per problem (a payload field, an unmet condition…). */
+  reasons?: LocalizedText[];
+}
+
+/** A refused or impossible workflow operation. Nothing was changed. */
+export class WorkflowError extends Error {
+  override readonly name: string = 'WorkflowError';
+  readonly instanceId: string | null;
+  readonly event: string | undefined;
+  readonly state: string | null;
+  readonly allowedNow: string[];
+  readonly reasons: LocalizedText[];
+  constructor(
+    readonly code: WorkflowErrorCode,
+    readonly text: LocalizedText,
+    details: WorkflowErrorDetails = {},
+  ) {
+    super(formatError(text, details));
+    this.instanceId = details.instanceId ?? null;
+    this.event = details.event;
+    this.state = details.state ?? null;
+    this.allowedNow = details.allowedNow ?? [];
+    this.reasons = details.reasons ?? [];
+  }
+}
+
+/** Another writer saved the instance first (乐观锁冲突): reload and retry. */
+export class ConflictError extends WorkflowError {
+  override readonly name = 'ConflictError';
+  constructor(instanceId: string, expectedVersion: number) {
+    super(
+      'conflict',
+      {
+        zh: `实例 ${instanceId} 已被他人更新（预期版本 ${expectedVersion}），请重新读取后重试`,
+        en: `instance ${instanceId} was changed by another writer (expected version ${expectedVersion}); reload and retry`,
+      },
+      { instanceId },
+    );
+  }
+}
+
+function formatError(text: LocalizedText, details: WorkflowErrorDetails): string {
+  const lines = [`${text.zh} / ${text.en}`];
+  for (const reason of details.reasons ?? []) lines.push(`  - ${reason.zh} / ${reason.en}`);
+  if (details.allowedNow) {
+    const allowed = details.allowedNow.length ? details.allowedNow.join(', ') : '（无 / none)';
+    lines.push(`  现在可以发送 / allowed now: ${allowed}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,238 @@
+/**
+ * The shared vocabulary of the workflows (流程): principals, subjects, events, grants,
+ * deadlines, audit entries, domain events and the instance envelope.
+ */
+import { z } from 'zod';
+import type { AnyStateMachine } from 'xstate';
+import type { LocalizedText, Plan } from '../model/schema.js';
+import type { WorkingDayCalendar } from './calendar.js';
+
+/** The roles (角色) of workflows.md. */
+export const ROLES = [
+  'township-official',
+  'village-committee',
+  'village-cadre',
+  'district-approver',
+  'county-approver',
+  'department',
+  'supervisor',
+  'household',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A principal (主体): who sends an event, in which tenant and scope. */
+export const PrincipalSchema = z
+  .object({
+    id: z.string().min(1),
+    roles: z.array(z.enum(ROLES)),
+    /** The county or district (租户) the principal works for. */
+    tenant: z.string().min(1),
+    unit: z.string().min(1).optional(),
+    township: z.string().min(1).optional(),
+    village: z.string().min(1).optional(),
+    household: z.string().min(1).optional(),
+    name: z.string().optional(),
+  })
+  .strict();
+export type Principal = z.infer<typeof PrincipalSchema>;
+
+/** The subject (对象) of an instance: a village, or a household within it. */
+export interface Subject {
+  village: string;
+  township: string;
+  household?: string;
+}
+
+/** The workflow types (流程类型). */
+export const WORKFLOW_TYPES = ['village-plan', 'rectification', 'poverty-monitoring'] as const;
+export type WorkflowType = (typeof WORKFLOW_TYPES)[number];
+
+/** An event as a caller sends it. `at` is stamped by the runtime's clock. */
+export interface EventInput {
+  type: string;
+  payload?: unknown;
+  actor: Principal;
+  /** Sending the same key twice applies the event once and returns the first result. */
+  idempotencyKey?: string;
+}
+
+/** Parameter values in force when the event is applied, by parameter id. */
+export type ParameterValues = Record<string, number | string>;
+
+/** An event as a machine sees it: validated payload, actor, time and the parameters in force. */
+export interface MachineEvent<T extends string = string, P = unknown> {
+  type: T;
+  payload: P;
+  actor: Principal;
+  at: string;
+  parameters: ParameterValues;
+}
+
+/** How a principal relates to the instance, beyond its roles. */
+export type Relation = 'assignee' | 'reporter' | 'own-household' | 'tenant-member';
+
+/**
+ * A grant (授权): one way to be allowed to send an event. Every part given must hold: the
+ * principal has `role`, stands in `relation` to the instance, and the payload has `payload`'s values.
+ */
+export interface Grant {
+  role?: Role;
+  relation?: Relation;
+  payload?: Record<string, unknown>;
+}
+
+/** What a workflow event needs: its payload schema and who may send it. */
+export interface EventRule {
+  payload: z.ZodType;
+  grants: readonly Grant[];
+}
+
+/** What a deadline rule is given to compute a due date. */
+export interface DeadlineInput {
+  context: Record<string, unknown>;
+  /** Local date the state was entered. */
+  today: string;
+  parameter: (id: string) => number | string;
+  calendar: WorkingDayCalendar;
+}
+
+/** A deadline rule (期限): set on entering one of `states`, cleared on leaving them all. */
+export interface DeadlineRule {
+  id: string;
+  name: LocalizedText;
+  states: readonly string[];
+  /** The due date `YYYY-MM-DD`, or undefined for none. */
+  due: (input: DeadlineInput) => string | undefined;
+  /** Units to escalate to when overdue (督办单位). */
+  escalateTo: (plan: Plan) => string[];
+}
+
+/** A domain event a transition emits besides `transitioned` (反馈, 批准, 风险消除…). */
+export interface Effect {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** Explains why a guarded event is refused now; empty when it is not. */
+export type Blocker = (context: Record<string, unknown>, event: MachineEvent) => LocalizedText[];
+
+/** A typed blocker as a `Blocker` (the machine's own context and event types). */
+export function blocker<C, E extends MachineEvent>(explain: (context: C, event: E) => LocalizedText[]): Blocker {
+  return explain as unknown as Blocker;
+}
+
+/** A workflow definition: the machine and everything the runtime needs around it. */
+export interface WorkflowDefinition {
+  type: WorkflowType;
+  name: LocalizedText;
+  /** Bump when the machine changes; older instances need a migration. */
+  version: number;
+  machine: AnyStateMachine;
+  /** The event that starts an instance. */
+  startEvent: string;
+  events: Readonly<Record<string, EventRule>>;
+  /** Parameter ids the machine reads from `event.parameters`. */
+  parameters: readonly string[];
+  deadlines: readonly DeadlineRule[];
+  /** Why a guarded event is refused now (empty when it is not), per event type. */
+  blockers: Readonly<Record<string, Blocker>>;
+  /** Extra domain events of a transition. */
+  effects: (from: string, to: string, context: Record<string, unknown>, event: MachineEvent) => Effect[];
+  /** Whether a subject may have at most one open instance (one case per household). */
+  onePerSubject: boolean;
+  /** Whether the subject must name a household. */
+  householdSubject: 'required' | 'optional' | 'none';
+}
+
+/** A deadline stored with an instance. */
+export interface Deadline {
+  id: string;
+  name: LocalizedText;
+  /** Due date `YYYY-MM-DD`; it passes at the end of that local day. */
+  due: string;
+  /** The instant it passes. */
+  firesAt: string;
+  escalateTo: string[];
+  /** When the runtime marked it overdue. */
+  overdueAt?: string;
+}
+
+/** The envelope (封装) a snapshot is stored in: pinned machine version and plan hash. */
+export interface Envelope {
+  type: WorkflowType;
+  machineVersion: number;
+  planHash: string;
+  snapshot: { value: string; status: string; context: Record<string, unknown> };
+}
+
+/** An instance (流程实例) as a store keeps it. */
+export interface InstanceRecord {
+  id: string;
+  tenant: string;
+  type: WorkflowType;
+  subject: Subject;
+  /** `village/household`, for finding a subject's instances. */
+  subjectKey: string;
+  /** Set while a one-per-subject instance is open: stores keep it unique. */
+  exclusiveKey: string | null;
+  envelope: Envelope;
+  /** Optimistic-concurrency version, 1 on create, +1 on each save. */
+  version: number;
+  state: string;
+  status: 'active' | 'done';
+  deadlines: Deadline[];
+  /** The earliest instant a deadline not yet overdue passes. */
+  nextDeadlineAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The system principal that fires deadlines and applies migrations by itself. */
+export type SystemActor = { id: 'system' };
+
+/** What happened, for the audit log (审计日志), before the store chains it. */
+export interface AuditRecord {
+  instanceId: string | null;
+  workflow: string;
+  event: string;
+  outcome: 'started' | 'accepted' | 'refused' | 'overdue' | 'migrated';
+  actor: Principal | SystemActor;
+  at: string;
+  stateBefore: string | null;
+  stateAfter: string | null;
+  planHash: string;
+  machineVersion: number;
+  payload?: unknown;
+  reason?: { code: string; zh: string; en: string };
+  idempotencyKey?: string;
+}
+
+/** An audit entry: the record, its place in the chain and its hash. */
+export interface AuditEntry extends AuditRecord {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** A domain event (领域事件) in the outbox, delivered at least once to subscribers. */
+export interface DomainEvent {
+  type: string;
+  instanceId: string;
+  workflow: WorkflowType;
+  tenant: string;
+  subject: Subject;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/** A domain event with its outbox position. */
+export interface OutboxEntry extends DomainEvent {
+  id: number;
+}
+
+/** Everything one transaction writes besides the instance. */
+export interface Commit {
+  audit: AuditRecord[];
+  outbox: DomainEvent[];
+  idempotency?: { scope: string; key: string; result: unknown };
+}

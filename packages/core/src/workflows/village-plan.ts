@@ -1,0 +1,198 @@
+/**
+ * `village-plan` — village planning (村庄规划编制, clause 3.1): the township drafts, villagers are
+ * consulted and vote (Urban and Rural Planning Law art. 22), the district approves, the
+ * township publishes.
+ */
+import { assign, setup } from 'xstate';
+import { z } from 'zod';
+import type { LocalizedText } from '../model/schema.js';
+import { addWorkingDays, addDays, daysBetween, localDate } from './calendar.js';
+import { leadUnitOf } from './units.js';
+import { blocker, type MachineEvent, type WorkflowDefinition } from './types.js';
+
+/** A villagers' vote (村民表决) as recorded. */
+export interface Vote {
+  at: string;
+  attendees: number;
+  inFavour: number;
+  passed: boolean;
+}
+
+export interface VillagePlanContext {
+  village: string;
+  draft?: string;
+  consultationOpenedAt?: string;
+  votes: Vote[];
+  changeRequests: { at: string; reasons: string[] }[];
+  approvedOn?: string;
+  publishedOn?: string;
+  publishedWhere?: string;
+}
+
+const text = z.string().trim().min(1);
+const count = z.number().int().nonnegative();
+
+export const villagePlanPayloads = {
+  START: z.object({ note: z.string().optional() }).strict(),
+  SUBMIT_DRAFT: z.object({ draft: text }).strict(),
+  CLOSE_CONSULTATION: z.object({}).strict(),
+  RECORD_VOTE: z
+    .object({ attendees: count.min(1), inFavour: count })
+    .strict()
+    .refine((v) => v.inFavour <= v.attendees, { message: 'inFavour cannot exceed attendees', path: ['inFavour'] }),
+  SUBMIT_FOR_APPROVAL: z.object({}).strict(),
+  APPROVE: z.object({ note: z.string().optional() }).strict(),
+  REQUEST_CHANGES: z.object({ reasons: z.array(text).min(1) }).strict(),
+  PUBLISH: z.object({ where: text }).strict(),
+};
+
+type Payloads = { [K in keyof typeof villagePlanPayloads]: z.infer<(typeof villagePlanPayloads)[K]> };
+export type VillagePlanEvent = { [K in keyof Payloads]: MachineEvent<K, Payloads[K]> }[keyof Payloads];
+type Ev<K extends keyof Payloads> = MachineEvent<K, Payloads[K]>;
+
+/** CLOSE_CONSULTATION is refused before `planning.consultationMinDays` have passed. */
+function consultationBlockers(context: VillagePlanContext, event: Ev<'CLOSE_CONSULTATION'>): LocalizedText[] {
+  const minDays = Number(event.parameters['planning.consultationMinDays']);
+  const opened = localDate(context.consultationOpenedAt ?? event.at);
+  const days = daysBetween(opened, localDate(event.at));
+  if (days >= minDays) return [];
+  const earliest = addDays(opened, minDays);
+  return [
+    {
+      zh: `征求意见自 ${opened} 起仅 ${days} 天，不足 ${minDays} 天（planning.consultationMinDays），最早 ${earliest} 可结束`,
+      en: `consultation opened on ${opened}, only ${days} days ago; it needs ${minDays} days (planning.consultationMinDays): close it on ${earliest} or later`,
+    },
+  ];
+}
+
+export const villagePlanMachine = setup({
+  types: {
+    context: {} as VillagePlanContext,
+    events: {} as VillagePlanEvent,
+    input: {} as { village: string },
+  },
+  guards: {
+    consultationLongEnough: ({ context, event }) =>
+      consultationBlockers(context, event as Ev<'CLOSE_CONSULTATION'>).length === 0,
+    majorityInFavour: ({ event }) => {
+      const { attendees, inFavour } = (event as Ev<'RECORD_VOTE'>).payload;
+      return inFavour * 2 > attendees;
+    },
+  },
+  actions: {
+    recordVote: assign({
+      votes: ({ context, event }) => {
+        const { attendees, inFavour } = (event as Ev<'RECORD_VOTE'>).payload;
+        return [...context.votes, { at: event.at, attendees, inFavour, passed: inFavour * 2 > attendees }];
+      },
+    }),
+  },
+}).createMachine({
+  id: 'village-plan',
+  initial: 'idle',
+  context: ({ input }) => ({ village: input.village, votes: [], changeRequests: [] }),
+  states: {
+    idle: { on: { START: 'drafting' } },
+    drafting: {
+      on: {
+        SUBMIT_DRAFT: {
+          target: 'consultation',
+          actions: assign({
+            draft: ({ event }) => event.payload.draft,
+            consultationOpenedAt: ({ event }) => event.at,
+          }),
+        },
+      },
+    },
+    consultation: { on: { CLOSE_CONSULTATION: { target: 'villagerVote', guard: 'consultationLongEnough' } } },
+    villagerVote: {
+      on: {
+        RECORD_VOTE: [
+          { target: 'townshipSubmission', guard: 'majorityInFavour', actions: 'recordVote' },
+          { target: 'drafting', actions: 'recordVote' },
+        ],
+      },
+    },
+    townshipSubmission: { on: { SUBMIT_FOR_APPROVAL: 'districtReview' } },
+    districtReview: {
+      on: {
+        APPROVE: { target: 'approved', actions: assign({ approvedOn: ({ event }) => localDate(event.at) }) },
+        REQUEST_CHANGES: {
+          target: 'drafting',
+          actions: assign({
+            changeRequests: ({ context, event }) => [
+              ...context.changeRequests,
+              { at: event.at, reasons: event.payload.reasons },
+            ],
+          }),
+        },
+      },
+    },
+    approved: {
+      on: {
+        PUBLISH: {
+          target: 'published',
+          actions: assign({
+            publishedOn: ({ event }) => localDate(event.at),
+            publishedWhere: ({ event }) => event.payload.where,
+          }),
+        },
+      },
+    },
+    published: { type: 'final' },
+  },
+});
+
+const official = [{ role: 'township-official' }] as const;
+
+/** The `village-plan` workflow: machine, role table, deadlines. */
+export const villagePlanWorkflow: WorkflowDefinition = {
+  type: 'village-plan',
+  name: { zh: '村庄规划编制', en: 'Village planning' },
+  version: 1,
+  machine: villagePlanMachine,
+  startEvent: 'START',
+  events: {
+    START: { payload: villagePlanPayloads.START, grants: official },
+    SUBMIT_DRAFT: { payload: villagePlanPayloads.SUBMIT_DRAFT, grants: official },
+    CLOSE_CONSULTATION: { payload: villagePlanPayloads.CLOSE_CONSULTATION, grants: official },
+    RECORD_VOTE: { payload: villagePlanPayloads.RECORD_VOTE, grants: [{ role: 'village-committee' }] },
+    SUBMIT_FOR_APPROVAL: { payload: villagePlanPayloads.SUBMIT_FOR_APPROVAL, grants: official },
+    APPROVE: { payload: villagePlanPayloads.APPROVE, grants: [{ role: 'district-approver' }] },
+    REQUEST_CHANGES: { payload: villagePlanPayloads.REQUEST_CHANGES, grants: [{ role: 'district-approver' }] },
+    PUBLISH: { payload: villagePlanPayloads.PUBLISH, grants: official },
+  },
+  parameters: ['planning.consultationMinDays'],
+  deadlines: [
+    {
+      id: 'approval',
+      name: { zh: '规划批准期限', en: 'plan approved by' },
+      states: ['drafting', 'consultation', 'villagerVote', 'townshipSubmission', 'districtReview'],
+      due: ({ parameter }) => String(parameter('deadline.villagePlan')),
+      escalateTo: (plan) => leadUnitOf(plan, '3.1'),
+    },
+    {
+      id: 'review',
+      name: { zh: '区级审查期限', en: 'district review due' },
+      states: ['districtReview'],
+      due: ({ today, parameter }) => addDays(today, Number(parameter('planning.reviewMaxDays'))),
+      escalateTo: (plan) => leadUnitOf(plan, '3.1'),
+    },
+    {
+      id: 'publication',
+      name: { zh: '规划公布期限', en: 'plan published by' },
+      states: ['approved'],
+      due: ({ today, parameter, calendar }) =>
+        addWorkingDays(calendar, today, Number(parameter('planning.publishMaxWorkingDays'))),
+      escalateTo: (plan) => leadUnitOf(plan, '3.1'),
+    },
+  ],
+  blockers: { CLOSE_CONSULTATION: blocker(consultationBlockers) },
+  effects: (_from, to, context) => {
+    if (to === 'approved') return [{ type: 'plan-approved', data: { villagePlanApprovedOn: context.approvedOn } }];
+    if (to === 'published') return [{ type: 'plan-published', data: { where: context.publishedWhere } }];
+    return [];
+  },
+  onePerSubject: false,
+  householdSubject: 'none',
+};

@@ -1,0 +1,57 @@
+/**
+ * Versioned schema migrations (数据库结构迁移) of the SQLite store. Each step runs once, in
+ * order, inside a transaction; `PRAGMA user_version` records how far a database has come.
+ * Add a step at the end; never change one that has shipped.
+ */
+import type Database from 'better-sqlite3';
+
+export const SCHEMA_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE instances (
+     id TEXT PRIMARY KEY,
+     tenant TEXT NOT NULL,
+     type TEXT NOT NULL,
+     subject_key TEXT NOT NULL,
+     exclusive_key TEXT,
+     state TEXT NOT NULL,
+     status TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     next_deadline_at TEXT,
+     record TEXT NOT NULL
+   );
+   CREATE INDEX instances_subject ON instances (type, tenant, subject_key);
+   CREATE INDEX instances_due ON instances (next_deadline_at) WHERE next_deadline_at IS NOT NULL;
+   CREATE UNIQUE INDEX instances_exclusive ON instances (type, tenant, exclusive_key) WHERE exclusive_key IS NOT NULL;
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY,
+     instance_id TEXT,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     entry TEXT NOT NULL
+   );
+   CREATE INDEX audit_instance ON audit (instance_id, seq);
+   CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);
+   CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     event TEXT NOT NULL,
+     delivered_at TEXT
+   );
+   CREATE INDEX outbox_pending ON outbox (id) WHERE delivered_at IS NULL;
+   CREATE TABLE idempotency (scope TEXT NOT NULL, key TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (scope, key));`,
+];
+
+/** Bring `db` up to the latest schema; returns the version it is at. */
+export function migrateSchema(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_MIGRATIONS.length) {
+    throw new Error(
+      `数据库结构版本 ${current} 高于本程序支持的 ${SCHEMA_MIGRATIONS.length} / the database schema version ${current} is newer than this store supports (${SCHEMA_MIGRATIONS.length}): upgrade @ruralkit/store-sqlite`,
+    );
+  }
+  for (let version = current; version < SCHEMA_MIGRATIONS.length; version += 1) {
+    db.transaction(() => {
+      db.exec(SCHEMA_MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+  return SCHEMA_MIGRATIONS.length;
+}

@@ -1,0 +1,134 @@
+// The runtime over real SQLite files: restart mid-case, two runtimes racing on one instance,
+// tampering with the audit log by raw SQL, and schema versions.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConflictError, createManualClock, createRuntime, WorkflowError } from '@ruralkit/core';
+import { migrateSchema, openSqliteStore, SCHEMA_MIGRATIONS } from '@ruralkit/store-sqlite';
+import {
+  cadre,
+  committee,
+  harness,
+  official,
+  PATHS,
+  plan,
+  START_AT,
+  walk,
+} from '../packages/core/test/workflows/fixtures.js';
+
+const dbFile = () => join(mkdtempSync(join(tmpdir(), 'ruralkit-sqlite-')), 'workflows.db');
+
+describe('the runtime over SQLite', () => {
+  it('survives a restart mid-case: a new runtime continues and deadlines still fire', async () => {
+    const file = dbFile();
+    const first = harness(START_AT['poverty-monitoring'], openSqliteStore(file));
+    const id = await walk(first, PATHS['poverty-monitoring'], 'democraticReview');
+    await first.store.close(); // the process goes away
+
+    const clock = createManualClock(first.clock.now());
+    const store = openSqliteStore(file);
+    const second = createRuntime({ plan, store, clock });
+    expect(await second.get(id)).toMatchObject({ state: 'democraticReview', version: 2 });
+    expect((await second.get(id)).deadlines).toEqual([
+      expect.objectContaining({ id: 'identification', due: '2022-01-16' }),
+    ]);
+    await second.send(id, {
+      type: 'REVIEW_PASSED',
+      actor: committee('liuyang'),
+      payload: { meetingOn: '2022-01-04', attendees: 20 },
+    });
+    const fired = await second.tick(new Date('2022-01-17T00:00:00Z'));
+    expect(fired.map((f) => [f.instanceId, f.deadline.id, f.deadline.escalateTo])).toEqual([
+      [id, 'identification', ['rural-revitalization']],
+    ]);
+    expect((await second.history(id)).map((e) => e.outcome)).toEqual(['started', 'accepted', 'accepted', 'overdue']);
+    expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 4 });
+    await store.close();
+  });
+
+  it('lets one of two runtimes racing on an instance win; the other gets a conflict, and a retry succeeds', async () => {
+    const file = dbFile();
+    const a = harness(START_AT['poverty-monitoring'], openSqliteStore(file));
+    const id = await walk(a, PATHS['poverty-monitoring'], 'assisting');
+    const b = createRuntime({ plan, store: openSqliteStore(file), clock: a.clock });
+    const income = (month: string) => ({
+      type: 'RECORD_INCOME',
+      actor: cadre('liuyang'),
+      payload: { month, perCapitaIncomeCny: 7000 },
+    });
+    const results = await Promise.allSettled([a.runtime.send(id, income('2022-01')), b.send(id, income('2022-02'))]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toBeInstanceOf(ConflictError);
+    expect((lost[0]!.reason as WorkflowError).message).toContain(id);
+    const loser = results[0]!.status === 'rejected' ? { rt: a.runtime, month: '2022-01' } : { rt: b, month: '2022-02' };
+    await loser.rt.send(id, income(loser.month));
+    const instance = await b.get(id);
+    expect((instance.context.incomes as { month: string }[]).map((r) => r.month).sort()).toEqual([
+      '2022-01',
+      '2022-02',
+    ]);
+    const recorded = (await b.history(id)).filter((e) => e.event === 'RECORD_INCOME');
+    expect(recorded.map((e) => (e.payload as { month: string }).month).sort()).toEqual(['2022-01', '2022-02']);
+    // every accepted event is one version: nothing lost, nothing applied twice
+    expect(instance.version).toBe((await b.history(id)).filter((e) => e.outcome !== 'refused').length);
+    expect(recorded).toHaveLength(2);
+    expect(await a.runtime.verifyAudit()).toMatchObject({ ok: true });
+  });
+
+  it('applies a repeated idempotency key once across runtimes', async () => {
+    const file = dbFile();
+    const a = harness(START_AT['village-plan'], openSqliteStore(file));
+    const id = await walk(a, PATHS['village-plan'], 'drafting');
+    const b = createRuntime({ plan, store: openSqliteStore(file), clock: a.clock });
+    const event = { type: 'SUBMIT_DRAFT', actor: official(), payload: { draft: 'd1' }, idempotencyKey: 'draft-1' };
+    const first = await a.runtime.send(id, event);
+    expect(await b.send(id, event)).toEqual({ ...first, duplicate: true });
+    expect((await b.history(id)).filter((e) => e.event === 'SUBMIT_DRAFT')).toHaveLength(1);
+  });
+
+  it('detects an audit row edited or deleted with raw SQL, naming the entry', async () => {
+    for (const tamper of ['edit', 'delete-middle', 'delete-last'] as const) {
+      const file = dbFile();
+      const h = harness(START_AT['village-plan'], openSqliteStore(file));
+      const id = await walk(h, PATHS['village-plan']);
+      expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 7 });
+      const raw = openSqliteStore(file).db; // a second, plain connection to the same file
+      if (tamper === 'edit') {
+        const row = raw.prepare('SELECT entry FROM audit WHERE seq = 4').get() as { entry: string };
+        const entry = JSON.parse(row.entry);
+        entry.payload = { attendees: 120, inFavour: 40 };
+        raw.prepare('UPDATE audit SET entry = ? WHERE seq = 4').run(JSON.stringify(entry));
+      } else {
+        raw.prepare('DELETE FROM audit WHERE seq = ?').run(tamper === 'delete-middle' ? 3 : 7);
+      }
+      raw.close();
+      const verification = await h.runtime.verifyAudit();
+      expect(verification.ok).toBe(false);
+      if (verification.ok) continue;
+      if (tamper === 'edit') {
+        expect(verification).toMatchObject({ seq: 4, instanceId: id, problem: 'changed' });
+        expect(verification.message.en).toContain('#4');
+        expect(verification.message.en).toContain('RECORD_VOTE');
+      } else {
+        expect(verification).toMatchObject({ seq: tamper === 'delete-middle' ? 3 : 7, problem: 'missing' });
+        expect(verification.message.zh).toContain('缺失');
+      }
+      await h.store.close();
+    }
+  });
+
+  it('opens a database in WAL mode at the latest schema version, and refuses a newer one', async () => {
+    const file = dbFile();
+    const store = openSqliteStore(file);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_MIGRATIONS.length);
+    expect(migrateSchema(store.db)).toBe(SCHEMA_MIGRATIONS.length); // idempotent
+    store.db.pragma(`user_version = ${SCHEMA_MIGRATIONS.length + 1}`);
+    await store.close();
+    expect(() => openSqliteStore(file)).toThrow(/newer than this store supports/);
+  });
+});
