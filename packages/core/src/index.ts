@@ -60,7 +60,8 @@ export {
   type PluginInput,
   type ParameterChange,
 } from './plugins/schema.js';
-export { resolvePlan, isResolvedPlan, type ResolvedPlan, type Provenance, type Relaxation } from './plugins/resolve.js';
+export { resolvePlan } from './plugins/resolve.js';
+export { isResolvedPlan, type ResolvedPlan, type Provenance, type Relaxation } from './plugins/resolved.js';
 export { diffPlan, diffToMarkdown, type PlanDiff, type PlanChange, type PlanChangeKind } from './plugins/diff.js';
 export {
   createRuntime,

@@ -5,8 +5,6 @@
 import {
   createManualClock,
   createRuntime,
-  getPlan,
-  listPlans,
   WorkflowError,
   WORKFLOW_TYPES,
   type EventInput,
@@ -15,13 +13,15 @@ import {
 } from '@ruralkit/core';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
+import { planFromOptions, planOptions } from '../plan-options.js';
 
 const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID [--household ID] --event EVENT
   ruralkit workflow send <instance> --db FILE --event EVENT
   ruralkit workflow show <instance> --db FILE [--as PRINCIPAL] [--format text|json]
   ruralkit workflow history <instance> --db FILE [--format text|json]
   ruralkit workflow tick --db FILE
-  ruralkit workflow verify --db FILE`;
+  ruralkit workflow verify --db FILE
+  (every workflow action also takes --plan ID and --plugin FILE...)`;
 
 /** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
 const BAD_INPUT = new Set([
@@ -89,7 +89,7 @@ export const workflowCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
-      plan: { type: 'string' },
+      ...planOptions,
       tenant: { type: 'string' },
       village: { type: 'string' },
       township: { type: 'string' },
@@ -113,9 +113,7 @@ export const workflowCommand: Command = {
         `ruralkit workflow ${action}: give ${action === 'start' ? 'the workflow type' : 'the instance id'}`,
       );
     }
-    const planId = (values.plan as string | undefined) ?? 'changjiang-2021';
-    if (!listPlans().includes(planId))
-      throw new UsageError(`ruralkit: unknown plan "${planId}"; built-in plans: ${listPlans().join(', ')}`);
+    const plan = await planFromOptions(values);
     const at = values.at as string | undefined;
     if (at !== undefined && Number.isNaN(Date.parse(at)))
       throw new UsageError(`ruralkit workflow: --at must be a date-time (got "${at}")`);
@@ -124,7 +122,7 @@ export const workflowCommand: Command = {
       throw new UsageError(`ruralkit workflow: --format must be text or json (got "${format}")`);
 
     const store = openSqliteStore(db);
-    const runtime = createRuntime({ plan: getPlan(planId), store, ...(at ? { clock: createManualClock(at) } : {}) });
+    const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
     try {
       switch (action) {
         case 'start': {

@@ -5,7 +5,7 @@
 import { compileCondition, type CompiledCondition, type CompileOptions } from '../rules/compile.js';
 import { customOperators } from '../rules/operators.js';
 import type { Condition, DerivedFact, Indicator, Plan, Rule, ScreeningRule } from '../model/schema.js';
-import { isResolvedPlan } from '../plugins/resolve.js';
+import { isResolvedPlan } from '../plugins/resolved.js';
 
 /** A rule's condition with what it reads. */
 export interface CompiledCheck {

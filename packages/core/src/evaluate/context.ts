@@ -4,7 +4,7 @@
  */
 import { parameterEntryAt } from '../model/parameters.js';
 import type { Plan } from '../model/schema.js';
-import { isResolvedPlan } from '../plugins/resolve.js';
+import { isResolvedPlan } from '../plugins/resolved.js';
 import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';

@@ -4,7 +4,7 @@
 import { InputError } from '../model/errors.js';
 import { isRealDate, type Plan } from '../model/schema.js';
 import { planHash } from '../model/hash.js';
-import { isResolvedPlan } from '../plugins/resolve.js';
+import { isResolvedPlan } from '../plugins/resolved.js';
 import { compilePlan } from './compile-plan.js';
 import { EvalContext, type SubjectData } from './context.js';
 import { parseInput, type EvaluationInput, type ParsedVillage } from './input.js';

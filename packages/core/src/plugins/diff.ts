@@ -4,7 +4,7 @@
  */
 import { canonicalJson } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
-import type { ResolvedPlan } from './resolve.js';
+import type { ResolvedPlan } from './resolved.js';
 
 export type PlanChangeKind =
   | 'parameter'

@@ -11,45 +11,12 @@ import type { Condition, Parameter, Plan, Rule, ScreeningRule } from '../model/s
 import { compileCondition, ConditionCompileError } from '../rules/compile.js';
 import { builtinOperators, customOperators, type Operator } from '../rules/operators.js';
 import { CORE_VERSION } from '../version.js';
+import { WORKFLOWS } from '../workflows/definitions.js';
+import { ROLES, type WorkflowDefinition, type WorkflowType } from '../workflows/types.js';
 import { definePlugin } from './define.js';
 import { PluginError } from './errors.js';
+import { isResolvedPlan, type Provenance, type Relaxation, type ResolvedPlan } from './resolved.js';
 import { pluginRef, type Plugin, type PluginInput } from './schema.js';
-
-/** Who set each part of a resolved plan: `plan` or `plugin:<id>@<version>`. */
-export interface Provenance {
-  /** Per parameter, one entry per dated value. */
-  parameters: Record<string, { from: string; setBy: string }[]>;
-  rules: Record<string, string>;
-  screeningRules: Record<string, string>;
-  indicators: Record<string, string>;
-  units: Record<string, string>;
-  riskTypes: Record<string, string>;
-  messages: Record<string, string>;
-}
-
-/** A change a plugin made that loosens a target, with the reason it declared. */
-export interface Relaxation {
-  id: string;
-  reason: string;
-  by: string;
-}
-
-/** A plan with its plugins applied: still a `Plan`, plus hash, provenance and operators. */
-export type ResolvedPlan = Plan & {
-  readonly hash: string;
-  readonly base: { readonly id: string; readonly hash: string };
-  readonly plugins: readonly { readonly id: string; readonly version: string; readonly name: Plan['title'] }[];
-  readonly provenance: Provenance;
-  readonly operators: Readonly<Record<string, Operator>>;
-  readonly workflowRoles: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
-  readonly relaxed: readonly Relaxation[];
-  /** Rules and screening rules plugins disabled, with who did it. */
-  readonly disabled: readonly { readonly id: string; readonly by: string }[];
-};
-
-export function isResolvedPlan(plan: Plan): plan is ResolvedPlan {
-  return 'provenance' in plan && 'hash' in plan;
-}
 
 /** The plan being resolved: plain mutable data until it is frozen. */
 type Working = Plan & {
@@ -311,8 +278,17 @@ function apply(
     working.provenance.messages[ruleId] = by;
   }
   for (const [workflow, events] of Object.entries(plugin.workflowRoles)) {
+    const definition = WORKFLOWS[workflow as WorkflowType] as WorkflowDefinition | undefined;
+    if (!definition) fail(`workflowRoles.${workflow}`, `没有流程 "${workflow}"`, `no workflow "${workflow}"`);
     for (const [event, roles] of Object.entries(events)) {
-      touch(`workflowRole:${workflow}.${event}`, `workflowRoles.${workflow}.${event}`);
+      const path = `workflowRoles.${workflow}.${event}`;
+      if (!definition!.events[event])
+        fail(path, `流程 ${workflow} 没有事件 "${event}"`, `workflow ${workflow} has no event "${event}"`);
+      roles.forEach((role, i) => {
+        if (!(ROLES as readonly string[]).includes(role))
+          fail(`${path}[${i}]`, `没有角色 "${role}"`, `no role "${role}"`);
+      });
+      touch(`workflowRole:${workflow}.${event}`, path);
       working.workflowRoles[workflow] = { ...working.workflowRoles[workflow], [event]: [...roles] };
     }
   }

@@ -20,7 +20,7 @@ import {
   type Clock,
   type WorkingDayCalendar,
 } from './calendar.js';
-import { WORKFLOWS } from './definitions.js';
+import { workflowsFor } from './definitions.js';
 import { WorkflowError, type WorkflowErrorCode } from './errors.js';
 import { publicNoticeView, type PublicNoticeView } from './public-notice.js';
 import type { WorkflowStore } from './store.js';
@@ -145,6 +145,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const clock = options.clock ?? systemClock;
   const calendar = options.calendar ?? chineseWorkingDayCalendar;
   const hash = planHash(plan);
+  const workflows = workflowsFor(plan);
   const handlers = new Set<DomainEventHandler>();
   let delivering: Promise<number> | undefined;
 
@@ -158,7 +159,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         en: `unknown workflow type "${type}"; known: ${WORKFLOW_TYPES.join(', ')}`,
       });
     }
-    return WORKFLOWS[type as WorkflowType];
+    return workflows[type as WorkflowType];
   }
 
   function parsePrincipal(actor: unknown, where: string): Principal {
