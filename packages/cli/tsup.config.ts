@@ -1,15 +1,8 @@
 import { defineConfig } from 'tsup';
+import { library } from '../../tsup.base.js';
 
 export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    shims: true,
-    target: 'node20',
-  },
+  { ...library, shims: true },
   {
     entry: { bin: 'src/bin.ts', 'batch-worker': 'src/batch/worker.ts' },
     format: ['esm'],

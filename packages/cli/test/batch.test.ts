@@ -1,29 +1,13 @@
 // ruralkit screen and evaluate --batch: output, order across workers, CSV, bad lines, nothing half-written.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.js';
-import type { Io } from '../src/io.js';
+import { capture, tmp } from './helpers.js';
 import { progressLine } from '../src/batch/progress.js';
 
 const root = new URL('../../../', import.meta.url);
 const example = parse(readFileSync(new URL('examples/changjiang-2021/data.yaml', root), 'utf8'));
-const tmp = () => mkdtempSync(join(tmpdir(), 'ruralkit-batch-'));
-
-async function capture(argv: string[], progress = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    colour: false,
-    today: () => '2025-12-31',
-    progress,
-  };
-  return { code: await run(argv, io), stdout, stderr };
-}
 
 function ndjson(dir: string, name: string, records: unknown[]): string {
   const file = join(dir, name);

@@ -1,31 +1,13 @@
 // The ruralkit command, run in-process and as a real process (exit codes, output, errors).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
-import type { Io } from '../src/io.js';
+import { capture, root, tmp } from './helpers.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const data = join(root, 'examples/changjiang-2021/data.yaml');
 const bin = join(root, 'packages/cli/dist/bin.js');
-
-async function capture(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    colour: false,
-    today: () => '2025-12-31',
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), 'ruralkit-cli-'));
 
 describe('ruralkit evaluate', async () => {
   it('prints a table for each village, the district, households and to-do lists', async () => {

@@ -1,30 +1,12 @@
 // The command with spreadsheets: `template`, and `evaluate` reading xlsx and CSV, writing html and xlsx.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.js';
-import type { Io } from '../src/io.js';
+import { capture, root, tmp } from './helpers.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const yaml = join(root, 'examples/changjiang-2021/data.yaml');
 const xlsx = join(root, 'examples/changjiang-2021/data.xlsx');
-const tmp = () => mkdtempSync(join(tmpdir(), 'ruralkit-sheets-'));
-
-async function capture(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    colour: false,
-    today: () => '2025-12-31',
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
 
 async function sheetsOf(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

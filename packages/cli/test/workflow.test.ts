@@ -1,32 +1,19 @@
 // `ruralkit workflow` over a real SQLite file: a village plan from start to a refused event,
 // history, deadlines, audit verification and bad input.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
-import { run } from '../src/cli.js';
-import type { Io } from '../src/io.js';
+import { capture, tmp } from './helpers.js';
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    colour: false,
-    today: () => '2021-03-01',
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => capture(argv, { today: '2021-03-01' });
 
 const official = { id: 'liyang-official', roles: ['township-official'], tenant: 'changjiang', township: 'liyang' };
 const approver = JSON.stringify({ id: 'district-approver', roles: ['district-approver'], tenant: 'changjiang' });
 
 describe('ruralkit workflow', () => {
   it('starts, sends, shows and lists the history of an instance; refuses with what is allowed now', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ruralkit-wf-'));
+    const dir = tmp();
     const db = join(dir, 'workflows.db');
     const eventFile = join(dir, 'start.yaml');
     writeFileSync(
@@ -104,7 +91,7 @@ describe('ruralkit workflow', () => {
   });
 
   it('exits 2 with a readable message on bad input', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'ruralkit-wf-')), 'workflows.db');
+    const db = join(tmp(), 'workflows.db');
     const cases: [string[], string][] = [
       [['workflow'], 'give an action'],
       [['workflow', 'show', 'x'], '--db FILE is required'],
