@@ -31,9 +31,16 @@ const report = evaluate(plan, input, { asOf: '2025-12-31' });
 
 let context: BrowserContext;
 
+// The browser is the system's (Debian's chromium); a test never downloads one. CI installs it and
+// requires these tests; elsewhere they are skipped, with a note, when it is missing.
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && !process.env.CI) {
+  console.warn(`Skipping the HTML report browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+}
+
 beforeAll(async () => {
-  // The browser is the system's; a test never downloads one.
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install -y chromium`);
+  if (!hasChromium && !process.env.CI) return;
+  if (!hasChromium) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install -y chromium`);
   context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ruralkit-chromium-')), {
     executablePath: CHROMIUM,
     args: ARGS,
@@ -65,7 +72,7 @@ async function open(lang: 'zh' | 'en'): Promise<{ page: Page; problems: string[]
   return { page, problems, requests };
 }
 
-describe('the HTML report in Chromium', () => {
+describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', () => {
   it('opens without console errors or any request, with every village and every rule', async () => {
     const { page, problems, requests } = await open('zh');
     expect(problems).toEqual([]);
