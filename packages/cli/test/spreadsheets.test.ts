@@ -35,6 +35,21 @@ describe('ruralkit template', () => {
     expect(yearly.getRow(8).values).toEqual(expect.arrayContaining(['liuyang', 2025, 0.87]));
   });
 
+  it('adds the columns of a plugin’s indicators to the template', async () => {
+    const out = join(tmp(), 'county.xlsx');
+    const plugins = ['income-lines.plugin.yaml', 'example-county.plugin.ts'].flatMap((f) => [
+      '--plugin',
+      join(root, 'examples/county-plugin', f),
+    ]);
+    expect((await capture(['template', '--out', out, ...plugins])).code).toBe(0);
+    const book = await sheetsOf(out);
+    expect(book.getWorksheet('村指标')!.getRow(2).values).toContain('coldChainNodeCount');
+    expect(book.getWorksheet('农户')!.getRow(2).values).toContain('rigidExpenditureCny');
+    const base = join(tmp(), 'base.xlsx');
+    await capture(['template', '--out', base]);
+    expect((await sheetsOf(base)).getWorksheet('村指标')!.getRow(2).values).not.toContain('coldChainNodeCount');
+  });
+
   it('refuses a missing --out, an unknown plan and data that does not fit the plan', async () => {
     expect((await capture(['template'])).stderr).toContain('give --out FILE.xlsx');
     expect((await capture(['template', '--out', 'a.csv'])).code).toBe(2);
