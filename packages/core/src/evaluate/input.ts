@@ -157,12 +157,10 @@ export function toVillage(plan: Plan, v: VillageInput): ParsedVillage {
     );
     defaultsCache.set(plan, defaults);
   }
-  return {
-    id: v.id,
-    ...(v.name ? { name: v.name } : {}),
-    attributes: { ...defaults, ...v.attributes },
-    series: toSeries(v.indicators),
-  };
+  // Object.assign: several times faster here than spreading; the keys are validated indicator keys.
+  const attributes = Object.assign({}, defaults, v.attributes);
+  const series = toSeries(v.indicators);
+  return v.name ? { id: v.id, name: v.name, attributes, series } : { id: v.id, attributes, series };
 }
 
 /** A valid household as screening rules read it. */
