@@ -9,7 +9,7 @@ import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
 import { formatValue, unitOfKey, type Lang, type ValueUnit } from './format.js';
-import type { DerivedFact } from '../model/schema.js';
+import type { DerivedFact, Indicator } from '../model/schema.js';
 
 /** A subject's data as rules read it. */
 export interface SubjectData {
@@ -42,6 +42,8 @@ export interface Reading {
 
 /** A check's reusable status-only reading, with the date its parameters are set for. */
 interface Frame extends Reading {
+  /** The subject of each of the check's keys. */
+  subjects: (Indicator['subject'] | undefined)[];
   date: string;
 }
 
@@ -134,8 +136,18 @@ export class EvalContext {
    * latest year ≤ `year` that holds it). Leaves the year it came from in `foundYear`.
    */
   value(data: SubjectData, key: string, year: number, exact: boolean): unknown {
+    return this.valueIn(this.compiled.indicators.get(key)?.subject, data, key, year, exact);
+  }
+
+  /** `value`, for a key of `subject`. */
+  private valueIn(
+    subject: Indicator['subject'] | undefined,
+    data: SubjectData,
+    key: string,
+    year: number,
+    exact: boolean,
+  ): unknown {
     this.foundYear = undefined;
-    const subject = this.compiled.indicators.get(key)?.subject;
     if (subject === 'village-attribute' || subject === 'household') return data.attributes[key];
     const { years, rows } = subject === 'village' ? data.own : data.district;
     for (let i = years.length - 1; i >= 0; i--) {
@@ -182,13 +194,13 @@ export class EvalContext {
   /** `readCheck` without the explanation: the check's own values overwrite its reusable facts. */
   private decide(check: CompiledCheck, data: SubjectData, point: Point, completionKey: string | undefined): Reading {
     const reading = this.frameOf(check, point.date);
-    const { facts, missing, reasons } = reading;
+    const { facts, missing, reasons, subjects } = reading;
     const { keys } = check;
     if (missing.length > 0) missing.length = 0;
     if (reasons.length > 0) reasons.length = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
-      const value = this.value(data, key, point.year, point.exact);
+      const value = this.valueIn(subjects[i], data, key, point.year, point.exact);
       facts[key] = value;
       if (value === undefined && key !== completionKey) {
         missing.push(key);
@@ -211,7 +223,8 @@ export class EvalContext {
       for (const key of check.keys) facts[key] = undefined;
       for (const [name] of check.derived) facts[name] = undefined;
       for (const id of check.parameters) facts[id] = undefined;
-      frame = { facts, actual: NO_ACTUAL, parameters: NO_IDS, missing: [], reasons: [], date: '' };
+      const subjects = check.keys.map((key) => this.compiled.indicators.get(key)?.subject);
+      frame = { facts, actual: NO_ACTUAL, parameters: NO_IDS, missing: [], reasons: [], subjects, date: '' };
       this.frames.set(check, frame);
     }
     if (frame.date !== date) {
