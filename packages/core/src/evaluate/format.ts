@@ -49,8 +49,11 @@ function round(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
+/** `toLocaleString('en-US')`, with the formatter made once rather than per call. */
+const EN_US = new Intl.NumberFormat('en-US');
+
 function grouped(n: number): string {
-  return (Math.round(n * 100) / 100).toLocaleString('en-US');
+  return EN_US.format(Math.round(n * 100) / 100);
 }
 
 /** What a template may refer to. */
