@@ -54,13 +54,15 @@ const EN_US = new Intl.NumberFormat('en-US');
 
 /** `12,345.67`: rounded to cents, thousands separated as `en-US` writes them. */
 function grouped(n: number): string {
-  const x = Math.round(n * 100) / 100;
-  if (!Number.isSafeInteger(x) || x < 1) return EN_US.format(x);
-  // Whole amounts, the common case: the formatter's text, several times faster.
-  const digits = String(x);
+  const cents = Math.round(n * 100);
+  // Below 1 and from a trillion on (and negatives), the formatter; else the same text, faster.
+  if (!(cents >= 100 && cents < 1e14)) return EN_US.format(cents / 100);
+  const fraction = cents % 100;
+  const digits = String((cents - fraction) / 100);
   let text = digits.slice(0, digits.length % 3 || 3);
   for (let i = text.length; i < digits.length; i += 3) text += `,${digits.slice(i, i + 3)}`;
-  return text;
+  if (fraction === 0) return text;
+  return `${text}.${fraction < 10 ? '0' : ''}${fraction % 10 === 0 ? fraction / 10 : fraction}`;
 }
 
 /** What a template may refer to. */
