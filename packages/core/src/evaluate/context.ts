@@ -54,7 +54,8 @@ export class EvalContext {
   readonly lastYear: number;
   /** Parameters in force, by date, then by id. */
   private readonly parameterCache = new Map<string, Map<string, ParameterUse>>();
-  private readonly unitCache = new Map<string, UnitRef[]>();
+  /** Unit references by the plan's list of unit ids (a rule's `units`). */
+  private readonly unitCache = new WeakMap<readonly string[], UnitRef[]>();
   private readonly clauseCache = new Map<string, { id: string; label: string }>();
   private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly memos = new Map<object, unknown>();
@@ -101,16 +102,15 @@ export class EvalContext {
     return value;
   }
 
-  /** Units by id, lead first. */
+  /** Units by id, lead first (`ids`: a list from the plan, such as a rule's `units`). */
   units(ids: readonly string[]): UnitRef[] {
-    const cacheKey = ids.join(',');
-    let refs = this.unitCache.get(cacheKey);
+    let refs = this.unitCache.get(ids);
     if (!refs) {
       refs = ids.map((id, index) => {
         const unit = this.plan.units.find((u) => u.id === id);
         return { id, name: unit?.name ?? { zh: id, en: id }, lead: index === 0 };
       });
-      this.unitCache.set(cacheKey, refs);
+      this.unitCache.set(ids, refs);
     }
     return refs;
   }
