@@ -74,13 +74,22 @@ export interface TemplateValues {
   parameter: (id: string, lang: Lang) => string;
 }
 
+/** A template's text split at its placeholders: text, placeholder name, text, … (made once per template). */
+const templateParts = new Map<string, string[]>();
+
 /** Fill a template; an unknown placeholder is left visible so a broken template shows. */
 export function fillTemplate(template: string, lang: Lang, values: TemplateValues): string {
-  return template.replace(/\{(subject|year|due|v:[^}]+|p:[^}]+)\}/g, (whole, name: string) => {
-    if (name === 'subject') return values.subject[lang];
-    if (name === 'year') return values.year === undefined ? whole : String(values.year);
-    if (name === 'due') return values.due ?? whole;
-    if (name.startsWith('v:')) return values.value(name.slice(2), lang);
-    return values.parameter(name.slice(2), lang);
-  });
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(/\{(subject|year|due|v:[^}]+|p:[^}]+)\}/)));
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) text += placeholder(parts[i]!, lang, values) + parts[i + 1]!;
+  return text;
+}
+
+function placeholder(name: string, lang: Lang, values: TemplateValues): string {
+  if (name === 'subject') return values.subject[lang];
+  if (name === 'year') return values.year === undefined ? `{${name}}` : String(values.year);
+  if (name === 'due') return values.due ?? `{${name}}`;
+  if (name.startsWith('v:')) return values.value(name.slice(2), lang);
+  return values.parameter(name.slice(2), lang);
 }
