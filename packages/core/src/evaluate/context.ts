@@ -214,7 +214,7 @@ export class EvalContext {
   /**
    * The reusable reading of a check (one per check and context): a small facts object with
    * exactly the check's keys, derived facts and parameters, the parameters set for the date the
-   * check was last read at. Deciding a status then allocates nothing unless a key is missing.
+   * check was last read at. Deciding a status then makes no facts object or lists per read.
    */
   private frameOf(check: CompiledCheck, date: string): Frame {
     let frame = this.frames.get(check);
