@@ -59,7 +59,8 @@ export class EvalContext {
   private readonly clauseCache = new Map<string, { id: string; label: string }>();
   private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly memos = new Map<object, unknown>();
-  private readonly frames = new Map<CompiledCheck, Frame>();
+  /** Status-only readings, by check index. */
+  private readonly frames: (Frame | undefined)[] = [];
   /** The year of the value `value` found last (none for attributes). */
   private foundYear: number | undefined;
 
@@ -217,7 +218,7 @@ export class EvalContext {
    * check was last read at. Deciding a status then makes no facts object or lists per read.
    */
   private frameOf(check: CompiledCheck, date: string): Frame {
-    let frame = this.frames.get(check);
+    let frame = this.frames[check.index];
     if (!frame) {
       const facts: Record<string, unknown> = {};
       for (const key of check.keys) facts[key] = undefined;
@@ -225,7 +226,7 @@ export class EvalContext {
       for (const id of check.parameters) facts[id] = undefined;
       const subjects = check.keys.map((key) => this.compiled.indicators.get(key)?.subject);
       frame = { facts, actual: NO_ACTUAL, parameters: NO_IDS, missing: [], reasons: [], subjects, date: '' };
-      this.frames.set(check, frame);
+      this.frames[check.index] = frame;
     }
     if (frame.date !== date) {
       const values = this.parameterValues(date);
