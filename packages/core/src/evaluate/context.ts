@@ -58,8 +58,7 @@ export class EvalContext {
   private readonly unitCache = new WeakMap<readonly string[], UnitRef[]>();
   private readonly clauseCache = new Map<string, { id: string; label: string }>();
   private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
-  /** `memo` values, by check index. */
-  private readonly memos: unknown[] = [];
+  private readonly memos = new Map<object, unknown>();
   /** Status-only readings, by check index. */
   private readonly frames: (Frame | undefined)[] = [];
   /** The year of the value `value` found last (none for attributes). */
@@ -97,10 +96,10 @@ export class EvalContext {
     return use;
   }
 
-  /** What `make` returns for `check` (or its rule), made once per context (per as-of date). */
-  memo<T>(check: CompiledCheck, make: () => T): T {
-    let value = this.memos[check.index] as T | undefined;
-    if (value === undefined) this.memos[check.index] = value = make();
+  /** What `make` returns for `key`, made once per context (per as-of date). */
+  memo<T>(key: object, make: () => T): T {
+    let value = this.memos.get(key) as T | undefined;
+    if (value === undefined) this.memos.set(key, (value = make()));
     return value;
   }
 

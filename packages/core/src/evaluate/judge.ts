@@ -63,7 +63,7 @@ function judgeDeadline(
   data: SubjectData,
   explain: boolean,
 ): RuleResult | RuleStatus {
-  const { due, reached, date, point } = ctx.memo(cr.check, () => {
+  const { due, reached, date, point } = ctx.memo(cr, () => {
     const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
     const reached = ctx.asOf >= due;
     const date = reached ? due : ctx.asOf;
