@@ -14,8 +14,6 @@ export interface CompiledCheck {
   keys: string[];
   parameters: string[];
   derived: [string, DerivedFact][];
-  /** The check's number in its compiled plan (from 0), for tables kept per evaluation context. */
-  index: number;
 }
 
 export interface CompiledRule {
@@ -52,7 +50,6 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
   const compileOptions = { ...options, operators: { ...customOperators, ...pluginOperators, ...options.operators } };
   const indicators = new Map(plan.indicators.map((d) => [d.key, d]));
   const parameterIds = new Set(plan.parameters.map((p) => p.id));
-  let checks = 0;
   const check = (owner: string, condition: Condition, derived: Record<string, DerivedFact>): CompiledCheck => {
     const compiled = compileCondition(condition, compileOptions);
     const keys = new Set<string>();
@@ -63,7 +60,7 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
       else if (indicators.has(fact)) keys.add(fact);
       else throw new Error(`${owner}: the condition reads "${fact}", which is no indicator, parameter or derived fact`);
     }
-    return { condition: compiled, keys: [...keys], parameters, derived: Object.entries(derived), index: checks++ };
+    return { condition: compiled, keys: [...keys], parameters, derived: Object.entries(derived) };
   };
   const compileRule = (rule: Rule): CompiledRule => {
     const compiled: CompiledRule = { rule, check: check(rule.id, rule.condition, rule.derived) };

@@ -59,8 +59,7 @@ export class EvalContext {
   private readonly clauseCache = new Map<string, { id: string; label: string }>();
   private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly memos = new Map<object, unknown>();
-  /** Status-only readings, by check index. */
-  private readonly frames: (Frame | undefined)[] = [];
+  private readonly frames = new Map<CompiledCheck, Frame>();
   /** The year of the value `value` found last (none for attributes). */
   private foundYear: number | undefined;
 
@@ -218,7 +217,7 @@ export class EvalContext {
    * check was last read at. Deciding a status then makes no facts object or lists per read.
    */
   private frameOf(check: CompiledCheck, date: string): Frame {
-    let frame = this.frames[check.index];
+    let frame = this.frames.get(check);
     if (!frame) {
       const facts: Record<string, unknown> = {};
       for (const key of check.keys) facts[key] = undefined;
@@ -226,7 +225,7 @@ export class EvalContext {
       for (const id of check.parameters) facts[id] = undefined;
       const subjects = check.keys.map((key) => this.compiled.indicators.get(key)?.subject);
       frame = { facts, actual: NO_ACTUAL, parameters: NO_IDS, missing: [], reasons: [], subjects, date: '' };
-      this.frames[check.index] = frame;
+      this.frames.set(check, frame);
     }
     if (frame.date !== date) {
       const values = this.parameterValues(date);
