@@ -4,21 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError, PluginError } from '@ruralkit/core';
-import { evaluateCommand } from './commands/evaluate.js';
-import { planCommand } from './commands/plan.js';
-import { screenCommand } from './commands/screen.js';
-import { templateCommand } from './commands/template.js';
-import { testCommand } from './commands/test.js';
-import { workflowCommand } from './commands/workflow.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
-const COMMANDS: Record<string, Command> = {
-  evaluate: evaluateCommand,
-  plan: planCommand,
-  screen: screenCommand,
-  template: templateCommand,
-  test: testCommand,
-  workflow: workflowCommand,
+/**
+ * The subcommands, each loaded when it runs: `screen` does not wait for the spreadsheet and
+ * SQLite libraries that other commands use.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
+  plan: async () => (await import('./commands/plan.js')).planCommand,
+  screen: async () => (await import('./commands/screen.js')).screenCommand,
+  template: async () => (await import('./commands/template.js')).templateCommand,
+  test: async () => (await import('./commands/test.js')).testCommand,
+  workflow: async () => (await import('./commands/workflow.js')).workflowCommand,
 };
 
 const OPTIONS = `Options of evaluate:
@@ -45,8 +43,9 @@ Options of workflow:
 Every command:
   --debug     show the stack trace of an error`;
 
-function help(): string {
-  const usage = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
+async function help(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const usage = commands.map((c) => `  ${c.usage}`);
   return `ruralkit — 乡村振兴方案评估与流程 / rural revitalization plan evaluation and workflows\n\nUsage:\n${usage.join('\n')}\n  ruralkit --help | --version\n\n${OPTIONS}\n`;
 }
 
@@ -56,16 +55,16 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv.filter((a) => a !== '--debug');
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout(help());
+      io.stdout(await help());
       return 0;
     }
     if (name === '--version' || name === '-v') {
       io.stdout(`${version()}\n`);
       return 0;
     }
-    const command = COMMANDS[name];
-    if (!command) throw new UsageError(`ruralkit: unknown command "${name}" (未知命令)`);
-    return await command.run(args, io);
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) throw new UsageError(`ruralkit: unknown command "${name}" (未知命令)`);
+    return await (await load()).run(args, io);
   } catch (error) {
     const known = error instanceof UsageError || error instanceof InputError || error instanceof PluginError;
     const text =

@@ -1,6 +1,5 @@
 /** The `--plan ID` and `--plugin FILE`… options every plan-reading command shares. */
 import { getPlan, listPlans, resolvePlan, type Plan } from '@ruralkit/core';
-import { loadPlugins } from '@ruralkit/testing';
 import { UsageError } from './io.js';
 
 export const planOptions = {
@@ -21,5 +20,8 @@ export function basePlan(planId: unknown): Plan {
 export async function planFromOptions(values: { plan?: unknown; plugin?: unknown }): Promise<Plan> {
   const base = basePlan(values.plan);
   const files = (values.plugin as string[] | undefined) ?? [];
-  return files.length === 0 ? base : resolvePlan(base, await loadPlugins(files));
+  if (files.length === 0) return base;
+  // Loaded only for plugins, so that a run without them starts sooner.
+  const { loadPlugins } = await import('@ruralkit/testing');
+  return resolvePlan(base, await loadPlugins(files));
 }

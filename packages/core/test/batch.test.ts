@@ -13,6 +13,7 @@ import {
   parseHouseholdRecord,
   parseVillageRecord,
   type EvaluationInput,
+  type BatchEvaluator,
   type HouseholdResult,
   type RuleResult,
 } from '@ruralkit/core';
@@ -188,5 +189,83 @@ describe('the compiled record check', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+/** A valid value of each village indicator, thresholds and zeros included. */
+const validValue = (key: string): fc.Arbitrary<unknown> => {
+  const def = plan.indicators.find((d) => d.key === key)!;
+  switch (def.type) {
+    case 'boolean':
+      return fc.boolean();
+    case 'date':
+      return fc.constantFrom('2021-06-30', '2022-12-31', '2023-07-01', '2024-02-29', '2025-12-31');
+    case 'integer':
+      return fc.integer({ min: 0, max: 4 });
+    default:
+      return def.max === 1
+        ? fc.oneof(fc.constantFrom(0, 0.5, 0.9, 0.95, 1), fc.double({ min: 0, max: 1, noNaN: true }))
+        : fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2_000_000 }));
+  }
+};
+/** Valid villages: any subset of keys in any of the years around the plan's period. */
+const validVillage = fc.record(
+  {
+    id: fc.constantFrom('liuyang', 'v-1'),
+    attributes: fc.record(
+      { needsExpressPoint: fc.boolean(), hasEcommerceConditions: fc.boolean(), retainedVillage: fc.boolean() },
+      { requiredKeys: ['needsExpressPoint', 'hasEcommerceConditions'] },
+    ),
+    indicators: fc.dictionary(
+      fc.constantFrom('2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026'),
+      fc.record(Object.fromEntries(villageKeys.map((key) => [key, validValue(key)])), { requiredKeys: [] }),
+      { maxKeys: 5 },
+    ),
+  },
+  { requiredKeys: ['id', 'attributes'] },
+);
+
+describe('statuses without explanations', () => {
+  it('equal those of the full results for any valid villages, judged one after another', () => {
+    // Evaluators live across runs: what one village leaves behind must not change the next.
+    const evaluators = new Map<string, { full: BatchEvaluator; lean: BatchEvaluator }>();
+    const evaluatorsAt = (asOf: string, withDistrict: boolean) => {
+      const key = `${asOf} ${withDistrict}`;
+      let pair = evaluators.get(key);
+      if (!pair) {
+        const district = withDistrict ? example.district : undefined;
+        pair = {
+          full: createBatchEvaluator(plan, { asOf, district, explain: 'all' }),
+          lean: createBatchEvaluator(plan, { asOf, district, explain: 'none' }),
+        };
+        evaluators.set(key, pair);
+      }
+      return pair;
+    };
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...AS_OF, '2023-01-01'),
+        fc.boolean(),
+        fc.array(validVillage, { maxLength: 4 }),
+        (asOf, withDistrict, villages) => {
+          const { full, lean } = evaluatorsAt(asOf, withDistrict);
+          for (const village of villages) {
+            const expected = (full.village(village).results as RuleResult[]).map((r) => ({
+              subject: r.subject,
+              ruleId: r.ruleId,
+              status: r.status,
+              year: r.year,
+              ...(r.due ? { due: r.due } : {}),
+              ...(r.progress ? { progress: r.progress } : {}),
+            }));
+            expected.forEach((r) => seen.add(r.status));
+            expect(lean.village(village).results).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect([...seen].sort()).toEqual(['met', 'missing-data', 'not-applicable', 'not-met', 'pending']);
   });
 });

@@ -1,8 +1,9 @@
 // evaluate(): result contents, messages, progress, summaries and non-key villages.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { evaluate, getPlan, type EvaluationInput, type RuleResult } from '@ruralkit/core';
+import { evaluate, formatValue, getPlan, type EvaluationInput, type RuleResult } from '@ruralkit/core';
 
 const plan = getPlan('changjiang-2021');
 const example = parse(
@@ -164,5 +165,24 @@ describe('evaluate', () => {
     const input = structuredClone(example);
     evaluate(plan, input, { asOf: '2024-06-30' });
     expect(input).toEqual(example);
+  });
+});
+
+describe('formatValue', () => {
+  it('writes amounts rounded to cents as en-US does, in both languages', () => {
+    const amount = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+      fc.integer({ min: 0, max: 1e9 }).map((cents) => cents / 100),
+      fc.constantFrom(0, -0, 0.005, 0.995, 1, 999.995, 1e12 - 0.005, 1e12),
+    );
+    fc.assert(
+      fc.property(amount, (n) => {
+        const grouped = (Math.round(n * 100) / 100).toLocaleString('en-US');
+        expect(formatValue(n, 'CNY', 'en')).toBe(`CNY ${grouped}`);
+        expect(formatValue(n, 'count', 'zh')).toBe(grouped);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

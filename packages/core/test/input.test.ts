@@ -1,6 +1,7 @@
 // Invalid input: one error listing every problem with subject, year, key and value, in zh and en.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, getPlan, InputError } from '@ruralkit/core';
+import { evaluate, getPlan, InputError, isRealDate } from '@ruralkit/core';
 
 const plan = getPlan('changjiang-2021');
 const attributes = { needsExpressPoint: true, hasEcommerceConditions: false };
@@ -87,5 +88,35 @@ describe('input validation', () => {
   it('refuses input that is not an object, and unknown top-level keys', () => {
     expect(issuesOf('villages').issues[0]!.message.en).toContain('expected object');
     expect(issuesOf({ village: [] }).issues[0]).toMatchObject({ key: 'village' });
+  });
+});
+
+describe('isRealDate', () => {
+  it('accepts exactly the YYYY-MM-DD strings that name a day of the proleptic Gregorian calendar', () => {
+    // The reference: the pattern, then the date as UTC midnight must print as itself.
+    const reference = (s: string) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+      const date = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
+    };
+    const char = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...'0123456789') },
+      fc.constantFrom('-', '/', ' ', 'a', '\n', '٣', '１'),
+    );
+    const dateLike = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(
+          ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        ),
+      fc.array(char, { minLength: 8, maxLength: 12 }).map((cs) => cs.join('')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(dateLike, (s) => {
+        expect(isRealDate(s)).toBe(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -9,7 +9,7 @@ import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
 import { formatValue, unitOfKey, type Lang, type ValueUnit } from './format.js';
-import type { DerivedFact } from '../model/schema.js';
+import type { DerivedFact, Indicator } from '../model/schema.js';
 
 /** A subject's data as rules read it. */
 export interface SubjectData {
@@ -40,6 +40,13 @@ export interface Reading {
   reasons: { zh: string; en: string }[];
 }
 
+/** A check's reusable status-only reading, with the date its parameters are set for. */
+interface Frame extends Reading {
+  /** The subject of each of the check's keys. */
+  subjects: (Indicator['subject'] | undefined)[];
+  date: string;
+}
+
 export class EvalContext {
   readonly plan: Plan;
   readonly asOfYear: number;
@@ -47,10 +54,12 @@ export class EvalContext {
   readonly lastYear: number;
   /** Parameters in force, by date, then by id. */
   private readonly parameterCache = new Map<string, Map<string, ParameterUse>>();
-  private readonly unitCache = new Map<string, UnitRef[]>();
+  /** Unit references by the plan's list of unit ids (a rule's `units`). */
+  private readonly unitCache = new WeakMap<readonly string[], UnitRef[]>();
   private readonly clauseCache = new Map<string, { id: string; label: string }>();
   private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly memos = new Map<object, unknown>();
+  private readonly frames = new Map<CompiledCheck, Frame>();
   /** The year of the value `value` found last (none for attributes). */
   private foundYear: number | undefined;
 
@@ -93,16 +102,15 @@ export class EvalContext {
     return value;
   }
 
-  /** Units by id, lead first. */
+  /** Units by id, lead first (`ids`: a list from the plan, such as a rule's `units`). */
   units(ids: readonly string[]): UnitRef[] {
-    const cacheKey = ids.join(',');
-    let refs = this.unitCache.get(cacheKey);
+    let refs = this.unitCache.get(ids);
     if (!refs) {
       refs = ids.map((id, index) => {
         const unit = this.plan.units.find((u) => u.id === id);
         return { id, name: unit?.name ?? { zh: id, en: id }, lead: index === 0 };
       });
-      this.unitCache.set(cacheKey, refs);
+      this.unitCache.set(ids, refs);
     }
     return refs;
   }
@@ -128,8 +136,18 @@ export class EvalContext {
    * latest year ≤ `year` that holds it). Leaves the year it came from in `foundYear`.
    */
   value(data: SubjectData, key: string, year: number, exact: boolean): unknown {
+    return this.valueIn(this.compiled.indicators.get(key)?.subject, data, key, year, exact);
+  }
+
+  /** `value`, for a key of `subject`. */
+  private valueIn(
+    subject: Indicator['subject'] | undefined,
+    data: SubjectData,
+    key: string,
+    year: number,
+    exact: boolean,
+  ): unknown {
     this.foundYear = undefined;
-    const subject = this.compiled.indicators.get(key)?.subject;
     if (subject === 'village-attribute' || subject === 'household') return data.attributes[key];
     const { years, rows } = subject === 'village' ? data.own : data.district;
     for (let i = years.length - 1; i >= 0; i--) {
@@ -148,25 +166,14 @@ export class EvalContext {
 
   /**
    * Gather the facts a check needs at a point: indicators, derived facts, parameters. With
-   * `explain` false only the facts are kept (`actual` and `parameters` stay empty), and reading
-   * stops at the first missing key: enough to decide a status.
+   * `explain` false only the facts are kept (`actual` and `parameters` stay empty), reading
+   * stops at the first missing key, and the reading is the check's reusable one (see `frameOf`),
+   * valid until the check is read again: enough to decide a status.
    */
   readCheck(check: CompiledCheck, data: SubjectData, point: Point, completionKey?: string, explain = true): Reading {
-    const reading: Reading = explain
-      ? { facts: {}, actual: {}, parameters: [], missing: [], reasons: [] }
-      : { facts: {}, actual: NO_ACTUAL, parameters: NO_IDS, missing: [], reasons: [] };
-    const { keys } = check;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      if (!explain) {
-        const value = this.value(data, key, point.year, point.exact);
-        if (value !== undefined) reading.facts[key] = value;
-        else if (key !== completionKey) {
-          reading.missing.push(key);
-          return reading;
-        }
-        continue;
-      }
+    if (!explain) return this.decide(check, data, point, completionKey);
+    const reading: Reading = { facts: {}, actual: {}, parameters: [], missing: [], reasons: [] };
+    for (const key of check.keys) {
       const observed = this.read(data, key, point.year, point.exact);
       if (observed === undefined) {
         if (key !== completionKey) reading.missing.push(key);
@@ -175,13 +182,57 @@ export class EvalContext {
       reading.facts[key] = observed.value;
       reading.actual[key] = observed;
     }
-    for (const [name, derived] of check.derived) this.derive(reading, data, name, derived, point, explain);
+    for (const [name, derived] of check.derived) this.derive(reading, data, name, derived, point, true);
     const values = this.parameterValues(point.date);
     for (const id of check.parameters) {
       reading.facts[id] = values[id];
-      if (explain) reading.parameters.push(id);
+      reading.parameters.push(id);
     }
     return reading;
+  }
+
+  /** `readCheck` without the explanation: the check's own values overwrite its reusable facts. */
+  private decide(check: CompiledCheck, data: SubjectData, point: Point, completionKey: string | undefined): Reading {
+    const reading = this.frameOf(check, point.date);
+    const { facts, missing, reasons, subjects } = reading;
+    const { keys } = check;
+    if (missing.length > 0) missing.length = 0;
+    if (reasons.length > 0) reasons.length = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = this.valueIn(subjects[i], data, key, point.year, point.exact);
+      facts[key] = value;
+      if (value === undefined && key !== completionKey) {
+        missing.push(key);
+        return reading;
+      }
+    }
+    for (const [name, derived] of check.derived) this.derive(reading, data, name, derived, point, false);
+    return reading;
+  }
+
+  /**
+   * The reusable reading of a check (one per check and context): a small facts object with
+   * exactly the check's keys, derived facts and parameters, the parameters set for the date the
+   * check was last read at. Deciding a status then makes no facts object or lists per read.
+   */
+  private frameOf(check: CompiledCheck, date: string): Frame {
+    let frame = this.frames.get(check);
+    if (!frame) {
+      const facts: Record<string, unknown> = {};
+      for (const key of check.keys) facts[key] = undefined;
+      for (const [name] of check.derived) facts[name] = undefined;
+      for (const id of check.parameters) facts[id] = undefined;
+      const subjects = check.keys.map((key) => this.compiled.indicators.get(key)?.subject);
+      frame = { facts, actual: NO_ACTUAL, parameters: NO_IDS, missing: [], reasons: [], subjects, date: '' };
+      this.frames.set(check, frame);
+    }
+    if (frame.date !== date) {
+      const values = this.parameterValues(date);
+      for (const id of check.parameters) frame.facts[id] = values[id];
+      frame.date = date;
+    }
+    return frame;
   }
 
   /** Every parameter's value in force on `date`, by id (cached per date). */

@@ -157,12 +157,10 @@ export function toVillage(plan: Plan, v: VillageInput): ParsedVillage {
     );
     defaultsCache.set(plan, defaults);
   }
-  return {
-    id: v.id,
-    ...(v.name ? { name: v.name } : {}),
-    attributes: { ...defaults, ...v.attributes },
-    series: toSeries(v.indicators),
-  };
+  // Object.assign: several times faster here than spreading; the keys are validated indicator keys.
+  const attributes = Object.assign({}, defaults, v.attributes);
+  const series = toSeries(v.indicators);
+  return v.name ? { id: v.id, name: v.name, attributes, series } : { id: v.id, attributes, series };
 }
 
 /** A valid household as screening rules read it. */
@@ -170,7 +168,9 @@ export function toHousehold(h: HouseholdInput): ParsedHousehold {
   return { id: h.id, villageId: h.villageId, values: h };
 }
 
+/** The values of `sources` by year; a later source's values for a year win. */
 export function toSeries(...sources: (YearlyValues | undefined)[]): YearSeries {
+  if (sources.length === 1) return sourceSeries(sources[0]);
   const byYear = new Map<number, Record<string, unknown>>();
   for (const source of sources) {
     for (const year in source) {
@@ -181,6 +181,22 @@ export function toSeries(...sources: (YearlyValues | undefined)[]): YearSeries {
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
   return { years, rows: years.map((year) => byYear.get(year)!) };
+}
+
+/**
+ * One source's series, its rows the source's own objects. Four-digit year keys come in
+ * ascending order unless one has a leading zero: only then are they sorted.
+ */
+function sourceSeries(source: YearlyValues | undefined): YearSeries {
+  const years: number[] = [];
+  const rows: Record<string, unknown>[] = [];
+  for (const year in source) {
+    const y = Number(year);
+    if (years.length > 0 && y < years[years.length - 1]!) return toSeries(source, undefined);
+    years.push(y);
+    rows.push(source[year]!);
+  }
+  return { years, rows };
 }
 
 /** Two villages or two households with the same id (checked on the raw input, valid or not). */

@@ -25,35 +25,50 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The check of one value: what the indicator's zod schema accepts. */
-function valueCheck(def: Indicator): Check {
-  const { min = -Infinity, max = Infinity } = def;
-  switch (def.type) {
+/** What an indicator's zod schema accepts of a value (one shape for every indicator). */
+interface ValueSpec {
+  type: Indicator['type'];
+  min: number;
+  max: number;
+}
+
+function isValid(spec: ValueSpec, v: unknown): boolean {
+  switch (spec.type) {
     case 'boolean':
-      return (v) => typeof v === 'boolean';
+      return typeof v === 'boolean';
     case 'date':
-      return (v) => typeof v === 'string' && isRealDate(v);
+      return typeof v === 'string' && isRealDate(v);
     case 'string':
-      return (v) => typeof v === 'string' && v.length > 0;
+      return typeof v === 'string' && v.length > 0;
     case 'integer':
-      return (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+      return Number.isSafeInteger(v) && (v as number) >= spec.min && (v as number) <= spec.max;
     case 'number':
-      return (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+      return typeof v === 'number' && Number.isFinite(v) && v >= spec.min && v <= spec.max;
   }
+}
+
+/**
+ * Whether `key`, met in a `for…in` over `value`, is its own. `Object.hasOwn` would be the same
+ * test, but V8 optimizes only this form inside `for…in`.
+ */
+function isOwn(value: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
 }
 
 /** A strict object of indicator values: no unknown key, required keys present, every value valid. */
 function objectCheck(defs: readonly Indicator[], required: (d: Indicator) => boolean): Check {
-  const checks = new Map(defs.map((d) => [d.key, valueCheck(d)]));
+  const specs = new Map(
+    defs.map((d): [string, ValueSpec] => [d.key, { type: d.type, min: d.min ?? -Infinity, max: d.max ?? Infinity }]),
+  );
   const requiredKeys = defs.filter(required).map((d) => d.key);
   return (value) => {
     if (!isRecord(value)) return false;
     for (const key of requiredKeys) if (value[key] === undefined) return false;
     for (const key in value) {
-      if (!Object.hasOwn(value, key)) return false;
-      const check = checks.get(key);
+      if (!isOwn(value, key)) return false;
+      const spec = specs.get(key);
       const v = value[key];
-      if (!check || (v !== undefined && !check(v))) return false;
+      if (!spec || (v !== undefined && !isValid(spec, v))) return false;
     }
     return true;
   };
@@ -77,7 +92,7 @@ function checksOf(plan: Plan): RecordChecks {
   const village: Check = (value) => {
     if (!isRecord(value)) return false;
     for (const key in value) {
-      if (!Object.hasOwn(value, key)) return false;
+      if (!isOwn(value, key)) return false;
       const v = value[key];
       if (key === 'id') {
         if (!nonEmpty(v)) return false;
@@ -86,7 +101,7 @@ function checksOf(plan: Plan): RecordChecks {
       } else if (key === 'indicators') {
         if (v === undefined) continue;
         if (!isRecord(v)) return false;
-        for (const year in v) if (!Object.hasOwn(v, year) || !YEAR.test(year) || !yearValues(v[year])) return false;
+        for (const year in v) if (!isOwn(v, year) || !YEAR.test(year) || !yearValues(v[year])) return false;
       } else if (key !== 'attributes') return false;
     }
     return nonEmpty(value.id) && attributes(value.attributes ?? {});

@@ -59,7 +59,8 @@ export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, househ
   const result: HouseholdResult = { subject: data.ref, villageId: household.villageId, risks, details };
   if (missing.length > 0) result.missing = missing;
   if (risks.length > 0) {
-    const facts = { ...household.values, risks };
+    // Object.assign: several times faster here than spreading; the keys are validated indicator keys.
+    const facts = Object.assign({}, household.values, { risks });
     const category = compiled.categories.find((c) => !c.condition || c.condition(facts));
     if (category) {
       result.category = category.id;
