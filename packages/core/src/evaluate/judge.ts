@@ -7,6 +7,7 @@ import type { LocalizedText } from '../model/schema.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillTemplate, type Lang } from './format.js';
+import { PROGRESS_LABEL } from './labels.js';
 import { measureProgress } from './progress.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
 
@@ -18,14 +19,6 @@ interface Outcome {
   /** Facts the applicability condition read, when it did not hold. */
   inapplicable?: Reading;
 }
-
-const PROGRESS_TEXT: Record<Progress, LocalizedText> = {
-  'on-track': { zh: '进展顺利', en: 'on track' },
-  'needs-acceleration': { zh: '需加快进度', en: 'needs acceleration' },
-  'off-track': { zh: '严重滞后', en: 'off track' },
-  deteriorating: { zh: '趋势恶化', en: 'deteriorating' },
-  unknown: { zh: '无法判断', en: 'unknown' },
-};
 
 /** Judge one rule for one subject at the context's as-of date, with the full explanation. */
 export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
@@ -254,7 +247,7 @@ function progressOf(
 }
 
 function pendingNote(result: RuleResult, lang: Lang): string {
-  const progress = PROGRESS_TEXT[result.progress ?? 'unknown'][lang];
+  const progress = PROGRESS_LABEL[result.progress ?? 'unknown'][lang];
   return lang === 'zh' ? `，期限${result.due}，进展：${progress}` : `; due ${result.due}, progress: ${progress}`;
 }
 

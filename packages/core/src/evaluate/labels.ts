@@ -12,7 +12,7 @@ export const STATUS_LABEL: Record<Status, Record<Lang, string>> = {
 
 export const PROGRESS_LABEL: Record<Progress, Record<Lang, string>> = {
   'on-track': { zh: '进展顺利', en: 'on track' },
-  'needs-acceleration': { zh: '需加快', en: 'needs acceleration' },
+  'needs-acceleration': { zh: '需加快进度', en: 'needs acceleration' },
   'off-track': { zh: '严重滞后', en: 'off track' },
   deteriorating: { zh: '趋势恶化', en: 'deteriorating' },
   unknown: { zh: '无法判断', en: 'unknown' },
