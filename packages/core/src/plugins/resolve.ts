@@ -7,7 +7,14 @@ import semver from 'semver';
 import { deepFreeze } from '../model/freeze.js';
 import { canonicalJson, planHash, sha256Hex } from '../model/hash.js';
 import { parameterEntryAt } from '../model/parameters.js';
-import type { Condition, Parameter, Plan, Rule, ScreeningRule } from '../model/schema.js';
+import {
+  PlanSchema,
+  type Condition,
+  type Parameter,
+  type Plan,
+  type Rule,
+  type ScreeningRule,
+} from '../model/schema.js';
 import { compileCondition, ConditionCompileError } from '../rules/compile.js';
 import { builtinOperators, customOperators, type Operator } from '../rules/operators.js';
 import { CORE_VERSION } from '../version.js';
@@ -64,29 +71,13 @@ function isPlugin(value: Plugin | PluginInput): value is Plugin {
   return Object.isFrozen(value) && typeof (value as Plugin).operators === 'object';
 }
 
-/** The plan's own data (no provenance or functions): what the hash covers. */
-function planData(working: Working): Plan {
-  return {
-    id: working.id,
-    docNo: working.docNo,
-    title: working.title,
-    jurisdiction: working.jurisdiction,
-    period: working.period,
-    keyVillages: working.keyVillages,
-    clauses: working.clauses,
-    units: working.units,
-    policies: working.policies,
-    parameters: working.parameters,
-    indicators: working.indicators,
-    rules: working.rules,
-    riskTypes: working.riskTypes,
-    screeningRules: working.screeningRules,
-    categories: working.categories,
-  };
+/** The plan's own data, the fields of `PlanSchema` (no provenance or functions): what the hash covers. */
+function planData(plan: Plan): Plan {
+  return Object.fromEntries(Object.keys(PlanSchema.shape).map((key) => [key, plan[key as keyof Plan]])) as Plan;
 }
 
 function startFrom(plan: Plan): Working {
-  const data = structuredClone(planData(plan as Working)) as Plan;
+  const data = structuredClone(planData(plan));
   const byPlan = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'plan']));
   return {
     ...data,
