@@ -158,33 +158,31 @@ const village = fc.record(
 );
 const household = values(householdKeys).map((v) => ({ id: 'h', villageId: 'v', size: 3, ...v }));
 
+/** What `parse` returns, or undefined where it throws. */
+function parsedOrUndefined<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch {
+    return undefined;
+  }
+}
+
 describe('the compiled record check', () => {
   it('accepts a record only where the zod schema accepts it, with the same values', () => {
     const accepts = (field: 'villages' | 'households', record: unknown) =>
       inputSchema(plan).safeParse({ [field]: [record] }).success;
     fc.assert(
       fc.property(village, (record) => {
-        const ok = accepts('villages', record);
-        let parsed;
-        try {
-          parsed = parseVillageRecord(plan, record);
-        } catch {
-          parsed = undefined;
-        }
-        expect(parsed !== undefined).toBe(ok);
+        expect(parsedOrUndefined(() => parseVillageRecord(plan, record)) !== undefined).toBe(
+          accepts('villages', record),
+        );
       }),
       { numRuns: 1500 },
     );
     fc.assert(
       fc.property(household, (record) => {
-        const ok = accepts('households', record);
-        let parsed;
-        try {
-          parsed = parseHouseholdRecord(plan, record);
-        } catch {
-          parsed = undefined;
-        }
-        expect(parsed !== undefined).toBe(ok);
+        const parsed = parsedOrUndefined(() => parseHouseholdRecord(plan, record));
+        expect(parsed !== undefined).toBe(accepts('households', record));
         if (parsed) expect(parsed.values).toEqual(record);
       }),
       { numRuns: 1500 },
