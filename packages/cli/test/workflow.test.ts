@@ -8,6 +8,13 @@ import { capture, tmp } from './helpers.js';
 
 const cli = (argv: string[]) => capture(argv, { today: '2021-03-01' });
 
+/** `workflow start village-plan` for 江联村 of the Changjiang tenant, with an event (and a time). */
+const startVillagePlan = (db: string, event: string, at?: string) => [
+  ...['workflow', 'start', 'village-plan', '--db', db, '--tenant', 'changjiang', '--village', 'jianglian'],
+  ...['--event', event],
+  ...(at ? ['--at', at] : []),
+];
+
 const official = { id: 'liyang-official', roles: ['township-official'], tenant: 'changjiang', township: 'liyang' };
 const approver = JSON.stringify({ id: 'district-approver', roles: ['district-approver'], tenant: 'changjiang' });
 
@@ -20,21 +27,7 @@ describe('ruralkit workflow', () => {
       eventFile,
       `type: START\nactor:\n  id: liyang-official\n  roles: [township-official]\n  tenant: changjiang\n  township: liyang\n`,
     );
-    const started = await cli([
-      'workflow',
-      'start',
-      'village-plan',
-      '--db',
-      db,
-      '--tenant',
-      'changjiang',
-      '--village',
-      'jianglian',
-      '--event',
-      eventFile,
-      '--at',
-      '2021-03-01T09:00:00+08:00',
-    ]);
+    const started = await cli(startVillagePlan(db, eventFile, '2021-03-01T09:00:00+08:00'));
     expect(started.code).toBe(0);
     const id = started.stdout.trim();
     expect(started.stderr).toContain('START: (start) → drafting');
@@ -99,54 +92,9 @@ describe('ruralkit workflow', () => {
         ['workflow', 'start', 'harvest', '--db', db, '--tenant', 't', '--village', 'v', '--event', '{}'],
         'unknown workflow type "harvest"',
       ],
-      [
-        [
-          'workflow',
-          'start',
-          'village-plan',
-          '--db',
-          db,
-          '--tenant',
-          'changjiang',
-          '--village',
-          'jianglian',
-          '--event',
-          '{bad',
-        ],
-        'not valid JSON',
-      ],
-      [
-        [
-          'workflow',
-          'start',
-          'village-plan',
-          '--db',
-          db,
-          '--tenant',
-          'changjiang',
-          '--village',
-          'jianglian',
-          '--event',
-          '{"type":"START"}',
-        ],
-        'actor',
-      ],
-      [
-        [
-          'workflow',
-          'start',
-          'village-plan',
-          '--db',
-          db,
-          '--tenant',
-          'changjiang',
-          '--village',
-          'jianglian',
-          '--event',
-          '{"type":"START","actor":{"id":"x"}}',
-        ],
-        'actor.roles',
-      ],
+      [startVillagePlan(db, '{bad'), 'not valid JSON'],
+      [startVillagePlan(db, '{"type":"START"}'), 'actor'],
+      [startVillagePlan(db, '{"type":"START","actor":{"id":"x"}}'), 'actor.roles'],
       [
         [
           'workflow',
