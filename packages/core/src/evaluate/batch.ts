@@ -5,8 +5,8 @@
  */
 import type { Plan } from '../model/schema.js';
 import { compilePlan } from './compile-plan.js';
-import { EvalContext, type SubjectData } from './context.js';
-import { checkAsOf, villageRef, type EvaluateOptions } from './evaluate.js';
+import { EvalContext } from './context.js';
+import { checkAsOf, villageData, type EvaluateOptions } from './evaluate.js';
 import { parseInput, type EvaluationInput } from './input.js';
 import { judgeRule, judgeStatus } from './judge.js';
 import { parseHouseholdRecord, parseVillageRecord } from './records.js';
@@ -57,12 +57,7 @@ export function createBatchEvaluator(plan: Plan, options: BatchOptions): BatchEv
   return {
     village(record, line) {
       const village = parseVillageRecord(plan, record, line);
-      const data: SubjectData = {
-        ref: villageRef(plan, village),
-        attributes: village.attributes,
-        own: village.series,
-        district,
-      };
+      const data = villageData(plan, village, district);
       const counts = emptyCounts();
       const results = compiled.villageRules.map((rule) => {
         const status = explain === 'all' ? judgeRule(ctx, rule, data) : judgeStatus(ctx, rule, data);

@@ -7,7 +7,7 @@ import { planHash } from '../model/hash.js';
 import { isResolvedPlan } from '../plugins/resolved.js';
 import { compilePlan } from './compile-plan.js';
 import { EvalContext, type SubjectData } from './context.js';
-import { parseInput, type EvaluationInput, type ParsedVillage } from './input.js';
+import { parseInput, type EvaluationInput, type ParsedVillage, type YearSeries } from './input.js';
 import { judgeRule } from './judge.js';
 import { screenHousehold } from './screening.js';
 import { summarize } from './summary.js';
@@ -30,12 +30,7 @@ export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: 
   const ctx = new EvalContext(compiled, options.asOf);
   const results: RuleResult[] = [];
   for (const village of parsed.villages) {
-    const data: SubjectData = {
-      ref: villageRef(plan, village),
-      attributes: village.attributes,
-      own: village.series,
-      district: parsed.district,
-    };
+    const data = villageData(plan, village, parsed.district);
     for (const rule of compiled.villageRules) results.push(judgeRule(ctx, rule, data));
   }
   if (compiled.districtRules.length > 0) {
@@ -91,7 +86,12 @@ export function checkAsOf(plan: Plan, asOf: unknown): void {
 }
 
 /** A village as results name it: a key village (重点村) with the plan's name, else marked `keyVillage: false`. */
-export function villageRef(plan: Plan, village: ParsedVillage): SubjectRef {
+/** A village as rules read it: its name from the plan, its attributes and values, the district's. */
+export function villageData(plan: Plan, village: ParsedVillage, district: YearSeries): SubjectData {
+  return { ref: villageRef(plan, village), attributes: village.attributes, own: village.series, district };
+}
+
+function villageRef(plan: Plan, village: ParsedVillage): SubjectRef {
   const key = plan.keyVillages.find((v) => v.id === village.id);
   if (key) return { type: 'village', id: key.id, name: key.name, keyVillage: true, township: key.township };
   const name = village.name ?? village.id;
