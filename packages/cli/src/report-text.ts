@@ -5,16 +5,7 @@
 import pc from 'picocolors';
 import { STATUSES, type Lang, type Report, type RuleResult, type Status, type StatusCounts } from '@ruralkit/core';
 import { PROGRESS_LABEL, STATUS_LABEL, WORDS } from './labels.js';
-
-/** Results grouped by subject, in input order, the district last. */
-function groups(report: Report): RuleResult[][] {
-  const out = new Map<string, RuleResult[]>();
-  for (const r of report.results) {
-    const key = `${r.subject.type}:${r.subject.id}`;
-    out.set(key, [...(out.get(key) ?? []), r]);
-  }
-  return [...out.values()];
-}
+import { bySubject } from './report-groups.js';
 
 function subjectTitle(r: RuleResult, lang: Lang): string {
   const s = r.subject;
@@ -30,12 +21,6 @@ function statusText(r: RuleResult, lang: Lang): string {
 
 function countsText(counts: StatusCounts, lang: Lang): string {
   return STATUSES.map((s) => `${STATUS_LABEL[s][lang]} ${counts[s]}`).join(' · ');
-}
-
-function countsOf(results: RuleResult[]): StatusCounts {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
-  for (const r of results) counts[r.status]++;
-  return counts;
 }
 
 // Colours are forced on here: the caller decides whether the output is a colour terminal.
@@ -76,8 +61,8 @@ export function formatTable(report: Report, lang: Lang, colour: boolean): string
   const paint = (status: Status, text: string) => (colour ? COLOUR[status](text) : text);
   const bold = (text: string) => (colour ? pcc.bold(text) : text);
   const lines = [bold(`${report.plan.title[lang]} (${report.plan.docNo}) — ${WORDS.asOf[lang]} ${report.asOf}`), ''];
-  for (const results of groups(report)) {
-    lines.push(bold(subjectTitle(results[0]!, lang)), `  ${countsText(countsOf(results), lang)}`);
+  for (const { results, counts } of bySubject(report)) {
+    lines.push(bold(subjectTitle(results[0]!, lang)), `  ${countsText(counts, lang)}`);
     const ruleWidth = Math.max(...results.map((r) => r.ruleId.length));
     const statusWidth = Math.max(...results.map((r) => displayWidth(statusText(r, lang))));
     for (const r of results) {
@@ -120,8 +105,8 @@ function escapeCell(text: string): string {
 /** The report as Markdown, for documents. */
 export function formatMarkdown(report: Report, lang: Lang): string {
   const lines = [`# ${report.plan.title[lang]}`, '', `${report.plan.docNo} · ${WORDS.asOf[lang]} ${report.asOf}`, ''];
-  for (const results of groups(report)) {
-    lines.push(`## ${subjectTitle(results[0]!, lang)}`, '', countsText(countsOf(results), lang), '');
+  for (const { results, counts } of bySubject(report)) {
+    lines.push(`## ${subjectTitle(results[0]!, lang)}`, '', countsText(counts, lang), '');
     lines.push(
       `| ${WORDS.rule[lang]} | ${WORDS.status[lang]} | ${WORDS.year[lang]} | ${WORDS.clause[lang]} | ${WORDS.lead[lang]} | ${WORDS.explanation[lang]} |`,
       '|---|---|---|---|---|---|',

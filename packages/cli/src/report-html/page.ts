@@ -5,8 +5,8 @@
 import type { EvaluationInput, Lang, Plan, Report } from '@ruralkit/core';
 import { WORDS } from '../labels.js';
 import { esc } from './html.js';
+import { bySubject } from '../report-groups.js';
 import {
-  bySubject,
   householdSection,
   overview,
   parameterSection,
@@ -50,7 +50,7 @@ export function formatHtml(plan: Plan, report: Report, input: EvaluationInput, l
 </header>
 <nav class="toc">${toc.join('')}</nav>
 ${overview(report, lang)}
-${groups.map((g) => subjectSection(plan, input, g.subject, g.results, lang)).join('\n')}
+${groups.map((g) => subjectSection(plan, input, g, lang)).join('\n')}
 ${todoSection(report, lang)}
 ${householdSection(report, lang)}
 ${parameterSection(report, lang)}

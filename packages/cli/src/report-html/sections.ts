@@ -20,17 +20,7 @@ import {
 import { WORDS } from '../labels.js';
 import { numericTargets, riskChart, statusMatrix, targetChart } from './charts.js';
 import { anchor, esc } from './html.js';
-
-/** Results grouped by subject, in report order (villages, then the district). */
-export function bySubject(report: Report): { subject: SubjectRef; results: RuleResult[] }[] {
-  const groups = new Map<string, { subject: SubjectRef; results: RuleResult[] }>();
-  for (const r of report.results) {
-    const key = `${r.subject.type}:${r.subject.id}`;
-    if (!groups.has(key)) groups.set(key, { subject: r.subject, results: [] });
-    groups.get(key)!.results.push(r);
-  }
-  return [...groups.values()];
-}
+import { bySubject, type SubjectGroup } from '../report-groups.js';
 
 export function subjectTitle(subject: SubjectRef, lang: Lang): string {
   if (subject.type === 'district') return `${WORDS.district[lang]} · ${subject.name[lang]}`;
@@ -40,12 +30,6 @@ export function subjectTitle(subject: SubjectRef, lang: Lang): string {
 
 export function subjectAnchor(subject: SubjectRef): string {
   return anchor(subject.type, subject.id);
-}
-
-function countsOf(results: RuleResult[]): StatusCounts {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
-  for (const r of results) counts[r.status]++;
-  return counts;
 }
 
 function badge(r: { status: RuleResult['status']; progress?: RuleResult['progress'] }, lang: Lang): string {
@@ -62,9 +46,9 @@ function countCells(counts: StatusCounts, lang: Lang): string {
 
 /** Counts by status for each village and the district, and the status matrix. */
 export function overview(report: Report, lang: Lang): string {
-  const cards = bySubject(report).map(({ subject, results }) => {
+  const cards = bySubject(report).map(({ subject, counts }) => {
     const flag = subject.keyVillage === false ? `<p class="warn">${esc(WORDS.notKey[lang])}</p>` : '';
-    return `<a class="card" href="#${subjectAnchor(subject)}"><h3>${esc(subjectTitle(subject, lang))}</h3>${flag}<div class="counts">${countCells(countsOf(results), lang)}</div></a>`;
+    return `<a class="card" href="#${subjectAnchor(subject)}"><h3>${esc(subjectTitle(subject, lang))}</h3>${flag}<div class="counts">${countCells(counts, lang)}</div></a>`;
   });
   return `<section id="overview"><h2>${esc(WORDS.overview[lang])}</h2>
 <div class="cards">${cards.join('')}</div>
@@ -74,13 +58,8 @@ export function overview(report: Report, lang: Lang): string {
 }
 
 /** One village's (or the district's) section: counts, target charts and a table of every rule. */
-export function subjectSection(
-  plan: Plan,
-  input: EvaluationInput,
-  subject: SubjectRef,
-  results: RuleResult[],
-  lang: Lang,
-): string {
+export function subjectSection(plan: Plan, input: EvaluationInput, group: SubjectGroup, lang: Lang): string {
+  const { subject, results, counts } = group;
   const charts = numericTargets(plan, input, results).map(
     (t) =>
       `<figure class="chart"><figcaption>${esc(t.result.ruleName[lang])} ${badge(t.result, lang)}</figcaption>${targetChart(plan, t, lang)}</figure>`,
@@ -115,7 +94,7 @@ export function subjectSection(
   const flag = subject.keyVillage === false ? `<p class="warn">${esc(WORDS.notKey[lang])}</p>` : '';
   return `<section class="subject" id="${subjectAnchor(subject)}" data-subject="${esc(subject.id)}">
 <h2>${esc(subjectTitle(subject, lang))}</h2>${flag}
-<div class="counts wide">${countCells(countsOf(results), lang)}</div>
+<div class="counts wide">${countCells(counts, lang)}</div>
 ${charts.length ? `<h3>${esc(WORDS.targets[lang])}</h3><div class="charts">${charts.join('')}</div>` : ''}
 <table class="rules"><thead><tr>${heads.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
 </section>`;
