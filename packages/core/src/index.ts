@@ -34,6 +34,7 @@ export { inputSchema, parseInput } from './evaluate/input.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
 export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/format.js';
 export { resultValues } from './evaluate/values.js';
+export { ruleNameAt, formatParameterValue } from './evaluate/names.js';
 export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL } from './evaluate/labels.js';
 export { emptyCounts, needsAction } from './evaluate/summary.js';
 export * from './evaluate/types.js';

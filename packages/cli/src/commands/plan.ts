@@ -10,6 +10,7 @@ import {
   isResolvedPlan,
   parameterEntryAt,
   planHash,
+  ruleNameAt,
   type Lang,
   type Plan,
 } from '@ruralkit/core';
@@ -85,7 +86,7 @@ function planInForce(plan: Plan, at: string) {
     plugins: isResolvedPlan(plan) ? plan.plugins.map((p) => `${p.id}@${p.version}`) : [],
     rules: plan.rules.map((r) => ({
       id: r.id,
-      name: r.name,
+      name: ruleNameAt(plan, r, at),
       subject: r.subject,
       kind: r.kind,
       strength: r.strength,
@@ -96,7 +97,7 @@ function planInForce(plan: Plan, at: string) {
     })),
     screeningRules: plan.screeningRules.map((r) => ({
       id: r.id,
-      name: r.name,
+      name: ruleNameAt(plan, r, at),
       riskType: r.riskType,
       setBy: setBy('screeningRules', r.id) ?? 'plan',
     })),

@@ -7,6 +7,7 @@ import type { LocalizedText } from '../model/schema.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillTemplate, type Lang } from './format.js';
+import { fillName } from './names.js';
 import { PROGRESS_LABEL } from './labels.js';
 import { measureProgress } from './progress.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
@@ -190,7 +191,7 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
-    ruleName: rule.name,
+    ruleName: fillName(rule.name, (id, lang) => ctx.formatParameter(id, j.date, lang)),
     setBy: setBy(ctx.plan, 'rules', rule.id),
     kind: rule.kind,
     strength: rule.strength,
@@ -270,7 +271,7 @@ function messageOf(
         value: (key) => ctx.format(key, outcome.reading.facts[key], derived, lang),
         parameter: (id) => ctx.formatParameter(id, j.date, lang),
       });
-    const name = cr.rule.name[lang];
+    const name = result.ruleName[lang];
     let text: string;
     switch (outcome.status) {
       case 'missing-data': {
