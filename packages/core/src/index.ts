@@ -50,7 +50,7 @@ export {
 export { customOperators, type Operator } from './rules/operators.js';
 export { CORE_VERSION } from './version.js';
 export { definePlugin } from './plugins/define.js';
-export { PluginError } from './plugins/errors.js';
+export { PluginError, type PluginProblem } from './plugins/errors.js';
 export {
   PluginDataSchema,
   ParameterChangeSchema,

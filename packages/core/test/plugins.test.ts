@@ -239,8 +239,18 @@ describe('refusals name the plugin and the path', () => {
     const error = refusal([{ ...base(), version: 'one' } as PluginInput]);
     expect([error.plugin, error.path]).toEqual(['county-a', 'version']);
     expect(() => definePlugin({ ...base(), rules: { add: [{ id: 'x' }] } } as unknown as PluginInput)).toThrow(
-      /plugin county-a at rules\.add\[0\]/,
+      /plugin county-a: \d+ 处问题 \/ \d+ problems:\n  - at rules\.add\[0\]/,
     );
+  });
+
+  it('every problem of a plugin’s shape, not the first and a count', () => {
+    const error = refusal([
+      { ...base(), version: 'one', core: 3, parameters: [{ id: 'Bad Id', values: [] }] } as unknown as PluginInput,
+    ]);
+    const paths = error.problems.map((p) => p.path);
+    expect(paths).toEqual(['version', 'core', 'parameters[0].values']);
+    for (const path of paths) expect(error.message).toContain(`at ${path}: 格式有误`);
+    expect(error.message).not.toMatch(/more\)|另有/);
   });
 
   it('an unsupported core version', () => {
