@@ -43,7 +43,11 @@ describe('the county-plugin guide', () => {
       attributes: { needsExpressPoint: true, hasEcommerceConditions: true },
       indicators: { '2025': { coldChainNodeCount: nodes } },
     });
-    const report = evaluate(plan, { villages: [village(2), { ...village(0), id: 'jianglian' }] }, { asOf: '2025-12-31' });
+    const report = evaluate(
+      plan,
+      { villages: [village(2), { ...village(0), id: 'jianglian' }] },
+      { asOf: '2025-12-31' },
+    );
     const coldChain = report.results.filter((r) => r.ruleId === 'industry.cold-chain-node');
     expect(coldChain.map((r) => [r.subject.id, r.status])).toEqual([
       ['liuyang', 'met'],
