@@ -64,7 +64,7 @@ ${overview(report, lang)}
 ${groups.map((g) => subjectSection(plan, input, g, lang)).join('\n')}
 ${todoSection(report, lang)}
 ${householdSection(report, lang)}
-${parameterSection(report, lang)}
+${parameterSection(plan, report, lang)}
 <footer>${esc(WORDS.generated[lang])} · ${esc(report.plan.id)} · ${esc(WORDS.asOf[lang])} ${esc(report.asOf)}</footer>
 </main>
 </body>

@@ -271,7 +271,7 @@ function messageOf(
         value: (key) => ctx.format(key, outcome.reading.facts[key], derived, lang),
         parameter: (id) => ctx.formatParameter(id, j.date, lang),
       });
-    const name = result.ruleName[lang];
+    const name = quoted(result.ruleName[lang]);
     let text: string;
     switch (outcome.status) {
       case 'missing-data': {
@@ -279,8 +279,8 @@ function messageOf(
         const reasons = outcome.reading.reasons.map((r) => r[lang]);
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断“${name}”：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
-            : `${data.ref.name.en}: cannot judge “${name}” for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
+            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断${name}：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
+            : `${data.ref.name.en}: cannot judge ${name} for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
         break;
       }
       case 'not-applicable': {
@@ -289,15 +289,15 @@ function messageOf(
         );
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}不适用“${name}”（${facts.join('；')}）`
-            : `“${name}” does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
+            ? `${data.ref.name.zh}不适用${name}（${facts.join('；')}）`
+            : `${name} does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
         break;
       }
       case 'not-done':
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成“${name}”`
-            : `${data.ref.name.en} had not completed “${name}” as of ${ctx.asOf}`;
+            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成${name}`
+            : `${data.ref.name.en} had not completed ${name} as of ${ctx.asOf}`;
         break;
       default:
         text = fill(j.status === 'met' ? cr.rule.messages[lang].met : cr.rule.messages[lang].notMet);
@@ -323,4 +323,9 @@ function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: stri
   }
   const ids = result.clauses.map((c) => c.id).join(', ');
   return `${text} (clause ${ids}${lead ? `; lead unit: ${lead}` : ''})`;
+}
+
+/** A name in quotes, “…”; quotes inside it become ‘…’, as nested quotes are written. */
+function quoted(name: string): string {
+  return `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 }
