@@ -167,7 +167,6 @@ const NEEDS = {
     args: ['evaluate', 'data.yaml', '--format', 'html', '--out', 'report.html'],
     writes: 'report.html',
   },
-  echarts: { args: ['evaluate', 'data.yaml', '--format', 'html', '--out', 'report.html'], writes: 'report.html' },
 };
 for (const name of optionalPeers) {
   check(`a command that needs ${name}, without it: exit 2, naming it in Chinese and English`, () => {

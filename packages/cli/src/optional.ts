@@ -55,10 +55,10 @@ export const loadSqliteStore = () =>
     () => import('@ruralkit/store-sqlite'),
   );
 
-/** The HTML report: `evaluate --format html` (its charts are drawn with echarts). */
+/** The HTML report: `evaluate --format html`. */
 export const loadHtmlReport = () =>
   loadOptional(
-    'echarts',
+    '@ruralkit/report',
     { zh: 'HTML 报告（--format html）', en: 'the HTML report (--format html)' },
-    () => import('./report-html/page.js'),
+    () => import('@ruralkit/report'),
   );

@@ -41,7 +41,7 @@ export const evaluateCommand: Command = {
           ? formatMarkdown(report, lang)
           : format === 'html'
             ? // evaluate accepted the input, so it has the shape of an evaluation input.
-              (await loadHtmlReport()).formatHtml(plan, report, input as EvaluationInput, lang)
+              (await loadHtmlReport()).renderHtmlReport(report, { plan, input: input as EvaluationInput, lang })
             : format === 'xlsx'
               ? await (await loadXlsx()).buildResultsWorkbook(plan, report, lang)
               : formatTable(report, lang, io.colour && !out);
