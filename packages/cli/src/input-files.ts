@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { EvaluationInput, Plan } from '@ruralkit/core';
-import { readCsv, readWorkbook } from '@ruralkit/xlsx';
 import { readBytes, readDataFile, UsageError } from './io.js';
+import { loadXlsx } from './optional.js';
 
 const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCase();
 
@@ -14,10 +14,8 @@ const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCas
 export async function readInputFiles(plan: Plan, files: string[]): Promise<EvaluationInput | unknown> {
   const kinds = new Set(files.map(extension));
   if (kinds.size === 1 && kinds.has('.csv')) {
-    return readCsv(
-      plan,
-      files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') })),
-    );
+    const sheets = files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') }));
+    return (await loadXlsx()).readCsv(plan, sheets);
   }
   if (files.length !== 1) {
     throw new UsageError(
@@ -27,7 +25,10 @@ export async function readInputFiles(plan: Plan, files: string[]): Promise<Evalu
     );
   }
   const file = files[0]!;
-  if (extension(file) === '.xlsx') return readWorkbook(plan, readBytes(file));
+  if (extension(file) === '.xlsx') {
+    const bytes = readBytes(file);
+    return (await loadXlsx()).readWorkbook(plan, bytes);
+  }
   return readDataFile(file);
 }
 

@@ -35,8 +35,8 @@ export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from
 export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/format.js';
 export { resultValues } from './evaluate/values.js';
 export { ruleNameAt, formatParameterValue } from './evaluate/names.js';
-export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL } from './evaluate/labels.js';
-export { emptyCounts, needsAction } from './evaluate/summary.js';
+export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL, REPORT_WORDS } from './evaluate/labels.js';
+export { bySubject, emptyCounts, needsAction, type SubjectGroup } from './evaluate/summary.js';
 export * from './evaluate/types.js';
 export {
   compileCondition,

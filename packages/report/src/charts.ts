@@ -6,6 +6,7 @@
 import * as echarts from 'echarts';
 import {
   formatValue,
+  REPORT_WORDS as WORDS,
   STATUSES,
   STATUS_LABEL,
   unitOfKey,
@@ -17,7 +18,6 @@ import {
   type ValueUnit,
   type YearlyValues,
 } from '@ruralkit/core';
-import { WORDS } from './words.js';
 import { esc } from './html.js';
 import { DUE_COLOUR, FONT_STACK, STATUS_COLOUR, TARGET_COLOUR } from './theme.js';
 

@@ -3,7 +3,10 @@
  * district, the responsible units' to-do lists, household screening and the parameters used.
  */
 import {
+  bySubject,
   formatParameterValue,
+  REPORT_WORDS as WORDS,
+  type SubjectGroup,
   PROGRESS_LABEL,
   resultValues,
   STATUSES,
@@ -17,10 +20,8 @@ import {
   type StatusCounts,
   type SubjectRef,
 } from '@ruralkit/core';
-import { WORDS } from './words.js';
 import { numericTargets, riskChart, statusMatrix, targetChart, targetLegend } from './charts.js';
 import { anchor, esc } from './html.js';
-import { bySubject, type SubjectGroup } from './subjects.js';
 
 export function subjectTitle(subject: SubjectRef, lang: Lang): string {
   if (subject.type === 'district') return `${WORDS.district[lang]} · ${subject.name[lang]}`;

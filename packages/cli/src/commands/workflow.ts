@@ -11,8 +11,8 @@ import {
   type Runtime,
   type WorkflowType,
 } from '@ruralkit/core';
-import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
+import { loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { didYouMean } from '../suggest.js';
 
@@ -164,6 +164,7 @@ ${PLAN_OPTIONS_HELP}`,
     }
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
+    const { openSqliteStore } = await loadSqliteStore();
     const store = openSqliteStore(db);
     const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
     try {
