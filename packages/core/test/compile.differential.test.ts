@@ -14,7 +14,18 @@ interface Case {
   facts: Record<string, unknown>;
   allowUndefinedFacts: boolean;
   allowUndefinedConditions?: boolean;
+  /** Facts added to the engine with `addFact(id, FACT_DEFAULT, { priority })`. */
+  factPriorities?: Record<string, number>;
 }
+
+/** The value of a fact added to the engine for its priority: runtime facts replace it. */
+const FACT_DEFAULT = 3;
+
+/** The facts a case's engine sees: those added for their priority, then the runtime facts. */
+const factsOf = (c: Case): Facts => ({
+  ...Object.fromEntries(Object.keys(c.factPriorities ?? {}).map((name) => [name, FACT_DEFAULT])),
+  ...c.facts,
+});
 
 /** Custom decorators, registered in both: one of them replaces the built-in `swap`. */
 const customDecorators: Record<string, DecoratorCallback> = {
@@ -31,6 +42,7 @@ async function engineOutcome(c: Case): Promise<Outcome> {
   const engine = new Engine([], { allowUndefinedFacts, allowUndefinedConditions });
   for (const [name, operator] of Object.entries(customOperators)) engine.addOperator(name, operator);
   for (const [name, decorator] of Object.entries(customDecorators)) engine.addOperatorDecorator(name, decorator);
+  for (const [name, priority] of Object.entries(c.factPriorities ?? {})) engine.addFact(name, FACT_DEFAULT, { priority });
   // The engine rewrites the priority of fact conditions in the JSON it is given: hand it copies.
   for (const [name, sharedCondition] of Object.entries(shared)) {
     engine.setCondition(name, structuredClone(sharedCondition) as never);
@@ -235,6 +247,10 @@ const testCase = fc.boolean().chain((allowUndefinedConditions) => {
       condition: conditionArbitrary('s1', 's2', ...missing),
       facts,
       allowUndefinedFacts: fc.boolean(),
+      factPriorities: fc.dictionary(fc.constantFrom(...FACTS, ...MISSING), fc.constantFrom(0, 1, 2, 3, 5), {
+        maxKeys: 2,
+        noNullPrototype: true,
+      }),
     })
     .map(({ s1, s2, ...rest }): Case => ({ ...rest, shared: { s1, s2 }, allowUndefinedConditions }));
 });
@@ -246,11 +262,12 @@ async function checkAgainstEngine(c: Case): Promise<void> {
     conditions: c.shared,
     allowUndefinedFacts: c.allowUndefinedFacts,
     allowUndefinedConditions: c.allowUndefinedConditions ?? false,
+    factPriorities: c.factPriorities ?? {},
   });
   const expected = await engineOutcome(c);
-  const outcome = compiledOutcome(compiled, c.facts);
-  expect(outcome).toBe(expected);
-  expect(compiledOutcome((f) => compiled.explain(f).result, c.facts)).toBe(expected);
+  const facts = factsOf(c);
+  expect(compiledOutcome(compiled, facts)).toBe(expected);
+  expect(compiledOutcome((f) => compiled.explain(f).result, facts)).toBe(expected);
 }
 
 describe('compileCondition against json-rules-engine', () => {

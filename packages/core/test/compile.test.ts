@@ -611,6 +611,21 @@ describe('priority', () => {
     expect(order(condition, { a: 1, b: 1 })).toEqual(['b', 'all']);
   });
 
+  it('orders comparisons without their own priority by factPriorities, like facts added with a priority', () => {
+    const condition: Condition = { all: [leaf('a', 'equal', 1), leaf('b', 'equal', 1), leaf('c', 'equal', 1)] };
+    const facts = { a: 1, b: 1, c: 1 };
+    const c = compileCondition(condition, { factPriorities: { c: 5, b: 2 } });
+    expect(c.explain(facts).children?.map((child) => child.fact)).toEqual(['c', 'b', 'a']);
+    // A comparison's own priority wins over its fact's.
+    const own = compileCondition(
+      { all: [leaf('a', 'equal', 1, { priority: 9 }), leaf('c', 'equal', 1)] },
+      {
+        factPriorities: { c: 5 },
+      },
+    );
+    expect(own.explain(facts).children?.map((child) => child.fact)).toEqual(['a', 'c']);
+  });
+
   it('treats 0 as the default priority 1', () => {
     const condition: Condition = { any: [leaf('a', 'equal', 1, { priority: 0 }), leaf('b', 'equal', 1)] };
     expect(order(condition, { a: 1, b: 1 })).toEqual(['a', 'b']);

@@ -44,6 +44,11 @@ export interface CompileOptions {
   allowUndefinedConditions?: boolean;
   /** The engine's `pathResolver`: resolves every `path` instead of jsonpath-plus. */
   pathResolver?: PathResolver;
+  /**
+   * The priority of facts added with the engine's `addFact(id, value, { priority })`: it orders
+   * comparisons of that fact that have no priority of their own.
+   */
+  factPriorities?: Readonly<Record<string, number>>;
 }
 
 /** The explanation: same shape as the condition, with results. */
@@ -149,6 +154,7 @@ interface Context {
   readonly allowUndefinedFacts: boolean;
   readonly allowUndefinedConditions: boolean;
   readonly pathResolver: PathResolver | undefined;
+  readonly factPriorities: Readonly<Record<string, unknown>>;
   /** Fact names read so far. */
   readonly facts: Set<string>;
   /** Shared conditions compiled so far, by name. */
@@ -171,6 +177,7 @@ export function compileCondition(condition: ConditionInput, options: CompileOpti
     allowUndefinedFacts: options.allowUndefinedFacts ?? false,
     allowUndefinedConditions: options.allowUndefinedConditions ?? false,
     pathResolver: options.pathResolver,
+    factPriorities: options.factPriorities ?? {},
     facts: new Set(),
     compiledShared: new Map(),
     compiling: [],
@@ -255,20 +262,22 @@ function compileKind(kind: Kind, c: Properties, path: string, ctx: Context): Nod
 
 /**
  * The priority the engine sorts a condition by among its siblings: `parseInt(priority) || 1`
- * for a condition with all/any/not, the raw value (2.5 stays 2.5, '2' stays '2') or 1 for
- * fact comparisons and references.
+ * for a condition with all/any/not; for comparisons and references the raw value (2.5 stays
+ * 2.5, '2' stays '2'), else the priority of the fact it names, else 1.
  */
-function priorityOf(c: Properties): unknown {
-  const { priority } = c;
+function priorityOf(c: Properties, factPriorities: Readonly<Record<string, unknown>>): unknown {
+  const { priority, fact } = c;
   if (JUNCTIONS.some((key) => Object.hasOwn(c, key))) return Number.parseInt(String(priority), 10) || 1;
-  return priority || 1;
+  if (priority) return priority;
+  const ofFact = typeof fact === 'string' && Object.hasOwn(factPriorities, fact) ? factPriorities[fact] : undefined;
+  return Number.parseInt(String(ofFact || 1), 10) || 1;
 }
 
 /** Siblings grouped by priority and ordered as the engine's Rule.prioritizeConditions does. */
-function prioritySets<T>(conditions: readonly Properties[], items: readonly T[]): T[][] {
+function prioritySets<T>(conditions: readonly Properties[], items: readonly T[], ctx: Context): T[][] {
   const sets: Record<string, T[]> = Object.create(null) as Record<string, T[]>;
   conditions.forEach((c, i) => {
-    const key = String(priorityOf(c));
+    const key = String(priorityOf(c, ctx.factPriorities));
     (sets[key] ??= []).push(items[i]!);
   });
   return Object.keys(sets)
@@ -288,7 +297,7 @@ function compileJunction(kind: 'all' | 'any', list: unknown, path: string, ctx: 
   const [only] = children;
   // json-rules-engine: an empty `any` is true, like an empty `all`.
   if (only === undefined) return { test: () => true, trace: () => ({ result: true, kind, children: [] }) };
-  const ordered = prioritySets(conditions, children);
+  const ordered = prioritySets(conditions, children, ctx);
   const tests = ordered.map((group) => group.map((child) => child.test));
   /** The child result that decides the junction: false for all, true for any. */
   const decisive = kind === 'any';
