@@ -348,8 +348,7 @@ function compileReference(name: unknown, path: string, ctx: Context): Node {
   const known = typeof name === 'string' && Object.hasOwn(ctx.shared, name);
   if (!known) {
     if (!ctx.allowUndefinedConditions) fail(path, `unknown shared condition "${String(name)}"`);
-    const trace: ConditionTrace = { result: false, kind: 'condition', condition: String(name) };
-    return { test: () => false, trace: () => trace };
+    return { test: () => false, trace: () => ({ result: false, kind: 'condition', condition: String(name) }) };
   }
   const compiled = ctx.compiledShared.get(name);
   if (compiled) return compiled;
