@@ -42,7 +42,8 @@ async function engineOutcome(c: Case): Promise<Outcome> {
   const engine = new Engine([], { allowUndefinedFacts, allowUndefinedConditions });
   for (const [name, operator] of Object.entries(customOperators)) engine.addOperator(name, operator);
   for (const [name, decorator] of Object.entries(customDecorators)) engine.addOperatorDecorator(name, decorator);
-  for (const [name, priority] of Object.entries(c.factPriorities ?? {})) engine.addFact(name, FACT_DEFAULT, { priority });
+  for (const [name, priority] of Object.entries(c.factPriorities ?? {}))
+    engine.addFact(name, FACT_DEFAULT, { priority });
   // The engine rewrites the priority of fact conditions in the JSON it is given: hand it copies.
   for (const [name, sharedCondition] of Object.entries(shared)) {
     engine.setCondition(name, structuredClone(sharedCondition) as never);
