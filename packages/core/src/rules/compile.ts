@@ -188,9 +188,15 @@ export function compileCondition(condition: ConditionInput, options: CompileOpti
 }
 
 /** Custom operators or decorators, checked to be functions as the engine checks them. */
-function functions<F>(what: string, given: Readonly<Record<string, F>> | undefined): Readonly<Record<string, F>> {
+function functions<F>(
+  what: 'operator' | 'decorator',
+  given: Readonly<Record<string, F>> | undefined,
+): Readonly<Record<string, F>> {
+  const zh = what === 'operator' ? '自定义运算符' : '自定义运算符装饰器';
   for (const [name, fn] of Object.entries(given ?? {})) {
-    if (typeof fn !== 'function') throw new TypeError(`custom ${what} "${name}" must be a function`);
+    if (typeof fn !== 'function') {
+      throw new TypeError(`${zh} "${name}" 须为函数 / custom ${what} "${name}" must be a function`);
+    }
   }
   return given ?? {};
 }
