@@ -56,8 +56,8 @@ export {
   type ConditionInput,
   type ConditionTrace,
   type Facts,
-  type PathResolver,
 } from './rules/compile.js';
+export type { PathResolver } from './rules/paths.js';
 export { customOperators, type DecoratorCallback, type Operator } from './rules/operators.js';
 export { CORE_VERSION } from './version.js';
 export { definePlugin } from './plugins/define.js';

@@ -5,7 +5,6 @@
  * condition's `params`. Simple paths are compiled to property reads; every other path goes
  * through jsonpath-plus, as in the engine.
  */
-import { JSONPath } from 'jsonpath-plus';
 import type { Condition } from '../model/schema.js';
 import {
   builtinOperators,
@@ -16,6 +15,7 @@ import {
   type Operator,
   type OperatorDecorator,
 } from './operators.js';
+import { followPath, jsonPath, parsePath, type PathResolver } from './paths.js';
 
 export type Facts = Readonly<Record<string, unknown>>;
 
@@ -465,46 +465,4 @@ function callFact(fact: string, fn: (params: unknown) => unknown, params: unknow
     );
   }
   return value;
-}
-
-/** json-rules-engine's default path resolver. */
-function jsonPath(value: object, path: string): unknown {
-  return JSONPath({ path, json: value, wrap: false }) as unknown;
-}
-
-/** One step of a simple path: `.name`, `[0]`, `['name']` or `["name"]`. */
-const PATH_STEP = /\.([\p{L}\p{N}_-]+)|\[(\d+)\]|\['([\p{L}\p{N}_ -]+)'\]|\["([\p{L}\p{N}_ -]+)"\]/uy;
-
-/**
- * The keys of a `$`-rooted JSONPath made of simple steps, or undefined for anything else
- * (wildcards, filters, slices, recursive descent, keys with other characters…), which
- * jsonpath-plus resolves. Keys stay strings, as in jsonpath-plus.
- */
-function parsePath(path: string): string[] | undefined {
-  if (!path.startsWith('$')) return undefined;
-  const step = new RegExp(PATH_STEP);
-  step.lastIndex = 1;
-  const keys: string[] = [];
-  while (step.lastIndex < path.length) {
-    const match = step.exec(path);
-    const key = match && (match[1] ?? match[2] ?? match[3] ?? match[4]);
-    if (!key) return undefined;
-    keys.push(key);
-  }
-  return keys;
-}
-
-/**
- * Follows the keys like jsonpath-plus (`wrap: false`): a step needs a truthy value with that own
- * property, else the result is undefined. The engine applies a path to objects only: any other
- * fact value (a number, a string, null) is returned unchanged.
- */
-function followPath(value: unknown, keys: readonly string[]): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  let current: unknown = value;
-  for (const key of keys) {
-    if (!current || !Object.hasOwn(current as object, key)) return undefined;
-    current = (current as Readonly<Record<string, unknown>>)[key];
-  }
-  return current;
 }
