@@ -25,9 +25,6 @@ export type Facts = Readonly<Record<string, unknown>>;
  */
 export type ConditionInput = Condition | Readonly<Record<string, unknown>>;
 
-/** Resolves a fact's `path` in an object fact value (the engine's `pathResolver` option). */
-export type PathResolver = (value: object, path: string) => unknown;
-
 export interface CompileOptions {
   /** Custom operators, added to the built-ins (a custom operator replaces a built-in of the same name). */
   operators?: Readonly<Record<string, Operator>>;
