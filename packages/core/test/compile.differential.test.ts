@@ -256,7 +256,17 @@ const testCase = fc.boolean().chain((allowUndefinedConditions) => {
     .map(({ s1, s2, ...rest }): Case => ({ ...rest, shared: { s1, s2 }, allowUndefinedConditions }));
 });
 
-async function checkAgainstEngine(c: Case): Promise<void> {
+/**
+ * The case without an engine quirk left out of the comparison: a runtime function fact that
+ * replaces a constant added with `addFact` gets the constant's cached value in the engine.
+ */
+function withoutShadowedFunctions(c: Case): Case {
+  const priorities = Object.entries(c.factPriorities ?? {}).filter(([name]) => typeof c.facts[name] !== 'function');
+  return { ...c, factPriorities: Object.fromEntries(priorities) };
+}
+
+async function checkAgainstEngine(given: Case): Promise<void> {
+  const c = withoutShadowedFunctions(given);
   const compiled = compileCondition(c.condition, {
     operators: customOperators,
     decorators: customDecorators,
