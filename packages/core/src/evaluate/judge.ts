@@ -7,6 +7,7 @@ import type { LocalizedText } from '../model/schema.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillTemplate, type Lang } from './format.js';
+import { fillName } from './names.js';
 import { PROGRESS_LABEL } from './labels.js';
 import { measureProgress } from './progress.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
@@ -220,7 +221,7 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
-    ruleName: rule.name,
+    ruleName: fillName(rule.name, (id, lang) => ctx.formatParameter(id, j.date, lang)),
     setBy: setBy(ctx.plan, 'rules', rule.id),
     kind: rule.kind,
     strength: rule.strength,
@@ -300,7 +301,7 @@ function messageOf(
         value: (key) => ctx.format(key, outcome.reading.facts[key], derived, lang),
         parameter: (id) => ctx.formatParameter(id, j.date, lang),
       });
-    const name = cr.rule.name[lang];
+    const name = quoted(result.ruleName[lang]);
     let text: string;
     switch (outcome.status) {
       case 'missing-data': {
@@ -308,8 +309,8 @@ function messageOf(
         const reasons = outcome.reading.reasons.map((r) => r[lang]);
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断“${name}”：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
-            : `${data.ref.name.en}: cannot judge “${name}” for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
+            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断${name}：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
+            : `${data.ref.name.en}: cannot judge ${name} for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
         break;
       }
       case 'not-applicable': {
@@ -318,15 +319,15 @@ function messageOf(
         );
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}不适用“${name}”（${facts.join('；')}）`
-            : `“${name}” does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
+            ? `${data.ref.name.zh}不适用${name}（${facts.join('；')}）`
+            : `${name} does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
         break;
       }
       case 'not-done':
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成“${name}”`
-            : `${data.ref.name.en} had not completed “${name}” as of ${ctx.asOf}`;
+            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成${name}`
+            : `${data.ref.name.en} had not completed ${name} as of ${ctx.asOf}`;
         break;
       default:
         text = fill(j.status === 'met' ? cr.rule.messages[lang].met : cr.rule.messages[lang].notMet);
@@ -352,4 +353,9 @@ function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: stri
   }
   const ids = result.clauses.map((c) => c.id).join(', ');
   return `${text} (clause ${ids}${lead ? `; lead unit: ${lead}` : ''})`;
+}
+
+/** A name in quotes, “…”; quotes inside it become ‘…’, as nested quotes are written. */
+function quoted(name: string): string {
+  return `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 }
