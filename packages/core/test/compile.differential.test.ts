@@ -18,8 +18,11 @@ interface Case {
   factPriorities?: Record<string, number>;
 }
 
-/** The value of a fact added to the engine for its priority: runtime facts replace it. */
-const FACT_DEFAULT = 3;
+/**
+ * A fact added to the engine for its priority; runtime facts replace it. A function: the engine
+ * caches a constant fact's value, and a runtime function of the same name would read that cache.
+ */
+const FACT_DEFAULT = () => 3;
 
 /** The facts a case's engine sees: those added for their priority, then the runtime facts. */
 const factsOf = (c: Case): Facts => ({
