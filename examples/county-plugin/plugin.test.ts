@@ -1,5 +1,11 @@
-// The county's scenario suite as vitest tests: one test per scenario file.
+// The county's scenario suite as vitest tests: one test per scenario file. The scenarios name
+// the county's plugins, which sit beside the scenarios folder; one of them is code.
 import { fileURLToPath } from 'node:url';
 import { scenarioSuite } from '@ruralkit/testing/vitest';
 
-scenarioSuite('Example County (示例县) plugin', [fileURLToPath(new URL('./scenarios', import.meta.url))]);
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+scenarioSuite('Example County (示例县) plugin', [here('./scenarios')], {
+  pluginRoot: here('.'),
+  allowCodePlugins: true,
+});

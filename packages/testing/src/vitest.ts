@@ -4,17 +4,21 @@
  */
 import { basename } from 'node:path';
 import { describe, it } from 'vitest';
-import { findScenarioFiles, formatFailure, runScenarioFile, type RunOptions } from './run.js';
+import { formatFailure, runScenarioFile, scenarioFilesWithRoots, type RunOptions } from './run.js';
 import { loadScenario } from './scenario.js';
 
-/** Register a vitest `describe` with one test per scenario file under `paths`. */
+/**
+ * Register a vitest `describe` with one test per scenario file under `paths`. Scenarios load
+ * plugins only from inside `options.pluginRoot` (by default the folder given), and code
+ * plugins only with `allowCodePlugins: true`.
+ */
 export function scenarioSuite(title: string, paths: string[], options: RunOptions = {}): void {
   describe(title, () => {
-    const files = findScenarioFiles(paths);
+    const files = scenarioFilesWithRoots(paths, options.pluginRoot);
     if (files.length === 0) throw new Error(`no scenario files under ${paths.join(', ')}`);
-    for (const file of files) {
+    for (const { file, pluginRoot } of files) {
       it(testName(file), async () => {
-        const outcome = await runScenarioFile(file, options);
+        const outcome = await runScenarioFile(file, { ...options, pluginRoot });
         if (!outcome.passed) throw new Error(formatFailure(outcome));
       });
     }

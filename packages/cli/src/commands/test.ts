@@ -3,13 +3,19 @@ import { formatOutcomes, runScenarios } from '@ruralkit/testing';
 import { parseOptions, UsageError, type Command } from '../io.js';
 
 export const testCommand: Command = {
-  usage: 'ruralkit test <scenario files or folders>...',
+  usage: 'ruralkit test <scenario files or folders>... [--plugin-root FOLDER] [--allow-code-plugins]',
   async run(args, io) {
-    const { positionals } = parseOptions(args, {});
+    const { values, positionals } = parseOptions(args, {
+      'plugin-root': { type: 'string' },
+      'allow-code-plugins': { type: 'boolean' },
+    });
     if (positionals.length === 0) throw new UsageError('ruralkit test: give scenario files or folders');
     let outcomes;
     try {
-      outcomes = await runScenarios(positionals);
+      outcomes = await runScenarios(positionals, {
+        pluginRoot: values['plugin-root'],
+        allowCodePlugins: values['allow-code-plugins'] ?? false,
+      });
     } catch (error) {
       throw new UsageError(`ruralkit test: ${(error as Error).message}`);
     }
