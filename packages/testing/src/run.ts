@@ -226,10 +226,7 @@ export function findScenarioFiles(paths: string[]): string[] {
  * Each scenario file under `paths` with the folder its plugins must lie in: `pluginRoot` when
  * given, else the folder given in `paths` that holds it (the file's own folder for a file).
  */
-export function scenarioFilesWithRoots(
-  paths: string[],
-  pluginRoot?: string,
-): { file: string; pluginRoot: string }[] {
+export function scenarioFilesWithRoots(paths: string[], pluginRoot?: string): { file: string; pluginRoot: string }[] {
   return paths.flatMap((path) => {
     const root = pluginRoot ?? (statSync(path).isDirectory() ? path : dirname(path));
     return findScenarioFiles([path]).map((file) => ({ file, pluginRoot: resolve(root) }));

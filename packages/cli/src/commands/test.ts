@@ -13,8 +13,8 @@ export const testCommand: Command = {
     let outcomes;
     try {
       outcomes = await runScenarios(positionals, {
-        pluginRoot: values['plugin-root'],
-        allowCodePlugins: values['allow-code-plugins'] ?? false,
+        pluginRoot: values['plugin-root'] as string | undefined,
+        allowCodePlugins: values['allow-code-plugins'] === true,
       });
     } catch (error) {
       throw new UsageError(`ruralkit test: ${(error as Error).message}`);

@@ -10,6 +10,7 @@ import {
   householdSection,
   overview,
   parameterSection,
+  relaxedSection,
   subjectAnchor,
   subjectSection,
   subjectTitle,
@@ -27,6 +28,7 @@ export function formatHtml(plan: Plan, report: Report, input: EvaluationInput, l
     `<a href="#todo">${esc(WORDS.todo[lang])}</a>`,
     `<a href="#households">${esc(WORDS.households[lang])}</a>`,
     `<a href="#parameters">${esc(WORDS.parameters[lang])}</a>`,
+    `<a href="#relaxed">${esc(WORDS.relaxed[lang])}</a>`,
   ];
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -54,6 +56,7 @@ ${groups.map((g) => subjectSection(plan, input, g, lang)).join('\n')}
 ${todoSection(report, lang)}
 ${householdSection(report, lang)}
 ${parameterSection(report, lang)}
+${relaxedSection(report, lang)}
 <footer>${esc(WORDS.generated[lang])} · ${esc(report.plan.id)} · ${esc(WORDS.asOf[lang])} ${esc(report.asOf)}</footer>
 </main>
 </body>

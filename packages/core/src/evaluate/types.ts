@@ -178,8 +178,18 @@ export interface Summary {
 }
 
 export interface Report {
-  /** The plan judged: with its content hash (of the plan and its plugins) and plugins. */
-  plan: { id: string; title: LocalizedText; docNo: string; hash: string; plugins: string[] };
+  /**
+   * The plan judged: with its content hash (of the plan and its plugins), plugins, and the
+   * loosenings (放宽) its plugins declared, each with its reason and plugin.
+   */
+  plan: {
+    id: string;
+    title: LocalizedText;
+    docNo: string;
+    hash: string;
+    plugins: string[];
+    relaxed: { id: string; reason: string; by: string }[];
+  };
   asOf: string;
   results: RuleResult[];
   households: HouseholdResult[];
