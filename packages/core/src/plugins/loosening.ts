@@ -246,6 +246,13 @@ function conditionReason(next: Condition, old: Condition): LocalizedText {
       zh: `运算符 "${unknown.operator}" 无法证明与原条件同样严格`,
       en: `the operator "${unknown.operator}" cannot be shown to be as strict as the plan's condition`,
     };
+  const hasAny = (c: Condition): boolean =>
+    'any' in c || ('all' in c && c.all.some(hasAny)) || ('not' in c && hasAny(c.not));
+  if (hasAny(next) && !hasAny(old))
+    return {
+      zh: '用 any（任一成立）代替了 all（全部成立），新条件不能证明至少同样严格',
+      en: 'any (one of) in place of all: the new condition cannot be shown to be at least as strict',
+    };
   const literal = comparisons(next).find(
     (c) =>
       typeof c.value !== 'object' &&

@@ -355,15 +355,15 @@ function changeParameter(
   return parameterLoosenedOn(before, parameter, start);
 }
 
-/** "…lowered on 2024-01-01 (higher is stricter)". */
+/** "lowers it from 2024-01-01, while higher is stricter", "moves it later from 2021-01-01…". */
 function parameterWhy(parameter: Parameter, date: string): LocalizedText {
+  const higher = parameter.stricter === 'higher';
   const [zh, en] =
-    parameter.stricter === 'higher'
-      ? ['调低', 'lowers it']
-      : ['调高（日期则为推迟）', 'raises it (for a date: makes it later)'];
+    parameter.unit === 'date' ? ['推迟', 'moves it later'] : higher ? ['调低', 'lowers it'] : ['调高', 'raises it'];
+  const strict = parameter.unit === 'date' ? '早' : higher ? '高' : '低';
   return {
-    zh: `自 ${date} 起${zh}，而该参数越${parameter.stricter === 'higher' ? '高' : '低'}越严格`,
-    en: `${en} from ${date}, while ${parameter.stricter} is stricter`,
+    zh: `自 ${date} 起${zh}，而该参数越${strict}越严格`,
+    en: `${en} from ${date}, while ${parameter.unit === 'date' ? 'earlier' : parameter.stricter} is stricter`,
   };
 }
 
