@@ -121,6 +121,33 @@ describe('the built command', async () => {
   });
 });
 
+describe('ruralkit test and the plugins scenarios name', () => {
+  const county = join(root, 'examples/county-plugin');
+
+  it('loads the county’s plugins beside its scenarios with --plugin-root and --allow-code-plugins', async () => {
+    const { code, stdout } = await capture([
+      'test',
+      join(county, 'scenarios'),
+      '--plugin-root',
+      county,
+      '--allow-code-plugins',
+    ]);
+    expect(stdout.trim().split('\n').at(-1)).toBe('12 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
+  it('refuses plugins outside the scenario folder, and code plugins without the flag', async () => {
+    const outside = await capture(['test', join(county, 'scenarios')]);
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toContain('at plugins[0]: 场景的插件须位于目录');
+    const code = await capture(['test', join(county, 'scenarios'), '--plugin-root', county]);
+    expect(code.code).toBe(1);
+    expect(code.stdout).toContain('example-county.plugin.ts: 这是代码插件');
+    expect(code.stdout).toContain('allow it explicitly (ruralkit test --allow-code-plugins');
+    expect(code.stdout.trim().split('\n').at(-1)).toBe('4 passed, 8 failed');
+  });
+});
+
 describe('ruralkit plan and plugins', () => {
   const lines = join(root, 'examples/county-plugin/income-lines.plugin.yaml');
   const county = join(root, 'examples/county-plugin/example-county.plugin.ts');

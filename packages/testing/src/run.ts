@@ -207,18 +207,23 @@ export async function runScenarioFile(file: string, options: RunOptions = {}): P
   return runScenario(scenario, file, options);
 }
 
-/** Scenario files under the given files or folders (`.yaml`, `.yml`, `.json`), sorted. */
+/**
+ * Scenario files under the given files or folders (`.yaml`, `.yml`, `.json`), sorted. In a
+ * folder, plugin files (`*.plugin.yaml`, `*.plugin.json`) and `node_modules` are passed over.
+ */
 export function findScenarioFiles(paths: string[]): string[] {
   const files: string[] = [];
-  const visit = (path: string) => {
+  const visit = (path: string, named: boolean) => {
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
-    } else if (/\.(ya?ml|json)$/.test(path)) {
+      for (const entry of readdirSync(path).sort()) {
+        if (entry !== 'node_modules') visit(join(path, entry), false);
+      }
+    } else if (/\.(ya?ml|json)$/.test(path) && (named || !/\.plugin\.(ya?ml|json)$/.test(path))) {
       files.push(path);
     }
   };
-  for (const path of paths) visit(resolve(path));
+  for (const path of paths) visit(resolve(path), true);
   return files;
 }
 
