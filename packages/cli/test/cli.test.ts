@@ -163,6 +163,27 @@ describe('ruralkit plan and plugins', () => {
     expect(json.changes[0]).toMatchObject({ kind: 'parameter', id: 'monitoring.incomeThreshold' });
   });
 
+  it('lists the targets plugins relaxed, with reasons, in every report format', async () => {
+    const data = join(root, 'examples/changjiang-2021/data.yaml');
+    const report = async (format: string, plugins = ['--plugin', lines, '--plugin', county]) =>
+      (await capture(['evaluate', data, '--as-of', '2025-12-31', '--format', format, ...plugins])).stdout;
+    const reason = '示例县县级国土空间规划批复延后';
+    expect(await report('table')).toContain(
+      `插件放宽的目标:\n  deadline.villagePlan (plugin:example-county@1.0.0): ${reason}`,
+    );
+    expect(await report('md')).toContain(
+      `## 插件放宽的目标:\n\n- deadline.villagePlan (plugin:example-county@1.0.0): ${reason}`,
+    );
+    const html = await report('html');
+    expect(html.slice(html.indexOf('<section id="relaxed">'))).toContain(
+      `<code>deadline.villagePlan</code></td><td>${reason}`,
+    );
+    expect(JSON.parse(await report('json')).plan.relaxed).toEqual([
+      { id: 'deadline.villagePlan', reason: expect.stringContaining(reason), by: 'plugin:example-county@1.0.0' },
+    ]);
+    expect(await report('table', [])).toContain('插件放宽的目标: 无');
+  });
+
   it('shows the rules and parameters in force on a date, with who set them', async () => {
     const before = (
       await capture(['plan', 'show', '--plugin', lines, '--plugin', county, '--at', '2023-06-30', '--format', 'json'])
