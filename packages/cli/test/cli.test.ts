@@ -194,8 +194,9 @@ describe('ruralkit plan and plugins', () => {
     const tap = (text: string) =>
       JSON.parse(text).parameters.find((p: { id: string }) => p.id === 'infrastructure.tapWaterMinRate');
     expect(tap(before)).toMatchObject({ value: 0.9, setBy: 'plan' });
-    expect(tap(after)).toMatchObject({ value: 0.95, setBy: 'plugin:example-county@1.0.0' });
+    expect(tap(after)).toMatchObject({ value: 0.95, stricter: 'higher', setBy: 'plugin:example-county@1.0.0' });
     const md = (await capture(['plan', 'show', '--at', '2025-01-01', '--lang', 'en'])).stdout;
+    expect(md).toContain('| `deadline.transitionEnd` | End of the transition period | 2025-12-31 | date | lower |');
     expect(md).toContain(
       '| `infrastructure.tap-water` | Tap water coverage reaches 90% | deadline | binding | 三（三） | 2025-12-31 | plan |',
     );

@@ -72,6 +72,7 @@ function planInForce(plan: Plan, at: string) {
       value: entry?.value,
       from: entry?.from,
       unit: p.unit,
+      stricter: p.stricter,
       assumption: p.assumption,
       source: p.source,
       setBy: by ?? 'plan',
@@ -126,11 +127,11 @@ function showMarkdown(plan: Plan, inForce: ReturnType<typeof planInForce>, lang:
     '',
     `## ${zh ? '参数' : 'Parameters'}`,
     '',
-    `| id | ${zh ? '名称' : 'name'} | ${zh ? '取值' : 'value'} | ${zh ? '单位' : 'unit'} | ${zh ? '起始' : 'from'} | ${zh ? '依据' : 'source'} | ${zh ? '来自' : 'set by'} |`,
-    '|---|---|---|---|---|---|---|',
+    `| id | ${zh ? '名称' : 'name'} | ${zh ? '取值' : 'value'} | ${zh ? '单位' : 'unit'} | ${zh ? '更严格' : 'stricter'} | ${zh ? '起始' : 'from'} | ${zh ? '依据' : 'source'} | ${zh ? '来自' : 'set by'} |`,
+    '|---|---|---|---|---|---|---|---|',
     ...inForce.parameters.map(
       (p) =>
-        `| \`${p.id}\` | ${p.name[lang]}${p.assumption ? (zh ? '（假定值）' : ' (assumption)') : ''} | ${p.value ?? '—'} | ${p.unit} | ${p.from ?? '—'} | ${p.source.join(', ')} | ${p.setBy} |`,
+        `| \`${p.id}\` | ${p.name[lang]}${p.assumption ? (zh ? '（假定值）' : ' (assumption)') : ''} | ${p.value ?? '—'} | ${p.unit} | ${p.stricter} | ${p.from ?? '—'} | ${p.source.join(', ')} | ${p.setBy} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;
