@@ -2,6 +2,7 @@
 // plugin, the path and why in Chinese and English; with `relax` it is accepted and shows up in
 // `plan diff` and in the report's list of relaxed targets.
 import { describe, expect, it } from 'vitest';
+import * as core from '@ruralkit/core';
 import {
   customOperators,
   diffPlan,
@@ -439,6 +440,22 @@ describe('tables a code plugin must not patch', () => {
       (WORKFLOWS as Record<string, unknown>)['poverty-monitoring'] = {};
     }).toThrow(TypeError);
     expect(WORKFLOWS['poverty-monitoring'].events.COUNTY_APPROVE!.grants).toEqual([{ role: 'county-approver' }]);
+  });
+});
+
+describe('nothing @ruralkit/core exports can be patched', () => {
+  it('every exported table (objects and arrays, zod schemas aside) is frozen all the way down', () => {
+    const unfrozen: string[] = [];
+    const seen = new Set<unknown>();
+    const visit = (value: unknown, path: string) => {
+      if (!value || typeof value !== 'object' || seen.has(value) || '_zod' in value) return;
+      seen.add(value);
+      if (!Object.isFrozen(value)) unfrozen.push(path);
+      for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
+    };
+    for (const [name, value] of Object.entries(core)) visit(value, name);
+    expect(unfrozen).toEqual([]);
+    expect(seen.size).toBeGreaterThan(100); // the plan's tables, workflows and labels were all visited
   });
 });
 

@@ -27,6 +27,7 @@ function freezeDefinition(definition: WorkflowDefinition): WorkflowDefinition {
     Object.freeze(table);
   definition.deadlines.forEach((d) => deepFreeze(d));
   deepFreeze(definition.machine);
+  deepFreeze(definition.name);
   return Object.freeze(definition);
 }
 
