@@ -7,7 +7,6 @@
 import { canonicalJson } from '../model/hash.js';
 import { parameterEntryAt } from '../model/parameters.js';
 import type { Condition, LocalizedText, Parameter, Plan, Rule, ScreeningRule } from '../model/schema.js';
-import type { Grant } from '../workflows/types.js';
 
 /** What the checks read of the plan being resolved: its period and parameters as they stand. */
 export type PlanState = Pick<Plan, 'period' | 'parameters'>;
@@ -87,10 +86,7 @@ export function screeningReplacementLoosens(
 }
 
 /** The roles a workflow event's new role list adds to the roles that may send it now. */
-export function widenedRoles(
-  grants: readonly Pick<Grant, 'role'>[] | readonly { role: string }[],
-  roles: readonly string[],
-): string[] {
+export function widenedRoles(grants: readonly { role?: string }[], roles: readonly string[]): string[] {
   return roles.filter((role) => !grants.some((g) => g.role === role));
 }
 
@@ -143,15 +139,15 @@ function comparisonImplies(a: Comparison, b: Comparison, plan: PlanState): boole
   return datesInPeriod(plan, [va, vb]).every((date) => {
     const x = va.at(date);
     const y = vb.at(date);
-    if (typeof x !== ba.type || typeof y !== ba.type) return false;
-    const tighter = ba.bound === 'lower' ? x! > y! : x! < y!;
+    if (x === undefined || y === undefined || typeof x !== ba.type || typeof y !== ba.type) return false;
+    const tighter = ba.bound === 'lower' ? x > y : x < y;
     return tighter || (x === y && (ba.strict || !bb.strict));
   });
 }
 
 type ValueSource =
-  | { kind: 'literal'; at: (date: string) => unknown }
-  | { kind: 'parameter'; parameter: Parameter; at: (date: string) => unknown };
+  | { kind: 'literal'; at: (date: string) => number | string }
+  | { kind: 'parameter'; parameter: Parameter; at: (date: string) => number | string | undefined };
 
 /** A compare value: a literal number or date, or a parameter (`{ fact: id }`) read on a date. */
 function valueSource(value: unknown, plan: PlanState): ValueSource | undefined {
@@ -159,6 +155,10 @@ function valueSource(value: unknown, plan: PlanState): ValueSource | undefined {
   const fact = (value as { fact?: unknown } | null)?.fact;
   const parameter = plan.parameters.find((p) => p.id === fact);
   if (!parameter || Object.keys(value as object).length !== 1) return undefined;
+  return parameterSource(parameter);
+}
+
+function parameterSource(parameter: Parameter): ValueSource {
   return { kind: 'parameter', parameter, at: (date) => parameterEntryAt(parameter, date)?.value };
 }
 
@@ -180,12 +180,7 @@ function dueLoosens(old: Rule, next: Rule, plan: PlanState): LocalizedText | und
       zh: `期限参数 ${next.due ?? '（无）'} 不是与 ${old.due} 同方向的日期参数`,
       en: `its due date ${next.due ?? '(none)'} is not a date parameter of the same direction as ${old.due}`,
     };
-  const source = (p: Parameter): ValueSource => ({
-    kind: 'parameter',
-    parameter: p,
-    at: (d) => parameterEntryAt(p, d)?.value,
-  });
-  const late = datesInPeriod(plan, [source(before), source(after)]).find((date) => {
+  const late = datesInPeriod(plan, [parameterSource(before), parameterSource(after)]).find((date) => {
     const x = parameterEntryAt(after, date)?.value;
     const y = parameterEntryAt(before, date)?.value;
     return x === undefined || y === undefined || x > y;
