@@ -21,7 +21,7 @@ import { builtinOperators, customOperators, type Operator } from '../rules/opera
 import { CORE_VERSION } from '../version.js';
 import { WORKFLOWS } from '../workflows/definitions.js';
 import { ROLES, type WorkflowDefinition, type WorkflowType } from '../workflows/types.js';
-import { definePlugin } from './define.js';
+import { definePlugin, isDefinedPlugin } from './define.js';
 import { PluginError } from './errors.js';
 import { parameterLoosenedOn, ruleReplacementLoosens, screeningReplacementLoosens, widenedRoles } from './loosening.js';
 import { isResolvedPlan, type Provenance, type Relaxation, type ResolvedPlan } from './resolved.js';
@@ -47,7 +47,7 @@ export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)
   if (base && base.plugins.length > 0) {
     throw new PluginError('-', '', '请对基础方案解析插件', 'resolve plugins against the base plan, not a resolved one');
   }
-  const checked = plugins.map((p) => (isPlugin(p) ? p : definePlugin(p)));
+  const checked = plugins.map((p) => (isDefinedPlugin(p) ? p : definePlugin(p)));
   const ordered = orderByDependencies(checked);
   for (const plugin of ordered) checkTarget(plugin, plan);
   const working = startFrom(plan);
@@ -67,10 +67,6 @@ export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)
           }),
         )}`;
   return deepFreeze({ ...working, hash, base: { id: plan.id, hash: baseHash }, plugins: refs }) as ResolvedPlan;
-}
-
-function isPlugin(value: Plugin | PluginInput): value is Plugin {
-  return Object.isFrozen(value) && typeof (value as Plugin).operators === 'object';
 }
 
 /** The plan's own data, the fields of `PlanSchema` (no provenance or functions): what the hash covers. */
