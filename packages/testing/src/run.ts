@@ -208,13 +208,17 @@ export async function runScenarioFile(file: string, options: RunOptions = {}): P
 }
 
 /**
- * Scenario files under the given files or folders (`.yaml`, `.yml`, `.json`), sorted. In a
- * folder, plugin files (`*.plugin.yaml`, `*.plugin.json`) and `node_modules` are passed over.
+ * Scenario files under the given files or folders (`.yaml`, `.yml`, `.json`), sorted; relative
+ * paths are resolved against `base`. In a folder, plugin files (`*.plugin.yaml`,
+ * `*.plugin.json`) and `node_modules` are passed over.
  */
-export function findScenarioFiles(paths: string[]): string[] {
+export function findScenarioFiles(paths: string[], base = process.cwd()): string[] {
   const files: string[] = [];
   const visit = (path: string, named: boolean) => {
-    const stat = statSync(path);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) {
+      throw new ScenarioFileError(`找不到场景文件或文件夹 / scenario file or folder not found: ${path}`);
+    }
     if (stat.isDirectory()) {
       for (const entry of readdirSync(path).sort()) {
         if (entry !== 'node_modules') visit(join(path, entry), false);
@@ -223,18 +227,25 @@ export function findScenarioFiles(paths: string[]): string[] {
       files.push(path);
     }
   };
-  for (const path of paths) visit(resolve(path), true);
+  for (const path of paths) visit(resolve(base, path), true);
   return files;
 }
 
 /**
  * Each scenario file under `paths` with the folder its plugins must lie in: `pluginRoot` when
  * given, else the folder given in `paths` that holds it (the file's own folder for a file).
+ * Relative paths are resolved against `base`.
  */
-export function scenarioFilesWithRoots(paths: string[], pluginRoot?: string): { file: string; pluginRoot: string }[] {
+export function scenarioFilesWithRoots(
+  paths: string[],
+  pluginRoot?: string,
+  base = process.cwd(),
+): { file: string; pluginRoot: string }[] {
   return paths.flatMap((path) => {
-    const root = pluginRoot ?? (statSync(path).isDirectory() ? path : dirname(path));
-    return findScenarioFiles([path]).map((file) => ({ file, pluginRoot: resolve(root) }));
+    const files = findScenarioFiles([path], base);
+    const given = resolve(base, path);
+    const root = pluginRoot ?? (statSync(given).isDirectory() ? given : dirname(given));
+    return files.map((file) => ({ file, pluginRoot: resolve(base, root) }));
   });
 }
 
