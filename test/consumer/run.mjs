@@ -248,11 +248,17 @@ check('TypeScript: bundler (every export, every README example)', () =>
 
 // 5. What ships.
 for (const { manifest } of packages) {
-  check(`${manifest.name}: README.md, LICENSE, each source module once per format`, () => {
+  check(`${manifest.name}: README.md, LICENSE, each source module once per format, import.meta shimmed in CJS`, () => {
     const dir = join(project, 'node_modules', manifest.name);
     const missing = ['README.md', 'LICENSE'].filter((f) => !existsSync(join(dir, f)));
     if (missing.length) return `missing ${missing.join(', ')}`;
     const seen = new Map();
+    for (const file of readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('.cjs'))) {
+      // esbuild's stand-in for import.meta in CJS is an empty object: import.meta.url undefined.
+      if (readFileSync(join(dir, 'dist', file), 'utf8').includes('import_meta = {}')) {
+        return `${file} uses import.meta, which is empty in CommonJS`;
+      }
+    }
     for (const map of readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('.map'))) {
       const format = map.endsWith('.cjs.map') ? 'cjs' : 'esm';
       for (const source of JSON.parse(readFileSync(join(dir, 'dist', map), 'utf8')).sources) {
