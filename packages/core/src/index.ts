@@ -107,7 +107,7 @@ export {
   type ScopeRefusal,
 } from './workflows/authorize.js';
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
-export { WORKFLOWS } from './workflows/definitions.js';
+export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';
 export {
   villagePlanWorkflow,
   villagePlanMachine,
@@ -129,6 +129,9 @@ export {
   RISK_TYPES,
   MONITORING_CATEGORIES,
   MEASURES,
+  monitoringVocabulary,
+  povertyMonitoringPayloadsFor,
+  type MonitoringVocabulary,
   type PovertyMonitoringContext,
   type PovertyMonitoringEvent,
   type Measure,
