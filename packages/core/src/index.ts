@@ -77,12 +77,17 @@ export {
   type ScreeningStart,
   type DomainEventHandler,
 } from './workflows/runtime.js';
-export { createMemoryStore, type WorkflowStore } from './workflows/store.js';
+export { createMemoryStore, type Lease, type WorkflowStore } from './workflows/store.js';
 export {
   chainAuditEntry,
   hashAuditEntry,
   verifyAuditChain,
+  verifyAuditChains,
+  chainAudit,
+  auditTenants,
+  chainOf,
   GENESIS_HASH,
+  type AuditHead,
   type AuditVerification,
 } from './workflows/audit.js';
 export { WorkflowError, ConflictError, type WorkflowErrorCode, type WorkflowErrorDetails } from './workflows/errors.js';

@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { z } from 'zod';
-import { planHash } from '../model/hash.js';
+import { canonicalJson, planHash, sha256Hex } from '../model/hash.js';
 import { parameterValue } from '../model/parameters.js';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import type { Report as EvaluationReport } from '../evaluate/types.js';
-import { verifyAuditChain, type AuditVerification } from './audit.js';
+import { verifyAuditChains, type AuditVerification } from './audit.js';
 import { isGranted, scopeRefusal, type RelationFacts } from './authorize.js';
 import {
   chineseWorkingDayCalendar,
@@ -21,7 +21,7 @@ import {
   type WorkingDayCalendar,
 } from './calendar.js';
 import { workflowsFor } from './definitions.js';
-import { WorkflowError, type WorkflowErrorCode } from './errors.js';
+import { ConflictError, WorkflowError, type WorkflowErrorCode } from './errors.js';
 import { publicNoticeView, type PublicNoticeView } from './public-notice.js';
 import type { WorkflowStore } from './store.js';
 import {
@@ -43,6 +43,19 @@ import {
   type WorkflowType,
 } from './types.js';
 
+/** An idempotency key as stored: scoped, with the fingerprint of its request. */
+interface IdempotencyKey {
+  scope: string;
+  key: string;
+  request: string;
+}
+
+/** What a store keeps under an idempotency key. */
+interface StoredResult {
+  result: TransitionResult;
+  request: string;
+}
+
 /** Turns a snapshot of machine version `from` into one of version `from + 1`. */
 export type Migration = (snapshot: Envelope['snapshot']) => Envelope['snapshot'];
 
@@ -54,6 +67,12 @@ export interface RuntimeOptions {
   calendar?: WorkingDayCalendar;
   /** Migrations by workflow type and the machine version they start from. */
   migrations?: Partial<Record<WorkflowType, Record<number, Migration>>>;
+  /**
+   * The lease this runtime claims passed deadlines and domain events with: `owner` names the
+   * process (default: a random id), `ms` is how long a claim lasts if the process dies before
+   * finishing (default 30 s); then another process takes the work over.
+   */
+  lease?: { owner?: string; ms?: number };
 }
 
 /** Where an instance is started: a village, or a household within it. */
@@ -126,7 +145,8 @@ export interface Runtime {
   history(instanceId: string): Promise<AuditEntry[]>;
   /** Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to. */
   tick(now?: Date): Promise<OverdueNotice[]>;
-  verifyAudit(): Promise<AuditVerification>;
+  /** Verify every tenant's audit chain, or only `tenant`'s. */
+  verifyAudit(tenant?: string): Promise<AuditVerification>;
   /** Receive domain events (at least once); returns the unsubscribe function. */
   subscribe(handler: DomainEventHandler): () => void;
   /** Deliver pending domain events to subscribers now (also done after every commit). */
@@ -148,6 +168,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const workflows = workflowsFor(plan);
   const handlers = new Set<DomainEventHandler>();
   let delivering: Promise<number> | undefined;
+  let again = false;
+  let unwatch: (() => void) | undefined;
+  /** This runtime's lease on the deadlines and domain events it claims. */
+  const lease = { owner: options.lease?.owner ?? randomUUID(), ms: options.lease?.ms ?? 30_000 };
 
   const now = () => clock.now().toISOString();
   const parameter = (date: string) => (id: string) => parameterValue(plan, id, date);
@@ -254,6 +278,23 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       .filter((d) => !d.overdueAt)
       .reduce<string | null>((min, d) => (min === null || d.firesAt < min ? d.firesAt : min), null);
 
+  /** The one audit builder: what happened to an instance (or an attempt at one), before chaining. */
+  function auditOf(
+    where: { tenant: string; instanceId: string | null; workflow: string; planHash: string; machineVersion: number },
+    what: Omit<AuditRecord, 'tenant' | 'instanceId' | 'workflow' | 'planHash' | 'machineVersion'>,
+  ): AuditRecord {
+    return { ...where, ...what };
+  }
+
+  /** Where an instance's audit entries go: its tenant's chain, under its pinned plan and version. */
+  const auditWhere = (record: InstanceRecord) => ({
+    tenant: record.tenant,
+    instanceId: record.id,
+    workflow: record.type,
+    planHash: record.envelope.planHash,
+    machineVersion: record.envelope.machineVersion,
+  });
+
   function domainEvent(record: InstanceRecord, type: string, at: string, data: Record<string, unknown>): DomainEvent {
     return {
       type,
@@ -331,23 +372,28 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       allowedNow,
       reasons,
     });
-    const audit: AuditRecord = {
-      instanceId: record?.id ?? null,
-      workflow: definition.type,
+    const where = record
+      ? auditWhere(record)
+      : {
+          tenant: attempt.tenant,
+          instanceId: null,
+          workflow: definition.type,
+          planHash: hash,
+          machineVersion: definition.version,
+        };
+    const audit = auditOf(where, {
       event: String(input.type),
       outcome: 'refused',
       actor,
       at: attempt.at,
       stateBefore: state,
       stateAfter: state,
-      planHash: record?.envelope.planHash ?? hash,
-      machineVersion: record?.envelope.machineVersion ?? definition.version,
       reason: {
         code,
         zh: error.text.zh + reasons.map((r) => `；${r.zh}`).join(''),
         en: error.text.en + reasons.map((r) => `; ${r.en}`).join(''),
       },
-    };
+    });
     await store.record({ audit: [audit], outbox: [] });
     throw error;
   }
@@ -360,25 +406,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   /**
-   * Check an attempt and take its transition, or refuse it. The machine runs once: XState
+   * Check an attempt (its scope already authorized) and take its transition, or refuse it. The machine runs once: XState
    * returns the very same snapshot when a guard lets no transition through.
    */
   async function check(attempt: Attempt): Promise<Checked> {
-    const { definition, input, actor, tenant, subject, state, snapshot } = attempt;
+    const { definition, input, actor, subject, state, snapshot } = attempt;
     const where = attempt.record ? `实例 ${attempt.record.id}` : `新的 ${definition.type} 实例`;
     const whereEn = attempt.record ? `instance ${attempt.record.id}` : `a new ${definition.type} instance`;
-    const scope = scopeRefusal(actor, tenant, subject);
-    if (scope) {
-      await refuse(
-        attempt,
-        scope.code,
-        {
-          zh: `${where}：不允许 ${actor.id} 发送 ${input.type}`,
-          en: `${whereEn}: ${actor.id} may not send ${input.type}`,
-        },
-        [scope.reason],
-      );
-    }
     const rule = definition.events[input.type];
     if (!rule) {
       await refuse(attempt, 'unknown-event', {
@@ -438,7 +472,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   async function apply(
     attempt: Attempt,
     { event, next }: Checked,
-    scope: string | undefined,
+    key: IdempotencyKey | undefined,
   ): Promise<TransitionResult> {
     const { definition, state: before, input } = attempt;
     const after = String(next.value);
@@ -477,20 +511,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     };
     const commit: Commit = {
       audit: [
-        {
-          instanceId: id,
-          workflow: definition.type,
+        auditOf(auditWhere(record), {
           event: input.type,
           outcome: attempt.record ? 'accepted' : 'started',
           actor: attempt.actor,
           at: event.at,
           stateBefore: before,
           stateAfter: after,
-          planHash: record.envelope.planHash,
-          machineVersion: record.envelope.machineVersion,
           payload: event.payload,
           ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
-        },
+        }),
       ],
       outbox: [
         domainEvent(record, attempt.record ? 'transitioned' : 'started', event.at, {
@@ -502,18 +532,83 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           .effects(before ?? 'idle', after, context, event)
           .map((e) => domainEvent(record, e.type, event.at, e.data)),
       ],
-      ...(input.idempotencyKey && scope ? { idempotency: { scope, key: input.idempotencyKey, result } } : {}),
+      ...(key ? { idempotency: { scope: key.scope, key: key.key, result: { result, request: key.request } } } : {}),
     };
-    if (attempt.record) await store.save(record, attempt.record.version, commit);
-    else await store.create(record, commit);
+    try {
+      if (attempt.record) await store.save(record, attempt.record.version, commit);
+      else await store.create(record, commit);
+    } catch (error) {
+      // a concurrent send with the same key committed first: answer with its result
+      const first = error instanceof ConflictError ? await replay(key) : undefined;
+      if (first) return first;
+      throw error;
+    }
     void deliverSoon();
     return result;
   }
 
-  async function replay(scope: string, input: EventInput): Promise<TransitionResult | undefined> {
+  /**
+   * The first result of a repeated idempotency key, or undefined for a new key. A key reused
+   * for another request (event type, payload, subject) is refused: it is not a repeat.
+   */
+  async function replay(key: IdempotencyKey | undefined): Promise<TransitionResult | undefined> {
+    if (!key) return undefined;
+    const stored = (await store.findIdempotent(key.scope, key.key)) as StoredResult | TransitionResult | undefined;
+    if (!stored) return undefined;
+    const first = 'request' in stored ? stored : { result: stored, request: key.request };
+    if (first.request !== key.request) {
+      throw new WorkflowError(
+        'idempotency-key-reused',
+        {
+          zh: `幂等键 "${key.key}" 已用于另一请求（事件类型、payload 或对象不同），不能重复使用`,
+          en: `idempotency key "${key.key}" was used for another request (a different event type, payload or subject): use a new key`,
+        },
+        { instanceId: first.result.instanceId, event: first.result.event },
+      );
+    }
+    return { ...first.result, duplicate: true };
+  }
+
+  /**
+   * An idempotency key, scoped by the tenant and principal that send it and by where it is
+   * sent (an instance, or a start), with a fingerprint of the request it stands for.
+   */
+  function idempotencyKey(
+    where: string,
+    input: EventInput,
+    actor: Principal,
+    request: unknown,
+  ): IdempotencyKey | undefined {
     if (input.idempotencyKey === undefined) return undefined;
-    const first = (await store.findIdempotent(scope, input.idempotencyKey)) as TransitionResult | undefined;
-    return first && { ...first, duplicate: true };
+    let fingerprint: string;
+    try {
+      fingerprint = sha256Hex(canonicalJson({ type: input.type, payload: input.payload ?? {}, request }));
+    } catch {
+      fingerprint = 'unhashable';
+    }
+    return {
+      scope: `${where}\u0000${actor.tenant}\u0000${actor.id}`,
+      key: String(input.idempotencyKey),
+      request: fingerprint,
+    };
+  }
+
+  /** Refuse (audited) a principal outside the instance's tenant or scope, before anything else. */
+  async function authorizeScope(attempt: Attempt): Promise<void> {
+    const scope = scopeRefusal(attempt.actor, attempt.tenant, attempt.subject);
+    if (!scope) return;
+    const where = attempt.record
+      ? { zh: `实例 ${attempt.record.id}`, en: `instance ${attempt.record.id}` }
+      : { zh: `新的 ${attempt.definition.type} 实例`, en: `a new ${attempt.definition.type} instance` };
+    await refuse(
+      attempt,
+      scope.code,
+      {
+        zh: `${where.zh}：不允许 ${attempt.actor.id} 发送 ${attempt.input.type}`,
+        en: `${where.en}: ${attempt.actor.id} may not send ${attempt.input.type}`,
+      },
+      [scope.reason],
+    );
   }
 
   function pinned(definition: WorkflowDefinition, record: InstanceRecord): void {
@@ -541,11 +636,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
   }
 
-  /** Send an event; its idempotency key is kept under `scope` (the instance, or the start scope). */
-  async function send(instanceId: string, input: EventInput, scope = instanceId): Promise<TransitionResult> {
+  /** Send an event; its idempotency key is `key` when a start delegates, else the instance's. */
+  async function send(instanceId: string, input: EventInput, startKey?: IdempotencyKey): Promise<TransitionResult> {
     const actor = parsePrincipal(input?.actor, `实例 ${instanceId} / instance ${instanceId}`);
-    const duplicate = await replay(scope, input);
-    if (duplicate) return duplicate;
     const record = await load(instanceId);
     const definition = definitionOf(record.type);
     pinned(definition, record);
@@ -561,25 +654,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       actor,
       at: now(),
     };
-    return apply(attempt, await check(attempt), scope);
+    await authorizeScope(attempt);
+    const key = startKey ?? idempotencyKey(`send:${instanceId}`, input, actor, { instanceId });
+    const duplicate = await replay(key);
+    if (duplicate) return duplicate;
+    return apply(attempt, await check(attempt), key);
   }
 
   async function start(type: WorkflowType, input: StartInput): Promise<TransitionResult> {
     const definition = definitionOf(type);
     const actor = parsePrincipal(input?.event?.actor, `新的 ${type} 实例 / a new ${type} instance`);
     const subject = resolveSubject(definition, input.subject);
-    const scope = `start:${type}:${input.tenant}`;
-    const duplicate = await replay(scope, input.event);
-    if (duplicate) return duplicate;
-    if (definition.onePerSubject) {
-      const [open] = await store.findBySubject({
-        type,
-        tenant: input.tenant,
-        subjectKey: subjectKey(subject),
-        open: true,
-      });
-      if (open) return send(open.id, input.event, scope);
-    }
     const [snapshot] = initialTransition(definition.machine, {
       village: subject.village,
       household: subject.household,
@@ -595,28 +680,60 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       actor,
       at: now(),
     };
-    return apply(attempt, await check(attempt), scope);
+    await authorizeScope(attempt);
+    const key = idempotencyKey(`start:${type}:${input.tenant}`, input.event, actor, { subject });
+    const duplicate = await replay(key);
+    if (duplicate) return duplicate;
+    if (definition.onePerSubject) {
+      const [open] = await store.findBySubject({
+        type,
+        tenant: input.tenant,
+        subjectKey: subjectKey(subject),
+        open: true,
+      });
+      if (open) return send(open.id, input.event, key);
+    }
+    return apply(attempt, await check(attempt), key);
   }
 
+  /**
+   * Deliver claimed domain events to the subscribers until none is left. Events delivered are
+   * marked; when a handler fails, the rest of the batch is given back for another try.
+   */
   async function deliver(): Promise<number> {
     if (handlers.size === 0) return 0;
     let delivered = 0;
     for (;;) {
-      const batch = await store.pendingOutbox(100);
+      const batch = await store.claimOutbox(lease, 100);
       if (batch.length === 0) return delivered;
-      for (const event of batch) {
-        for (const handler of handlers) await handler(event);
-        await store.markDelivered([event.id]);
-        delivered += 1;
+      const done: number[] = [];
+      try {
+        for (const event of batch) {
+          for (const handler of handlers) await handler(event);
+          done.push(event.id);
+        }
+      } finally {
+        await store.markDelivered(done);
+        const left = batch.filter((e) => !done.includes(e.id)).map((e) => e.id);
+        if (left.length) await store.releaseOutbox(left);
       }
+      delivered += done.length;
     }
   }
 
+  /** Deliver now, or once more after the delivery under way: a wake-up is never lost. */
   function deliverSoon(): Promise<number> {
-    delivering ??= deliver()
+    if (delivering) {
+      again = true;
+      return delivering;
+    }
+    delivering = deliver()
       .catch(() => 0)
-      .finally(() => {
+      .then(async (count) => {
         delivering = undefined;
+        if (!again) return count;
+        again = false;
+        return count + (await deliverSoon());
       });
     return delivering;
   }
@@ -652,7 +769,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     async tick(at = clock.now()) {
       const instant = at.toISOString();
       const fired: OverdueNotice[] = [];
-      for (const due of await store.findDue(instant)) {
+      for (const due of await store.claimDue(instant, lease)) {
         const passed = due.deadlines.filter((d) => !d.overdueAt && d.firesAt <= instant);
         const deadlines = due.deadlines.map((d) => (passed.includes(d) ? { ...d, overdueAt: instant } : d));
         const record: InstanceRecord = {
@@ -663,19 +780,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           updatedAt: instant,
         };
         const commit: Commit = {
-          audit: passed.map((d) => ({
-            instanceId: due.id,
-            workflow: due.type,
-            event: 'DEADLINE_PASSED',
-            outcome: 'overdue' as const,
-            actor: { id: 'system' as const },
-            at: instant,
-            stateBefore: due.state,
-            stateAfter: due.state,
-            planHash: due.envelope.planHash,
-            machineVersion: due.envelope.machineVersion,
-            payload: { deadline: d.id, due: d.due, escalateTo: d.escalateTo },
-          })),
+          audit: passed.map((d) =>
+            auditOf(auditWhere(due), {
+              event: 'DEADLINE_PASSED',
+              outcome: 'overdue',
+              actor: { id: 'system' },
+              at: instant,
+              stateBefore: due.state,
+              stateAfter: due.state,
+              payload: { deadline: d.id, due: d.due, escalateTo: d.escalateTo },
+            }),
+          ),
           outbox: passed.map((d) =>
             domainEvent(record, 'overdue', instant, {
               deadline: d.id,
@@ -701,12 +816,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (fired.length) void deliverSoon();
       return fired;
     },
-    async verifyAudit() {
-      return verifyAuditChain(await store.readAudit(), await store.auditHead());
+    async verifyAudit(tenant) {
+      const heads = await store.auditHeads();
+      if (tenant === undefined) return verifyAuditChains(await store.readAudit(), heads);
+      const chosen = tenant in heads ? { [tenant]: heads[tenant]! } : {};
+      return verifyAuditChains(await store.readAudit({ tenant }), chosen);
     },
     subscribe(handler) {
       handlers.add(handler);
-      return () => handlers.delete(handler);
+      unwatch ??= store.watchOutbox?.(() => void deliverSoon());
+      return () => {
+        handlers.delete(handler);
+        if (handlers.size === 0) {
+          unwatch?.();
+          unwatch = undefined;
+        }
+      };
     },
     deliver: () => deliverSoon(),
     async startFromScreening(report, { tenant, actor }) {
@@ -798,19 +923,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       };
       await store.save(migrated, record.version, {
         audit: [
-          {
-            instanceId,
-            workflow: record.type,
+          auditOf(auditWhere(migrated), {
             event: 'MIGRATE',
             outcome: 'migrated',
             actor,
             at,
             stateBefore: record.state,
             stateAfter: snapshot.value,
-            planHash: hash,
-            machineVersion: definition.version,
             payload: data,
-          },
+          }),
         ],
         outbox: [domainEvent(migrated, 'migrated', at, data)],
       });
