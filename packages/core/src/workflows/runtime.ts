@@ -579,18 +579,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     actor: Principal,
     request: unknown,
   ): IdempotencyKey | undefined {
-    if (input.idempotencyKey === undefined) return undefined;
+    const key: unknown = input.idempotencyKey;
+    if (key === undefined) return undefined;
+    if (typeof key !== 'string' || key.length === 0 || key.length > 200 || [...key].some(isControl)) {
+      throw new WorkflowError('invalid-payload', {
+        zh: `事件 ${input.type} 的 idempotencyKey 须为 1 至 200 个字符的字符串，不含控制字符`,
+        en: `the idempotencyKey of ${input.type} must be a string of 1 to 200 characters without control characters`,
+      });
+    }
     let fingerprint: string;
     try {
       fingerprint = sha256Hex(canonicalJson({ type: input.type, payload: input.payload ?? {}, request }));
     } catch {
       fingerprint = 'unhashable';
     }
-    return {
-      scope: `${where}\u0000${actor.tenant}\u0000${actor.id}`,
-      key: String(input.idempotencyKey),
-      request: fingerprint,
-    };
+    return { scope: JSON.stringify([where, actor.tenant, actor.id]), key, request: fingerprint };
   }
 
   /** Refuse (audited) a principal outside the instance's tenant or scope, before anything else. */
@@ -944,6 +947,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 export function subjectKey(subject: Subject): string {
   return subject.household ? `${subject.village}/${subject.household}` : subject.village;
 }
+
+/** A control character (C0 or DEL): never part of an idempotency key. */
+const isControl = (char: string) => char < ' ' || char === '\u007f';
 
 /** zod issues as reasons naming the field. */
 function issues(error: z.ZodError, root: string): LocalizedText[] {
