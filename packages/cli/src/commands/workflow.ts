@@ -1,6 +1,7 @@
 /**
  * `ruralkit workflow`: start instances, send events, show, list history, fire deadlines and
- * verify the audit chain of a SQLite workflow database (流程数据库).
+ * verify the audit chains of a workflow database (流程数据库): a SQLite file (`--db`) or a
+ * PostgreSQL schema (`--database-url`, `--schema`).
  */
 import {
   createManualClock,
@@ -11,16 +12,18 @@ import {
   type Runtime,
   type WorkflowType,
 } from '@ruralkit/core';
+import { openPostgresStore } from '@ruralkit/store-postgres';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
 
-const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID [--household ID] --event EVENT
-  ruralkit workflow send <instance> --db FILE --event EVENT
-  ruralkit workflow show <instance> --db FILE [--as PRINCIPAL] [--format text|json]
-  ruralkit workflow history <instance> --db FILE [--format text|json]
-  ruralkit workflow tick --db FILE
-  ruralkit workflow verify --db FILE
+const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT
+  ruralkit workflow send <instance> STORE --event EVENT
+  ruralkit workflow show <instance> STORE [--as PRINCIPAL] [--format text|json]
+  ruralkit workflow history <instance> STORE [--format text|json]
+  ruralkit workflow tick STORE
+  ruralkit workflow verify STORE [--tenant ID]
+  STORE is --db FILE (SQLite) or --database-url postgres://… [--schema NAME] (PostgreSQL)
   (every workflow action also takes --plan ID and --plugin FILE...)`;
 
 /** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
@@ -89,6 +92,8 @@ export const workflowCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
+      'database-url': { type: 'string' },
+      schema: { type: 'string' },
       ...planOptions,
       tenant: { type: 'string' },
       village: { type: 'string' },
@@ -101,12 +106,23 @@ export const workflowCommand: Command = {
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
+    const databaseUrl = values['database-url'] as string | undefined;
     if (!action || !['start', 'send', 'show', 'history', 'tick', 'verify'].includes(action)) {
       throw new UsageError(
         `ruralkit workflow: give an action: start, send, show, history, tick or verify${action ? ` (got "${action}")` : ''}`,
       );
     }
-    if (!db) throw new UsageError(`ruralkit workflow ${action}: --db FILE is required`);
+    if (!db === !databaseUrl) {
+      throw new UsageError(
+        `ruralkit workflow ${action}: give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)`,
+      );
+    }
+    if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      throw new UsageError(`ruralkit workflow: --database-url must start with postgres:// (got "${databaseUrl.split('@').pop()}")`);
+    }
+    if (values.schema !== undefined && !databaseUrl) {
+      throw new UsageError('ruralkit workflow: --schema goes with --database-url');
+    }
     const needsTarget = action !== 'tick' && action !== 'verify';
     if (needsTarget && !target) {
       throw new UsageError(
@@ -121,7 +137,15 @@ export const workflowCommand: Command = {
     if (!['text', 'json'].includes(format))
       throw new UsageError(`ruralkit workflow: --format must be text or json (got "${format}")`);
 
-    const store = openSqliteStore(db);
+    const store = databaseUrl
+      ? await openPostgresStore({
+          connectionString: databaseUrl,
+          ...(values.schema ? { schema: values.schema as string } : {}),
+          poolSize: 2,
+        }).catch((error: Error) => {
+          throw new UsageError(`ruralkit workflow: cannot open the PostgreSQL store (无法打开数据库): ${error.message}`);
+        })
+      : openSqliteStore(db!);
     const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
     try {
       switch (action) {
@@ -185,11 +209,14 @@ export const workflowCommand: Command = {
           return 0;
         }
         default: {
-          const verification = await runtime.verifyAudit();
+          const verification = await runtime.verifyAudit(values.tenant as string | undefined);
           if (verification.ok) {
             io.stdout(
               `审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…\n`,
             );
+            for (const [tenant, chain] of Object.entries(verification.tenants ?? {})) {
+              io.stdout(`  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…\n`);
+            }
             return 0;
           }
           io.stdout(`审计链被破坏 / audit chain broken: ${verification.message.zh} / ${verification.message.en}\n`);
