@@ -24,7 +24,7 @@ function run(job: Record<string, unknown>) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Line[] = [];
-  const waiters: { test: (l: Line[]) => boolean; resolve: () => void }[] = [];
+  const waiters: { test: (l: Line[]) => boolean; resolve: () => void; reject: (e: Error) => void }[] = [];
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   createInterface({ input: child.stdout }).on('line', (text) => {
@@ -34,7 +34,12 @@ function run(job: Record<string, unknown>) {
       w.resolve();
     }
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      for (const w of waiters.splice(0)) w.reject(new Error(`the worker exited (${code}): ${stderr}`));
+      resolve(code);
+    }),
+  );
   return {
     child,
     lines,
@@ -42,7 +47,7 @@ function run(job: Record<string, unknown>) {
     stderr: () => stderr,
     /** Resolves once the lines so far satisfy `test`. */
     until: (test: (l: Line[]) => boolean) =>
-      new Promise<void>((resolve) => (test(lines) ? resolve() : waiters.push({ test, resolve }))),
+      new Promise<void>((resolve, reject) => (test(lines) ? resolve() : waiters.push({ test, resolve, reject }))),
   };
 }
 

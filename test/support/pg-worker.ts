@@ -44,6 +44,7 @@ async function stream(): Promise<void> {
       out({ ack: tag, instanceId });
     } catch (error) {
       out({ failed: tag, instanceId, code: (error as { code?: string }).code ?? 'error' });
+      await new Promise((resolve) => setTimeout(resolve, 50)); // a caller backs off before the next try
     }
   }
 }

@@ -91,16 +91,21 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>, conflict: () => ConflictError) {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // the server may drop the connection between two statements (a restart): note it, so
+    // the connection is discarded rather than the error ending the process
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((lost: Error) => (broken = lost));
+      await client.query('ROLLBACK').catch(lost);
       if (CONFLICTS.has((error as { code?: string }).code ?? '')) throw conflict();
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
