@@ -47,7 +47,9 @@ import {
 interface IdempotencyKey {
   scope: string;
   key: string;
+  /** The fingerprint of the request (event type, payload, subject or instance). */
   request: string;
+  event: string;
 }
 
 /** What a store keeps under an idempotency key. */
@@ -563,7 +565,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           zh: `幂等键 "${key.key}" 已用于另一请求（事件类型、payload 或对象不同），不能重复使用`,
           en: `idempotency key "${key.key}" was used for another request (a different event type, payload or subject): use a new key`,
         },
-        { instanceId: first.result.instanceId, event: first.result.event },
+        { event: key.event },
       );
     }
     return { ...first.result, duplicate: true };
@@ -593,7 +595,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     } catch {
       fingerprint = 'unhashable';
     }
-    return { scope: JSON.stringify([where, actor.tenant, actor.id]), key, request: fingerprint };
+    return { scope: JSON.stringify([where, actor.tenant, actor.id]), key, request: fingerprint, event: input.type };
   }
 
   /** Refuse (audited) a principal outside the instance's tenant or scope, before anything else. */
