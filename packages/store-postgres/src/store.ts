@@ -87,8 +87,12 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     JSON.stringify(i),
   ];
 
-  /** Run `work` in one transaction; constraint violations and deadlocks become conflicts. */
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>, conflict: () => ConflictError) {
+  /** Run `work` in one transaction; constraint violations and deadlocks become `conflict()`. */
+  async function transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    begin = 'BEGIN',
+    conflict?: () => ConflictError,
+  ) {
     const client = await pool.connect();
     let broken: Error | undefined;
     // the server may drop the connection between two statements (a restart): note it, so
@@ -96,13 +100,13 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     const lost = (error: Error) => (broken = error);
     client.on('error', lost);
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(lost);
-      if (CONFLICTS.has((error as { code?: string }).code ?? '')) throw conflict();
+      if (conflict && CONFLICTS.has((error as { code?: string }).code ?? '')) throw conflict();
       throw error;
     } finally {
       client.off('error', lost);
@@ -203,6 +207,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
           );
           return writeCommit(client, commit);
         },
+        'BEGIN',
         () => new ConflictError(instance.id, 0),
       );
     },
@@ -218,12 +223,14 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
           if (updated.rowCount !== 1) throw new ConflictError(instance.id, expectedVersion);
           return writeCommit(client, commit);
         },
+        'BEGIN',
         () => new ConflictError(instance.id, expectedVersion),
       );
     },
     async record(commit) {
       return transaction(
         (client) => writeCommit(client, commit),
+        'BEGIN',
         () => new ConflictError(commit.audit[0]?.instanceId ?? '-', 0),
       );
     },
@@ -272,6 +279,23 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
         `SELECT tenant, seq, hash FROM ${s}.audit_heads WHERE seq > 0 ORDER BY tenant`,
       );
       return Object.fromEntries(rows.map((r) => [r.tenant, { seq: Number(r.seq), hash: r.hash } satisfies AuditHead]));
+    },
+    async auditSnapshot(query = {}) {
+      // one repeatable-read transaction: entries and heads as of one moment
+      return transaction(async (client) => {
+        const entries = await client.query<{ entry: string }>(
+          `SELECT entry FROM ${s}.audit WHERE ($1::text IS NULL OR tenant = $1) ORDER BY tenant, seq`,
+          [query.tenant ?? null],
+        );
+        const heads = await client.query<{ tenant: string; seq: string; hash: string }>(
+          `SELECT tenant, seq, hash FROM ${s}.audit_heads WHERE seq > 0 AND ($1::text IS NULL OR tenant = $1)`,
+          [query.tenant ?? null],
+        );
+        return {
+          entries: entries.rows.map((r) => JSON.parse(r.entry) as AuditEntry),
+          heads: Object.fromEntries(heads.rows.map((r) => [r.tenant, { seq: Number(r.seq), hash: r.hash }])),
+        };
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
     async pendingOutbox(limit = 100) {
       const { rows } = await pool.query<{ id: string; event: string }>(

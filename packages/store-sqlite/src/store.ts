@@ -193,6 +193,19 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
       const rows = sql.heads.all() as ({ tenant: string } & AuditHead)[];
       return Object.fromEntries(rows.map(({ tenant, seq, hash }) => [tenant, { seq, hash }]));
     },
+    async auditSnapshot(query = {}) {
+      // one read transaction: a snapshot of the WAL, whatever other processes commit meanwhile
+      return db.transaction(() => {
+        const rows = query.tenant === undefined ? sql.allAudit.all() : sql.tenantAudit.all(query.tenant);
+        const heads = (sql.heads.all() as ({ tenant: string } & AuditHead)[]).filter(
+          (h) => query.tenant === undefined || h.tenant === query.tenant,
+        );
+        return {
+          entries: rows.map(entry),
+          heads: Object.fromEntries(heads.map(({ tenant, seq, hash }) => [tenant, { seq, hash }])),
+        };
+      })();
+    },
     async pendingOutbox(limit = 100) {
       return sql.pending.all(limit).map(outboxEntry);
     },

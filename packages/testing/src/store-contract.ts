@@ -295,6 +295,11 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         tenants: { changjiang: { entries: 2 }, fuliang: { entries: 2 } },
       });
       // one tenant's newest entry gone: that tenant's chain is reported, by name
+      expect(await store.auditSnapshot()).toEqual({ entries: all, heads });
+      expect(await store.auditSnapshot({ tenant: 'fuliang' })).toEqual({
+        entries: all.slice(2),
+        heads: { fuliang: heads.fuliang },
+      });
       const broken = verifyAuditChains(all.slice(0, 3), heads);
       expect(broken).toMatchObject({ ok: false, tenant: 'fuliang', seq: 2, problem: 'missing' });
     });

@@ -118,7 +118,9 @@ export const workflowCommand: Command = {
       );
     }
     if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      throw new UsageError(`ruralkit workflow: --database-url must start with postgres:// (got "${databaseUrl.split('@').pop()}")`);
+      throw new UsageError(
+        `ruralkit workflow: --database-url must start with postgres:// (got "${databaseUrl.split('@').pop()}")`,
+      );
     }
     if (values.schema !== undefined && !databaseUrl) {
       throw new UsageError('ruralkit workflow: --schema goes with --database-url');
@@ -143,7 +145,9 @@ export const workflowCommand: Command = {
           ...(values.schema ? { schema: values.schema as string } : {}),
           poolSize: 2,
         }).catch((error: Error) => {
-          throw new UsageError(`ruralkit workflow: cannot open the PostgreSQL store (无法打开数据库): ${error.message}`);
+          throw new UsageError(
+            `ruralkit workflow: cannot open the PostgreSQL store (无法打开数据库): ${error.message}`,
+          );
         })
       : openSqliteStore(db!);
     const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
@@ -215,7 +219,9 @@ export const workflowCommand: Command = {
               `审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…\n`,
             );
             for (const [tenant, chain] of Object.entries(verification.tenants ?? {})) {
-              io.stdout(`  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…\n`);
+              io.stdout(
+                `  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…\n`,
+              );
             }
             return 0;
           }

@@ -822,10 +822,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return fired;
     },
     async verifyAudit(tenant) {
-      const heads = await store.auditHeads();
-      if (tenant === undefined) return verifyAuditChains(await store.readAudit(), heads);
-      const chosen = tenant in heads ? { [tenant]: heads[tenant]! } : {};
-      return verifyAuditChains(await store.readAudit({ tenant }), chosen);
+      const { entries, heads } = await store.auditSnapshot(tenant === undefined ? {} : { tenant });
+      return verifyAuditChains(entries, heads);
     },
     subscribe(handler) {
       handlers.add(handler);

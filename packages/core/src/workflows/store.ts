@@ -43,6 +43,11 @@ export interface WorkflowStore {
   readAudit(query?: { instanceId?: string; tenant?: string }): Promise<AuditEntry[]>;
   /** Each tenant's last entry, as recorded when it was written. */
   auditHeads(): Promise<Record<string, AuditHead>>;
+  /**
+   * Entries (all, or one tenant's) and the heads, read at one moment — one read transaction —
+   * so commits made meanwhile by other processes cannot look like a tampered chain.
+   */
+  auditSnapshot(query?: { tenant?: string }): Promise<{ entries: AuditEntry[]; heads: Record<string, AuditHead> }>;
   /** Domain events not yet delivered, oldest first, claimed or not: for inspection. */
   pendingOutbox(limit?: number): Promise<OutboxEntry[]>;
   /** Claim undelivered domain events not claimed by another running lease, oldest first. */
@@ -155,6 +160,12 @@ export function createMemoryStore(): WorkflowStore {
     },
     async auditHeads() {
       return Object.fromEntries([...heads].map(([tenant, head]) => [tenant, { ...head }]));
+    },
+    async auditSnapshot(query = {}) {
+      const entries = clone(audit.filter((e) => query.tenant === undefined || e.tenant === query.tenant));
+      entries.sort((a, b) => (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : a.seq - b.seq));
+      const chosen = [...heads].filter(([tenant]) => query.tenant === undefined || tenant === query.tenant);
+      return { entries, heads: Object.fromEntries(chosen.map(([tenant, head]) => [tenant, { ...head }])) };
     },
     async pendingOutbox(limit = 100) {
       return outbox
