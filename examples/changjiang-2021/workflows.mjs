@@ -57,7 +57,7 @@ async function step(id, days, type, actor, payload) {
   return result;
 }
 
-console.log(`SQLite: ${file}\n`);
+console.log(store.schema ? `PostgreSQL schema: ${store.schema}\n` : `SQLite: ${where}\n`);
 console.log('1. 留阳村 household lh-004 — 防止返贫监测 (clause 4.2)');
 const data = parse(readFileSync(new URL('./data.yaml', import.meta.url), 'utf8'));
 const report = evaluate(plan, data, { asOf: '2022-03-01' });
