@@ -4,7 +4,7 @@
  * (租户) has its own chain, so tenants never wait on one another's commits.
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
-import type { AuditEntry, AuditRecord } from './types.js';
+import type { AuditEntry, AuditRecord, InstanceRecord } from './types.js';
 
 /** The `prevHash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -190,4 +190,29 @@ export function verifyAuditChains(
         ? GENESIS_HASH
         : sha256Hex(canonicalJson(Object.fromEntries(names.map((t) => [t, tenants[t]!.headHash]))));
   return { ok: true, entries: entries.length, headHash, tenants };
+}
+
+/** Where an audit entry belongs: the tenant's chain, the instance, its pinned plan and version. */
+export interface AuditWhere {
+  tenant: string;
+  instanceId: string | null;
+  workflow: string;
+  planHash: string;
+  machineVersion: number;
+}
+
+/** The one audit builder: what happened to an instance (or an attempt at one), before chaining. */
+export function auditRecord(where: AuditWhere, what: Omit<AuditRecord, keyof AuditWhere>): AuditRecord {
+  return { ...where, ...what };
+}
+
+/** Where an instance's audit entries go: its tenant's chain, under its pinned plan and version. */
+export function auditWhere(record: InstanceRecord): AuditWhere {
+  return {
+    tenant: record.tenant,
+    instanceId: record.id,
+    workflow: record.type,
+    planHash: record.envelope.planHash,
+    machineVersion: record.envelope.machineVersion,
+  };
 }

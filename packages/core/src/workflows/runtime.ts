@@ -6,11 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { z } from 'zod';
-import { canonicalJson, planHash, sha256Hex } from '../model/hash.js';
+import { planHash } from '../model/hash.js';
 import { parameterValue } from '../model/parameters.js';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import type { Report as EvaluationReport } from '../evaluate/types.js';
-import { verifyAuditChains, type AuditVerification } from './audit.js';
+import { auditRecord, auditWhere, verifyAuditChains, type AuditVerification } from './audit.js';
+import { createDelivery, type DomainEventHandler } from './deliver.js';
+import { idempotencyKey, replayKey, storedResult, type IdempotencyKey } from './idempotency.js';
 import { isGranted, scopeRefusal, type RelationFacts } from './authorize.js';
 import {
   chineseWorkingDayCalendar,
@@ -28,7 +30,6 @@ import {
   PrincipalSchema,
   WORKFLOW_TYPES,
   type AuditEntry,
-  type AuditRecord,
   type Commit,
   type Deadline,
   type DomainEvent,
@@ -36,27 +37,11 @@ import {
   type EventInput,
   type InstanceRecord,
   type MachineEvent,
-  type OutboxEntry,
   type Principal,
   type Subject,
   type WorkflowDefinition,
   type WorkflowType,
 } from './types.js';
-
-/** An idempotency key as stored: scoped, with the fingerprint of its request. */
-interface IdempotencyKey {
-  scope: string;
-  key: string;
-  /** The fingerprint of the request (event type, payload, subject or instance). */
-  request: string;
-  event: string;
-}
-
-/** What a store keeps under an idempotency key. */
-interface StoredResult {
-  result: TransitionResult;
-  request: string;
-}
 
 /** Turns a snapshot of machine version `from` into one of version `from + 1`. */
 export type Migration = (snapshot: Envelope['snapshot']) => Envelope['snapshot'];
@@ -135,7 +120,7 @@ export interface ScreeningStart {
   outcome: 'started' | 'added' | 'duplicate';
 }
 
-export type DomainEventHandler = (event: OutboxEntry) => void | Promise<void>;
+export type { DomainEventHandler } from './deliver.js';
 
 export interface Runtime {
   readonly planHash: string;
@@ -168,12 +153,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const calendar = options.calendar ?? chineseWorkingDayCalendar;
   const hash = planHash(plan);
   const workflows = workflowsFor(plan);
-  const handlers = new Set<DomainEventHandler>();
-  let delivering: Promise<number> | undefined;
-  let again = false;
-  let unwatch: (() => void) | undefined;
   /** This runtime's lease on the deadlines and domain events it claims. */
   const lease = { owner: options.lease?.owner ?? randomUUID(), ms: options.lease?.ms ?? 30_000 };
+  const delivery = createDelivery(store, lease);
+  const deliverSoon = delivery.deliverSoon;
+  const replay = (key: IdempotencyKey | undefined) => replayKey<TransitionResult>(store, key);
 
   const now = () => clock.now().toISOString();
   const parameter = (date: string) => (id: string) => parameterValue(plan, id, date);
@@ -280,23 +264,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       .filter((d) => !d.overdueAt)
       .reduce<string | null>((min, d) => (min === null || d.firesAt < min ? d.firesAt : min), null);
 
-  /** The one audit builder: what happened to an instance (or an attempt at one), before chaining. */
-  function auditOf(
-    where: { tenant: string; instanceId: string | null; workflow: string; planHash: string; machineVersion: number },
-    what: Omit<AuditRecord, 'tenant' | 'instanceId' | 'workflow' | 'planHash' | 'machineVersion'>,
-  ): AuditRecord {
-    return { ...where, ...what };
-  }
-
-  /** Where an instance's audit entries go: its tenant's chain, under its pinned plan and version. */
-  const auditWhere = (record: InstanceRecord) => ({
-    tenant: record.tenant,
-    instanceId: record.id,
-    workflow: record.type,
-    planHash: record.envelope.planHash,
-    machineVersion: record.envelope.machineVersion,
-  });
-
   function domainEvent(record: InstanceRecord, type: string, at: string, data: Record<string, unknown>): DomainEvent {
     return {
       type,
@@ -383,7 +350,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           planHash: hash,
           machineVersion: definition.version,
         };
-    const audit = auditOf(where, {
+    const audit = auditRecord(where, {
       event: String(input.type),
       outcome: 'refused',
       actor,
@@ -513,7 +480,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     };
     const commit: Commit = {
       audit: [
-        auditOf(auditWhere(record), {
+        auditRecord(auditWhere(record), {
           event: input.type,
           outcome: attempt.record ? 'accepted' : 'started',
           actor: attempt.actor,
@@ -534,7 +501,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           .effects(before ?? 'idle', after, context, event)
           .map((e) => domainEvent(record, e.type, event.at, e.data)),
       ],
-      ...(key ? { idempotency: { scope: key.scope, key: key.key, result: { result, request: key.request } } } : {}),
+      ...(key ? { idempotency: { scope: key.scope, key: key.key, result: storedResult(key, result) } } : {}),
     };
     try {
       if (attempt.record) await store.save(record, attempt.record.version, commit);
@@ -547,55 +514,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
     void deliverSoon();
     return result;
-  }
-
-  /**
-   * The first result of a repeated idempotency key, or undefined for a new key. A key reused
-   * for another request (event type, payload, subject) is refused: it is not a repeat.
-   */
-  async function replay(key: IdempotencyKey | undefined): Promise<TransitionResult | undefined> {
-    if (!key) return undefined;
-    const stored = (await store.findIdempotent(key.scope, key.key)) as StoredResult | TransitionResult | undefined;
-    if (!stored) return undefined;
-    const first = 'request' in stored ? stored : { result: stored, request: key.request };
-    if (first.request !== key.request) {
-      throw new WorkflowError(
-        'idempotency-key-reused',
-        {
-          zh: `幂等键 "${key.key}" 已用于另一请求（事件类型、payload 或对象不同），不能重复使用`,
-          en: `idempotency key "${key.key}" was used for another request (a different event type, payload or subject): use a new key`,
-        },
-        { event: key.event },
-      );
-    }
-    return { ...first.result, duplicate: true };
-  }
-
-  /**
-   * An idempotency key, scoped by the tenant and principal that send it and by where it is
-   * sent (an instance, or a start), with a fingerprint of the request it stands for.
-   */
-  function idempotencyKey(
-    where: string,
-    input: EventInput,
-    actor: Principal,
-    request: unknown,
-  ): IdempotencyKey | undefined {
-    const key: unknown = input.idempotencyKey;
-    if (key === undefined) return undefined;
-    if (typeof key !== 'string' || key.length === 0 || key.length > 200 || [...key].some(isControl)) {
-      throw new WorkflowError('invalid-payload', {
-        zh: `事件 ${input.type} 的 idempotencyKey 须为 1 至 200 个字符的字符串，不含控制字符`,
-        en: `the idempotencyKey of ${input.type} must be a string of 1 to 200 characters without control characters`,
-      });
-    }
-    let fingerprint: string;
-    try {
-      fingerprint = sha256Hex(canonicalJson({ type: input.type, payload: input.payload ?? {}, request }));
-    } catch {
-      fingerprint = 'unhashable';
-    }
-    return { scope: JSON.stringify([where, actor.tenant, actor.id]), key, request: fingerprint, event: input.type };
   }
 
   /** Refuse (audited) a principal outside the instance's tenant or scope, before anything else. */
@@ -701,48 +619,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return apply(attempt, await check(attempt), key);
   }
 
-  /**
-   * Deliver claimed domain events to the subscribers until none is left. Events delivered are
-   * marked; when a handler fails, the rest of the batch is given back for another try.
-   */
-  async function deliver(): Promise<number> {
-    if (handlers.size === 0) return 0;
-    let delivered = 0;
-    for (;;) {
-      const batch = await store.claimOutbox(lease, 100);
-      if (batch.length === 0) return delivered;
-      const done: number[] = [];
-      try {
-        for (const event of batch) {
-          for (const handler of handlers) await handler(event);
-          done.push(event.id);
-        }
-      } finally {
-        await store.markDelivered(done);
-        const left = batch.filter((e) => !done.includes(e.id)).map((e) => e.id);
-        if (left.length) await store.releaseOutbox(left);
-      }
-      delivered += done.length;
-    }
-  }
-
-  /** Deliver now, or once more after the delivery under way: a wake-up is never lost. */
-  function deliverSoon(): Promise<number> {
-    if (delivering) {
-      again = true;
-      return delivering;
-    }
-    delivering = deliver()
-      .catch(() => 0)
-      .then(async (count) => {
-        delivering = undefined;
-        if (!again) return count;
-        again = false;
-        return count + (await deliverSoon());
-      });
-    return delivering;
-  }
-
   return {
     planHash: hash,
     start,
@@ -786,7 +662,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         };
         const commit: Commit = {
           audit: passed.map((d) =>
-            auditOf(auditWhere(due), {
+            auditRecord(auditWhere(due), {
               event: 'DEADLINE_PASSED',
               outcome: 'overdue',
               actor: { id: 'system' },
@@ -825,17 +701,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const { entries, heads } = await store.auditSnapshot(tenant === undefined ? {} : { tenant });
       return verifyAuditChains(entries, heads);
     },
-    subscribe(handler) {
-      handlers.add(handler);
-      unwatch ??= store.watchOutbox?.(() => void deliverSoon());
-      return () => {
-        handlers.delete(handler);
-        if (handlers.size === 0) {
-          unwatch?.();
-          unwatch = undefined;
-        }
-      };
-    },
+    subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
     async startFromScreening(report, { tenant, actor }) {
       const started: ScreeningStart[] = [];
@@ -926,7 +792,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       };
       await store.save(migrated, record.version, {
         audit: [
-          auditOf(auditWhere(migrated), {
+          auditRecord(auditWhere(migrated), {
             event: 'MIGRATE',
             outcome: 'migrated',
             actor,
@@ -947,9 +813,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 export function subjectKey(subject: Subject): string {
   return subject.household ? `${subject.village}/${subject.household}` : subject.village;
 }
-
-/** A control character (C0 or DEL): never part of an idempotency key. */
-const isControl = (char: string) => char < ' ' || char === '\u007f';
 
 /** zod issues as reasons naming the field. */
 function issues(error: z.ZodError, root: string): LocalizedText[] {
