@@ -12,17 +12,10 @@ import {
   type Runtime,
   type WorkflowType,
 } from '@ruralkit/core';
-<<<<<<< HEAD
-import { openPostgresStore } from '@ruralkit/store-postgres';
-import { openSqliteStore } from '@ruralkit/store-sqlite';
-import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
-import { planFromOptions, planOptions } from '../plan-options.js';
-=======
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
-import { loadSqliteStore } from '../optional.js';
+import { loadPostgresStore, loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { didYouMean } from '../suggest.js';
->>>>>>> main
 
 const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT
   ruralkit workflow send <instance> STORE --event EVENT
@@ -145,38 +138,34 @@ ${PLAN_OPTIONS_HELP}`,
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
-<<<<<<< HEAD
     const databaseUrl = values['database-url'] as string | undefined;
-    if (!action || !['start', 'send', 'show', 'history', 'tick', 'verify'].includes(action)) {
-=======
     if (!action || !ACTIONS.includes(action)) {
       const hint = action ? didYouMean(action, ACTIONS) : { zh: '', en: '' };
->>>>>>> main
       throw new UsageError(
         NAME,
         `请给出操作：${ACTIONS.join('、')}${action ? `（得到 "${action}"）` : ''}${hint.zh}`,
         `give an action: ${ACTIONS.join(', ')}${action ? ` (got "${action}")` : ''}${hint.en}`,
       );
     }
-<<<<<<< HEAD
+    const command = `${NAME} ${action}`;
     if (!db === !databaseUrl) {
       throw new UsageError(
-        `ruralkit workflow ${action}: give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)`,
+        command,
+        '请给出一个流程数据库：--db FILE（SQLite）或 --database-url postgres://…（PostgreSQL）',
+        'give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)',
       );
     }
     if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      const given = databaseUrl.split('@').pop();
       throw new UsageError(
-        `ruralkit workflow: --database-url must start with postgres:// (got "${databaseUrl.split('@').pop()}")`,
+        command,
+        `--database-url 须以 postgres:// 开头（得到 "${given}"）`,
+        `--database-url must start with postgres:// (got "${given}")`,
       );
     }
     if (values.schema !== undefined && !databaseUrl) {
-      throw new UsageError('ruralkit workflow: --schema goes with --database-url');
+      throw new UsageError(command, '--schema 须与 --database-url 同用', '--schema goes with --database-url');
     }
-=======
-    const command = `${NAME} ${action}`;
-    if (!db)
-      throw new UsageError(command, '缺少 --db FILE（流程数据库）', '--db FILE (the workflow database) is required');
->>>>>>> main
     const needsTarget = action !== 'tick' && action !== 'verify';
     if (needsTarget && !target) {
       throw new UsageError(
@@ -196,22 +185,23 @@ ${PLAN_OPTIONS_HELP}`,
     }
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
-<<<<<<< HEAD
     const store = databaseUrl
-      ? await openPostgresStore({
-          connectionString: databaseUrl,
-          ...(values.schema ? { schema: values.schema as string } : {}),
-          poolSize: 2,
-        }).catch((error: Error) => {
-          throw new UsageError(
-            `ruralkit workflow: cannot open the PostgreSQL store (无法打开数据库): ${error.message}`,
-          );
-        })
-      : openSqliteStore(db!);
-=======
-    const { openSqliteStore } = await loadSqliteStore();
-    const store = openSqliteStore(db);
->>>>>>> main
+      ? await (
+          await loadPostgresStore()
+        )
+          .openPostgresStore({
+            connectionString: databaseUrl,
+            ...(values.schema ? { schema: values.schema as string } : {}),
+            poolSize: 2,
+          })
+          .catch((error: Error) => {
+            throw new UsageError(
+              command,
+              `无法打开数据库：${error.message}`,
+              `cannot open the PostgreSQL store: ${error.message}`,
+            );
+          })
+      : (await loadSqliteStore()).openSqliteStore(db!);
     const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
     try {
       switch (action) {
