@@ -113,6 +113,16 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     expect(bad.stderr).toContain('invalid PostgreSQL schema name "Bad-Name"');
   });
 
+  it('wakes a delivering process with NOTIFY when another process commits, without polling', async () => {
+    const schema = testSchema('notify');
+    const listener = createRuntime({ plan, store: await open(schema) });
+    const writer = harness(START_AT['village-plan'], await open(schema));
+    const received = new Promise<string>((resolve) => listener.subscribe((e) => resolve(e.type)));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the LISTEN connection is up
+    await walk(writer, PATHS['village-plan'], 'drafting');
+    expect(await received).toBe('started');
+  });
+
   it('continues a case after a restart of the process, with deadlines still firing', async () => {
     const schema = testSchema('restart');
     const first = harness(START_AT['poverty-monitoring'], await open(schema));

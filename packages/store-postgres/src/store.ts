@@ -116,13 +116,8 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
 
   /** Audit entries, outbox events and the idempotency key of a commit, inside its transaction. */
   async function writeCommit(client: pg.PoolClient, commit: Commit): Promise<AuditEntry[]> {
-    if (commit.outbox.length) {
-      await client.query(
-        `WITH added AS (INSERT INTO ${s}.outbox (event) SELECT unnest($1::text[]) RETURNING id)
-         SELECT pg_notify($2, '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
-        [commit.outbox.map((e) => JSON.stringify(e)), channel],
-      );
-    }
+    // The idempotency key first: a repeated key violates its primary key (a conflict), and a
+    // racing one waits here, before it holds any audit head.
     if (commit.idempotency) {
       const { scope, key, result } = commit.idempotency;
       await client.query(`INSERT INTO ${s}.idempotency (scope, key, result) VALUES ($1, $2, $3)`, [
@@ -131,16 +126,24 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
         JSON.stringify(result),
       ]);
     }
-    if (commit.audit.length === 0) return [];
-    // Lock the heads of the tenants this commit extends (in name order: no deadlocks), last,
-    // so a tenant's commits wait on one another only for the audit rows themselves.
+    // Then one statement: the outbox rows (announced with NOTIFY at commit) and the lock on the
+    // heads of the tenants this commit extends, taken last so a tenant's commits wait on one
+    // another only for the audit rows themselves (in name order: no deadlocks).
     const tenants = auditTenants(commit.audit).sort();
-    const locked = await client.query<{ tenant: string; seq: string; hash: string }>(
-      `INSERT INTO ${s}.audit_heads (tenant, seq, hash) SELECT unnest($1::text[]), 0, $2
-       ON CONFLICT (tenant) DO UPDATE SET tenant = EXCLUDED.tenant RETURNING tenant, seq, hash`,
-      [tenants, GENESIS_HASH],
+    const locked = await client.query<{ tenant: string | null; seq: string; hash: string }>(
+      `WITH added AS (INSERT INTO ${s}.outbox (event) SELECT unnest($1::text[]) RETURNING id),
+       heads AS (
+         INSERT INTO ${s}.audit_heads (tenant, seq, hash) SELECT unnest($3::text[]), 0, $4
+         ON CONFLICT (tenant) DO UPDATE SET tenant = EXCLUDED.tenant RETURNING tenant, seq, hash
+       )
+       SELECT tenant, seq, hash FROM heads
+       UNION ALL SELECT NULL, NULL, NULL FROM (SELECT pg_notify($2, '') FROM (SELECT 1 FROM added LIMIT 1) AS a) AS n`,
+      [commit.outbox.map((e) => JSON.stringify(e)), channel, tenants, GENESIS_HASH],
     );
-    const current = new Map(locked.rows.map((r) => [r.tenant, { seq: Number(r.seq), hash: r.hash }]));
+    if (commit.audit.length === 0) return [];
+    const current = new Map(
+      locked.rows.filter((r) => r.tenant !== null).map((r) => [r.tenant!, { seq: Number(r.seq), hash: r.hash }]),
+    );
     const { entries, heads } = chainAudit(commit.audit, (tenant) => current.get(tenant));
     await client.query(
       `WITH appended AS (
