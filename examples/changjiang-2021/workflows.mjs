@@ -1,19 +1,23 @@
-// Walk-through of the plan's workflows on simulated dates (流程演示), over a SQLite file:
+// Walk-through of the plan's workflows on simulated dates (流程演示), over a SQLite file or a
+// PostgreSQL schema:
 //  1. 留阳村 household lh-004: a department screening alert (部门筛查预警) → identification →
 //     assistance → risk elimination (风险消除), clause 4.2;
 //  2. 江联村's village plan (村庄规划): draft → consultation → villagers' vote → district approval
 //     → publication, clause 3.1.
-// Run after `pnpm build`: `pnpm example:workflows [database-file]`.
+// Run after `pnpm build`: `pnpm example:workflows [database-file | postgres://… [schema]]`.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createManualClock, createRuntime, evaluate, getPlan } from '@ruralkit/core';
+import { openPostgresStore } from '@ruralkit/store-postgres';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parse } from 'yaml';
 
 const plan = getPlan('changjiang-2021');
-const file = process.argv[2] ?? join(mkdtempSync(join(tmpdir(), 'ruralkit-example-')), 'workflows.db');
-const store = openSqliteStore(file);
+const where = process.argv[2] ?? join(mkdtempSync(join(tmpdir(), 'ruralkit-example-')), 'workflows.db');
+const store = /^postgres(ql)?:\/\//.test(where)
+  ? await openPostgresStore({ connectionString: where, schema: process.argv[3] ?? 'ruralkit_example' })
+  : openSqliteStore(where);
 const clock = createManualClock('2022-03-01T09:00:00+08:00');
 const runtime = createRuntime({ plan, store, clock });
 runtime.subscribe((event) => {
@@ -53,7 +57,7 @@ async function step(id, days, type, actor, payload) {
   return result;
 }
 
-console.log(`SQLite: ${file}\n`);
+console.log(store.schema ? `PostgreSQL schema: ${store.schema}\n` : `SQLite: ${where}\n`);
 console.log('1. 留阳村 household lh-004 — 防止返贫监测 (clause 4.2)');
 const data = parse(readFileSync(new URL('./data.yaml', import.meta.url), 'utf8'));
 const report = evaluate(plan, data, { asOf: '2022-03-01' });

@@ -57,6 +57,14 @@ export const loadSqliteStore = () =>
     () => import('@ruralkit/store-sqlite'),
   );
 
+/** The PostgreSQL workflow store: `workflow --database-url`. */
+export const loadPostgresStore = () =>
+  loadOptional(
+    '@ruralkit/store-postgres',
+    { zh: 'PostgreSQL 流程数据库（--database-url）', en: 'the PostgreSQL workflow store (--database-url)' },
+    () => import('@ruralkit/store-postgres'),
+  );
+
 /** The HTML report: `evaluate --format html`. */
 export const loadHtmlReport = () =>
   loadOptional(

@@ -83,7 +83,7 @@ describe('usage errors are bilingual and name the fix', () => {
     [['template'], 'give --out FILE.xlsx'],
     [['plan', 'diff'], 'give at least one --plugin FILE'],
     [['plan'], 'use "plan show" or "plan diff"'],
-    [['workflow', 'show', 'x'], '--db FILE (the workflow database) is required'],
+    [['workflow', 'show', 'x'], 'give one store: --db FILE (SQLite) or --database-url'],
     [['workflow', 'start', 'village-plan', '--db', join(folder, 'w.db')], '--tenant and --village are required'],
     [['frobnicate'], 'unknown command "frobnicate"'],
   ])('%j', async (argv, english) => {

@@ -87,7 +87,10 @@ describe('ruralkit workflow', () => {
     const db = join(tmp(), 'workflows.db');
     const cases: [string[], string][] = [
       [['workflow'], 'give an action'],
-      [['workflow', 'show', 'x'], '--db FILE (the workflow database) is required'],
+      [['workflow', 'show', 'x'], 'give one store: --db FILE'],
+      [['workflow', 'show', 'x', '--db', db, '--database-url', 'postgres://h/d'], 'give one store'],
+      [['workflow', 'verify', '--database-url', 'mysql://h/d'], '--database-url must start with postgres://'],
+      [['workflow', 'verify', '--db', db, '--schema', 'x'], '--schema goes with --database-url'],
       [
         ['workflow', 'start', 'harvest', '--db', db, '--tenant', 't', '--village', 'v', '--event', '{}'],
         'unknown workflow type "harvest"',

@@ -90,12 +90,17 @@ export {
   type ScreeningStart,
   type DomainEventHandler,
 } from './workflows/runtime.js';
-export { createMemoryStore, type WorkflowStore } from './workflows/store.js';
+export { createMemoryStore, type Lease, type WorkflowStore } from './workflows/store.js';
 export {
   chainAuditEntry,
   hashAuditEntry,
   verifyAuditChain,
+  verifyAuditChains,
+  chainAudit,
+  auditTenants,
+  chainOf,
   GENESIS_HASH,
+  type AuditHead,
   type AuditVerification,
 } from './workflows/audit.js';
 export { WorkflowError, ConflictError, type WorkflowErrorCode, type WorkflowErrorDetails } from './workflows/errors.js';
@@ -120,7 +125,7 @@ export {
   type ScopeRefusal,
 } from './workflows/authorize.js';
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
-export { WORKFLOWS } from './workflows/definitions.js';
+export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';
 export {
   villagePlanWorkflow,
   villagePlanMachine,
@@ -142,6 +147,9 @@ export {
   RISK_TYPES,
   MONITORING_CATEGORIES,
   MEASURES,
+  monitoringVocabulary,
+  povertyMonitoringPayloadsFor,
+  type MonitoringVocabulary,
   type PovertyMonitoringContext,
   type PovertyMonitoringEvent,
   type Measure,

@@ -37,6 +37,29 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX outbox_pending ON outbox (id) WHERE delivered_at IS NULL;
    CREATE TABLE idempotency (scope TEXT NOT NULL, key TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (scope, key));`,
+  // 2: one audit chain per tenant (entries written before keep theirs, tenant ''), and claims
+  // (leases, milliseconds since the epoch) on passed deadlines and undelivered events.
+  `CREATE TABLE audit_by_tenant (
+     tenant TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     instance_id TEXT,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     entry TEXT NOT NULL,
+     PRIMARY KEY (tenant, seq)
+   );
+   INSERT INTO audit_by_tenant (tenant, seq, instance_id, prev_hash, hash, entry)
+     SELECT '', seq, instance_id, prev_hash, hash, entry FROM audit;
+   DROP TABLE audit;
+   ALTER TABLE audit_by_tenant RENAME TO audit;
+   CREATE INDEX audit_instance ON audit (instance_id, tenant, seq);
+   CREATE TABLE audit_heads (tenant TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);
+   INSERT INTO audit_heads (tenant, seq, hash) SELECT '', seq, hash FROM audit_head;
+   DROP TABLE audit_head;
+   ALTER TABLE instances ADD COLUMN claimed_by TEXT;
+   ALTER TABLE instances ADD COLUMN claimed_until INTEGER;
+   ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+   ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;`,
 ];
 
 /** Bring `db` up to the latest schema; returns the version it is at. */

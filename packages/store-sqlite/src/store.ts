@@ -1,12 +1,15 @@
 /**
- * The SQLite store (SQLite 存储): instances, the hash-chained audit log, the outbox and
- * idempotency keys in one database file, in WAL mode. Every write is one immediate
- * transaction, so several processes can share the file safely.
+ * The SQLite store (SQLite 存储): instances, the hash-chained audit log (one chain per tenant),
+ * the outbox and idempotency keys in one database file, in WAL mode. Every write is one
+ * immediate transaction, so several processes can share the file safely; claims on passed
+ * deadlines and undelivered events are leases in milliseconds of this machine's clock.
  */
 import Database from 'better-sqlite3';
 import {
-  chainAuditEntry,
+  auditTenants,
+  chainAudit,
   ConflictError,
+  type AuditHead,
   type AuditEntry,
   type Commit,
   type InstanceRecord,
@@ -41,7 +44,8 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     ),
     update: db.prepare(
       `UPDATE instances SET exclusive_key = @exclusiveKey, state = @state, status = @status, version = @version,
-       next_deadline_at = @nextDeadlineAt, record = @record WHERE id = @id AND version = @expectedVersion`,
+       next_deadline_at = @nextDeadlineAt, record = @record, claimed_by = NULL, claimed_until = NULL
+       WHERE id = @id AND version = @expectedVersion`,
     ),
     load: db.prepare(`SELECT record FROM instances WHERE id = ?`),
     bySubject: db.prepare(
@@ -51,17 +55,30 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
       `SELECT record FROM instances WHERE type = ? AND tenant = ? AND subject_key = ? AND status = 'active' ORDER BY rowid`,
     ),
     due: db.prepare(
-      `SELECT record FROM instances WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ? ORDER BY next_deadline_at LIMIT ?`,
+      `SELECT id, record FROM instances WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ?
+       AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_deadline_at LIMIT ?`,
     ),
-    head: db.prepare(`SELECT seq, hash FROM audit_head WHERE id = 1`),
+    claimInstance: db.prepare(`UPDATE instances SET claimed_by = ?, claimed_until = ? WHERE id = ?`),
+    head: db.prepare(`SELECT seq, hash FROM audit_heads WHERE tenant = ?`),
+    heads: db.prepare(`SELECT tenant, seq, hash FROM audit_heads ORDER BY tenant`),
     setHead: db.prepare(
-      `INSERT INTO audit_head (id, seq, hash) VALUES (1, @seq, @hash) ON CONFLICT (id) DO UPDATE SET seq = @seq, hash = @hash`,
+      `INSERT INTO audit_heads (tenant, seq, hash) VALUES (@tenant, @seq, @hash)
+       ON CONFLICT (tenant) DO UPDATE SET seq = @seq, hash = @hash`,
     ),
-    appendAudit: db.prepare(`INSERT INTO audit (seq, instance_id, prev_hash, hash, entry) VALUES (?, ?, ?, ?, ?)`),
-    allAudit: db.prepare(`SELECT seq, prev_hash, hash, entry FROM audit ORDER BY seq`),
-    instanceAudit: db.prepare(`SELECT seq, prev_hash, hash, entry FROM audit WHERE instance_id = ? ORDER BY seq`),
+    appendAudit: db.prepare(
+      `INSERT INTO audit (tenant, seq, instance_id, prev_hash, hash, entry) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    allAudit: db.prepare(`SELECT entry FROM audit ORDER BY tenant, seq`),
+    tenantAudit: db.prepare(`SELECT entry FROM audit WHERE tenant = ? ORDER BY seq`),
+    instanceAudit: db.prepare(`SELECT entry FROM audit WHERE instance_id = ? ORDER BY tenant, seq`),
     appendOutbox: db.prepare(`INSERT INTO outbox (event) VALUES (?)`),
     pending: db.prepare(`SELECT id, event FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?`),
+    claimable: db.prepare(
+      `SELECT id, event FROM outbox WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ?)
+       ORDER BY id LIMIT ?`,
+    ),
+    claimEvent: db.prepare(`UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?`),
+    releaseEvent: db.prepare(`UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ?`),
     delivered: db.prepare(`UPDATE outbox SET delivered_at = ? WHERE id = ?`),
     findKey: db.prepare(`SELECT result FROM idempotency WHERE scope = ? AND key = ?`),
     insertKey: db.prepare(`INSERT INTO idempotency (scope, key, result) VALUES (?, ?, ?)`),
@@ -82,15 +99,12 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
 
   /** Audit entries, outbox events and the idempotency key of a commit; inside a transaction. */
   function writeCommit(commit: Commit): AuditEntry[] {
-    let prev = sql.head.get() as { seq: number; hash: string } | undefined;
-    const entries: AuditEntry[] = [];
-    for (const record of commit.audit) {
-      const entry = chainAuditEntry(prev, record);
-      sql.appendAudit.run(entry.seq, entry.instanceId, entry.prevHash, entry.hash, JSON.stringify(entry));
-      entries.push(entry);
-      prev = entry;
+    const current = new Map(auditTenants(commit.audit).map((t) => [t, sql.head.get(t) as AuditHead | undefined]));
+    const { entries, heads } = chainAudit(commit.audit, (tenant) => current.get(tenant));
+    for (const entry of entries) {
+      sql.appendAudit.run(entry.tenant, entry.seq, entry.instanceId, entry.prevHash, entry.hash, JSON.stringify(entry));
     }
-    if (prev && entries.length) sql.setHead.run({ seq: prev.seq, hash: prev.hash });
+    for (const [tenant, head] of heads) sql.setHead.run({ tenant, ...head });
     for (const event of commit.outbox) sql.appendOutbox.run(JSON.stringify(event));
     if (commit.idempotency) {
       const { scope, key, result } = commit.idempotency;
@@ -111,6 +125,10 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
 
   const parse = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { record: string }).record) as T);
   const entry = (r: unknown): AuditEntry => JSON.parse((r as { entry: string }).entry) as AuditEntry;
+  const outboxEntry = (r: unknown): OutboxEntry => {
+    const { id, event } = r as { id: number; event: string };
+    return { ...(JSON.parse(event) as Omit<OutboxEntry, 'id'>), id };
+  };
 
   return {
     db,
@@ -146,28 +164,67 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     async findBySubject({ type, tenant, subjectKey, open }) {
       return parse<InstanceRecord>((open ? sql.openBySubject : sql.bySubject).all(type, tenant, subjectKey));
     },
-    async findDue(now, limit = 100) {
-      return parse<InstanceRecord>(sql.due.all(now, limit));
+    async claimDue(now, lease, limit = 100) {
+      return db
+        .transaction(() => {
+          const at = Date.now();
+          const rows = sql.due.all(now, at, limit) as { id: string; record: string }[];
+          for (const r of rows) sql.claimInstance.run(lease.owner, at + lease.ms, r.id);
+          return parse<InstanceRecord>(rows);
+        })
+        .immediate();
     },
     async findIdempotent(scope, key) {
       const found = sql.findKey.get(scope, key) as { result: string } | undefined;
       return found ? JSON.parse(found.result) : undefined;
     },
     async readAudit(query = {}) {
-      return (query.instanceId ? sql.instanceAudit.all(query.instanceId) : sql.allAudit.all()).map(entry);
+      const rows = query.instanceId
+        ? sql.instanceAudit.all(query.instanceId)
+        : query.tenant !== undefined
+          ? sql.tenantAudit.all(query.tenant)
+          : sql.allAudit.all();
+      const entries = rows.map(entry);
+      return query.instanceId && query.tenant !== undefined
+        ? entries.filter((e) => e.tenant === query.tenant)
+        : entries;
     },
-    async auditHead() {
-      return sql.head.get() as { seq: number; hash: string } | undefined;
+    async auditHeads() {
+      const rows = sql.heads.all() as ({ tenant: string } & AuditHead)[];
+      return Object.fromEntries(rows.map(({ tenant, seq, hash }) => [tenant, { seq, hash }]));
+    },
+    async auditSnapshot(query = {}) {
+      // one read transaction: a snapshot of the WAL, whatever other processes commit meanwhile
+      return db.transaction(() => {
+        const rows = query.tenant === undefined ? sql.allAudit.all() : sql.tenantAudit.all(query.tenant);
+        const heads = (sql.heads.all() as ({ tenant: string } & AuditHead)[]).filter(
+          (h) => query.tenant === undefined || h.tenant === query.tenant,
+        );
+        return {
+          entries: rows.map(entry),
+          heads: Object.fromEntries(heads.map(({ tenant, seq, hash }) => [tenant, { seq, hash }])),
+        };
+      })();
     },
     async pendingOutbox(limit = 100) {
-      return sql.pending.all(limit).map((r) => {
-        const { id, event } = r as { id: number; event: string };
-        return { ...(JSON.parse(event) as Omit<OutboxEntry, 'id'>), id };
-      });
+      return sql.pending.all(limit).map(outboxEntry);
+    },
+    async claimOutbox(lease, limit = 100) {
+      return db
+        .transaction(() => {
+          const at = Date.now();
+          const rows = sql.claimable.all(at, limit);
+          for (const r of rows) sql.claimEvent.run(lease.owner, at + lease.ms, (r as { id: number }).id);
+          return rows.map(outboxEntry);
+        })
+        .immediate();
     },
     async markDelivered(ids) {
       const at = new Date().toISOString();
       db.transaction(() => ids.forEach((id) => sql.delivered.run(at, id)))();
+    },
+    async releaseOutbox(ids) {
+      db.transaction(() => ids.forEach((id) => sql.releaseEvent.run(id)))();
     },
     async close() {
       if (db.open) db.close();

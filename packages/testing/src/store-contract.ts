@@ -6,7 +6,11 @@
  */
 import {
   ConflictError,
-  verifyAuditChain,
+  createManualClock,
+  createRuntime,
+  getPlan,
+  GENESIS_HASH,
+  verifyAuditChains,
   type AuditRecord,
   type Commit,
   type DomainEvent,
@@ -17,6 +21,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 /** Makes a fresh, empty store for each test. */
 export type StoreFactory = () => WorkflowStore | Promise<WorkflowStore>;
+
+/**
+ * Opens another connection to the same data, as another process would (default: the same
+ * store object, for stores that live in one process).
+ */
+export type StoreConnector = (store: WorkflowStore) => WorkflowStore | Promise<WorkflowStore>;
 
 /** An instance record for store tests. */
 export function sampleInstance(id: string, overrides: Partial<InstanceRecord> = {}): InstanceRecord {
@@ -44,8 +54,9 @@ export function sampleInstance(id: string, overrides: Partial<InstanceRecord> = 
   };
 }
 
-function auditRecord(instanceId: string, event: string, payload: unknown = {}): AuditRecord {
+function auditRecord(instanceId: string, event: string, payload: unknown = {}, tenant = 'changjiang'): AuditRecord {
   return {
+    tenant,
     instanceId,
     workflow: 'poverty-monitoring',
     event,
@@ -72,14 +83,16 @@ function domainEvent(instanceId: string, type: string): DomainEvent {
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const commit = (id: string, event: string, extra: Partial<Commit> = {}): Commit => ({
   audit: [auditRecord(id, event)],
   outbox: [domainEvent(id, 'transitioned')],
   ...extra,
 });
 
-/** Register the contract suite for a store under `describe(name)`. */
-export function storeContract(name: string, makeStore: StoreFactory): void {
+/** Register the contract suite for a store under `describe(name)`, concurrency cases included. */
+export function storeContract(name: string, makeStore: StoreFactory, connect: StoreConnector = (store) => store): void {
   describe(`${name} store contract`, () => {
     const open: WorkflowStore[] = [];
     const fresh = async () => {
@@ -87,8 +100,104 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
       open.push(store);
       return store;
     };
+    /** `count` connections to one fresh store, as `count` processes would have. */
+    const connections = async (count: number) => {
+      const first = await fresh();
+      const others: WorkflowStore[] = [];
+      for (let i = 1; i < count; i += 1) {
+        const other = await connect(first);
+        if (other !== first) open.unshift(other);
+        others.push(other);
+      }
+      return [first, ...others];
+    };
     afterEach(async () => {
       await Promise.all(open.splice(0).map((s) => s.close()));
+    });
+
+    describe('concurrency', () => {
+      const plan = getPlan('changjiang-2021');
+      const department = { id: 'civil-affairs', roles: ['department' as const], tenant: 'changjiang' };
+      const runtimes = (stores: WorkflowStore[], clock = createManualClock('2022-01-03T09:00:00+08:00')) =>
+        stores.map((store, i) => createRuntime({ plan, store, clock, lease: { owner: `process-${i}` } }));
+      const flag = (household: string, idempotencyKey?: string) => ({
+        tenant: 'changjiang',
+        subject: { village: 'liuyang', household },
+        event: {
+          type: 'FLAG',
+          actor: department,
+          payload: { channel: 'department-alert', riskTypes: ['income'], note: '' },
+          ...(idempotencyKey ? { idempotencyKey } : {}),
+        },
+      });
+
+      it('lets exactly one of racing saves of one instance win; the others conflict and write nothing', async () => {
+        const stores = await connections(4);
+        await stores[0]!.create(sampleInstance('a'), commit('a', 'FLAG'));
+        const results = await Promise.allSettled(
+          stores.flatMap((store, i) =>
+            [0, 1].map((j) =>
+              store.save(sampleInstance('a', { version: 2, state: `s${i}-${j}` }), 1, commit('a', `E${i}-${j}`)),
+            ),
+          ),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+          expect(r.reason).toBeInstanceOf(ConflictError);
+        }
+        const audit = await stores[0]!.readAudit();
+        expect(audit).toHaveLength(2);
+        expect((await stores[0]!.load('a'))?.state).toBe(`s${audit[1]!.event.slice(1)}`);
+        expect(await stores[0]!.pendingOutbox()).toHaveLength(2);
+        expect(verifyAuditChains(audit, await stores[0]!.auditHeads()).ok).toBe(true);
+      });
+
+      it('answers racing sends with one idempotency key with the first result, applied once', async () => {
+        const stores = await connections(4);
+        const racers = runtimes(stores);
+        const started = await Promise.all(racers.map((r) => r.start('poverty-monitoring', flag('lh-7', 'flag-lh-7'))));
+        expect(new Set(started.map((r) => r.instanceId)).size).toBe(1);
+        expect(started.filter((r) => !r.duplicate)).toHaveLength(1);
+        const id = started[0]!.instanceId;
+        const again = { ...flag('lh-7').event, idempotencyKey: 'second-flag' };
+        const sent = await Promise.all(racers.map((r) => r.send(id, again)));
+        expect(sent.filter((r) => !r.duplicate)).toHaveLength(1);
+        expect(new Set(sent.map((r) => r.version))).toEqual(new Set([2]));
+        const history = await racers[0]!.history(id);
+        expect(history.map((e) => e.outcome)).toEqual(['started', 'accepted']);
+        expect(await racers[0]!.verifyAudit()).toMatchObject({ ok: true, entries: 2 });
+      });
+
+      it('fires each passed deadline once when two runtimes tick at the same time', async () => {
+        const stores = await connections(2);
+        const clock = createManualClock('2022-01-03T09:00:00+08:00');
+        const [a, b] = runtimes(stores, clock);
+        const households = ['t-1', 't-2', 't-3', 't-4', 't-5', 't-6'];
+        for (const h of households) await a!.start('poverty-monitoring', flag(h));
+        const later = new Date('2022-03-01T00:00:00Z');
+        const [one, two] = await Promise.all([a!.tick(later), b!.tick(later)]);
+        const fired = [...one, ...two].map((f) => f.instanceId);
+        expect(fired).toHaveLength(households.length);
+        expect(new Set(fired).size).toBe(households.length);
+        expect([...(await a!.tick(later)), ...(await b!.tick(later))]).toEqual([]);
+        const overdue = (await stores[0]!.readAudit()).filter((e) => e.outcome === 'overdue');
+        expect(overdue).toHaveLength(households.length);
+      });
+
+      it('delivers each domain event to one of two delivering runtimes, once', async () => {
+        const stores = await connections(3);
+        const [writer, a, b] = runtimes(stores);
+        for (const h of ['d-1', 'd-2', 'd-3', 'd-4', 'd-5']) await writer!.start('poverty-monitoring', flag(h));
+        const pending = (await stores[0]!.pendingOutbox(1000)).map((e) => e.id);
+        expect(pending.length).toBeGreaterThanOrEqual(5);
+        const seen: number[] = [];
+        a!.subscribe((e) => void seen.push(e.id));
+        b!.subscribe((e) => void seen.push(e.id));
+        await Promise.all([a!.deliver(), b!.deliver(), a!.deliver(), b!.deliver()]);
+        await Promise.all([a!.deliver(), b!.deliver()]);
+        expect([...seen].sort((x, y) => x - y)).toEqual(pending);
+        expect(await stores[0]!.pendingOutbox()).toEqual([]);
+      });
     });
 
     it('creates and loads an instance as it was written', async () => {
@@ -118,7 +227,7 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
     it('commits the state change, its audit entry and its outbox events together or not at all', async () => {
       const store = await fresh();
       await store.create(sampleInstance('a'), commit('a', 'FLAG'));
-      const head = await store.auditHead();
+      const head = await store.auditHeads();
       // an audit entry that cannot be hashed makes the audit append fail inside the transaction
       const failing: Commit = {
         audit: [auditRecord('a', 'CONFIRM_RISK'), auditRecord('a', 'BROKEN', { income: Number.NaN })],
@@ -130,14 +239,14 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
       ).rejects.toThrow();
       expect(await store.load('a')).toMatchObject({ version: 1, state: 'verifying' });
       expect(await store.readAudit()).toHaveLength(1);
-      expect(await store.auditHead()).toEqual(head);
+      expect(await store.auditHeads()).toEqual(head);
       expect(await store.pendingOutbox()).toHaveLength(1);
       expect(await store.findIdempotent('a', 'k-1')).toBeUndefined();
       await expect(store.create(sampleInstance('b'), { ...failing, idempotency: undefined })).rejects.toThrow();
       expect(await store.load('b')).toBeUndefined();
       // and the store still works afterwards
       await store.save(sampleInstance('a', { version: 2 }), 1, commit('a', 'CONFIRM_RISK'));
-      expect(verifyAuditChain(await store.readAudit(), await store.auditHead()).ok).toBe(true);
+      expect(verifyAuditChains(await store.readAudit(), await store.auditHeads()).ok).toBe(true);
     });
 
     it('chains audit entries across instances and reads them per instance', async () => {
@@ -152,9 +261,47 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
         [3, 'a', 'APPROVE'],
       ]);
       expect(all[1]!.prevHash).toBe(all[0]!.hash);
-      expect(await store.auditHead()).toEqual({ seq: 3, hash: all[2]!.hash });
+      expect(await store.auditHeads()).toEqual({ changjiang: { seq: 3, hash: all[2]!.hash } });
       expect((await store.readAudit({ instanceId: 'a' })).map((e) => e.seq)).toEqual([1, 3]);
-      expect(verifyAuditChain(all, await store.auditHead())).toMatchObject({ ok: true, entries: 3 });
+      expect(verifyAuditChains(all, await store.auditHeads())).toMatchObject({ ok: true, entries: 3 });
+    });
+
+    it('keeps one chain per tenant, each verified against its own head', async () => {
+      const store = await fresh();
+      await store.create(sampleInstance('a'), commit('a', 'FLAG'));
+      await store.create(sampleInstance('b', { tenant: 'fuliang' }), {
+        audit: [auditRecord('b', 'FLAG', {}, 'fuliang')],
+        outbox: [],
+      });
+      await store.record({
+        audit: [auditRecord('a', 'APPROVE'), auditRecord('b', 'APPROVE', {}, 'fuliang')],
+        outbox: [],
+      });
+      const all = await store.readAudit();
+      expect(all.map((e) => [e.tenant, e.seq, e.event])).toEqual([
+        ['changjiang', 1, 'FLAG'],
+        ['changjiang', 2, 'APPROVE'],
+        ['fuliang', 1, 'FLAG'],
+        ['fuliang', 2, 'APPROVE'],
+      ]);
+      expect(all[2]!.prevHash).toBe(GENESIS_HASH);
+      expect((await store.readAudit({ tenant: 'fuliang' })).map((e) => e.event)).toEqual(['FLAG', 'APPROVE']);
+      const heads = await store.auditHeads();
+      expect(Object.keys(heads).sort()).toEqual(['changjiang', 'fuliang']);
+      const verified = verifyAuditChains(all, heads);
+      expect(verified).toMatchObject({
+        ok: true,
+        entries: 4,
+        tenants: { changjiang: { entries: 2 }, fuliang: { entries: 2 } },
+      });
+      // one tenant's newest entry gone: that tenant's chain is reported, by name
+      expect(await store.auditSnapshot()).toEqual({ entries: all, heads });
+      expect(await store.auditSnapshot({ tenant: 'fuliang' })).toEqual({
+        entries: all.slice(2),
+        heads: { fuliang: heads.fuliang },
+      });
+      const broken = verifyAuditChains(all.slice(0, 3), heads);
+      expect(broken).toMatchObject({ ok: false, tenant: 'fuliang', seq: 2, problem: 'missing' });
     });
 
     it('keeps one open instance per exclusive key', async () => {
@@ -184,14 +331,35 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
       expect(await store.findBySubject({ ...query, tenant: 'fuliang' })).toEqual([]);
     });
 
-    it('finds instances whose next deadline has passed', async () => {
+    it('claims instances whose next deadline has passed, each for one lease at a time', async () => {
       const store = await fresh();
       await store.create(sampleInstance('a', { nextDeadlineAt: '2022-01-16T16:00:00.000Z' }), commit('a', 'FLAG'));
       await store.create(sampleInstance('b', { nextDeadlineAt: '2022-02-01T16:00:00.000Z' }), commit('b', 'FLAG'));
       await store.create(sampleInstance('c'), commit('c', 'FLAG'));
-      expect(await store.findDue('2022-01-16T15:59:59.999Z')).toEqual([]);
-      expect((await store.findDue('2022-01-16T16:00:00.000Z')).map((i) => i.id)).toEqual(['a']);
-      expect((await store.findDue('2023-01-01T00:00:00.000Z')).map((i) => i.id).sort()).toEqual(['a', 'b']);
+      const one = { owner: 'one', ms: 60_000 };
+      const two = { owner: 'two', ms: 60_000 };
+      expect(await store.claimDue('2022-01-16T15:59:59.999Z', one)).toEqual([]);
+      expect((await store.claimDue('2022-01-16T16:00:00.000Z', one)).map((i) => i.id)).toEqual(['a']);
+      // a is claimed by `one`: invisible to `two` (and to `one` again) until done or expired
+      expect((await store.claimDue('2023-01-01T00:00:00.000Z', two)).map((i) => i.id)).toEqual(['b']);
+      expect(await store.claimDue('2023-01-01T00:00:00.000Z', one)).toEqual([]);
+      // saving ends the claim; the instance is due again only if a deadline still is
+      await store.save(
+        sampleInstance('b', { version: 2, nextDeadlineAt: '2022-03-01T16:00:00.000Z' }),
+        1,
+        commit('b', 'X'),
+      );
+      expect((await store.claimDue('2023-01-01T00:00:00.000Z', one)).map((i) => i.id)).toEqual(['b']);
+    });
+
+    it('lets another lease take a claimed deadline over when the first lease expires', async () => {
+      const store = await fresh();
+      await store.create(sampleInstance('a', { nextDeadlineAt: '2022-01-16T16:00:00.000Z' }), commit('a', 'FLAG'));
+      const now = '2022-02-01T00:00:00.000Z';
+      expect(await store.claimDue(now, { owner: 'dies', ms: 150 })).toHaveLength(1);
+      expect(await store.claimDue(now, { owner: 'other', ms: 60_000 })).toEqual([]);
+      await sleep(300);
+      expect((await store.claimDue(now, { owner: 'other', ms: 60_000 })).map((i) => i.id)).toEqual(['a']);
     });
 
     it('stores the first result of an idempotency key and refuses a second write of it', async () => {
@@ -209,6 +377,26 @@ export function storeContract(name: string, makeStore: StoreFactory): void {
       );
       await expect(again).rejects.toBeInstanceOf(ConflictError);
       expect((await store.load('a'))?.version).toBe(1);
+    });
+
+    it('claims outbox events for one lease until delivered, released or expired', async () => {
+      const store = await fresh();
+      await store.create(sampleInstance('a'), {
+        audit: [],
+        outbox: [domainEvent('a', 'started'), domainEvent('a', 'transitioned'), domainEvent('a', 'overdue')],
+      });
+      const one = await store.claimOutbox({ owner: 'one', ms: 150 }, 2);
+      expect(one.map((e) => e.type)).toEqual(['started', 'transitioned']);
+      const two = await store.claimOutbox({ owner: 'two', ms: 60_000 });
+      expect(two.map((e) => e.type)).toEqual(['overdue']);
+      expect(await store.claimOutbox({ owner: 'three', ms: 60_000 })).toEqual([]);
+      expect(await store.pendingOutbox()).toHaveLength(3); // claimed is not delivered
+      await store.markDelivered([one[0]!.id]);
+      await store.releaseOutbox([two[0]!.id]);
+      expect((await store.claimOutbox({ owner: 'three', ms: 60_000 })).map((e) => e.type)).toEqual(['overdue']);
+      await sleep(300); // `one`'s lease on `transitioned` expires
+      expect((await store.claimOutbox({ owner: 'four', ms: 60_000 })).map((e) => e.type)).toEqual(['transitioned']);
+      expect((await store.pendingOutbox()).map((e) => e.type)).toEqual(['transitioned', 'overdue']);
     });
 
     it('delivers outbox events in order until marked delivered', async () => {

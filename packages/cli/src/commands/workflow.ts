@@ -1,6 +1,7 @@
 /**
  * `ruralkit workflow`: start instances, send events, show, list history, fire deadlines and
- * verify the audit chain of a SQLite workflow database (流程数据库).
+ * verify the audit chains of a workflow database (流程数据库): a SQLite file (`--db`) or a
+ * PostgreSQL schema (`--database-url`, `--schema`).
  */
 import {
   createManualClock,
@@ -12,16 +13,17 @@ import {
   type WorkflowType,
 } from '@ruralkit/core';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
-import { loadSqliteStore } from '../optional.js';
+import { loadPostgresStore, loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { didYouMean } from '../suggest.js';
 
-const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID [--household ID] --event EVENT
-  ruralkit workflow send <instance> --db FILE --event EVENT
-  ruralkit workflow show <instance> --db FILE [--as PRINCIPAL] [--format text|json]
-  ruralkit workflow history <instance> --db FILE [--format text|json]
-  ruralkit workflow tick --db FILE
-  ruralkit workflow verify --db FILE
+const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT
+  ruralkit workflow send <instance> STORE --event EVENT
+  ruralkit workflow show <instance> STORE [--as PRINCIPAL] [--format text|json]
+  ruralkit workflow history <instance> STORE [--format text|json]
+  ruralkit workflow tick STORE
+  ruralkit workflow verify STORE [--tenant ID]
+  STORE is --db FILE (SQLite) or --database-url postgres://… [--schema NAME] (PostgreSQL)
   (every workflow action also takes --plan ID and --plugin FILE...)`;
 
 const NAME = 'ruralkit workflow';
@@ -122,6 +124,8 @@ ${PLAN_OPTIONS_HELP}`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       db: { type: 'string' },
+      'database-url': { type: 'string' },
+      schema: { type: 'string' },
       ...planOptions,
       tenant: { type: 'string' },
       village: { type: 'string' },
@@ -134,6 +138,7 @@ ${PLAN_OPTIONS_HELP}`,
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
+    const databaseUrl = values['database-url'] as string | undefined;
     if (!action || !ACTIONS.includes(action)) {
       const hint = action ? didYouMean(action, ACTIONS) : { zh: '', en: '' };
       throw new UsageError(
@@ -143,8 +148,24 @@ ${PLAN_OPTIONS_HELP}`,
       );
     }
     const command = `${NAME} ${action}`;
-    if (!db)
-      throw new UsageError(command, '缺少 --db FILE（流程数据库）', '--db FILE (the workflow database) is required');
+    if (!db === !databaseUrl) {
+      throw new UsageError(
+        command,
+        '请给出一个流程数据库：--db FILE（SQLite）或 --database-url postgres://…（PostgreSQL）',
+        'give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)',
+      );
+    }
+    if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      const given = databaseUrl.split('@').pop();
+      throw new UsageError(
+        command,
+        `--database-url 须以 postgres:// 开头（得到 "${given}"）`,
+        `--database-url must start with postgres:// (got "${given}")`,
+      );
+    }
+    if (values.schema !== undefined && !databaseUrl) {
+      throw new UsageError(command, '--schema 须与 --database-url 同用', '--schema goes with --database-url');
+    }
     const needsTarget = action !== 'tick' && action !== 'verify';
     if (needsTarget && !target) {
       throw new UsageError(
@@ -164,8 +185,23 @@ ${PLAN_OPTIONS_HELP}`,
     }
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
-    const { openSqliteStore } = await loadSqliteStore();
-    const store = openSqliteStore(db);
+    const store = databaseUrl
+      ? await (
+          await loadPostgresStore()
+        )
+          .openPostgresStore({
+            connectionString: databaseUrl,
+            ...(values.schema ? { schema: values.schema as string } : {}),
+            poolSize: 2,
+          })
+          .catch((error: Error) => {
+            throw new UsageError(
+              command,
+              `无法打开数据库：${error.message}`,
+              `cannot open the PostgreSQL store: ${error.message}`,
+            );
+          })
+      : (await loadSqliteStore()).openSqliteStore(db!);
     const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
     try {
       switch (action) {
@@ -232,11 +268,16 @@ ${PLAN_OPTIONS_HELP}`,
           return 0;
         }
         default: {
-          const verification = await runtime.verifyAudit();
+          const verification = await runtime.verifyAudit(values.tenant as string | undefined);
           if (verification.ok) {
             io.stdout(
               `审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…\n`,
             );
+            for (const [tenant, chain] of Object.entries(verification.tenants ?? {})) {
+              io.stdout(
+                `  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…\n`,
+              );
+            }
             return 0;
           }
           io.stdout(`审计链被破坏 / audit chain broken: ${verification.message.zh} / ${verification.message.en}\n`);

@@ -1,12 +1,47 @@
 /**
  * The audit chain (审计链): each entry hashes the one before (SHA-256 over canonical JSON), so a
- * changed, inserted or deleted entry breaks the chain at a place that can be named.
+ * changed, inserted or deleted entry breaks the chain at a place that can be named. Each tenant
+ * (租户) has its own chain, so tenants never wait on one another's commits.
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
-import type { AuditEntry, AuditRecord } from './types.js';
+import type { AuditEntry, AuditRecord, InstanceRecord } from './types.js';
 
 /** The `prevHash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The last entry of a chain: its seq and hash. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** The chain an entry belongs to: its tenant (entries written before chains were per tenant: ''). */
+export const chainOf = (record: { tenant?: string }): string => record.tenant ?? '';
+
+/** The tenants whose chains a commit's records extend, for a store to lock their heads. */
+export function auditTenants(records: readonly AuditRecord[]): string[] {
+  return [...new Set(records.map(chainOf))];
+}
+
+/**
+ * Chain the records of one commit, each after its tenant's head (`headOf`, read in the same
+ * transaction). Returns the entries and each touched tenant's new head: every store writes
+ * exactly these.
+ */
+export function chainAudit(
+  records: readonly AuditRecord[],
+  headOf: (tenant: string) => AuditHead | undefined,
+): { entries: AuditEntry[]; heads: Map<string, AuditHead> } {
+  const heads = new Map<string, AuditHead>();
+  const entries = records.map((record) => {
+    const tenant = chainOf(record);
+    const prev = heads.get(tenant) ?? headOf(tenant);
+    const entry = chainAuditEntry(prev && prev.seq > 0 ? prev : undefined, record);
+    heads.set(tenant, { seq: entry.seq, hash: entry.hash });
+    return entry;
+  });
+  return { entries, heads };
+}
 
 /** Chain `record` after the entry with `prev` (or start the chain). */
 export function chainAuditEntry(prev: { seq: number; hash: string } | undefined, record: AuditRecord): AuditEntry {
@@ -23,10 +58,19 @@ export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'> & { hash?: string
 
 /** What `verifyAudit` found: intact, or the first broken entry. */
 export type AuditVerification =
-  | { ok: true; entries: number; headHash: string }
+  | {
+      ok: true;
+      entries: number;
+      /** The head hash of the one chain verified, or a hash over every tenant's head. */
+      headHash: string;
+      /** Each tenant's chain: its entries and head hash (set when chains are verified per tenant). */
+      tenants?: Record<string, { entries: number; headHash: string }>;
+    }
   | {
       ok: false;
       entries: number;
+      /** The tenant whose chain is broken (set when chains are verified per tenant). */
+      tenant?: string;
       /** The sequence number of the entry that is changed or missing. */
       seq: number;
       instanceId: string | null;
@@ -105,4 +149,70 @@ export function verifyAuditChain(
         );
   }
   return { ok: true, entries: entries.length, headHash: prev.hash };
+}
+
+/**
+ * Verify every tenant's chain against its recorded head. `entries` are in chain order within
+ * each tenant; a tenant with a head and no entries left has lost them all. The first broken
+ * chain is reported, naming the tenant.
+ */
+export function verifyAuditChains(
+  entries: readonly AuditEntry[],
+  heads: Readonly<Record<string, AuditHead>>,
+): AuditVerification {
+  const byTenant = new Map<string, AuditEntry[]>();
+  for (const tenant of Object.keys(heads).sort()) byTenant.set(tenant, []);
+  for (const entry of entries) {
+    const chain = byTenant.get(chainOf(entry)) ?? [];
+    chain.push(entry);
+    byTenant.set(chainOf(entry), chain);
+  }
+  const tenants: Record<string, { entries: number; headHash: string }> = {};
+  for (const [tenant, chain] of [...byTenant].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const head = heads[tenant];
+    const result = verifyAuditChain(chain, head && head.seq > 0 ? head : undefined);
+    if (!result.ok) {
+      const label = tenant || '-';
+      return {
+        ...result,
+        entries: entries.length,
+        tenant,
+        message: { zh: `租户 ${label}：${result.message.zh}`, en: `tenant ${label}: ${result.message.en}` },
+      };
+    }
+    tenants[tenant] = { entries: result.entries, headHash: result.headHash };
+  }
+  const names = Object.keys(tenants);
+  const headHash =
+    names.length === 1
+      ? tenants[names[0]!]!.headHash
+      : names.length === 0
+        ? GENESIS_HASH
+        : sha256Hex(canonicalJson(Object.fromEntries(names.map((t) => [t, tenants[t]!.headHash]))));
+  return { ok: true, entries: entries.length, headHash, tenants };
+}
+
+/** Where an audit entry belongs: the tenant's chain, the instance, its pinned plan and version. */
+export interface AuditWhere {
+  tenant: string;
+  instanceId: string | null;
+  workflow: string;
+  planHash: string;
+  machineVersion: number;
+}
+
+/** The one audit builder: what happened to an instance (or an attempt at one), before chaining. */
+export function auditRecord(where: AuditWhere, what: Omit<AuditRecord, keyof AuditWhere>): AuditRecord {
+  return { ...where, ...what };
+}
+
+/** Where an instance's audit entries go: its tenant's chain, under its pinned plan and version. */
+export function auditWhere(record: InstanceRecord): AuditWhere {
+  return {
+    tenant: record.tenant,
+    instanceId: record.id,
+    workflow: record.type,
+    planHash: record.envelope.planHash,
+    machineVersion: record.envelope.machineVersion,
+  };
 }

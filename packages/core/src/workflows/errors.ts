@@ -18,6 +18,7 @@ export type WorkflowErrorCode =
   | 'guard'
   | 'plan-mismatch'
   | 'machine-version'
+  | 'idempotency-key-reused'
   | 'conflict';
 
 export interface WorkflowErrorDetails {

@@ -5,12 +5,12 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
-import type { LocalizedText } from '../model/schema.js';
+import type { LocalizedText, Plan } from '../model/schema.js';
 import { addDays, daysBetween, localDate } from './calendar.js';
 import { leadUnitOf } from './units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from './types.js';
 
-/** The risk types (风险类型) of the plan's household screening. */
+/** The risk types (风险类型) of the base plan's household screening; plugins may add more. */
 export const RISK_TYPES = Object.freeze([
   'income',
   'food-clothing',
@@ -19,7 +19,7 @@ export const RISK_TYPES = Object.freeze([
   'housing',
   'drinking-water',
 ] as const);
-/** Monitoring categories (监测对象类别). */
+/** The base plan's monitoring categories (监测对象类别). */
 export const MONITORING_CATEGORIES = Object.freeze(['unstable-formerly-poor', 'marginal', 'sudden-hardship'] as const);
 /** Assistance measures (帮扶措施); industry and employment are developmental (开发式). */
 export const MEASURES = Object.freeze([
@@ -33,11 +33,12 @@ export const MEASURES = Object.freeze([
   'other',
 ] as const);
 
-type RiskType = (typeof RISK_TYPES)[number];
+/** A risk type id of the plan (its own or a plugin's). */
+type RiskType = string;
 
 export interface Measure {
   riskType: RiskType;
-  measure: (typeof MEASURES)[number];
+  measure: string;
   unit: string;
   developmental: boolean;
   at: string;
@@ -61,7 +62,7 @@ export interface PovertyMonitoringContext {
   reviews: { at: string; passed: boolean; meetingOn?: string; attendees?: number; reason?: string }[];
   noticeStartedAt?: string;
   objections: { at: string; content: string }[];
-  category?: (typeof MONITORING_CATEGORIES)[number];
+  category?: string;
   measures: Measure[];
   resolvedRisks: RiskType[];
   incomes: { month: string; perCapitaIncomeCny: number }[];
@@ -71,59 +72,92 @@ export interface PovertyMonitoringContext {
 }
 
 const text = z.string().trim().min(1);
-const riskTypes = z.array(z.enum(RISK_TYPES)).min(1);
 const money = z.number().finite().nonnegative();
 
-export const povertyMonitoringPayloads = {
-  FLAG: z
-    .object({
-      channel: z.enum(['self-declaration', 'cadre-screening', 'department-alert']),
-      riskTypes,
-      note: z.string(),
-      householdHead: text.optional(),
-      suggestedCategory: z.enum(MONITORING_CATEGORIES).optional(),
-    })
-    .strict(),
-  CONFIRM_RISK: z
-    .object({
-      perCapitaIncomeCny: money,
-      riskTypes,
-      hasLaborCapacity: z.boolean(),
-      consentSigned: z.literal(true, { message: 'consent (承诺授权) must be signed: consentSigned must be true' }),
-      householdHead: text.optional(),
-    })
-    .strict(),
-  REJECT_RISK: z.object({ reason: text }).strict(),
-  REVIEW_PASSED: z
-    .object({ meetingOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), attendees: z.number().int().min(1) })
-    .strict(),
-  REVIEW_FAILED: z.object({ reason: text }).strict(),
-  OBJECTION: z.object({ content: text }).strict(),
-  NOTICE_COMPLETED: z.object({}).strict(),
-  TOWNSHIP_APPROVE: z.object({ note: z.string().optional() }).strict(),
-  TOWNSHIP_RETURN: z.object({ reason: text }).strict(),
-  COUNTY_APPROVE: z.object({ category: z.enum(MONITORING_CATEGORIES) }).strict(),
-  COUNTY_REJECT: z.object({ reason: text }).strict(),
-  ADD_MEASURE: z
-    .object({
-      riskType: z.enum(RISK_TYPES),
-      measure: z.enum(MEASURES),
-      unit: text,
-      developmental: z.boolean().optional(),
-    })
-    .strict(),
-  RESOLVE_RISK: z.object({ riskType: z.enum(RISK_TYPES) }).strict(),
-  RECORD_INCOME: z
-    .object({
-      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM'),
-      perCapitaIncomeCny: money,
-    })
-    .strict(),
-  PROPOSE_ELIMINATION: z.object({}).strict(),
-  ELIMINATION_NOTICE_COMPLETED: z.object({}).strict(),
-  ELIMINATION_APPROVE: z.object({ note: z.string().optional() }).strict(),
-  ELIMINATION_REJECT: z.object({ reason: text }).strict(),
-};
+/**
+ * The vocabulary (词汇) of the payloads: risk types and monitoring categories come from the
+ * resolved plan (a county plugin may add its own), measures from the workflow.
+ */
+export interface MonitoringVocabulary {
+  riskTypes: readonly string[];
+  categories: readonly string[];
+  measures: readonly string[];
+}
+
+/** The vocabulary of a plan: its risk types and categories, in the plan's order. */
+export function monitoringVocabulary(plan: Pick<Plan, 'riskTypes' | 'categories'>): MonitoringVocabulary {
+  return {
+    riskTypes: plan.riskTypes.map((r) => r.id),
+    categories: plan.categories.map((c) => c.id),
+    measures: MEASURES,
+  };
+}
+
+const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
+
+/** The payload schemas of `poverty-monitoring` over a vocabulary. */
+export function povertyMonitoringPayloadsFor(vocabulary: MonitoringVocabulary) {
+  const riskType = oneOf(vocabulary.riskTypes);
+  const riskTypes = z.array(riskType).min(1);
+  const category = oneOf(vocabulary.categories);
+  return {
+    FLAG: z
+      .object({
+        channel: z.enum(['self-declaration', 'cadre-screening', 'department-alert']),
+        riskTypes,
+        note: z.string(),
+        householdHead: text.optional(),
+        suggestedCategory: category.optional(),
+      })
+      .strict(),
+    CONFIRM_RISK: z
+      .object({
+        perCapitaIncomeCny: money,
+        riskTypes,
+        hasLaborCapacity: z.boolean(),
+        consentSigned: z.literal(true, { message: 'consent (承诺授权) must be signed: consentSigned must be true' }),
+        householdHead: text.optional(),
+      })
+      .strict(),
+    REJECT_RISK: z.object({ reason: text }).strict(),
+    REVIEW_PASSED: z
+      .object({ meetingOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), attendees: z.number().int().min(1) })
+      .strict(),
+    REVIEW_FAILED: z.object({ reason: text }).strict(),
+    OBJECTION: z.object({ content: text }).strict(),
+    NOTICE_COMPLETED: z.object({}).strict(),
+    TOWNSHIP_APPROVE: z.object({ note: z.string().optional() }).strict(),
+    TOWNSHIP_RETURN: z.object({ reason: text }).strict(),
+    COUNTY_APPROVE: z.object({ category }).strict(),
+    COUNTY_REJECT: z.object({ reason: text }).strict(),
+    ADD_MEASURE: z
+      .object({
+        riskType,
+        measure: oneOf(vocabulary.measures),
+        unit: text,
+        developmental: z.boolean().optional(),
+      })
+      .strict(),
+    RESOLVE_RISK: z.object({ riskType }).strict(),
+    RECORD_INCOME: z
+      .object({
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM'),
+        perCapitaIncomeCny: money,
+      })
+      .strict(),
+    PROPOSE_ELIMINATION: z.object({}).strict(),
+    ELIMINATION_NOTICE_COMPLETED: z.object({}).strict(),
+    ELIMINATION_APPROVE: z.object({ note: z.string().optional() }).strict(),
+    ELIMINATION_REJECT: z.object({ reason: text }).strict(),
+  };
+}
+
+/** The payload schemas over the base plan's vocabulary. */
+export const povertyMonitoringPayloads = povertyMonitoringPayloadsFor({
+  riskTypes: RISK_TYPES,
+  categories: MONITORING_CATEGORIES,
+  measures: MEASURES,
+});
 
 type Payloads = { [K in keyof typeof povertyMonitoringPayloads]: z.infer<(typeof povertyMonitoringPayloads)[K]> };
 export type PovertyMonitoringEvent = { [K in keyof Payloads]: MachineEvent<K, Payloads[K]> }[keyof Payloads];

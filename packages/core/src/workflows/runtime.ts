@@ -10,7 +10,9 @@ import { planHash } from '../model/hash.js';
 import { parameterValue } from '../model/parameters.js';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import type { Report as EvaluationReport } from '../evaluate/types.js';
-import { verifyAuditChain, type AuditVerification } from './audit.js';
+import { auditRecord, auditWhere, verifyAuditChains, type AuditVerification } from './audit.js';
+import { createDelivery, type DomainEventHandler } from './deliver.js';
+import { idempotencyKey, replayKey, storedResult, type IdempotencyKey } from './idempotency.js';
 import { isGranted, scopeRefusal, type RelationFacts } from './authorize.js';
 import {
   chineseWorkingDayCalendar,
@@ -21,14 +23,13 @@ import {
   type WorkingDayCalendar,
 } from './calendar.js';
 import { workflowsFor } from './definitions.js';
-import { WorkflowError, type WorkflowErrorCode } from './errors.js';
+import { ConflictError, WorkflowError, type WorkflowErrorCode } from './errors.js';
 import { publicNoticeView, type PublicNoticeView } from './public-notice.js';
 import type { WorkflowStore } from './store.js';
 import {
   PrincipalSchema,
   WORKFLOW_TYPES,
   type AuditEntry,
-  type AuditRecord,
   type Commit,
   type Deadline,
   type DomainEvent,
@@ -36,7 +37,6 @@ import {
   type EventInput,
   type InstanceRecord,
   type MachineEvent,
-  type OutboxEntry,
   type Principal,
   type Subject,
   type WorkflowDefinition,
@@ -54,6 +54,12 @@ export interface RuntimeOptions {
   calendar?: WorkingDayCalendar;
   /** Migrations by workflow type and the machine version they start from. */
   migrations?: Partial<Record<WorkflowType, Record<number, Migration>>>;
+  /**
+   * The lease this runtime claims passed deadlines and domain events with: `owner` names the
+   * process (default: a random id), `ms` is how long a claim lasts if the process dies before
+   * finishing (default 30 s); then another process takes the work over.
+   */
+  lease?: { owner?: string; ms?: number };
 }
 
 /** Where an instance is started: a village, or a household within it. */
@@ -114,7 +120,7 @@ export interface ScreeningStart {
   outcome: 'started' | 'added' | 'duplicate';
 }
 
-export type DomainEventHandler = (event: OutboxEntry) => void | Promise<void>;
+export type { DomainEventHandler } from './deliver.js';
 
 export interface Runtime {
   readonly planHash: string;
@@ -126,7 +132,8 @@ export interface Runtime {
   history(instanceId: string): Promise<AuditEntry[]>;
   /** Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to. */
   tick(now?: Date): Promise<OverdueNotice[]>;
-  verifyAudit(): Promise<AuditVerification>;
+  /** Verify every tenant's audit chain, or only `tenant`'s. */
+  verifyAudit(tenant?: string): Promise<AuditVerification>;
   /** Receive domain events (at least once); returns the unsubscribe function. */
   subscribe(handler: DomainEventHandler): () => void;
   /** Deliver pending domain events to subscribers now (also done after every commit). */
@@ -146,8 +153,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const calendar = options.calendar ?? chineseWorkingDayCalendar;
   const hash = planHash(plan);
   const workflows = workflowsFor(plan);
-  const handlers = new Set<DomainEventHandler>();
-  let delivering: Promise<number> | undefined;
+  /** This runtime's lease on the deadlines and domain events it claims. */
+  const lease = { owner: options.lease?.owner ?? randomUUID(), ms: options.lease?.ms ?? 30_000 };
+  const delivery = createDelivery(store, lease);
+  const deliverSoon = delivery.deliverSoon;
+  const replay = (key: IdempotencyKey | undefined) => replayKey<TransitionResult>(store, key);
 
   const now = () => clock.now().toISOString();
   const parameter = (date: string) => (id: string) => parameterValue(plan, id, date);
@@ -331,23 +341,28 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       allowedNow,
       reasons,
     });
-    const audit: AuditRecord = {
-      instanceId: record?.id ?? null,
-      workflow: definition.type,
+    const where = record
+      ? auditWhere(record)
+      : {
+          tenant: attempt.tenant,
+          instanceId: null,
+          workflow: definition.type,
+          planHash: hash,
+          machineVersion: definition.version,
+        };
+    const audit = auditRecord(where, {
       event: String(input.type),
       outcome: 'refused',
       actor,
       at: attempt.at,
       stateBefore: state,
       stateAfter: state,
-      planHash: record?.envelope.planHash ?? hash,
-      machineVersion: record?.envelope.machineVersion ?? definition.version,
       reason: {
         code,
         zh: error.text.zh + reasons.map((r) => `；${r.zh}`).join(''),
         en: error.text.en + reasons.map((r) => `; ${r.en}`).join(''),
       },
-    };
+    });
     await store.record({ audit: [audit], outbox: [] });
     throw error;
   }
@@ -360,25 +375,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   /**
-   * Check an attempt and take its transition, or refuse it. The machine runs once: XState
+   * Check an attempt (its scope already authorized) and take its transition, or refuse it. The machine runs once: XState
    * returns the very same snapshot when a guard lets no transition through.
    */
   async function check(attempt: Attempt): Promise<Checked> {
-    const { definition, input, actor, tenant, subject, state, snapshot } = attempt;
+    const { definition, input, actor, subject, state, snapshot } = attempt;
     const where = attempt.record ? `实例 ${attempt.record.id}` : `新的 ${definition.type} 实例`;
     const whereEn = attempt.record ? `instance ${attempt.record.id}` : `a new ${definition.type} instance`;
-    const scope = scopeRefusal(actor, tenant, subject);
-    if (scope) {
-      await refuse(
-        attempt,
-        scope.code,
-        {
-          zh: `${where}：不允许 ${actor.id} 发送 ${input.type}`,
-          en: `${whereEn}: ${actor.id} may not send ${input.type}`,
-        },
-        [scope.reason],
-      );
-    }
     const rule = definition.events[input.type];
     if (!rule) {
       await refuse(attempt, 'unknown-event', {
@@ -438,7 +441,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   async function apply(
     attempt: Attempt,
     { event, next }: Checked,
-    scope: string | undefined,
+    key: IdempotencyKey | undefined,
   ): Promise<TransitionResult> {
     const { definition, state: before, input } = attempt;
     const after = String(next.value);
@@ -477,20 +480,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     };
     const commit: Commit = {
       audit: [
-        {
-          instanceId: id,
-          workflow: definition.type,
+        auditRecord(auditWhere(record), {
           event: input.type,
           outcome: attempt.record ? 'accepted' : 'started',
           actor: attempt.actor,
           at: event.at,
           stateBefore: before,
           stateAfter: after,
-          planHash: record.envelope.planHash,
-          machineVersion: record.envelope.machineVersion,
           payload: event.payload,
           ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
-        },
+        }),
       ],
       outbox: [
         domainEvent(record, attempt.record ? 'transitioned' : 'started', event.at, {
@@ -502,18 +501,37 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           .effects(before ?? 'idle', after, context, event)
           .map((e) => domainEvent(record, e.type, event.at, e.data)),
       ],
-      ...(input.idempotencyKey && scope ? { idempotency: { scope, key: input.idempotencyKey, result } } : {}),
+      ...(key ? { idempotency: { scope: key.scope, key: key.key, result: storedResult(key, result) } } : {}),
     };
-    if (attempt.record) await store.save(record, attempt.record.version, commit);
-    else await store.create(record, commit);
+    try {
+      if (attempt.record) await store.save(record, attempt.record.version, commit);
+      else await store.create(record, commit);
+    } catch (error) {
+      // a concurrent send with the same key committed first: answer with its result
+      const first = error instanceof ConflictError ? await replay(key) : undefined;
+      if (first) return first;
+      throw error;
+    }
     void deliverSoon();
     return result;
   }
 
-  async function replay(scope: string, input: EventInput): Promise<TransitionResult | undefined> {
-    if (input.idempotencyKey === undefined) return undefined;
-    const first = (await store.findIdempotent(scope, input.idempotencyKey)) as TransitionResult | undefined;
-    return first && { ...first, duplicate: true };
+  /** Refuse (audited) a principal outside the instance's tenant or scope, before anything else. */
+  async function authorizeScope(attempt: Attempt): Promise<void> {
+    const scope = scopeRefusal(attempt.actor, attempt.tenant, attempt.subject);
+    if (!scope) return;
+    const where = attempt.record
+      ? { zh: `实例 ${attempt.record.id}`, en: `instance ${attempt.record.id}` }
+      : { zh: `新的 ${attempt.definition.type} 实例`, en: `a new ${attempt.definition.type} instance` };
+    await refuse(
+      attempt,
+      scope.code,
+      {
+        zh: `${where.zh}：不允许 ${attempt.actor.id} 发送 ${attempt.input.type}`,
+        en: `${where.en}: ${attempt.actor.id} may not send ${attempt.input.type}`,
+      },
+      [scope.reason],
+    );
   }
 
   function pinned(definition: WorkflowDefinition, record: InstanceRecord): void {
@@ -541,11 +559,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
   }
 
-  /** Send an event; its idempotency key is kept under `scope` (the instance, or the start scope). */
-  async function send(instanceId: string, input: EventInput, scope = instanceId): Promise<TransitionResult> {
+  /** Send an event; its idempotency key is `key` when a start delegates, else the instance's. */
+  async function send(instanceId: string, input: EventInput, startKey?: IdempotencyKey): Promise<TransitionResult> {
     const actor = parsePrincipal(input?.actor, `实例 ${instanceId} / instance ${instanceId}`);
-    const duplicate = await replay(scope, input);
-    if (duplicate) return duplicate;
     const record = await load(instanceId);
     const definition = definitionOf(record.type);
     pinned(definition, record);
@@ -561,25 +577,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       actor,
       at: now(),
     };
-    return apply(attempt, await check(attempt), scope);
+    await authorizeScope(attempt);
+    const key = startKey ?? idempotencyKey(`send:${instanceId}`, input, actor, { instanceId });
+    const duplicate = await replay(key);
+    if (duplicate) return duplicate;
+    return apply(attempt, await check(attempt), key);
   }
 
   async function start(type: WorkflowType, input: StartInput): Promise<TransitionResult> {
     const definition = definitionOf(type);
     const actor = parsePrincipal(input?.event?.actor, `新的 ${type} 实例 / a new ${type} instance`);
     const subject = resolveSubject(definition, input.subject);
-    const scope = `start:${type}:${input.tenant}`;
-    const duplicate = await replay(scope, input.event);
-    if (duplicate) return duplicate;
-    if (definition.onePerSubject) {
-      const [open] = await store.findBySubject({
-        type,
-        tenant: input.tenant,
-        subjectKey: subjectKey(subject),
-        open: true,
-      });
-      if (open) return send(open.id, input.event, scope);
-    }
     const [snapshot] = initialTransition(definition.machine, {
       village: subject.village,
       household: subject.household,
@@ -595,30 +603,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       actor,
       at: now(),
     };
-    return apply(attempt, await check(attempt), scope);
-  }
-
-  async function deliver(): Promise<number> {
-    if (handlers.size === 0) return 0;
-    let delivered = 0;
-    for (;;) {
-      const batch = await store.pendingOutbox(100);
-      if (batch.length === 0) return delivered;
-      for (const event of batch) {
-        for (const handler of handlers) await handler(event);
-        await store.markDelivered([event.id]);
-        delivered += 1;
-      }
-    }
-  }
-
-  function deliverSoon(): Promise<number> {
-    delivering ??= deliver()
-      .catch(() => 0)
-      .finally(() => {
-        delivering = undefined;
+    await authorizeScope(attempt);
+    const key = idempotencyKey(`start:${type}:${input.tenant}`, input.event, actor, { subject });
+    const duplicate = await replay(key);
+    if (duplicate) return duplicate;
+    if (definition.onePerSubject) {
+      const [open] = await store.findBySubject({
+        type,
+        tenant: input.tenant,
+        subjectKey: subjectKey(subject),
+        open: true,
       });
-    return delivering;
+      if (open) return send(open.id, input.event, key);
+    }
+    return apply(attempt, await check(attempt), key);
   }
 
   return {
@@ -652,7 +650,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     async tick(at = clock.now()) {
       const instant = at.toISOString();
       const fired: OverdueNotice[] = [];
-      for (const due of await store.findDue(instant)) {
+      for (const due of await store.claimDue(instant, lease)) {
         const passed = due.deadlines.filter((d) => !d.overdueAt && d.firesAt <= instant);
         const deadlines = due.deadlines.map((d) => (passed.includes(d) ? { ...d, overdueAt: instant } : d));
         const record: InstanceRecord = {
@@ -663,19 +661,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           updatedAt: instant,
         };
         const commit: Commit = {
-          audit: passed.map((d) => ({
-            instanceId: due.id,
-            workflow: due.type,
-            event: 'DEADLINE_PASSED',
-            outcome: 'overdue' as const,
-            actor: { id: 'system' as const },
-            at: instant,
-            stateBefore: due.state,
-            stateAfter: due.state,
-            planHash: due.envelope.planHash,
-            machineVersion: due.envelope.machineVersion,
-            payload: { deadline: d.id, due: d.due, escalateTo: d.escalateTo },
-          })),
+          audit: passed.map((d) =>
+            auditRecord(auditWhere(due), {
+              event: 'DEADLINE_PASSED',
+              outcome: 'overdue',
+              actor: { id: 'system' },
+              at: instant,
+              stateBefore: due.state,
+              stateAfter: due.state,
+              payload: { deadline: d.id, due: d.due, escalateTo: d.escalateTo },
+            }),
+          ),
           outbox: passed.map((d) =>
             domainEvent(record, 'overdue', instant, {
               deadline: d.id,
@@ -701,13 +697,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (fired.length) void deliverSoon();
       return fired;
     },
-    async verifyAudit() {
-      return verifyAuditChain(await store.readAudit(), await store.auditHead());
+    async verifyAudit(tenant) {
+      const { entries, heads } = await store.auditSnapshot(tenant === undefined ? {} : { tenant });
+      return verifyAuditChains(entries, heads);
     },
-    subscribe(handler) {
-      handlers.add(handler);
-      return () => handlers.delete(handler);
-    },
+    subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
     async startFromScreening(report, { tenant, actor }) {
       const started: ScreeningStart[] = [];
@@ -798,19 +792,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       };
       await store.save(migrated, record.version, {
         audit: [
-          {
-            instanceId,
-            workflow: record.type,
+          auditRecord(auditWhere(migrated), {
             event: 'MIGRATE',
             outcome: 'migrated',
             actor,
             at,
             stateBefore: record.state,
             stateAfter: snapshot.value,
-            planHash: hash,
-            machineVersion: definition.version,
             payload: data,
-          },
+          }),
         ],
         outbox: [domainEvent(migrated, 'migrated', at, data)],
       });

@@ -192,6 +192,8 @@ export type SystemActor = { id: 'system' };
 
 /** What happened, for the audit log (审计日志), before the store chains it. */
 export interface AuditRecord {
+  /** The tenant whose chain the entry extends. */
+  tenant: string;
   instanceId: string | null;
   workflow: string;
   event: string;

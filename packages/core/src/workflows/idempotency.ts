@@ -1,0 +1,84 @@
+/**
+ * Idempotency keys (幂等键): a key stands for one request of one principal. It is kept per
+ * place (an instance, or the start of a workflow type in a tenant), tenant and principal, with
+ * a fingerprint of the request; the store writes it in the commit's transaction.
+ */
+import { canonicalJson, sha256Hex } from '../model/hash.js';
+import { WorkflowError } from './errors.js';
+import type { WorkflowStore } from './store.js';
+import type { EventInput, Principal } from './types.js';
+
+/** An idempotency key as stored: scoped, with the fingerprint of its request. */
+export interface IdempotencyKey {
+  scope: string;
+  key: string;
+  /** The fingerprint of the request (event type, payload, subject or instance). */
+  request: string;
+  event: string;
+}
+
+/** What a store keeps under an idempotency key. */
+interface StoredResult<R> {
+  result: R;
+  request: string;
+}
+
+/** A control character (C0 or DEL): never part of an idempotency key. */
+const isControl = (char: string) => char < ' ' || char === '\u007f';
+
+/**
+ * The key of an event sent to `where` by `actor`, or undefined without one; `request` is what
+ * else the request is about (its instance or subject). A key that is not a short plain string
+ * is refused.
+ */
+export function idempotencyKey(
+  where: string,
+  input: EventInput,
+  actor: Principal,
+  request: unknown,
+): IdempotencyKey | undefined {
+  const key: unknown = input.idempotencyKey;
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200 || [...key].some(isControl)) {
+    throw new WorkflowError('invalid-payload', {
+      zh: `事件 ${input.type} 的 idempotencyKey 须为 1 至 200 个字符的字符串，不含控制字符`,
+      en: `the idempotencyKey of ${input.type} must be a string of 1 to 200 characters without control characters`,
+    });
+  }
+  let fingerprint: string;
+  try {
+    fingerprint = sha256Hex(canonicalJson({ type: input.type, payload: input.payload ?? {}, request }));
+  } catch {
+    fingerprint = 'unhashable';
+  }
+  return { scope: JSON.stringify([where, actor.tenant, actor.id]), key, request: fingerprint, event: input.type };
+}
+
+/** What to store under a key: the result with the request's fingerprint. */
+export const storedResult = <R>(key: IdempotencyKey, result: R): StoredResult<R> => ({ result, request: key.request });
+
+/**
+ * The first result of a repeated key (marked `duplicate`), or undefined for a new key. A key
+ * reused for another request is refused without saying what it was used for.
+ */
+export async function replayKey<R extends object>(
+  store: WorkflowStore,
+  key: IdempotencyKey | undefined,
+): Promise<(R & { duplicate: true }) | undefined> {
+  if (!key) return undefined;
+  const stored = (await store.findIdempotent(key.scope, key.key)) as StoredResult<R> | R | undefined;
+  if (!stored) return undefined;
+  const first: StoredResult<R> =
+    'request' in stored ? (stored as StoredResult<R>) : { result: stored, request: key.request };
+  if (first.request !== key.request) {
+    throw new WorkflowError(
+      'idempotency-key-reused',
+      {
+        zh: `幂等键 "${key.key}" 已用于另一请求（事件类型、payload 或对象不同），不能重复使用`,
+        en: `idempotency key "${key.key}" was used for another request (a different event type, payload or subject): use a new key`,
+      },
+      { event: key.event },
+    );
+  }
+  return { ...first.result, duplicate: true };
+}

@@ -1,0 +1,98 @@
+/**
+ * Versioned schema migrations (数据库结构迁移) of the PostgreSQL store. They run in one
+ * transaction under an advisory lock on the schema name, so processes starting at once migrate
+ * once; `schema_migrations` records how far the schema has come. Add a step at the end; never
+ * change one that has shipped. `{schema}` stands for the quoted schema name.
+ */
+import type { ClientBase } from 'pg';
+
+export const SCHEMA_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE {schema}.instances (
+     id TEXT PRIMARY KEY,
+     tenant TEXT NOT NULL,
+     type TEXT NOT NULL,
+     subject_key TEXT NOT NULL,
+     exclusive_key TEXT,
+     state TEXT NOT NULL,
+     status TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     next_deadline_at TEXT,
+     record TEXT NOT NULL,
+     created_seq BIGSERIAL,
+     claimed_by TEXT,
+     claimed_until TIMESTAMPTZ
+   );
+   CREATE INDEX instances_subject ON {schema}.instances (type, tenant, subject_key);
+   CREATE INDEX instances_due ON {schema}.instances (next_deadline_at) WHERE next_deadline_at IS NOT NULL;
+   CREATE UNIQUE INDEX instances_exclusive ON {schema}.instances (type, tenant, exclusive_key)
+     WHERE exclusive_key IS NOT NULL;
+   CREATE TABLE {schema}.audit (
+     tenant TEXT NOT NULL,
+     seq BIGINT NOT NULL,
+     instance_id TEXT,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     entry TEXT NOT NULL,
+     PRIMARY KEY (tenant, seq)
+   );
+   CREATE INDEX audit_instance ON {schema}.audit (instance_id, tenant, seq);
+   CREATE TABLE {schema}.audit_heads (tenant TEXT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL);
+   CREATE TABLE {schema}.outbox (
+     id BIGSERIAL PRIMARY KEY,
+     event TEXT NOT NULL,
+     delivered_at TIMESTAMPTZ,
+     claimed_by TEXT,
+     claimed_until TIMESTAMPTZ
+   );
+   CREATE INDEX outbox_pending ON {schema}.outbox (id) WHERE delivered_at IS NULL;
+   CREATE TABLE {schema}.idempotency (
+     scope TEXT NOT NULL,
+     key TEXT NOT NULL,
+     result TEXT NOT NULL,
+     PRIMARY KEY (scope, key)
+   );`,
+];
+
+/** A schema name as PostgreSQL would fold it, refused unless it is a plain identifier. */
+export function checkSchemaName(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(
+      `PostgreSQL 模式名 "${schema}" 无效：只能用小写字母、数字和下划线，且不以数字开头 / invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and underscores, not starting with a digit`,
+    );
+  }
+  return schema;
+}
+
+/**
+ * Bring `schema` up to the latest version inside one transaction holding an advisory lock on
+ * its name; returns the version it is at.
+ */
+export async function migrateSchema(client: ClientBase, schema: string): Promise<number> {
+  const quoted = `"${checkSchemaName(schema)}"`;
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ruralkit-store:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${quoted}.schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      `SELECT max(version) AS version FROM ${quoted}.schema_migrations`,
+    );
+    const current = rows[0]?.version ?? 0;
+    if (current > SCHEMA_MIGRATIONS.length) {
+      throw new Error(
+        `数据库模式 ${schema} 的结构版本 ${current} 高于本程序支持的 ${SCHEMA_MIGRATIONS.length} / the schema ${schema} is at version ${current}, newer than this store supports (${SCHEMA_MIGRATIONS.length}): upgrade @ruralkit/store-postgres`,
+      );
+    }
+    for (let version = current; version < SCHEMA_MIGRATIONS.length; version += 1) {
+      await client.query(SCHEMA_MIGRATIONS[version]!.replaceAll('{schema}', quoted));
+      await client.query(`INSERT INTO ${quoted}.schema_migrations (version) VALUES ($1)`, [version + 1]);
+    }
+    await client.query('COMMIT');
+    return SCHEMA_MIGRATIONS.length;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

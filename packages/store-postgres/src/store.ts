@@ -1,0 +1,355 @@
+/**
+ * The PostgreSQL store (PostgreSQL 存储): many processes, one database. Every commit —
+ * instance, audit entries, outbox events, idempotency key — is one transaction; instance
+ * versions give optimistic concurrency; each tenant's audit head row is locked only by that
+ * tenant's commits. Passed deadlines and undelivered events are claimed with
+ * `FOR UPDATE SKIP LOCKED` and a lease on the database's clock; new events are announced
+ * with NOTIFY so delivering processes wake at once.
+ */
+import pg from 'pg';
+import {
+  auditTenants,
+  chainAudit,
+  ConflictError,
+  GENESIS_HASH,
+  type AuditEntry,
+  type AuditHead,
+  type Commit,
+  type InstanceRecord,
+  type OutboxEntry,
+  type WorkflowStore,
+} from '@ruralkit/core';
+import { checkSchemaName, migrateSchema } from './migrations.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user@host:port/database`; default: the `DATABASE_URL` environment variable. */
+  connectionString?: string;
+  /** The schema holding the store's tables (default `ruralkit`); created when missing. */
+  schema?: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** A workflow store over a PostgreSQL schema. */
+export interface PostgresStore extends WorkflowStore {
+  /** The connection pool, for inspection and maintenance. */
+  readonly pool: pg.Pool;
+  readonly schema: string;
+}
+
+/** PostgreSQL's error codes that mean "another writer got there first". */
+const CONFLICTS = new Set(['23505', '40001', '40P01']);
+
+/** Open a store on PostgreSQL, creating or migrating its schema first. */
+export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const connectionString = options.connectionString ?? process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error(
+      '缺少 PostgreSQL 连接串：请给出 connectionString 或设置 DATABASE_URL / no PostgreSQL connection string: pass connectionString or set DATABASE_URL',
+    );
+  }
+  const schema = checkSchemaName(options.schema ?? 'ruralkit');
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  // An idle connection dropped by the server (a restart) is discarded by the pool; the next
+  // query opens a new one. Without a listener the error would end the process.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      await migrateSchema(client, schema);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return postgresStore(pool, connectionString, schema);
+}
+
+function postgresStore(pool: pg.Pool, connectionString: string, schema: string): PostgresStore {
+  const s = `"${schema}"`;
+  const channel = `ruralkit_outbox_${schema}`;
+  const watchers = new Set<() => void>();
+  let listener: pg.Client | undefined;
+  let closed = false;
+
+  const row = (i: InstanceRecord) => [
+    i.id,
+    i.tenant,
+    i.type,
+    i.subjectKey,
+    i.exclusiveKey,
+    i.state,
+    i.status,
+    i.version,
+    i.nextDeadlineAt,
+    JSON.stringify(i),
+  ];
+
+  /** Run `work` in one transaction; constraint violations and deadlocks become `conflict()`. */
+  async function transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    begin = 'BEGIN',
+    conflict?: () => ConflictError,
+  ) {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    // the server may drop the connection between two statements (a restart): note it, so
+    // the connection is discarded rather than the error ending the process
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(lost);
+      if (conflict && CONFLICTS.has((error as { code?: string }).code ?? '')) throw conflict();
+      throw error;
+    } finally {
+      client.off('error', lost);
+      client.release(broken);
+    }
+  }
+
+  /** Audit entries, outbox events and the idempotency key of a commit, inside its transaction. */
+  async function writeCommit(client: pg.PoolClient, commit: Commit): Promise<AuditEntry[]> {
+    // The idempotency key first: a repeated key violates its primary key (a conflict), and a
+    // racing one waits here, before it holds any audit head.
+    if (commit.idempotency) {
+      const { scope, key, result } = commit.idempotency;
+      await client.query(`INSERT INTO ${s}.idempotency (scope, key, result) VALUES ($1, $2, $3)`, [
+        scope,
+        key,
+        JSON.stringify(result),
+      ]);
+    }
+    // Then one statement: the outbox rows (announced with NOTIFY at commit) and the lock on the
+    // heads of the tenants this commit extends, taken last so a tenant's commits wait on one
+    // another only for the audit rows themselves (in name order: no deadlocks).
+    const tenants = auditTenants(commit.audit).sort();
+    const locked = await client.query<{ tenant: string | null; seq: string; hash: string }>(
+      `WITH added AS (INSERT INTO ${s}.outbox (event) SELECT unnest($1::text[]) RETURNING id),
+       heads AS (
+         INSERT INTO ${s}.audit_heads (tenant, seq, hash) SELECT unnest($3::text[]), 0, $4
+         ON CONFLICT (tenant) DO UPDATE SET tenant = EXCLUDED.tenant RETURNING tenant, seq, hash
+       )
+       SELECT tenant, seq, hash FROM heads
+       UNION ALL SELECT NULL, NULL, NULL FROM (SELECT pg_notify($2, '') FROM (SELECT 1 FROM added LIMIT 1) AS a) AS n`,
+      [commit.outbox.map((e) => JSON.stringify(e)), channel, tenants, GENESIS_HASH],
+    );
+    if (commit.audit.length === 0) return [];
+    const current = new Map(
+      locked.rows.filter((r) => r.tenant !== null).map((r) => [r.tenant!, { seq: Number(r.seq), hash: r.hash }]),
+    );
+    const { entries, heads } = chainAudit(commit.audit, (tenant) => current.get(tenant));
+    await client.query(
+      `WITH appended AS (
+         INSERT INTO ${s}.audit (tenant, seq, instance_id, prev_hash, hash, entry)
+         SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
+       )
+       UPDATE ${s}.audit_heads AS h SET seq = n.seq, hash = n.hash
+       FROM unnest($7::text[], $8::bigint[], $9::text[]) AS n (tenant, seq, hash) WHERE h.tenant = n.tenant`,
+      [
+        entries.map((e) => e.tenant),
+        entries.map((e) => e.seq),
+        entries.map((e) => e.instanceId),
+        entries.map((e) => e.prevHash),
+        entries.map((e) => e.hash),
+        entries.map((e) => JSON.stringify(e)),
+        [...heads.keys()],
+        [...heads.values()].map((h) => h.seq),
+        [...heads.values()].map((h) => h.hash),
+      ],
+    );
+    return entries;
+  }
+
+  const records = (rows: { record: string }[]) => rows.map((r) => JSON.parse(r.record) as InstanceRecord);
+  const outboxEntry = (r: { id: string; event: string }): OutboxEntry => ({
+    ...(JSON.parse(r.event) as Omit<OutboxEntry, 'id'>),
+    id: Number(r.id),
+  });
+
+  /** Keep one connection listening for new outbox events; reconnect when it is lost. */
+  function listen(): void {
+    if (closed || listener || watchers.size === 0) return;
+    const client = new pg.Client({ connectionString });
+    listener = client;
+    const retry = () => {
+      if (listener !== client) return;
+      listener = undefined;
+      client.end().catch(() => undefined);
+      // wake the watchers too: events committed while the connection was down
+      for (const wake of watchers) wake();
+      setTimeout(listen, 500).unref();
+    };
+    client.on('error', retry);
+    client.on('end', retry);
+    client.on('notification', () => {
+      for (const wake of watchers) wake();
+    });
+    client
+      .connect()
+      .then(() => client.query(`LISTEN "${channel}"`))
+      .catch(retry);
+  }
+
+  return {
+    pool,
+    schema,
+    async create(instance, commit) {
+      return transaction(
+        async (client) => {
+          await client.query(
+            `INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            row(instance),
+          );
+          return writeCommit(client, commit);
+        },
+        'BEGIN',
+        () => new ConflictError(instance.id, 0),
+      );
+    },
+    async save(instance, expectedVersion, commit) {
+      return transaction(
+        async (client) => {
+          const updated = await client.query(
+            `UPDATE ${s}.instances SET tenant = $2, type = $3, subject_key = $4, exclusive_key = $5, state = $6,
+               status = $7, version = $8, next_deadline_at = $9, record = $10, claimed_by = NULL, claimed_until = NULL
+             WHERE id = $1 AND version = $11`,
+            [...row(instance), expectedVersion],
+          );
+          if (updated.rowCount !== 1) throw new ConflictError(instance.id, expectedVersion);
+          return writeCommit(client, commit);
+        },
+        'BEGIN',
+        () => new ConflictError(instance.id, expectedVersion),
+      );
+    },
+    async record(commit) {
+      return transaction(
+        (client) => writeCommit(client, commit),
+        'BEGIN',
+        () => new ConflictError(commit.audit[0]?.instanceId ?? '-', 0),
+      );
+    },
+    async load(id) {
+      const { rows } = await pool.query<{ record: string }>(`SELECT record FROM ${s}.instances WHERE id = $1`, [id]);
+      return records(rows)[0];
+    },
+    async findBySubject({ type, tenant, subjectKey, open }) {
+      const { rows } = await pool.query<{ record: string }>(
+        `SELECT record FROM ${s}.instances WHERE type = $1 AND tenant = $2 AND subject_key = $3
+         AND ($4::boolean IS NOT TRUE OR status = 'active') ORDER BY created_seq`,
+        [type, tenant, subjectKey, open ?? false],
+      );
+      return records(rows);
+    },
+    async claimDue(now, lease, limit = 100) {
+      const { rows } = await pool.query<{ record: string }>(
+        `UPDATE ${s}.instances SET claimed_by = $1, claimed_until = now() + $2 * interval '1 millisecond'
+         WHERE id IN (
+           SELECT id FROM ${s}.instances
+           WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= $3
+             AND (claimed_until IS NULL OR claimed_until <= now())
+           ORDER BY next_deadline_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING record`,
+        [lease.owner, lease.ms, now, limit],
+      );
+      return records(rows).sort((a, b) => (a.nextDeadlineAt! < b.nextDeadlineAt! ? -1 : 1));
+    },
+    async findIdempotent(scope, key) {
+      const { rows } = await pool.query<{ result: string }>(
+        `SELECT result FROM ${s}.idempotency WHERE scope = $1 AND key = $2`,
+        [scope, key],
+      );
+      return rows[0] ? JSON.parse(rows[0].result) : undefined;
+    },
+    async readAudit(query = {}) {
+      const { rows } = await pool.query<{ entry: string }>(
+        `SELECT entry FROM ${s}.audit WHERE ($1::text IS NULL OR instance_id = $1) AND ($2::text IS NULL OR tenant = $2)
+         ORDER BY tenant, seq`,
+        [query.instanceId ?? null, query.tenant ?? null],
+      );
+      return rows.map((r) => JSON.parse(r.entry) as AuditEntry);
+    },
+    async auditHeads() {
+      const { rows } = await pool.query<{ tenant: string; seq: string; hash: string }>(
+        `SELECT tenant, seq, hash FROM ${s}.audit_heads WHERE seq > 0 ORDER BY tenant`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.tenant, { seq: Number(r.seq), hash: r.hash } satisfies AuditHead]));
+    },
+    async auditSnapshot(query = {}) {
+      // one repeatable-read transaction: entries and heads as of one moment
+      return transaction(async (client) => {
+        const entries = await client.query<{ entry: string }>(
+          `SELECT entry FROM ${s}.audit WHERE ($1::text IS NULL OR tenant = $1) ORDER BY tenant, seq`,
+          [query.tenant ?? null],
+        );
+        const heads = await client.query<{ tenant: string; seq: string; hash: string }>(
+          `SELECT tenant, seq, hash FROM ${s}.audit_heads WHERE seq > 0 AND ($1::text IS NULL OR tenant = $1)`,
+          [query.tenant ?? null],
+        );
+        return {
+          entries: entries.rows.map((r) => JSON.parse(r.entry) as AuditEntry),
+          heads: Object.fromEntries(heads.rows.map((r) => [r.tenant, { seq: Number(r.seq), hash: r.hash }])),
+        };
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async pendingOutbox(limit = 100) {
+      const { rows } = await pool.query<{ id: string; event: string }>(
+        `SELECT id, event FROM ${s}.outbox WHERE delivered_at IS NULL ORDER BY id LIMIT $1`,
+        [limit],
+      );
+      return rows.map(outboxEntry);
+    },
+    async claimOutbox(lease, limit = 100) {
+      const { rows } = await pool.query<{ id: string; event: string }>(
+        `UPDATE ${s}.outbox SET claimed_by = $1, claimed_until = now() + $2 * interval '1 millisecond'
+         WHERE id IN (
+           SELECT id FROM ${s}.outbox
+           WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= now())
+           ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING id, event`,
+        [lease.owner, lease.ms, limit],
+      );
+      return rows.map(outboxEntry).sort((a, b) => a.id - b.id);
+    },
+    async markDelivered(ids) {
+      if (ids.length === 0) return;
+      await pool.query(`UPDATE ${s}.outbox SET delivered_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+    },
+    async releaseOutbox(ids) {
+      if (ids.length === 0) return;
+      await pool.query(
+        `UPDATE ${s}.outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ANY($1::bigint[]) AND delivered_at IS NULL`,
+        [ids],
+      );
+    },
+    watchOutbox(wake) {
+      watchers.add(wake);
+      listen();
+      return () => {
+        watchers.delete(wake);
+        if (watchers.size === 0 && listener) {
+          const client = listener;
+          listener = undefined;
+          void client.end().catch(() => undefined);
+        }
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      watchers.clear();
+      const client = listener;
+      listener = undefined;
+      await client?.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}

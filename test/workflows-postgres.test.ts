@@ -1,0 +1,136 @@
+// The runtime and the CLI over a real PostgreSQL: migrations under an advisory lock, tampering
+// with the audit table by raw SQL, and `ruralkit workflow --database-url`. Needs DATABASE_URL.
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRuntime } from '@ruralkit/core';
+import { openPostgresStore, SCHEMA_MIGRATIONS, type PostgresStore } from '@ruralkit/store-postgres';
+import { capture } from '../packages/cli/test/helpers.js';
+import { harness, PATHS, plan, START_AT, walk } from '../packages/core/test/workflows/fixtures.js';
+import { DATABASE_URL, dropTestSchemas, openTestStore, SKIP_POSTGRES, testSchema } from './support/postgres.js';
+
+describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () => {
+  const stores: PostgresStore[] = [];
+  const open = async (schema?: string) => {
+    const store = await openTestStore(schema);
+    stores.push(store);
+    return store;
+  };
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await dropTestSchemas();
+  });
+
+  it('migrates once when several processes open a new schema at the same time, and refuses a newer one', async () => {
+    const schema = testSchema('migrate');
+    await Promise.all([open(schema), open(schema), open(schema), open(schema)]);
+    const { rows } = await stores[0]!.pool.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+    expect(rows.map((r) => r.version)).toEqual(SCHEMA_MIGRATIONS.map((_, i) => i + 1));
+    await stores[0]!.pool.query(`INSERT INTO "${schema}".schema_migrations (version) VALUES ($1)`, [
+      SCHEMA_MIGRATIONS.length + 1,
+    ]);
+    await expect(open(schema)).rejects.toThrow(/newer than this store supports/);
+  });
+
+  it('refuses a schema name that is not a plain identifier, and a missing connection string', async () => {
+    await expect(openPostgresStore({ connectionString: DATABASE_URL!, schema: 'x"; DROP' })).rejects.toThrow(
+      /invalid PostgreSQL schema name/,
+    );
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      await expect(openPostgresStore({ schema: 'anything' })).rejects.toThrow(/DATABASE_URL/);
+    } finally {
+      process.env.DATABASE_URL = saved;
+    }
+  });
+
+  it('detects audit rows edited or deleted with raw SQL, naming the tenant and the entry', async () => {
+    for (const tamper of ['edit', 'delete-middle', 'delete-last', 'move-to-other-tenant'] as const) {
+      const store = await open();
+      const h = harness(START_AT['village-plan'], store);
+      const id = await walk(h, PATHS['village-plan']);
+      expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 7 });
+      const raw = new pg.Client({ connectionString: DATABASE_URL });
+      await raw.connect();
+      const audit = `"${store.schema}".audit`;
+      try {
+        if (tamper === 'edit') {
+          const { rows } = await raw.query(`SELECT entry FROM ${audit} WHERE seq = 4`);
+          const entry = JSON.parse(rows[0].entry);
+          entry.payload = { attendees: 120, inFavour: 40 };
+          await raw.query(`UPDATE ${audit} SET entry = $1 WHERE seq = 4`, [JSON.stringify(entry)]);
+        } else if (tamper === 'delete-middle') {
+          await raw.query(`DELETE FROM ${audit} WHERE seq = 3`);
+        } else if (tamper === 'delete-last') {
+          await raw.query(`DELETE FROM ${audit} WHERE seq = 7`);
+        } else {
+          await raw.query(`UPDATE ${audit} SET tenant = 'other' WHERE seq = 5`);
+        }
+      } finally {
+        await raw.end();
+      }
+      const verification = await h.runtime.verifyAudit();
+      expect(verification.ok, tamper).toBe(false);
+      if (verification.ok) continue;
+      expect(verification.tenant).toBe('changjiang');
+      expect(verification.message.en).toContain('tenant changjiang');
+      if (tamper === 'edit') {
+        expect(verification).toMatchObject({ seq: 4, instanceId: id, problem: 'changed' });
+        expect(verification.message.en).toContain('RECORD_VOTE');
+      } else {
+        const seq = tamper === 'delete-middle' ? 3 : tamper === 'move-to-other-tenant' ? 5 : 7;
+        expect(verification).toMatchObject({ seq, problem: 'missing' });
+      }
+    }
+  });
+
+  it('runs `ruralkit workflow` on a PostgreSQL schema with --database-url', async () => {
+    const schema = testSchema('cli');
+    const official = {
+      id: 'official',
+      roles: ['township-official'],
+      tenant: 'changjiang',
+      township: 'liyang',
+    };
+    const store = ['--database-url', DATABASE_URL!, '--schema', schema];
+    const started = await capture(
+      [
+        ...['workflow', 'start', 'village-plan', ...store, '--tenant', 'changjiang', '--village', 'jianglian'],
+        ...['--event', JSON.stringify({ type: 'START', actor: official, payload: {} })],
+      ],
+      { today: '2021-03-01' },
+    );
+    expect(started.code, started.stderr).toBe(0);
+    const id = started.stdout.trim();
+    const shown = await capture(['workflow', 'show', id, ...store, '--format', 'json']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id, type: 'village-plan', tenant: 'changjiang' });
+    const verified = await capture(['workflow', 'verify', ...store]);
+    expect(verified).toMatchObject({ code: 0 });
+    expect(verified.stdout).toContain('audit chain intact: 1 entries');
+    expect(verified.stdout).toContain('tenant changjiang: 1 entries');
+    const bad = await capture(['workflow', 'verify', '--database-url', DATABASE_URL!, '--schema', 'Bad-Name']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('invalid PostgreSQL schema name "Bad-Name"');
+  });
+
+  it('wakes a delivering process with NOTIFY when another process commits, without polling', async () => {
+    const schema = testSchema('notify');
+    const listener = createRuntime({ plan, store: await open(schema) });
+    const writer = harness(START_AT['village-plan'], await open(schema));
+    const received = new Promise<string>((resolve) => listener.subscribe((e) => resolve(e.type)));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the LISTEN connection is up
+    await walk(writer, PATHS['village-plan'], 'drafting');
+    expect(await received).toBe('started');
+  });
+
+  it('continues a case after a restart of the process, with deadlines still firing', async () => {
+    const schema = testSchema('restart');
+    const first = harness(START_AT['poverty-monitoring'], await open(schema));
+    const id = await walk(first, PATHS['poverty-monitoring'], 'democraticReview');
+    const second = createRuntime({ plan, store: await open(schema), clock: first.clock });
+    expect(await second.get(id)).toMatchObject({ state: 'democraticReview', version: 2 });
+    const fired = await second.tick(new Date('2022-01-17T00:00:00Z'));
+    expect(fired.map((f) => [f.instanceId, f.deadline.id])).toEqual([[id, 'identification']]);
+    expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 3 });
+  });
+});
