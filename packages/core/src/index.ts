@@ -38,6 +38,20 @@ export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL } from './eval
 export { emptyCounts, needsAction } from './evaluate/summary.js';
 export * from './evaluate/types.js';
 export {
+  ReportSchema,
+  RuleResultSchema,
+  RuleStatusSchema,
+  HouseholdResultSchema,
+  VillageEvaluationSchema,
+  SummarySchema,
+  SubjectRefSchema,
+  StatusSchema,
+  ProgressSchema,
+  StatusCountsSchema,
+  ParameterUseSchema,
+  UnitRefSchema,
+} from './evaluate/report-schema.js';
+export {
   compileCondition,
   ConditionCompileError,
   UndefinedFactError,
@@ -62,6 +76,7 @@ export {
 } from './plugins/schema.js';
 export { resolvePlan } from './plugins/resolve.js';
 export { isResolvedPlan, type ResolvedPlan, type Provenance, type Relaxation } from './plugins/resolved.js';
+export { planInForce, type PlanInForce } from './plugins/in-force.js';
 export { diffPlan, diffToMarkdown, type PlanDiff, type PlanChange, type PlanChangeKind } from './plugins/diff.js';
 export {
   createRuntime,

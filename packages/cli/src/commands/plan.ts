@@ -8,8 +8,8 @@ import {
   diffToMarkdown,
   isRealDate,
   isResolvedPlan,
-  parameterEntryAt,
-  planHash,
+  planInForce,
+  type PlanInForce,
   type Lang,
   type Plan,
 } from '@ruralkit/core';
@@ -56,55 +56,7 @@ function write(io: Io, out: string | undefined, text: string): void {
   io.stderr(`ruralkit: wrote ${out}\n`);
 }
 
-/** What is in force on a date: each rule with its clauses and due date, each parameter's value. */
-function planInForce(plan: Plan, at: string) {
-  const setBy = (kind: 'rules' | 'screeningRules', id: string) =>
-    isResolvedPlan(plan) ? plan.provenance[kind][id] : 'plan';
-  const clauseLabel = (id: string) => plan.clauses.find((c) => c.id === id)?.label ?? id;
-  const parameters = plan.parameters.map((p) => {
-    const entry = parameterEntryAt(p, at);
-    const by = isResolvedPlan(plan)
-      ? plan.provenance.parameters[p.id]?.find((v) => v.from === entry?.from)?.setBy
-      : 'plan';
-    return {
-      id: p.id,
-      name: p.name,
-      value: entry?.value,
-      from: entry?.from,
-      unit: p.unit,
-      assumption: p.assumption,
-      source: p.source,
-      setBy: by ?? 'plan',
-    };
-  });
-  const due = (id: string | undefined) => (id ? parameters.find((p) => p.id === id)?.value : undefined);
-  return {
-    plan: plan.id,
-    hash: planHash(plan),
-    at,
-    plugins: isResolvedPlan(plan) ? plan.plugins.map((p) => `${p.id}@${p.version}`) : [],
-    rules: plan.rules.map((r) => ({
-      id: r.id,
-      name: r.name,
-      subject: r.subject,
-      kind: r.kind,
-      strength: r.strength,
-      clauses: r.clauses.map((id) => ({ id, label: clauseLabel(id) })),
-      due: due(r.due),
-      units: r.units,
-      setBy: setBy('rules', r.id) ?? 'plan',
-    })),
-    screeningRules: plan.screeningRules.map((r) => ({
-      id: r.id,
-      name: r.name,
-      riskType: r.riskType,
-      setBy: setBy('screeningRules', r.id) ?? 'plan',
-    })),
-    parameters,
-  };
-}
-
-function showMarkdown(plan: Plan, inForce: ReturnType<typeof planInForce>, lang: Lang): string {
+function showMarkdown(plan: Plan, inForce: PlanInForce, lang: Lang): string {
   const zh = lang === 'zh';
   const lines = [
     `# ${plan.title[lang]}`,
