@@ -28,3 +28,19 @@ export function negotiate<T extends string>(accept: string | undefined, offered:
     },
   );
 }
+
+/** The request's media type, if it is one of `accepted`; 415 otherwise. */
+export function requireMediaType<T extends string>(contentType: string | undefined, accepted: readonly T[]): T {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if ((accepted as readonly string[]).includes(type)) return type as T;
+  throw new HttpProblem(
+    'unsupported-media-type',
+    { zh: '不支持的内容类型', en: 'unsupported content type' },
+    {
+      detail: {
+        zh: `请以 ${accepted.join(' 或 ')} 发送（收到 ${type || '无'}）`,
+        en: `send ${accepted.join(' or ')} (got ${type || 'none'})`,
+      },
+    },
+  );
+}

@@ -105,12 +105,10 @@ export function openApiDocument(routes: readonly RouteSpec[], info: DocumentInfo
       const media: Record<string, unknown> = {};
       if (response.schema) media['application/json'] = { schema: schemas.convert(response.schema, 'output') };
       for (const [type, other] of Object.entries(response.media ?? {})) {
-        media[type] = {
-          schema: other.schema
-            ? schemas.convert(other.schema, 'output')
-            : { type: 'string', ...(other.binary ? { contentMediaType: type } : {}) },
-          ...(other.description ? { description: other.description } : {}),
-        };
+        const schema = other.schema
+          ? schemas.convert(other.schema, 'output')
+          : { type: 'string', ...(other.binary ? { contentMediaType: type } : {}) };
+        media[type] = { schema: other.description ? { ...schema, description: other.description } : schema };
       }
       responses[status] = {
         description: response.description,

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+
+type KeyLike = Parameters<SignJWT['sign']>[0];
 import {
   createManualClock,
   getPlan,
@@ -60,7 +62,7 @@ export const who = {
 /** A token for `principal`, signed with the test key unless another is given. */
 export async function token(
   principal: Principal,
-  options: { key?: CryptoKey; expiresIn?: string | number; kid?: string } = {},
+  options: { key?: KeyLike; expiresIn?: string | number; kid?: string } = {},
 ): Promise<string> {
   const { id, ...claims } = principal;
   return new SignJWT(claims)
@@ -105,3 +107,7 @@ export async function startService(options: Partial<ServerOptions> & { keyless?:
     auth: async (principal) => ({ authorization: `Bearer ${await token(principal)}` }),
   };
 }
+
+/** A response's JSON body, as loosely typed as the tests read it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const json = async (response: Response): Promise<any> => response.json();

@@ -16,7 +16,7 @@ import {
 } from '@ruralkit/core';
 import { buildResultsWorkbook, readWorkbook } from '@ruralkit/xlsx';
 import type { FastifyRequest } from 'fastify';
-import { negotiate } from '../negotiate.js';
+import { negotiate, requireMediaType } from '../negotiate.js';
 import { readLines } from '../ndjson.js';
 import { HttpProblem, problemBody, toProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
@@ -63,6 +63,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
       handler: async ({ principal, params, query, request, reply, lang }) => {
         const { plan } = service.plan(params.plan, principal);
         const type = negotiate(request.headers.accept, REPORT_TYPES);
+        requireMediaType(request.headers['content-type'], ['application/json', XLSX]);
         const input = Buffer.isBuffer(request.body)
           ? await readUpload(request.body, plan, limits)
           : (request.body as EvaluationInput);
@@ -157,16 +158,8 @@ function streamResults(
   firstLine: { value: number },
   judge: (record: unknown, line: number) => unknown,
 ) {
-  if (!isStream(request.body)) {
-    throw new HttpProblem(
-      'unsupported-media-type',
-      { zh: '不支持的内容类型', en: 'unsupported content type' },
-      {
-        detail: { zh: `请以 ${NDJSON} 发送`, en: `send ${NDJSON}` },
-      },
-    );
-  }
-  const source = request.body;
+  requireMediaType(request.headers['content-type'], [NDJSON]);
+  const source = request.body as AsyncIterable<Buffer>;
   const problemLine = (line: number | undefined, error: unknown) =>
     `${JSON.stringify({ ...(line ? { line } : {}), problem: problemBody(toProblem(error), lang, request.url, request.id) })}\n`;
   async function* lines() {
@@ -199,8 +192,4 @@ function streamResults(
   }
   reply.type(NDJSON);
   return reply.send(Readable.from(lines(), { objectMode: false, highWaterMark: 16 * 1024 }));
-}
-
-function isStream(body: unknown): body is AsyncIterable<Buffer> {
-  return typeof body === 'object' && body !== null && Symbol.asyncIterator in body && !Buffer.isBuffer(body);
 }
