@@ -84,6 +84,13 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     prefix: app.prefix,
   });
 
+  // Each media type has its own size limit: JSON bodies, workbooks; NDJSON streams are read line by line.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: limits.jsonBytes },
+    app.getDefaultJsonParser('error', 'error'),
+  );
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: limits.xlsxBytes }, (_request, body, done) =>
     done(null, body),
   );
@@ -109,7 +116,6 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     app.route({
       method: spec.method,
       url: spec.url,
-      bodyLimit: limits.jsonBytes,
       handler: async (request, reply) => {
         const lang = requestLang(request.headers['accept-language']);
         const principal = spec.open ? undefined : await authenticate(request);

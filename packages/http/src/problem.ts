@@ -99,7 +99,20 @@ export class HttpProblem extends Error {
   }
 }
 
+/** Short titles of the workflow refusals; the library's own text is the detail. */
 const WORKFLOW_TITLE: Record<string, LocalizedText> = {
+  'unknown-workflow': { zh: '未知流程类型', en: 'unknown workflow type' },
+  'unknown-instance': { zh: '没有此实例', en: 'no such instance' },
+  'invalid-principal': { zh: '主体无效', en: 'invalid principal' },
+  'invalid-subject': { zh: '对象有误', en: 'invalid subject' },
+  'out-of-scope': { zh: '超出管辖范围', en: 'out of scope' },
+  'unknown-event': { zh: '未知事件', en: 'unknown event' },
+  'not-allowed-in-state': { zh: '当前状态不接受此事件', en: 'event not accepted in this state' },
+  forbidden: { zh: '无权发送此事件', en: 'not allowed to send this event' },
+  'invalid-payload': { zh: '事件内容有误', en: 'invalid event payload' },
+  guard: { zh: '条件未满足', en: 'conditions not met' },
+  'plan-mismatch': { zh: '方案不一致', en: 'plan mismatch' },
+  'machine-version': { zh: '流程版本不一致', en: 'machine version mismatch' },
   conflict: { zh: '实例已被他人更新', en: 'the instance was changed by another writer' },
 };
 
