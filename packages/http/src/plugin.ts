@@ -69,14 +69,13 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   const rateLimit = createRateLimit(limits.requestsPerMinute);
   const metrics = new Metrics();
   const validateResponses = options.validateResponses ?? true;
-  let document: unknown;
   const routes: RouteSpec[] = [
     ...operationRoutes(service, metrics, () => document),
     ...planRoutes(service),
     ...evaluationRoutes(service, limits),
     ...workflowRoutes(service),
   ];
-  document = openApiDocument(routes, {
+  const document = openApiDocument(routes, {
     title: 'ruralkit',
     version: HTTP_VERSION,
     description:
