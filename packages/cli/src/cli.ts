@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
   plan: async () => (await import('./commands/plan.js')).planCommand,
   screen: async () => (await import('./commands/screen.js')).screenCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
   template: async () => (await import('./commands/template.js')).templateCommand,
   test: async () => (await import('./commands/test.js')).testCommand,
   workflow: async () => (await import('./commands/workflow.js')).workflowCommand,
@@ -40,6 +41,11 @@ Options of workflow:
   --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
   --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON
   --at        act at this date-time instead of now (simulations, back-office entry)
+Options of serve (the HTTP service; see docs/guides/http.md):
+  --db, --database-url  the workflow store: a SQLite file, or PostgreSQL (@ruralkit/store-postgres)
+  --port, --host        where to listen (default 8080 on 127.0.0.1)
+  --county    TENANT=FILE[,FILE]: a county's plugins, served to that tenant only; repeat for several
+  --jwt-key, --jwks     the key (PEM or JWK) or JWKS file that bearer tokens are checked with
 Every command:
   --debug     show the stack trace of an error`;
 

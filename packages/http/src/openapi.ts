@@ -21,8 +21,10 @@ class SchemaCollector {
     const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
     const body = relink(rest) as JsonSchema;
     if (!id) return body;
-    this.components[id] = body;
-    return { $ref: `#/components/schemas/${id}` };
+    const ref = `#/components/schemas/${id}`;
+    // A named schema converted on its own may come back as a reference to its own definition.
+    if (body.$ref !== ref) this.components[id] = body;
+    return { $ref: ref };
   }
 }
 

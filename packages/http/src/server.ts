@@ -44,21 +44,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
 /**
  * Close `app` on SIGINT or SIGTERM: new requests are refused (503), those in flight finish,
- * then the store closes. Returns a function that removes the handlers.
+ * then the store closes. Resolves once the app is closed.
  */
-export function closeOnSignals(app: FastifyInstance, signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']): () => void {
-  const close = (signal: NodeJS.Signals) => {
-    app.log.info({ signal }, 'closing: draining requests in flight');
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'close failed');
-        process.exit(1);
-      },
-    );
-  };
-  for (const signal of signals) process.once(signal, close);
-  return () => {
-    for (const signal of signals) process.off(signal, close);
-  };
+export function closeOnSignals(app: FastifyInstance, signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const close = (signal: NodeJS.Signals) => {
+      for (const other of signals) process.off(other, close);
+      app.log.info({ signal }, 'closing: draining requests in flight');
+      app.close().then(resolve, reject);
+    };
+    for (const signal of signals) process.once(signal, close);
+  });
 }

@@ -1,0 +1,98 @@
+/**
+ * `ruralkit serve`: the HTTP service (HTTP 服务) on its own — the plan (with `--plugin` files),
+ * each county's plugin set (`--county TENANT=FILE[,FILE]`, served to that tenant only), the
+ * workflow store (`--db FILE` or `--database-url URL`) and the token key (`--jwt-key` or
+ * `--jwks`; without one, only health and the documentation are open).
+ */
+import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { parseOptions, UsageError, type Command } from '../io.js';
+import { basePlan, planFromOptions, planOptions } from '../plan-options.js';
+
+export const serveCommand: Command = {
+  usage:
+    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE]',
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      ...planOptions,
+      port: { type: 'string' },
+      host: { type: 'string' },
+      county: { type: 'string', multiple: true },
+      db: { type: 'string' },
+      'database-url': { type: 'string' },
+      'jwt-key': { type: 'string' },
+      jwks: { type: 'string' },
+      issuer: { type: 'string' },
+      audience: { type: 'string' },
+    });
+    if (positionals.length > 0) throw new UsageError(`ruralkit serve: unexpected argument "${positionals[0]}"`);
+    const port = Number(values.port ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`ruralkit serve: --port must be a port number 0–65535 (got "${values.port}")`);
+    }
+    const { createServer, closeOnSignals, jwtAuthenticator, readKeyFile } = await import('@ruralkit/http');
+    const plan = await planFromOptions(values);
+    const plans = [{ key: plan.id, plan }];
+    plans.push(...(await countyPlans(values.plan, (values.county as string[] | undefined) ?? [])));
+    const keyFile = (values['jwt-key'] ?? values.jwks) as string | undefined;
+    const app = await createServer({
+      plans,
+      store: await openStore(values.db as string | undefined, values['database-url'] as string | undefined),
+      ...(keyFile
+        ? {
+            authenticate: jwtAuthenticator({
+              ...readKeyFile(keyFile),
+              ...(values.issuer ? { issuer: values.issuer as string } : {}),
+              ...(values.audience ? { audience: values.audience as string } : {}),
+            }),
+          }
+        : {}),
+    });
+    const closed = closeOnSignals(app);
+    const address = await app.listen({ port, host: (values.host as string | undefined) ?? '127.0.0.1' });
+    io.stderr(`ruralkit: serving ${plans.map((p) => p.key).join(', ')} at ${address} — docs at ${address}/docs\n`);
+    if (!keyFile) io.stderr('ruralkit: no --jwt-key or --jwks: only health checks and the documentation are open\n');
+    await closed;
+    return 0;
+  },
+};
+
+/** `--county TENANT=FILE[,FILE]`: the plugin files resolved on the base plan, for that tenant only. */
+async function countyPlans(
+  planId: unknown,
+  specs: string[],
+): Promise<{ key: string; plan: Plan; tenants: string[] }[]> {
+  const { loadPlugins } = await import('@ruralkit/testing');
+  const counties = [];
+  for (const spec of specs) {
+    const match = /^([A-Za-z0-9._-]+)=(.+)$/.exec(spec);
+    if (!match) throw new UsageError(`ruralkit serve: --county must be TENANT=FILE[,FILE] (got "${spec}")`);
+    const [, tenant, files] = match as unknown as [string, string, string];
+    counties.push({
+      key: tenant,
+      plan: resolvePlan(basePlan(planId), await loadPlugins(files.split(','))),
+      tenants: [tenant],
+    });
+  }
+  return counties;
+}
+
+/** The SQLite store of `--db`, or the PostgreSQL store of `--database-url` when its package is installed. */
+async function openStore(db: string | undefined, databaseUrl: string | undefined): Promise<WorkflowStore> {
+  if (db && databaseUrl) throw new UsageError('ruralkit serve: give --db or --database-url, not both');
+  if (db) return (await import('@ruralkit/store-sqlite')).openSqliteStore(db);
+  if (!databaseUrl) throw new UsageError('ruralkit serve: give the workflow store: --db FILE or --database-url URL');
+  const name = '@ruralkit/store-postgres';
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(name)) as Record<string, unknown>;
+  } catch {
+    throw new UsageError(
+      'ruralkit serve: --database-url needs the @ruralkit/store-postgres package (安装 PostgreSQL 存储包): add it beside @ruralkit/cli',
+    );
+  }
+  const open = module.openPostgresStore ?? module.createPostgresStore;
+  if (typeof open !== 'function') {
+    throw new UsageError('ruralkit serve: @ruralkit/store-postgres does not export openPostgresStore');
+  }
+  return (await open(databaseUrl)) as WorkflowStore;
+}
