@@ -15,6 +15,7 @@ export default defineConfig({
       '@ruralkit/xlsx': src('xlsx'),
       '@ruralkit/store-sqlite': src('store-sqlite'),
       '@ruralkit/http': src('http'),
+      '@ruralkit/report': src('report'),
     },
   },
   test: {

@@ -5,8 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { EvaluationInput, Plan } from '@ruralkit/core';
-import { readCsv, readWorkbook } from '@ruralkit/xlsx';
 import { readDataFile, UsageError } from './io.js';
+import { loadXlsx } from './optional.js';
 
 const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCase();
 
@@ -22,16 +22,17 @@ function readBytes(file: string): Buffer {
 export async function readInputFiles(plan: Plan, files: string[]): Promise<EvaluationInput | unknown> {
   const kinds = new Set(files.map(extension));
   if (kinds.size === 1 && kinds.has('.csv')) {
-    return readCsv(
-      plan,
-      files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') })),
-    );
+    const sheets = files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') }));
+    return (await loadXlsx()).readCsv(plan, sheets);
   }
   if (files.length !== 1) {
     throw new UsageError('ruralkit: give one YAML, JSON or xlsx file, or one or more CSV files (one per sheet)');
   }
   const file = files[0]!;
-  if (extension(file) === '.xlsx') return readWorkbook(plan, readBytes(file));
+  if (extension(file) === '.xlsx') {
+    const bytes = readBytes(file);
+    return (await loadXlsx()).readWorkbook(plan, bytes);
+  }
   return readDataFile(file);
 }
 

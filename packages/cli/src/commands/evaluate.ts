@@ -1,10 +1,9 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
 import { evaluate, isRealDate, type EvaluationInput, type Lang } from '@ruralkit/core';
-import { buildResultsWorkbook } from '@ruralkit/xlsx';
 import { readInputFiles, writeOutput } from '../input-files.js';
 import { oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
-import { formatHtml } from '../report-html/page.js';
+import { loadHtmlReport, loadXlsx } from '../optional.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
 import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
@@ -42,9 +41,9 @@ export const evaluateCommand: Command = {
           ? formatMarkdown(report, lang)
           : format === 'html'
             ? // evaluate accepted the input, so it has the shape of an evaluation input.
-              formatHtml(plan, report, input as EvaluationInput, lang)
+              (await loadHtmlReport()).renderHtmlReport(report, { plan, input: input as EvaluationInput, lang })
             : format === 'xlsx'
-              ? await buildResultsWorkbook(plan, report, lang)
+              ? await (await loadXlsx()).buildResultsWorkbook(plan, report, lang)
               : formatTable(report, lang, io.colour && !out);
     if (out) {
       writeOutput(out, content);

@@ -6,6 +6,7 @@
  */
 import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
 import { parseOptions, UsageError, type Command } from '../io.js';
+import { loadHttp, loadOptional, loadSqliteStore } from '../optional.js';
 import { basePlan, planFromOptions, planOptions } from '../plan-options.js';
 
 export const serveCommand: Command = {
@@ -29,7 +30,7 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new UsageError(`ruralkit serve: --port must be a port number 0–65535 (got "${values.port}")`);
     }
-    const { createServer, closeOnSignals, jwtAuthenticator, readKeyFile } = await import('@ruralkit/http');
+    const { createServer, closeOnSignals, jwtAuthenticator, readKeyFile } = await loadHttp();
     const plan = await planFromOptions(values);
     const plans = [{ key: plan.id, plan }];
     plans.push(...(await countyPlans(values.plan, (values.county as string[] | undefined) ?? [])));
@@ -79,17 +80,15 @@ async function countyPlans(
 /** The SQLite store of `--db`, or the PostgreSQL store of `--database-url` when its package is installed. */
 async function openStore(db: string | undefined, databaseUrl: string | undefined): Promise<WorkflowStore> {
   if (db && databaseUrl) throw new UsageError('ruralkit serve: give --db or --database-url, not both');
-  if (db) return (await import('@ruralkit/store-sqlite')).openSqliteStore(db);
+  if (db) return (await loadSqliteStore()).openSqliteStore(db);
   if (!databaseUrl) throw new UsageError('ruralkit serve: give the workflow store: --db FILE or --database-url URL');
+  // Named through a variable: the PostgreSQL store is an optional package the CLI does not build against.
   const name = '@ruralkit/store-postgres';
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(name)) as Record<string, unknown>;
-  } catch {
-    throw new UsageError(
-      'ruralkit serve: --database-url needs the @ruralkit/store-postgres package (安装 PostgreSQL 存储包): add it beside @ruralkit/cli',
-    );
-  }
+  const module = await loadOptional(
+    name,
+    { zh: 'PostgreSQL 流程存储（--database-url）', en: 'the PostgreSQL workflow store (--database-url)' },
+    () => import(name) as Promise<Record<string, unknown>>,
+  );
   const open = module.openPostgresStore ?? module.createPostgresStore;
   if (typeof open !== 'function') {
     throw new UsageError('ruralkit serve: @ruralkit/store-postgres does not export openPostgresStore');

@@ -11,8 +11,8 @@ import {
   type Runtime,
   type WorkflowType,
 } from '@ruralkit/core';
-import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
+import { loadSqliteStore } from '../optional.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
 
 const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID [--household ID] --event EVENT
@@ -121,6 +121,7 @@ export const workflowCommand: Command = {
     if (!['text', 'json'].includes(format))
       throw new UsageError(`ruralkit workflow: --format must be text or json (got "${format}")`);
 
+    const { openSqliteStore } = await loadSqliteStore();
     const store = openSqliteStore(db);
     const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
     try {
