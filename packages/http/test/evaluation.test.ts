@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatchEvaluator, evaluate, planHash } from '@ruralkit/core';
+import { renderHtmlReport } from '@ruralkit/report';
 import { countyPlan, example, plan, startService, who, type TestService, json } from './helpers.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -165,6 +166,23 @@ describe('evaluate', () => {
     await workbook.xlsx.load(await response.arrayBuffer());
     const report = evaluate(plan, example, { asOf: '2025-12-31' });
     expect(workbook.worksheets[0]!.actualRowCount).toBeGreaterThanOrEqual(report.results.length);
+  });
+
+  it('answers the same HTML report as the CLI when asked', async () => {
+    const response = await post('/plans/changjiang-2021/evaluate?asOf=2025-12-31', JSON.stringify(example), {
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'en',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    const report = evaluate(plan, example, { asOf: '2025-12-31' });
+    // Charts are drawn anew each time (ECharts numbers its renderers): compare the page's text and its charts' count.
+    const local = renderHtmlReport(report, { plan, input: example, lang: 'en' });
+    const text = (page: string) => page.replace(/<svg[\s\S]*?<\/svg>/g, '<svg/>');
+    expect(text(html)).toBe(text(local));
+    expect(html.match(/<svg/g)?.length).toBe(local.match(/<svg/g)?.length);
+    expect(html).toContain('<svg');
   });
 });
 

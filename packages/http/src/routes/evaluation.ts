@@ -14,6 +14,7 @@ import {
   type EvaluationInput,
   type Lang,
 } from '@ruralkit/core';
+import { renderHtmlReport } from '@ruralkit/report';
 import { buildResultsWorkbook, readWorkbook } from '@ruralkit/xlsx';
 import type { FastifyRequest } from 'fastify';
 import { negotiate, requireMediaType } from '../negotiate.js';
@@ -26,7 +27,8 @@ import { checkWorkbook, type WorkbookLimits } from '../xlsx-upload.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const NDJSON = 'application/x-ndjson';
-const REPORT_TYPES = ['application/json', XLSX] as const;
+const HTML = 'text/html';
+const REPORT_TYPES = ['application/json', XLSX, HTML] as const;
 
 export interface EvaluationLimits extends WorkbookLimits {
   /** The longest NDJSON line, in bytes. */
@@ -42,7 +44,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
       method: 'POST',
       url: '/plans/:plan/evaluate',
       operationId: 'evaluate',
-      summary: 'Evaluate villages and households: the report as JSON or xlsx (by Accept)',
+      summary: 'Evaluate villages and households: the report as JSON, xlsx or HTML (by Accept)',
       description:
         'The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell.',
       tag: 'evaluation',
@@ -56,7 +58,10 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
         200: {
           description: 'The report',
           schema: ReportSchema,
-          media: { [XLSX]: { description: 'One row per result', binary: true } },
+          media: {
+            [XLSX]: { description: 'One row per result', binary: true },
+            [HTML]: { description: 'The self-contained HTML report with charts' },
+          },
         },
       },
       problems: [400, 401, 404, 406, 413, 415, 422, 429],
@@ -68,6 +73,10 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
           ? await readUpload(request.body, plan, limits)
           : (request.body as EvaluationInput);
         const report = evaluate(plan, input, { asOf: query.asOf ?? today() });
+        if (type === HTML) {
+          // The same self-contained page as `ruralkit evaluate --format html`.
+          return reply.type('text/html; charset=utf-8').send(renderHtmlReport(report, { plan, input, lang }));
+        }
         if (type === XLSX) {
           return reply
             .type(XLSX)

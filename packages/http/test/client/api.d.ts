@@ -163,7 +163,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Evaluate villages and households: the report as JSON or xlsx (by Accept)
+         * Evaluate villages and households: the report as JSON, xlsx or HTML (by Accept)
          * @description The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell.
          */
         post: operations["evaluate"];
@@ -1425,6 +1425,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Report"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/html": string;
                 };
             };
             /** @description Bad request (invalid-request, invalid-json) */
