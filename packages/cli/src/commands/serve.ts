@@ -50,8 +50,8 @@ export const serveCommand: Command = {
     });
     const closed = closeOnSignals(app);
     const address = await app.listen({ port, host: (values.host as string | undefined) ?? '127.0.0.1' });
-    io.stderr(`ruralkit: serving ${plans.map((p) => p.key).join(', ')} at ${address} — docs at ${address}/docs\n`);
     if (!keyFile) io.stderr('ruralkit: no --jwt-key or --jwks: only health checks and the documentation are open\n');
+    io.stderr(`ruralkit: serving ${plans.map((p) => p.key).join(', ')} at ${address} — docs at ${address}/docs\n`);
     await closed;
     return 0;
   },
