@@ -2,11 +2,11 @@
 // Prepares one poverty-monitoring case per connection in `assisting` (on a manual clock, so
 // the notice period passes at once), then serves on 127.0.0.1 and prints its port.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createManualClock, createRuntime, getPlan } from '@ruralkit/core';
 import { createServer, jwtAuthenticator } from '@ruralkit/http';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 
-const [db, jwks, casesArg] = process.argv.slice(2);
 const plan = getPlan('changjiang-2021');
 const tenant = 'bench';
 const cadre = { id: 'cadre', roles: ['village-cadre'], tenant, township: 'nianyushan', village: 'liuyang' };
@@ -50,7 +50,8 @@ export async function assistingCases(runtime, clock, count) {
   return ids;
 }
 
-if (db) {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [db, jwks, casesArg] = process.argv.slice(2);
   const store = openSqliteStore(db);
   const clock = createManualClock('2022-01-01T01:00:00Z');
   const ids = await assistingCases(createRuntime({ plan, store, clock }), clock, Number(casesArg ?? 1));
