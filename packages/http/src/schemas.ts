@@ -80,6 +80,10 @@ export const PlanInForceSchema = z
         setBy: SetBy,
       }),
     ),
+    units: z.array(z.object({ id: z.string(), name: LocalizedTextSchema, setBy: SetBy })).optional(),
+    clauses: z.array(z.record(z.string(), z.unknown())).optional(),
+    indicators: z.array(z.record(z.string(), z.unknown())).optional(),
+    riskTypes: z.array(z.object({ id: z.string(), name: LocalizedTextSchema, setBy: SetBy })).optional(),
   })
   .meta({ id: 'PlanInForce' });
 

@@ -1,21 +1,31 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
-import { evaluate, isRealDate, type EvaluationInput, type Lang } from '@ruralkit/core';
+import { evaluate, type EvaluationInput, type Lang } from '@ruralkit/core';
 import { readInputFiles, writeOutput } from '../input-files.js';
-import { oneOf, parseOptions, UsageError, type Command } from '../io.js';
-import { planFromOptions, planOptions } from '../plan-options.js';
+import { dateOption, oneOf, parseOptions, UsageError, type Command } from '../io.js';
+import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { loadHtmlReport, loadXlsx } from '../optional.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
-import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
+import { evaluateBatch, EVALUATE_BATCH_OPTIONS_HELP, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
 const FORMATS = ['table', 'json', 'md', 'html', 'xlsx'] as const;
 
+const NAME = 'ruralkit evaluate';
+
 export const evaluateCommand: Command = {
+  summary: "评估数据并写出报告 / judge a district's data against the plan and write the report",
   usage: `ruralkit evaluate <input.yaml|input.json|input.xlsx|sheet.csv...> [--plan ID] [--plugin FILE]...
                     [--as-of YYYY-MM-DD] [--format table|json|md|html|xlsx] [--lang zh|en] [--out FILE]
   ${EVALUATE_BATCH_USAGE}`,
+  options: `${PLAN_OPTIONS_HELP}
+  --as-of     the date to judge at, YYYY-MM-DD (default: today)
+  --format    table (default, for a terminal), json (for programs), md (for documents),
+              html (a self-contained report with charts), xlsx (one row per result; needs --out)
+  --lang      zh (default) or en
+  --out       write the report to FILE instead of standard output
+${EVALUATE_BATCH_OPTIONS_HELP}`,
   async run(args, io) {
     if (args.includes('--batch')) return evaluateBatch(args, io);
-    const { values, positionals } = parseOptions(args, {
+    const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
       'as-of': { type: 'string' },
       format: { type: 'string' },
@@ -23,14 +33,19 @@ export const evaluateCommand: Command = {
       out: { type: 'string' },
     });
     if (positionals.length === 0) {
-      throw new UsageError('ruralkit evaluate: give an input file (YAML, JSON, xlsx, or CSV files)');
+      throw new UsageError(
+        NAME,
+        '缺少输入文件：请给出一个 YAML、JSON 或 xlsx 文件，或若干 CSV 文件，如 ruralkit evaluate data.yaml',
+        'give an input file (YAML, JSON, xlsx, or CSV files), e.g. ruralkit evaluate data.yaml',
+      );
     }
-    const asOf = (values['as-of'] as string | undefined) ?? io.today();
-    if (!isRealDate(asOf)) throw new UsageError(`ruralkit: --as-of must be a date YYYY-MM-DD (got "${asOf}")`);
-    const format = oneOf('format', values.format, FORMATS, 'table');
-    const lang: Lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
+    const asOf = dateOption(NAME, 'as-of', values['as-of'], io.today());
+    const format = oneOf(NAME, 'format', values.format, FORMATS, 'table');
+    const lang: Lang = oneOf(NAME, 'lang', values.lang, ['zh', 'en'] as const, 'zh');
     const out = values.out as string | undefined;
-    if (format === 'xlsx' && !out) throw new UsageError('ruralkit evaluate: --format xlsx needs --out FILE.xlsx');
+    if (format === 'xlsx' && !out) {
+      throw new UsageError(NAME, '--format xlsx 需要 --out FILE.xlsx', '--format xlsx needs --out FILE.xlsx');
+    }
     const plan = await planFromOptions(values);
     const input = await readInputFiles(plan, positionals);
     const report = evaluate(plan, input, { asOf });

@@ -3,24 +3,21 @@ import { deepFreeze } from '../model/freeze.js';
 import { PluginError } from './errors.js';
 import { PluginDataSchema, type Plugin, type PluginInput } from './schema.js';
 
-/** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of the first problems. */
+/** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of every problem. */
 export function definePlugin(input: PluginInput): Plugin {
   const { operators = {}, ...data } = input as PluginInput;
   const parsed = PluginDataSchema.safeParse(data);
   const id = typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : '(no id)';
   if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    const path = first.path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-      .join('')
-      .replace(/^\./, '');
-    const others = parsed.error.issues.length - 1;
-    throw new PluginError(
-      id,
-      path,
-      `格式有误：${first.message}${others ? `（另有${others}处）` : ''}`,
-      `invalid: ${first.message}${others ? ` (and ${others} more)` : ''}`,
-    );
+    const [first, ...more] = parsed.error.issues.map((issue) => ({
+      path: issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, ''),
+      zh: `格式有误：${issue.message}`,
+      en: `invalid: ${issue.message}`,
+    }));
+    throw new PluginError(id, first!.path, first!.zh, first!.en, more);
   }
   for (const [name, fn] of Object.entries(operators)) {
     if (typeof fn !== 'function')

@@ -441,6 +441,30 @@ export interface components {
                 /** @description `plan` or `plugin:<id>@<version>` */
                 setBy: string;
             }[];
+            units?: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description `plan` or `plugin:<id>@<version>` */
+                setBy: string;
+            }[];
+            clauses?: {
+                [key: string]: unknown;
+            }[];
+            indicators?: {
+                [key: string]: unknown;
+            }[];
+            riskTypes?: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description `plan` or `plugin:<id>@<version>` */
+                setBy: string;
+            }[];
         };
         PlanDiff: {
             base: {
