@@ -15,6 +15,7 @@ export default defineConfig({
       '@ruralkit/xlsx': src('xlsx'),
       '@ruralkit/store-sqlite': src('store-sqlite'),
       '@ruralkit/store-postgres': src('store-postgres'),
+      '@ruralkit/http': src('http'),
       '@ruralkit/report': src('report'),
     },
   },

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
   plan: async () => (await import('./commands/plan.js')).planCommand,
   screen: async () => (await import('./commands/screen.js')).screenCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
   template: async () => (await import('./commands/template.js')).templateCommand,
   test: async () => (await import('./commands/test.js')).testCommand,
   workflow: async () => (await import('./commands/workflow.js')).workflowCommand,

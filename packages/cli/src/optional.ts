@@ -72,3 +72,11 @@ export const loadHtmlReport = () =>
     { zh: 'HTML 报告（--format html）', en: 'the HTML report (--format html)' },
     () => import('@ruralkit/report'),
   );
+
+/** The HTTP service: `serve`. */
+export const loadHttp = () =>
+  loadOptional(
+    '@ruralkit/http',
+    { zh: 'HTTP 服务（serve）', en: 'the HTTP service (serve)' },
+    () => import('@ruralkit/http'),
+  );

@@ -35,9 +35,24 @@ export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from
 export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/format.js';
 export { resultValues } from './evaluate/values.js';
 export { ruleNameAt, formatParameterValue } from './evaluate/names.js';
+export { planInForce, type PlanInForce } from './evaluate/in-force.js';
 export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL, REPORT_WORDS } from './evaluate/labels.js';
 export { bySubject, emptyCounts, needsAction, type SubjectGroup } from './evaluate/summary.js';
 export * from './evaluate/types.js';
+export {
+  ReportSchema,
+  RuleResultSchema,
+  RuleStatusSchema,
+  HouseholdResultSchema,
+  VillageEvaluationSchema,
+  SummarySchema,
+  SubjectRefSchema,
+  StatusSchema,
+  ProgressSchema,
+  StatusCountsSchema,
+  ParameterUseSchema,
+  UnitRefSchema,
+} from './evaluate/report-schema.js';
 export {
   AS_OF_FACT,
   DUE_FACT,

@@ -9,9 +9,8 @@ import {
   diffToMarkdown,
   formatParameterValue,
   isResolvedPlan,
-  parameterEntryAt,
-  planHash,
-  ruleNameAt,
+  planInForce,
+  type PlanInForce,
   type Lang,
   type Plan,
 } from '@ruralkit/core';
@@ -86,75 +85,7 @@ function write(io: Io, out: string | undefined, text: string): void {
   io.stderr(`ruralkit: wrote ${out}\n`);
 }
 
-type ProvenanceKind = 'rules' | 'screeningRules' | 'indicators' | 'units' | 'riskTypes';
-
-/**
- * What is in force on a date: each rule with its clauses and due date, each parameter's value,
- * and the units, clauses, indicators and risk types rules refer to; each with who set it.
- */
-function planInForce(plan: Plan, at: string) {
-  const setBy = (kind: ProvenanceKind, id: string) =>
-    (isResolvedPlan(plan) ? plan.provenance[kind][id] : undefined) ?? 'plan';
-  const clauseLabel = (id: string) => plan.clauses.find((c) => c.id === id)?.label ?? id;
-  const parameters = plan.parameters.map((p) => {
-    const entry = parameterEntryAt(p, at);
-    const by = isResolvedPlan(plan)
-      ? plan.provenance.parameters[p.id]?.find((v) => v.from === entry?.from)?.setBy
-      : 'plan';
-    return {
-      id: p.id,
-      name: p.name,
-      value: entry?.value,
-      from: entry?.from,
-      unit: p.unit,
-      stricter: p.stricter,
-      assumption: p.assumption,
-      source: p.source,
-      setBy: by ?? 'plan',
-    };
-  });
-  const due = (id: string | undefined) => (id ? parameters.find((p) => p.id === id)?.value : undefined);
-  return {
-    plan: plan.id,
-    hash: planHash(plan),
-    at,
-    plugins: isResolvedPlan(plan) ? plan.plugins.map((p) => `${p.id}@${p.version}`) : [],
-    rules: plan.rules.map((r) => ({
-      id: r.id,
-      name: ruleNameAt(plan, r, at),
-      subject: r.subject,
-      kind: r.kind,
-      strength: r.strength,
-      clauses: r.clauses.map((id) => ({ id, label: clauseLabel(id) })),
-      due: due(r.due),
-      units: r.units,
-      setBy: setBy('rules', r.id),
-    })),
-    screeningRules: plan.screeningRules.map((r) => ({
-      id: r.id,
-      name: ruleNameAt(plan, r, at),
-      riskType: r.riskType,
-      setBy: setBy('screeningRules', r.id),
-    })),
-    parameters,
-    units: plan.units.map((u) => ({ id: u.id, name: u.name, setBy: setBy('units', u.id) })),
-    clauses: plan.clauses.map((c) => ({ id: c.id, label: c.label, heading: c.heading, text: c.text, units: c.units })),
-    indicators: plan.indicators.map((i) => ({
-      key: i.key,
-      name: i.name,
-      subject: i.subject,
-      type: i.type,
-      unit: i.unit,
-      ...(i.min !== undefined ? { min: i.min } : {}),
-      ...(i.max !== undefined ? { max: i.max } : {}),
-      ...(i.required ? { required: true } : {}),
-      setBy: setBy('indicators', i.key),
-    })),
-    riskTypes: plan.riskTypes.map((t) => ({ id: t.id, name: t.name, setBy: setBy('riskTypes', t.id) })),
-  };
-}
-
-type InForce = ReturnType<typeof planInForce>;
+type InForce = PlanInForce;
 
 /** A Markdown table cell: pipes escaped, line breaks as spaces. */
 const cell = (text: unknown) =>

@@ -1,0 +1,92 @@
+// `ruralkit serve` as a process: it starts on a SQLite file, opens only health and the documents
+// without a key, and on SIGTERM lets a request in flight finish before it exits.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const bin = join(root, 'packages/cli/dist/bin.js');
+
+/** Start `ruralkit serve` with `args`; resolves with the child and the URL it printed. */
+async function serve(args: string[]) {
+  const child = spawn('node', [bin, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, url, exited, stderr: () => stderr };
+}
+
+describe('ruralkit serve', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruralkit-serve-'));
+
+  it('needs a store', () => {
+    const result = spawnSync('node', [bin, 'serve'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--db FILE or --database-url URL');
+  });
+
+  it('opens health and the documents only, without a key', async () => {
+    const service = await serve(['--db', join(dir, 'open.db')]);
+    try {
+      expect(service.stderr()).toContain('only health checks and the documentation are open');
+      expect((await fetch(`${service.url}/livez`)).status).toBe(200);
+      expect((await fetch(`${service.url}/docs`)).status).toBe(200);
+      expect((await fetch(`${service.url}/plans`)).status).toBe(401);
+    } finally {
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+    }
+  });
+
+  it('drains a request in flight on SIGTERM, then exits', async () => {
+    const keys = await generateKeyPair('ES256');
+    const jwks = join(dir, 'jwks.json');
+    writeFileSync(jwks, JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k', alg: 'ES256' }] }));
+    const token = await new SignJWT({ tenant: 'changjiang', roles: ['department'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
+      .setSubject('dept')
+      .setExpirationTime('5m')
+      .sign(keys.privateKey);
+    const service = await serve(['--db', join(dir, 'drain.db'), '--jwks', jwks]);
+    const household = { id: 'h-1', villageId: 'liuyang', size: 3 };
+    // A streamed screening request, its body sent in two parts around the signal.
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${service.url}/plans/changjiang-2021/screen?asOf=2024-12-31`,
+        { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
+      req.on('error', reject);
+      req.write(`${JSON.stringify(household)}\n`);
+      setTimeout(() => {
+        service.child.kill('SIGTERM');
+        setTimeout(() => req.end(`${JSON.stringify({ ...household, id: 'h-2' })}\n`), 300);
+      }, 300);
+    });
+    const { status, body } = await answer;
+    expect(status).toBe(200);
+    expect(
+      body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).subject.id),
+    ).toEqual(['h-1', 'h-2']);
+    expect(await service.exited).toBe(0);
+  });
+});

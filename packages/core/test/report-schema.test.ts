@@ -1,0 +1,48 @@
+// The report schemas: every report evaluate and the batch evaluator give parses, unchanged.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  createBatchEvaluator,
+  evaluate,
+  getPlan,
+  ReportSchema,
+  VillageEvaluationSchema,
+  type EvaluationInput,
+  type Report,
+} from '@ruralkit/core';
+
+const plan = getPlan('changjiang-2021');
+const example = parse(
+  readFileSync(new URL('../../../examples/changjiang-2021/data.yaml', import.meta.url), 'utf8'),
+) as EvaluationInput;
+
+describe('ReportSchema', () => {
+  it('matches the Report type', () => {
+    expectTypeOf<Report>().toExtend<z.infer<typeof ReportSchema>>();
+    expectTypeOf<z.infer<typeof ReportSchema>>().toExtend<Report>();
+  });
+
+  it.each(['2021-06-30', '2023-07-01', '2025-12-31', '2027-01-01'])('takes the example report at %s whole', (asOf) => {
+    const report = JSON.parse(JSON.stringify(evaluate(plan, example, { asOf })));
+    // Parsing strips unknown keys: equality shows that no field the report has is missing.
+    expect(ReportSchema.parse(report)).toEqual(report);
+  });
+
+  it('takes batch results, explained and not', () => {
+    for (const explain of ['all', 'not-met', 'none'] as const) {
+      const batch = createBatchEvaluator(plan, { asOf: '2025-12-31', explain, district: example.district });
+      for (const village of example.villages ?? []) {
+        const result = JSON.parse(JSON.stringify(batch.village(village)));
+        expect(VillageEvaluationSchema.parse(result)).toEqual(result);
+      }
+    }
+  });
+
+  it('refuses a report with an unknown status', () => {
+    const report = JSON.parse(JSON.stringify(evaluate(plan, example, { asOf: '2025-12-31' })));
+    report.results[0].status = 'done';
+    expect(ReportSchema.safeParse(report).success).toBe(false);
+  });
+});

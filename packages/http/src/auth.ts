@@ -1,0 +1,136 @@
+/**
+ * Authentication (身份认证): `authenticate(request) → Principal` is pluggable; the default checks
+ * a bearer JWT with `jose` against a configured key or JWKS and maps its claims to the
+ * principal (tenant, roles, township, village…). Without a key every protected route is 401.
+ */
+import { readFileSync } from 'node:fs';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import {
+  createLocalJWKSet,
+  errors,
+  jwtVerify,
+  type JWK,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type CryptoKey,
+  type KeyObject,
+} from 'jose';
+import { PrincipalSchema, type Principal } from '@ruralkit/core';
+import type { FastifyRequest } from 'fastify';
+import { HttpProblem } from './problem.js';
+
+/** Who a request comes from, or a thrown `HttpProblem` (401). */
+export type Authenticate = (request: FastifyRequest) => Principal | Promise<Principal>;
+
+/** Where the default authenticator finds its keys and what it checks. */
+export interface JwtOptions {
+  /** A public key (PEM, SPKI), a JWK, or a shared secret for HS256. */
+  key?: string | JWK | Uint8Array | CryptoKey | KeyObject;
+  /** A JSON Web Key Set: the object, as a JWKS file holds it. */
+  jwks?: { keys: JWK[] };
+  /** Accepted signing algorithms (default: RS256, ES256, EdDSA, and HS256 for a secret). */
+  algorithms?: string[];
+  issuer?: string;
+  audience?: string;
+  /** Claim names of the principal's fields, where the issuer names them differently. */
+  claims?: Partial<Record<'id' | 'tenant' | 'roles' | 'unit' | 'township' | 'village' | 'household', string>>;
+}
+
+const unauthenticated = () =>
+  new HttpProblem(
+    'unauthenticated',
+    { zh: '需要身份认证', en: 'authentication required' },
+    {
+      detail: { zh: '请在 Authorization 头中提供 Bearer 令牌', en: 'send a bearer token in the Authorization header' },
+    },
+  );
+
+const invalidToken = (zh: string, en: string) =>
+  new HttpProblem('invalid-token', { zh: '令牌无效', en: 'invalid token' }, { detail: { zh, en } });
+
+/** An authenticator that refuses every request: the service runs with no key configured. */
+export const noAuthentication: Authenticate = () => {
+  throw new HttpProblem(
+    'unauthenticated',
+    { zh: '需要身份认证', en: 'authentication required' },
+    {
+      detail: {
+        zh: '服务未配置令牌密钥或 JWKS，只开放健康检查与文档',
+        en: 'no token key or JWKS is configured: only health checks and the documentation are open',
+      },
+    },
+  );
+};
+
+/** Read a key file for `jwtAuthenticator`: a PEM public key, a JWK or a JWKS (JSON). */
+export function readKeyFile(file: string): Pick<JwtOptions, 'key' | 'jwks'> {
+  const text = readFileSync(file, 'utf8').trim();
+  if (text.startsWith('-----BEGIN')) return { key: text };
+  const json = JSON.parse(text) as JWK | { keys: JWK[] };
+  return 'keys' in json ? { jwks: json } : { key: json };
+}
+
+/** The default authenticator: a bearer JWT verified with `jose`, its claims mapped to a principal. */
+export function jwtAuthenticator(options: JwtOptions): Authenticate {
+  const names = { id: 'sub', tenant: 'tenant', roles: 'roles', ...options.claims };
+  const algorithms =
+    options.algorithms ?? (typeof options.key === 'string' && !options.key.startsWith('-----') ? ['HS256'] : undefined);
+  const getKey = keyResolver(options);
+
+  return async (request) => {
+    const header = request.headers.authorization;
+    if (!header) throw unauthenticated();
+    const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
+    if (!match)
+      throw invalidToken('Authorization 头须为 "Bearer <令牌>"', 'the Authorization header must be "Bearer <token>"');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, await getKey, {
+        ...(algorithms ? { algorithms } : {}),
+        ...(options.issuer ? { issuer: options.issuer } : {}),
+        ...(options.audience ? { audience: options.audience } : {}),
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) {
+        throw new HttpProblem('token-expired', { zh: '令牌已过期', en: 'the token has expired' });
+      }
+      throw invalidToken('签名或声明未通过校验', 'the signature or a claim did not verify');
+    }
+    return principalOf(payload, names);
+  };
+}
+
+type ClaimNames = Required<Pick<NonNullable<JwtOptions['claims']>, 'id' | 'tenant' | 'roles'>> & JwtOptions['claims'];
+
+/** The principal a token's claims describe; a token without a valid tenant or roles is refused. */
+function principalOf(payload: JWTPayload, names: ClaimNames): Principal {
+  const claim = (field: keyof ClaimNames) => payload[names[field] ?? field];
+  const roles = claim('roles');
+  const candidate: Record<string, unknown> = {
+    id: claim('id'),
+    tenant: claim('tenant'),
+    roles: typeof roles === 'string' ? roles.split(/\s+/).filter(Boolean) : (roles ?? []),
+  };
+  for (const field of ['unit', 'township', 'village', 'household'] as const) {
+    const value = claim(field);
+    if (value !== undefined) candidate[field] = value;
+  }
+  const parsed = PrincipalSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))].join(', ');
+    throw invalidToken(`令牌的声明有误：${fields}`, `the token's claims are invalid: ${fields}`);
+  }
+  return parsed.data;
+}
+
+function keyResolver(options: JwtOptions): Promise<Parameters<typeof jwtVerify>[1]> {
+  if (options.jwks) return Promise.resolve(createLocalJWKSet(options.jwks) as JWTVerifyGetKey);
+  const { key } = options;
+  if (key === undefined) throw new Error('jwtAuthenticator: give a key or a jwks');
+  if (typeof key === 'string') {
+    return Promise.resolve(key.startsWith('-----BEGIN') ? createPublicKey(key) : new TextEncoder().encode(key));
+  }
+  if (key instanceof Uint8Array) return Promise.resolve(key);
+  if ('kty' in key) return Promise.resolve(createPublicKey({ key: key as JsonWebKey, format: 'jwk' }));
+  return Promise.resolve(key as CryptoKey | KeyObject);
+}

@@ -1,0 +1,46 @@
+/** Content negotiation (内容协商): the media type of `offered` that `Accept` ranks highest. */
+import { HttpProblem } from './problem.js';
+
+/** The best of `offered` for `accept` (the first offered when Accept is absent); 406 when none fits. */
+export function negotiate<T extends string>(accept: string | undefined, offered: readonly T[]): T {
+  if (!accept) return offered[0]!;
+  let best: { type: T; q: number; specificity: number } | undefined;
+  for (const part of accept.split(',')) {
+    const [range = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!(q > 0)) continue;
+    const [major, minor] = range.trim().split('/');
+    for (const type of offered) {
+      const [tMajor, tMinor] = type.split('/');
+      const specificity = major === '*' ? 0 : minor === '*' ? 1 : 2;
+      const fits = major === '*' || (major === tMajor && (minor === '*' || minor === tMinor));
+      if (!fits) continue;
+      if (!best || q > best.q || (q === best.q && specificity > best.specificity)) best = { type, q, specificity };
+    }
+  }
+  if (best) return best.type;
+  throw new HttpProblem(
+    'not-acceptable',
+    { zh: '无法提供所要求的格式', en: 'cannot answer in an accepted format' },
+    {
+      detail: { zh: `可用：${offered.join('、')}`, en: `available: ${offered.join(', ')}` },
+    },
+  );
+}
+
+/** The request's media type, if it is one of `accepted`; 415 otherwise. */
+export function requireMediaType<T extends string>(contentType: string | undefined, accepted: readonly T[]): T {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if ((accepted as readonly string[]).includes(type)) return type as T;
+  throw new HttpProblem(
+    'unsupported-media-type',
+    { zh: '不支持的内容类型', en: 'unsupported content type' },
+    {
+      detail: {
+        zh: `请以 ${accepted.join(' 或 ')} 发送（收到 ${type || '无'}）`,
+        en: `send ${accepted.join(' or ')} (got ${type || 'none'})`,
+      },
+    },
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The Fastify plugin (Fastify 插件) `ruralkit`: registers every route of the service on an
+ * existing Fastify app — `app.register(ruralkit, { plans, store, authenticate })` — with its
+ * content types, authentication, rate limits, problem+json errors and metrics.
+ */
+import type { Clock, Plan, WorkflowStore, WorkingDayCalendar } from '@ruralkit/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { z } from 'zod';
+import { noAuthentication, type Authenticate } from './auth.js';
+import { Metrics } from './metrics.js';
+import { openApiDocument } from './openapi.js';
+import { HttpProblem, problemBody, requestLang, toProblem } from './problem.js';
+import { createRateLimit } from './rate-limit.js';
+import type { RouteSpec } from './route.js';
+import { evaluationRoutes, NDJSON, XLSX } from './routes/evaluation.js';
+import { operationRoutes } from './routes/operations.js';
+import { planRoutes } from './routes/plans.js';
+import { workflowRoutes } from './routes/workflows.js';
+import { Service, type PlanEntry } from './service.js';
+import { HTTP_VERSION } from './version.js';
+
+/** Size and rate limits (限额). */
+export interface Limits {
+  /** Largest JSON body, in bytes (default 5 MiB). */
+  jsonBytes: number;
+  /** Largest xlsx upload, in bytes (default 10 MiB). */
+  xlsxBytes: number;
+  /** The most an uploaded workbook may expand to (default 100 MiB) and its most entries (default 1,000). */
+  maxExpandedBytes: number;
+  maxEntries: number;
+  /** The longest NDJSON line (default 1 MiB). */
+  maxLineBytes: number;
+  /** Requests a minute per principal (default 1,200). */
+  requestsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  jsonBytes: 5 * 1024 * 1024,
+  xlsxBytes: 10 * 1024 * 1024,
+  maxExpandedBytes: 100 * 1024 * 1024,
+  maxEntries: 1000,
+  maxLineBytes: 1024 * 1024,
+  requestsPerMinute: 1200,
+};
+
+export interface RuralkitOptions {
+  /** The plans to serve: a plan (served under its id, or its last plugin's id) or `{ key, plan, tenants }`. */
+  plans: readonly (Plan | PlanEntry)[];
+  /** The workflow store every plan's runtime shares. */
+  store: WorkflowStore;
+  /** Who a request comes from; default: every protected route answers 401. */
+  authenticate?: Authenticate;
+  clock?: Clock;
+  calendar?: WorkingDayCalendar;
+  limits?: Partial<Limits>;
+  /** Check each JSON response against its schema before sending it (default true). */
+  validateResponses?: boolean;
+}
+
+async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<void> {
+  const runtimeOptions = {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.calendar ? { calendar: options.calendar } : {}),
+  };
+  const service = new Service(options.plans, options.store, runtimeOptions);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const authenticate = options.authenticate ?? noAuthentication;
+  const rateLimit = createRateLimit(limits.requestsPerMinute);
+  const metrics = new Metrics();
+  const validateResponses = options.validateResponses ?? true;
+  const routes: RouteSpec[] = [
+    ...operationRoutes(service, metrics, () => document),
+    ...planRoutes(service),
+    ...evaluationRoutes(service, limits),
+    ...workflowRoutes(service),
+  ];
+  const document = openApiDocument(routes, {
+    title: 'ruralkit',
+    version: HTTP_VERSION,
+    description:
+      'Rural revitalization plans (乡村振兴方案) as a service: plans in force, evaluation with explanations in Chinese and English, and audited workflows. Errors are RFC 9457 problem+json with a stable `code`, in Chinese or English by Accept-Language.',
+    prefix: app.prefix,
+  });
+
+  // Each media type has its own size limit: JSON bodies, workbooks; NDJSON streams are read line by line.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: limits.jsonBytes },
+    app.getDefaultJsonParser('error', 'error'),
+  );
+  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: limits.xlsxBytes }, (_request, body, done) =>
+    done(null, body),
+  );
+  app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observe(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new HttpProblem('not-found', { zh: '没有此路径', en: 'no such path' })),
+  );
+
+  for (const spec of routes) {
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      handler: async (request, reply) => {
+        const lang = requestLang(request.headers['accept-language']);
+        const principal = spec.open ? undefined : await authenticate(request);
+        if (principal) rateLimit.take(`${principal.tenant}\u0000${principal.id}`);
+        const result = await spec.handler({
+          request,
+          reply,
+          principal: principal!,
+          params: parsePart(spec.params, request.params, 'path'),
+          query: parsePart(spec.query, request.query, 'query'),
+          body: spec.body ? parsePart(spec.body, request.body, 'body') : request.body,
+          lang,
+        });
+        if (result === reply) return reply;
+        if (validateResponses) checkResponse(spec, reply.statusCode, result);
+        return result;
+      },
+    });
+  }
+}
+
+/** Validate one part of a request with its zod schema; every problem is listed (400). */
+function parsePart(schema: z.ZodType | undefined, value: unknown, where: 'path' | 'query' | 'body'): unknown {
+  if (!schema) return value;
+  const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (parsed.success) return parsed.data;
+  throw new HttpProblem(
+    'invalid-request',
+    { zh: '请求有误', en: 'invalid request' },
+    {
+      issues: parsed.error.issues.map((issue) => ({
+        path: [where, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+        message: { zh: `${where} 有误：${issue.message}`, en: `${where}: ${issue.message}` },
+      })),
+    },
+  );
+}
+
+/** A response that does not match its schema is a fault of the service, not of the caller. */
+function checkResponse(spec: RouteSpec, status: number, body: unknown): void {
+  const schema = spec.responses[status]?.schema;
+  if (!schema) return;
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return;
+  const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+  throw new Error(`response of ${spec.operationId} does not match its schema at ${where}`);
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const problem = toProblem(error);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  const retryAfter = (error as { retryAfter?: number }).retryAfter;
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
+  const lang = requestLang(request.headers['accept-language']);
+  return reply
+    .code(problem.status)
+    .header('content-language', lang)
+    .type('application/problem+json')
+    .send(problemBody(problem, lang, request.url, request.id));
+}
+
+/**
+ * The ruralkit Fastify plugin. Routes are encapsulated: register it with a `prefix` to mount
+ * them under a path.
+ *
+ * @example
+ * ```ts
+ * await app.register(ruralkit, { plans: [getPlan('changjiang-2021')], store, authenticate });
+ * ```
+ */
+export const ruralkit = fp(plugin, { name: '@ruralkit/http', fastify: '5.x', encapsulate: true });

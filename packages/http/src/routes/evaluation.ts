@@ -1,0 +1,204 @@
+/**
+ * Evaluation routes (评估): a JSON input or a filled xlsx template → the report as JSON, xlsx or
+ * HTML by `Accept`; NDJSON villages or households → NDJSON results, streamed one line at a time.
+ */
+import { Readable } from 'node:stream';
+import {
+  createBatchEvaluator,
+  evaluate,
+  HouseholdResultSchema,
+  inputSchema,
+  ReportSchema,
+  VillageEvaluationSchema,
+  type BatchEvaluator,
+  type EvaluationInput,
+  type Lang,
+} from '@ruralkit/core';
+import { renderHtmlReport } from '@ruralkit/report';
+import { buildResultsWorkbook, readWorkbook } from '@ruralkit/xlsx';
+import type { FastifyRequest } from 'fastify';
+import { negotiate, requireMediaType } from '../negotiate.js';
+import { readLines } from '../ndjson.js';
+import { HttpProblem, problemBody, toProblem } from '../problem.js';
+import { route, type RouteSpec } from '../route.js';
+import { AsOfQuery, BatchQuery, PlanParams } from '../schemas.js';
+import type { Service } from '../service.js';
+import { checkWorkbook, type WorkbookLimits } from '../xlsx-upload.js';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const NDJSON = 'application/x-ndjson';
+const HTML = 'text/html';
+const REPORT_TYPES = ['application/json', XLSX, HTML] as const;
+
+export interface EvaluationLimits extends WorkbookLimits {
+  /** The longest NDJSON line, in bytes. */
+  maxLineBytes: number;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function evaluationRoutes(service: Service, limits: EvaluationLimits): RouteSpec[] {
+  const firstPlan = service.plans.values().next().value!.plan;
+  return [
+    route({
+      method: 'POST',
+      url: '/plans/:plan/evaluate',
+      operationId: 'evaluate',
+      summary: 'Evaluate villages and households: the report as JSON, xlsx or HTML (by Accept)',
+      description:
+        'The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell.',
+      tag: 'evaluation',
+      params: PlanParams,
+      query: AsOfQuery,
+      bodyMedia: {
+        'application/json': { description: 'The evaluation input', schema: inputSchema(firstPlan) },
+        [XLSX]: { description: 'A filled template (ruralkit template)', binary: true },
+      },
+      responses: {
+        200: {
+          description: 'The report',
+          schema: ReportSchema,
+          media: {
+            [XLSX]: { description: 'One row per result', binary: true },
+            [HTML]: { description: 'The self-contained HTML report with charts' },
+          },
+        },
+      },
+      problems: [400, 401, 404, 406, 413, 415, 422, 429],
+      handler: async ({ principal, params, query, request, reply, lang }) => {
+        const { plan } = service.plan(params.plan, principal);
+        const type = negotiate(request.headers.accept, REPORT_TYPES);
+        requireMediaType(request.headers['content-type'], ['application/json', XLSX]);
+        const input = Buffer.isBuffer(request.body)
+          ? await readUpload(request.body, plan, limits)
+          : (request.body as EvaluationInput);
+        const report = evaluate(plan, input, { asOf: query.asOf ?? today() });
+        if (type === HTML) {
+          // The same self-contained page as `ruralkit evaluate --format html`.
+          return reply.type('text/html; charset=utf-8').send(renderHtmlReport(report, { plan, input, lang }));
+        }
+        if (type === XLSX) {
+          return reply
+            .type(XLSX)
+            .header('content-disposition', `attachment; filename="report-${report.asOf}.xlsx"`)
+            .send(await buildResultsWorkbook(plan, report, lang));
+        }
+        return report;
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/plans/:plan/evaluate/batch',
+      operationId: 'evaluateBatch',
+      summary: 'Batch evaluation: one village per NDJSON line in, one result per line out, streamed',
+      description:
+        'Each input line is a village record; a first line `{"district": {...}}` gives the district data that growth rules compare with. Each output line is the village\'s result, in input order; an invalid line gives `{"line": n, "problem": {...}}` in its place and the stream goes on. Memory stays bounded whatever the length.',
+      tag: 'evaluation',
+      params: PlanParams,
+      query: BatchQuery,
+      bodyMedia: { [NDJSON]: { description: 'Village records, one per line' } },
+      responses: {
+        200: {
+          description: 'One line per input line',
+          media: { [NDJSON]: { description: 'VillageEvaluation lines', schema: VillageEvaluationSchema } },
+        },
+      },
+      problems: [400, 401, 404, 415, 422, 429],
+      handler: ({ principal, params, query, request, reply, lang }) => {
+        const { plan } = service.plan(params.plan, principal);
+        const asOf = query.asOf ?? today();
+        const explain = query.explain ?? 'not-met';
+        let evaluator: BatchEvaluator | undefined;
+        const judge = (record: unknown, line: number) => {
+          if (!evaluator && line === firstLine.value && isDistrictLine(record)) {
+            evaluator = createBatchEvaluator(plan, { asOf, explain, district: record.district });
+            return undefined;
+          }
+          evaluator ??= createBatchEvaluator(plan, { asOf, explain });
+          return evaluator.village(record, line);
+        };
+        const firstLine = { value: 0 };
+        return streamResults(request, reply, lang, limits, firstLine, judge);
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/plans/:plan/screen',
+      operationId: 'screenHouseholds',
+      summary: 'Household screening (部门筛查): one household per NDJSON line in, its risks out, streamed',
+      tag: 'evaluation',
+      params: PlanParams,
+      query: AsOfQuery,
+      bodyMedia: { [NDJSON]: { description: 'Household records, one per line' } },
+      responses: {
+        200: {
+          description: 'One line per input line',
+          media: { [NDJSON]: { description: 'HouseholdResult lines', schema: HouseholdResultSchema } },
+        },
+      },
+      problems: [400, 401, 404, 415, 422, 429],
+      handler: ({ principal, params, query, request, reply, lang }) => {
+        const { plan } = service.plan(params.plan, principal);
+        const evaluator = createBatchEvaluator(plan, { asOf: query.asOf ?? today() });
+        return streamResults(request, reply, lang, limits, { value: 0 }, (record, line) =>
+          evaluator.household(record, line),
+        );
+      },
+    }),
+  ];
+}
+
+function isDistrictLine(record: unknown): record is { district: EvaluationInput['district'] } {
+  return typeof record === 'object' && record !== null && Object.keys(record).join() === 'district';
+}
+
+/** A filled workbook, checked before it is opened. */
+async function readUpload(body: Buffer, plan: Parameters<typeof readWorkbook>[0], limits: WorkbookLimits) {
+  checkWorkbook(body, limits);
+  return readWorkbook(plan, body);
+}
+
+/** Judge NDJSON lines as they arrive and stream one output line each. */
+function streamResults(
+  request: FastifyRequest,
+  reply: { type: (t: string) => unknown; send: (body: unknown) => unknown },
+  lang: Lang,
+  limits: EvaluationLimits,
+  firstLine: { value: number },
+  judge: (record: unknown, line: number) => unknown,
+) {
+  requireMediaType(request.headers['content-type'], [NDJSON]);
+  const source = request.body as AsyncIterable<Buffer>;
+  const problemLine = (line: number | undefined, error: unknown) =>
+    `${JSON.stringify({ ...(line ? { line } : {}), problem: problemBody(toProblem(error), lang, request.url, request.id) })}\n`;
+  async function* lines() {
+    try {
+      for await (const { line, text } of readLines(source, limits.maxLineBytes)) {
+        if (firstLine.value === 0) firstLine.value = line;
+        let record: unknown;
+        try {
+          record = JSON.parse(text);
+        } catch {
+          yield problemLine(
+            line,
+            new HttpProblem('invalid-json', {
+              zh: `第 ${line} 行不是有效的 JSON`,
+              en: `line ${line} is not valid JSON`,
+            }),
+          );
+          continue;
+        }
+        try {
+          const result = judge(record, line);
+          if (result !== undefined) yield `${JSON.stringify(result)}\n`;
+        } catch (error) {
+          yield problemLine(line, error);
+        }
+      }
+    } catch (error) {
+      yield problemLine(undefined, error);
+    }
+  }
+  reply.type(NDJSON);
+  return reply.send(Readable.from(lines(), { objectMode: false, highWaterMark: 16 * 1024 }));
+}

@@ -1,0 +1,74 @@
+/** Operations routes (运维): liveness, readiness (the store answers), metrics, the OpenAPI document and its page. */
+import { z } from 'zod';
+import { docsPage } from '../docs-page.js';
+import type { Metrics } from '../metrics.js';
+import { HttpProblem } from '../problem.js';
+import { route, type RouteSpec } from '../route.js';
+import { HealthSchema } from '../schemas.js';
+import type { Service } from '../service.js';
+
+export function operationRoutes(service: Service, metrics: Metrics, document: () => unknown): RouteSpec[] {
+  return [
+    route({
+      method: 'GET',
+      url: '/livez',
+      operationId: 'livez',
+      summary: 'Liveness: the process answers',
+      tag: 'operations',
+      open: true,
+      responses: { 200: { description: 'Alive', schema: HealthSchema } },
+      problems: [],
+      handler: () => ({ status: 'ok' }),
+    }),
+    route({
+      method: 'GET',
+      url: '/readyz',
+      operationId: 'readyz',
+      summary: 'Readiness: the workflow store answers',
+      tag: 'operations',
+      open: true,
+      responses: { 200: { description: 'Ready', schema: HealthSchema } },
+      problems: [503],
+      handler: async () => {
+        try {
+          await service.store.auditHeads();
+        } catch {
+          throw new HttpProblem('unavailable', { zh: '存储不可用', en: 'the store does not answer' });
+        }
+        return { status: 'ok' };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/metrics',
+      operationId: 'metrics',
+      summary: 'Prometheus metrics: requests by route and status, durations',
+      tag: 'operations',
+      responses: { 200: { description: 'Text exposition format', media: { 'text/plain': {} } } },
+      problems: [401],
+      handler: ({ reply }) => reply.type('text/plain; version=0.0.4').send(metrics.text()),
+    }),
+    route({
+      method: 'GET',
+      url: '/openapi.json',
+      operationId: 'openapi',
+      summary: 'This OpenAPI 3.1 document',
+      tag: 'operations',
+      open: true,
+      responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } },
+      problems: [],
+      handler: () => document(),
+    }),
+    route({
+      method: 'GET',
+      url: '/docs',
+      operationId: 'docs',
+      summary: 'The documentation page, rendered from the OpenAPI document (served locally)',
+      tag: 'operations',
+      open: true,
+      responses: { 200: { description: 'HTML', media: { 'text/html': {} } } },
+      problems: [],
+      handler: ({ reply }) => reply.type('text/html; charset=utf-8').send(docsPage),
+    }),
+  ];
+}

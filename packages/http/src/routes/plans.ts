@@ -1,0 +1,104 @@
+/** Plan routes (方案): the plans served, the plan in force at a date, a plugin set's diff, the input schema. */
+import {
+  diffPlan,
+  getPlan,
+  inputSchema,
+  isResolvedPlan,
+  listPlans,
+  planHash,
+  planInForce,
+  type Plan,
+} from '@ruralkit/core';
+import { z } from 'zod';
+import { HttpProblem } from '../problem.js';
+import { route, type RouteSpec } from '../route.js';
+import {
+  AtQuery,
+  JsonSchemaSchema,
+  PlanDiffSchema,
+  PlanInForceSchema,
+  PlanListSchema,
+  PlanParams,
+} from '../schemas.js';
+import type { Service } from '../service.js';
+
+/** The plan a resolved plan was built on: a built-in plan, or another served plan, by hash. */
+function basePlanOf(service: Service, base: { id: string; hash: string }): Plan {
+  const builtIn = listPlans().includes(base.id) ? getPlan(base.id) : undefined;
+  if (builtIn && planHash(builtIn) === base.hash) return builtIn;
+  const served = [...service.plans.values()].find((p) => p.hash === base.hash);
+  if (served) return served.plan;
+  throw new HttpProblem(
+    'not-found',
+    { zh: '基础方案不在服务中', en: 'the base plan is not served' },
+    {
+      detail: { zh: `基础方案 ${base.id}（${base.hash}）`, en: `base plan ${base.id} (${base.hash})` },
+    },
+  );
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function planRoutes(service: Service): RouteSpec[] {
+  return [
+    route({
+      method: 'GET',
+      url: '/plans',
+      operationId: 'listPlans',
+      summary: 'The plans served to your tenant, with their hashes and plugins',
+      tag: 'plans',
+      responses: { 200: { description: 'The plans', schema: PlanListSchema } },
+      problems: [401],
+      handler: ({ principal }) => ({
+        plans: service.visiblePlans(principal).map((p) => ({
+          key: p.key,
+          id: p.plan.id,
+          title: p.plan.title,
+          docNo: p.plan.docNo,
+          hash: p.hash,
+          plugins: isResolvedPlan(p.plan) ? p.plan.plugins.map((x) => `${x.id}@${x.version}`) : [],
+        })),
+      }),
+    }),
+    route({
+      method: 'GET',
+      url: '/plans/:plan',
+      operationId: 'getPlanInForce',
+      summary: 'The plan in force at a date: rules, clauses, due dates, parameter values, who set each',
+      tag: 'plans',
+      params: PlanParams,
+      query: AtQuery,
+      responses: { 200: { description: 'The plan in force', schema: PlanInForceSchema } },
+      problems: [400, 401, 404],
+      handler: ({ principal, params, query }) =>
+        planInForce(service.plan(params.plan, principal).plan, query.at ?? today()),
+    }),
+    route({
+      method: 'GET',
+      url: '/plans/:plan/diff',
+      operationId: 'getPlanDiff',
+      summary: "What the plan's county plugins change against the base plan, with reasons",
+      tag: 'plans',
+      params: PlanParams,
+      responses: { 200: { description: 'The changes (none for a base plan)', schema: PlanDiffSchema } },
+      problems: [401, 404],
+      handler: ({ principal, params }) => {
+        const { plan, hash } = service.plan(params.plan, principal);
+        if (!isResolvedPlan(plan)) return { base: { id: plan.id, hash }, hash, plugins: [], changes: [] };
+        return diffPlan(basePlanOf(service, plan.base), plan);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/plans/:plan/input-schema',
+      operationId: 'getInputSchema',
+      summary: "The JSON Schema of the plan's evaluation input (its plugins' indicators included)",
+      tag: 'plans',
+      params: PlanParams,
+      responses: { 200: { description: 'A JSON Schema (draft 2020-12)', schema: JsonSchemaSchema } },
+      problems: [401, 404],
+      handler: ({ principal, params }) =>
+        z.toJSONSchema(inputSchema(service.plan(params.plan, principal).plan), { io: 'input', unrepresentable: 'any' }),
+    }),
+  ];
+}

@@ -1,0 +1,268 @@
+/**
+ * Workflow routes (流程): start an instance, send an event (Idempotency-Key, If-Match), read its
+ * state, the events the caller may send now, its history and public notice; tick deadlines and
+ * verify the audit chain. The actor of every event is the authenticated principal.
+ */
+import { WorkflowError, type EventInput, type Principal, type Runtime, type TransitionResult } from '@ruralkit/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem } from '../problem.js';
+import { route, type RouteSpec } from '../route.js';
+import {
+  AllowedEventsSchema,
+  AuditVerificationSchema,
+  EventBodySchema,
+  HistorySchema,
+  InstanceParams,
+  InstanceViewSchema,
+  PublicNoticeSchema,
+  StartBodySchema,
+  StartParams,
+  TickResultSchema,
+  TransitionResultSchema,
+} from '../schemas.js';
+import { preconditionFailed, type Service } from '../service.js';
+
+const IDEMPOTENCY_KEY = 'Sending the same key again applies the event once and answers the first result';
+const IF_MATCH = 'The instance version (its ETag) the event is meant for; 412 when the instance has moved on';
+const ETAG = 'The instance version, for If-Match';
+
+/** Retries of a send that lost a race with no If-Match: the event is checked again each time. */
+const RETRIES = 5;
+
+export function workflowRoutes(service: Service): RouteSpec[] {
+  return [
+    route({
+      method: 'POST',
+      url: '/plans/:plan/workflows/:type',
+      operationId: 'startWorkflow',
+      summary: 'Start an instance of a workflow under a plan, for a village or a household',
+      tag: 'workflows',
+      params: StartParams,
+      body: StartBodySchema,
+      headers: { 'Idempotency-Key': IDEMPOTENCY_KEY },
+      responses: {
+        201: {
+          description: 'Started (or the open instance of the subject took the event)',
+          schema: TransitionResultSchema,
+          headers: { ETag: ETAG, Location: 'The instance' },
+        },
+      },
+      problems: [400, 401, 403, 404, 409, 413, 422, 429],
+      handler: async ({ principal, params, body, request, reply }) => {
+        const { runtime } = service.plan(params.plan, principal);
+        const event = eventInput(body.event, principal, request);
+        const result = await retrying(() =>
+          runtime.start(params.type, { tenant: principal.tenant, subject: body.subject, event }),
+        );
+        return answer(reply.code(201).header('location', `instances/${result.instanceId}`), result);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/instances/:id',
+      operationId: 'getInstance',
+      summary: "An instance's state, context, deadlines and version (ETag)",
+      tag: 'workflows',
+      params: InstanceParams,
+      responses: { 200: { description: 'The instance', schema: InstanceViewSchema, headers: { ETag: ETAG } } },
+      problems: [401, 404],
+      handler: async ({ principal, params, reply }) => {
+        const { view } = await service.instance(params.id, principal);
+        reply.header('etag', `"${view.version}"`);
+        return view;
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/instances/:id/events',
+      operationId: 'sendEvent',
+      summary: 'Send an event to an instance',
+      description:
+        'Refusals answer with every reason and the events allowed now (`allowedNow`). With If-Match, two clients sending against the same version get one 200 and one 412; with the same Idempotency-Key, the event is applied once.',
+      tag: 'workflows',
+      params: InstanceParams,
+      body: EventBodySchema,
+      headers: { 'Idempotency-Key': IDEMPOTENCY_KEY, 'If-Match': IF_MATCH },
+      responses: {
+        200: {
+          description: 'Applied (or replayed: `duplicate`)',
+          schema: TransitionResultSchema,
+          headers: { ETag: ETAG },
+        },
+      },
+      problems: [400, 401, 403, 404, 409, 412, 413, 422, 429],
+      handler: async ({ principal, params, body, request, reply }) => {
+        const { view, served } = await service.instance(params.id, principal);
+        const runtime = service.writer(view, served);
+        const event = eventInput(body, principal, request);
+        const version = ifMatch(request.headers['if-match']);
+        const send = () => service.withPrecondition(view.id, version, () => runtime.send(view.id, event));
+        const result = await (version === undefined
+          ? retrying(send)
+          : preconditioned(runtime, view.id, event, version, send));
+        return answer(reply, result);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/instances/:id/allowed-events',
+      operationId: 'getAllowedEvents',
+      summary: 'The events you may send now (payload conditions aside)',
+      tag: 'workflows',
+      params: InstanceParams,
+      responses: { 200: { description: 'The events', schema: AllowedEventsSchema } },
+      problems: [401, 404],
+      handler: async ({ principal, params }) => {
+        const { view, served } = await service.instance(params.id, principal);
+        const events = await (served?.runtime ?? service.writer(view, served)).allowedEvents(view.id, principal);
+        return { instanceId: view.id, state: view.state, events };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/instances/:id/history',
+      operationId: 'getHistory',
+      summary: "The instance's audit entries, accepted and refused, in chain order",
+      tag: 'workflows',
+      params: InstanceParams,
+      responses: { 200: { description: 'The history', schema: HistorySchema } },
+      problems: [401, 404],
+      handler: async ({ principal, params }) => {
+        const { view, served } = await service.instance(params.id, principal);
+        return { instanceId: view.id, entries: await service.writer(view, served).history(view.id) };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/instances/:id/public-notice',
+      operationId: 'getPublicNotice',
+      summary: 'The public notice (公示) of a poverty-monitoring instance: no personal data beyond a masked name',
+      tag: 'workflows',
+      params: InstanceParams,
+      responses: { 200: { description: 'The notice', schema: PublicNoticeSchema } },
+      problems: [401, 404],
+      handler: async ({ principal, params }) => {
+        const { view, served } = await service.instance(params.id, principal);
+        return service.writer(view, served).publicNotice(view.id);
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/workflows/tick',
+      operationId: 'tick',
+      summary: "Mark passed deadlines overdue now (supervisor); answers your tenant's overdue notices",
+      tag: 'workflows',
+      responses: { 200: { description: 'The deadlines marked overdue', schema: TickResultSchema } },
+      problems: [401, 403, 429],
+      handler: async ({ principal }) => {
+        requireSupervisor(principal, 'tick');
+        const runtime = service.plans.values().next().value!.runtime;
+        const fired = await runtime.tick();
+        const own = [];
+        for (const notice of fired) {
+          if ((await runtime.get(notice.instanceId)).tenant === principal.tenant) own.push(notice);
+        }
+        return { overdue: own };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/audit/verify',
+      operationId: 'verifyAudit',
+      summary: 'Verify the audit chain (supervisor): intact, or the first changed or missing entry',
+      tag: 'workflows',
+      responses: { 200: { description: 'The verification', schema: AuditVerificationSchema } },
+      problems: [401, 403, 429],
+      handler: ({ principal }) => {
+        requireSupervisor(principal, 'verify the audit chain');
+        return service.plans.values().next().value!.runtime.verifyAudit();
+      },
+    }),
+  ];
+}
+
+function eventInput(
+  body: { type: string; payload?: unknown },
+  principal: Principal,
+  request: FastifyRequest,
+): EventInput {
+  const key = request.headers['idempotency-key'];
+  if (key !== undefined && (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key))) {
+    throw new HttpProblem(
+      'invalid-request',
+      { zh: 'Idempotency-Key 无效', en: 'invalid Idempotency-Key' },
+      {
+        detail: { zh: '应为 1–200 个可见 ASCII 字符', en: 'use 1–200 visible ASCII characters' },
+      },
+    );
+  }
+  return {
+    type: body.type,
+    ...(body.payload !== undefined ? { payload: body.payload } : {}),
+    actor: principal,
+    ...(key ? { idempotencyKey: key } : {}),
+  };
+}
+
+/** The version an If-Match header names (`"3"`, `W/"3"` or `3`); `*` names none. */
+function ifMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!match) {
+    throw new HttpProblem(
+      'invalid-request',
+      { zh: 'If-Match 无效', en: 'invalid If-Match' },
+      {
+        detail: { zh: '应为实例的 ETag，如 "3"', en: 'give the instance ETag, such as "3"' },
+      },
+    );
+  }
+  return Number(match[1]);
+}
+
+/** A send that lost a race to another writer is checked and tried again. */
+async function retrying(send: () => Promise<TransitionResult>): Promise<TransitionResult> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof WorkflowError && error.code === 'conflict') || attempt >= RETRIES) throw error;
+    }
+  }
+}
+
+/** A send under If-Match: losing a race is a failed precondition, not a retry. */
+async function preconditioned(
+  runtime: Runtime,
+  instanceId: string,
+  event: EventInput,
+  version: number,
+  send: () => Promise<TransitionResult>,
+): Promise<TransitionResult> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof WorkflowError && error.code === 'conflict')) throw error;
+    // The same Idempotency-Key may have won the race: sending again answers its result, or 412.
+    if (event.idempotencyKey) return send();
+    const current = await runtime.get(instanceId);
+    throw preconditionFailed(current.id, current.version, version);
+  }
+}
+
+function answer(reply: FastifyReply, result: TransitionResult): TransitionResult {
+  reply.header('etag', `"${result.version}"`);
+  if (result.duplicate) reply.header('idempotent-replayed', 'true');
+  return result;
+}
+
+function requireSupervisor(principal: Principal, what: string): void {
+  if (principal.roles.includes('supervisor')) return;
+  throw new HttpProblem(
+    'forbidden',
+    { zh: '无权操作', en: 'not allowed' },
+    {
+      detail: { zh: `${what} 须由 supervisor 角色执行`, en: `only the supervisor role may ${what}` },
+    },
+  );
+}

@@ -1,0 +1,232 @@
+/**
+ * The zod schemas of the service's requests and responses that core does not already have:
+ * one schema validates the request, checks the response and writes the OpenAPI document.
+ */
+import { z } from 'zod';
+import { IsoDateSchema, LocalizedTextSchema, PrincipalSchema, WORKFLOW_TYPES } from '@ruralkit/core';
+
+export const PlanKeySchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._-]+$/);
+export const InstanceIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/);
+export const WorkflowTypeSchema = z.enum(WORKFLOW_TYPES);
+
+export const PlanParams = z.object({ plan: PlanKeySchema });
+export const InstanceParams = z.object({ id: InstanceIdSchema });
+export const StartParams = z.object({ plan: PlanKeySchema, type: WorkflowTypeSchema });
+
+export const AsOfQuery = z.object({
+  asOf: IsoDateSchema.optional().describe('The date to judge at, YYYY-MM-DD (default: today)'),
+});
+export const AtQuery = z.object({ at: IsoDateSchema.optional().describe('The date, YYYY-MM-DD (default: today)') });
+export const BatchQuery = AsOfQuery.extend({
+  explain: z.enum(['all', 'not-met', 'none']).optional().describe('Which results carry messages (default not-met)'),
+});
+
+/** A served plan (方案) as listed: its key, the base plan, hash and plugins. */
+export const PlanSummarySchema = z
+  .object({
+    key: z.string(),
+    id: z.string(),
+    title: LocalizedTextSchema,
+    docNo: z.string(),
+    hash: z.string(),
+    plugins: z.array(z.string()),
+  })
+  .meta({ id: 'PlanSummary' });
+
+export const PlanListSchema = z.object({ plans: z.array(PlanSummarySchema) });
+
+const SetBy = z.string().describe('`plan` or `plugin:<id>@<version>`');
+
+/** The plan in force at a date (现行方案). */
+export const PlanInForceSchema = z
+  .object({
+    plan: z.string(),
+    hash: z.string(),
+    at: z.string(),
+    plugins: z.array(z.string()),
+    rules: z.array(
+      z.object({
+        id: z.string(),
+        name: LocalizedTextSchema,
+        subject: z.string(),
+        kind: z.string(),
+        strength: z.string(),
+        clauses: z.array(z.object({ id: z.string(), label: z.string() })),
+        due: z.union([z.string(), z.number()]).optional(),
+        units: z.array(z.string()),
+        setBy: SetBy,
+      }),
+    ),
+    screeningRules: z.array(
+      z.object({ id: z.string(), name: LocalizedTextSchema, riskType: z.string(), setBy: SetBy }),
+    ),
+    parameters: z.array(
+      z.object({
+        id: z.string(),
+        name: LocalizedTextSchema,
+        value: z.union([z.string(), z.number()]).optional(),
+        from: z.string().optional(),
+        unit: z.string(),
+        assumption: z.boolean(),
+        source: z.unknown().optional(),
+        setBy: SetBy,
+      }),
+    ),
+    units: z.array(z.object({ id: z.string(), name: LocalizedTextSchema, setBy: SetBy })).optional(),
+    clauses: z.array(z.record(z.string(), z.unknown())).optional(),
+    indicators: z.array(z.record(z.string(), z.unknown())).optional(),
+    riskTypes: z.array(z.object({ id: z.string(), name: LocalizedTextSchema, setBy: SetBy })).optional(),
+  })
+  .meta({ id: 'PlanInForce' });
+
+/** What a plugin set changes against its base plan (方案差异). */
+export const PlanDiffSchema = z
+  .object({
+    base: z.object({ id: z.string(), hash: z.string() }),
+    hash: z.string(),
+    plugins: z.array(z.object({ id: z.string(), version: z.string() })),
+    changes: z.array(
+      z.object({
+        kind: z.string(),
+        id: z.string(),
+        change: z.enum(['added', 'changed', 'replaced', 'disabled']),
+        by: z.string(),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+        relaxed: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'PlanDiff' });
+
+export const JsonSchemaSchema = z.record(z.string(), z.unknown()).meta({ id: 'JsonSchema' });
+
+/** An event as a client sends it; the actor is the authenticated principal. */
+export const EventBodySchema = z
+  .object({
+    type: z.string().min(1).max(100),
+    payload: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .meta({ id: 'EventBody' });
+
+/** Starting an instance: its subject (a village, or a household within it) and the start event. */
+export const StartBodySchema = z
+  .object({
+    subject: z
+      .object({
+        village: z.string().min(1),
+        township: z.string().min(1).optional(),
+        household: z.string().min(1).optional(),
+      })
+      .strict(),
+    event: EventBodySchema,
+  })
+  .strict()
+  .meta({ id: 'StartBody' });
+
+export const TransitionResultSchema = z
+  .object({
+    instanceId: z.string(),
+    event: z.string(),
+    from: z.string().nullable(),
+    to: z.string(),
+    version: z.number().int(),
+    at: z.string(),
+    duplicate: z.boolean().optional(),
+  })
+  .meta({ id: 'TransitionResult' });
+
+const SubjectSchema = z.object({ village: z.string(), township: z.string(), household: z.string().optional() });
+
+const DeadlineSchema = z.object({
+  id: z.string(),
+  name: LocalizedTextSchema,
+  due: z.string(),
+  firesAt: z.string(),
+  escalateTo: z.array(z.string()),
+  overdueAt: z.string().optional(),
+});
+
+export const InstanceViewSchema = z
+  .object({
+    id: z.string(),
+    type: WorkflowTypeSchema,
+    tenant: z.string(),
+    subject: SubjectSchema,
+    state: z.string(),
+    done: z.boolean(),
+    context: z.record(z.string(), z.unknown()),
+    version: z.number().int(),
+    machineVersion: z.number().int(),
+    planHash: z.string(),
+    deadlines: z.array(DeadlineSchema),
+    overdue: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'InstanceView' });
+
+export const AllowedEventsSchema = z.object({ instanceId: z.string(), state: z.string(), events: z.array(z.string()) });
+
+const ActorSchema = z.union([PrincipalSchema, z.object({ id: z.literal('system') })]);
+
+export const AuditEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    prevHash: z.string(),
+    hash: z.string(),
+    instanceId: z.string().nullable(),
+    workflow: z.string(),
+    event: z.string(),
+    outcome: z.enum(['started', 'accepted', 'refused', 'overdue', 'migrated']),
+    actor: ActorSchema,
+    at: z.string(),
+    stateBefore: z.string().nullable(),
+    stateAfter: z.string().nullable(),
+    planHash: z.string(),
+    machineVersion: z.number().int(),
+    payload: z.unknown().optional(),
+    reason: z.object({ code: z.string(), zh: z.string(), en: z.string() }).optional(),
+    idempotencyKey: z.string().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const HistorySchema = z.object({ instanceId: z.string(), entries: z.array(AuditEntrySchema) });
+
+export const PublicNoticeSchema = z
+  .object({
+    village: z.object({ id: z.string(), name: LocalizedTextSchema.nullable() }),
+    householdHead: z.string().nullable(),
+    category: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
+    riskTypes: z.array(z.object({ id: z.string(), name: LocalizedTextSchema })),
+  })
+  .meta({ id: 'PublicNotice' });
+
+export const TickResultSchema = z.object({
+  overdue: z.array(z.object({ instanceId: z.string(), deadline: DeadlineSchema })),
+});
+
+export const AuditVerificationSchema = z
+  .union([
+    z.object({ ok: z.literal(true), entries: z.number().int(), headHash: z.string() }),
+    z.object({
+      ok: z.literal(false),
+      entries: z.number().int(),
+      seq: z.number().int(),
+      instanceId: z.string().nullable(),
+      problem: z.enum(['changed', 'missing', 'reordered']),
+      message: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ])
+  .meta({ id: 'AuditVerification' });
+
+export const HealthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });

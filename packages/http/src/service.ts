@@ -1,0 +1,175 @@
+/**
+ * The served plans (服务的方案) and their runtimes: each plan set — a base plan, or a county's
+ * plugins resolved on it — has its key, its hash, the tenants that may use it and a runtime
+ * over the one shared store. Instances are found by id and answered only to their own tenant.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  createRuntime,
+  isResolvedPlan,
+  planHash,
+  WorkflowError,
+  type Clock,
+  type InstanceView,
+  type Plan,
+  type Principal,
+  type Runtime,
+  type WorkflowStore,
+  type WorkingDayCalendar,
+} from '@ruralkit/core';
+import { HttpProblem } from './problem.js';
+
+/** A plan to serve: under `key`, to `tenants` only when given (another tenant gets 404). */
+export interface PlanEntry {
+  key: string;
+  plan: Plan;
+  tenants?: readonly string[];
+}
+
+export interface ServedPlan {
+  key: string;
+  plan: Plan;
+  hash: string;
+  tenants?: readonly string[];
+  runtime: Runtime;
+}
+
+/** The version an `If-Match` header names, checked when the runtime loads the instance. */
+interface Precondition {
+  instanceId: string;
+  version: number;
+}
+
+/** The key a plan is served under when none is given: the plan id, or the last plugin's id. */
+export function defaultPlanKey(plan: Plan): string {
+  return isResolvedPlan(plan) && plan.plugins.length ? plan.plugins.at(-1)!.id : plan.id;
+}
+
+export const preconditionFailed = (instanceId: string, currentVersion: number, expected: number) =>
+  new HttpProblem(
+    'precondition-failed',
+    { zh: '实例版本已变化', en: 'the instance version has changed' },
+    {
+      detail: {
+        zh: `If-Match 指定版本 ${expected}，实例 ${instanceId} 当前为版本 ${currentVersion}，请重新读取`,
+        en: `If-Match names version ${expected}; instance ${instanceId} is at version ${currentVersion}: reload it`,
+      },
+      currentVersion,
+    },
+  );
+
+/** Everything the routes share. */
+export class Service {
+  readonly plans = new Map<string, ServedPlan>();
+  private readonly byHash = new Map<string, ServedPlan>();
+  private readonly preconditions = new AsyncLocalStorage<Precondition>();
+
+  constructor(
+    entries: readonly (Plan | PlanEntry)[],
+    readonly store: WorkflowStore,
+    runtimeOptions: { clock?: Clock; calendar?: WorkingDayCalendar } = {},
+  ) {
+    if (entries.length === 0) throw new Error('@ruralkit/http: give at least one plan');
+    const guarded = this.guardedStore(store);
+    for (const item of entries) {
+      const entry: PlanEntry = 'plan' in item && 'key' in item ? item : { key: defaultPlanKey(item), plan: item };
+      if (this.plans.has(entry.key)) throw new Error(`@ruralkit/http: two plans under the key "${entry.key}"`);
+      const served: ServedPlan = {
+        key: entry.key,
+        plan: entry.plan,
+        hash: planHash(entry.plan),
+        ...(entry.tenants ? { tenants: entry.tenants } : {}),
+        runtime: createRuntime({ plan: entry.plan, store: guarded, ...runtimeOptions }),
+      };
+      this.plans.set(entry.key, served);
+      if (!this.byHash.has(served.hash)) this.byHash.set(served.hash, served);
+    }
+  }
+
+  /** The plans `principal`'s tenant may use. */
+  visiblePlans(principal: Principal): ServedPlan[] {
+    return [...this.plans.values()].filter((p) => !p.tenants || p.tenants.includes(principal.tenant));
+  }
+
+  /** A plan by key; another tenant's plan is answered as unknown. */
+  plan(key: string, principal: Principal): ServedPlan {
+    const served = this.plans.get(key);
+    if (!served || (served.tenants && !served.tenants.includes(principal.tenant))) {
+      throw new HttpProblem(
+        'unknown-plan',
+        { zh: '没有此方案', en: 'no such plan' },
+        {
+          detail: { zh: `没有方案 "${key}"`, en: `no plan "${key}"` },
+        },
+      );
+    }
+    return served;
+  }
+
+  /** Any runtime reads instances: they all share the store. */
+  private get reader(): Runtime {
+    return this.plans.values().next().value!.runtime;
+  }
+
+  /** An instance of `principal`'s tenant, with the runtime of the plan it was started under. */
+  async instance(id: string, principal: Principal): Promise<{ view: InstanceView; served: ServedPlan | undefined }> {
+    let view: InstanceView;
+    try {
+      view = await this.reader.get(id);
+    } catch (error) {
+      if (error instanceof WorkflowError && error.code === 'unknown-instance') throw unknownInstance(id);
+      throw error;
+    }
+    if (view.tenant !== principal.tenant) throw unknownInstance(id);
+    return { view, served: this.byHash.get(view.planHash) };
+  }
+
+  /** The runtime that may change an instance: the one of its pinned plan. */
+  writer(view: InstanceView, served: ServedPlan | undefined): Runtime {
+    if (served) return served.runtime;
+    throw new HttpProblem(
+      'plan-mismatch',
+      { zh: '实例的方案不在服务中', en: "the instance's plan is not served" },
+      {
+        detail: {
+          zh: `实例 ${view.id} 按方案 ${view.planHash} 启动，本服务未提供该方案`,
+          en: `instance ${view.id} was started under plan ${view.planHash}, which this service does not serve`,
+        },
+      },
+    );
+  }
+
+  /** Run `send` so that the instance it loads must be at `version` (If-Match). */
+  withPrecondition<T>(instanceId: string, version: number | undefined, send: () => Promise<T>): Promise<T> {
+    return version === undefined ? send() : this.preconditions.run({ instanceId, version }, send);
+  }
+
+  /** The store the runtimes write through: loading an instance checks the request's If-Match. */
+  private guardedStore(store: WorkflowStore): WorkflowStore {
+    const preconditions = this.preconditions;
+    const load = async (id: string) => {
+      const record = await store.load(id);
+      const expected = preconditions.getStore();
+      if (record && expected?.instanceId === id && record.version !== expected.version) {
+        throw preconditionFailed(id, record.version, expected.version);
+      }
+      return record;
+    };
+    return new Proxy(store, {
+      get(target, property) {
+        if (property === 'load') return load;
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+}
+
+const unknownInstance = (id: string) =>
+  new HttpProblem(
+    'unknown-instance',
+    { zh: '没有此实例', en: 'no such instance' },
+    {
+      detail: { zh: `没有实例 ${id}`, en: `no instance ${id}` },
+    },
+  );

@@ -1,0 +1,2294 @@
+// Generated from the OpenAPI document by openapi-typescript (test/client/generate.ts). Do not edit.
+export interface paths {
+    "/livez": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["livez"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the workflow store answers */
+        get: operations["readyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: requests by route and status, durations */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3.1 document */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documentation page, rendered from the OpenAPI document (served locally) */
+        get: operations["docs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans served to your tenant, with their hashes and plugins */
+        get: operations["listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan in force at a date: rules, clauses, due dates, parameter values, who set each */
+        get: operations["getPlanInForce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the plan's county plugins change against the base plan, with reasons */
+        get: operations["getPlanDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}/input-schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema of the plan's evaluation input (its plugins' indicators included) */
+        get: operations["getInputSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate villages and households: the report as JSON, xlsx or HTML (by Accept)
+         * @description The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell.
+         */
+        post: operations["evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}/evaluate/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Batch evaluation: one village per NDJSON line in, one result per line out, streamed
+         * @description Each input line is a village record; a first line `{"district": {...}}` gives the district data that growth rules compare with. Each output line is the village's result, in input order; an invalid line gives `{"line": n, "problem": {...}}` in its place and the stream goes on. Memory stays bounded whatever the length.
+         */
+        post: operations["evaluateBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Household screening (部门筛查): one household per NDJSON line in, its risks out, streamed */
+        post: operations["screenHouseholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}/workflows/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an instance of a workflow under a plan, for a village or a household */
+        post: operations["startWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instance's state, context, deadlines and version (ETag) */
+        get: operations["getInstance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an event to an instance
+         * @description Refusals answer with every reason and the events allowed now (`allowedNow`). With If-Match, two clients sending against the same version get one 200 and one 412; with the same Idempotency-Key, the event is applied once.
+         */
+        post: operations["sendEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/allowed-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events you may send now (payload conditions aside) */
+        get: operations["getAllowedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instance's audit entries, accepted and refused, in chain order */
+        get: operations["getHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instances/{id}/public-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public notice (公示) of a poverty-monitoring instance: no personal data beyond a masked name */
+        get: operations["getPublicNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/tick": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark passed deadlines overdue now (supervisor); answers your tenant's overdue notices */
+        post: operations["tick"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the audit chain (supervisor): intact, or the first changed or missing entry */
+        get: operations["verifyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            code: string;
+            detail?: string;
+            instance?: string;
+            requestId?: string;
+            issues?: components["schemas"]["ProblemIssue"][];
+            reasons?: string[];
+            allowedNow?: string[];
+            state?: string | null;
+            currentVersion?: number;
+        };
+        ProblemIssue: {
+            path: (string | number)[];
+            message: string;
+            subject?: {
+                type: string;
+                id: string;
+            };
+            line?: number;
+            year?: number;
+            key?: string;
+            value?: unknown;
+            sheet?: string;
+            cell?: string;
+            header?: string;
+            text?: string;
+        };
+        PlanSummary: {
+            key: string;
+            id: string;
+            title: {
+                zh: string;
+                en: string;
+            };
+            docNo: string;
+            hash: string;
+            plugins: string[];
+        };
+        PlanInForce: {
+            plan: string;
+            hash: string;
+            at: string;
+            plugins: string[];
+            rules: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                subject: string;
+                kind: string;
+                strength: string;
+                clauses: {
+                    id: string;
+                    label: string;
+                }[];
+                due?: string | number;
+                units: string[];
+                /** @description `plan` or `plugin:<id>@<version>` */
+                setBy: string;
+            }[];
+            screeningRules: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                riskType: string;
+                /** @description `plan` or `plugin:<id>@<version>` */
+                setBy: string;
+            }[];
+            parameters: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                value?: string | number;
+                from?: string;
+                unit: string;
+                assumption: boolean;
+                source?: unknown;
+                /** @description `plan` or `plugin:<id>@<version>` */
+                setBy: string;
+            }[];
+            units?: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description `plan` or `plugin:<id>@<version>` */
+                setBy: string;
+            }[];
+            clauses?: {
+                [key: string]: unknown;
+            }[];
+            indicators?: {
+                [key: string]: unknown;
+            }[];
+            riskTypes?: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description `plan` or `plugin:<id>@<version>` */
+                setBy: string;
+            }[];
+        };
+        PlanDiff: {
+            base: {
+                id: string;
+                hash: string;
+            };
+            hash: string;
+            plugins: {
+                id: string;
+                version: string;
+            }[];
+            changes: {
+                kind: string;
+                id: string;
+                /** @enum {string} */
+                change: "added" | "changed" | "replaced" | "disabled";
+                by: string;
+                before?: unknown;
+                after?: unknown;
+                relaxed?: string;
+            }[];
+        };
+        JsonSchema: {
+            [key: string]: unknown;
+        };
+        Report: {
+            plan: {
+                id: string;
+                title: {
+                    zh: string;
+                    en: string;
+                };
+                docNo: string;
+                hash: string;
+                plugins: string[];
+            };
+            asOf: string;
+            results: components["schemas"]["RuleResult"][];
+            households: components["schemas"]["HouseholdResult"][];
+            summary: {
+                overall: {
+                    met: number;
+                    "not-met": number;
+                    pending: number;
+                    "not-applicable": number;
+                    "missing-data": number;
+                };
+                villages: {
+                    subject: {
+                        /** @enum {string} */
+                        type: "village" | "district" | "household";
+                        id: string;
+                        name: {
+                            zh: string;
+                            en: string;
+                        };
+                        keyVillage?: boolean;
+                        township?: {
+                            id: string;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                    counts: {
+                        met: number;
+                        "not-met": number;
+                        pending: number;
+                        "not-applicable": number;
+                        "missing-data": number;
+                    };
+                }[];
+                district: {
+                    met: number;
+                    "not-met": number;
+                    pending: number;
+                    "not-applicable": number;
+                    "missing-data": number;
+                };
+                nonKeyVillages: string[];
+                units: {
+                    unit: {
+                        id: string;
+                        name: {
+                            zh: string;
+                            en: string;
+                        };
+                        lead: boolean;
+                    };
+                    items: {
+                        subject: {
+                            /** @enum {string} */
+                            type: "village" | "district" | "household";
+                            id: string;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            keyVillage?: boolean;
+                            township?: {
+                                id: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                        };
+                        ruleId: string;
+                        /** @enum {string} */
+                        status: "met" | "not-met" | "pending" | "not-applicable" | "missing-data";
+                        /** @enum {string} */
+                        progress?: "on-track" | "needs-acceleration" | "off-track" | "deteriorating" | "unknown";
+                        lead: boolean;
+                        message: {
+                            zh: string;
+                            en: string;
+                        };
+                    }[];
+                }[];
+                households: {
+                    screened: number;
+                    withRisk: number;
+                    byRiskType: {
+                        [key: string]: number;
+                    };
+                    byCategory: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        RuleResult: {
+            subject: {
+                /** @enum {string} */
+                type: "village" | "district" | "household";
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                keyVillage?: boolean;
+                township?: {
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                };
+            };
+            ruleId: string;
+            ruleName: {
+                zh: string;
+                en: string;
+            };
+            setBy: string;
+            /** @enum {string} */
+            kind: "deadline" | "annual" | "ongoing";
+            /** @enum {string} */
+            strength: "binding" | "strive" | "basic";
+            /** @enum {string} */
+            status: "met" | "not-met" | "pending" | "not-applicable" | "missing-data";
+            /** @enum {string} */
+            progress?: "on-track" | "needs-acceleration" | "off-track" | "deteriorating" | "unknown";
+            progressDetail?: {
+                base: {
+                    year: number;
+                    value: number;
+                };
+                current: {
+                    year: number;
+                    value: number;
+                };
+                target: number;
+                dueYear: number;
+                cagrObserved?: number;
+                cagrRequired?: number;
+                ratio?: number;
+            };
+            clause: {
+                id: string;
+                label: string;
+            };
+            clauses: {
+                id: string;
+                label: string;
+            }[];
+            due?: string;
+            year: number;
+            observedYear?: number;
+            actual: {
+                [key: string]: {
+                    value: unknown;
+                    year?: number;
+                };
+            };
+            expected: {
+                [key: string]: {
+                    operator: string;
+                    value: unknown;
+                };
+            };
+            parameters: {
+                id: string;
+                value: number | string;
+                from: string;
+                unit: string;
+                assumption: boolean;
+                setBy: string;
+            }[];
+            units: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                lead: boolean;
+            }[];
+            missing?: string[];
+            completedLate?: boolean;
+            years?: {
+                year: number;
+                /** @enum {string} */
+                status: "met" | "not-met" | "pending" | "not-applicable" | "missing-data";
+                actual: {
+                    [key: string]: {
+                        value: unknown;
+                        year?: number;
+                    };
+                };
+                expected: {
+                    [key: string]: {
+                        operator: string;
+                        value: unknown;
+                    };
+                };
+                missing?: string[];
+                message: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            message: {
+                zh: string;
+                en: string;
+            };
+        };
+        HouseholdResult: {
+            subject: {
+                /** @enum {string} */
+                type: "village" | "district" | "household";
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                keyVillage?: boolean;
+                township?: {
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                };
+            };
+            villageId: string;
+            risks: string[];
+            details: {
+                ruleId: string;
+                setBy: string;
+                riskType: string;
+                riskName: {
+                    zh: string;
+                    en: string;
+                };
+                clause: {
+                    id: string;
+                    label: string;
+                };
+                actual: {
+                    [key: string]: {
+                        value: unknown;
+                        year?: number;
+                    };
+                };
+                parameters: {
+                    id: string;
+                    value: number | string;
+                    from: string;
+                    unit: string;
+                    assumption: boolean;
+                    setBy: string;
+                }[];
+                units: {
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    lead: boolean;
+                }[];
+                message: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            category?: string;
+            categoryName?: {
+                zh: string;
+                en: string;
+            };
+            missing?: {
+                ruleId: string;
+                keys: string[];
+            }[];
+        };
+        VillageEvaluation: {
+            subject: {
+                /** @enum {string} */
+                type: "village" | "district" | "household";
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                keyVillage?: boolean;
+                township?: {
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                };
+            };
+            results: (components["schemas"]["RuleResult"] | components["schemas"]["RuleStatus"])[];
+            counts: {
+                met: number;
+                "not-met": number;
+                pending: number;
+                "not-applicable": number;
+                "missing-data": number;
+            };
+        };
+        RuleStatus: {
+            subject: {
+                /** @enum {string} */
+                type: "village" | "district" | "household";
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                keyVillage?: boolean;
+                township?: {
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                };
+            };
+            ruleId: string;
+            /** @enum {string} */
+            status: "met" | "not-met" | "pending" | "not-applicable" | "missing-data";
+            year: number;
+            due?: string;
+            /** @enum {string} */
+            progress?: "on-track" | "needs-acceleration" | "off-track" | "deteriorating" | "unknown";
+        };
+        StartBody: {
+            subject: {
+                village: string;
+                township?: string;
+                household?: string;
+            };
+            event: components["schemas"]["EventBody"];
+        };
+        EventBody: {
+            type: string;
+            payload?: {
+                [key: string]: unknown;
+            };
+        };
+        TransitionResult: {
+            instanceId: string;
+            event: string;
+            from: string | null;
+            to: string;
+            version: number;
+            at: string;
+            duplicate?: boolean;
+        };
+        InstanceView: {
+            id: string;
+            /** @enum {string} */
+            type: "village-plan" | "rectification" | "poverty-monitoring";
+            tenant: string;
+            subject: {
+                village: string;
+                township: string;
+                household?: string;
+            };
+            state: string;
+            done: boolean;
+            context: {
+                [key: string]: unknown;
+            };
+            version: number;
+            machineVersion: number;
+            planHash: string;
+            deadlines: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                due: string;
+                firesAt: string;
+                escalateTo: string[];
+                overdueAt?: string;
+            }[];
+            overdue: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        AuditEntry: {
+            seq: number;
+            prevHash: string;
+            hash: string;
+            instanceId: string | null;
+            workflow: string;
+            event: string;
+            /** @enum {string} */
+            outcome: "started" | "accepted" | "refused" | "overdue" | "migrated";
+            actor: {
+                id: string;
+                roles: ("township-official" | "village-committee" | "village-cadre" | "district-approver" | "county-approver" | "department" | "supervisor" | "household")[];
+                tenant: string;
+                unit?: string;
+                township?: string;
+                village?: string;
+                household?: string;
+                name?: string;
+            } | {
+                /** @constant */
+                id: "system";
+            };
+            at: string;
+            stateBefore: string | null;
+            stateAfter: string | null;
+            planHash: string;
+            machineVersion: number;
+            payload?: unknown;
+            reason?: {
+                code: string;
+                zh: string;
+                en: string;
+            };
+            idempotencyKey?: string;
+        };
+        PublicNotice: {
+            village: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                } | null;
+            };
+            householdHead: string | null;
+            category: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+            } | null;
+            riskTypes: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+        };
+        AuditVerification: {
+            /** @constant */
+            ok: true;
+            entries: number;
+            headHash: string;
+        } | {
+            /** @constant */
+            ok: false;
+            entries: number;
+            seq: number;
+            instanceId: string | null;
+            /** @enum {string} */
+            problem: "changed" | "missing" | "reordered";
+            message: {
+                zh: string;
+                en: string;
+            };
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    livez: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description Problem */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    docs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plans: components["schemas"]["PlanSummary"][];
+                    };
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlanInForce: {
+        parameters: {
+            query?: {
+                /** @description The date, YYYY-MM-DD (default: today) */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanInForce"];
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlanDiff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes (none for a base plan) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDiff"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInputSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON Schema (draft 2020-12) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonSchema"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluate: {
+        parameters: {
+            query?: {
+                /** @description The date to judge at, YYYY-MM-DD (default: today) */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    district?: {
+                        indicators?: {
+                            [key: string]: {
+                                adminVillageCount?: number;
+                                gigabitVillageCount?: number;
+                                garbageSystemVillageShare?: number;
+                                ruralPreschoolGrossEnrollmentRate?: number;
+                            };
+                        };
+                        reference?: {
+                            [key: string]: {
+                                localCollectiveIncomeGrowth?: number;
+                                districtFarmerIncomeGrowth?: number;
+                            };
+                        };
+                    };
+                    villages?: {
+                        id: string;
+                        name?: string;
+                        attributes: {
+                            needsExpressPoint: boolean;
+                            hasEcommerceConditions: boolean;
+                            retainedVillage?: boolean;
+                        };
+                        indicators?: {
+                            [key: string]: {
+                                specialtyIndustryCount?: number;
+                                hasEcommerceExpressStation?: boolean;
+                                collectiveIncomeCny?: number;
+                                farmerPerCapitaIncomeCny?: number;
+                                hasRoadAccess?: boolean;
+                                hasPipedWaterSupply?: boolean;
+                                hasGasSupply?: boolean;
+                                hasBroadband?: boolean;
+                                hasLogisticsExpress?: boolean;
+                                tapWaterRate?: number;
+                                drinkingWaterQualityCompliant?: boolean;
+                                hasExpressServicePoint?: boolean;
+                                garbageCollectionRate?: number;
+                                sanitaryToiletRate?: number;
+                                fecesTreatmentRate?: number;
+                                toiletSurveyCompleted?: boolean;
+                                qualityProblemToiletsOpen?: number;
+                                technicalProblemToiletsOpen?: number;
+                                technicalToiletRoadmap?: boolean;
+                                villageRenovationDone?: boolean;
+                                courtyardRenovationDone?: boolean;
+                                maintenanceFunds?: boolean;
+                                maintenanceTeam?: boolean;
+                                maintenanceRules?: boolean;
+                                onMaintenancePlatform?: boolean;
+                                villagePlanApprovedOn?: string;
+                                transitionFundsCny?: number;
+                                industryFundShare?: number;
+                                firstSecretaryStationed?: boolean;
+                                workTeamStationed?: boolean;
+                                weakPartyOrganization?: boolean;
+                                affairsDisclosed?: boolean;
+                                povertyMonitoringActive?: boolean;
+                            };
+                        };
+                    }[];
+                    households?: {
+                        id: string;
+                        villageId: string;
+                        size: number;
+                        annualNetIncomeCny?: number;
+                        formerlyPoor?: boolean;
+                        hasLaborCapacity?: boolean;
+                        foodClothingSecured?: boolean;
+                        compulsoryEducationSecured?: boolean;
+                        basicMedicalSecured?: boolean;
+                        housingSafe?: boolean;
+                        drinkingWaterSafe?: boolean;
+                    }[];
+                };
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No acceptable media type (not-acceptable) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, spreadsheet, payload or event (every problem listed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluateBatch: {
+        parameters: {
+            query?: {
+                /** @description The date to judge at, YYYY-MM-DD (default: today) */
+                asOf?: string;
+                /** @description Which results carry messages (default not-met) */
+                explain?: "all" | "not-met" | "none";
+            };
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description One line per input line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["VillageEvaluation"];
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, spreadsheet, payload or event (every problem listed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    screenHouseholds: {
+        parameters: {
+            query?: {
+                /** @description The date to judge at, YYYY-MM-DD (default: today) */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description One line per input line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["HouseholdResult"];
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, spreadsheet, payload or event (every problem listed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Sending the same key again applies the event once and answers the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                plan: string;
+                type: "village-plan" | "rectification" | "poverty-monitoring";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartBody"];
+            };
+        };
+        responses: {
+            /** @description Started (or the open instance of the subject took the event) */
+            201: {
+                headers: {
+                    /** @description The instance version, for If-Match */
+                    ETag?: string;
+                    /** @description The instance */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionResult"];
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The principal lacks the grant or the scope (forbidden, out-of-scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused in this state (not-allowed-in-state, guard, conflict, plan-mismatch) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, spreadsheet, payload or event (every problem listed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance */
+            200: {
+                headers: {
+                    /** @description The instance version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceView"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Sending the same key again applies the event once and answers the first result */
+                "Idempotency-Key"?: string;
+                /** @description The instance version (its ETag) the event is meant for; 412 when the instance has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBody"];
+            };
+        };
+        responses: {
+            /** @description Applied (or replayed: `duplicate`) */
+            200: {
+                headers: {
+                    /** @description The instance version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionResult"];
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The principal lacks the grant or the scope (forbidden, out-of-scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused in this state (not-allowed-in-state, guard, conflict, plan-mismatch) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version (precondition-failed) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, spreadsheet, payload or event (every problem listed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAllowedEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        instanceId: string;
+                        state: string;
+                        events: string[];
+                    };
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        instanceId: string;
+                        entries: components["schemas"]["AuditEntry"][];
+                    };
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNotice"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    tick: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deadlines marked overdue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        overdue: {
+                            instanceId: string;
+                            deadline: {
+                                id: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                due: string;
+                                firesAt: string;
+                                escalateTo: string[];
+                                overdueAt?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The principal lacks the grant or the scope (forbidden, out-of-scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The principal lacks the grant or the scope (forbidden, out-of-scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
