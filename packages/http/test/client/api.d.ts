@@ -500,6 +500,11 @@ export interface components {
                 docNo: string;
                 hash: string;
                 plugins: string[];
+                relaxed: {
+                    id: string;
+                    reason: string;
+                    by: string;
+                }[];
             };
             asOf: string;
             results: components["schemas"]["RuleResult"][];
