@@ -239,7 +239,7 @@ describe('refusals name the plugin and the path', () => {
     const error = refusal([{ ...base(), version: 'one' } as PluginInput]);
     expect([error.plugin, error.path]).toEqual(['county-a', 'version']);
     expect(() => definePlugin({ ...base(), rules: { add: [{ id: 'x' }] } } as unknown as PluginInput)).toThrow(
-      /plugin county-a: \d+ 处问题 \/ \d+ problems:\n  - at rules\.add\[0\]/,
+      /plugin county-a: \d+ 处问题 \/ \d+ problems:\n {2}- at rules\.add\[0\]/,
     );
   });
 
