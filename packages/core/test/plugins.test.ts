@@ -341,6 +341,12 @@ describe('refusals name the plugin and the path', () => {
     );
   });
 
+  it('a frozen look-alike of a checked plugin, checked again', () => {
+    const lookAlike = Object.freeze({ ...definePlugin(base()), id: 'Not An Id', operators: {} });
+    const error = refusal([lookAlike as unknown as PluginInput]);
+    expect([error.plugin, error.path]).toEqual(['Not An Id', 'id']);
+  });
+
   it('overriding a built-in operator', () => {
     expect(refusal([base({ operators: { equal: () => true } })]).path).toBe('operators.equal');
   });

@@ -3,6 +3,14 @@ import { deepFreeze } from '../model/freeze.js';
 import { PluginError } from './errors.js';
 import { PluginDataSchema, type Plugin, type PluginInput } from './schema.js';
 
+/** The plugins `definePlugin` checked: only these skip a second check in `resolvePlan`. */
+const defined = new WeakSet<object>();
+
+/** Whether `value` came out of `definePlugin` (a frozen look-alike does not count). */
+export function isDefinedPlugin(value: unknown): value is Plugin {
+  return typeof value === 'object' && value !== null && defined.has(value);
+}
+
 /** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of every problem. */
 export function definePlugin(input: PluginInput): Plugin {
   const { operators = {}, ...data } = input as PluginInput;
@@ -23,5 +31,7 @@ export function definePlugin(input: PluginInput): Plugin {
     if (typeof fn !== 'function')
       throw new PluginError(id, `operators.${name}`, '自定义运算符须为函数', 'a custom operator must be a function');
   }
-  return deepFreeze({ ...parsed.data, operators: { ...operators } });
+  const plugin = deepFreeze({ ...parsed.data, operators: { ...operators } });
+  defined.add(plugin);
+  return plugin;
 }
