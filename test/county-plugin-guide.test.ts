@@ -59,7 +59,8 @@ describe('the county-plugin guide', () => {
   });
 
   it('its scenario file passes with both plugins', async () => {
-    const outcomes = await runScenarios([join(dir, 'scenarios')]);
+    // The guide's plugins sit beside the scenarios folder, and one is code: both allowed explicitly.
+    const outcomes = await runScenarios([join(dir, 'scenarios')], { pluginRoot: dir, allowCodePlugins: true });
     expect(outcomes.map((o) => [o.name, o.passed, o.error ?? o.mismatches])).toEqual([
       ["93% tap water misses the county's 95% target", true, []],
     ]);

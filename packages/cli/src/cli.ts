@@ -29,7 +29,12 @@ async function help(): Promise<string> {
   const lines: string[] = [];
   for (const [name, load] of Object.entries(COMMANDS)) {
     const command = await load();
-    lines.push(`  ${name.padEnd(9)} ${command.summary}`, ...command.usage.split('\n').map((l) => `      ${l.trim()}`));
+    lines.push(
+      `  ${name.padEnd(9)} ${command.summary}`,
+      ...command.usage
+        .split('\n')
+        .map((l) => `${l.trim().startsWith('ruralkit') ? '      ' : '          '}${l.trim()}`),
+    );
   }
   return `ruralkit — 乡村振兴方案评估与流程 / rural revitalization plan evaluation and workflows
 
@@ -41,7 +46,7 @@ ${lines.join('\n')}
 
 /** One subcommand's help: what it does, its usage and its options. */
 function commandHelp(command: Command): string {
-  return `${command.summary}\n\nUsage:\n  ${command.usage}\n\nOptions:\n${command.options}\n${EVERY_COMMAND}\n`;
+  return `${command.summary}\n\nUsage:\n  ${command.usage}\n\nOptions:\n${command.options}\nEvery command:\n${EVERY_COMMAND}\n`;
 }
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';

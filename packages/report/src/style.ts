@@ -72,6 +72,8 @@ tr.assumption td{background:#fff8e1}
   figure.chart svg{margin:0 auto}
   thead th{white-space:normal}
   td code{word-break:break-all}
+  table.rules td:first-child{min-width:10em}
+  td.msg{min-width:16em}
 }
 footer{margin-top:32px;color:#777;font-size:12px;border-top:1px solid #ddd;padding-top:8px}
 ${statusRules}

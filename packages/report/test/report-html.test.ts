@@ -49,7 +49,8 @@ beforeAll(async () => {
     viewport: { width: 1200, height: 900 },
   });
   mkdirSync(artifacts, { recursive: true });
-});
+  // Starting Chromium on a busy machine can take longer than vitest's 10 s for hooks.
+}, 60_000);
 
 afterAll(async () => {
   await context?.close();
@@ -124,7 +125,8 @@ function fontConfigWithoutChinese(): string | null {
   return file;
 }
 
-describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', () => {
+// Each test drives a real browser: generous limits for a busy machine.
+describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', { timeout: 90_000 }, () => {
   it('opens without console errors or any request, with every village and every rule', async () => {
     const { page, problems, requests } = await open('zh');
     expect(problems).toEqual([]);
@@ -331,23 +333,27 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     await page.close();
   });
 
-  it('would fail on a machine without a CJK font: the same check sees the boxes there', async (test) => {
-    const config = fontConfigWithoutChinese();
-    if (!config) return test.skip();
-    const bare = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ruralkit-chromium-')), {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      headless: true,
-      env: { ...process.env, FONTCONFIG_FILE: config },
-    });
-    try {
-      const file = join(mkdtempSync(join(tmpdir(), 'ruralkit-report-')), 'report.html');
-      writeFileSync(file, renderHtmlReport(report, { plan, input, lang: 'zh' }));
-      const page = await bare.newPage();
-      await page.goto(`file://${file}`);
-      expect(await drawsChinese(page)).toBe(false);
-    } finally {
-      await bare.close();
-    }
-  });
+  it(
+    'would fail on a machine without a CJK font: the same check sees the boxes there',
+    { timeout: 90_000 },
+    async (test) => {
+      const config = fontConfigWithoutChinese();
+      if (!config) return test.skip();
+      const bare = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ruralkit-chromium-')), {
+        executablePath: CHROMIUM,
+        args: ARGS,
+        headless: true,
+        env: { ...process.env, FONTCONFIG_FILE: config },
+      });
+      try {
+        const file = join(mkdtempSync(join(tmpdir(), 'ruralkit-report-')), 'report.html');
+        writeFileSync(file, renderHtmlReport(report, { plan, input, lang: 'zh' }));
+        const page = await bare.newPage();
+        await page.goto(`file://${file}`);
+        expect(await drawsChinese(page)).toBe(false);
+      } finally {
+        await bare.close();
+      }
+    },
+  );
 });
