@@ -1,0 +1,60 @@
+/**
+ * The structure of a raw input (原始输入结构), checked before its schema: a circular value (a
+ * YAML alias that contains itself), nesting deeper than any input of the plan, or a
+ * `__proto__` key (which schemas silently drop) is refused with its path.
+ */
+import type { LocalizedText } from '../model/schema.js';
+
+/** Deeper than any evaluation input (villages → indicators → year → key is 5 levels). */
+export const MAX_DEPTH = 32;
+
+export interface StructureProblem {
+  path: (string | number)[];
+  message: LocalizedText;
+}
+
+const PROTO: LocalizedText = {
+  zh: '不允许使用键名 "__proto__"（会被忽略或改变对象原型）',
+  en: 'the key "__proto__" is not allowed (it would be dropped or change the object prototype)',
+};
+const CIRCULAR: LocalizedText = {
+  zh: '循环引用（如 YAML 别名包含自身）',
+  en: 'circular reference (such as a YAML alias that contains itself)',
+};
+const DEEP: LocalizedText = {
+  zh: `嵌套过深（超过 ${MAX_DEPTH} 层）`,
+  en: `nested too deeply (more than ${MAX_DEPTH} levels)`,
+};
+
+/** The structural problems of `input` (none for a well-formed one), each path once. */
+export function structureProblems(input: unknown): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  const ancestors = new Set<object>();
+  const done = new Set<object>();
+  const path: (string | number)[] = [];
+  const report = (message: LocalizedText) => problems.push({ path: [...path], message });
+  const walk = (node: unknown) => {
+    if (node === null || typeof node !== 'object' || done.has(node)) return;
+    if (ancestors.has(node)) return void report(CIRCULAR);
+    if (path.length >= MAX_DEPTH) return void report(DEEP);
+    ancestors.add(node);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
+    } else {
+      for (const key of Object.keys(node)) {
+        path.push(key);
+        if (key === '__proto__') report(PROTO);
+        else walk((node as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    }
+    ancestors.delete(node);
+    done.add(node);
+  };
+  walk(input);
+  return problems;
+}
