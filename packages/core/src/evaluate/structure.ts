@@ -6,7 +6,7 @@
 import type { LocalizedText } from '../model/schema.js';
 
 /** Deeper than any evaluation input (villages → indicators → year → key is 5 levels). */
-export const MAX_DEPTH = 32;
+export const MAX_INPUT_DEPTH = 32;
 
 export interface StructureProblem {
   path: (string | number)[];
@@ -21,13 +21,12 @@ const CIRCULAR: LocalizedText = {
   zh: '循环引用（如 YAML 别名包含自身）',
   en: 'circular reference (such as a YAML alias that contains itself)',
 };
-const DEEP: LocalizedText = {
-  zh: `嵌套过深（超过 ${MAX_DEPTH} 层）`,
-  en: `nested too deeply (more than ${MAX_DEPTH} levels)`,
-};
-
-/** The structural problems of `input` (none for a well-formed one), each path once. */
-export function structureProblems(input: unknown): StructureProblem[] {
+/** The structural problems of `input` (none for a well-formed one), nesting at most `maxDepth` levels. */
+export function structureProblems(input: unknown, maxDepth = MAX_INPUT_DEPTH): StructureProblem[] {
+  const deep: LocalizedText = {
+    zh: `嵌套过深（超过 ${maxDepth} 层）`,
+    en: `nested too deeply (more than ${maxDepth} levels)`,
+  };
   const problems: StructureProblem[] = [];
   const ancestors = new Set<object>();
   const done = new Set<object>();
@@ -36,7 +35,7 @@ export function structureProblems(input: unknown): StructureProblem[] {
   const walk = (node: unknown) => {
     if (node === null || typeof node !== 'object' || done.has(node)) return;
     if (ancestors.has(node)) return void report(CIRCULAR);
-    if (path.length >= MAX_DEPTH) return void report(DEEP);
+    if (path.length >= maxDepth) return void report(deep);
     ancestors.add(node);
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {

@@ -24,6 +24,7 @@ import { definePlugin } from './define.js';
 import { PluginError } from './errors.js';
 import { isResolvedPlan, type Provenance, type Relaxation, type ResolvedPlan } from './resolved.js';
 import { pluginRef, type Plugin, type PluginInput } from './schema.js';
+import { checkPluginTemplates } from './templates.js';
 
 /** The plan being resolved: plain mutable data until it is frozen. */
 type Working = Plan & {
@@ -284,6 +285,7 @@ function apply(
     }
   }
   checkRelax(working, plugin, loosened, fail);
+  checkPluginTemplates(working, plugin, fail);
 }
 
 type Fail = (path: string, zh: string, en: string) => never;
