@@ -2,8 +2,8 @@
  * Reading the evaluation input from files (读取输入文件): a YAML or JSON file, a filled
  * workbook (.xlsx), or CSV files with the template's columns (one file per sheet).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { EvaluationInput, Plan } from '@ruralkit/core';
 import { readCsv, readWorkbook } from '@ruralkit/xlsx';
 import { readDataFile, UsageError } from './io.js';
@@ -39,4 +39,31 @@ export async function readInputFiles(plan: Plan, files: string[]): Promise<Evalu
 export function writeOutput(file: string, content: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, content);
+}
+
+/**
+ * Refuse `--out` when it is one of the files read (same path, or the same file through a link):
+ * writing the report would destroy its own input.
+ */
+export function refuseOverwritingInput(out: string, inputs: readonly (string | undefined)[]): void {
+  const target = fileIdentity(out);
+  for (const input of inputs) {
+    if (input === undefined) continue;
+    const same = resolve(input) === resolve(out) || (target !== undefined && fileIdentity(input) === target);
+    if (same) {
+      throw new UsageError(
+        `ruralkit: --out "${out}" is the input file "${input}"; choose another output file (输出文件不能是输入文件)`,
+      );
+    }
+  }
+}
+
+/** The device and inode of an existing file, or undefined. */
+function fileIdentity(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
 }

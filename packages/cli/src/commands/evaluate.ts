@@ -1,7 +1,7 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
 import { evaluate, isRealDate, type EvaluationInput, type Lang } from '@ruralkit/core';
 import { buildResultsWorkbook } from '@ruralkit/xlsx';
-import { readInputFiles, writeOutput } from '../input-files.js';
+import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
 import { oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
 import { formatHtml } from '../report-html/page.js';
@@ -32,6 +32,7 @@ export const evaluateCommand: Command = {
     const lang: Lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
     const out = values.out as string | undefined;
     if (format === 'xlsx' && !out) throw new UsageError('ruralkit evaluate: --format xlsx needs --out FILE.xlsx');
+    if (out) refuseOverwritingInput(out, [...positionals, ...((values.plugin as string[] | undefined) ?? [])]);
     const plan = await planFromOptions(values);
     const input = await readInputFiles(plan, positionals);
     const report = evaluate(plan, input, { asOf });

@@ -4,6 +4,7 @@
  * reasons.
  */
 import { accessSync, constants } from 'node:fs';
+import { refuseOverwritingInput } from '../input-files.js';
 import { parseOptions, UsageError, type Command } from '../io.js';
 import { BATCH_OPTIONS, batchSettings, summaryLine } from '../batch/options.js';
 import { runBatch } from '../batch/run.js';
@@ -15,6 +16,7 @@ export const screenCommand: Command = {
     const { values, positionals } = parseOptions(args, BATCH_OPTIONS);
     if (positionals.length !== 1) throw new UsageError('ruralkit screen: give one households file (NDJSON or CSV)');
     const { settings, out, workers } = batchSettings('screen', values, io, 'screen');
+    refuseOverwritingInput(out, [positionals[0], ...settings.plugins]);
     const totals = await runBatch({ input: readable(positionals[0]!), out, settings, workers, io });
     io.stderr(summaryLine('screen', totals, out));
     return 0;

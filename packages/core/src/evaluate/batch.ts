@@ -107,11 +107,11 @@ export async function* evaluateStream(
   const evaluator = createBatchEvaluator(plan, options);
   const households = options.subjects === 'households';
   const judge = households ? evaluator.household : evaluator.village;
-  const once = uniqueIds(households ? 'household' : 'village');
+  const checkUnique = uniqueIds(households ? 'household' : 'village');
   let line = 0;
   for await (const record of records) {
     const result = judge(record, ++line);
-    once(result.subject.id, line);
+    checkUnique(result.subject.id, line);
     yield result;
   }
 }
