@@ -14,6 +14,7 @@ export default defineConfig({
       '@ruralkit/testing': src('testing'),
       '@ruralkit/xlsx': src('xlsx'),
       '@ruralkit/store-sqlite': src('store-sqlite'),
+      '@ruralkit/report': src('report'),
     },
   },
   test: {

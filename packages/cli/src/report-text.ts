@@ -3,9 +3,17 @@
  * district targets, household screening counts and each unit's to-do list.
  */
 import pc from 'picocolors';
-import { STATUSES, type Lang, type Report, type RuleResult, type Status, type StatusCounts } from '@ruralkit/core';
-import { PROGRESS_LABEL, STATUS_LABEL, WORDS } from './labels.js';
-import { bySubject } from './report-groups.js';
+import {
+  PROGRESS_LABEL,
+  STATUSES,
+  STATUS_LABEL,
+  type Lang,
+  type Report,
+  type RuleResult,
+  type Status,
+  type StatusCounts,
+} from '@ruralkit/core';
+import { bySubject, WORDS } from '@ruralkit/report';
 
 function subjectTitle(r: RuleResult, lang: Lang): string {
   const s = r.subject;

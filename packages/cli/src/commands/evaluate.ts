@@ -4,7 +4,7 @@ import { buildResultsWorkbook } from '@ruralkit/xlsx';
 import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
 import { oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
-import { formatHtml } from '../report-html/page.js';
+import { renderHtmlReport } from '@ruralkit/report';
 import { formatMarkdown, formatTable } from '../report-text.js';
 import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
@@ -43,7 +43,7 @@ export const evaluateCommand: Command = {
           ? formatMarkdown(report, lang)
           : format === 'html'
             ? // evaluate accepted the input, so it has the shape of an evaluation input.
-              formatHtml(plan, report, input as EvaluationInput, lang)
+              renderHtmlReport(report, { plan, input: input as EvaluationInput, lang })
             : format === 'xlsx'
               ? await buildResultsWorkbook(plan, report, lang)
               : formatTable(report, lang, io.colour && !out);

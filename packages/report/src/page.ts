@@ -3,9 +3,9 @@
  * CSS and inline SVG charts, in Chinese or English, that prints on A4.
  */
 import type { EvaluationInput, Lang, Plan, Report } from '@ruralkit/core';
-import { WORDS } from '../labels.js';
+import { WORDS } from './words.js';
 import { esc } from './html.js';
-import { bySubject } from '../report-groups.js';
+import { bySubject } from './subjects.js';
 import {
   householdSection,
   overview,
@@ -17,8 +17,19 @@ import {
 } from './sections.js';
 import { CSS } from './style.js';
 
-/** The report as one HTML document; `input` gives the yearly values the charts draw. */
-export function formatHtml(plan: Plan, report: Report, input: EvaluationInput, lang: Lang): string {
+/** What the HTML report draws beside the report itself. */
+export interface HtmlReportOptions {
+  /** The plan the report was evaluated against (resolved with its county plugins, if any). */
+  plan: Plan;
+  /** The evaluation input: its yearly values are what the charts draw. */
+  input: EvaluationInput;
+  /** The report's language (default zh). */
+  lang?: Lang;
+}
+
+/** The report as one self-contained HTML document (no script, no network), in Chinese or English. */
+export function renderHtmlReport(report: Report, options: HtmlReportOptions): string {
+  const { plan, input, lang = 'zh' } = options;
   const groups = bySubject(report);
   const title = report.plan.title[lang];
   const toc = [

@@ -8,8 +8,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, getPlan, type EvaluationInput } from '@ruralkit/core';
 import { parse } from 'yaml';
-import { formatHtml } from '../src/report-html/page.js';
-import { numericTargets } from '../src/report-html/charts.js';
+import { renderHtmlReport } from '../src/index.js';
+import { numericTargets } from '../src/charts.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const artifacts = join(root, 'test-artifacts');
@@ -57,7 +57,7 @@ afterAll(async () => {
 /** Open the report as a file; collect console errors and every request that is not the file itself. */
 async function open(lang: 'zh' | 'en'): Promise<{ page: Page; problems: string[]; requests: string[] }> {
   const file = join(mkdtempSync(join(tmpdir(), 'ruralkit-report-')), `report-${lang}.html`);
-  writeFileSync(file, formatHtml(plan, report, input, lang));
+  writeFileSync(file, renderHtmlReport(report, { plan, input, lang }));
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];

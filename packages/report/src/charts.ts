@@ -17,7 +17,7 @@ import {
   type ValueUnit,
   type YearlyValues,
 } from '@ruralkit/core';
-import { WORDS } from '../labels.js';
+import { WORDS } from './words.js';
 import { FONT_STACK, STATUS_COLOUR } from './theme.js';
 
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {

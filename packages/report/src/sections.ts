@@ -17,10 +17,10 @@ import {
   type SubjectRef,
   type ValueUnit,
 } from '@ruralkit/core';
-import { WORDS } from '../labels.js';
+import { WORDS } from './words.js';
 import { numericTargets, riskChart, statusMatrix, targetChart } from './charts.js';
 import { anchor, esc } from './html.js';
-import { bySubject, type SubjectGroup } from '../report-groups.js';
+import { bySubject, type SubjectGroup } from './subjects.js';
 
 export function subjectTitle(subject: SubjectRef, lang: Lang): string {
   if (subject.type === 'district') return `${WORDS.district[lang]} · ${subject.name[lang]}`;

@@ -1,8 +1,8 @@
-/** Words the reports use, in Chinese and English. */
+/**
+ * Words the reports use (报告用语), in Chinese and English: the HTML report's, and the text
+ * reports' of the CLI. Status and progress names are core's, shared with the spreadsheet export.
+ */
 import type { Lang } from '@ruralkit/core';
-
-// Status and progress names are core's, shared with the spreadsheet export.
-export { STATUS_LABEL, PROGRESS_LABEL } from '@ruralkit/core';
 
 export const WORDS = {
   asOf: { zh: '评估日期', en: 'as of' },
