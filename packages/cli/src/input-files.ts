@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { EvaluationInput, Plan } from '@ruralkit/core';
-import { readCsv, readWorkbook } from '@ruralkit/xlsx';
+import { readCsv, readWorkbook, type ImportOptions } from '@ruralkit/xlsx';
 import { readDataFile, UsageError } from './io.js';
 
 const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCase();
@@ -19,19 +19,24 @@ function readBytes(file: string): Buffer {
 }
 
 /** Read the input `files` for `plan`; spreadsheets are checked cell by cell (a `SpreadsheetError` lists every problem). */
-export async function readInputFiles(plan: Plan, files: string[]): Promise<EvaluationInput | unknown> {
+export async function readInputFiles(
+  plan: Plan,
+  files: string[],
+  options: ImportOptions = {},
+): Promise<EvaluationInput | unknown> {
   const kinds = new Set(files.map(extension));
   if (kinds.size === 1 && kinds.has('.csv')) {
     return readCsv(
       plan,
       files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') })),
+      options,
     );
   }
   if (files.length !== 1) {
     throw new UsageError('ruralkit: give one YAML, JSON or xlsx file, or one or more CSV files (one per sheet)');
   }
   const file = files[0]!;
-  if (extension(file) === '.xlsx') return readWorkbook(plan, readBytes(file));
+  if (extension(file) === '.xlsx') return readWorkbook(plan, readBytes(file), options);
   return readDataFile(file);
 }
 

@@ -1,6 +1,6 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
 import { evaluate, isRealDate, type EvaluationInput, type Lang } from '@ruralkit/core';
-import { buildResultsWorkbook } from '@ruralkit/xlsx';
+import { buildResultsWorkbook, describeCellIssue } from '@ruralkit/xlsx';
 import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
 import { oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
@@ -34,7 +34,9 @@ export const evaluateCommand: Command = {
     if (format === 'xlsx' && !out) throw new UsageError('ruralkit evaluate: --format xlsx needs --out FILE.xlsx');
     if (out) refuseOverwritingInput(out, [...positionals, ...((values.plugin as string[] | undefined) ?? [])]);
     const plan = await planFromOptions(values);
-    const input = await readInputFiles(plan, positionals);
+    const input = await readInputFiles(plan, positionals, {
+      onNotice: (notice) => io.stderr(`ruralkit: ${describeCellIssue(notice)}\n`),
+    });
     const report = evaluate(plan, input, { asOf });
     const content =
       format === 'json'
