@@ -33,3 +33,20 @@ describe('report text safety', () => {
     }
   });
 });
+
+describe('report size (point 7)', () => {
+  it('refuses more villages than a report holds, with the streaming command to use', async () => {
+    const file = join(tmp(), 'many.json');
+    const attributes = { needsExpressPoint: true, hasEcommerceConditions: true };
+    const villages = Array.from({ length: 501 }, (_, i) => ({ id: `v${i}`, attributes }));
+    writeFileSync(file, JSON.stringify({ villages }));
+    for (const format of ['json', 'html']) {
+      const { code, stderr } = await capture(['evaluate', file, '--format', format]);
+      expect(code).toBe(2);
+      expect(stderr).toContain('501 villages are more than one report holds (500)');
+      expect(stderr).toContain('ruralkit evaluate --batch');
+    }
+    writeFileSync(file, JSON.stringify({ villages: villages.slice(0, 500) }));
+    expect((await capture(['evaluate', file, '--format', 'json'])).code).toBe(0);
+  });
+});

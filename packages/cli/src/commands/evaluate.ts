@@ -10,6 +10,28 @@ import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
 const FORMATS = ['table', 'json', 'md', 'html', 'xlsx'] as const;
 
+/**
+ * The most villages and households one report holds: a report is built in memory, and 2,000
+ * villages already make a 228 MB one. Larger data goes through `--batch` and `screen`, which stream.
+ */
+export const REPORT_LIMITS = { villages: 500, households: 50_000 } as const;
+
+/** Refuse an input too large for one report, with the streaming command to use instead. */
+function checkReportSize(input: unknown): void {
+  for (const [field, max] of Object.entries(REPORT_LIMITS)) {
+    const list = (input as Record<string, unknown> | null)?.[field];
+    if (!Array.isArray(list) || list.length <= max) continue;
+    const advice =
+      field === 'villages'
+        ? 'ruralkit evaluate --batch villages.ndjson --out results.ndjson'
+        : 'ruralkit screen households.ndjson --out alerts.ndjson';
+    throw new UsageError(
+      `ruralkit evaluate: ${list.length.toLocaleString('en-US')} ${field} are more than one report holds (${max.toLocaleString('en-US')}); ` +
+        `use ${advice}, which streams one line per subject (数据量过大，请用批量命令)`,
+    );
+  }
+}
+
 export const evaluateCommand: Command = {
   usage: `ruralkit evaluate <input.yaml|input.json|input.xlsx|sheet.csv...> [--plan ID] [--plugin FILE]...
                     [--as-of YYYY-MM-DD] [--format table|json|md|html|xlsx] [--lang zh|en] [--out FILE]
@@ -37,6 +59,7 @@ export const evaluateCommand: Command = {
     const input = await readInputFiles(plan, positionals, {
       onNotice: (notice) => io.stderr(`ruralkit: ${describeCellIssue(notice)}\n`),
     });
+    checkReportSize(input);
     const report = evaluate(plan, input, { asOf });
     const content =
       format === 'json'
