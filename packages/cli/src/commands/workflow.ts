@@ -14,6 +14,7 @@ import {
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
+import { checkDatabase, checkNotBefore, parseAt } from './workflow-guards.js';
 
 const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID [--household ID] --event EVENT
   ruralkit workflow send <instance> --db FILE --event EVENT
@@ -21,7 +22,8 @@ const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID
   ruralkit workflow history <instance> --db FILE [--format text|json]
   ruralkit workflow tick --db FILE
   ruralkit workflow verify --db FILE
-  (every workflow action also takes --plan ID and --plugin FILE...)`;
+  (every workflow action also takes --plan ID and --plugin FILE...; --db must exist except for
+   start or with --create; --at may be at most a day ahead of now unless --force)`;
 
 /** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
 const BAD_INPUT = new Set([
@@ -98,6 +100,8 @@ export const workflowCommand: Command = {
       as: { type: 'string' },
       at: { type: 'string' },
       format: { type: 'string' },
+      create: { type: 'boolean' },
+      force: { type: 'boolean' },
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
@@ -114,15 +118,14 @@ export const workflowCommand: Command = {
       );
     }
     const plan = await planFromOptions(values);
-    const at = values.at as string | undefined;
-    if (at !== undefined && Number.isNaN(Date.parse(at)))
-      throw new UsageError(`ruralkit workflow: --at must be a date-time (got "${at}")`);
+    const at = values.at === undefined ? undefined : parseAt(values.at as string, values.force === true, new Date());
+    checkDatabase(db, action, values.create === true);
     const format = (values.format as string | undefined) ?? 'text';
     if (!['text', 'json'].includes(format))
       throw new UsageError(`ruralkit workflow: --format must be text or json (got "${format}")`);
 
     const store = openSqliteStore(db);
-    const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
+    const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at.toISOString()) } : {}) });
     try {
       switch (action) {
         case 'start': {
@@ -149,6 +152,7 @@ export const workflowCommand: Command = {
           return 0;
         }
         case 'send': {
+          if (at) checkNotBefore(at, target!, (await runtime.get(target!)).updatedAt);
           const result = await runtime.send(
             target!,
             readEvent(values.event as string | undefined, values.as as string | undefined),
@@ -175,13 +179,20 @@ export const workflowCommand: Command = {
           return 0;
         }
         case 'tick': {
-          const fired = await runtime.tick();
-          for (const f of fired) {
-            io.stdout(
-              `overdue ${f.instanceId} ${f.deadline.id} (due ${f.deadline.due}) → escalate to ${f.deadline.escalateTo.join(', ')}\n`,
-            );
+          // The runtime handles a batch of due instances per tick: repeat until none is left.
+          let total = 0;
+          for (let batch = 1; ; batch++) {
+            const fired = await runtime.tick();
+            if (fired.length === 0) break;
+            total += fired.length;
+            for (const f of fired) {
+              io.stdout(
+                `overdue ${f.instanceId} ${f.deadline.id} (due ${f.deadline.due}) → escalate to ${f.deadline.escalateTo.join(', ')}\n`,
+              );
+            }
+            io.stderr(`ruralkit: batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`);
           }
-          io.stderr(`ruralkit: ${fired.length} deadline(s) overdue\n`);
+          io.stderr(`ruralkit: ${total} deadline(s) overdue\n`);
           return 0;
         }
         default: {

@@ -1,0 +1,53 @@
+/**
+ * Guards of `ruralkit workflow` against operator mistakes (操作失误): a mistyped `--db` that
+ * would create an empty database, and an `--at` that is no real time, goes back before what an
+ * instance already recorded, or jumps far ahead (past a 30-day consultation) by accident.
+ */
+import { existsSync } from 'node:fs';
+import { isRealDate } from '@ruralkit/core';
+import { UsageError } from '../io.js';
+
+/** `--db FILE` must exist, except for `start` or with `--create`: a typo must not create an empty database. */
+export function checkDatabase(db: string, action: string, create: boolean): void {
+  if (existsSync(db) || action === 'start' || create) return;
+  throw new UsageError(
+    `ruralkit workflow ${action}: the database "${db}" does not exist (找不到流程数据库); ` +
+      'check the path, or give --create to start an empty one',
+  );
+}
+
+/** An ISO 8601 date or date-time: `2021-03-01`, `2021-03-01T09:00`, `…:00+08:00`, `…Z`. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** How far ahead of the real clock `--at` may be without `--force`. */
+const AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `--at` as an instant: a real ISO 8601 date or date-time (`1` is no time, not 2001), and at most
+ * a day ahead of `now` unless `force` (a simulation may then jump ahead on purpose).
+ */
+export function parseAt(value: string, force: boolean, now: Date): Date {
+  const match = DATE_TIME.exec(value);
+  const instant = match && isRealDate(match[1]!) ? new Date(value) : undefined;
+  if (!instant || Number.isNaN(instant.getTime())) {
+    throw new UsageError(
+      `ruralkit workflow: --at must be a date-time in ISO 8601, such as 2021-03-01T09:00:00+08:00 (got "${value}") (时间格式有误)`,
+    );
+  }
+  if (!force && instant.getTime() - now.getTime() > AHEAD_MS) {
+    throw new UsageError(
+      `ruralkit workflow: --at ${value} is more than a day after now (${now.toISOString()}), which would pass deadlines ` +
+        'and periods at once; give --force if that is intended (时间超前，如确需请加 --force)',
+    );
+  }
+  return instant;
+}
+
+/** Refuse an `--at` before the last time an instance recorded: its history would go backwards. */
+export function checkNotBefore(at: Date, instanceId: string, updatedAt: string): void {
+  if (at.getTime() >= Date.parse(updatedAt)) return;
+  throw new UsageError(
+    `ruralkit workflow: --at ${at.toISOString()} is before ${updatedAt}, the last time instance ${instanceId} recorded; ` +
+      'time cannot go backwards (时间不能早于实例最后记录的时间)',
+  );
+}
