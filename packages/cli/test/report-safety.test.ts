@@ -20,6 +20,7 @@ describe('report text safety', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;\\[x\\](javascript:alert(1))txt.exe');
     expect(stdout).not.toContain('<script>');
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
   });
 
@@ -29,6 +30,7 @@ describe('report text safety', () => {
       expect(code).toBe(0);
       expect(stdout).toContain('<script>alert(1)</script>');
       expect(stdout).not.toContain('\u001b[2J');
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
       expect(stdout).not.toMatch(/[\u0007\u202e]/);
     }
   });

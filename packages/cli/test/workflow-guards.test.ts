@@ -7,7 +7,12 @@ import { createManualClock, createRuntime, getPlan } from '@ruralkit/core';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { capture, tmp } from './helpers.js';
 
-const official = { id: 'liyang-official', roles: ['township-official'], tenant: 'changjiang', township: 'liyang' };
+const official = {
+  id: 'liyang-official',
+  roles: ['township-official' as const],
+  tenant: 'changjiang',
+  township: 'liyang',
+};
 const startEvent = JSON.stringify({ type: 'START', actor: official });
 const start = (db: string, village: string, ...more: string[]) =>
   capture([

@@ -92,8 +92,7 @@ function mutate(root: Record<string, unknown>, m: Mutation): void {
       return void put(existing, nodes[m.pick % nodes.length]);
     case 'deep': {
       let deep: unknown = m.value;
-      for (let i = 0; i < 100 + (m.pick % 400); i++)
-        deep = Array.isArray(deep) || i % 2 ? { [m.key]: deep } : [deep];
+      for (let i = 0; i < 100 + (m.pick % 400); i++) deep = Array.isArray(deep) || i % 2 ? { [m.key]: deep } : [deep];
       return void put(existing, deep);
     }
     case 'repeat':
