@@ -106,3 +106,19 @@ describe('--at', () => {
     expect(ok.code).toBe(0);
   });
 });
+
+describe('terminal output of stored data', () => {
+  it('strips control and bidi characters from history and show', async () => {
+    const db = join(tmp(), 'a.db');
+    const actor = { ...official, id: 'official\u202e\u001b[2Jx' };
+    const started = await capture([
+      ...['workflow', 'start', 'village-plan', '--db', db, '--tenant', 'changjiang', '--village', 'jianglian'],
+      ...['--event', JSON.stringify({ type: 'START', actor }), '--at', '2021-03-01T09:00:00+08:00'],
+    ]);
+    expect(started.code).toBe(0);
+    const history = await capture(['workflow', 'history', started.stdout.trim(), '--db', db]);
+    expect(history.stdout).toContain('by official[2Jx');
+    expect(history.stdout).not.toContain('\u202e');
+    expect(history.stdout).not.toContain('\u001b');
+  });
+});

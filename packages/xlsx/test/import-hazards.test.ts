@@ -2,8 +2,15 @@
 // without values, huge cells and workbooks, too many rows and problems, normalized ids, years.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { getPlan } from '@ruralkit/core';
-import { buildTemplate, readCsv, readWorkbook, SpreadsheetError, type CellIssue } from '@ruralkit/xlsx';
+import { evaluate, getPlan } from '@ruralkit/core';
+import {
+  buildResultsWorkbook,
+  buildTemplate,
+  readCsv,
+  readWorkbook,
+  SpreadsheetError,
+  type CellIssue,
+} from '@ruralkit/xlsx';
 import { unpackedSize } from '../src/limits.js';
 import { col, fill, load, rowOf, save } from './helpers.js';
 
@@ -121,5 +128,25 @@ describe('import limits (point 7)', () => {
     expect(error.issues.length).toBe(5_000);
     expect(error.message).toContain('and 4,990 more of the same kind: 缺少必填项');
     expect(error.message.split('\n').length).toBeLessThan(40);
+  });
+});
+
+describe('results workbook (point 6)', () => {
+  it('writes text that starts like a formula as text, never as a formula', async () => {
+    const name = '=HYPERLINK("http://evil.example","click")';
+    const report = evaluate(
+      plan,
+      {
+        villages: [{ id: '@SUM(1+1)', name, attributes: attrs }],
+        households: [{ id: '-2+3', villageId: 'x', size: 1 }],
+      },
+      { asOf: '2025-12-31' },
+    );
+    const workbook = await load(await buildResultsWorkbook(plan, report));
+    const cells: ExcelJS.Cell[] = [];
+    for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => void cells.push(cell)));
+    const risky = cells.filter((c) => [name, '@SUM(1+1)', '-2+3'].includes(String(c.value)));
+    expect(risky.length).toBeGreaterThan(3);
+    expect(risky.every((c) => c.type === ExcelJS.ValueType.String && c.formula === undefined)).toBe(true);
   });
 });

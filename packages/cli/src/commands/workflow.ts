@@ -14,6 +14,7 @@ import {
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
+import { stripControls } from '../safe-text.js';
 import { checkDatabase, checkNotBefore, parseAt } from './workflow-guards.js';
 
 const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID [--household ID] --event EVENT
@@ -59,6 +60,11 @@ function readEvent(value: string | undefined, as: string | undefined): EventInpu
   return { ...(event as EventInput), actor: actor as EventInput['actor'] };
 }
 
+/** Write text made of stored data to the terminal, without its control or bidi characters. */
+function say(io: Io, text: string): void {
+  io.stdout(text.split('\n').map(stripControls).join('\n'));
+}
+
 function formatTime(iso: string): string {
   return iso.replace('T', ' ').slice(0, 16);
 }
@@ -73,17 +79,19 @@ async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: str
   const subject = [instance.subject.township, instance.subject.village, instance.subject.household]
     .filter(Boolean)
     .join(' / ');
-  io.stdout(`${instance.id}  ${instance.type} v${instance.machineVersion}\n`);
-  io.stdout(`  对象 subject: ${subject} (tenant ${instance.tenant})\n`);
-  io.stdout(
+  say(io, `${instance.id}  ${instance.type} v${instance.machineVersion}\n`);
+  say(io, `  对象 subject: ${subject} (tenant ${instance.tenant})\n`);
+  say(
+    io,
     `  状态 state:   ${instance.state}${instance.done ? ' (final)' : ''}${instance.overdue ? ' — 逾期 OVERDUE' : ''}\n`,
   );
   for (const d of instance.deadlines) {
-    io.stdout(
+    say(
+      io,
       `  期限 deadline: ${d.id} ${d.due} (${d.name.zh})${d.overdueAt ? ' 逾期 overdue' : ''} → ${d.escalateTo.join(', ')}\n`,
     );
   }
-  if (allowed) io.stdout(`  可发送 allowed now: ${allowed.join(', ') || '（无 / none)'}\n`);
+  if (allowed) say(io, `  可发送 allowed now: ${allowed.join(', ') || '（无 / none)'}\n`);
 }
 
 export const workflowCommand: Command = {
@@ -171,7 +179,8 @@ export const workflowCommand: Command = {
           else {
             for (const e of entries) {
               const reason = e.reason ? `  — ${e.reason.zh} / ${e.reason.en}` : '';
-              io.stdout(
+              say(
+                io,
                 `#${e.seq} ${formatTime(e.at)} ${e.outcome.padEnd(8)} ${e.event} ${e.stateBefore ?? '(start)'} → ${e.stateAfter} by ${e.actor.id}${reason}\n`,
               );
             }
