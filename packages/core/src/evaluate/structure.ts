@@ -28,15 +28,15 @@ export function structureProblems(input: unknown, maxDepth = MAX_INPUT_DEPTH): S
     en: `nested too deeply (more than ${maxDepth} levels)`,
   };
   const problems: StructureProblem[] = [];
-  const ancestors = new Set<object>();
-  const done = new Set<object>();
+  // The objects above the one being walked: at most `maxDepth`, so a list is quicker than a set.
+  const ancestors: object[] = [];
   const path: (string | number)[] = [];
   const report = (message: LocalizedText) => problems.push({ path: [...path], message });
   const walk = (node: unknown) => {
-    if (node === null || typeof node !== 'object' || done.has(node)) return;
-    if (ancestors.has(node)) return void report(CIRCULAR);
+    if (node === null || typeof node !== 'object') return;
+    if (ancestors.includes(node)) return void report(CIRCULAR);
     if (path.length >= maxDepth) return void report(deep);
-    ancestors.add(node);
+    ancestors.push(node);
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         path.push(i);
@@ -44,15 +44,15 @@ export function structureProblems(input: unknown, maxDepth = MAX_INPUT_DEPTH): S
         path.pop();
       }
     } else {
-      for (const key of Object.keys(node)) {
+      for (const key in node) {
+        if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
         path.push(key);
         if (key === '__proto__') report(PROTO);
         else walk((node as Record<string, unknown>)[key]);
         path.pop();
       }
     }
-    ancestors.delete(node);
-    done.add(node);
+    ancestors.pop();
   };
   walk(input);
   return problems;
