@@ -8,4 +8,6 @@ export const library: Options = {
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // CJS too: entries share their modules through chunks, so each module ships once per format.
+  splitting: true,
 };

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { run } from './cli.js';
 
 run(process.argv.slice(2)).then((code) => {

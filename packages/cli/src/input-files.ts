@@ -5,8 +5,9 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { EvaluationInput, Plan } from '@ruralkit/core';
-import { readCsv, readWorkbook, type ImportOptions } from '@ruralkit/xlsx';
+import type { CellIssue, ImportOptions } from '@ruralkit/xlsx';
 import { readDataFile, UsageError } from './io.js';
+import { loadXlsx } from './optional.js';
 
 const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCase();
 
@@ -22,22 +23,29 @@ function readBytes(file: string): Buffer {
 export async function readInputFiles(
   plan: Plan,
   files: string[],
-  options: ImportOptions = {},
+  notice?: (text: string) => void,
 ): Promise<EvaluationInput | unknown> {
   const kinds = new Set(files.map(extension));
   if (kinds.size === 1 && kinds.has('.csv')) {
-    return readCsv(
-      plan,
-      files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') })),
-      options,
-    );
+    const sheets = files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') }));
+    const xlsx = await loadXlsx();
+    return xlsx.readCsv(plan, sheets, importOptions(xlsx.describeCellIssue, notice));
   }
   if (files.length !== 1) {
     throw new UsageError('ruralkit: give one YAML, JSON or xlsx file, or one or more CSV files (one per sheet)');
   }
   const file = files[0]!;
-  if (extension(file) === '.xlsx') return readWorkbook(plan, readBytes(file), options);
+  if (extension(file) === '.xlsx') {
+    const bytes = readBytes(file);
+    const xlsx = await loadXlsx();
+    return xlsx.readWorkbook(plan, bytes, importOptions(xlsx.describeCellIssue, notice));
+  }
   return readDataFile(file);
+}
+
+/** Import options that tell `notice` of each normalized id, as a line naming its cell. */
+function importOptions(describe: (issue: CellIssue) => string, notice?: (text: string) => void): ImportOptions {
+  return notice ? { onNotice: (issue) => notice(`ruralkit: ${describe(issue)}\n`) } : {};
 }
 
 /** Write a report or workbook to `file`, creating its folder. */

@@ -1,10 +1,9 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
 import { evaluate, isRealDate, type EvaluationInput, type Lang } from '@ruralkit/core';
-import { buildResultsWorkbook, describeCellIssue } from '@ruralkit/xlsx';
 import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
 import { oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
-import { renderHtmlReport } from '@ruralkit/report';
+import { loadHtmlReport, loadXlsx } from '../optional.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
 import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
@@ -56,9 +55,7 @@ export const evaluateCommand: Command = {
     if (format === 'xlsx' && !out) throw new UsageError('ruralkit evaluate: --format xlsx needs --out FILE.xlsx');
     if (out) refuseOverwritingInput(out, [...positionals, ...((values.plugin as string[] | undefined) ?? [])]);
     const plan = await planFromOptions(values);
-    const input = await readInputFiles(plan, positionals, {
-      onNotice: (notice) => io.stderr(`ruralkit: ${describeCellIssue(notice)}\n`),
-    });
+    const input = await readInputFiles(plan, positionals, io.stderr);
     checkReportSize(input);
     const report = evaluate(plan, input, { asOf });
     const content =
@@ -68,9 +65,9 @@ export const evaluateCommand: Command = {
           ? formatMarkdown(report, lang)
           : format === 'html'
             ? // evaluate accepted the input, so it has the shape of an evaluation input.
-              renderHtmlReport(report, { plan, input: input as EvaluationInput, lang })
+              (await loadHtmlReport()).renderHtmlReport(report, { plan, input: input as EvaluationInput, lang })
             : format === 'xlsx'
-              ? await buildResultsWorkbook(plan, report, lang)
+              ? await (await loadXlsx()).buildResultsWorkbook(plan, report, lang)
               : formatTable(report, lang, io.colour && !out);
     if (out) {
       writeOutput(out, content);

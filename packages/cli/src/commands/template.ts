@@ -1,8 +1,8 @@
 /** `ruralkit template`: write the fill-in workbook (指标填报模板) generated from a plan. */
-import { buildTemplate } from '@ruralkit/xlsx';
 import { parseInput, type EvaluationInput } from '@ruralkit/core';
 import { readInputFiles, writeOutput } from '../input-files.js';
 import { parseOptions, UsageError, type Command } from '../io.js';
+import { loadXlsx } from '../optional.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
 
 export const templateCommand: Command = {
@@ -21,6 +21,7 @@ export const templateCommand: Command = {
     // Data is validated by the plan's schema before it is written, so the workbook imports cleanly.
     const input = data ? ((await readInputFiles(plan, [data])) as EvaluationInput) : undefined;
     if (input) parseInput(plan, input);
+    const { buildTemplate } = await loadXlsx();
     writeOutput(out, await buildTemplate(plan, input ? { input } : {}));
     io.stderr(`ruralkit: wrote ${out}\n`);
     return 0;

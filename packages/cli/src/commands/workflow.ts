@@ -11,8 +11,8 @@ import {
   type Runtime,
   type WorkflowType,
 } from '@ruralkit/core';
-import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
+import { loadSqliteStore } from '../optional.js';
 import { planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
 import { checkDatabase, checkNotBefore, parseAt } from './workflow-guards.js';
@@ -132,6 +132,7 @@ export const workflowCommand: Command = {
     if (!['text', 'json'].includes(format))
       throw new UsageError(`ruralkit workflow: --format must be text or json (got "${format}")`);
 
+    const { openSqliteStore } = await loadSqliteStore();
     const store = openSqliteStore(db);
     const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at.toISOString()) } : {}) });
     try {

@@ -1,0 +1,64 @@
+/**
+ * Optional packages (可选依赖): what only some commands need is an optional peer dependency of
+ * the CLI, loaded here when first used, so `ruralkit test`, `evaluate` and `plan` install and
+ * run without a native build. A missing one stops the command with a message naming the package
+ * to install.
+ */
+import { UsageError } from './io.js';
+
+/** An optional package that is not installed: names it and the command that installs it. */
+export class MissingPackageError extends UsageError {
+  constructor(
+    readonly packageName: string,
+    neededFor: { zh: string; en: string },
+  ) {
+    super(
+      `ruralkit: ${neededFor.zh}需要 ${packageName}，请安装 / ${neededFor.en} needs ${packageName}; install it: npm i ${packageName}`,
+    );
+  }
+}
+
+/** Whether `error` says that the package `name` itself cannot be found (not a file inside it, not its dependency). */
+function isMissing(error: unknown, name: string): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return false;
+  return typeof message === 'string' && new RegExp(`['"]${name.replace(/[/.]/g, '\\$&')}(['"/]|$)`).test(message);
+}
+
+/** Load the optional package `name` through `load`; when it is not installed, a `MissingPackageError`. */
+export async function loadOptional<T>(
+  name: string,
+  neededFor: { zh: string; en: string },
+  load: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (isMissing(error, name)) throw new MissingPackageError(name, neededFor);
+    throw error;
+  }
+}
+
+/** The spreadsheet package: xlsx and CSV input, `--format xlsx`, `template`. */
+export const loadXlsx = () =>
+  loadOptional(
+    '@ruralkit/xlsx',
+    { zh: '读写 xlsx 与 CSV 文件', en: 'reading and writing xlsx and CSV files' },
+    () => import('@ruralkit/xlsx'),
+  );
+
+/** The SQLite workflow store: `workflow`. */
+export const loadSqliteStore = () =>
+  loadOptional(
+    '@ruralkit/store-sqlite',
+    { zh: '流程数据库（workflow）', en: 'the workflow database' },
+    () => import('@ruralkit/store-sqlite'),
+  );
+
+/** The HTML report: `evaluate --format html`. */
+export const loadHtmlReport = () =>
+  loadOptional(
+    '@ruralkit/report',
+    { zh: 'HTML 报告（--format html）', en: 'the HTML report (--format html)' },
+    () => import('@ruralkit/report'),
+  );
