@@ -150,3 +150,16 @@ describe('results workbook (point 6)', () => {
     expect(risky.every((c) => c.type === ExcelJS.ValueType.String && c.formula === undefined)).toBe(true);
   });
 });
+
+describe('template', () => {
+  it('asks for the years and dates the import accepts', async () => {
+    const sheet = (await load(await buildTemplate(plan))).getWorksheet('村指标')!;
+    const validations = Object.values(
+      (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations
+        .model,
+    );
+    expect(validations).toContainEqual(expect.objectContaining({ type: 'whole', formulae: [2000, 2035] }));
+    const date = validations.find((v) => v.type === 'date')!;
+    expect(date.operator).toBe('between');
+  });
+});
