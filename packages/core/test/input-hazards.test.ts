@@ -80,6 +80,16 @@ describe('circular and deep values (point 5)', () => {
   });
 });
 
+describe('messages safe to print (point 8)', () => {
+  it('write control and bidi characters of ids and values as escapes', () => {
+    const id = 'v\u001b[2J\u202eexe';
+    const input = { villages: [{ id, attributes, indicators: { '2023': { hasRoadAccess: 'yes\u202e\u0007' } } }] };
+    const error = inputError(() => evaluate(plan, input, { asOf: '2025-12-31' }));
+    expect(error.message).toContain('村 village v\\u001b[2J\\u202eexe, 2023, hasRoadAccess = "yes\\u202e\\u0007"');
+    expect(error.message).not.toMatch(/[\u0007\u001b\u202e]/);
+  });
+});
+
 describe('NaN and Infinity (point 5)', () => {
   it('are refused and named as they are, not as null', () => {
     const error = inputError(() =>

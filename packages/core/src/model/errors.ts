@@ -63,10 +63,18 @@ export function formatIssueList<T extends InputIssue>(
 /** Characters of a value shown in a message; a longer one is cut and its length given. */
 const SHOWN_CHARS = 60;
 
-/** `text`, cut after 60 characters with its length given; `quote` shows the part kept. */
+/** Control characters and bidirectional marks: they could rewrite a terminal or reorder what it shows. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text`, cut after 60 characters with its length given, control and bidi characters written as
+ * `\u202e`; `quote` shows the part kept.
+ */
 export function briefText(text: string, quote: (part: string) => string = (part) => part): string {
-  if (text.length <= SHOWN_CHARS) return quote(text);
-  return `${quote(text.slice(0, SHOWN_CHARS))}…(${text.length.toLocaleString('en-US')} chars)`;
+  const kept = text.length <= SHOWN_CHARS ? quote(text) : quote(text.slice(0, SHOWN_CHARS));
+  const shown = kept.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length <= SHOWN_CHARS ? shown : `${shown}…(${text.length.toLocaleString('en-US')} chars)`;
 }
 
 /**
