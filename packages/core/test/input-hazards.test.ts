@@ -86,6 +86,7 @@ describe('messages safe to print (point 8)', () => {
     const input = { villages: [{ id, attributes, indicators: { '2023': { hasRoadAccess: 'yes\u202e\u0007' } } }] };
     const error = inputError(() => evaluate(plan, input, { asOf: '2025-12-31' }));
     expect(error.message).toContain('村 village v\\u001b[2J\\u202eexe, 2023, hasRoadAccess = "yes\\u202e\\u0007"');
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     expect(error.message).not.toMatch(/[\u0007\u001b\u202e]/);
   });
 });
