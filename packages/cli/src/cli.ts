@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError, PluginError } from '@ruralkit/core';
 import { processIo, UsageError, type Command, type Io } from './io.js';
+import { didYouMean } from './suggest.js';
 
 /**
  * The subcommands, each loaded when it runs: `screen` does not wait for the spreadsheet and
@@ -19,42 +20,37 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   workflow: async () => (await import('./commands/workflow.js')).workflowCommand,
 };
 
-const OPTIONS = `Options of evaluate:
-  --plan      built-in plan id (default changjiang-2021)
-  --plugin    a county plugin file (.yaml, .json, .ts, .js); repeat for several
-  --as-of     the date to judge at (default: today)
-  --format    table (default, for a terminal), json (for programs), md (for documents),
-              html (a self-contained report with charts), xlsx (one row per result; needs --out)
-  --lang      zh (default) or en
-  --out       write the report to FILE instead of standard output
-Options of screen and evaluate --batch (one subject per line, NDJSON or CSV):
-  --out       the output file, .ndjson or .csv (required); written only if every line is valid
-  --workers   worker threads (default: one per core); the output order is the input order
-  --district  evaluate --batch: the district's data (YAML or JSON), for growth rules
-  --explain   evaluate --batch: not-met (default), all or none: which results carry messages
-Options of template (and --plan, --plugin as for evaluate):
-  --data      fill the template with this YAML or JSON input
-  --out       the workbook to write (.xlsx)
-Options of workflow:
-  --db        the SQLite workflow database (created if missing)
-  --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
-  --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON
-  --at        act at this date-time instead of now (simulations, back-office entry)
-Every command:
+const EVERY_COMMAND = `  --help, -h  this help
   --debug     show the stack trace of an error`;
 
+/** The help of the whole command: each subcommand's summary and usage. */
 async function help(): Promise<string> {
-  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
-  const usage = commands.map((c) => `  ${c.usage}`);
-  return `ruralkit — 乡村振兴方案评估与流程 / rural revitalization plan evaluation and workflows\n\nUsage:\n${usage.join('\n')}\n  ruralkit --help | --version\n\n${OPTIONS}\n`;
+  const lines: string[] = [];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const command = await load();
+    lines.push(`  ${name.padEnd(9)} ${command.summary}`, ...command.usage.split('\n').map((l) => `      ${l.trim()}`));
+  }
+  return `ruralkit — 乡村振兴方案评估与流程 / rural revitalization plan evaluation and workflows
+
+Usage: ruralkit <command> [options]   (ruralkit <command> --help: the command's options / 命令选项)
+${lines.join('\n')}
+  ruralkit --help | --version
+`;
 }
+
+/** One subcommand's help: what it does, its usage and its options. */
+function commandHelp(command: Command): string {
+  return `${command.summary}\n\nUsage:\n  ${command.usage}\n\nOptions:\n${command.options}\n${EVERY_COMMAND}\n`;
+}
+
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 /** Run the command line `argv` (without `node` and the script); resolves to the exit code. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const debug = argv.includes('--debug');
   const [name, ...args] = argv.filter((a) => a !== '--debug');
   try {
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined || isHelp(name) || (name === 'help' && args.length === 0)) {
       io.stdout(await help());
       return 0;
     }
@@ -62,9 +58,23 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.stdout(`${version()}\n`);
       return 0;
     }
-    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!load) throw new UsageError(`ruralkit: unknown command "${name}" (未知命令)`);
-    return await (await load()).run(args, io);
+    // `ruralkit help evaluate` is `ruralkit evaluate --help`.
+    const [commandName, commandArgs] = name === 'help' ? [args[0]!, ['--help']] : [name, args];
+    const load = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
+    if (!load) {
+      const hint = didYouMean(commandName, Object.keys(COMMANDS));
+      throw new UsageError(
+        'ruralkit',
+        `未知命令 "${commandName}"${hint.zh}（命令列表见 ruralkit --help）`,
+        `unknown command "${commandName}"${hint.en} (ruralkit --help lists the commands)`,
+      );
+    }
+    const command = await load();
+    if (commandArgs.some(isHelp)) {
+      io.stdout(commandHelp(command));
+      return 0;
+    }
+    return await command.run(commandArgs, io);
   } catch (error) {
     const known = error instanceof UsageError || error instanceof InputError || error instanceof PluginError;
     const text =
@@ -74,7 +84,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
           ? (error as Error).message
           : `ruralkit: ${(error as Error).message}`;
     io.stderr(`${text}\n`);
-    if (error instanceof UsageError) io.stderr('Run "ruralkit --help" for usage.\n');
+    if (error instanceof UsageError) {
+      const where = error.command === 'ruralkit' ? 'ruralkit' : error.command.split(' ').slice(0, 2).join(' ');
+      io.stderr(`用法见 / for usage, run: ${where} --help\n`);
+    }
     return 2;
   }
 }

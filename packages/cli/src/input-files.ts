@@ -2,22 +2,14 @@
  * Reading the evaluation input from files (读取输入文件): a YAML or JSON file, a filled
  * workbook (.xlsx), or CSV files with the template's columns (one file per sheet).
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { EvaluationInput, Plan } from '@ruralkit/core';
 import type { CellIssue, ImportOptions } from '@ruralkit/xlsx';
-import { readDataFile, UsageError } from './io.js';
+import { readBytes, readDataFile, UsageError } from './io.js';
 import { loadXlsx } from './optional.js';
 
 const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCase();
-
-function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch {
-    throw new UsageError(`ruralkit: cannot read "${file}" (无法读取文件)`);
-  }
-}
 
 /** Read the input `files` for `plan`; spreadsheets are checked cell by cell (a `SpreadsheetError` lists every problem). */
 export async function readInputFiles(
@@ -32,7 +24,11 @@ export async function readInputFiles(
     return xlsx.readCsv(plan, sheets, importOptions(xlsx.describeCellIssue, notice));
   }
   if (files.length !== 1) {
-    throw new UsageError('ruralkit: give one YAML, JSON or xlsx file, or one or more CSV files (one per sheet)');
+    throw new UsageError(
+      'ruralkit',
+      '请给出一个 YAML、JSON 或 xlsx 文件，或一个或多个 CSV 文件（每表一个）',
+      'give one YAML, JSON or xlsx file, or one or more CSV files (one per sheet)',
+    );
   }
   const file = files[0]!;
   if (extension(file) === '.xlsx') {
@@ -65,7 +61,9 @@ export function refuseOverwritingInput(out: string, inputs: readonly (string | u
     const same = resolve(input) === resolve(out) || (target !== undefined && fileIdentity(input) === target);
     if (same) {
       throw new UsageError(
-        `ruralkit: --out "${out}" is the input file "${input}"; choose another output file (输出文件不能是输入文件)`,
+        'ruralkit',
+        `--out "${out}" 就是输入文件 "${input}"：请另选输出文件（输出文件不能是输入文件）`,
+        `--out "${out}" is the input file "${input}"; choose another output file`,
       );
     }
   }

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { isRealDate } from '@ruralkit/core';
+import { didYouMean } from './suggest.js';
 
 /** Where the command writes; a test passes its own. */
 export interface Io {
@@ -26,47 +28,159 @@ export const processIo: Io = {
   progress: Boolean(process.stderr.isTTY),
 };
 
-/** A mistake in how the command was called, or in what it was given: exit 2, no stack trace. */
+/**
+ * A mistake in how the command was called, or in what it was given: exit 2, no stack trace.
+ * The message is in Chinese and English, each line naming the command, and says how to fix it.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-}
-
-/** A subcommand: its usage lines for `--help`, and what it does. Returns the exit code. */
-export interface Command {
-  usage: string;
-  run: (args: string[], io: Io) => number | Promise<number>;
-}
-
-/** Parse options strictly; an unknown option is a usage error. */
-export function parseOptions(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`ruralkit: ${(error as Error).message}`);
+  constructor(
+    /** The command it concerns, as typed: `ruralkit evaluate`. */
+    readonly command: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${command}: ${zh}\n${command}: ${en}`);
   }
 }
 
+/** A subcommand: its help, and what it does. Returns the exit code. */
+export interface Command {
+  /** What it does, in one line: Chinese / English. */
+  summary: string;
+  /** Its usage lines, the first starting `ruralkit <name>`. */
+  usage: string;
+  /** Its options, one per line: `--name   what it does`. */
+  options: string;
+  run: (args: string[], io: Io) => number | Promise<number>;
+}
+
+/** What parseArgs is given for a command's options. */
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parse options strictly: an unknown option names the nearest valid one, an option that needs a
+ * value and has none says so; both in Chinese and English.
+ */
+export function parseOptions(
+  command: string,
+  args: string[],
+  options: OptionSpec,
+): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } {
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    if (!spec) {
+      const hint = didYouMean(
+        token.name,
+        Object.keys(options).filter((name) => name.length > 1),
+        '--',
+      );
+      throw new UsageError(
+        command,
+        `未知选项 ${token.rawName}${hint.zh}（全部选项见 ${command} --help）`,
+        `unknown option ${token.rawName}${hint.en} (${command} --help lists them all)`,
+      );
+    }
+    const missing = token.value === undefined || (!token.inlineValue && token.value.startsWith('-'));
+    if (spec.type === 'string' && missing) {
+      throw new UsageError(
+        command,
+        `选项 ${token.rawName} 缺少取值：写作 ${token.rawName} ${valueHint(token.name)}`,
+        `option ${token.rawName} needs a value: ${token.rawName} ${valueHint(token.name)}`,
+      );
+    }
+    if (spec.type === 'boolean' && token.inlineValue) {
+      throw new UsageError(
+        command,
+        `选项 ${token.rawName} 不带取值`,
+        `option ${token.rawName} takes no value: write ${token.rawName} alone`,
+      );
+    }
+  }
+  return parseArgs({ args, options, allowPositionals: true, strict: true });
+}
+
+/** The placeholder shown for an option's value in messages. */
+function valueHint(name: string): string {
+  if (name === 'as-of' || name === 'at') return 'YYYY-MM-DD';
+  if (name === 'workers') return 'N';
+  return 'VALUE';
+}
+
 /** An option that takes one of a few values. */
-export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  command: string,
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly unknown[]).includes(value)) {
-    throw new UsageError(`ruralkit: --${name} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+    const hint = didYouMean(String(value), allowed);
+    throw new UsageError(
+      command,
+      `--${name} 只能取 ${allowed.join('、')}（得到 "${String(value)}"）${hint.zh}`,
+      `--${name} must be one of ${allowed.join(', ')} (got "${String(value)}")${hint.en}`,
+    );
   }
   return value as T;
 }
 
+/** A `YYYY-MM-DD` option (`--as-of`, `--at`): its value, `fallback` when absent, or a usage error. */
+export function dateOption(command: string, name: string, value: unknown, fallback: string): string {
+  const date = (value as string | undefined) ?? fallback;
+  if (!isRealDate(date)) {
+    throw new UsageError(
+      command,
+      `--${name} 须为实际存在的日期 YYYY-MM-DD，如 --${name} 2025-12-31（得到 "${date}"）`,
+      `--${name} must be a real date YYYY-MM-DD, e.g. --${name} 2025-12-31 (got "${date}")`,
+    );
+  }
+  return date;
+}
+
+/**
+ * Read a file's bytes; a missing file says "not found", a folder says so, anything else
+ * "cannot read", each naming the file.
+ */
+export function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw fileError(file, error);
+  }
+}
+
+/** The usage error for a file that could not be opened. */
+export function fileError(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return new UsageError('ruralkit', `找不到文件 "${file}"：请检查路径`, `file not found: "${file}" (check the path)`);
+  }
+  if (code === 'EISDIR') {
+    return new UsageError('ruralkit', `"${file}" 是文件夹，请给出文件`, `"${file}" is a folder: give a file`);
+  }
+  return new UsageError(
+    'ruralkit',
+    `无法读取文件 "${file}"（${code ?? 'error'}）：请检查权限`,
+    `cannot read "${file}" (${code ?? 'error'}): check its permissions`,
+  );
+}
+
 /** Read a YAML or JSON input file; a parse error names the file (and line, for YAML). */
 export function readDataFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`ruralkit: cannot read "${file}" (无法读取文件)`);
-  }
+  const text = readBytes(file).toString('utf8');
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     const format = file.endsWith('.json') ? 'JSON' : 'YAML';
-    throw new UsageError(`ruralkit: "${file}" is not valid ${format} (文件格式有误): ${(error as Error).message}`);
+    throw new UsageError(
+      'ruralkit',
+      `"${file}" 不是有效的 ${format}，请改正后重试：${(error as Error).message}`,
+      `"${file}" is not valid ${format}; correct it and retry: ${(error as Error).message}`,
+    );
   }
 }

@@ -13,7 +13,9 @@ export class MissingPackageError extends UsageError {
     neededFor: { zh: string; en: string },
   ) {
     super(
-      `ruralkit: ${neededFor.zh}需要 ${packageName}，请安装 / ${neededFor.en} needs ${packageName}; install it: npm i ${packageName}`,
+      'ruralkit',
+      `${neededFor.zh}需要 ${packageName}，请安装：npm i ${packageName}`,
+      `${neededFor.en} needs ${packageName}; install it: npm i ${packageName}`,
     );
   }
 }

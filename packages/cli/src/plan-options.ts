@@ -1,17 +1,27 @@
 /** The `--plan ID` and `--plugin FILE`… options every plan-reading command shares. */
 import { getPlan, listPlans, resolvePlan, type Plan } from '@ruralkit/core';
 import { UsageError } from './io.js';
+import { didYouMean } from './suggest.js';
 
 export const planOptions = {
   plan: { type: 'string' },
   plugin: { type: 'string', multiple: true },
 } as const;
 
+/** The help lines of `--plan` and `--plugin`. */
+export const PLAN_OPTIONS_HELP = `  --plan      built-in plan id (default changjiang-2021)
+  --plugin    a county plugin file (.yaml, .json, .ts, .js); repeat for several`;
+
 /** The base plan named by `--plan` (default `changjiang-2021`). */
 export function basePlan(planId: unknown): Plan {
   const id = (planId as string | undefined) ?? 'changjiang-2021';
   if (!listPlans().includes(id)) {
-    throw new UsageError(`ruralkit: unknown plan "${id}" (未知方案); built-in plans: ${listPlans().join(', ')}`);
+    const hint = didYouMean(id, listPlans());
+    throw new UsageError(
+      'ruralkit',
+      `未知方案 "${id}"${hint.zh}；内置方案：${listPlans().join('、')}`,
+      `unknown plan "${id}"${hint.en}; built-in plans: ${listPlans().join(', ')}`,
+    );
   }
   return getPlan(id);
 }

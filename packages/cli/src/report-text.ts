@@ -4,7 +4,9 @@
  */
 import pc from 'picocolors';
 import {
+  bySubject,
   PROGRESS_LABEL,
+  REPORT_WORDS as WORDS,
   STATUSES,
   STATUS_LABEL,
   type Lang,
@@ -13,7 +15,6 @@ import {
   type Status,
   type StatusCounts,
 } from '@ruralkit/core';
-import { bySubject, WORDS } from '@ruralkit/report';
 import { escapeMarkdownText, mapStrings, stripControls } from './safe-text.js';
 
 function subjectTitle(r: RuleResult, lang: Lang): string {

@@ -102,7 +102,7 @@ describe('ruralkit screen', () => {
   it('exits 2 on usage errors', async () => {
     expect((await capture(['screen', 'x.ndjson'])).stderr).toContain('give --out FILE');
     expect((await capture(['screen', '/nonexistent.ndjson', '--out', 'a.ndjson'])).stderr).toContain(
-      'cannot read "/nonexistent.ndjson"',
+      'file not found: "/nonexistent.ndjson"',
     );
     expect((await capture(['screen', 'x', '--out', 'a', '--workers', '0'])).stderr).toContain('--workers must be');
   });

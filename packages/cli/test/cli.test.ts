@@ -7,7 +7,7 @@ import { run } from '../src/cli.js';
 import { capture, root, tmp } from './helpers.js';
 
 const data = join(root, 'examples/changjiang-2021/data.yaml');
-const bin = join(root, 'packages/cli/dist/bin.js');
+const bin = join(root, 'packages/cli/bin/ruralkit.js');
 
 describe('ruralkit evaluate', async () => {
   it('prints a table for each village, the district, households and to-do lists', async () => {
@@ -77,10 +77,12 @@ describe('ruralkit evaluate', async () => {
     expect((await capture(['evaluate', data, '--format', 'pdf'])).stderr).toContain(
       '--format must be one of table, json, md',
     );
-    expect((await capture(['evaluate', data, '--as-of', '2025-02-30'])).stderr).toContain('--as-of must be a date');
+    expect((await capture(['evaluate', data, '--as-of', '2025-02-30'])).stderr).toContain(
+      '--as-of must be a real date',
+    );
     expect((await capture(['evaluate', data, '--plan', 'nowhere'])).stderr).toContain('unknown plan "nowhere"');
     expect((await capture(['evaluate', data, '--colour'])).code).toBe(2);
-    expect((await capture(['evaluate', '/nonexistent.yaml'])).stderr).toContain('cannot read "/nonexistent.yaml"');
+    expect((await capture(['evaluate', '/nonexistent.yaml'])).stderr).toContain('file not found: "/nonexistent.yaml"');
     const broken = join(tmp(), 'broken.yaml');
     writeFileSync(broken, 'villages: [\n');
     expect((await capture(['evaluate', broken])).stderr).toContain('is not valid YAML');
@@ -100,7 +102,7 @@ describe('the built command', async () => {
     expect(out).toContain('Liuyang Village (liuyang)');
     const bad = spawnSync('node', [bin, 'evaluate', data, '--as-of', 'yesterday'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--as-of must be a date');
+    expect(bad.stderr).toContain('--as-of must be a real date');
   });
 
   it('runs scenarios and ends with the count line', async () => {
@@ -151,6 +153,37 @@ describe('ruralkit plan and plugins', () => {
     expect(md).toContain(
       '| `infrastructure.tap-water` | Tap water coverage reaches 90% | deadline | binding | 三（三） | 2025-12-31 | plan |',
     );
+  });
+
+  it('lists what a rule refers to: units, clauses with their text, indicators with unit, type and range, risk types', async () => {
+    const md = (await capture(['plan', 'show', '--at', '2025-01-01'])).stdout;
+    expect(md).toContain('## 责任单位');
+    expect(md).toMatch(/\| `rural-revitalization` \| 区乡村振兴局 \| plan \|/);
+    expect(md).toContain('## 条款');
+    expect(md).toContain('到2025年，重点村自来水普及率达到90%');
+    expect(md).toContain('## 指标');
+    expect(md).toMatch(/\| `tapWaterRate` \| 自来水普及率 \| village \| number \| ratio \| 0%–100% \| plan \|/);
+    expect(md).toContain('## 风险类型');
+    expect(md).toMatch(/\| `drinking-water` \| 饮水不安全 \| plan \|/);
+    const json = JSON.parse(
+      (await capture(['plan', 'show', '--plugin', county, '--plugin', lines, '--format', 'json'])).stdout,
+    );
+    expect(json.indicators.find((i: { key: string }) => i.key === 'coldChainNodeCount')).toMatchObject({
+      type: 'integer',
+      unit: 'count',
+      min: 0,
+      setBy: 'plugin:example-county@1.0.0',
+    });
+    expect(json.clauses.find((c: { id: string }) => c.id === '3.3')).toMatchObject({ label: '三（三）' });
+    expect(json.units.length).toBeGreaterThan(10);
+    expect(json.riskTypes.map((t: { id: string }) => t.id)).toContain('income');
+  });
+
+  it('states the target in force in rule names: 95% under the county plugin from 2024', async () => {
+    const show = async (at: string) =>
+      (await capture(['plan', 'show', '--plugin', lines, '--plugin', county, '--at', at])).stdout;
+    expect(await show('2024-06-30')).toContain('| `infrastructure.tap-water` | 自来水普及率达到95% |');
+    expect(await show('2023-06-30')).toContain('| `infrastructure.tap-water` | 自来水普及率达到90% |');
   });
 
   it('evaluates with plugins, and refuses a bad plugin with exit 2', async () => {

@@ -10,7 +10,7 @@ describe('loadOptional', () => {
     const error = await loadOptional(absent, neededFor, () => import(absent)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingPackageError);
     expect((error as Error).message).toBe(
-      `ruralkit: 测试需要 ${absent}，请安装 / testing needs ${absent}; install it: npm i ${absent}`,
+      `ruralkit: 测试需要 ${absent}，请安装：npm i ${absent}\nruralkit: testing needs ${absent}; install it: npm i ${absent}`,
     );
   });
 

@@ -87,7 +87,7 @@ describe('ruralkit workflow', () => {
     const db = join(tmp(), 'workflows.db');
     const cases: [string[], string][] = [
       [['workflow'], 'give an action'],
-      [['workflow', 'show', 'x'], '--db FILE is required'],
+      [['workflow', 'show', 'x'], '--db FILE (the workflow database) is required'],
       [
         ['workflow', 'start', 'harvest', '--db', db, '--tenant', 't', '--village', 'v', '--event', '{}'],
         'unknown workflow type "harvest"',

@@ -42,22 +42,35 @@ export { inputSchema, inputYears, parseInput } from './evaluate/input.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
 export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/format.js';
 export { resultValues } from './evaluate/values.js';
-export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL } from './evaluate/labels.js';
-export { emptyCounts, needsAction } from './evaluate/summary.js';
+export { ruleNameAt, formatParameterValue } from './evaluate/names.js';
+export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL, REPORT_WORDS } from './evaluate/labels.js';
+export { bySubject, emptyCounts, needsAction, type SubjectGroup } from './evaluate/summary.js';
 export * from './evaluate/types.js';
+export {
+  AS_OF_FACT,
+  DUE_FACT,
+  ENGINE_EVENT,
+  engineFacts,
+  exportEngineRules,
+  type EngineFacts,
+  type EngineRule,
+} from './evaluate/engine-export.js';
 export {
   compileCondition,
   ConditionCompileError,
+  FactFunctionError,
   UndefinedFactError,
   type CompiledCondition,
   type CompileOptions,
+  type ConditionInput,
   type ConditionTrace,
   type Facts,
 } from './rules/compile.js';
-export { customOperators, type Operator } from './rules/operators.js';
+export type { PathResolver } from './rules/paths.js';
+export { customOperators, type DecoratorCallback, type Operator } from './rules/operators.js';
 export { CORE_VERSION } from './version.js';
 export { definePlugin } from './plugins/define.js';
-export { PluginError } from './plugins/errors.js';
+export { PluginError, type PluginProblem } from './plugins/errors.js';
 export {
   PluginDataSchema,
   ParameterChangeSchema,

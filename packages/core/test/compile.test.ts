@@ -3,11 +3,12 @@ import type { Condition } from '../src/model/schema.js';
 import {
   compileCondition,
   ConditionCompileError,
+  FactFunctionError,
   UndefinedFactError,
   type CompileOptions,
   type Facts,
 } from '../src/rules/compile.js';
-import { builtinOperators, customOperators, isNumeric } from '../src/rules/operators.js';
+import { builtinOperators, customOperators, isNumeric, type DecoratorCallback } from '../src/rules/operators.js';
 
 /** Evaluates one comparison `fact operator value` against `{ x: factValue }`. */
 function check(operator: string, factValue: unknown, value: unknown, options?: CompileOptions): boolean {
@@ -206,6 +207,146 @@ describe('decorators', () => {
   });
 });
 
+describe("custom decorators (the engine's addOperatorDecorator)", () => {
+  /** Compares the fact's length instead of the fact, like a decorator a county might write. */
+  const length: DecoratorCallback = (factValue, value, next) =>
+    typeof (factValue as { length?: unknown } | null)?.length === 'number' &&
+    next((factValue as { length: number }).length, value);
+  const decorators = { length };
+
+  it('decorate built-in and custom operators, and compose with the built-in decorators', () => {
+    expect(check('length:equal', 'abc', 3, { decorators })).toBe(true);
+    expect(check('length:greaterThan', [1, 2], 2, { decorators })).toBe(false);
+    expect(check('length:equal', 5, 1, { decorators })).toBe(false);
+    expect(check('not:length:equal', 'abc', 3, { decorators })).toBe(false);
+    expect(check('someFact:length:equal', ['a', 'bb'], 2, { decorators })).toBe(true);
+    expect(check('length:swap:lessThan', 'abcd', 3, { decorators })).toBe(true);
+    const operators = { even: (a: unknown) => typeof a === 'number' && a % 2 === 0 };
+    expect(check('length:even', 'ab', null, { decorators, operators })).toBe(true);
+  });
+
+  it('are unknown unless passed in the options, and replace a built-in of the same name', () => {
+    expect(() => check('length:equal', 'abc', 3)).toThrow('unknown operator "length:equal"');
+    const not: DecoratorCallback = (a, b, next) => next(a, b); // a "not" that does not negate
+    expect(check('not:equal', 1, 1, { decorators: { not } })).toBe(true);
+  });
+
+  it('must be functions, like the engine checks them', () => {
+    expect(() => check('x:equal', 1, 1, { decorators: { x: 'nope' as never } })).toThrow(
+      'custom decorator "x" must be a function',
+    );
+    expect(() => check('x', 1, 1, { operators: { x: 5 as never } })).toThrow('custom operator "x" must be a function');
+  });
+});
+
+describe('custom properties and priority of any kind', () => {
+  it('accepts any extra key on any condition and carries it into the explanation', () => {
+    const c = compileCondition({
+      id: 'rule-1',
+      priority: 3,
+      all: [
+        { fact: 'a', operator: 'equal', value: 1, id: 'c1', name: 'first', customId: 42, priority: 2 },
+        { not: { fact: 'a', operator: 'equal', value: 2 }, note: { zh: '备注' } },
+      ],
+    });
+    const trace = c.explain({ a: 1 });
+    expect(c({ a: 1 })).toBe(true);
+    expect(trace.properties).toEqual({ id: 'rule-1', priority: 3 });
+    expect(trace.children?.[0]?.properties).toEqual({ id: 'c1', name: 'first', customId: 42, priority: 2 });
+    expect(trace.children?.[1]?.properties).toEqual({ note: { zh: '备注' } });
+    expect(trace.children?.[1]?.children?.[0]?.properties).toBeUndefined();
+  });
+
+  it("merges a reference's properties under its shared condition's, as the engine copies them over", () => {
+    const conditions = { s: { all: [leaf('a', 'equal', 1)], name: 'shared', tag: 's' } };
+    const trace = compileCondition({ any: [{ condition: 's', name: 'ref', id: 'r' }] }, { conditions }).explain({
+      a: 1,
+    });
+    expect(trace.children?.[0]?.properties).toEqual({ name: 'shared', id: 'r', tag: 's' });
+  });
+
+  it('reads a condition with several kinds of keys the way the engine does', () => {
+    const yes = leaf('a', 'equal', 1);
+    const no = leaf('a', 'equal', 2);
+    const conditions = { s: { all: [no] } };
+    const run = (condition: object) => compileCondition(condition as Condition, { conditions })({ a: 1 });
+    // A rule's conditions: any, then all, then not, then condition.
+    expect(run({ any: [yes], all: [no] })).toBe(true);
+    expect(run({ all: [yes], not: yes })).toBe(true);
+    expect(run({ all: [yes], condition: 's' })).toBe(true);
+    // Below the top: a reference first, then any, all, not; extra fact keys are ignored.
+    expect(run({ all: [{ all: [yes], condition: 's' }] })).toBe(false);
+    expect(run({ all: [{ all: [yes], fact: 'zz', operator: 'nope' }] })).toBe(true);
+    expect(run({ all: [{ not: no, any: [no] }] })).toBe(false);
+  });
+});
+
+describe('allowUndefinedConditions', () => {
+  const condition: Condition = { any: [{ condition: 'missing' }, leaf('a', 'equal', 1)] };
+
+  it('is off by default: a reference to a missing shared condition is refused', () => {
+    expect(() => compileCondition(condition)).toThrow('any[0]: unknown shared condition "missing"');
+  });
+
+  it('makes a missing shared condition false, and shows it in the explanation', () => {
+    const c = compileCondition(condition, { allowUndefinedConditions: true });
+    expect(c({ a: 1 })).toBe(true);
+    expect(c({ a: 2 })).toBe(false);
+    expect(compileCondition({ not: { condition: 'missing' } }, { allowUndefinedConditions: true })({})).toBe(true);
+    expect(compileCondition({ condition: 'missing' }, { allowUndefinedConditions: true })({})).toBe(false);
+    expect(c.explain({ a: 2 }).children?.[0]).toEqual({ result: false, kind: 'condition', condition: 'missing' });
+  });
+});
+
+describe('facts given as functions (dynamic facts)', () => {
+  it('are called, never compared: with the params, or {} without', () => {
+    const seen: unknown[] = [];
+    const age = (params: { add?: number }) => {
+      seen.push(params);
+      return 10 + (params.add ?? 0);
+    };
+    expect(compileCondition({ all: [leaf('age', 'equal', 10)] })({ age })).toBe(true);
+    expect(compileCondition({ all: [leaf('age', 'equal', 12, { params: { add: 2 } })] })({ age })).toBe(true);
+    expect(seen).toEqual([{}, { add: 2 }]);
+  });
+
+  it('are called for compare-value facts too, and their result follows the path', () => {
+    const limits = (params: { level: string }) => ({ low: 1, high: 9 })[params.level];
+    const c = compileCondition({
+      all: [leaf('x', 'lessThan', { fact: 'limits', params: { level: 'high' } })],
+    });
+    expect(c({ x: 5, limits })).toBe(true);
+    const o = compileCondition({ all: [leaf('o', 'equal', 3, { path: '$.a[1]' })] });
+    expect(o({ o: () => ({ a: [2, 3] }) })).toBe(true);
+    expect(o.explain({ o: () => ({ a: [2, 3] }) }).children?.[0]?.factValue).toBe(3);
+  });
+
+  it('are refused with an error naming the fact when they return a promise or throw', () => {
+    const c = compileCondition({ all: [leaf('age', 'equal', 10)] });
+    expect(() => c({ age: async () => 10 })).toThrow(FactFunctionError);
+    expect(() => c({ age: async () => 10 })).toThrow(/fact "age": its function returned a promise/);
+    expect(() => c({ age: async () => 10 })).toThrow(/事实 "age" 的函数返回了 Promise/);
+    const boom = new Error('boom');
+    const thrown = (() => {
+      try {
+        c({
+          age: () => {
+            throw boom;
+          },
+        });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(FactFunctionError);
+    expect(thrown).toMatchObject({ fact: 'age', code: 'FACT_FUNCTION', cause: boom });
+  });
+
+  it('leaves params alone for facts that are values, like the engine', () => {
+    expect(compileCondition({ all: [leaf('a', 'equal', 1, { params: { x: 1 } })] })({ a: 1 })).toBe(true);
+  });
+});
+
 describe('all, any, not', () => {
   const facts = { a: 1, b: 2 };
   const yes = leaf('a', 'equal', 1);
@@ -305,10 +446,57 @@ describe('path', () => {
     expect(read('')).toBe(o);
   });
 
-  it('refuses the JSONPath features it does not implement, at compile time', () => {
-    for (const path of ['$..b', '$.a[*]', '$.a[-1]', '$[0:1]', '$[?(@.b)]', 'a.b', '$.a.^', "$['a.b']", '$a']) {
-      expect(() => read(path), path).toThrow(/^all\[0\]: unsupported path/);
-    }
+  it('resolves every other JSONPath like jsonpath-plus, as the engine does', () => {
+    const user = {
+      address: { 'dot.property': 'dot', city: 'Wuhan' },
+      phoneNumbers: [{ type: 'home' }, { type: 'work' }],
+      a: { b: [{ year: 2021 }, { year: 2022 }] },
+      'a/b': 1,
+      'a:b': 2,
+      'a@b': 3,
+      a$b: 4,
+      name: 'top',
+      child: { name: 'inner' },
+    };
+    const on = (path: string, value: unknown = user) => read(path, { o: value });
+    expect(on('$.[0].id', [{ id: 7 }])).toBe(7);
+    expect(on("$.address['dot.property']")).toBe('dot');
+    expect(on("$.address.['dot.property']")).toBe('dot');
+    expect(on("$['a/b']")).toBe(1);
+    expect(on("$['a:b']")).toBe(2);
+    expect(on("$['a@b']")).toBe(3);
+    expect(on('$.a$b')).toBe(4);
+    expect(on('$.phoneNumbers[*].type')).toEqual(['home', 'work']);
+    expect(on('$.a.b[*].year')).toEqual([2021, 2022]);
+    expect(on('$..name')).toEqual(['top', 'inner']);
+    expect(on('$.a.b[-1:]')).toEqual([{ year: 2022 }]);
+    expect(on('$.a.b[?(@.year > 2021)].year')).toEqual([2022]);
+    expect(on('a.b[0].year')).toBe(2021);
+    // One match of a wildcard is still a list; no match is undefined.
+    expect(on('$.x[*]', { x: [5] })).toEqual([5]);
+    expect(on('$.phoneNumbers[*].fax')).toBeUndefined();
+  });
+
+  it('compares the list a wildcard gives, as the engine does', () => {
+    const facts = { o: { phones: [{ type: 'home' }, { type: 'work' }] } };
+    const has = (operator: string, value: unknown) =>
+      compileCondition({ all: [leaf('o', operator, value, { path: '$.phones[*].type' })] })(facts);
+    expect(has('contains', 'work')).toBe(true);
+    expect(has('doesNotContain', 'fax')).toBe(true);
+    expect(has('someFact:equal', 'home')).toBe(true);
+    expect(has('everyFact:equal', 'home')).toBe(false);
+  });
+
+  it('uses a custom pathResolver for every path, like the engine option', () => {
+    const calls: string[] = [];
+    const pathResolver = (value: object, path: string) => {
+      calls.push(path);
+      return path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+    };
+    const c = compileCondition({ all: [leaf('o', 'equal', 3, { path: 'a.b' })] }, { pathResolver });
+    expect(c({ o: { a: { b: 3 } } })).toBe(true);
+    expect(c({ o: 3 })).toBe(true); // not an object: the resolver is not called
+    expect(calls).toEqual(['a.b']);
   });
 });
 
@@ -423,6 +611,21 @@ describe('priority', () => {
     expect(order(condition, { a: 1, b: 1 })).toEqual(['b', 'all']);
   });
 
+  it('orders comparisons without their own priority by factPriorities, like facts added with a priority', () => {
+    const condition: Condition = { all: [leaf('a', 'equal', 1), leaf('b', 'equal', 1), leaf('c', 'equal', 1)] };
+    const facts = { a: 1, b: 1, c: 1 };
+    const c = compileCondition(condition, { factPriorities: { c: 5, b: 2 } });
+    expect(c.explain(facts).children?.map((child) => child.fact)).toEqual(['c', 'b', 'a']);
+    // A comparison's own priority wins over its fact's.
+    const own = compileCondition(
+      { all: [leaf('a', 'equal', 1, { priority: 9 }), leaf('c', 'equal', 1)] },
+      {
+        factPriorities: { c: 5 },
+      },
+    );
+    expect(own.explain(facts).children?.map((child) => child.fact)).toEqual(['a', 'c']);
+  });
+
   it('treats 0 as the default priority 1', () => {
     const condition: Condition = { any: [leaf('a', 'equal', 1, { priority: 0 }), leaf('b', 'equal', 1)] };
     expect(order(condition, { a: 1, b: 1 })).toEqual(['a', 'b']);
@@ -532,25 +735,31 @@ describe('compile errors', () => {
     expect(error({ all: [leaf('a', 'constructor', 1)] })).toBe('all[0]: unknown operator "constructor"');
   });
 
-  it('reject bad shapes', () => {
+  it('reject what the engine rejects: bad shapes, missing keys', () => {
     expect(error(null)).toBe('(root): expected a condition object');
     expect(error({ all: {} })).toBe('(root): "all" must be an array');
     expect(error({ any: [{ not: [] }] })).toBe('any[0]: "not" cannot be an array');
     expect(error({ not: { all: [5] } })).toBe('not.all[0]: expected a condition object');
-    expect(error({ all: [{ all: [], any: [] }] })).toBe(
-      'all[0]: expected exactly one of "all", "any", "not", "condition", "fact"; found all, any',
+    expect(error({ all: [{ priority: 1 }] })).toBe(
+      'all[0]: expected one of "all", "any", "not", "condition" or "fact"',
     );
-    expect(error({ all: [{ priority: 1 }] })).toContain('found none');
     expect(error({ all: [{ fact: 'a', operator: 'equal' }] })).toBe('all[0]: missing "value"');
-    expect(error({ all: [{ fact: 'a', operator: 'equal', vaule: 1 }] })).toBe('all[0]: unknown key "vaule"');
-    expect(error({ all: [{ fact: '', operator: 'equal', value: 1 }] })).toBe(
-      'all[0]: "fact" must be a non-empty string',
-    );
+    expect(error({ all: [{ fact: 'a', value: 1 }] })).toBe('all[0]: missing "operator"');
+    expect(error({ all: [{ fact: 'a', operator: 'equal', vaule: 1 }] })).toBe('all[0]: missing "value"');
     expect(error({ all: [{ fact: 'a', operator: 5, value: 1 }] })).toBe('all[0]: "operator" must be a string');
-    expect(error({ all: [leaf('a', 'equal', 1, { priority: '2' })] })).toBe('all[0]: "priority" must be a number');
-    expect(error({ all: [leaf('a', 'equal', 1, { path: 5 })] })).toBe('all[0]: "path" must be a string');
-    expect(error({ all: [leaf('a', 'equal', { fact: 5 })] })).toBe('all[0].value: "fact" must be a non-empty string');
-    expect(error({ all: [{ condition: 5 }] })).toBe('all[0]: "condition" must be a string');
+    expect(error({ all: [{ condition: 5 }] })).toBe('all[0]: unknown shared condition "5"');
+  });
+
+  it('accept what the engine evaluates: any priority, any path value, any fact name', () => {
+    const facts = { a: 1, o: { b: 1 } };
+    expect(compileCondition({ all: [leaf('a', 'equal', 1, { priority: '2' })] })(facts)).toBe(true);
+    expect(compileCondition({ all: [leaf('o', 'equal', 1, { path: ['b'] })] })(facts)).toBe(false);
+    // A fact name that is not a non-empty string is never given: undefined, or an UndefinedFactError.
+    expect(() => compileCondition({ all: [leaf('', 'equal', undefined)] })(facts)).toThrow(UndefinedFactError);
+    expect(compileCondition({ all: [leaf('', 'equal', undefined)] }, { allowUndefinedFacts: true })(facts)).toBe(true);
+    expect(() => compileCondition({ all: [leaf('a', 'equal', { fact: 5 })] })({ 5: 1, a: 1 })).toThrow(
+      'Undefined fact: 5',
+    );
   });
 
   it('refuse a bare fact comparison at the top level, like the engine', () => {

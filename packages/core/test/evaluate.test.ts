@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { evaluate, formatValue, getPlan, type EvaluationInput, type RuleResult } from '@ruralkit/core';
+import { evaluate, formatValue, getPlan, resultValues, type EvaluationInput, type RuleResult } from '@ruralkit/core';
 
 const plan = getPlan('changjiang-2021');
 const example = parse(
@@ -165,6 +165,42 @@ describe('evaluate', () => {
     const input = structuredClone(example);
     evaluate(plan, input, { asOf: '2024-06-30' });
     expect(input).toEqual(example);
+  });
+});
+
+describe('what presenters show', () => {
+  it('names each value of a result that compared several keys', () => {
+    const { results } = evaluate(
+      plan,
+      village({
+        '2021': { maintenanceFunds: true, maintenanceRules: true },
+        '2022': { maintenanceTeam: true },
+      }),
+      { asOf: '2025-12-31' },
+    );
+    const values = resultValues(plan, find(results, 'environment.five-fixed-maintenance'), 'zh');
+    expect(values.actual).toBe(
+      '长效管护有专项经费：是（2021）；长效管护有专业队伍：是（2022）；长效管护有专门制度：是（2021）',
+    );
+    expect(values.expected).toBe('长效管护有专项经费：= 是；长效管护有专业队伍：= 是；长效管护有专门制度：= 是');
+    const tap = resultValues(
+      plan,
+      find(evaluate(plan, example, { asOf: '2025-12-31' }).results, 'infrastructure.tap-water'),
+      'en',
+    );
+    expect(tap).toEqual({ actual: '87% (2025)', expected: '≥ 90%' });
+  });
+
+  it('quotes a rule name that itself starts with a quote once, nesting the inner quotes', () => {
+    const report = evaluate(
+      plan,
+      { district: { indicators: { '2025': { adminVillageCount: 52 } } } },
+      { asOf: '2025-12-31' },
+    );
+    const gigabit = report.results.find((r) => r.ruleId === 'infrastructure.gigabit-coverage')!;
+    expect(gigabit.status).toBe('missing-data');
+    expect(gigabit.message.zh).toContain('无法判断“‘双千兆’网络覆盖80%以上行政村”');
+    expect(gigabit.message.zh).not.toContain('““');
   });
 });
 

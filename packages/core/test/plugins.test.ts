@@ -10,6 +10,7 @@ import {
   PluginError,
   planHash,
   resolvePlan,
+  ruleNameAt,
   type PluginInput,
   type Rule,
 } from '@ruralkit/core';
@@ -184,13 +185,72 @@ describe('resolvePlan', () => {
   });
 });
 
+describe('rule names that state a figure', () => {
+  const resolved = resolvePlan(plan, [tapWater95]);
+  const tapWater = (p: typeof plan) => p.rules.find((r) => r.id === 'infrastructure.tap-water')!;
+
+  it('take the figure from the parameter in force on the date', () => {
+    expect(ruleNameAt(plan, tapWater(plan), '2025-12-31')).toEqual({
+      zh: '自来水普及率达到90%',
+      en: 'Tap water coverage reaches 90%',
+    });
+    expect(ruleNameAt(resolved, tapWater(resolved), '2025-12-31').zh).toBe('自来水普及率达到95%');
+    expect(ruleNameAt(resolved, tapWater(resolved), '2023-12-31').zh).toBe('自来水普及率达到90%');
+    const funds = plan.rules.find((r) => r.id === 'funding.transition-funds')!;
+    expect(ruleNameAt(plan, funds, '2025-12-31')).toEqual({
+      zh: '每年投入衔接资金300,000元以上',
+      en: 'At least CNY 300,000 of transition funds a year',
+    });
+  });
+
+  it('reach every result, so its name and its message state the same target', () => {
+    const input = {
+      villages: [
+        {
+          id: 'liuyang',
+          attributes: { needsExpressPoint: false, hasEcommerceConditions: false },
+          indicators: { '2025': { tapWaterRate: 0.93 } },
+        },
+      ],
+    };
+    const r = evaluate(resolved, input, { asOf: '2025-12-31' }).results.find(
+      (x) => x.ruleId === 'infrastructure.tap-water',
+    )!;
+    expect(r.message.zh).toContain('低于目标95%');
+    expect(r.ruleName).toEqual({ zh: '自来水普及率达到95%', en: 'Tap water coverage reaches 95%' });
+  });
+
+  it('stay visible as a placeholder when the plan has no such parameter', () => {
+    expect(ruleNameAt(plan, { name: { zh: '达到{p:no.such}', en: 'reaches {p:no.such}' } }, '2025-12-31').zh).toBe(
+      '达到{p:no.such}',
+    );
+  });
+
+  it('no name in the plan states a figure without a placeholder', () => {
+    for (const rule of [...plan.rules, ...plan.screeningRules]) {
+      expect(rule.name.zh, rule.id).not.toMatch(/\d+(%|万元|元)/);
+      expect(rule.name.en, rule.id).not.toMatch(/\d+%|CNY [\d,]+/);
+    }
+  });
+});
+
 describe('refusals name the plugin and the path', () => {
   it('a schema error', () => {
     const error = refusal([{ ...base(), version: 'one' } as PluginInput]);
     expect([error.plugin, error.path]).toEqual(['county-a', 'version']);
     expect(() => definePlugin({ ...base(), rules: { add: [{ id: 'x' }] } } as unknown as PluginInput)).toThrow(
-      /plugin county-a at rules\.add\[0\]/,
+      /plugin county-a: \d+ 处问题 \/ \d+ problems:\n  - at rules\.add\[0\]/,
     );
+  });
+
+  it('every problem of a plugin’s shape, not the first and a count', () => {
+    const error = refusal([
+      { ...base(), version: 'one', core: 3, parameters: [{ id: 'Bad Id', values: [] }] } as unknown as PluginInput,
+    ]);
+    const paths = error.problems.map((p) => p.path);
+    expect(paths).toEqual(['version', 'core', 'parameters[0].values']);
+    for (const path of paths) expect(error.message).toContain(`at ${path}: 格式有误`);
+    expect(error.message).not.toMatch(/more\)|另有/);
   });
 
   it('an unsupported core version', () => {

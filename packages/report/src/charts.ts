@@ -6,6 +6,7 @@
 import * as echarts from 'echarts';
 import {
   formatValue,
+  REPORT_WORDS as WORDS,
   STATUSES,
   STATUS_LABEL,
   unitOfKey,
@@ -17,8 +18,8 @@ import {
   type ValueUnit,
   type YearlyValues,
 } from '@ruralkit/core';
-import { WORDS } from './words.js';
-import { FONT_STACK, STATUS_COLOUR } from './theme.js';
+import { esc } from './html.js';
+import { DUE_COLOUR, FONT_STACK, STATUS_COLOUR, TARGET_COLOUR } from './theme.js';
 
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -91,23 +92,42 @@ export function numericTargets(plan: Plan, input: EvaluationInput, results: Rule
   return targets;
 }
 
+/** Units counted in whole numbers: their axes step by one at least. */
+const WHOLE: readonly ValueUnit[] = ['count', 'persons'];
+
+/** A value as a chart label, short enough for its point: `32万元`, `CNY 320k`, `87%`. */
+function chartLabel(value: number, unit: ValueUnit, lang: Lang): string {
+  if (unit !== 'CNY' || Math.abs(value) < 10000) return formatValue(value, unit, lang);
+  return lang === 'zh' ? `${Math.round(value / 1000) / 10}万元` : `CNY ${Math.round(value / 1000)}k`;
+}
+
+/**
+ * What the chart's lines mean, below it rather than on it, so no label covers a point: the
+ * dashed target line and the dotted due year.
+ */
+export function targetLegend(target: NumericTarget, lang: Lang): string {
+  const due = target.result.due ? `<span class="due">${esc(WORDS.due[lang])} ${esc(target.result.due)}</span>` : '';
+  return `<p class="legend"><span class="target">${esc(WORDS.target[lang])} ${esc(formatValue(target.target, target.unit, lang))}</span>${due}</p>`;
+}
+
 /** One target's chart: yearly values, the target line and the due year. */
 export function targetChart(plan: Plan, target: NumericTarget, lang: Lang): string {
   const years = chartYears(plan).map(String);
   const { result, unit } = target;
   const colour = STATUS_COLOUR[result.status];
-  const format = (v: number) => formatValue(v, unit, lang);
+  const format = (v: number) => chartLabel(v, unit, lang);
   const dueYear = result.due?.slice(0, 4);
   const observed = target.values.filter((v): v is number => v !== null);
   const ratio = unit === 'ratio';
   const low = Math.min(target.target, ...observed);
   return render(
     {
-      grid: { left: 58, right: 30, top: 34, bottom: 26 },
+      grid: { left: 58, right: 24, top: 24, bottom: 26 },
       xAxis: { type: 'category', data: years, axisLabel: { fontSize: 11 } },
       yAxis: {
         type: 'value',
         ...(ratio ? { max: 1, min: Math.max(0, Math.floor((low - 0.05) * 10) / 10) } : { min: 0 }),
+        ...(WHOLE.includes(unit) ? { minInterval: 1 } : {}),
         axisLabel: { fontSize: 10, formatter: (v: number) => (ratio ? `${Math.round(v * 100)}%` : format(v)) },
         splitLine: { lineStyle: { color: '#eeeeee' } },
       },
@@ -120,33 +140,15 @@ export function targetChart(plan: Plan, target: NumericTarget, lang: Lang): stri
           lineStyle: { color: colour, width: 2 },
           itemStyle: { color: colour },
           label: { show: true, fontSize: 10, color: '#333', formatter: (p: { value: number }) => format(p.value) },
+          labelLayout: { hideOverlap: true },
           markLine: {
             symbol: 'none',
             silent: true,
+            label: { show: false },
             data: [
-              {
-                yAxis: target.target,
-                lineStyle: { color: '#c62828', type: 'dashed' },
-                label: {
-                  formatter: `${WORDS.target[lang]} ${format(target.target)}`,
-                  position: 'insideStartTop',
-                  fontSize: 10,
-                  color: '#c62828',
-                },
-              },
+              { yAxis: target.target, lineStyle: { color: TARGET_COLOUR, type: 'dashed' } },
               ...(dueYear && years.includes(dueYear)
-                ? [
-                    {
-                      xAxis: dueYear,
-                      lineStyle: { color: '#555555', type: 'dotted' },
-                      label: {
-                        formatter: `${WORDS.due[lang]} ${result.due}`,
-                        position: 'end',
-                        fontSize: 10,
-                        color: '#555',
-                      },
-                    },
-                  ]
+                ? [{ xAxis: dueYear, lineStyle: { color: DUE_COLOUR, type: 'dotted' } }]
                 : []),
             ],
           },
@@ -237,7 +239,8 @@ export function riskChart(entries: { name: string; count: number }[]): string {
         },
       ],
     },
-    420,
+    // Narrow enough for a phone's screen at full size.
+    340,
     40 + entries.length * 30,
   );
 }

@@ -13,5 +13,3 @@
  * @packageDocumentation
  */
 export { renderHtmlReport, type HtmlReportOptions } from './page.js';
-export { bySubject, type SubjectGroup } from './subjects.js';
-export { WORDS } from './words.js';

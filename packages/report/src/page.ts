@@ -2,10 +2,15 @@
  * The HTML report (HTML 报告): one self-contained page, no script and no network, with inline
  * CSS and inline SVG charts, in Chinese or English, that prints on A4.
  */
-import type { EvaluationInput, Lang, Plan, Report } from '@ruralkit/core';
-import { WORDS } from './words.js';
+import {
+  bySubject,
+  REPORT_WORDS as WORDS,
+  type EvaluationInput,
+  type Lang,
+  type Plan,
+  type Report,
+} from '@ruralkit/core';
 import { esc } from './html.js';
-import { bySubject } from './subjects.js';
 import {
   householdSection,
   overview,
@@ -64,7 +69,7 @@ ${overview(report, lang)}
 ${groups.map((g) => subjectSection(plan, input, g, lang)).join('\n')}
 ${todoSection(report, lang)}
 ${householdSection(report, lang)}
-${parameterSection(report, lang)}
+${parameterSection(plan, report, lang)}
 <footer>${esc(WORDS.generated[lang])} · ${esc(report.plan.id)} · ${esc(WORDS.asOf[lang])} ${esc(report.asOf)}</footer>
 </main>
 </body>

@@ -3,24 +3,25 @@
  * district, the responsible units' to-do lists, household screening and the parameters used.
  */
 import {
-  formatValue,
+  bySubject,
+  formatParameterValue,
+  REPORT_WORDS as WORDS,
+  type SubjectGroup,
   PROGRESS_LABEL,
   resultValues,
   STATUSES,
   STATUS_LABEL,
   type EvaluationInput,
   type Lang,
+  type Parameter,
   type Plan,
   type Report,
   type RuleResult,
   type StatusCounts,
   type SubjectRef,
-  type ValueUnit,
 } from '@ruralkit/core';
-import { WORDS } from './words.js';
-import { numericTargets, riskChart, statusMatrix, targetChart } from './charts.js';
+import { numericTargets, riskChart, statusMatrix, targetChart, targetLegend } from './charts.js';
 import { anchor, esc } from './html.js';
-import { bySubject, type SubjectGroup } from './subjects.js';
 
 export function subjectTitle(subject: SubjectRef, lang: Lang): string {
   if (subject.type === 'district') return `${WORDS.district[lang]} · ${subject.name[lang]}`;
@@ -62,7 +63,7 @@ export function subjectSection(plan: Plan, input: EvaluationInput, group: Subjec
   const { subject, results, counts } = group;
   const charts = numericTargets(plan, input, results).map(
     (t) =>
-      `<figure class="chart"><figcaption>${esc(t.result.ruleName[lang])} ${badge(t.result, lang)}</figcaption>${targetChart(plan, t, lang)}</figure>`,
+      `<figure class="chart"><figcaption>${esc(t.result.ruleName[lang])} ${badge(t.result, lang)}</figcaption>${targetChart(plan, t, lang)}${targetLegend(t, lang)}</figure>`,
   );
   const rows = results.map((r) => {
     const values = resultValues(plan, r, lang);
@@ -96,7 +97,7 @@ export function subjectSection(plan: Plan, input: EvaluationInput, group: Subjec
 <h2>${esc(subjectTitle(subject, lang))}</h2>${flag}
 <div class="counts wide">${countCells(counts, lang)}</div>
 ${charts.length ? `<h3>${esc(WORDS.targets[lang])}</h3><div class="charts">${charts.join('')}</div>` : ''}
-<table class="rules"><thead><tr>${heads.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
+<div class="scroll"><table class="rules"><thead><tr>${heads.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
 </section>`;
 }
 
@@ -146,13 +147,14 @@ ${risks.length ? `<figure class="chart">${riskChart(risks)}</figure>` : ''}
 </section>`;
 }
 
-/** The parameters the results used, with who set them; assumptions are marked as such. */
-export function parameterSection(report: Report, lang: Lang): string {
+/** The parameters the results used, by name with their id, with who set them; assumptions are marked as such. */
+export function parameterSection(plan: Plan, report: Report, lang: Lang): string {
   const used = new Map(report.results.flatMap((r) => r.parameters).map((p) => [`${p.id}@${p.from}`, p]));
+  const name = (id: string) => plan.parameters.find((p) => p.id === id)?.name[lang] ?? id;
   const rows = [...used.values()].map(
     (p) =>
-      `<tr${p.assumption ? ' class="assumption"' : ''}><td><code>${esc(p.id)}</code></td><td>${esc(formatValue(p.value, (p.unit === 'CNY per person per year' ? 'CNY' : p.unit) as ValueUnit, lang))}</td><td>${esc(p.from)}</td><td>${esc(p.setBy === 'plan' ? WORDS.fromPlan[lang] : p.setBy)}${p.assumption ? ` · ${esc(WORDS.assumption[lang])}` : ''}</td></tr>`,
+      `<tr${p.assumption ? ' class="assumption"' : ''} data-parameter="${esc(p.id)}"><td>${esc(name(p.id))}<br><code>${esc(p.id)}</code></td><td>${esc(formatParameterValue(p.value, p.unit as Parameter['unit'], lang))}</td><td>${esc(p.from)}</td><td>${esc(p.setBy === 'plan' ? WORDS.fromPlan[lang] : p.setBy)}${p.assumption ? ` · ${esc(WORDS.assumption[lang])}` : ''}</td></tr>`,
   );
   return `<section id="parameters"><h2>${esc(WORDS.parameters[lang])}</h2>
-<table class="small"><thead><tr><th>${esc(WORDS.parameter[lang])}</th><th>${esc(WORDS.value[lang])}</th><th>${esc(WORDS.from[lang])}</th><th>${esc(WORDS.setBy[lang])}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+<div class="scroll"><table class="small"><thead><tr><th>${esc(WORDS.parameter[lang])}</th><th>${esc(WORDS.value[lang])}</th><th>${esc(WORDS.from[lang])}</th><th>${esc(WORDS.setBy[lang])}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }

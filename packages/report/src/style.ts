@@ -1,6 +1,6 @@
 /** The report's stylesheet (样式表): screen and A4 print, inlined into the page. */
 import { STATUSES } from '@ruralkit/core';
-import { FONT_STACK, STATUS_COLOUR } from './theme.js';
+import { DUE_COLOUR, FONT_STACK, STATUS_COLOUR, TARGET_COLOUR } from './theme.js';
 
 const statusRules = STATUSES.map(
   (s) =>
@@ -36,7 +36,14 @@ figure.chart{border:1px solid #eee;border-radius:6px;padding:6px;break-inside:av
 figure.chart figcaption{font-weight:600;font-size:13px;margin:0 4px 2px}
 figure.matrix{margin-top:14px}
 figure svg{display:block;max-width:100%;height:auto}
-.charts{display:grid;grid-template-columns:repeat(3,1fr);gap:10px;margin-bottom:14px}
+figure.matrix{overflow-x:auto}
+figure.matrix svg{max-width:none}
+.legend{margin:0 4px;font-size:11.5px;color:#555;display:flex;gap:14px;flex-wrap:wrap}
+.legend .target::before{content:"";display:inline-block;width:18px;margin:0 4px 3px 0;border-top:2px dashed ${TARGET_COLOUR}}
+.legend .target{color:${TARGET_COLOUR}}
+.legend .due::before{content:"";display:inline-block;height:11px;margin:0 5px -1px 0;border-left:2px dotted ${DUE_COLOUR}}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px;margin-bottom:14px}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:12.5px}
 th,td{border:1px solid #e1e1e1;padding:5px 6px;vertical-align:top;text-align:left}
 thead th{background:#f3efe6;font-weight:600;white-space:nowrap}
@@ -57,6 +64,15 @@ td.units b{color:#1f2328}
 .columns{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;margin-bottom:12px;align-items:start}
 table.small{font-size:13px}
 tr.assumption td{background:#fff8e1}
+@media (max-width:700px){
+  main{padding:12px 10px 32px}
+  header.cover h1{font-size:21px}
+  .cards,.columns{grid-template-columns:1fr}
+  .charts{grid-template-columns:1fr}
+  figure.chart svg{margin:0 auto}
+  thead th{white-space:normal}
+  td code{word-break:break-all}
+}
 footer{margin-top:32px;color:#777;font-size:12px;border-top:1px solid #ddd;padding-top:8px}
 ${statusRules}
 @page{size:A4;margin:14mm 12mm}

@@ -9,6 +9,10 @@ export const STATUS_COLOUR: Record<Status, string> = {
   'missing-data': '#7e57c2',
 };
 
+/** The target line and the due-year line of a chart, and their legend. */
+export const TARGET_COLOUR = '#c62828';
+export const DUE_COLOUR = '#555555';
+
 /** Common Chinese fonts on Windows, macOS and Linux, then the generic family. */
 export const FONT_STACK =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif';

@@ -1,12 +1,13 @@
 // The HTML report opened in headless Chromium: no console errors, no network, every village and
 // rule present, charts as inline SVG, in Chinese and English; screenshots kept in test-artifacts/.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, getPlan, type EvaluationInput } from '@ruralkit/core';
+import { definePlugin, evaluate, getPlan, resolvePlan, type EvaluationInput } from '@ruralkit/core';
 import { parse } from 'yaml';
 import { renderHtmlReport } from '../src/index.js';
 import { numericTargets } from '../src/charts.js';
@@ -55,9 +56,12 @@ afterAll(async () => {
 });
 
 /** Open the report as a file; collect console errors and every request that is not the file itself. */
-async function open(lang: 'zh' | 'en'): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+async function open(
+  lang: 'zh' | 'en',
+  html = renderHtmlReport(report, { plan, input, lang }),
+): Promise<{ page: Page; problems: string[]; requests: string[] }> {
   const file = join(mkdtempSync(join(tmpdir(), 'ruralkit-report-')), `report-${lang}.html`);
-  writeFileSync(file, renderHtmlReport(report, { plan, input, lang }));
+  writeFileSync(file, html);
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
@@ -70,6 +74,54 @@ async function open(lang: 'zh' | 'en'): Promise<{ page: Page; problems: string[]
   });
   await page.goto(`file://${file}`, { waitUntil: 'load' });
   return { page, problems, requests };
+}
+
+/**
+ * Whether the page's Chinese text is drawn in a real font: with the page's font stack, distinct
+ * characters draw distinct glyphs, none of them the box drawn for a character no font has.
+ * Without a CJK font every Chinese character is that same box (豆腐块) and this is false.
+ */
+async function drawsChinese(page: Page): Promise<boolean> {
+  return page.locator('h1').evaluate((h1) => {
+    const family = h1.ownerDocument.defaultView!.getComputedStyle(h1).fontFamily;
+    const canvas = h1.ownerDocument.createElement('canvas');
+    canvas.width = canvas.height = 64;
+    const ctx = canvas.getContext('2d')!;
+    const draw = (text: string) => {
+      ctx.clearRect(0, 0, 64, 64);
+      ctx.font = `40px ${family}`;
+      ctx.fillText(text, 4, 48);
+      return ctx.getImageData(0, 0, 64, 64).data.join(',');
+    };
+    const glyphs = ['乡', '村', '振', '兴', '达', '标'].map(draw);
+    const missing = draw('\u{10FFFD}');
+    return new Set(glyphs).size === glyphs.length && !glyphs.includes(missing);
+  });
+}
+
+/** A fontconfig file that offers only the machine's fonts without Chinese: null if fontconfig is not there. */
+function fontConfigWithoutChinese(): string | null {
+  const files = (args: string[]) => {
+    try {
+      return execFileSync('fc-list', [...args, '--format', '%{file}\n'], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean);
+    } catch {
+      return null;
+    }
+  };
+  const all = files([]);
+  const chinese = files([':lang=zh']);
+  if (!all || !chinese) return null;
+  const chineseDirs = new Set(chinese.map(dirname));
+  const dirs = [...new Set(all.map(dirname))].filter((d) => !chineseDirs.has(d));
+  const folder = mkdtempSync(join(tmpdir(), 'ruralkit-fonts-'));
+  const file = join(folder, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?><fontconfig>${dirs.map((d) => `<dir>${d}</dir>`).join('')}<cachedir>${folder}</cachedir></fontconfig>`,
+  );
+  return file;
 }
 
 describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', () => {
@@ -170,5 +222,132 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     expect(await page.locator('figure.matrix svg').textContent()).toContain('Liuyang Village');
     await page.screenshot({ path: join(artifacts, 'report-en.png'), fullPage: true });
     await page.close();
+  });
+
+  it('shows each parameter by name beside its id', async () => {
+    const { page } = await open('zh');
+    const row = page.locator('#parameters tr[data-parameter="basic.universalRate"]');
+    expect(await row.textContent()).toContain('“基本普及”阈值');
+    expect(await row.locator('code').textContent()).toBe('basic.universalRate');
+    for (const id of await page
+      .locator('#parameters tr[data-parameter]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-parameter')!))) {
+      expect(await page.locator(`#parameters tr[data-parameter="${id}"] td`).first().textContent()).toContain(
+        plan.parameters.find((p) => p.id === id)!.name.zh,
+      );
+    }
+    await page.close();
+  });
+
+  it('draws no chart text over other chart text, and counts in whole steps', async () => {
+    const { page } = await open('zh');
+    const overlaps = await page.locator('figure.chart svg').evaluateAll((svgs) =>
+      svgs.flatMap((svg, index) => {
+        const boxes = [...svg.querySelectorAll('text')]
+          .filter((t) => t.textContent!.trim() !== '')
+          .map((t) => ({ text: t.textContent!, box: t.getBoundingClientRect() }));
+        const found: string[] = [];
+        for (const [i, a] of boxes.entries()) {
+          for (const b of boxes.slice(i + 1)) {
+            const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+            const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+            if (x > 1 && y > 1) found.push(`chart ${index}: "${a.text}" over "${b.text}"`);
+          }
+        }
+        return found;
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    // The specialty-industry target counts industries: its axis steps 0, 1, 2, never 0.5.
+    const specialty = page.locator('section[data-subject="liuyang"] figure.chart').first();
+    expect(await specialty.locator('figcaption').textContent()).toContain('特色产业');
+    const labels = await specialty.locator('svg text').allTextContents();
+    expect(labels.filter((t) => /^\d+\.\d+$/.test(t))).toEqual([]);
+    await page.close();
+  });
+
+  it('names each value of a row that shows several', async () => {
+    const { page } = await open('zh');
+    const row = await page
+      .locator('section[data-subject="liuyang"] tr[data-rule="environment.five-fixed-maintenance"]')
+      .textContent();
+    expect(row).toMatch(/长效管护有专项经费：是（\d{4}）；长效管护有专业队伍：是（\d{4}）/);
+    await page.close();
+  });
+
+  it('states a plugin’s target in headings, rows, the status grid and the charts', async () => {
+    const county = definePlugin({
+      id: 'county-a',
+      name: { zh: '甲县', en: 'County A' },
+      version: '1.0.0',
+      core: '^0.1.0',
+      plan: 'changjiang-2021',
+      parameters: [{ id: 'infrastructure.tapWaterMinRate', values: [{ from: '2024-01-01', value: 0.95 }] }],
+    });
+    const resolved = resolvePlan(plan, [county]);
+    const html = renderHtmlReport(evaluate(resolved, input, { asOf: '2025-12-31' }), {
+      plan: resolved,
+      input,
+      lang: 'zh',
+    });
+    const { page } = await open('zh', html);
+    const section = page.locator('section[data-subject="liuyang"]');
+    expect(await section.locator('tr[data-rule="infrastructure.tap-water"] td').first().textContent()).toContain(
+      '自来水普及率达到95%',
+    );
+    const chart = section.locator('figure.chart', { hasText: '自来水普及率' });
+    expect(await chart.locator('figcaption').textContent()).toContain('自来水普及率达到95%');
+    expect(await chart.locator('.legend').textContent()).toContain('目标 95%');
+    expect(await page.locator('figure.matrix svg').textContent()).toContain('自来水普及率达到95%');
+    expect(await page.locator('body').textContent()).not.toContain('自来水普及率达到90%');
+    await page.close();
+  });
+
+  it('quotes a rule name that starts with a quote once', () => {
+    const district = { indicators: { '2025': { adminVillageCount: 52 } } };
+    const missing = evaluate(plan, { district }, { asOf: '2025-12-31' });
+    const html = renderHtmlReport(missing, { plan, input: { district }, lang: 'zh' });
+    expect(html).toContain('无法判断“‘双千兆’网络覆盖80%以上行政村”');
+    expect(html).not.toMatch(/““|””/);
+  });
+
+  it('keeps the charts readable on a phone-width screen', async () => {
+    const { page } = await open('zh');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const scales = await page
+      .locator('figure.chart svg')
+      .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width'))));
+    expect(scales.length).toBeGreaterThan(10);
+    expect(Math.min(...scales)).toBeGreaterThanOrEqual(0.9);
+    // Nothing makes the page itself wider than the screen: wide tables and the matrix scroll in place.
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(artifacts, 'report-phone.png'), fullPage: false });
+    await page.close();
+  });
+
+  it('draws its Chinese text in a CJK font, not as boxes (install fonts-noto-cjk)', async () => {
+    const { page } = await open('zh');
+    expect(await drawsChinese(page), 'no CJK font: apt-get install -y fonts-noto-cjk').toBe(true);
+    await page.close();
+  });
+
+  it('would fail on a machine without a CJK font: the same check sees the boxes there', async (test) => {
+    const config = fontConfigWithoutChinese();
+    if (!config) return test.skip();
+    const bare = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ruralkit-chromium-')), {
+      executablePath: CHROMIUM,
+      args: ARGS,
+      headless: true,
+      env: { ...process.env, FONTCONFIG_FILE: config },
+    });
+    try {
+      const file = join(mkdtempSync(join(tmpdir(), 'ruralkit-report-')), 'report.html');
+      writeFileSync(file, renderHtmlReport(report, { plan, input, lang: 'zh' }));
+      const page = await bare.newPage();
+      await page.goto(`file://${file}`);
+      expect(await drawsChinese(page)).toBe(false);
+    } finally {
+      await bare.close();
+    }
   });
 });

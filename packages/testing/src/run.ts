@@ -174,17 +174,20 @@ export async function runScenarioFile(file: string, options: RunOptions = {}): P
 }
 
 /** Scenario files under the given files or folders (`.yaml`, `.yml`, `.json`), sorted. */
-export function findScenarioFiles(paths: string[]): string[] {
+export function findScenarioFiles(paths: string[], base = process.cwd()): string[] {
   const files: string[] = [];
   const visit = (path: string) => {
-    const stat = statSync(path);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) {
+      throw new ScenarioFileError(`找不到场景文件或文件夹 / scenario file or folder not found: ${path}`);
+    }
     if (stat.isDirectory()) {
       for (const entry of readdirSync(path).sort()) visit(join(path, entry));
     } else if (/\.(ya?ml|json)$/.test(path)) {
       files.push(path);
     }
   };
-  for (const path of paths) visit(resolve(path));
+  for (const path of paths) visit(resolve(base, path));
   return files;
 }
 

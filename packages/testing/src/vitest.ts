@@ -2,15 +2,21 @@
  * Scenario files as vitest tests (`@ruralkit/testing/vitest`): one test per scenario, failing
  * with every mismatch spelled out.
  */
-import { basename } from 'node:path';
-import { describe, it } from 'vitest';
+import { basename, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { findScenarioFiles, formatFailure, runScenarioFile, type RunOptions } from './run.js';
 import { loadScenario } from './scenario.js';
 
-/** Register a vitest `describe` with one test per scenario file under `paths`. */
+/**
+ * Register a vitest `describe` with one test per scenario file under `paths`. Relative paths are
+ * relative to the test file that calls it (`['./scenarios']` beside `plugin.test.ts`), wherever
+ * vitest is started from.
+ */
 export function scenarioSuite(title: string, paths: string[], options: RunOptions = {}): void {
+  const testFile = expect.getState().testPath;
+  const base = testFile ? dirname(testFile) : process.cwd();
   describe(title, () => {
-    const files = findScenarioFiles(paths);
+    const files = findScenarioFiles(paths, base);
     if (files.length === 0) throw new Error(`no scenario files under ${paths.join(', ')}`);
     for (const file of files) {
       it(testName(file), async () => {

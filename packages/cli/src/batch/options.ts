@@ -1,9 +1,9 @@
 /** The options `screen` and `evaluate --batch` share, checked, and the summary line they end with. */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { isRealDate, type ExplainLevel } from '@ruralkit/core';
-import { basePlan, planOptions } from '../plan-options.js';
-import { oneOf, readDataFile, UsageError, type Io } from '../io.js';
+import type { ExplainLevel } from '@ruralkit/core';
+import { basePlan, PLAN_OPTIONS_HELP, planOptions } from '../plan-options.js';
+import { dateOption, oneOf, readDataFile, UsageError, type Io } from '../io.js';
 import type { JobSettings } from './job.js';
 import type { BatchTotals } from './run.js';
 
@@ -16,6 +16,13 @@ export const BATCH_OPTIONS = {
   workers: { type: 'string' },
 } as const;
 
+/** The help lines of the options every batch command takes. */
+export const BATCH_OPTIONS_HELP = `${PLAN_OPTIONS_HELP}
+  --as-of     the date to judge at, YYYY-MM-DD (default: today)
+  --out       the output file, .ndjson or .csv (required); written only if every line is valid
+  --format    ndjson or csv (default: from the --out file's extension)
+  --workers   worker threads (default: one per core); the output order is the input order`;
+
 /** Settings from parsed options; `district` and `explain` only apply to villages. */
 export function batchSettings(
   command: string,
@@ -26,27 +33,43 @@ export function batchSettings(
 ): { settings: JobSettings; out: string; workers: number } {
   const planId = basePlan(values.plan).id;
   const plugins = ((values.plugin as string[] | undefined) ?? []).map((file) => resolve(file));
-  const asOf = (values['as-of'] as string | undefined) ?? io.today();
-  if (!isRealDate(asOf)) throw new UsageError(`ruralkit: --as-of must be a date YYYY-MM-DD (got "${asOf}")`);
+  const asOf = dateOption(command, 'as-of', values['as-of'], io.today());
   const out = values.out as string | undefined;
-  if (!out) throw new UsageError(`ruralkit ${command}: give --out FILE (.ndjson or .csv) (需指定输出文件)`);
-  const format = oneOf('format', values.format, ['ndjson', 'csv'] as const, out.endsWith('.csv') ? 'csv' : 'ndjson');
-  const explain: ExplainLevel = oneOf('explain', villages.explain, ['all', 'not-met', 'none'] as const, 'not-met');
+  if (!out) {
+    throw new UsageError(
+      command,
+      '需指定输出文件：--out FILE（.ndjson 或 .csv）',
+      'give --out FILE (.ndjson or .csv) for the output',
+    );
+  }
+  const formats = ['ndjson', 'csv'] as const;
+  const format = oneOf(command, 'format', values.format, formats, out.endsWith('.csv') ? 'csv' : 'ndjson');
+  const explain: ExplainLevel = oneOf(
+    command,
+    'explain',
+    villages.explain,
+    ['all', 'not-met', 'none'] as const,
+    'not-met',
+  );
   const settings: JobSettings = { mode, planId, plugins, asOf, explain, format };
   if (villages.district) settings.district = readDataFile(villages.district) as JobSettings['district'];
-  return { settings, out, workers: workerCount(values.workers, io) };
+  return { settings, out, workers: workerCount(command, values.workers, io) };
 }
 
 /**
  * `--workers N`, a whole number ≥ 1; by default one per core, and never more than the cores:
  * each worker holds its own compiled plan, and more threads than cores only add memory.
  */
-function workerCount(value: unknown, io: Io): number {
+function workerCount(command: string, value: unknown, io: Io): number {
   const cores = availableParallelism();
   if (value === undefined) return cores;
   const n = Number(value);
   if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n) || n < 1) {
-    throw new UsageError(`ruralkit: --workers must be a whole number ≥ 1 (got "${String(value)}")`);
+    throw new UsageError(
+      command,
+      `--workers 须为不小于 1 的整数，如 --workers 2（得到 "${String(value)}"）`,
+      `--workers must be a whole number ≥ 1, e.g. --workers 2 (got "${String(value)}")`,
+    );
   }
   if (n > cores) {
     io.stderr(`ruralkit: --workers ${n} is more than the ${cores} cores; using ${cores} (工作线程数不超过核数)\n`);

@@ -12,20 +12,34 @@ import { readable } from './screen.js';
 export const EVALUATE_BATCH_USAGE = `ruralkit evaluate --batch <villages.ndjson|.csv> --out FILE [--district FILE] [--plugin FILE]...
                     [--as-of YYYY-MM-DD] [--explain not-met|all|none] [--format ndjson|csv] [--workers N]`;
 
+export const EVALUATE_BATCH_OPTIONS_HELP = `Options of --batch (one village per line, NDJSON or CSV):
+  --out       the output file, .ndjson or .csv (required); written only if every line is valid
+  --workers   worker threads (default: one per core); the output order is the input order
+  --district  the district's data (YAML or JSON), for growth rules
+  --explain   not-met (default), all or none: which results carry messages`;
+
+const NAME = 'ruralkit evaluate --batch';
+
 export async function evaluateBatch(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
+  const { values, positionals } = parseOptions(NAME, args, {
     ...BATCH_OPTIONS,
     batch: { type: 'string' },
     district: { type: 'string' },
     explain: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError('ruralkit evaluate --batch: give the villages file after --batch');
-  const { settings, out, workers } = batchSettings('evaluate --batch', values, io, 'evaluate', {
+  if (positionals.length > 0 || typeof values.batch !== 'string') {
+    throw new UsageError(
+      NAME,
+      '请在 --batch 之后给出村数据文件，如 --batch villages.ndjson',
+      'give the villages file after --batch, e.g. --batch villages.ndjson',
+    );
+  }
+  const { settings, out, workers } = batchSettings(NAME, values, io, 'evaluate', {
     district: values.district as string | undefined,
     explain: values.explain,
   });
   refuseOverwritingInput(out, [values.batch as string, values.district as string | undefined, ...settings.plugins]);
-  const totals = await runBatch({ input: readable(values.batch as string), out, settings, workers, io });
+  const totals = await runBatch({ input: readable(values.batch), out, settings, workers, io });
   io.stderr(summaryLine('evaluate', totals, out));
   return 0;
 }

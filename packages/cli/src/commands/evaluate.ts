@@ -1,13 +1,15 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
-import { evaluate, isRealDate, type EvaluationInput, type Lang } from '@ruralkit/core';
+import { evaluate, type EvaluationInput, type Lang } from '@ruralkit/core';
 import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
-import { oneOf, parseOptions, UsageError, type Command } from '../io.js';
-import { planFromOptions, planOptions } from '../plan-options.js';
+import { dateOption, oneOf, parseOptions, UsageError, type Command } from '../io.js';
+import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { loadHtmlReport, loadXlsx } from '../optional.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
-import { evaluateBatch, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
+import { evaluateBatch, EVALUATE_BATCH_OPTIONS_HELP, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
 
 const FORMATS = ['table', 'json', 'md', 'html', 'xlsx'] as const;
+
+const NAME = 'ruralkit evaluate';
 
 /**
  * The most villages and households one report holds: a report is built in memory, and 2,000
@@ -24,20 +26,31 @@ function checkReportSize(input: unknown): void {
       field === 'villages'
         ? 'ruralkit evaluate --batch villages.ndjson --out results.ndjson'
         : 'ruralkit screen households.ndjson --out alerts.ndjson';
+    const n = list.length.toLocaleString('en-US');
+    const limit = max.toLocaleString('en-US');
     throw new UsageError(
-      `ruralkit evaluate: ${list.length.toLocaleString('en-US')} ${field} are more than one report holds (${max.toLocaleString('en-US')}); ` +
-        `use ${advice}, which streams one line per subject (数据量过大，请用批量命令)`,
+      NAME,
+      `${n} 个${field === 'villages' ? '村' : '户'}超过一份报告的上限（${limit}）：请用 ${advice}，逐行流式写出`,
+      `${n} ${field} are more than one report holds (${limit}); use ${advice}, which streams one line per subject`,
     );
   }
 }
 
 export const evaluateCommand: Command = {
+  summary: "评估数据并写出报告 / judge a district's data against the plan and write the report",
   usage: `ruralkit evaluate <input.yaml|input.json|input.xlsx|sheet.csv...> [--plan ID] [--plugin FILE]...
                     [--as-of YYYY-MM-DD] [--format table|json|md|html|xlsx] [--lang zh|en] [--out FILE]
   ${EVALUATE_BATCH_USAGE}`,
+  options: `${PLAN_OPTIONS_HELP}
+  --as-of     the date to judge at, YYYY-MM-DD (default: today)
+  --format    table (default, for a terminal), json (for programs), md (for documents),
+              html (a self-contained report with charts), xlsx (one row per result; needs --out)
+  --lang      zh (default) or en
+  --out       write the report to FILE instead of standard output
+${EVALUATE_BATCH_OPTIONS_HELP}`,
   async run(args, io) {
     if (args.includes('--batch')) return evaluateBatch(args, io);
-    const { values, positionals } = parseOptions(args, {
+    const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
       'as-of': { type: 'string' },
       format: { type: 'string' },
@@ -45,14 +58,19 @@ export const evaluateCommand: Command = {
       out: { type: 'string' },
     });
     if (positionals.length === 0) {
-      throw new UsageError('ruralkit evaluate: give an input file (YAML, JSON, xlsx, or CSV files)');
+      throw new UsageError(
+        NAME,
+        '缺少输入文件：请给出一个 YAML、JSON 或 xlsx 文件，或若干 CSV 文件，如 ruralkit evaluate data.yaml',
+        'give an input file (YAML, JSON, xlsx, or CSV files), e.g. ruralkit evaluate data.yaml',
+      );
     }
-    const asOf = (values['as-of'] as string | undefined) ?? io.today();
-    if (!isRealDate(asOf)) throw new UsageError(`ruralkit: --as-of must be a date YYYY-MM-DD (got "${asOf}")`);
-    const format = oneOf('format', values.format, FORMATS, 'table');
-    const lang: Lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
+    const asOf = dateOption(NAME, 'as-of', values['as-of'], io.today());
+    const format = oneOf(NAME, 'format', values.format, FORMATS, 'table');
+    const lang: Lang = oneOf(NAME, 'lang', values.lang, ['zh', 'en'] as const, 'zh');
     const out = values.out as string | undefined;
-    if (format === 'xlsx' && !out) throw new UsageError('ruralkit evaluate: --format xlsx needs --out FILE.xlsx');
+    if (format === 'xlsx' && !out) {
+      throw new UsageError(NAME, '--format xlsx 需要 --out FILE.xlsx', '--format xlsx needs --out FILE.xlsx');
+    }
     if (out) refuseOverwritingInput(out, [...positionals, ...((values.plugin as string[] | undefined) ?? [])]);
     const plan = await planFromOptions(values);
     const input = await readInputFiles(plan, positionals, io.stderr);

@@ -1,49 +1,79 @@
 /**
- * `ruralkit plan show|diff`: the rules and parameters in force on a date, with their clauses and
- * who set them; and what plugins change against the base plan.
+ * `ruralkit plan show|diff`: what a plan holds on a date — rules and screening rules with their
+ * clauses, parameters, units, clauses with their text, indicators and risk types, each with who
+ * set it — everything a county plugin refers to by id; and what plugins change against the base plan.
  */
 import { writeFileSync } from 'node:fs';
 import {
   diffPlan,
   diffToMarkdown,
-  isRealDate,
+  formatParameterValue,
   isResolvedPlan,
   parameterEntryAt,
   planHash,
+  ruleNameAt,
   type Lang,
   type Plan,
 } from '@ruralkit/core';
-import { oneOf, parseOptions, UsageError, type Command, type Io } from '../io.js';
-import { basePlan, planFromOptions, planOptions } from '../plan-options.js';
+import { dateOption, oneOf, parseOptions, UsageError, type Command, type Io } from '../io.js';
+import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
+import { didYouMean } from '../suggest.js';
+
+const NAME = 'ruralkit plan';
+const ACTIONS = ['show', 'diff'];
 
 export const planCommand: Command = {
-  usage: `ruralkit plan show [--plan ID] [--plugin FILE]... [--at YYYY-MM-DD] [--lang zh|en] [--format md|json]
+  summary: '查看方案内容与插件改动 / show what a plan holds on a date, or what plugins change',
+  usage: `ruralkit plan show [--plan ID] [--plugin FILE]... [--at YYYY-MM-DD] [--lang zh|en] [--format md|json] [--out FILE]
   ruralkit plan diff --plugin FILE... [--plan ID] [--format md|json] [--out FILE]`,
+  options: `${PLAN_OPTIONS_HELP}
+  --at        show: the date the plan is shown in force on, YYYY-MM-DD (default: today)
+  --lang      show: zh (default) or en
+  --format    md (default, for documents) or json (for programs)
+  --out       write to FILE instead of standard output`,
   async run(args, io) {
     const [action, ...rest] = args;
-    const { values, positionals } = parseOptions(rest, {
+    if (action === undefined || !ACTIONS.includes(action)) {
+      const hint = action ? didYouMean(action, ACTIONS) : { zh: '', en: '' };
+      throw new UsageError(
+        NAME,
+        `请用 "plan show" 或 "plan diff"${action ? `（得到 "${action}"）` : ''}${hint.zh}`,
+        `use "plan show" or "plan diff"${action ? ` (got "${action}")` : ''}${hint.en}`,
+      );
+    }
+    const command = `${NAME} ${action}`;
+    const { values, positionals } = parseOptions(command, rest, {
       ...planOptions,
       at: { type: 'string' },
       lang: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
     });
-    if (positionals.length > 0) throw new UsageError(`ruralkit plan: unexpected argument "${positionals[0]}"`);
-    const format = oneOf('format', values.format, ['md', 'json'] as const, 'md');
+    if (positionals.length > 0) {
+      throw new UsageError(
+        command,
+        `多余的参数 "${positionals[0]}"：插件文件请用 --plugin 给出`,
+        `unexpected argument "${positionals[0]}": give plugin files with --plugin`,
+      );
+    }
+    const format = oneOf(command, 'format', values.format, ['md', 'json'] as const, 'md');
     const plan = await planFromOptions(values);
     let text: string;
     if (action === 'show') {
-      const at = (values.at as string | undefined) ?? io.today();
-      if (!isRealDate(at)) throw new UsageError(`ruralkit: --at must be a date YYYY-MM-DD (got "${at}")`);
-      const lang: Lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
+      const at = dateOption(command, 'at', values.at, io.today());
+      const lang: Lang = oneOf(command, 'lang', values.lang, ['zh', 'en'] as const, 'zh');
       const inForce = planInForce(plan, at);
       text = format === 'json' ? `${JSON.stringify(inForce, null, 2)}\n` : showMarkdown(plan, inForce, lang);
-    } else if (action === 'diff') {
-      if (!isResolvedPlan(plan)) throw new UsageError('ruralkit plan diff: give at least one --plugin FILE');
+    } else {
+      if (!isResolvedPlan(plan)) {
+        throw new UsageError(
+          command,
+          '请至少给出一个 --plugin FILE，以比较插件带来的改动',
+          'give at least one --plugin FILE: the diff is what plugins change',
+        );
+      }
       const diff = diffPlan(basePlan(values.plan), plan);
       text = format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : diffToMarkdown(diff);
-    } else {
-      throw new UsageError('ruralkit plan: use "plan show" or "plan diff"');
     }
     write(io, values.out as string | undefined, text);
     return 0;
@@ -56,10 +86,15 @@ function write(io: Io, out: string | undefined, text: string): void {
   io.stderr(`ruralkit: wrote ${out}\n`);
 }
 
-/** What is in force on a date: each rule with its clauses and due date, each parameter's value. */
+type ProvenanceKind = 'rules' | 'screeningRules' | 'indicators' | 'units' | 'riskTypes';
+
+/**
+ * What is in force on a date: each rule with its clauses and due date, each parameter's value,
+ * and the units, clauses, indicators and risk types rules refer to; each with who set it.
+ */
 function planInForce(plan: Plan, at: string) {
-  const setBy = (kind: 'rules' | 'screeningRules', id: string) =>
-    isResolvedPlan(plan) ? plan.provenance[kind][id] : 'plan';
+  const setBy = (kind: ProvenanceKind, id: string) =>
+    (isResolvedPlan(plan) ? plan.provenance[kind][id] : undefined) ?? 'plan';
   const clauseLabel = (id: string) => plan.clauses.find((c) => c.id === id)?.label ?? id;
   const parameters = plan.parameters.map((p) => {
     const entry = parameterEntryAt(p, at);
@@ -85,53 +120,169 @@ function planInForce(plan: Plan, at: string) {
     plugins: isResolvedPlan(plan) ? plan.plugins.map((p) => `${p.id}@${p.version}`) : [],
     rules: plan.rules.map((r) => ({
       id: r.id,
-      name: r.name,
+      name: ruleNameAt(plan, r, at),
       subject: r.subject,
       kind: r.kind,
       strength: r.strength,
       clauses: r.clauses.map((id) => ({ id, label: clauseLabel(id) })),
       due: due(r.due),
       units: r.units,
-      setBy: setBy('rules', r.id) ?? 'plan',
+      setBy: setBy('rules', r.id),
     })),
     screeningRules: plan.screeningRules.map((r) => ({
       id: r.id,
-      name: r.name,
+      name: ruleNameAt(plan, r, at),
       riskType: r.riskType,
-      setBy: setBy('screeningRules', r.id) ?? 'plan',
+      setBy: setBy('screeningRules', r.id),
     })),
     parameters,
+    units: plan.units.map((u) => ({ id: u.id, name: u.name, setBy: setBy('units', u.id) })),
+    clauses: plan.clauses.map((c) => ({ id: c.id, label: c.label, heading: c.heading, text: c.text, units: c.units })),
+    indicators: plan.indicators.map((i) => ({
+      key: i.key,
+      name: i.name,
+      subject: i.subject,
+      type: i.type,
+      unit: i.unit,
+      ...(i.min !== undefined ? { min: i.min } : {}),
+      ...(i.max !== undefined ? { max: i.max } : {}),
+      ...(i.required ? { required: true } : {}),
+      setBy: setBy('indicators', i.key),
+    })),
+    riskTypes: plan.riskTypes.map((t) => ({ id: t.id, name: t.name, setBy: setBy('riskTypes', t.id) })),
   };
 }
 
-function showMarkdown(plan: Plan, inForce: ReturnType<typeof planInForce>, lang: Lang): string {
+type InForce = ReturnType<typeof planInForce>;
+
+/** A Markdown table cell: pipes escaped, line breaks as spaces. */
+const cell = (text: unknown) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
+
+/** An indicator's valid range, written in its unit: `0%–100%`, `≥ 0`, or empty. */
+function range(i: InForce['indicators'][number], lang: Lang): string {
+  const write = (n: number) => (i.unit === 'ratio' ? formatParameterValue(n, 'ratio', lang) : String(n));
+  if (i.min !== undefined && i.max !== undefined) return `${write(i.min)}–${write(i.max)}`;
+  if (i.min !== undefined) return `≥ ${write(i.min)}`;
+  if (i.max !== undefined) return `≤ ${write(i.max)}`;
+  return '';
+}
+
+function table(header: string[], rows: unknown[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}
+
+function showMarkdown(plan: Plan, inForce: InForce, lang: Lang): string {
   const zh = lang === 'zh';
+  const w = (zhText: string, en: string) => (zh ? zhText : en);
+  const code = (id: string) => `\`${id}\``;
   const lines = [
     `# ${plan.title[lang]}`,
     '',
-    `${zh ? '生效日期' : 'In force on'} ${inForce.at} · ${inForce.hash}${inForce.plugins.length ? ` · ${zh ? '插件' : 'plugins'}: ${inForce.plugins.join(', ')}` : ''}`,
+    `${w('生效日期', 'In force on')} ${inForce.at} · ${inForce.hash}${inForce.plugins.length ? ` · ${w('插件', 'plugins')}: ${inForce.plugins.join(', ')}` : ''}`,
     '',
-    `## ${zh ? '规则' : 'Rules'}`,
+    `## ${w('规则', 'Rules')}`,
     '',
-    `| id | ${zh ? '名称' : 'name'} | ${zh ? '类型' : 'kind'} | ${zh ? '强度' : 'strength'} | ${zh ? '条款' : 'clauses'} | ${zh ? '期限' : 'due'} | ${zh ? '来自' : 'set by'} |`,
-    '|---|---|---|---|---|---|---|',
-    ...inForce.rules.map(
-      (r) =>
-        `| \`${r.id}\` | ${r.name[lang]} | ${r.kind} | ${r.strength} | ${r.clauses.map((c) => c.label).join('、')} | ${r.due ?? ''} | ${r.setBy} |`,
+    ...table(
+      [
+        'id',
+        w('名称', 'name'),
+        w('类型', 'kind'),
+        w('强度', 'strength'),
+        w('条款', 'clauses'),
+        w('期限', 'due'),
+        w('来自', 'set by'),
+      ],
+      inForce.rules.map((r) => [
+        code(r.id),
+        r.name[lang],
+        r.kind,
+        r.strength,
+        r.clauses.map((c) => c.label).join('、'),
+        r.due ?? '',
+        r.setBy,
+      ]),
     ),
     '',
-    `## ${zh ? '筛查规则' : 'Screening rules'}`,
+    `## ${w('筛查规则', 'Screening rules')}`,
     '',
-    ...inForce.screeningRules.map((r) => `- \`${r.id}\` ${r.name[lang]} → ${r.riskType} (${r.setBy})`),
+    ...inForce.screeningRules.map((r) => `- ${code(r.id)} ${r.name[lang]} → ${r.riskType} (${r.setBy})`),
     '',
-    `## ${zh ? '参数' : 'Parameters'}`,
+    `## ${w('参数', 'Parameters')}`,
     '',
-    `| id | ${zh ? '名称' : 'name'} | ${zh ? '取值' : 'value'} | ${zh ? '单位' : 'unit'} | ${zh ? '起始' : 'from'} | ${zh ? '依据' : 'source'} | ${zh ? '来自' : 'set by'} |`,
-    '|---|---|---|---|---|---|---|',
-    ...inForce.parameters.map(
-      (p) =>
-        `| \`${p.id}\` | ${p.name[lang]}${p.assumption ? (zh ? '（假定值）' : ' (assumption)') : ''} | ${p.value ?? '—'} | ${p.unit} | ${p.from ?? '—'} | ${p.source.join(', ')} | ${p.setBy} |`,
+    ...table(
+      [
+        'id',
+        w('名称', 'name'),
+        w('取值', 'value'),
+        w('单位', 'unit'),
+        w('起始', 'from'),
+        w('依据', 'source'),
+        w('来自', 'set by'),
+      ],
+      inForce.parameters.map((p) => [
+        code(p.id),
+        `${p.name[lang]}${p.assumption ? w('（假定值）', ' (assumption)') : ''}`,
+        p.value ?? '—',
+        p.unit,
+        p.from ?? '—',
+        p.source.join(', '),
+        p.setBy,
+      ]),
     ),
+    '',
+    `## ${w('指标', 'Indicators')}`,
+    '',
+    ...table(
+      [
+        'key',
+        w('名称', 'name'),
+        w('对象', 'subject'),
+        w('类型', 'type'),
+        w('单位', 'unit'),
+        w('取值范围', 'range'),
+        w('来自', 'set by'),
+      ],
+      inForce.indicators.map((i) => [
+        code(i.key),
+        `${i.name[lang]}${i.required ? w('（必填）', ' (required)') : ''}`,
+        i.subject,
+        i.type,
+        i.unit,
+        range(i, lang),
+        i.setBy,
+      ]),
+    ),
+    '',
+    `## ${w('责任单位', 'Responsible units')}`,
+    '',
+    ...table(
+      ['id', w('名称', 'name'), w('来自', 'set by')],
+      inForce.units.map((u) => [code(u.id), u.name[lang], u.setBy]),
+    ),
+    '',
+    `## ${w('风险类型', 'Risk types')}`,
+    '',
+    ...table(
+      ['id', w('名称', 'name'), w('来自', 'set by')],
+      inForce.riskTypes.map((t) => [code(t.id), t.name[lang], t.setBy]),
+    ),
+    '',
+    `## ${w('条款', 'Clauses')}`,
+    '',
+    ...inForce.clauses.flatMap((c) => [
+      `### ${code(c.id)} ${c.label} ${c.heading[lang]}`,
+      '',
+      ...(c.units.length ? [`${w('责任单位', 'Units')}: ${c.units.map(code).join(', ')}`, ''] : []),
+      `> ${c.text.replace(/\n+/g, '\n> ')}`,
+      '',
+    ]),
   ];
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n').trimEnd()}\n`;
 }

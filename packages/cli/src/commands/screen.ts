@@ -5,17 +5,27 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { refuseOverwritingInput } from '../input-files.js';
-import { parseOptions, UsageError, type Command } from '../io.js';
-import { BATCH_OPTIONS, batchSettings, summaryLine } from '../batch/options.js';
+import { fileError, parseOptions, UsageError, type Command } from '../io.js';
+import { BATCH_OPTIONS, BATCH_OPTIONS_HELP, batchSettings, summaryLine } from '../batch/options.js';
 import { runBatch } from '../batch/run.js';
 
+const NAME = 'ruralkit screen';
+
 export const screenCommand: Command = {
+  summary: '农户防止返贫监测筛查 / screen households for relapse risks (NDJSON or CSV, one per line)',
   usage: `ruralkit screen <households.ndjson|.csv> --out FILE [--as-of YYYY-MM-DD] [--plan ID] [--plugin FILE]...
                     [--format ndjson|csv] [--workers N]`,
+  options: BATCH_OPTIONS_HELP,
   async run(args, io) {
-    const { values, positionals } = parseOptions(args, BATCH_OPTIONS);
-    if (positionals.length !== 1) throw new UsageError('ruralkit screen: give one households file (NDJSON or CSV)');
-    const { settings, out, workers } = batchSettings('screen', values, io, 'screen');
+    const { values, positionals } = parseOptions(NAME, args, BATCH_OPTIONS);
+    if (positionals.length !== 1) {
+      throw new UsageError(
+        NAME,
+        '请给出一个农户文件（NDJSON 或 CSV），如 ruralkit screen households.ndjson --out risks.ndjson',
+        'give one households file (NDJSON or CSV), e.g. ruralkit screen households.ndjson --out risks.ndjson',
+      );
+    }
+    const { settings, out, workers } = batchSettings(NAME, values, io, 'screen');
     refuseOverwritingInput(out, [positionals[0], ...settings.plugins]);
     const totals = await runBatch({ input: readable(positionals[0]!), out, settings, workers, io });
     io.stderr(summaryLine('screen', totals, out));
@@ -27,8 +37,8 @@ export const screenCommand: Command = {
 export function readable(file: string): string {
   try {
     accessSync(file, constants.R_OK);
-  } catch {
-    throw new UsageError(`ruralkit: cannot read "${file}" (无法读取文件)`);
+  } catch (error) {
+    throw fileError(file, error);
   }
   return file;
 }

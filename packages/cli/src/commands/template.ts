@@ -3,19 +3,37 @@ import { parseInput, type EvaluationInput } from '@ruralkit/core';
 import { readInputFiles, writeOutput } from '../input-files.js';
 import { parseOptions, UsageError, type Command } from '../io.js';
 import { loadXlsx } from '../optional.js';
-import { planFromOptions, planOptions } from '../plan-options.js';
+import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
+
+const NAME = 'ruralkit template';
 
 export const templateCommand: Command = {
+  summary: "生成指标填报模板 / write the fill-in workbook of the plan's indicators",
   usage: `ruralkit template --out FILE.xlsx [--plan ID] [--plugin FILE]... [--data input.yaml|input.json]`,
+  options: `${PLAN_OPTIONS_HELP}
+  --data      fill the template with this YAML or JSON input
+  --out       the workbook to write (.xlsx)`,
   async run(args, io) {
-    const { values, positionals } = parseOptions(args, {
+    const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
       data: { type: 'string' },
       out: { type: 'string' },
     });
-    if (positionals.length > 0) throw new UsageError(`ruralkit template: unexpected "${positionals[0]}"`);
+    if (positionals.length > 0) {
+      throw new UsageError(
+        NAME,
+        `多余的参数 "${positionals[0]}"：数据文件请用 --data 给出`,
+        `unexpected argument "${positionals[0]}": give a data file with --data`,
+      );
+    }
     const out = values.out as string | undefined;
-    if (!out?.endsWith('.xlsx')) throw new UsageError('ruralkit template: give --out FILE.xlsx');
+    if (!out?.endsWith('.xlsx')) {
+      throw new UsageError(
+        NAME,
+        '请用 --out FILE.xlsx 指定要写出的工作簿',
+        'give --out FILE.xlsx, the workbook to write',
+      );
+    }
     const plan = await planFromOptions(values);
     const data = values.data as string | undefined;
     // Data is validated by the plan's schema before it is written, so the workbook imports cleanly.

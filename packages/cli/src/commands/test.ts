@@ -1,18 +1,32 @@
 /** `ruralkit test`: run scenario files; ends with `N passed, M failed`, exit 1 if any failed. */
+import { existsSync } from 'node:fs';
 import { formatOutcomes, runScenarios } from '@ruralkit/testing';
 import { parseOptions, UsageError, type Command } from '../io.js';
 
+const NAME = 'ruralkit test';
+
 export const testCommand: Command = {
+  summary: '运行场景文件 / run scenario files (YAML or JSON): N passed, M failed',
   usage: 'ruralkit test <scenario files or folders>...',
+  options: '  (none: give the scenario files, or folders to search for .yaml, .yml and .json files)',
   async run(args, io) {
-    const { positionals } = parseOptions(args, {});
-    if (positionals.length === 0) throw new UsageError('ruralkit test: give scenario files or folders');
-    let outcomes;
-    try {
-      outcomes = await runScenarios(positionals);
-    } catch (error) {
-      throw new UsageError(`ruralkit test: ${(error as Error).message}`);
+    const { positionals } = parseOptions(NAME, args, {});
+    if (positionals.length === 0) {
+      throw new UsageError(
+        NAME,
+        '请给出场景文件或文件夹，如 ruralkit test scenarios/',
+        'give scenario files or folders, e.g. ruralkit test scenarios/',
+      );
     }
+    const missing = positionals.filter((path) => !existsSync(path));
+    if (missing.length > 0) {
+      throw new UsageError(
+        NAME,
+        `找不到 ${missing.map((p) => `"${p}"`).join('、')}：请检查路径`,
+        `not found: ${missing.map((p) => `"${p}"`).join(', ')} (check the path)`,
+      );
+    }
+    const outcomes = await runScenarios(positionals);
     io.stdout(`${formatOutcomes(outcomes)}\n`);
     return outcomes.length > 0 && outcomes.every((o) => o.passed) ? 0 : 1;
   },

@@ -8,11 +8,12 @@ import { isRealDate } from '@ruralkit/core';
 import { UsageError } from '../io.js';
 
 /** `--db FILE` must exist, except for `start` or with `--create`: a typo must not create an empty database. */
-export function checkDatabase(db: string, action: string, create: boolean): void {
+export function checkDatabase(command: string, db: string, action: string, create: boolean): void {
   if (existsSync(db) || action === 'start' || create) return;
   throw new UsageError(
-    `ruralkit workflow ${action}: the database "${db}" does not exist (找不到流程数据库); ` +
-      'check the path, or give --create to start an empty one',
+    command,
+    `找不到流程数据库 "${db}"：请检查路径，或加 --create 新建一个空库`,
+    `the database "${db}" does not exist; check the path, or give --create to start an empty one`,
   );
 }
 
@@ -26,28 +27,32 @@ const AHEAD_MS = 24 * 60 * 60 * 1000;
  * `--at` as an instant: a real ISO 8601 date or date-time (`1` is no time, not 2001), and at most
  * a day ahead of `now` unless `force` (a simulation may then jump ahead on purpose).
  */
-export function parseAt(value: string, force: boolean, now: Date): Date {
+export function parseAt(command: string, value: string, force: boolean, now: Date): Date {
   const match = DATE_TIME.exec(value);
   const instant = match && isRealDate(match[1]!) ? new Date(value) : undefined;
   if (!instant || Number.isNaN(instant.getTime())) {
     throw new UsageError(
-      `ruralkit workflow: --at must be a date-time in ISO 8601, such as 2021-03-01T09:00:00+08:00 (got "${value}") (时间格式有误)`,
+      command,
+      `--at 须为 ISO 8601 日期时间，如 2021-03-01T09:00:00+08:00（得到 "${value}"）`,
+      `--at must be a date-time in ISO 8601, such as 2021-03-01T09:00:00+08:00 (got "${value}")`,
     );
   }
   if (!force && instant.getTime() - now.getTime() > AHEAD_MS) {
     throw new UsageError(
-      `ruralkit workflow: --at ${value} is more than a day after now (${now.toISOString()}), which would pass deadlines ` +
-        'and periods at once; give --force if that is intended (时间超前，如确需请加 --force)',
+      command,
+      `--at ${value} 比现在（${now.toISOString()}）晚一天以上，会一次越过期限和公示期；如确需请加 --force`,
+      `--at ${value} is more than a day after now (${now.toISOString()}), which would pass deadlines and periods at once; give --force if that is intended`,
     );
   }
   return instant;
 }
 
 /** Refuse an `--at` before the last time an instance recorded: its history would go backwards. */
-export function checkNotBefore(at: Date, instanceId: string, updatedAt: string): void {
+export function checkNotBefore(command: string, at: Date, instanceId: string, updatedAt: string): void {
   if (at.getTime() >= Date.parse(updatedAt)) return;
   throw new UsageError(
-    `ruralkit workflow: --at ${at.toISOString()} is before ${updatedAt}, the last time instance ${instanceId} recorded; ` +
-      'time cannot go backwards (时间不能早于实例最后记录的时间)',
+    command,
+    `--at ${at.toISOString()} 早于实例 ${instanceId} 最后记录的时间 ${updatedAt}：时间不能倒退`,
+    `--at ${at.toISOString()} is before ${updatedAt}, the last time instance ${instanceId} recorded; time cannot go backwards`,
   );
 }

@@ -11,10 +11,11 @@ import {
   type Runtime,
   type WorkflowType,
 } from '@ruralkit/core';
-import { parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
+import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
 import { loadSqliteStore } from '../optional.js';
-import { planFromOptions, planOptions } from '../plan-options.js';
+import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
+import { didYouMean } from '../suggest.js';
 import { checkDatabase, checkNotBefore, parseAt } from './workflow-guards.js';
 
 const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID [--household ID] --event EVENT
@@ -23,8 +24,10 @@ const USAGE = `ruralkit workflow start <type> --db FILE --tenant ID --village ID
   ruralkit workflow history <instance> --db FILE [--format text|json]
   ruralkit workflow tick --db FILE
   ruralkit workflow verify --db FILE
-  (every workflow action also takes --plan ID and --plugin FILE...; --db must exist except for
-   start or with --create; --at may be at most a day ahead of now unless --force)`;
+  (every workflow action also takes --plan ID and --plugin FILE...)`;
+
+const NAME = 'ruralkit workflow';
+const ACTIONS = ['start', 'send', 'show', 'history', 'tick', 'verify'];
 
 /** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
 const BAD_INPUT = new Set([
@@ -38,12 +41,22 @@ const BAD_INPUT = new Set([
 
 /** An event or principal: a JSON or YAML file, or inline JSON. */
 function readValue(option: string, value: string | undefined): unknown {
-  if (value === undefined) throw new UsageError(`ruralkit workflow: --${option} is required`);
+  if (value === undefined) {
+    throw new UsageError(
+      NAME,
+      `缺少 --${option}：请给出 JSON/YAML 文件或内联 JSON`,
+      `--${option} is required: a JSON/YAML file or inline JSON`,
+    );
+  }
   if (value.trimStart().startsWith('{')) {
     try {
       return JSON.parse(value);
     } catch (error) {
-      throw new UsageError(`ruralkit workflow: --${option} is not valid JSON (格式有误): ${(error as Error).message}`);
+      throw new UsageError(
+        NAME,
+        `--${option} 不是有效的 JSON，请改正：${(error as Error).message}`,
+        `--${option} is not valid JSON; correct it: ${(error as Error).message}`,
+      );
     }
   }
   return readDataFile(value);
@@ -52,11 +65,19 @@ function readValue(option: string, value: string | undefined): unknown {
 function readEvent(value: string | undefined, as: string | undefined): EventInput {
   const event = readValue('event', value);
   if (!event || typeof event !== 'object' || typeof (event as { type?: unknown }).type !== 'string') {
-    throw new UsageError('ruralkit workflow: --event must be an object with a "type" (事件须有 type)');
+    throw new UsageError(
+      NAME,
+      '--event 须为带 "type" 的对象，如 {"type":"START"}',
+      '--event must be an object with a "type", e.g. {"type":"START"}',
+    );
   }
   const actor = as === undefined ? (event as EventInput).actor : readValue('as', as);
   if (actor === undefined)
-    throw new UsageError('ruralkit workflow: give the actor in the event or with --as (缺少 actor)');
+    throw new UsageError(
+      NAME,
+      '缺少操作人：请在事件中给出 actor，或用 --as 给出',
+      'give the actor in the event, or with --as',
+    );
   return { ...(event as EventInput), actor: actor as EventInput['actor'] };
 }
 
@@ -95,9 +116,23 @@ async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: str
 }
 
 export const workflowCommand: Command = {
+  summary: '流程实例：发起、发送事件、查看、到期处理、审计核验 / workflow instances in a SQLite database',
   usage: USAGE,
+  options: `  --db        the SQLite workflow database; must exist, except for start
+  --create    create --db when it does not exist (for an action other than start)
+  --tenant    start: the tenant (e.g. the district)
+  --township  start: the township id (optional)
+  --village   start: the village id
+  --household start: the household id (poverty-monitoring)
+  --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
+  --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON
+  --at        act at this ISO 8601 date-time instead of now (simulations, back-office entry);
+              not before the instance's last record, at most a day ahead of now
+  --force     allow --at more than a day ahead of now
+  --format    show, history: text (default) or json
+${PLAN_OPTIONS_HELP}`,
   async run(args, io) {
-    const { values, positionals } = parseOptions(args, {
+    const { values, positionals } = parseOptions(NAME, args, {
       db: { type: 'string' },
       ...planOptions,
       tenant: { type: 'string' },
@@ -113,24 +148,30 @@ export const workflowCommand: Command = {
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
-    if (!action || !['start', 'send', 'show', 'history', 'tick', 'verify'].includes(action)) {
+    if (!action || !ACTIONS.includes(action)) {
+      const hint = action ? didYouMean(action, ACTIONS) : { zh: '', en: '' };
       throw new UsageError(
-        `ruralkit workflow: give an action: start, send, show, history, tick or verify${action ? ` (got "${action}")` : ''}`,
+        NAME,
+        `请给出操作：${ACTIONS.join('、')}${action ? `（得到 "${action}"）` : ''}${hint.zh}`,
+        `give an action: ${ACTIONS.join(', ')}${action ? ` (got "${action}")` : ''}${hint.en}`,
       );
     }
-    if (!db) throw new UsageError(`ruralkit workflow ${action}: --db FILE is required`);
+    const command = `${NAME} ${action}`;
+    if (!db)
+      throw new UsageError(command, '缺少 --db FILE（流程数据库）', '--db FILE (the workflow database) is required');
     const needsTarget = action !== 'tick' && action !== 'verify';
     if (needsTarget && !target) {
       throw new UsageError(
-        `ruralkit workflow ${action}: give ${action === 'start' ? 'the workflow type' : 'the instance id'}`,
+        command,
+        action === 'start' ? `请给出流程类型：${WORKFLOW_TYPES.join('、')}` : '请给出流程实例编号',
+        action === 'start' ? `give the workflow type: ${WORKFLOW_TYPES.join(', ')}` : 'give the instance id',
       );
     }
     const plan = await planFromOptions(values);
-    const at = values.at === undefined ? undefined : parseAt(values.at as string, values.force === true, new Date());
-    checkDatabase(db, action, values.create === true);
-    const format = (values.format as string | undefined) ?? 'text';
-    if (!['text', 'json'].includes(format))
-      throw new UsageError(`ruralkit workflow: --format must be text or json (got "${format}")`);
+    const at =
+      values.at === undefined ? undefined : parseAt(command, values.at as string, values.force === true, new Date());
+    checkDatabase(command, db, action, values.create === true);
+    const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
     const { openSqliteStore } = await loadSqliteStore();
     const store = openSqliteStore(db);
@@ -139,12 +180,15 @@ export const workflowCommand: Command = {
       switch (action) {
         case 'start': {
           if (!(WORKFLOW_TYPES as readonly string[]).includes(target!)) {
+            const hint = didYouMean(target!, WORKFLOW_TYPES);
             throw new UsageError(
-              `ruralkit workflow start: unknown workflow type "${target}"; known: ${WORKFLOW_TYPES.join(', ')}`,
+              command,
+              `未知流程类型 "${target}"${hint.zh}；可用：${WORKFLOW_TYPES.join('、')}`,
+              `unknown workflow type "${target}"${hint.en}; known: ${WORKFLOW_TYPES.join(', ')}`,
             );
           }
           if (!values.tenant || !values.village)
-            throw new UsageError('ruralkit workflow start: --tenant and --village are required');
+            throw new UsageError(command, '缺少 --tenant 和 --village', '--tenant and --village are required');
           const result = await runtime.start(target as WorkflowType, {
             tenant: values.tenant as string,
             subject: {
@@ -161,7 +205,7 @@ export const workflowCommand: Command = {
           return 0;
         }
         case 'send': {
-          if (at) checkNotBefore(at, target!, (await runtime.get(target!)).updatedAt);
+          if (at) checkNotBefore(command, at, target!, (await runtime.get(target!)).updatedAt);
           const result = await runtime.send(
             target!,
             readEvent(values.event as string | undefined, values.as as string | undefined),

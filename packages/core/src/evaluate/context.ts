@@ -3,12 +3,13 @@
  * and parameters shared by rule judging and household screening.
  */
 import { parameterEntryAt } from '../model/parameters.js';
-import type { Plan } from '../model/schema.js';
+import type { Parameter, Plan } from '../model/schema.js';
 import { isResolvedPlan } from '../plugins/resolved.js';
 import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
 import { formatValue, unitOfKey, type Lang, type ValueUnit } from './format.js';
+import { formatParameterValue } from './names.js';
 import type { DerivedFact, Indicator } from '../model/schema.js';
 
 /** A subject's data as rules read it. */
@@ -316,7 +317,7 @@ export class EvalContext {
 
   formatParameter(id: string, date: string, lang: Lang): string {
     const use = this.parameter(id, date);
-    return formatValue(use.value, (use.unit === 'CNY per person per year' ? 'CNY' : use.unit) as ValueUnit, lang);
+    return formatParameterValue(use.value, use.unit as Parameter['unit'], lang);
   }
 }
 

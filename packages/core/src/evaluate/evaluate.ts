@@ -34,12 +34,7 @@ export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: 
     for (const rule of compiled.villageRules) results.push(judgeRule(ctx, rule, data));
   }
   if (compiled.districtRules.length > 0) {
-    const district: SubjectData = {
-      ref: { type: 'district', id: 'district', name: plan.jurisdiction },
-      attributes: {},
-      own: parsed.district,
-      district: parsed.district,
-    };
+    const district = districtData(plan, parsed.district);
     for (const rule of compiled.districtRules) results.push(judgeRule(ctx, rule, district));
   }
   const households = parsed.households.map((h) => screenHousehold(ctx, compiled, h));
@@ -83,6 +78,16 @@ export function checkAsOf(plan: Plan, asOf: unknown): void {
       },
     ]);
   }
+}
+
+/** The district as its own rules read it. */
+export function districtData(plan: Plan, district: YearSeries): SubjectData {
+  return {
+    ref: { type: 'district', id: 'district', name: plan.jurisdiction },
+    attributes: {},
+    own: district,
+    district,
+  };
 }
 
 /** A village as results name it: a key village (重点村) with the plan's name, else marked `keyVillage: false`. */

@@ -7,6 +7,7 @@ import type { LocalizedText } from '../model/schema.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillTemplate, type Lang } from './format.js';
+import { fillName } from './names.js';
 import { PROGRESS_LABEL } from './labels.js';
 import { measureProgress } from './progress.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
@@ -40,9 +41,9 @@ function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: b
     case 'deadline':
       return judgeDeadline(ctx, cr, data, explain);
     case 'ongoing': {
-      const year = Math.min(ctx.asOfYear, ctx.lastYear);
-      const date = ctx.asOf < ctx.plan.period.end ? ctx.asOf : ctx.plan.period.end;
-      const outcome = run(ctx, cr, data, { year, exact: false, date }, explain);
+      const point = headlinePoint(ctx, cr);
+      const outcome = run(ctx, cr, data, point, explain);
+      const { year, date } = point;
       return conclude(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') }, explain);
     }
     case 'annual':
@@ -56,13 +57,8 @@ function judgeDeadline(
   data: SubjectData,
   explain: boolean,
 ): RuleResult | RuleStatus {
-  const { due, reached, date, point } = ctx.memo(cr, () => {
-    const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
-    const reached = ctx.asOf >= due;
-    const date = reached ? due : ctx.asOf;
-    // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
-    return { due, reached, date, point: { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date } };
-  });
+  const { due, reached, point } = deadlineOf(ctx, cr);
+  const { date } = point;
   const outcome = run(ctx, cr, data, point, explain);
   // A completion date after the due date is late whenever it is read: not-met, not pending.
   const late = cr.completionKey !== undefined && outcome.status === 'fails';
@@ -80,9 +76,9 @@ function judgeAnnual(ctx: EvalContext, cr: CompiledRule, data: SubjectData, expl
   let headline: RuleResult | RuleStatus | undefined;
   // Without an explanation only the headline year counts: earlier years are not read.
   for (let year = explain ? ctx.firstYear : lastYear; year <= lastYear; year++) {
-    const yearEnd = `${year}-12-31`;
-    const date = ctx.asOf < yearEnd ? ctx.asOf : yearEnd;
-    const outcome = run(ctx, cr, data, { year, exact: true, date }, explain);
+    const point = annualPoint(ctx, year);
+    const { date } = point;
+    const outcome = run(ctx, cr, data, point, explain);
     headline = conclude(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') }, explain);
     if (!explain) return headline;
     const result = headline as RuleResult;
@@ -96,6 +92,41 @@ function judgeAnnual(ctx: EvalContext, cr: CompiledRule, data: SubjectData, expl
     });
   }
   return { ...(headline as RuleResult), years };
+}
+
+/**
+ * Where a rule's status is read at the context's as-of date A (catalog §7): a deadline rule as
+ * of the due date once reached (else A), an ongoing rule as of A (at most the plan's end), an
+ * annual rule in year(A) exactly (at most the plan's last year).
+ */
+export function headlinePoint(ctx: EvalContext, cr: CompiledRule): Point {
+  switch (cr.rule.kind) {
+    case 'deadline':
+      return deadlineOf(ctx, cr).point;
+    case 'ongoing': {
+      const year = Math.min(ctx.asOfYear, ctx.lastYear);
+      return { year, exact: false, date: ctx.asOf < ctx.plan.period.end ? ctx.asOf : ctx.plan.period.end };
+    }
+    case 'annual':
+      return annualPoint(ctx, Math.min(ctx.asOfYear, ctx.lastYear));
+  }
+}
+
+/** A deadline rule's due date, whether A reached it, and its point. */
+export function deadlineOf(ctx: EvalContext, cr: CompiledRule): { due: string; reached: boolean; point: Point } {
+  return ctx.memo(cr, () => {
+    const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
+    const reached = ctx.asOf >= due;
+    const date = reached ? due : ctx.asOf;
+    // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
+    return { due, reached, point: { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date } };
+  });
+}
+
+/** An annual rule's point in `year`: that year exactly, parameters as of its end (or A, if earlier). */
+function annualPoint(ctx: EvalContext, year: number): Point {
+  const yearEnd = `${year}-12-31`;
+  return { year, exact: true, date: ctx.asOf < yearEnd ? ctx.asOf : yearEnd };
 }
 
 /** The full result, or the status alone. */
@@ -190,7 +221,7 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
-    ruleName: rule.name,
+    ruleName: fillName(rule.name, (id, lang) => ctx.formatParameter(id, j.date, lang)),
     setBy: setBy(ctx.plan, 'rules', rule.id),
     kind: rule.kind,
     strength: rule.strength,
@@ -270,7 +301,7 @@ function messageOf(
         value: (key) => ctx.format(key, outcome.reading.facts[key], derived, lang),
         parameter: (id) => ctx.formatParameter(id, j.date, lang),
       });
-    const name = cr.rule.name[lang];
+    const name = quoted(result.ruleName[lang]);
     let text: string;
     switch (outcome.status) {
       case 'missing-data': {
@@ -278,8 +309,8 @@ function messageOf(
         const reasons = outcome.reading.reasons.map((r) => r[lang]);
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断“${name}”：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
-            : `${data.ref.name.en}: cannot judge “${name}” for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
+            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断${name}：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
+            : `${data.ref.name.en}: cannot judge ${name} for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
         break;
       }
       case 'not-applicable': {
@@ -288,15 +319,15 @@ function messageOf(
         );
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}不适用“${name}”（${facts.join('；')}）`
-            : `“${name}” does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
+            ? `${data.ref.name.zh}不适用${name}（${facts.join('；')}）`
+            : `${name} does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
         break;
       }
       case 'not-done':
         text =
           lang === 'zh'
-            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成“${name}”`
-            : `${data.ref.name.en} had not completed “${name}” as of ${ctx.asOf}`;
+            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成${name}`
+            : `${data.ref.name.en} had not completed ${name} as of ${ctx.asOf}`;
         break;
       default:
         text = fill(j.status === 'met' ? cr.rule.messages[lang].met : cr.rule.messages[lang].notMet);
@@ -322,4 +353,9 @@ function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: stri
   }
   const ids = result.clauses.map((c) => c.id).join(', ');
   return `${text} (clause ${ids}${lead ? `; lead unit: ${lead}` : ''})`;
+}
+
+/** A name in quotes, “…”; quotes inside it become ‘…’, as nested quotes are written. */
+function quoted(name: string): string {
+  return `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 }

@@ -2,7 +2,7 @@
  * Summaries (汇总): counts by status per village and overall, each responsible unit's to-do
  * list (待办), and the household screening counts.
  */
-import type { HouseholdResult, RuleResult, StatusCounts, Summary, UnitTodo } from './types.js';
+import type { HouseholdResult, Report, RuleResult, StatusCounts, SubjectRef, Summary, UnitTodo } from './types.js';
 
 /** Zero results of every status. */
 export function emptyCounts(): StatusCounts {
@@ -67,4 +67,24 @@ export function summarize(results: RuleResult[], households: HouseholdResult[]):
       byCategory,
     },
   };
+}
+
+/** A subject with its results, in report order, and its counts by status. */
+export interface SubjectGroup {
+  subject: SubjectRef;
+  results: RuleResult[];
+  counts: StatusCounts;
+}
+
+/** Results grouped by subject, in report order (villages as given, then the district), with counts by status. */
+export function bySubject(report: Report): SubjectGroup[] {
+  const groups = new Map<string, SubjectGroup>();
+  for (const r of report.results) {
+    const key = `${r.subject.type}:${r.subject.id}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { subject: r.subject, results: [], counts: emptyCounts() }));
+    group.results.push(r);
+    group.counts[r.status]++;
+  }
+  return [...groups.values()];
 }

@@ -16,20 +16,26 @@ const OPERATOR: Record<string, Record<Lang, string>> = {
   dateOnOrBefore: { zh: '不晚于', en: 'on or before' },
 };
 
-/** The actual and expected values of the keys a result compared, e.g. `87%（2025）` and `≥ 90%`. */
+/**
+ * The actual and expected values of the keys a result compared, e.g. `87%（2025）` and `≥ 90%`.
+ * When a result compared several keys, each value is named by its indicator:
+ * `专项经费：是（2021）；专业队伍：是（2022）`.
+ */
 export function resultValues(plan: Plan, result: RuleResult, lang: Lang): { actual: string; expected: string } {
   const rule = plan.rules.find((r) => r.id === result.ruleId);
   const derived = Object.entries(rule?.derived ?? {});
   const indicator = (key: string) => plan.indicators.find((d) => d.key === key);
   const actual: string[] = [];
   const expected: string[] = [];
-  for (const [key, want] of Object.entries(result.expected)) {
+  const entries = Object.entries(result.expected);
+  for (const [key, want] of entries) {
     const unit = unitOfKey(indicator, key, derived);
     const seen = result.actual[key];
+    const name = entries.length > 1 ? `${indicator(key)?.name[lang] ?? key}${lang === 'zh' ? '：' : ': '}` : '';
     const year = seen?.year === undefined ? '' : lang === 'zh' ? `（${seen.year}）` : ` (${seen.year})`;
-    actual.push(`${formatValue(seen?.value, unit, lang)}${year}`);
+    actual.push(`${name}${formatValue(seen?.value, unit, lang)}${year}`);
     const op = OPERATOR[want.operator]?.[lang] ?? want.operator;
-    expected.push(`${op} ${formatValue(want.value, unit, lang)}`);
+    expected.push(`${name}${op} ${formatValue(want.value, unit, lang)}`);
   }
   const sep = lang === 'zh' ? '；' : '; ';
   return { actual: actual.join(sep), expected: expected.join(sep) };

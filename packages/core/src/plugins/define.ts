@@ -7,7 +7,7 @@ import { PluginDataSchema, type Plugin, type PluginInput } from './schema.js';
 /** Deeper than any plugin: conditions nest a few levels, each `all`/`any` counting two. */
 const PLUGIN_DEPTH = 64;
 
-/** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of the first problems. */
+/** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of every problem. */
 export function definePlugin(input: PluginInput): Plugin {
   const { operators = {}, ...data } = input as PluginInput;
   const id = typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : '(no id)';
@@ -23,15 +23,12 @@ export function definePlugin(input: PluginInput): Plugin {
   }
   const parsed = PluginDataSchema.safeParse(data);
   if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    const path = pathText(first.path);
-    const others = parsed.error.issues.length - 1;
-    throw new PluginError(
-      id,
-      path,
-      `格式有误：${first.message}${others ? `（另有${others}处）` : ''}`,
-      `invalid: ${first.message}${others ? ` (and ${others} more)` : ''}`,
-    );
+    const [first, ...more] = parsed.error.issues.map((issue) => ({
+      path: pathText(issue.path),
+      zh: `格式有误：${issue.message}`,
+      en: `invalid: ${issue.message}`,
+    }));
+    throw new PluginError(id, first!.path, first!.zh, first!.en, more);
   }
   for (const [name, fn] of Object.entries(operators)) {
     if (typeof fn !== 'function')

@@ -1,7 +1,16 @@
 /** Plugin errors (插件错误): each names the plugin and the path inside it. */
 
+/** One problem of a plugin: where it is, and what is wrong, in Chinese and English. */
+export interface PluginProblem {
+  path: string;
+  zh: string;
+  en: string;
+}
+
 export class PluginError extends Error {
   override readonly name = 'PluginError';
+  /** Every problem found, the first being `path`, `zh` and `en`; a plugin's shape reports them all at once. */
+  readonly problems: readonly PluginProblem[];
   constructor(
     /** The plugin's id (or its file, before the id is known). */
     readonly plugin: string,
@@ -9,7 +18,16 @@ export class PluginError extends Error {
     readonly path: string,
     readonly zh: string,
     readonly en: string,
+    /** Further problems found at the same time. */
+    more: readonly PluginProblem[] = [],
   ) {
-    super(`plugin ${plugin}${path ? ` at ${path}` : ''}: ${zh} / ${en}`);
+    const problems = [{ path, zh, en }, ...more];
+    const line = (p: PluginProblem) => `${p.path ? `at ${p.path}: ` : ''}${p.zh} / ${p.en}`;
+    super(
+      problems.length === 1
+        ? `plugin ${plugin}${path ? ` at ${path}` : ''}: ${zh} / ${en}`
+        : `plugin ${plugin}: ${problems.length} 处问题 / ${problems.length} problems:\n${problems.map((p) => `  - ${line(p)}`).join('\n')}`,
+    );
+    this.problems = problems;
   }
 }

@@ -1,28 +1,61 @@
 /**
  * Compiles a json-rules-engine condition into a synchronous function with json-rules-engine 7's
- * semantics, and an explanation trace built from the same compiled tree. Facts are plain data:
- * a fact exists when it is an own property of the facts object (function values are not called
- * as dynamic facts, and `params` are ignored).
+ * semantics, and an explanation trace built from the same compiled tree. Facts are the values
+ * given to `engine.run(facts)`: plain data, or synchronous functions called with the
+ * condition's `params`. Simple paths are compiled to property reads; every other path goes
+ * through jsonpath-plus, as in the engine.
  */
 import type { Condition } from '../model/schema.js';
-import { builtinOperators, resolveOperator, type Operator } from './operators.js';
+import {
+  builtinOperators,
+  decoratorOf,
+  operatorDecorators,
+  resolveOperator,
+  type DecoratorCallback,
+  type Operator,
+  type OperatorDecorator,
+} from './operators.js';
+import { followPath, jsonPath, parsePath, type PathResolver } from './paths.js';
 
 export type Facts = Readonly<Record<string, unknown>>;
+
+/**
+ * What the compiler takes: a plan's `Condition`, or any condition JSON json-rules-engine takes
+ * (custom properties such as `id` or `customId` included).
+ */
+export type ConditionInput = Condition | Readonly<Record<string, unknown>>;
 
 export interface CompileOptions {
   /** Custom operators, added to the built-ins (a custom operator replaces a built-in of the same name). */
   operators?: Readonly<Record<string, Operator>>;
+  /**
+   * Custom operator decorators, as `engine.addOperatorDecorator(name, cb)` takes them (a custom
+   * decorator replaces a built-in of the same name): `name:operator` calls `cb(factValue, value, operator)`.
+   */
+  decorators?: Readonly<Record<string, DecoratorCallback>>;
   /** Shared conditions referenced by `{ condition: name }` (the engine's `setCondition`). */
-  conditions?: Readonly<Record<string, Condition>>;
+  conditions?: Readonly<Record<string, ConditionInput>>;
   /** False (the default, like the engine): reading a missing fact throws an UndefinedFactError. */
   allowUndefinedFacts?: boolean;
+  /** False (the default, like the engine): a reference to a missing shared condition is refused; true: it is false. */
+  allowUndefinedConditions?: boolean;
+  /** The engine's `pathResolver`: resolves every `path` instead of jsonpath-plus. */
+  pathResolver?: PathResolver;
+  /**
+   * The priority of facts added with the engine's `addFact(id, value, { priority })`: it orders
+   * comparisons of that fact that have no priority of their own.
+   */
+  factPriorities?: Readonly<Record<string, number>>;
 }
 
 /** The explanation: same shape as the condition, with results. */
 export interface ConditionTrace {
   result: boolean;
-  /** A shared condition reference shows as the referenced condition. */
-  kind: 'all' | 'any' | 'not' | 'fact';
+  /**
+   * A shared condition reference shows as the referenced condition; `condition` is left only
+   * for a missing one under `allowUndefinedConditions` (always false).
+   */
+  kind: 'all' | 'any' | 'not' | 'condition' | 'fact';
   /** all/any: the evaluated children in evaluation order (children skipped by priority are left out); not: one child. */
   children?: ConditionTrace[];
   fact?: string;
@@ -34,6 +67,13 @@ export interface ConditionTrace {
   value?: unknown;
   /** The fact the compare value came from. */
   valueFact?: string;
+  /** kind `condition`: the name of the missing shared condition. */
+  condition?: string;
+  /**
+   * The condition's own properties beyond its structure (`name`, `priority`, `id`, `customId`,
+   * any other key), as json-rules-engine keeps them; a reference's are merged under its shared condition's.
+   */
+  properties?: Readonly<Record<string, unknown>>;
 }
 
 export interface CompiledCondition {
@@ -55,6 +95,18 @@ export class UndefinedFactError extends Error {
   }
 }
 
+/** A fact given as a function threw, or returned a promise (compiled conditions are synchronous). */
+export class FactFunctionError extends Error {
+  readonly code = 'FACT_FUNCTION';
+  readonly fact: string;
+
+  constructor(fact: string, zh: string, en: string, cause?: unknown) {
+    super(`事实 "${fact}" 的函数${zh} / fact "${fact}": its function ${en}`, cause === undefined ? {} : { cause });
+    this.name = 'FactFunctionError';
+    this.fact = fact;
+  }
+}
+
 /** The condition cannot be compiled; the message starts with the path inside the condition. */
 export class ConditionCompileError extends Error {
   /** Where in the condition, e.g. `all[2].any[0]`; empty for the top level. */
@@ -69,6 +121,7 @@ export class ConditionCompileError extends Error {
 
 type Test = (facts: Facts) => boolean;
 type Read = (facts: Facts) => unknown;
+type Properties = Readonly<Record<string, unknown>>;
 
 /** A compiled condition: the fast test and the tracing twin, both built once. */
 interface Node {
@@ -78,21 +131,27 @@ interface Node {
 
 type Kind = 'all' | 'any' | 'not' | 'condition' | 'fact';
 
-const KINDS: readonly Kind[] = ['all', 'any', 'not', 'condition', 'fact'];
+/**
+ * Where a condition stands, which decides how the engine reads a condition with several kinds
+ * of keys: a rule's `conditions` check any, all, not, then condition (Rule.evaluate); below
+ * them, and in shared conditions, a reference comes first (Rule.evaluateCondition), and only
+ * there is a bare fact comparison allowed.
+ */
+type Place = 'rule' | 'shared' | 'nested';
 
-/** The keys each kind of condition may have (as in the plan schema). */
-const KEYS: Readonly<Record<Kind, ReadonlySet<string>>> = {
-  all: new Set(['all', 'name', 'priority']),
-  any: new Set(['any', 'name', 'priority']),
-  not: new Set(['not', 'name', 'priority']),
-  condition: new Set(['condition', 'name', 'priority']),
-  fact: new Set(['fact', 'operator', 'value', 'path', 'params', 'name', 'priority']),
-};
+const JUNCTIONS = ['any', 'all', 'not'] as const;
+
+/** The keys that make a condition's structure; any other key is a custom property. */
+const STRUCTURE = new Set(['all', 'any', 'not', 'condition', 'fact', 'operator', 'value', 'path', 'params']);
 
 interface Context {
   readonly operators: ReadonlyMap<string, Operator>;
-  readonly shared: Readonly<Record<string, Condition>>;
+  readonly decorators: ReadonlyMap<string, OperatorDecorator>;
+  readonly shared: Readonly<Record<string, ConditionInput>>;
   readonly allowUndefinedFacts: boolean;
+  readonly allowUndefinedConditions: boolean;
+  readonly pathResolver: PathResolver | undefined;
+  readonly factPriorities: Readonly<Record<string, unknown>>;
   /** Fact names read so far. */
   readonly facts: Set<string>;
   /** Shared conditions compiled so far, by name. */
@@ -102,18 +161,41 @@ interface Context {
 }
 
 /** Compiles a condition (the `conditions` of a json-rules-engine rule) into a synchronous function. */
-export function compileCondition(condition: Condition, options: CompileOptions = {}): CompiledCondition {
+export function compileCondition(condition: ConditionInput, options: CompileOptions = {}): CompiledCondition {
   const ctx: Context = {
-    operators: new Map(Object.entries({ ...builtinOperators, ...options.operators })),
+    operators: new Map(Object.entries({ ...builtinOperators, ...functions('operator', options.operators) })),
+    decorators: new Map([
+      ...Object.entries(operatorDecorators),
+      ...Object.entries(functions('decorator', options.decorators)).map(
+        ([name, cb]) => [name, decoratorOf(cb)] as const,
+      ),
+    ]),
     shared: options.conditions ?? {},
     allowUndefinedFacts: options.allowUndefinedFacts ?? false,
+    allowUndefinedConditions: options.allowUndefinedConditions ?? false,
+    pathResolver: options.pathResolver,
+    factPriorities: options.factPriorities ?? {},
     facts: new Set(),
     compiledShared: new Map(),
     compiling: [],
   };
-  const { test, trace } = compileTopLevel(condition, '', ctx);
+  const { test, trace } = compileNode(condition, '', 'rule', ctx);
   const run = (facts: Facts): boolean => test(facts);
   return Object.assign(run, { explain: trace, facts: Object.freeze([...ctx.facts].sort()) });
+}
+
+/** Custom operators or decorators, checked to be functions as the engine checks them. */
+function functions<F>(
+  what: 'operator' | 'decorator',
+  given: Readonly<Record<string, F>> | undefined,
+): Readonly<Record<string, F>> {
+  const zh = what === 'operator' ? '自定义运算符' : '自定义运算符装饰器';
+  for (const [name, fn] of Object.entries(given ?? {})) {
+    if (typeof fn !== 'function') {
+      throw new TypeError(`${zh} "${name}" 须为函数 / custom ${what} "${name}" must be a function`);
+    }
+  }
+  return given ?? {};
 }
 
 function fail(path: string, detail: string): never {
@@ -124,32 +206,50 @@ function join(path: string, step: string): string {
   return path ? `${path}.${step}` : step;
 }
 
-/** Rule conditions and shared conditions: like the engine, a bare fact comparison is refused here. */
-function compileTopLevel(condition: unknown, path: string, ctx: Context): Node {
-  const [kind] = shapeOf(condition, path);
-  if (kind === 'fact') fail(path, 'the top level must be "all", "any", "not" or "condition", not a fact comparison');
-  return compileNode(condition, path, ctx);
-}
-
-/** Checks the condition's shape and returns its kind and its properties. */
-function shapeOf(condition: unknown, path: string): [Kind, Readonly<Record<string, unknown>>] {
+function asObject(condition: unknown, path: string): Properties {
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) {
     fail(path, 'expected a condition object');
   }
-  const c = condition as Readonly<Record<string, unknown>>;
-  const kinds = KINDS.filter((k) => Object.hasOwn(c, k));
-  const [kind] = kinds;
-  if (kind === undefined || kinds.length > 1) {
-    fail(path, `expected exactly one of "all", "any", "not", "condition", "fact"; found ${kinds.join(', ') || 'none'}`);
-  }
-  const unknownKey = Object.keys(c).find((key) => !KEYS[kind].has(key));
-  if (unknownKey !== undefined) fail(path, `unknown key "${unknownKey}"`);
-  if (c.priority !== undefined && typeof c.priority !== 'number') fail(path, '"priority" must be a number');
-  return [kind, c];
+  return condition as Properties;
 }
 
-function compileNode(condition: unknown, path: string, ctx: Context): Node {
-  const [kind, c] = shapeOf(condition, path);
+/** The kind the engine evaluates the condition as, by its own keys and its place. */
+function kindOf(c: Properties, place: Place, path: string): Kind {
+  const has = (key: string) => Object.hasOwn(c, key);
+  if (place !== 'rule' && has('condition')) return 'condition';
+  const junction = JUNCTIONS.find(has);
+  if (junction) return junction;
+  if (has('condition')) return 'condition';
+  if (place === 'nested' && has('fact')) return 'fact';
+  if (place !== 'nested' && has('fact')) {
+    fail(path, 'the top level must be "all", "any", "not" or "condition", not a fact comparison');
+  }
+  return fail(path, 'expected one of "all", "any", "not", "condition" or "fact"');
+}
+
+/** The custom properties of a condition, or undefined when it has none. */
+function propertiesOf(c: Properties): Properties | undefined {
+  const keys = Object.keys(c).filter((key) => !STRUCTURE.has(key));
+  return keys.length > 0 ? Object.fromEntries(keys.map((key) => [key, c[key]])) : undefined;
+}
+
+/** The trace with the condition's custom properties (a shared condition's win over a reference's). */
+function withProperties(trace: ConditionTrace, properties: Properties | undefined): ConditionTrace {
+  if (!properties) return trace;
+  return { ...trace, properties: trace.properties ? { ...properties, ...trace.properties } : properties };
+}
+
+function compileNode(condition: unknown, path: string, place: Place, ctx: Context): Node {
+  const c = asObject(condition, path);
+  const kind = kindOf(c, place, path);
+  const node = compileKind(kind, c, path, ctx);
+  const properties = propertiesOf(c);
+  if (!properties) return node;
+  const { test, trace } = node;
+  return { test, trace: (facts) => withProperties(trace(facts), properties) };
+}
+
+function compileKind(kind: Kind, c: Properties, path: string, ctx: Context): Node {
   switch (kind) {
     case 'all':
     case 'any':
@@ -165,13 +265,27 @@ function compileNode(condition: unknown, path: string, ctx: Context): Node {
 
 /**
  * The priority the engine sorts a condition by among its siblings: `parseInt(priority) || 1`
- * for all/any/not, but the raw number (2.5 stays 2.5) for fact comparisons and references.
+ * for a condition with all/any/not; for comparisons and references the raw value (2.5 stays
+ * 2.5, '2' stays '2'), else the priority of the fact it names, else 1.
  */
-function priorityOf(condition: unknown): number {
-  const [kind, c] = shapeOf(condition, '');
-  const priority = c.priority as number | undefined;
-  if (kind === 'all' || kind === 'any' || kind === 'not') return Number.parseInt(String(priority), 10) || 1;
-  return priority || 1;
+function priorityOf(c: Properties, factPriorities: Readonly<Record<string, unknown>>): unknown {
+  const { priority, fact } = c;
+  if (JUNCTIONS.some((key) => Object.hasOwn(c, key))) return Number.parseInt(String(priority), 10) || 1;
+  if (priority) return priority;
+  const ofFact = typeof fact === 'string' && Object.hasOwn(factPriorities, fact) ? factPriorities[fact] : undefined;
+  return Number.parseInt(String(ofFact || 1), 10) || 1;
+}
+
+/** Siblings grouped by priority and ordered as the engine's Rule.prioritizeConditions does. */
+function prioritySets<T>(conditions: readonly Properties[], items: readonly T[], ctx: Context): T[][] {
+  const sets: Record<string, T[]> = Object.create(null) as Record<string, T[]>;
+  conditions.forEach((c, i) => {
+    const key = String(priorityOf(c, ctx.factPriorities));
+    (sets[key] ??= []).push(items[i]!);
+  });
+  return Object.keys(sets)
+    .sort((a, b) => (Number(a) > Number(b) ? -1 : 1))
+    .map((key) => sets[key]!);
 }
 
 /**
@@ -181,16 +295,12 @@ function priorityOf(condition: unknown): number {
  */
 function compileJunction(kind: 'all' | 'any', list: unknown, path: string, ctx: Context): Node {
   if (!Array.isArray(list)) fail(path, `"${kind}" must be an array`);
-  const children = list.map((child: unknown, i) => compileNode(child, join(path, `${kind}[${i}]`), ctx));
+  const conditions = list.map((child: unknown, i) => asObject(child, join(path, `${kind}[${i}]`)));
+  const children = conditions.map((child, i) => compileNode(child, join(path, `${kind}[${i}]`), 'nested', ctx));
   const [only] = children;
   // json-rules-engine: an empty `any` is true, like an empty `all`.
   if (only === undefined) return { test: () => true, trace: () => ({ result: true, kind, children: [] }) };
-  const groups = new Map<number, Node[]>();
-  children.forEach((child, i) => {
-    const priority = priorityOf(list[i]);
-    groups.set(priority, [...(groups.get(priority) ?? []), child]);
-  });
-  const ordered = [...groups].sort(([a], [b]) => b - a).map(([, group]) => group);
+  const ordered = prioritySets(conditions, children, ctx);
   const tests = ordered.map((group) => group.map((child) => child.test));
   /** The child result that decides the junction: false for all, true for any. */
   const decisive = kind === 'any';
@@ -223,7 +333,7 @@ function compileJunction(kind: 'all' | 'any', list: unknown, path: string, ctx: 
 
 function compileNot(inner: unknown, path: string, ctx: Context): Node {
   if (Array.isArray(inner)) fail(path, '"not" cannot be an array');
-  const child = compileNode(inner, join(path, 'not'), ctx);
+  const child = compileNode(inner, join(path, 'not'), 'nested', ctx);
   return {
     test: (facts) => !child.test(facts),
     trace: (facts) => {
@@ -233,43 +343,48 @@ function compileNot(inner: unknown, path: string, ctx: Context): Node {
   };
 }
 
-/** `{ condition: name }`: the shared condition, compiled once per compileCondition call. */
+/**
+ * `{ condition: name }`: the shared condition, compiled once per compileCondition call. A
+ * missing one is refused, or false under `allowUndefinedConditions`, as in the engine.
+ */
 function compileReference(name: unknown, path: string, ctx: Context): Node {
-  if (typeof name !== 'string') fail(path, '"condition" must be a string');
+  const known = typeof name === 'string' && Object.hasOwn(ctx.shared, name);
+  if (!known) {
+    if (!ctx.allowUndefinedConditions) fail(path, `unknown shared condition "${String(name)}"`);
+    return { test: () => false, trace: () => ({ result: false, kind: 'condition', condition: String(name) }) };
+  }
   const compiled = ctx.compiledShared.get(name);
   if (compiled) return compiled;
   const cycleStart = ctx.compiling.indexOf(name);
   if (cycleStart >= 0) {
     fail(path, `cyclic shared conditions: ${[...ctx.compiling.slice(cycleStart), name].join(' -> ')}`);
   }
-  if (!Object.hasOwn(ctx.shared, name)) fail(path, `unknown shared condition "${name}"`);
   ctx.compiling.push(name);
-  const node = compileTopLevel(ctx.shared[name], join(path, `condition(${name})`), ctx);
+  const node = compileNode(ctx.shared[name], join(path, `condition(${name})`), 'shared', ctx);
   ctx.compiling.pop();
   ctx.compiledShared.set(name, node);
   return node;
 }
 
-/** A fact comparison: `{ fact, path?, operator, value }`, the value possibly `{ fact, path? }`. */
-function compileFact(c: Readonly<Record<string, unknown>>, path: string, ctx: Context): Node {
+/** A fact comparison: `{ fact, params?, path?, operator, value }`, the value possibly `{ fact, params?, path? }`. */
+function compileFact(c: Properties, path: string, ctx: Context): Node {
   const { operator: operatorName, value } = c;
-  if (typeof operatorName !== 'string') fail(path, '"operator" must be a string');
+  if (!Object.hasOwn(c, 'operator')) fail(path, 'missing "operator"');
   if (!Object.hasOwn(c, 'value')) fail(path, 'missing "value"');
-  const operator = resolveOperator(operatorName, ctx.operators);
+  if (typeof operatorName !== 'string') fail(path, '"operator" must be a string');
+  const operator = resolveOperator(operatorName, ctx.operators, ctx.decorators);
   if (!operator) fail(path, `unknown operator "${operatorName}"`);
-  const readFact = compileRead(c, path, ctx);
+  const readFact = compileRead(c, ctx);
   // Like the engine's almanac.getValue: an object with an own `fact` key is a fact reference.
   const ref =
-    typeof value === 'object' && value !== null && Object.hasOwn(value, 'fact')
-      ? (value as Readonly<Record<string, unknown>>)
-      : undefined;
-  const readValue: Read = ref ? compileRead(ref, join(path, 'value'), ctx) : () => value;
+    typeof value === 'object' && value !== null && Object.hasOwn(value, 'fact') ? (value as Properties) : undefined;
+  const readValue: Read = ref ? compileRead(ref, ctx) : () => value;
   const shown = {
     kind: 'fact' as const,
-    fact: c.fact as string,
+    fact: String(c.fact),
     operator: operatorName,
     ...(c.path ? { path: c.path as string } : {}),
-    ...(ref ? { valueFact: ref.fact as string } : {}),
+    ...(ref ? { valueFact: String(ref.fact) } : {}),
   };
   return {
     // A constant compare value skips a call; a fact compare value is read first, as in the engine.
@@ -287,63 +402,64 @@ function compileFact(c: Readonly<Record<string, unknown>>, path: string, ctx: Co
   };
 }
 
-/** Reads `{ fact, path? }`: the fact, then its path (an empty path is no path, as in the engine). */
-function compileRead(source: Readonly<Record<string, unknown>>, path: string, ctx: Context): Read {
-  const { fact, path: factPath } = source;
-  if (typeof fact !== 'string' || fact === '') fail(path, '"fact" must be a non-empty string');
-  if (factPath !== undefined && typeof factPath !== 'string') fail(path, '"path" must be a string');
-  ctx.facts.add(fact);
+/**
+ * Reads `{ fact, params?, path? }`: the fact, then its path (an empty path is no path, as in the
+ * engine). A fact name that is not a non-empty string is never given, as in the engine.
+ */
+function compileRead(source: Properties, ctx: Context): Read {
+  const { fact, params, path: factPath } = source;
   const { allowUndefinedFacts } = ctx;
+  let read: Read;
+  if (typeof fact === 'string' && fact !== '') {
+    ctx.facts.add(fact);
+    read = readGiven(fact, params, allowUndefinedFacts);
+  } else {
+    read = () => {
+      if (allowUndefinedFacts) return undefined;
+      throw new UndefinedFactError(String(fact));
+    };
+  }
+  if (!factPath) return read;
+  const keys = typeof factPath === 'string' && !ctx.pathResolver ? parsePath(factPath) : undefined;
+  if (keys) return (facts) => followPath(read(facts), keys);
+  const resolve = ctx.pathResolver ?? jsonPath;
+  return (facts) => {
+    const value = read(facts);
+    return typeof value === 'object' && value !== null ? resolve(value, factPath as string) : value;
+  };
+}
+
+/** Reads a named fact: its value, or the result of its function called with the params. */
+function readGiven(fact: string, params: unknown, allowUndefinedFacts: boolean): Read {
   // The own-property check is slow: run it only for an undefined value or a name like 'toString'.
   const inherited = fact in Object.prototype;
-  const read: Read = (facts) => {
+  return (facts) => {
     const value = facts[fact];
     if ((value === undefined || inherited) && !Object.hasOwn(facts, fact)) {
       if (allowUndefinedFacts) return undefined;
       throw new UndefinedFactError(fact);
     }
-    return value;
+    return typeof value === 'function' ? callFact(fact, value as (params: unknown) => unknown, params) : value;
   };
-  if (!factPath) return read;
-  const keys =
-    parsePath(factPath) ??
-    fail(path, `unsupported path "${factPath}": use "$" then .name, [0] or ['name'] steps (no jsonpath-plus here)`);
-  return (facts) => followPath(read(facts), keys);
-}
-
-/** One step of a supported path: `.name`, `[0]`, `['name']` or `["name"]`. */
-const PATH_STEP = /\.([\p{L}\p{N}_-]+)|\[(\d+)\]|\['([\p{L}\p{N}_ -]+)'\]|\["([\p{L}\p{N}_ -]+)"\]/uy;
-
-/**
- * The keys of a `$`-rooted JSONPath made of plain steps, or undefined for anything else
- * (wildcards, filters, slices, recursive descent…): jsonpath-plus, which the engine uses for
- * those, is not resolvable from @ruralkit/core. Keys stay strings, as in jsonpath-plus.
- */
-function parsePath(path: string): string[] | undefined {
-  if (!path.startsWith('$')) return undefined;
-  const step = new RegExp(PATH_STEP);
-  step.lastIndex = 1;
-  const keys: string[] = [];
-  while (step.lastIndex < path.length) {
-    const match = step.exec(path);
-    const key = match && (match[1] ?? match[2] ?? match[3] ?? match[4]);
-    if (!key) return undefined;
-    keys.push(key);
-  }
-  return keys;
 }
 
 /**
- * Follows the keys like jsonpath-plus (`wrap: false`): a step needs a truthy value with that own
- * property, else the result is undefined. The engine applies a path to objects only: any other
- * fact value (a number, a string, null) is returned unchanged.
+ * A fact given as a function, called as the engine calls a dynamic fact: with the condition's
+ * `params` (`{}` when it has none). There is no almanac: it must return its value, not a promise.
  */
-function followPath(value: unknown, keys: readonly string[]): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  let current: unknown = value;
-  for (const key of keys) {
-    if (!current || !Object.hasOwn(current as object, key)) return undefined;
-    current = (current as Readonly<Record<string, unknown>>)[key];
+function callFact(fact: string, fn: (params: unknown) => unknown, params: unknown): unknown {
+  let value: unknown;
+  try {
+    value = fn(params === undefined ? {} : params);
+  } catch (error) {
+    throw new FactFunctionError(fact, '出错', 'threw', error);
   }
-  return current;
+  if (typeof (value as { then?: unknown } | null | undefined)?.then === 'function') {
+    throw new FactFunctionError(
+      fact,
+      '返回了 Promise：编译后的条件同步求值，请先求出事实的值',
+      'returned a promise: compiled conditions evaluate synchronously, resolve the value first',
+    );
+  }
+  return value;
 }

@@ -11,6 +11,17 @@ export type Operator = (factValue: unknown, compareValue: unknown) => boolean;
 export type OperatorDecorator = (next: Operator) => Operator;
 
 /**
+ * A custom decorator's callback, as given to json-rules-engine's `addOperatorDecorator(name, cb)`:
+ * `next` is the decorated operator.
+ */
+export type DecoratorCallback = (factValue: unknown, compareValue: unknown, next: Operator) => boolean;
+
+/** The decorator that calls `callback` with the operator it decorates. */
+export function decoratorOf(callback: DecoratorCallback): OperatorDecorator {
+  return (next) => (factValue, compareValue) => callback(factValue, compareValue, next);
+}
+
+/**
  * The engine's fact validator for `lessThan` and friends: true for anything `parseFloat` reads
  * a number from, so '12abc', ' 7' and [5] pass while null, true and 'abc' do not.
  */
@@ -61,15 +72,18 @@ export const operatorDecorators: Readonly<Record<string, OperatorDecorator>> = {
  * operator may contain `:`), else peel one `decorator:` prefix and resolve the rest.
  * Undefined when the name or one of its decorators is unknown.
  */
-export function resolveOperator(name: string, operators: ReadonlyMap<string, Operator>): Operator | undefined {
+export function resolveOperator(
+  name: string,
+  operators: ReadonlyMap<string, Operator>,
+  decorators: ReadonlyMap<string, OperatorDecorator>,
+): Operator | undefined {
   const operator = operators.get(name);
   if (operator) return operator;
   const colon = name.indexOf(':');
   if (colon <= 0) return undefined;
-  const decoratorName = name.slice(0, colon);
-  const decorate = Object.hasOwn(operatorDecorators, decoratorName) ? operatorDecorators[decoratorName] : undefined;
+  const decorate = decorators.get(name.slice(0, colon));
   if (!decorate) return undefined;
-  const inner = resolveOperator(name.slice(colon + 1), operators);
+  const inner = resolveOperator(name.slice(colon + 1), operators, decorators);
   return inner && decorate(inner);
 }
 

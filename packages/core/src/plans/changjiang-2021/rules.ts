@@ -155,7 +155,10 @@ export const villageRules: Rule[] = [
   ),
   rule({
     id: 'infrastructure.tap-water',
-    name: { zh: '自来水普及率达到90%', en: 'Tap water coverage reaches 90%' },
+    name: {
+      zh: '自来水普及率达到{p:infrastructure.tapWaterMinRate}',
+      en: 'Tap water coverage reaches {p:infrastructure.tapWaterMinRate}',
+    },
     subject: 'village',
     kind: 'deadline',
     strength: 'binding',
@@ -197,7 +200,10 @@ export const villageRules: Rule[] = [
   }),
   rule({
     id: 'environment.garbage-collection',
-    name: { zh: '垃圾收运覆盖率达到100%', en: 'Garbage collection covers 100%' },
+    name: {
+      zh: '垃圾收运覆盖率达到{p:environment.garbageCollectionMinRate}',
+      en: 'Garbage collection covers {p:environment.garbageCollectionMinRate}',
+    },
     subject: 'village',
     kind: 'deadline',
     strength: 'strive',
@@ -383,7 +389,10 @@ export const villageRules: Rule[] = [
   }),
   rule({
     id: 'funding.transition-funds',
-    name: { zh: '每年投入衔接资金30万元以上', en: 'At least CNY 300,000 of transition funds a year' },
+    name: {
+      zh: '每年投入衔接资金{p:funding.minAnnualTransitionFundsCny}以上',
+      en: 'At least {p:funding.minAnnualTransitionFundsCny} of transition funds a year',
+    },
     subject: 'village',
     kind: 'annual',
     strength: 'binding',
@@ -503,7 +512,10 @@ export const villageRules: Rule[] = [
 export const districtRules: Rule[] = [
   rule({
     id: 'infrastructure.gigabit-coverage',
-    name: { zh: '“双千兆”网络覆盖80%以上行政村', en: 'Dual-gigabit networks in 80% of villages' },
+    name: {
+      zh: '“双千兆”网络覆盖{p:infrastructure.gigabitMinVillageShare}以上行政村',
+      en: 'Dual-gigabit networks in {p:infrastructure.gigabitMinVillageShare} of villages',
+    },
     subject: 'district',
     kind: 'deadline',
     strength: 'binding',
