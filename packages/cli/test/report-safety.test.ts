@@ -50,5 +50,5 @@ describe('report size (point 7)', () => {
     }
     writeFileSync(file, JSON.stringify({ villages: villages.slice(0, 500) }));
     expect((await capture(['evaluate', file, '--format', 'json'])).code).toBe(0);
-  });
+  }, 120_000);
 });
