@@ -152,6 +152,6 @@ describe('operator hazards (point 9)', () => {
       expect(existsSync(out)).toBe(false);
       expect(stderr).toContain('nothing written');
     },
-    60_000,
+    120_000,
   );
 });
