@@ -22,6 +22,7 @@ export default definePlugin({
       id: 'industry.minColdChainNodes',
       name: { zh: '冷链物流节点最少数量', en: 'Minimum cold-chain logistics nodes' },
       unit: 'count',
+      stricter: 'higher', // more nodes asks more
       values: [{ from: '2021-01-01', value: 1 }],
       source: ['2.1'],
       assumption: true,
@@ -31,6 +32,7 @@ export default definePlugin({
       id: 'monitoring.rigidExpenditureMinCny',
       name: { zh: '大额刚性支出标准', en: 'Large rigid expenditure threshold' },
       unit: 'CNY',
+      stricter: 'lower', // a lower threshold flags more households
       values: [{ from: '2021-01-01', value: 20000 }],
       source: ['4.2'],
       assumption: true,

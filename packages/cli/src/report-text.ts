@@ -83,6 +83,7 @@ export function formatTable(data: Report, lang: Lang, colour: boolean): string {
     lines.push('');
   }
   lines.push(bold(`${WORDS.overall[lang]}: ${countsText(report.summary.overall, lang)}`), '');
+  lines.push(...relaxedLines(report, lang).map((l, i) => (i === 0 ? bold(l) : l)), '');
   lines.push(...householdLines(report, lang).map((l, i) => (i === 0 ? bold(l) : l)), '');
   lines.push(bold(WORDS.todo[lang]));
   if (report.summary.units.length === 0) lines.push(`  ${WORDS.nothingToDo[lang]}`);
@@ -95,6 +96,13 @@ export function formatTable(data: Report, lang: Lang, colour: boolean): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** "Targets relaxed by plugins: none", or one line per declared loosening with its reason. */
+function relaxedLines(report: Report, lang: Lang): string[] {
+  const { relaxed } = report.plan;
+  if (relaxed.length === 0) return [`${WORDS.relaxed[lang]}: ${WORDS.noneRelaxed[lang]}`];
+  return [`${WORDS.relaxed[lang]}:`, ...relaxed.map((r) => `  ${r.id} (${r.by}): ${r.reason}`)];
 }
 
 function householdLines(report: Report, lang: Lang): string[] {
@@ -137,6 +145,8 @@ export function formatMarkdown(data: Report, lang: Lang): string {
     lines.push('');
   }
   lines.push(`## ${WORDS.overall[lang]}`, '', countsText(report.summary.overall, lang), '');
+  const [relaxedTitle, ...relaxed] = relaxedLines(report, lang);
+  lines.push(`## ${relaxedTitle}`, '', ...relaxed.map((l) => `- ${escapeCell(l.trim())}`), '');
   const [title, ...rest] = householdLines(report, lang);
   lines.push(`## ${title}`, '', ...rest.map((l) => `- ${l.trim()}`), '');
   lines.push(`## ${WORDS.todo[lang]}`, '');

@@ -123,6 +123,33 @@ describe('the built command', async () => {
   });
 });
 
+describe('ruralkit test and the plugins scenarios name', () => {
+  const county = join(root, 'examples/county-plugin');
+
+  it('loads the county’s plugins beside its scenarios with --plugin-root and --allow-code-plugins', async () => {
+    const { code, stdout } = await capture([
+      'test',
+      join(county, 'scenarios'),
+      '--plugin-root',
+      county,
+      '--allow-code-plugins',
+    ]);
+    expect(stdout.trim().split('\n').at(-1)).toBe('12 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
+  it('refuses plugins outside the scenario folder, and code plugins without the flag', async () => {
+    const outside = await capture(['test', join(county, 'scenarios')]);
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toContain('at plugins[0]: 场景的插件须位于目录');
+    const code = await capture(['test', join(county, 'scenarios'), '--plugin-root', county]);
+    expect(code.code).toBe(1);
+    expect(code.stdout).toContain('example-county.plugin.ts: 这是代码插件');
+    expect(code.stdout).toContain('allow it explicitly (ruralkit test --allow-code-plugins');
+    expect(code.stdout.trim().split('\n').at(-1)).toBe('4 passed, 8 failed');
+  });
+});
+
 describe('ruralkit plan and plugins', () => {
   const lines = join(root, 'examples/county-plugin/income-lines.plugin.yaml');
   const county = join(root, 'examples/county-plugin/example-county.plugin.ts');
@@ -138,6 +165,27 @@ describe('ruralkit plan and plugins', () => {
     expect(json.changes[0]).toMatchObject({ kind: 'parameter', id: 'monitoring.incomeThreshold' });
   });
 
+  it('lists the targets plugins relaxed, with reasons, in every report format', async () => {
+    const data = join(root, 'examples/changjiang-2021/data.yaml');
+    const report = async (format: string, plugins = ['--plugin', lines, '--plugin', county]) =>
+      (await capture(['evaluate', data, '--as-of', '2025-12-31', '--format', format, ...plugins])).stdout;
+    const reason = '示例县县级国土空间规划批复延后';
+    expect(await report('table')).toContain(
+      `插件放宽的目标:\n  deadline.villagePlan (plugin:example-county@1.0.0): ${reason}`,
+    );
+    expect(await report('md')).toContain(
+      `## 插件放宽的目标:\n\n- deadline.villagePlan (plugin:example-county@1.0.0): ${reason}`,
+    );
+    const html = await report('html');
+    expect(html.slice(html.indexOf('<section id="relaxed">'))).toContain(
+      `<code>deadline.villagePlan</code></td><td>${reason}`,
+    );
+    expect(JSON.parse(await report('json')).plan.relaxed).toEqual([
+      { id: 'deadline.villagePlan', reason: expect.stringContaining(reason), by: 'plugin:example-county@1.0.0' },
+    ]);
+    expect(await report('table', [])).toContain('插件放宽的目标: 无');
+  });
+
   it('shows the rules and parameters in force on a date, with who set them', async () => {
     const before = (
       await capture(['plan', 'show', '--plugin', lines, '--plugin', county, '--at', '2023-06-30', '--format', 'json'])
@@ -148,8 +196,9 @@ describe('ruralkit plan and plugins', () => {
     const tap = (text: string) =>
       JSON.parse(text).parameters.find((p: { id: string }) => p.id === 'infrastructure.tapWaterMinRate');
     expect(tap(before)).toMatchObject({ value: 0.9, setBy: 'plan' });
-    expect(tap(after)).toMatchObject({ value: 0.95, setBy: 'plugin:example-county@1.0.0' });
+    expect(tap(after)).toMatchObject({ value: 0.95, stricter: 'higher', setBy: 'plugin:example-county@1.0.0' });
     const md = (await capture(['plan', 'show', '--at', '2025-01-01', '--lang', 'en'])).stdout;
+    expect(md).toContain('| `deadline.transitionEnd` | End of the transition period | 2025-12-31 | date | lower |');
     expect(md).toContain(
       '| `infrastructure.tap-water` | Tap water coverage reaches 90% | deadline | binding | 三（三） | 2025-12-31 | plan |',
     );

@@ -18,8 +18,11 @@ interface Case {
   factPriorities?: Record<string, number>;
 }
 
-/** The value of a fact added to the engine for its priority: runtime facts replace it. */
-const FACT_DEFAULT = 3;
+/**
+ * A fact added to the engine for its priority; runtime facts replace it. A function: the engine
+ * caches a constant fact's value, and a runtime function of the same name would read that cache.
+ */
+const FACT_DEFAULT = () => 3;
 
 /** The facts a case's engine sees: those added for their priority, then the runtime facts. */
 const factsOf = (c: Case): Facts => ({
@@ -256,7 +259,17 @@ const testCase = fc.boolean().chain((allowUndefinedConditions) => {
     .map(({ s1, s2, ...rest }): Case => ({ ...rest, shared: { s1, s2 }, allowUndefinedConditions }));
 });
 
-async function checkAgainstEngine(c: Case): Promise<void> {
+/**
+ * The case without an engine quirk left out of the comparison: a runtime function fact that
+ * replaces a constant added with `addFact` gets the constant's cached value in the engine.
+ */
+function withoutShadowedFunctions(c: Case): Case {
+  const priorities = Object.entries(c.factPriorities ?? {}).filter(([name]) => typeof c.facts[name] !== 'function');
+  return { ...c, factPriorities: Object.fromEntries(priorities) };
+}
+
+async function checkAgainstEngine(given: Case): Promise<void> {
+  const c = withoutShadowedFunctions(given);
   const compiled = compileCondition(c.condition, {
     operators: customOperators,
     decorators: customDecorators,

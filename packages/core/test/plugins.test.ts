@@ -239,7 +239,7 @@ describe('refusals name the plugin and the path', () => {
     const error = refusal([{ ...base(), version: 'one' } as PluginInput]);
     expect([error.plugin, error.path]).toEqual(['county-a', 'version']);
     expect(() => definePlugin({ ...base(), rules: { add: [{ id: 'x' }] } } as unknown as PluginInput)).toThrow(
-      /plugin county-a: \d+ 处问题 \/ \d+ problems:\n  - at rules\.add\[0\]/,
+      /plugin county-a: \d+ 处问题 \/ \d+ problems:\n {2}- at rules\.add\[0\]/,
     );
   });
 
@@ -339,6 +339,12 @@ describe('refusals name the plugin and the path', () => {
     expect(refusal([{ ...tapWater95, relax: [{ id: 'infrastructure.tapWaterMinRate', reason: 'x' }] }]).path).toBe(
       'relax[0]',
     );
+  });
+
+  it('a frozen look-alike of a checked plugin, checked again', () => {
+    const lookAlike = Object.freeze({ ...definePlugin(base()), id: 'Not An Id', operators: {} });
+    const error = refusal([lookAlike as unknown as PluginInput]);
+    expect([error.plugin, error.path]).toEqual(['Not An Id', 'id']);
   });
 
   it('overriding a built-in operator', () => {

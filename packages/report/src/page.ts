@@ -15,6 +15,7 @@ import {
   householdSection,
   overview,
   parameterSection,
+  relaxedSection,
   subjectAnchor,
   subjectSection,
   subjectTitle,
@@ -43,6 +44,7 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions): st
     `<a href="#todo">${esc(WORDS.todo[lang])}</a>`,
     `<a href="#households">${esc(WORDS.households[lang])}</a>`,
     `<a href="#parameters">${esc(WORDS.parameters[lang])}</a>`,
+    `<a href="#relaxed">${esc(WORDS.relaxed[lang])}</a>`,
   ];
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -70,6 +72,7 @@ ${groups.map((g) => subjectSection(plan, input, g, lang)).join('\n')}
 ${todoSection(report, lang)}
 ${householdSection(report, lang)}
 ${parameterSection(plan, report, lang)}
+${relaxedSection(report, lang)}
 <footer>${esc(WORDS.generated[lang])} · ${esc(report.plan.id)} · ${esc(WORDS.asOf[lang])} ${esc(report.asOf)}</footer>
 </main>
 </body>

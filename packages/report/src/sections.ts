@@ -158,3 +158,15 @@ export function parameterSection(plan: Plan, report: Report, lang: Lang): string
   return `<section id="parameters"><h2>${esc(WORDS.parameters[lang])}</h2>
 <div class="scroll"><table class="small"><thead><tr><th>${esc(WORDS.parameter[lang])}</th><th>${esc(WORDS.value[lang])}</th><th>${esc(WORDS.from[lang])}</th><th>${esc(WORDS.setBy[lang])}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
+
+/** The loosenings the plan's plugins declared (放宽), each with its reason and plugin; "none" when there are none. */
+export function relaxedSection(report: Report, lang: Lang): string {
+  const rows = report.plan.relaxed.map(
+    (r) => `<tr><td><code>${esc(r.id)}</code></td><td>${esc(r.reason)}</td><td>${esc(r.by)}</td></tr>`,
+  );
+  const body =
+    rows.length === 0
+      ? `<p>${esc(WORDS.noneRelaxed[lang])}</p>`
+      : `<table class="small"><thead><tr><th>id</th><th>${esc(WORDS.reason[lang])}</th><th>${esc(WORDS.setBy[lang])}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<section id="relaxed"><h2>${esc(WORDS.relaxed[lang])}</h2>\n${body}</section>`;
+}

@@ -17,10 +17,11 @@ export {
   runScenarioFile,
   runScenarios,
   findScenarioFiles,
+  scenarioFilesWithRoots,
   formatOutcomes,
   formatFailure,
   type Mismatch,
   type ScenarioOutcome,
   type RunOptions,
 } from './run.js';
-export { loadPlugin, loadPlugins } from './plugins.js';
+export { loadPlugin, loadPlugins, isCodePlugin, type LoadPluginOptions } from './plugins.js';

@@ -1,6 +1,8 @@
 /**
  * Loading plugin files (插件文件): data-only plugins as YAML or JSON, code plugins as `.ts` or
- * `.js` modules whose default export is a plugin (made with `definePlugin`).
+ * `.js` modules whose default export is a plugin (made with `definePlugin`). TypeScript is
+ * compiled in memory on every load: no compiled file is cached on disk, where another user or
+ * process could replace it with other code.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,17 +10,41 @@ import { createJiti } from 'jiti';
 import { parse as parseYaml } from 'yaml';
 import { definePlugin, PluginError, type Plugin, type PluginInput } from '@ruralkit/core';
 
-const jiti = createJiti(import.meta.url, { moduleCache: false });
+const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+
+const DATA_FILE = /\.(ya?ml|json)$/;
+const CODE_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+
+export interface LoadPluginOptions {
+  /**
+   * Whether a code plugin (`.ts`, `.js`) may be loaded: it runs with the rights of the process.
+   * True by default, for files the caller names itself; false for files named by data.
+   */
+  allowCode?: boolean;
+}
+
+/** Whether `file` is a code plugin (a module that runs), not a data-only one. */
+export function isCodePlugin(file: string): boolean {
+  return CODE_FILE.test(file);
+}
 
 /** Load and check one plugin file; errors name the file. */
-export async function loadPlugin(file: string): Promise<Plugin> {
+export async function loadPlugin(file: string, options: LoadPluginOptions = {}): Promise<Plugin> {
   const path = resolve(file);
+  if (isCodePlugin(path) && options.allowCode === false) {
+    throw new PluginError(
+      file,
+      '',
+      '这是代码插件，会以当前用户的权限运行；须明确允许（ruralkit test --allow-code-plugins，或 scenarioSuite 的 allowCodePlugins: true）',
+      'this is a code plugin and runs with your rights: allow it explicitly (ruralkit test --allow-code-plugins, or allowCodePlugins: true for scenarioSuite)',
+    );
+  }
   let value: unknown;
   try {
-    if (/\.(ya?ml|json)$/.test(path)) {
+    if (DATA_FILE.test(path)) {
       const text = readFileSync(path, 'utf8');
       value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-    } else if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(path)) {
+    } else if (isCodePlugin(path)) {
       const module = (await jiti.import(path)) as { default?: unknown; plugin?: unknown };
       value = [module.default, module.plugin].find((v) => v && typeof v === 'object' && 'id' in v);
     } else {
@@ -45,8 +71,8 @@ export async function loadPlugin(file: string): Promise<Plugin> {
 }
 
 /** Load several plugin files, in order. */
-export async function loadPlugins(files: readonly string[]): Promise<Plugin[]> {
+export async function loadPlugins(files: readonly string[], options: LoadPluginOptions = {}): Promise<Plugin[]> {
   const plugins: Plugin[] = [];
-  for (const file of files) plugins.push(await loadPlugin(file));
+  for (const file of files) plugins.push(await loadPlugin(file, options));
   return plugins;
 }

@@ -1,8 +1,8 @@
 /**
  * Running scenarios: evaluate each one and compare what came out with what it expects.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   evaluate,
   getPlan,
@@ -37,6 +37,14 @@ export interface ScenarioOutcome {
 export interface RunOptions {
   /** Resolve a plan id; defaults to the built-in plans. */
   getPlan?: (id: string) => Plan;
+  /**
+   * The folder a scenario's `plugins:` must lie in. By default, the folder given to
+   * `runScenarios` or `scenarioSuite` that holds the scenario (for a single file, its own
+   * folder; for an inline scenario, the working directory).
+   */
+  pluginRoot?: string;
+  /** Let scenarios load code plugins (`.ts`, `.js`), which run with your rights. Off by default. */
+  allowCodePlugins?: boolean;
 }
 
 /** Run one parsed scenario; its plugin files are read relative to `file`. */
@@ -51,7 +59,8 @@ export async function runScenario(
     plan = (options.getPlan ?? getPlan)(scenario.plan);
     if (scenario.plugins.length > 0) {
       const base = file === '(inline)' ? process.cwd() : dirname(file);
-      plan = resolvePlan(plan, await loadPlugins(scenario.plugins.map((p) => resolve(base, p))));
+      const files = scenario.plugins.map((p, i) => scenarioPlugin(p, i, base, options.pluginRoot ?? base));
+      plan = resolvePlan(plan, await loadPlugins(files, { allowCode: options.allowCodePlugins ?? false }));
     }
   } catch (error) {
     if (
@@ -110,6 +119,31 @@ export async function runScenario(
   return { ...outcome, passed: outcome.mismatches.length === 0 };
 }
 
+/**
+ * The file of a scenario's `plugins[index]`, refused (as a `PluginError`) when it lies outside
+ * `root`: a scenario is data, and names plugins only inside its own folder tree.
+ */
+function scenarioPlugin(plugin: string, index: number, base: string, root: string): string {
+  const file = resolve(base, plugin);
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path; // a missing file is reported when it is loaded
+    }
+  };
+  const inside = relative(real(resolve(root)), real(file));
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new PluginError(
+      plugin,
+      `plugins[${index}]`,
+      `场景的插件须位于目录 ${root} 之内（另一目录可用 ruralkit test --plugin-root 或 pluginRoot 指定）`,
+      `a scenario's plugins must lie inside ${root} (name another folder with ruralkit test --plugin-root, or pluginRoot)`,
+    );
+  }
+  return file;
+}
+
 function compareRule(
   mismatches: Mismatch[],
   subject: string,
@@ -161,7 +195,7 @@ function compareHousehold(
   }
 }
 
-/** Run a scenario file. */
+/** Run a scenario file; its plugins must lie in `options.pluginRoot`, by default the file's folder. */
 export async function runScenarioFile(file: string, options: RunOptions = {}): Promise<ScenarioOutcome> {
   let scenario: Scenario;
   try {
@@ -173,28 +207,53 @@ export async function runScenarioFile(file: string, options: RunOptions = {}): P
   return runScenario(scenario, file, options);
 }
 
-/** Scenario files under the given files or folders (`.yaml`, `.yml`, `.json`), sorted. */
+/**
+ * Scenario files under the given files or folders (`.yaml`, `.yml`, `.json`), sorted; relative
+ * paths are resolved against `base`. In a folder, plugin files (`*.plugin.yaml`,
+ * `*.plugin.json`) and `node_modules` are passed over.
+ */
 export function findScenarioFiles(paths: string[], base = process.cwd()): string[] {
   const files: string[] = [];
-  const visit = (path: string) => {
+  const visit = (path: string, named: boolean) => {
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat) {
       throw new ScenarioFileError(`找不到场景文件或文件夹 / scenario file or folder not found: ${path}`);
     }
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
-    } else if (/\.(ya?ml|json)$/.test(path)) {
+      for (const entry of readdirSync(path).sort()) {
+        if (entry !== 'node_modules') visit(join(path, entry), false);
+      }
+    } else if (/\.(ya?ml|json)$/.test(path) && (named || !/\.plugin\.(ya?ml|json)$/.test(path))) {
       files.push(path);
     }
   };
-  for (const path of paths) visit(resolve(base, path));
+  for (const path of paths) visit(resolve(base, path), true);
   return files;
+}
+
+/**
+ * Each scenario file under `paths` with the folder its plugins must lie in: `pluginRoot` when
+ * given, else the folder given in `paths` that holds it (the file's own folder for a file).
+ * Relative paths are resolved against `base`.
+ */
+export function scenarioFilesWithRoots(
+  paths: string[],
+  pluginRoot?: string,
+  base = process.cwd(),
+): { file: string; pluginRoot: string }[] {
+  return paths.flatMap((path) => {
+    const files = findScenarioFiles([path], base);
+    const given = resolve(base, path);
+    const root = pluginRoot ?? (statSync(given).isDirectory() ? given : dirname(given));
+    return files.map((file) => ({ file, pluginRoot: resolve(base, root) }));
+  });
 }
 
 /** Run every scenario under the given paths, one after another. */
 export async function runScenarios(paths: string[], options: RunOptions = {}): Promise<ScenarioOutcome[]> {
   const outcomes: ScenarioOutcome[] = [];
-  for (const file of findScenarioFiles(paths)) outcomes.push(await runScenarioFile(file, options));
+  for (const { file, pluginRoot } of scenarioFilesWithRoots(paths, options.pluginRoot))
+    outcomes.push(await runScenarioFile(file, { ...options, pluginRoot }));
   return outcomes;
 }
 

@@ -4,23 +4,25 @@
  */
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findScenarioFiles, formatFailure, runScenarioFile, type RunOptions } from './run.js';
+import { formatFailure, runScenarioFile, scenarioFilesWithRoots, type RunOptions } from './run.js';
 import { loadScenario } from './scenario.js';
 
 /**
- * Register a vitest `describe` with one test per scenario file under `paths`. Relative paths are
- * relative to the test file that calls it (`['./scenarios']` beside `plugin.test.ts`), wherever
- * vitest is started from.
+ * Register a vitest `describe` with one test per scenario file under `paths`. Relative paths
+ * (and `options.pluginRoot`) are relative to the test file that calls it (`['./scenarios']`
+ * beside `plugin.test.ts`), wherever vitest is started from. Scenarios load plugins only from
+ * inside `options.pluginRoot` (by default the folder given), and code plugins only with
+ * `allowCodePlugins: true`.
  */
 export function scenarioSuite(title: string, paths: string[], options: RunOptions = {}): void {
   const testFile = expect.getState().testPath;
   const base = testFile ? dirname(testFile) : process.cwd();
   describe(title, () => {
-    const files = findScenarioFiles(paths, base);
+    const files = scenarioFilesWithRoots(paths, options.pluginRoot, base);
     if (files.length === 0) throw new Error(`no scenario files under ${paths.join(', ')}`);
-    for (const file of files) {
+    for (const { file, pluginRoot } of files) {
       it(testName(file), async () => {
-        const outcome = await runScenarioFile(file, options);
+        const outcome = await runScenarioFile(file, { ...options, pluginRoot });
         if (!outcome.passed) throw new Error(formatFailure(outcome));
       });
     }

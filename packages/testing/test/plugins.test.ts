@@ -1,8 +1,10 @@
-// Plugin files: data-only YAML/JSON and code (.ts) plugins load; bad files are refused by name.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// Plugin files: data-only YAML/JSON and code (.ts) plugins load; bad files are refused by name;
+// a compiled copy of a .ts plugin left in a shared folder is never what runs.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createJiti } from 'jiti';
 import { describe, expect, it } from 'vitest';
 import { getPlan, resolvePlan } from '@ruralkit/core';
 import { loadPlugin, loadPlugins } from '@ruralkit/testing';
@@ -45,5 +47,40 @@ describe('loadPlugin', () => {
       'id: bad\nname: { zh: 坏, en: Bad }\nversion: 1.0.0\ncore: ^0.1.0\nplan: changjiang-2021\nparameters: [{ id: x }]\n',
     );
     await expect(loadPlugin(join(dir, 'bad.yaml'))).rejects.toThrow(/plugin bad at parameters\[0\]\.values/);
+  });
+
+  it('does not run a tampered compiled copy of a .ts plugin from the shared temporary folder', async () => {
+    const dir = tmp();
+    const file = join(dir, 'county.plugin.ts');
+    const marker = join(dir, 'injected');
+    writeFileSync(
+      file,
+      "const id: string = 'ts-county';\nexport default { id, name: { zh: '甲县', en: 'County A' }, version: '1.0.0', core: '^0.1.0', plan: 'changjiang-2021' };\n",
+    );
+    // Another user compiles the plugin into the shared cache as the loader once did, then injects code.
+    const shared = join(tmpdir(), 'jiti');
+    await createJiti(import.meta.url, { moduleCache: false, fsCache: shared }).import(file);
+    const cached = readdirSync(shared).filter((name) => name.startsWith(`${basename(dir)}-county.plugin.`));
+    expect(cached.length).toBeGreaterThan(0);
+    for (const name of cached) {
+      const code = readFileSync(join(shared, name), 'utf8');
+      writeFileSync(join(shared, name), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n${code}`);
+    }
+    expect((await loadPlugin(file)).id).toBe('ts-county');
+    expect(existsSync(marker)).toBe(false);
+    for (const name of cached) rmSync(join(shared, name));
+  });
+
+  it('refuses a code plugin when code is not allowed, before running it', async () => {
+    const dir = tmp();
+    const marker = join(dir, 'ran');
+    writeFileSync(
+      join(dir, 'p.mjs'),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, '1');\n`,
+    );
+    await expect(loadPlugin(join(dir, 'p.mjs'), { allowCode: false })).rejects.toThrow(
+      /this is a code plugin and runs with your rights/,
+    );
+    expect(existsSync(marker)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Export of evaluation results (评估结果导出): one row per result with its status, progress,
- * clause, responsible units and message, coloured by status, with filters on; and one row per
- * screened household with its risk types and suggested category.
+ * clause, responsible units and message, coloured by status, with filters on; one row per
+ * screened household with its risk types and suggested category; and the targets plugins relaxed.
  */
 import ExcelJS from 'exceljs';
 import {
@@ -89,7 +89,21 @@ export async function buildResultsWorkbook(plan: Plan, report: Report, lang: Lan
     to: { row: 1 + report.results.length, column: RESULT_COLUMNS.length },
   };
   addHouseholds(workbook, report, lang);
+  addRelaxed(workbook, report, lang);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The targets the plan's plugins relaxed (放宽), with reasons; one row "无 / none" when none. */
+function addRelaxed(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
+  const sheet = workbook.addWorksheet(lang === 'zh' ? '插件放宽的目标' : 'Relaxed targets');
+  sheet.columns = [
+    { header: lang === 'zh' ? '编号' : 'Id', width: 36 },
+    { header: lang === 'zh' ? '理由' : 'Reason', width: 70 },
+    { header: lang === 'zh' ? '设定方' : 'Set by', width: 36 },
+  ];
+  styleHeader(sheet.getRow(1));
+  for (const r of report.plan.relaxed) sheet.addRow([r.id, r.reason, r.by]);
+  if (report.plan.relaxed.length === 0) sheet.addRow([lang === 'zh' ? '无' : 'none']);
 }
 
 function addHouseholds(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {

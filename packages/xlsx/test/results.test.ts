@@ -1,6 +1,6 @@
 // Export of results: one row per result, coloured by status, with filters on; households without names.
 import { describe, expect, it } from 'vitest';
-import { evaluate, getPlan } from '@ruralkit/core';
+import { evaluate, getPlan, resolvePlan } from '@ruralkit/core';
 import { buildResultsWorkbook, STATUS_COLOUR } from '@ruralkit/xlsx';
 import { example, load } from './helpers.js';
 
@@ -66,9 +66,32 @@ describe('buildResultsWorkbook', () => {
     expect(sheet.autoFilter).toBeTruthy();
   });
 
+  it('lists the targets plugins relaxed, with reasons, or none', async () => {
+    const resolved = resolvePlan(plan, [
+      {
+        id: 'county-a',
+        name: { zh: '甲县', en: 'County A' },
+        version: '1.0.0',
+        core: '^0.1.0',
+        plan: 'changjiang-2021',
+        parameters: [{ id: 'deadline.villagePlan', values: [{ from: '2021-01-01', value: '2023-06-30' }] }],
+        relax: [{ id: 'deadline.villagePlan', reason: '县级国土空间规划批复延后' }],
+      },
+    ]);
+    const relaxedReport = evaluate(resolved, example(), { asOf: '2025-12-31' });
+    const sheet = (await load(await buildResultsWorkbook(resolved, relaxedReport))).getWorksheet('插件放宽的目标')!;
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+      'deadline.villagePlan',
+      '县级国土空间规划批复延后',
+      'plugin:county-a@1.0.0',
+    ]);
+    const none = (await load(await buildResultsWorkbook(plan, report))).getWorksheet('插件放宽的目标')!;
+    expect(none.getRow(2).getCell(1).value).toBe('无');
+  });
+
   it('writes English on request, and households by id with risks and category only', async () => {
     const workbook = await load(await buildResultsWorkbook(plan, report, 'en'));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Results', 'Household screening']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Results', 'Household screening', 'Relaxed targets']);
     expect(workbook.getWorksheet('Results')!.getRow(2).getCell(8).value).toBe('met');
     const households = workbook.getWorksheet('Household screening')!;
     expect(households.rowCount).toBe(1 + report.households.length);

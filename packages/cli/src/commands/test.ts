@@ -7,10 +7,14 @@ const NAME = 'ruralkit test';
 
 export const testCommand: Command = {
   summary: '运行场景文件 / run scenario files (YAML or JSON): N passed, M failed',
-  usage: 'ruralkit test <scenario files or folders>...',
-  options: '  (none: give the scenario files, or folders to search for .yaml, .yml and .json files)',
+  usage: 'ruralkit test <scenario files or folders>... [--plugin-root FOLDER] [--allow-code-plugins]',
+  options: `  --plugin-root FOLDER   the folder scenario plugins must lie in (default: the folder given)
+  --allow-code-plugins   let scenarios load code plugins (.ts, .js), which run with your rights`,
   async run(args, io) {
-    const { positionals } = parseOptions(NAME, args, {});
+    const { values, positionals } = parseOptions(NAME, args, {
+      'plugin-root': { type: 'string' },
+      'allow-code-plugins': { type: 'boolean' },
+    });
     if (positionals.length === 0) {
       throw new UsageError(
         NAME,
@@ -26,7 +30,10 @@ export const testCommand: Command = {
         `not found: ${missing.map((p) => `"${p}"`).join(', ')} (check the path)`,
       );
     }
-    const outcomes = await runScenarios(positionals);
+    const outcomes = await runScenarios(positionals, {
+      pluginRoot: values['plugin-root'] as string | undefined,
+      allowCodePlugins: values['allow-code-plugins'] === true,
+    });
     io.stdout(`${formatOutcomes(outcomes)}\n`);
     return outcomes.length > 0 && outcomes.every((o) => o.passed) ? 0 : 1;
   },

@@ -45,6 +45,7 @@ export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: 
       docNo: plan.docNo,
       hash: planHash(plan),
       plugins: isResolvedPlan(plan) ? plan.plugins.map((p) => `${p.id}@${p.version}`) : [],
+      relaxed: isResolvedPlan(plan) ? plan.relaxed.map(({ id, reason, by }) => ({ id, reason, by })) : [],
     },
     asOf: options.asOf,
     results,

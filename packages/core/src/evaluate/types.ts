@@ -3,17 +3,23 @@ import type { LocalizedText } from '../model/schema.js';
 
 /** met (达标) · not-met (未达标) · pending (未到期) · not-applicable (不适用) · missing-data (缺数据). */
 export type Status = 'met' | 'not-met' | 'pending' | 'not-applicable' | 'missing-data';
-export const STATUSES: readonly Status[] = ['met', 'not-met', 'pending', 'not-applicable', 'missing-data'];
+export const STATUSES: readonly Status[] = Object.freeze([
+  'met',
+  'not-met',
+  'pending',
+  'not-applicable',
+  'missing-data',
+]);
 
 /** The progress measure (进展评估) of a pending numeric target. */
 export type Progress = 'on-track' | 'needs-acceleration' | 'off-track' | 'deteriorating' | 'unknown';
-export const PROGRESS_VALUES: readonly Progress[] = [
+export const PROGRESS_VALUES: readonly Progress[] = Object.freeze([
   'on-track',
   'needs-acceleration',
   'off-track',
   'deteriorating',
   'unknown',
-];
+]);
 
 export interface SubjectRef {
   type: 'village' | 'district' | 'household';
@@ -178,8 +184,18 @@ export interface Summary {
 }
 
 export interface Report {
-  /** The plan judged: with its content hash (of the plan and its plugins) and plugins. */
-  plan: { id: string; title: LocalizedText; docNo: string; hash: string; plugins: string[] };
+  /**
+   * The plan judged: with its content hash (of the plan and its plugins), plugins, and the
+   * loosenings (放宽) its plugins declared, each with its reason and plugin.
+   */
+  plan: {
+    id: string;
+    title: LocalizedText;
+    docNo: string;
+    hash: string;
+    plugins: string[];
+    relaxed: { id: string; reason: string; by: string }[];
+  };
   asOf: string;
   results: RuleResult[];
   households: HouseholdResult[];

@@ -86,6 +86,45 @@ export const ParameterUnitSchema = z.enum([
 ]);
 export type ParameterUnit = z.infer<typeof ParameterUnitSchema>;
 
+/**
+ * Which way a parameter's value moves to hold the plan's users to more (严格方向): `higher` (a
+ * target rate, an income line, a minimum period), `lower` (a deadline date, where lower is
+ * earlier, or a maximum period), or `none`. Moving a value the other way loosens the plan and
+ * needs a plugin's `relax` declaration.
+ */
+export const StricterSchema = z.enum(['higher', 'lower', 'none']);
+export type Stricter = z.infer<typeof StricterSchema>;
+
+/**
+ * What is wrong with `value` as a value of a parameter in `unit`, or undefined when it fits:
+ * a ratio is a number from 0 to 1, an amount of money a number ≥ 0, a count or a number of days
+ * or months a whole number ≥ 0, a date a real `YYYY-MM-DD` date.
+ */
+export function parameterValueProblem(unit: ParameterUnit, value: unknown): LocalizedText | undefined {
+  if (unit === 'date') {
+    return typeof value === 'string' && isRealDate(value)
+      ? undefined
+      : { zh: `${show(value)} 不是 YYYY-MM-DD 格式的真实日期`, en: `${show(value)} is not a real date YYYY-MM-DD` };
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return { zh: `${show(value)} 不是数字（单位 ${unit}）`, en: `${show(value)} is not a number (unit ${unit})` };
+  }
+  if (unit === 'ratio') {
+    return value >= 0 && value <= 1
+      ? undefined
+      : { zh: `比率 ${value} 不在 0–1 之间`, en: `the ratio ${value} is not between 0 and 1` };
+  }
+  if (value < 0) return { zh: `${value} 不能为负数（单位 ${unit}）`, en: `${value} cannot be negative (unit ${unit})` };
+  if (!unit.startsWith('CNY') && !Number.isInteger(value)) {
+    return { zh: `${value} 须为整数（单位 ${unit}）`, en: `${value} must be a whole number (unit ${unit})` };
+  }
+  return undefined;
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
 /** One effective-dated value of a parameter: in force from `from` until the next entry. */
 export const ParameterValueSchema = z
   .object({ from: IsoDateSchema, value: z.union([z.number(), z.string()]) })
@@ -98,6 +137,8 @@ export const ParameterSchema = z
     id: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/, 'parameter ids look like area.name'),
     name: LocalizedTextSchema,
     unit: ParameterUnitSchema,
+    /** Which way the value moves to be stricter; see `StricterSchema`. */
+    stricter: StricterSchema,
     values: z.array(ParameterValueSchema).min(1),
     /** Clauses the figure comes from. */
     source: z.array(z.string()).min(1),
@@ -105,7 +146,13 @@ export const ParameterSchema = z
     assumption: z.boolean(),
     note: LocalizedTextSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((parameter, ctx) => {
+    parameter.values.forEach((entry, i) => {
+      const problem = parameterValueProblem(parameter.unit, entry.value);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['values', i, 'value'], message: problem.en });
+    });
+  });
 export type Parameter = z.infer<typeof ParameterSchema>;
 
 export const IndicatorSubjectSchema = z.enum([

@@ -7,6 +7,14 @@ import { PluginDataSchema, type Plugin, type PluginInput } from './schema.js';
 /** Deeper than any plugin: conditions nest a few levels, each `all`/`any` counting two. */
 const PLUGIN_DEPTH = 64;
 
+/** The plugins `definePlugin` checked: only these skip a second check in `resolvePlan`. */
+const defined = new WeakSet<object>();
+
+/** Whether `value` came out of `definePlugin` (a frozen look-alike does not count). */
+export function isDefinedPlugin(value: unknown): value is Plugin {
+  return typeof value === 'object' && value !== null && defined.has(value);
+}
+
 /** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of every problem. */
 export function definePlugin(input: PluginInput): Plugin {
   const { operators = {}, ...data } = input as PluginInput;
@@ -34,7 +42,9 @@ export function definePlugin(input: PluginInput): Plugin {
     if (typeof fn !== 'function')
       throw new PluginError(id, `operators.${name}`, '自定义运算符须为函数', 'a custom operator must be a function');
   }
-  return deepFreeze({ ...parsed.data, operators: { ...operators } });
+  const plugin = deepFreeze({ ...parsed.data, operators: { ...operators } });
+  defined.add(plugin);
+  return plugin;
 }
 
 /** `rules.add[0].units[1]`: a path inside the plugin as the errors write it. */

@@ -2,7 +2,7 @@
  * `diffPlan`: what a county's plugins changed against the base plan (方案差异), as data and as
  * Markdown, with who made each change and the reasons for every loosening.
  */
-import { canonicalJson } from '../model/hash.js';
+import { canonicalJson, sha256Hex } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
 import type { ResolvedPlan } from './resolved.js';
 
@@ -17,7 +17,10 @@ export type PlanChangeKind =
   | 'workflow-role'
   | 'operator';
 
-/** One change: what, how, by whom; `relaxed` holds the declared reason when it loosens a target. */
+/**
+ * One change: what, how, by whom; `relaxed` holds the declared reason when it loosens a target.
+ * For a custom operator, `after` is a digest of its code.
+ */
 export interface PlanChange {
   kind: PlanChangeKind;
   id: string;
@@ -84,17 +87,13 @@ export function diffPlan(base: Plan, resolved: ResolvedPlan): PlanDiff {
   }
   for (const [workflow, events] of Object.entries(resolved.workflowRoles)) {
     for (const [event, roles] of Object.entries(events)) {
-      push({
-        kind: 'workflow-role',
-        id: `${workflow}.${event}`,
-        change: 'changed',
-        by: pluginsNamed(resolved),
-        after: roles,
-      });
+      const id = `${workflow}.${event}`;
+      push({ kind: 'workflow-role', id, change: 'changed', by: resolved.provenance.workflowRoles[id]!, after: roles });
     }
   }
-  for (const name of Object.keys(resolved.operators)) {
-    push({ kind: 'operator', id: name, change: 'added', by: pluginsNamed(resolved) });
+  for (const [name, operator] of Object.entries(resolved.operators)) {
+    const after = `sha256:${sha256Hex(String(operator)).slice(0, 16)}`;
+    push({ kind: 'operator', id: name, change: 'added', by: resolved.provenance.operators[name]!, after });
   }
   return {
     base: resolved.base,
@@ -102,10 +101,6 @@ export function diffPlan(base: Plan, resolved: ResolvedPlan): PlanDiff {
     plugins: resolved.plugins.map((p) => ({ id: p.id, version: p.version })),
     changes,
   };
-}
-
-function pluginsNamed(resolved: ResolvedPlan): string {
-  return resolved.plugins.map((p) => `plugin:${p.id}@${p.version}`).join(', ');
 }
 
 function diffList<T extends { id: string }>(
@@ -184,5 +179,5 @@ function details(change: PlanChange): string {
     return `${name.zh} / ${name.en}`;
   }
   if (change.kind === 'workflow-role') return (change.after as string[]).join(', ');
-  return '';
+  return `自定义运算符 custom operator, code ${String(change.after)}`;
 }

@@ -6,10 +6,11 @@
 import semver from 'semver';
 import { deepFreeze } from '../model/freeze.js';
 import { canonicalJson, planHash, sha256Hex } from '../model/hash.js';
-import { parameterEntryAt } from '../model/parameters.js';
 import {
+  parameterValueProblem,
   PlanSchema,
   type Condition,
+  type LocalizedText,
   type Parameter,
   type Plan,
   type Rule,
@@ -20,10 +21,11 @@ import { builtinOperators, customOperators, type Operator } from '../rules/opera
 import { CORE_VERSION } from '../version.js';
 import { WORKFLOWS } from '../workflows/definitions.js';
 import { ROLES, type WorkflowDefinition, type WorkflowType } from '../workflows/types.js';
-import { definePlugin } from './define.js';
+import { definePlugin, isDefinedPlugin } from './define.js';
 import { PluginError } from './errors.js';
+import { parameterLoosenedOn, ruleReplacementLoosens, screeningReplacementLoosens, widenedRoles } from './loosening.js';
 import { isResolvedPlan, type Provenance, type Relaxation, type ResolvedPlan } from './resolved.js';
-import { pluginRef, type Plugin, type PluginInput } from './schema.js';
+import { pluginRef, type ParameterChange, type Plugin, type PluginInput } from './schema.js';
 import { checkPluginTemplates } from './templates.js';
 
 /** The plan being resolved: plain mutable data until it is frozen. */
@@ -46,7 +48,7 @@ export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)
   if (base && base.plugins.length > 0) {
     throw new PluginError('-', '', '请对基础方案解析插件', 'resolve plugins against the base plan, not a resolved one');
   }
-  const checked = plugins.map((p) => (isPlugin(p) ? p : definePlugin(p)));
+  const checked = plugins.map((p) => (isDefinedPlugin(p) ? p : definePlugin(p)));
   const ordered = orderByDependencies(checked);
   for (const plugin of ordered) checkTarget(plugin, plan);
   const working = startFrom(plan);
@@ -66,10 +68,6 @@ export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)
           }),
         )}`;
   return deepFreeze({ ...working, hash, base: { id: plan.id, hash: baseHash }, plugins: refs }) as ResolvedPlan;
-}
-
-function isPlugin(value: Plugin | PluginInput): value is Plugin {
-  return Object.isFrozen(value) && typeof (value as Plugin).operators === 'object';
 }
 
 /** The plan's own data, the fields of `PlanSchema` (no provenance or functions): what the hash covers. */
@@ -92,6 +90,8 @@ function startFrom(plan: Plan): Working {
       units: byPlan(data.units.map((u) => u.id)),
       riskTypes: byPlan(data.riskTypes.map((r) => r.id)),
       messages: {},
+      operators: {},
+      workflowRoles: {},
     },
     operators: {},
     workflowRoles: {},
@@ -188,7 +188,7 @@ function apply(
   const fail = (path: string, zh: string, en: string): never => {
     throw new PluginError(plugin.id, path, zh, en);
   };
-  const loosened = new Map<string, string>(); // id → path of the change that loosens it
+  const loosened: Loosened = new Map();
   const touch = (key: string, path: string) => {
     const other = touched.get(key);
     if (other && !dependsOn.get(plugin.id)!.has(other.id)) {
@@ -207,6 +207,7 @@ function apply(
       fail(path, `不能覆盖内置运算符 "${name}"`, `cannot override the built-in operator "${name}"`);
     touch(`operator:${name}`, path);
     working.operators[name] = operator;
+    working.provenance.operators[name] = by;
   }
   /** Units, indicators and risk types are only ever added. */
   const addNew = <T>(
@@ -233,22 +234,34 @@ function apply(
     touch(`parameter:${change.id}`, path);
     const existing = working.parameters.find((p) => p.id === change.id);
     if (existing) {
-      changeParameter(working, existing, change.values, by, () => loosened.set(change.id, path));
+      for (const field of ['unit', 'stricter'] as const) {
+        if (change[field] !== undefined && change[field] !== existing[field])
+          fail(
+            `${path}.${field}`,
+            `不能把参数 "${change.id}" 的 ${field} 由 "${existing[field]}" 改为 "${change[field]}"`,
+            `cannot change the ${field} of parameter "${change.id}" from "${existing[field]}" to "${change[field]}"`,
+          );
+      }
+      checkValues(existing.unit, change, path, fail);
+      const loosenedOn = changeParameter(working, existing, change.values, by);
+      if (loosenedOn) loosened.set(change.id, { path, why: parameterWhy(existing, loosenedOn) });
       if (change.note) existing.note = change.note;
       return;
     }
-    if (!change.name || !change.unit || !change.source) {
+    if (!change.name || !change.unit || !change.stricter || !change.source) {
       fail(
         path,
-        `方案中没有参数 "${change.id}"；新参数须给出 name、unit、source`,
-        `the plan has no parameter "${change.id}"; a new parameter needs name, unit and source`,
+        `方案中没有参数 "${change.id}"；新参数须给出 name、unit、stricter、source`,
+        `the plan has no parameter "${change.id}"; a new parameter needs name, unit, stricter and source`,
       );
     }
+    checkValues(change.unit!, change, path, fail);
     change.source!.forEach((c, j) => checkClause(working, c, `${path}.source[${j}]`, fail));
     working.parameters.push({
       id: change.id,
       name: change.name!,
       unit: change.unit!,
+      stricter: change.stricter!,
       values: [...change.values].sort((a, b) => a.from.localeCompare(b.from)),
       source: change.source!,
       assumption: change.assumption ?? false,
@@ -281,7 +294,21 @@ function apply(
           fail(`${path}[${i}]`, `没有角色 "${role}"`, `no role "${role}"`);
       });
       touch(`workflowRole:${workflow}.${event}`, path);
+      const now = working.workflowRoles[workflow]?.[event];
+      const grants = now ? now.map((role) => ({ role })) : definition!.events[event]!.grants;
+      // Opening a case protects; every later step moves it towards a decision or a close.
+      const added = event === definition!.startEvent ? [] : widenedRoles(grants, roles);
+      if (added.length > 0) {
+        loosened.set(`${workflow}.${event}`, {
+          path,
+          why: {
+            zh: `让 ${added.join('、')} 也能发送 ${event}，扩大了可以办理的人`,
+            en: `lets ${added.join(', ')} send ${event} as well, widening who may act`,
+          },
+        });
+      }
       working.workflowRoles[workflow] = { ...working.workflowRoles[workflow], [event]: [...roles] };
+      working.provenance.workflowRoles[`${workflow}.${event}`] = by;
     }
   }
   checkRelax(working, plugin, loosened, fail);
@@ -290,19 +317,32 @@ function apply(
 
 type Fail = (path: string, zh: string, en: string) => never;
 
+/** What a plugin loosens: the id of the parameter, rule or workflow event → where and why. */
+type Loosened = Map<string, { path: string; why: LocalizedText }>;
+
 function checkClause(working: Working, clause: string, path: string, fail: Fail): void {
   if (!working.clauses.some((c) => c.id === clause))
     fail(path, `方案中没有条款 "${clause}"`, `no clause "${clause}" in the plan`);
 }
 
-/** Merge dated values: the plugin's replace the plan's from the plugin's earliest date on. */
+/** Each value must fit the parameter's unit (a ratio 0–1, money ≥ 0, a real date…). */
+function checkValues(unit: Parameter['unit'], change: ParameterChange, path: string, fail: Fail): void {
+  change.values.forEach((entry, j) => {
+    const problem = parameterValueProblem(unit, entry.value);
+    if (problem) fail(`${path}.values[${j}].value`, problem.zh, problem.en);
+  });
+}
+
+/**
+ * Merge dated values: the plugin's replace the plan's from the plugin's earliest date on.
+ * Returns the first date on which the change loosens the parameter, if it does.
+ */
 function changeParameter(
   working: Working,
   parameter: Parameter,
   values: { from: string; value: number | string }[],
   by: string,
-  onLoosened: () => void,
-): void {
+): string | undefined {
   const sorted = [...values].sort((a, b) => a.from.localeCompare(b.from));
   const start = sorted[0]!.from;
   const before = structuredClone(parameter);
@@ -310,42 +350,19 @@ function changeParameter(
   const provenance = (working.provenance.parameters[parameter.id] ?? []).filter((v) => v.from < start);
   parameter.values = [...kept, ...sorted];
   working.provenance.parameters[parameter.id] = [...provenance, ...sorted.map((v) => ({ from: v.from, setBy: by }))];
-  const dates = [...new Set([...before.values.map((v) => v.from), ...sorted.map((v) => v.from)])].filter(
-    (d) => d >= start,
-  );
-  for (const date of dates) {
-    const old = parameterEntryAt(before, date)?.value;
-    const now = parameterEntryAt(parameter, date)?.value;
-    if (old !== undefined && now !== undefined && loosens(working, parameter.id, old, now)) onLoosened();
-  }
+  return parameterLoosenedOn(before, parameter, start);
 }
 
-/** Whether changing parameter `id` from `old` to `now` loosens a target. */
-function loosens(working: Working, id: string, old: number | string, now: number | string): boolean {
-  if (typeof old === 'string' && typeof now === 'string') {
-    // A later date for any rule's due date is a later deadline.
-    return now > old && working.rules.some((r) => r.due === id);
-  }
-  if (typeof old !== 'number' || typeof now !== 'number') return false;
-  return working.rules
-    .filter((r) => r.strength === 'binding')
-    .some((r) =>
-      comparisonsWith(r.condition, id).some((op) =>
-        op.startsWith('greaterThan') ? now < old : op.startsWith('lessThan') ? now > old : false,
-      ),
-    );
-}
-
-/** The operators of every comparison in `condition` whose value is the fact `id`. */
-function comparisonsWith(condition: Condition, id: string): string[] {
-  if ('all' in condition) return condition.all.flatMap((c) => comparisonsWith(c, id));
-  if ('any' in condition) return condition.any.flatMap((c) => comparisonsWith(c, id));
-  if ('not' in condition) return comparisonsWith(condition.not, id);
-  if ('fact' in condition) {
-    const value = condition.value as { fact?: unknown } | null;
-    return value && typeof value === 'object' && value.fact === id ? [condition.operator] : [];
-  }
-  return [];
+/** "lowers it from 2024-01-01, while higher is stricter", "moves it later from 2021-01-01…". */
+function parameterWhy(parameter: Parameter, date: string): LocalizedText {
+  const higher = parameter.stricter === 'higher';
+  const [zh, en] =
+    parameter.unit === 'date' ? ['推迟', 'moves it later'] : higher ? ['调低', 'lowers it'] : ['调高', 'raises it'];
+  const strict = parameter.unit === 'date' ? '早' : higher ? '高' : '低';
+  return {
+    zh: `自 ${date} 起${zh}，而该参数越${strict}越严格`,
+    en: `${en} from ${date}, while ${parameter.unit === 'date' ? 'earlier' : parameter.stricter} is stricter`,
+  };
 }
 
 function applyRuleChanges(
@@ -354,7 +371,7 @@ function applyRuleChanges(
   kind: 'rules' | 'screeningRules',
   touch: (key: string, path: string) => void,
   fail: Fail,
-  loosened: Map<string, string>,
+  loosened: Loosened,
 ): void {
   const by = pluginRef(plugin);
   const list = working[kind] as (Rule | ScreeningRule)[];
@@ -365,7 +382,17 @@ function applyRuleChanges(
     const index = list.findIndex((r) => r.id === id);
     if (index < 0) fail(path, `方案中没有${word.zh} "${id}"`, `no ${word.en} "${id}" in the plan`);
     touch(`${kind}:${id}`, path);
-    if ((list[index] as Rule).strength === 'binding') loosened.set(id, path);
+    if (kind === 'screeningRules' || (list[index] as Rule).strength === 'binding')
+      loosened.set(id, {
+        path,
+        why: {
+          zh: kind === 'rules' ? '停用了约束性规则' : '停用了筛查预警规则，相应风险不再预警',
+          en:
+            kind === 'rules'
+              ? 'it disables a binding rule'
+              : 'it disables a screening rule: its risk is no longer flagged',
+        },
+      });
     list.splice(index, 1);
     working.disabled.push({ id, by });
   });
@@ -376,10 +403,13 @@ function applyRuleChanges(
       fail(path, `方案中没有${word.zh} "${rule.id}"，无法替换`, `no ${word.en} "${rule.id}" in the plan to replace`);
     touch(`${kind}:${rule.id}`, path);
     checkRuleReferences(working, rule, path, fail);
-    const old = list[index] as Rule;
-    const next = rule as Rule;
-    if (old.strength === 'binding' && (next.strength !== 'binding' || laterDue(working, old, next)))
-      loosened.set(rule.id, path);
+    const why =
+      kind === 'screeningRules'
+        ? screeningReplacementLoosens(list[index] as ScreeningRule, rule as ScreeningRule, working)
+        : (list[index] as Rule).strength === 'binding'
+          ? ruleReplacementLoosens(list[index] as Rule, rule as Rule, working)
+          : undefined;
+    if (why) loosened.set(rule.id, { path, why });
     list[index] = rule;
     working.provenance[kind][rule.id] = by;
   });
@@ -392,12 +422,6 @@ function applyRuleChanges(
     list.push(rule);
     working.provenance[kind][rule.id] = by;
   });
-}
-
-function laterDue(working: Working, old: Rule, next: Rule): boolean {
-  if (!old.due || !next.due || old.due === next.due) return false;
-  const value = (id: string) => working.parameters.find((p) => p.id === id)?.values.at(-1)?.value;
-  return String(value(next.due)) > String(value(old.due));
 }
 
 /** Clauses, units, the due parameter, risk type and every fact and operator a rule uses must exist. */
@@ -451,14 +475,14 @@ function checkRuleReferences(working: Working, rule: Rule | ScreeningRule, path:
   }
 }
 
-function checkRelax(working: Working, plugin: Plugin, loosened: Map<string, string>, fail: Fail): void {
+function checkRelax(working: Working, plugin: Plugin, loosened: Loosened, fail: Fail): void {
   const declared = new Map(plugin.relax.map((r, i) => [r.id, { ...r, index: i }]));
-  for (const [id, path] of loosened) {
+  for (const [id, { path, why }] of loosened) {
     if (!declared.has(id)) {
       fail(
         path,
-        `放宽了 "${id}"（降低约束性目标、推迟期限或停用约束性规则），须在 relax 中声明理由`,
-        `loosens "${id}" (a lower binding target, a later deadline or a disabled binding rule): declare it in relax with a reason`,
+        `放宽了 "${id}"：${why.zh}；须在 relax 中声明理由`,
+        `loosens "${id}": ${why.en}; declare it in relax with a reason`,
       );
     }
   }

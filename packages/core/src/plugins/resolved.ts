@@ -15,9 +15,16 @@ export interface Provenance {
   units: Record<string, string>;
   riskTypes: Record<string, string>;
   messages: Record<string, string>;
+  /** Custom operators, by name. */
+  operators: Record<string, string>;
+  /** Workflow roles, by `<workflow>.<event>`. */
+  workflowRoles: Record<string, string>;
 }
 
-/** A change a plugin made that loosens a target, with the reason it declared. */
+/**
+ * A change a plugin made that loosens the plan (a binding target, a screening rule, a parameter
+ * that protects households, a workflow's roles), with the reason it declared in `relax`.
+ */
 export interface Relaxation {
   id: string;
   reason: string;

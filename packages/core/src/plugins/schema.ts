@@ -10,6 +10,7 @@ import {
   ParameterUnitSchema,
   ParameterValueSchema,
   RiskTypeSchema,
+  StricterSchema,
   RuleSchema,
   ScreeningRuleSchema,
   UnitSchema,
@@ -20,7 +21,8 @@ const PluginIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'plugin ids are 
 
 /**
  * New dated values for a parameter. For a parameter of the plan, the plugin's values replace the
- * plan's from the plugin's earliest `from` on. A new parameter also gives name, unit and source.
+ * plan's from the plugin's earliest `from` on. A new parameter also gives name, unit, stricter
+ * and source. Values must fit the unit (a ratio 0–1, money ≥ 0, whole days, a real date…).
  */
 export const ParameterChangeSchema = z
   .object({
@@ -28,6 +30,8 @@ export const ParameterChangeSchema = z
     values: z.array(ParameterValueSchema).min(1),
     name: LocalizedTextSchema.optional(),
     unit: ParameterUnitSchema.optional(),
+    /** Which way the value is stricter (required for a new parameter; a plan's cannot change). */
+    stricter: StricterSchema.optional(),
     source: z.array(z.string()).min(1).optional(),
     assumption: z.boolean().optional(),
     note: LocalizedTextSchema.optional(),
@@ -42,7 +46,10 @@ const MessagesChangeSchema = z
   })
   .strict();
 
-/** A declared loosening of a binding target (放宽): the parameter or rule, and why. */
+/**
+ * A declared loosening (放宽): the id of the parameter, rule or screening rule, or
+ * `<workflow>.<event>` for widened workflow roles, and why.
+ */
 export const RelaxSchema = z.object({ id: z.string().min(1), reason: z.string().min(1) }).strict();
 
 /**

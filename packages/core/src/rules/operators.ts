@@ -38,7 +38,7 @@ function indexIn(list: unknown, item: unknown): number {
 }
 
 /** The built-in operators of json-rules-engine 7. */
-export const builtinOperators: Readonly<Record<string, Operator>> = {
+export const builtinOperators: Readonly<Record<string, Operator>> = Object.freeze({
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
   in: (a, b) => indexIn(b, a) > -1,
@@ -51,21 +51,21 @@ export const builtinOperators: Readonly<Record<string, Operator>> = {
   lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
   greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
   greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
-};
+});
 
 /**
  * The built-in decorators of json-rules-engine 7. `someFact` and `everyFact` are false for a
  * non-array fact; `someValue` and `everyValue` throw for a non-array compare value; `swap`
  * swaps the values before the inner validator runs, so `swap:lessThan` validates the compare value.
  */
-export const operatorDecorators: Readonly<Record<string, OperatorDecorator>> = {
+export const operatorDecorators: Readonly<Record<string, OperatorDecorator>> = Object.freeze({
   someFact: (next) => (a, b) => Array.isArray(a) && a.some((item) => next(item, b)),
   someValue: (next) => (a, b) => (b as unknown[]).some((item) => next(a, item)),
   everyFact: (next) => (a, b) => Array.isArray(a) && a.every((item) => next(item, b)),
   everyValue: (next) => (a, b) => (b as unknown[]).every((item) => next(a, item)),
   swap: (next) => (a, b) => next(b, a),
   not: (next) => (a, b) => !next(a, b),
-};
+});
 
 /**
  * Finds an operator the way the engine's OperatorMap does: the whole name first (so a custom
@@ -94,10 +94,13 @@ function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && ISO_DATE.test(value);
 }
 
-/** The ruralkit plan's custom operators; register them in an engine under the same names. */
-export const customOperators = {
+/**
+ * The ruralkit plan's custom operators; register them in an engine under the same names.
+ * Frozen, like the tables above: a plugin adds operators through its own `operators`.
+ */
+export const customOperators = Object.freeze({
   /** The fact date is on or before the compare date. */
   dateOnOrBefore: (a, b) => isIsoDate(a) && isIsoDate(b) && a <= b,
   /** The fact date is after the compare date. */
   dateAfter: (a, b) => isIsoDate(a) && isIsoDate(b) && a > b,
-} satisfies Record<string, Operator>;
+} satisfies Record<string, Operator>);

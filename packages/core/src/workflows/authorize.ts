@@ -60,6 +60,8 @@ function grantHolds(
     if (!principal.roles.includes(grant.role)) return false;
     const scope = SCOPE_OF_ROLE[grant.role];
     if (scope && !principal[scope]) return false;
+    // A household acts for itself only, whatever a grant (or a plugin's roles) says.
+    if (grant.role === 'household' && (!subject.household || principal.household !== subject.household)) return false;
   }
   switch (grant.relation) {
     case 'assignee':

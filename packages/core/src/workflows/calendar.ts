@@ -14,9 +14,9 @@ export interface WorkingDayCalendar {
  * The official Chinese calendar of holidays and make-up working days, from the maintained
  * `chinese-days` data (2004 onward, updated when the State Council publishes a new year).
  */
-export const chineseWorkingDayCalendar: WorkingDayCalendar = {
-  isWorkingDay: (date) => chineseDays.isWorkday(date),
-};
+export const chineseWorkingDayCalendar: WorkingDayCalendar = Object.freeze({
+  isWorkingDay: (date: string) => chineseDays.isWorkday(date),
+});
 
 const DAY_MS = 86_400_000;
 const CST_OFFSET_MS = 8 * 3_600_000;
@@ -56,7 +56,7 @@ export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+export const systemClock: Clock = Object.freeze({ now: () => new Date() });
 
 /** A clock that only moves when told to: for tests and simulated dates. */
 export interface ManualClock extends Clock {

@@ -1,16 +1,35 @@
 /** The three workflows of the plan, by type (流程定义). */
 import { povertyMonitoringWorkflow } from './poverty-monitoring.js';
 import { rectificationWorkflow } from './rectification.js';
+import { deepFreeze } from '../model/freeze.js';
 import type { Plan } from '../model/schema.js';
 import { isResolvedPlan } from '../plugins/resolved.js';
 import type { Grant, Role, WorkflowDefinition, WorkflowType } from './types.js';
 import { villagePlanWorkflow } from './village-plan.js';
 
-export const WORKFLOWS: Readonly<Record<WorkflowType, WorkflowDefinition>> = {
-  'village-plan': villagePlanWorkflow,
-  rectification: rectificationWorkflow,
-  'poverty-monitoring': povertyMonitoringWorkflow,
-};
+/**
+ * The workflows by type, frozen (role tables, deadlines, blockers, machines): a
+ * plugin changes who may act only through its `workflowRoles`, where the change is checked.
+ */
+export const WORKFLOWS: Readonly<Record<WorkflowType, WorkflowDefinition>> = Object.freeze({
+  'village-plan': freezeDefinition(villagePlanWorkflow),
+  rectification: freezeDefinition(rectificationWorkflow),
+  'poverty-monitoring': freezeDefinition(povertyMonitoringWorkflow),
+});
+
+/** Freezes a definition's own tables (payload schemas are zod's objects and stay as they are). */
+function freezeDefinition(definition: WorkflowDefinition): WorkflowDefinition {
+  for (const rule of Object.values(definition.events)) {
+    deepFreeze(rule.grants);
+    Object.freeze(rule);
+  }
+  for (const table of [definition.events, definition.deadlines, definition.parameters, definition.blockers])
+    Object.freeze(table);
+  definition.deadlines.forEach((d) => deepFreeze(d));
+  deepFreeze(definition.machine);
+  deepFreeze(definition.name);
+  return Object.freeze(definition);
+}
 
 /**
  * The workflows as a plan's plugins set them. A plugin's `workflowRoles` list the roles that may

@@ -11,11 +11,18 @@ import { leadUnitOf } from './units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from './types.js';
 
 /** The risk types (风险类型) of the plan's household screening. */
-export const RISK_TYPES = ['income', 'food-clothing', 'education', 'medical', 'housing', 'drinking-water'] as const;
+export const RISK_TYPES = Object.freeze([
+  'income',
+  'food-clothing',
+  'education',
+  'medical',
+  'housing',
+  'drinking-water',
+] as const);
 /** Monitoring categories (监测对象类别). */
-export const MONITORING_CATEGORIES = ['unstable-formerly-poor', 'marginal', 'sudden-hardship'] as const;
+export const MONITORING_CATEGORIES = Object.freeze(['unstable-formerly-poor', 'marginal', 'sudden-hardship'] as const);
 /** Assistance measures (帮扶措施); industry and employment are developmental (开发式). */
-export const MEASURES = [
+export const MEASURES = Object.freeze([
   'industry',
   'employment',
   'medical',
@@ -24,7 +31,7 @@ export const MEASURES = [
   'drinking-water',
   'social-security',
   'other',
-] as const;
+] as const);
 
 type RiskType = (typeof RISK_TYPES)[number];
 

@@ -8,7 +8,7 @@ import type { LocalizedText, Plan } from '../model/schema.js';
 import type { WorkingDayCalendar } from './calendar.js';
 
 /** The roles (角色) of workflows.md. */
-export const ROLES = [
+export const ROLES = Object.freeze([
   'township-official',
   'village-committee',
   'village-cadre',
@@ -17,7 +17,7 @@ export const ROLES = [
   'department',
   'supervisor',
   'household',
-] as const;
+] as const);
 export type Role = (typeof ROLES)[number];
 
 /** A principal (主体): who sends an event, in which tenant and scope. */
@@ -44,7 +44,7 @@ export interface Subject {
 }
 
 /** The workflow types (流程类型). */
-export const WORKFLOW_TYPES = ['village-plan', 'rectification', 'poverty-monitoring'] as const;
+export const WORKFLOW_TYPES = Object.freeze(['village-plan', 'rectification', 'poverty-monitoring'] as const);
 export type WorkflowType = (typeof WORKFLOW_TYPES)[number];
 
 /** An event as a caller sends it. `at` is stamped by the runtime's clock. */

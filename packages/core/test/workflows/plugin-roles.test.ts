@@ -1,4 +1,5 @@
-// A county plugin's workflow roles change who may send an event; unknown names are refused.
+// A county plugin's workflow roles change who may send an event; unknown names are refused, and
+// a household acts for its own household only, whatever roles a plugin grants.
 import { describe, expect, it } from 'vitest';
 import {
   createManualClock,
@@ -8,7 +9,7 @@ import {
   resolvePlan,
   type PluginInput,
 } from '../../src/index.js';
-import { department, official, plan, TENANT } from './fixtures.js';
+import { cadre, committee, countyApprover, department, official, plan, principal, TENANT } from './fixtures.js';
 
 const county = (workflowRoles: PluginInput['workflowRoles']): PluginInput => ({
   id: 'county-roles',
@@ -52,6 +53,53 @@ describe('workflow roles from plugins', () => {
       clock: createManualClock('2024-03-01T09:00:00+08:00'),
     });
     await expect(runtime.start('poverty-monitoring', flag(official('liuyang')))).rejects.toThrow(/may not send FLAG/);
+  });
+
+  it('lets no household approve another household’s case, even with a declared relax', async () => {
+    const resolved = resolvePlan(plan, [
+      {
+        ...county({
+          'poverty-monitoring': {
+            COUNTY_APPROVE: ['county-approver', 'household'],
+            NOTICE_COMPLETED: ['village-committee', 'household'],
+          },
+        }),
+        parameters: [{ id: 'monitoring.noticeMinDays', values: [{ from: '2021-01-01', value: 0 }] }],
+        relax: [
+          { id: 'poverty-monitoring.COUNTY_APPROVE', reason: '试点' },
+          { id: 'poverty-monitoring.NOTICE_COMPLETED', reason: '试点' },
+          { id: 'monitoring.noticeMinDays', reason: '试点' },
+        ],
+      },
+    ]);
+    const runtime = createRuntime({
+      plan: resolved,
+      store: createMemoryStore(),
+      clock: createManualClock('2024-03-01T09:00:00+08:00'),
+    });
+    const stranger = principal('household', 'liuyang', { id: 'stranger', household: 'zz-999' });
+    const own = principal('household', 'liuyang', { id: 'owner', household: 'lh-004' });
+    const { instanceId } = await runtime.start('poverty-monitoring', flag(department));
+    const send = (type: string, actor: typeof department, payload?: unknown) =>
+      runtime.send(instanceId, { type, actor, ...(payload ? { payload } : {}) });
+    await send('CONFIRM_RISK', cadre('liuyang'), {
+      perCapitaIncomeCny: 4800,
+      riskTypes: ['income'],
+      hasLaborCapacity: true,
+      consentSigned: true,
+    });
+    await send('REVIEW_PASSED', committee('liuyang'), { meetingOn: '2024-03-01', attendees: 23 });
+    await expect(send('NOTICE_COMPLETED', stranger)).rejects.toThrow(/stranger .*may not send NOTICE_COMPLETED/);
+    await send('NOTICE_COMPLETED', committee('liuyang'));
+    await send('TOWNSHIP_APPROVE', official('liuyang'));
+    expect(await runtime.allowedEvents(instanceId, stranger)).toEqual([]);
+    await expect(send('COUNTY_APPROVE', stranger, { category: 'marginal' })).rejects.toThrow(
+      /stranger .*may not send COUNTY_APPROVE/,
+    );
+    expect((await runtime.get(instanceId)).state).toBe('countyApproval');
+    // the plugin's grant holds for the case's own household, as declared
+    expect(await runtime.allowedEvents(instanceId, own)).toContain('COUNTY_APPROVE');
+    expect(await runtime.allowedEvents(instanceId, countyApprover)).toContain('COUNTY_APPROVE');
   });
 
   it('refuses an unknown workflow, event or role, naming the path', () => {
