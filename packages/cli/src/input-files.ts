@@ -2,20 +2,26 @@
  * Reading the evaluation input from files (读取输入文件): a YAML or JSON file, a filled
  * workbook (.xlsx), or CSV files with the template's columns (one file per sheet).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { EvaluationInput, Plan } from '@ruralkit/core';
+import type { CellIssue, ImportOptions } from '@ruralkit/xlsx';
 import { readBytes, readDataFile, UsageError } from './io.js';
 import { loadXlsx } from './optional.js';
 
 const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCase();
 
 /** Read the input `files` for `plan`; spreadsheets are checked cell by cell (a `SpreadsheetError` lists every problem). */
-export async function readInputFiles(plan: Plan, files: string[]): Promise<EvaluationInput | unknown> {
+export async function readInputFiles(
+  plan: Plan,
+  files: string[],
+  notice?: (text: string) => void,
+): Promise<EvaluationInput | unknown> {
   const kinds = new Set(files.map(extension));
   if (kinds.size === 1 && kinds.has('.csv')) {
     const sheets = files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') }));
-    return (await loadXlsx()).readCsv(plan, sheets);
+    const xlsx = await loadXlsx();
+    return xlsx.readCsv(plan, sheets, importOptions(xlsx.describeCellIssue, notice));
   }
   if (files.length !== 1) {
     throw new UsageError(
@@ -27,13 +33,48 @@ export async function readInputFiles(plan: Plan, files: string[]): Promise<Evalu
   const file = files[0]!;
   if (extension(file) === '.xlsx') {
     const bytes = readBytes(file);
-    return (await loadXlsx()).readWorkbook(plan, bytes);
+    const xlsx = await loadXlsx();
+    return xlsx.readWorkbook(plan, bytes, importOptions(xlsx.describeCellIssue, notice));
   }
   return readDataFile(file);
+}
+
+/** Import options that tell `notice` of each normalized id, as a line naming its cell. */
+function importOptions(describe: (issue: CellIssue) => string, notice?: (text: string) => void): ImportOptions {
+  return notice ? { onNotice: (issue) => notice(`ruralkit: ${describe(issue)}\n`) } : {};
 }
 
 /** Write a report or workbook to `file`, creating its folder. */
 export function writeOutput(file: string, content: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, content);
+}
+
+/**
+ * Refuse `--out` when it is one of the files read (same path, or the same file through a link):
+ * writing the report would destroy its own input.
+ */
+export function refuseOverwritingInput(out: string, inputs: readonly (string | undefined)[]): void {
+  const target = fileIdentity(out);
+  for (const input of inputs) {
+    if (input === undefined) continue;
+    const same = resolve(input) === resolve(out) || (target !== undefined && fileIdentity(input) === target);
+    if (same) {
+      throw new UsageError(
+        'ruralkit',
+        `--out "${out}" 就是输入文件 "${input}"：请另选输出文件（输出文件不能是输入文件）`,
+        `--out "${out}" is the input file "${input}"; choose another output file`,
+      );
+    }
+  }
+}
+
+/** The device and inode of an existing file, or undefined. */
+function fileIdentity(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
 }

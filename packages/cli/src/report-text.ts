@@ -15,6 +15,7 @@ import {
   type Status,
   type StatusCounts,
 } from '@ruralkit/core';
+import { escapeMarkdownText, mapStrings, stripControls } from './safe-text.js';
 
 function subjectTitle(r: RuleResult, lang: Lang): string {
   const s = r.subject;
@@ -65,8 +66,9 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** The terminal table. `colour` adds ANSI colours to statuses. */
-export function formatTable(report: Report, lang: Lang, colour: boolean): string {
+/** The terminal table. `colour` adds ANSI colours to statuses; control and bidi characters of the data are removed. */
+export function formatTable(data: Report, lang: Lang, colour: boolean): string {
+  const report = mapStrings(data, stripControls);
   const paint = (status: Status, text: string) => (colour ? COLOUR[status](text) : text);
   const bold = (text: string) => (colour ? pcc.bold(text) : text);
   const lines = [bold(`${report.plan.title[lang]} (${report.plan.docNo}) — ${WORDS.asOf[lang]} ${report.asOf}`), ''];
@@ -119,8 +121,9 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** The report as Markdown, for documents. */
-export function formatMarkdown(report: Report, lang: Lang): string {
+/** The report as Markdown, for documents; raw HTML and links in the data are escaped. */
+export function formatMarkdown(data: Report, lang: Lang): string {
+  const report = mapStrings(data, escapeMarkdownText);
   const lines = [`# ${report.plan.title[lang]}`, '', `${report.plan.docNo} · ${WORDS.asOf[lang]} ${report.asOf}`, ''];
   for (const { results, counts } of bySubject(report)) {
     lines.push(`## ${subjectTitle(results[0]!, lang)}`, '', countsText(counts, lang), '');

@@ -15,7 +15,15 @@
  * @packageDocumentation
  */
 export * from './model/schema.js';
-export { InputError, describeIssue, type InputIssue } from './model/errors.js';
+export {
+  InputError,
+  briefText,
+  describeIssue,
+  formatIssueList,
+  showValue,
+  ISSUES_SHOWN_PER_KIND,
+  type InputIssue,
+} from './model/errors.js';
 export { parameterEntryAt, parameterValue } from './model/parameters.js';
 export { canonicalJson, planHash, sha256Hex } from './model/hash.js';
 export { getPlan, listPlans } from './plans/registry.js';
@@ -29,8 +37,8 @@ export {
   type StreamOptions,
   type VillageEvaluation,
 } from './evaluate/batch.js';
-export { parseHouseholdRecord, parseVillageRecord } from './evaluate/records.js';
-export { inputSchema, parseInput } from './evaluate/input.js';
+export { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './evaluate/records.js';
+export { inputSchema, inputYears, parseInput } from './evaluate/input.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
 export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/format.js';
 export { resultValues } from './evaluate/values.js';

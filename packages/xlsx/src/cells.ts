@@ -3,39 +3,62 @@
  * expects: `87%` and `87` in a percentage column, 是/否, Excel dates and date strings, numbers
  * with thousands separators. Ranges and types are checked later by core's input schema.
  */
-import type { LocalizedText } from '@ruralkit/core';
+import { briefText, type LocalizedText } from '@ruralkit/core';
 import type { Column } from './columns.js';
+import { MAX_CELL_CHARS } from './limits.js';
 
 /** A converted cell: its value, or why it could not be read. */
 export type CellReading = { value: unknown } | { error: LocalizedText };
 
-/** The cell's content after formulas, rich text and links are resolved; `undefined` when blank. */
+/** A formula saved without its computed value (a workbook written by a program, never opened in Excel). */
+export interface FormulaWithoutValue {
+  formula: string;
+}
+
+/**
+ * The cell's content after formulas, rich text and links are resolved; `undefined` when blank.
+ * A formula without a computed value is returned as such, never read as blank.
+ */
 export function cellContent(raw: unknown): unknown {
   if (raw === null || raw === undefined) return undefined;
   if (raw instanceof Date) return raw;
   if (typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
-    if ('result' in o) return cellContent(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return undefined;
+    if ('result' in o && o.result !== undefined) return cellContent(o.result);
+    if ('formula' in o || 'sharedFormula' in o) {
+      return { formula: String(o.formula ?? o.sharedFormula) } satisfies FormulaWithoutValue;
+    }
     if (Array.isArray(o.richText)) return cellContent(o.richText.map((r: { text?: string }) => r.text ?? '').join(''));
     if ('text' in o) return cellContent(o.text);
     if ('error' in o) return o;
     return undefined;
   }
   if (typeof raw === 'string') {
+    if (raw.length > MAX_CELL_CHARS) return raw; // refused by readCell, not worth normalizing
     const text = raw.normalize('NFKC').trim();
     return text === '' ? undefined : text;
   }
   return raw;
 }
 
-/** The cell as a person sees it, for error messages. */
+/** The cell as a person sees it, for error messages; a long text is cut (its length is given). */
 export function cellText(raw: unknown): string {
   const content = cellContent(raw);
   if (content === undefined) return '';
   if (content instanceof Date) return isoDate(content);
+  if (isFormula(content)) return briefText(`=${content.formula}`);
   if (typeof content === 'object') return String((content as { error?: unknown }).error);
-  return String(content);
+  return briefText(String(content));
+}
+
+function isFormula(content: unknown): content is FormulaWithoutValue {
+  return typeof content === 'object' && content !== null && 'formula' in content;
+}
+
+/** The raw text of a string cell when NFKC normalization changed it (全角 `Ａ1` → `A1`). */
+export function normalizedFrom(raw: unknown): string | undefined {
+  const text = typeof raw === 'string' ? raw.trim() : undefined;
+  return text !== undefined && text !== text.normalize('NFKC') ? text : undefined;
 }
 
 const TRUE = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓']);
@@ -45,6 +68,22 @@ const FALSE = new Set(['否', 'n', 'no', 'false', '0', '×', '✗']);
 export function readCell(column: Column, raw: unknown): CellReading | undefined {
   const content = cellContent(raw);
   if (content === undefined) return undefined;
+  if (isFormula(content)) {
+    return {
+      error: {
+        zh: '公式没有计算结果：请在 Excel 中打开并保存后再导入，或直接填写数值',
+        en: 'the formula has no computed value: open and save the workbook in Excel, or type the value',
+      },
+    };
+  }
+  if (typeof content === 'string' && content.length > MAX_CELL_CHARS) {
+    return {
+      error: {
+        zh: `单元格有 ${content.length.toLocaleString('en-US')} 个字符，超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 上限`,
+        en: `the cell holds ${content.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} limit`,
+      },
+    };
+  }
   if (typeof content === 'object' && !(content instanceof Date)) {
     return { error: { zh: `单元格为错误值 ${cellText(raw)}`, en: `the cell holds the error ${cellText(raw)}` } };
   }

@@ -2,7 +2,7 @@
  * Spreadsheet errors (表格错误): every problem of a workbook or CSV file at once, each naming
  * the sheet, the cell and the column header, in Chinese and English.
  */
-import { InputError, type InputIssue } from '@ruralkit/core';
+import { formatIssueList, InputError, type InputIssue } from '@ruralkit/core';
 
 /** One problem in a spreadsheet: core's issue plus where it sits (工作表、单元格、列). */
 export interface CellIssue extends InputIssue {
@@ -20,12 +20,9 @@ export interface CellIssue extends InputIssue {
 export class SpreadsheetError extends InputError {
   declare readonly issues: CellIssue[];
   constructor(issues: CellIssue[]) {
-    super(issues, { zh: '表格数据有误', en: 'invalid spreadsheet' });
-    const count = `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`;
-    this.message = [
-      `表格数据有误 / invalid spreadsheet: ${count}`,
-      ...issues.map((i) => `  - ${describeCellIssue(i)}`),
-    ].join('\n');
+    const title = { zh: '表格数据有误', en: 'invalid spreadsheet' };
+    super(issues, title);
+    this.message = formatIssueList(title, issues, describeCellIssue);
   }
 }
 

@@ -14,9 +14,10 @@ import {
   type Plan,
   type VillageInput,
 } from '@ruralkit/core';
-import { readCell, cellContent, cellText } from './cells.js';
+import { readCell, cellContent, cellText, normalizedFrom } from './cells.js';
 import { sheetForKeys, sheetsOf, type Column, type SheetSpec } from './columns.js';
 import { SpreadsheetError, type CellIssue } from './errors.js';
+import { tooManyBytes, tooManyRows, unpackedSize } from './limits.js';
 import { columnLetter } from './style.js';
 
 /** A sheet as read: its name (or the CSV file's) and its rows of raw cell values, row 1 first. */
@@ -37,8 +38,24 @@ interface Place {
   order: [number, number, number];
 }
 
+/** What an import may tell besides errors. */
+export interface ImportOptions {
+  /**
+   * Told of each id cell whose text was changed by NFKC normalization (全角 `Ａ1` → `A1`),
+   * so that the person who filled it knows which id was used.
+   */
+  onNotice?: (notice: CellIssue) => void;
+}
+
 /** Read a filled workbook (xlsx bytes) into a validated evaluation input. */
-export async function readWorkbook(plan: Plan, data: Uint8Array | ArrayBuffer): Promise<EvaluationInput> {
+export async function readWorkbook(
+  plan: Plan,
+  data: Uint8Array | ArrayBuffer,
+  options: ImportOptions = {},
+): Promise<EvaluationInput> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const tooBig = tooManyBytes(unpackedSize(bytes) ?? 0, { zh: '工作簿解压后', en: 'the unpacked workbook' });
+  if (tooBig) throw new SpreadsheetError([{ path: [], sheet: '(xlsx)', message: tooBig }]);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as ArrayBuffer);
@@ -61,14 +78,23 @@ export async function readWorkbook(plan: Plan, data: Uint8Array | ArrayBuffer): 
     });
     return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
   });
-  return importTables(plan, tables);
+  return importTables(plan, tables, options);
 }
 
 /** Read CSV files, each with the columns of one template sheet, into a validated evaluation input. */
-export function readCsv(plan: Plan, files: { name: string; text: string }[]): EvaluationInput {
+export function readCsv(
+  plan: Plan,
+  files: { name: string; text: string }[],
+  options: ImportOptions = {},
+): EvaluationInput {
   const tables: SheetTable[] = [];
   const issues: CellIssue[] = [];
   for (const file of files) {
+    const tooBig = tooManyBytes(file.text.length, { zh: '文件', en: 'the file' });
+    if (tooBig) {
+      issues.push({ path: [], sheet: file.name, message: tooBig });
+      continue;
+    }
     try {
       const rows = parseCsvText(file.text, {
         bom: true,
@@ -85,12 +111,17 @@ export function readCsv(plan: Plan, files: { name: string; text: string }[]): Ev
     }
   }
   if (issues.length > 0) throw new SpreadsheetError(issues);
-  return importTables(plan, tables);
+  return importTables(plan, tables, options);
 }
 
 /** Build the evaluation input from sheets; throws `SpreadsheetError` listing every problem. */
-export function importTables(plan: Plan, tables: SheetTable[]): EvaluationInput {
-  const builder = new InputBuilder(plan);
+export function importTables(plan: Plan, tables: SheetTable[], options: ImportOptions = {}): EvaluationInput {
+  const oversized = tables.flatMap((table): CellIssue[] => {
+    const tooMany = tooManyRows(table.rows.length);
+    return tooMany ? [{ path: [], sheet: table.name, message: tooMany }] : [];
+  });
+  if (oversized.length > 0) throw new SpreadsheetError(oversized);
+  const builder = new InputBuilder(plan, options);
   tables.forEach((table, index) => builder.addTable(table, index));
   if (!builder.recognized) {
     builder.issue(
@@ -120,7 +151,10 @@ class InputBuilder {
   private readonly blankAttributeRows = new Map<string, Record<string, Place>>();
   private readonly subjectOf: Map<string, Column['indicator']>;
 
-  constructor(private readonly plan: Plan) {
+  constructor(
+    private readonly plan: Plan,
+    private readonly options: ImportOptions,
+  ) {
     this.subjectOf = new Map(plan.indicators.map((d) => [d.key, d]));
   }
 
@@ -201,7 +235,11 @@ class InputBuilder {
       if ('error' in reading) {
         failed = true;
         this.issue(place, reading.error, { value: cellContent(raw[c]) });
-      } else values[column.key] = reading.value;
+        continue;
+      }
+      values[column.key] = reading.value;
+      const typed = column.key === 'id' || column.key === 'villageId' ? normalizedFrom(raw[c]) : undefined;
+      if (typed !== undefined) this.noticeNormalized(place, typed, String(reading.value));
     }
     const identifying = spec.columns.filter((c) => c.identifies || c.key === 'name').map((c) => c.key);
     const given = Object.keys(values).filter((k) => !identifying.includes(k));
@@ -234,6 +272,20 @@ class InputBuilder {
       case 'households':
         return this.addHousehold(values, places, spec);
     }
+  }
+
+  /** Tell that an id cell's text was normalized: `Ａ1` is read as `A1`. */
+  private noticeNormalized(place: Place, typed: string, id: string): void {
+    const { order: _order, ...where } = place;
+    this.options.onNotice?.({
+      path: [],
+      ...where,
+      message: {
+        zh: `编号按 NFKC 规范化为 "${id}"（全角字符转为半角）`,
+        en: `the id was read as "${id}" after NFKC normalization (full-width characters made ASCII)`,
+      },
+      value: typed,
+    });
   }
 
   private village(id: string, rowPlace: Place): { input: VillageInput; index: number; hasAttributes: boolean } {
@@ -288,6 +340,8 @@ class InputBuilder {
       return;
     }
     yearly[String(year)] = record;
+    // A problem with the year itself (1999) is the year cell's.
+    this.places.set(KEY(['villages', entry.index, 'indicators', String(year)]), places.year!);
     for (const key of Object.keys(places)) {
       this.places.set(KEY(['villages', entry.index, 'indicators', String(year), key]), places[key]!);
     }
@@ -307,6 +361,7 @@ class InputBuilder {
       const block = this.subjectOf.get(key)?.subject === 'district-reference' ? 'reference' : 'indicators';
       (this.district[block][year] ??= {})[key] = value;
     }
+    for (const block of ['indicators', 'reference']) this.places.set(KEY(['district', block, year]), places.year!);
     for (const [key, place] of Object.entries(places)) {
       const block = this.subjectOf.get(key)?.subject === 'district-reference' ? 'reference' : 'indicators';
       this.places.set(KEY(['district', block, year, key]), place);

@@ -16,7 +16,8 @@
  * @packageDocumentation
  */
 export { buildTemplate, type TemplateOptions } from './template.js';
-export { readWorkbook, readCsv, importTables, type SheetTable } from './import.js';
+export { readWorkbook, readCsv, importTables, type ImportOptions, type SheetTable } from './import.js';
+export { MAX_CELL_CHARS, MAX_IMPORT_BYTES, MAX_SHEET_ROWS } from './limits.js';
 export { SpreadsheetError, describeCellIssue, type CellIssue } from './errors.js';
 export { sheetsOf, type SheetSpec, type SheetKind, type Column } from './columns.js';
 export { buildResultsWorkbook, STATUS_COLOUR } from './results.js';

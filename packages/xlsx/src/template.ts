@@ -4,7 +4,7 @@
  * an instructions sheet. Given an input, the same workbook comes back filled in.
  */
 import ExcelJS from 'exceljs';
-import type { EvaluationInput, Plan } from '@ruralkit/core';
+import { inputYears, type EvaluationInput, type Plan } from '@ruralkit/core';
 import {
   clausesOf,
   fillingRule,
@@ -33,7 +33,8 @@ export async function buildTemplate(plan: Plan, options: TemplateOptions = {}): 
   workbook.creator = 'ruralkit';
   addInstructions(workbook, plan);
   const rows = rowsOf(plan, options.input ?? {});
-  for (const spec of sheetsOf(plan)) addDataSheet(workbook, spec, rows[spec.kind], options.spareRows ?? 500);
+  const years = inputYears(plan);
+  for (const spec of sheetsOf(plan)) addDataSheet(workbook, spec, rows[spec.kind], options.spareRows ?? 500, years);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -71,7 +72,13 @@ function rowsOf(plan: Plan, input: EvaluationInput): Record<SheetSpec['kind'], R
   };
 }
 
-function addDataSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: Row[], spareRows: number): void {
+function addDataSheet(
+  workbook: ExcelJS.Workbook,
+  spec: SheetSpec,
+  rows: Row[],
+  spareRows: number,
+  years: { first: number; last: number },
+): void {
   const identifying = spec.columns.filter((c) => c.identifies || c.key === 'name').length;
   const sheet = workbook.addWorksheet(spec.name.zh, {
     views: [{ state: 'frozen', xSplit: identifying, ySplit: HEADER_ROWS }],
@@ -100,7 +107,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, rows: Row[], 
     const letter = columnLetter(i);
     const numFmt = NUMBER_FORMAT[column.unit];
     if (numFmt && column.type !== 'boolean' && column.key !== 'year') sheet.getColumn(i + 1).numFmt = numFmt;
-    const validation = validationOf(column);
+    const validation = validationOf(column, years);
     if (validation) {
       const range = `${letter}${HEADER_ROWS + 1}:${letter}${lastRow}`;
       (
@@ -127,7 +134,7 @@ function widthOf(column: Column): number {
 }
 
 /** Excel's own check of a column; a warning only, since the import accepts more (Y/N, 87). */
-function validationOf(column: Column): ExcelJS.DataValidation | undefined {
+function validationOf(column: Column, years: { first: number; last: number }): ExcelJS.DataValidation | undefined {
   const common = {
     allowBlank: true,
     showErrorMessage: true,
@@ -138,10 +145,13 @@ function validationOf(column: Column): ExcelJS.DataValidation | undefined {
     promptTitle: column.name.zh,
     prompt: fillingRule(column).zh,
   } as const;
-  if (column.key === 'year') return { ...common, type: 'whole', operator: 'between', formulae: [1900, 2100] };
+  // The years and dates the import accepts (core's `inputYears`).
+  if (column.key === 'year')
+    return { ...common, type: 'whole', operator: 'between', formulae: [years.first, years.last] };
   if (column.type === 'boolean') return { ...common, type: 'list', formulae: ['"是,否"'] };
   if (column.type === 'date') {
-    return { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1990, 0, 1))] };
+    const dates = [new Date(Date.UTC(years.first, 0, 1)), new Date(Date.UTC(years.last, 11, 31))];
+    return { ...common, type: 'date', operator: 'between', formulae: dates };
   }
   if (column.type !== 'number' && column.type !== 'integer') return undefined;
   const type = column.type === 'integer' ? 'whole' : 'decimal';

@@ -1,15 +1,60 @@
-/** CSV (逗号分隔值) in and out: rows written with quoting, records read with typed cells. */
-import type { Indicator, Plan } from '@ruralkit/core';
+/**
+ * CSV (逗号分隔值) in and out: rows written with quoting and safe from formula injection,
+ * records read with typed cells from a header that names each column once.
+ */
+import { InputError, type Indicator, type Plan } from '@ruralkit/core';
+
+/**
+ * Text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM`, `-2+3`, `+`, a leading
+ * tab or carriage return), kept as text by a leading apostrophe (公式注入防护).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One CSV row, RFC 4180 quoting, ending with a newline; an absent cell is empty. */
 export function formatCsvRow(cells: readonly unknown[]): string {
   return `${cells
     .map((cell) => {
       if (cell === undefined || cell === null) return '';
-      const text = String(cell);
+      const text = typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : String(cell);
       return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     })
     .join(',')}\n`;
+}
+
+/**
+ * The header row as column names, for csv-parse's `columns`: a column named twice (the last
+ * would silently win) or `__proto__` is refused, naming the column.
+ */
+export function csvColumns(header: string[]): string[] {
+  const seen = new Set<string>();
+  header.forEach((column, index) => {
+    const where = { path: [], line: 1, key: column };
+    const letter = `column ${index + 1}`;
+    if (column === '__proto__') {
+      throw new InputError([
+        {
+          ...where,
+          message: {
+            zh: `第${index + 1}列：不允许使用列名 "__proto__"`,
+            en: `${letter}: the column name "__proto__" is not allowed`,
+          },
+        },
+      ]);
+    }
+    if (column !== '' && seen.has(column)) {
+      throw new InputError([
+        {
+          ...where,
+          message: {
+            zh: `第${index + 1}列：列名重复（与前面的同名列冲突）`,
+            en: `${letter}: the column appears twice`,
+          },
+        },
+      ]);
+    }
+    seen.add(column);
+  });
+  return header;
 }
 
 /**
@@ -48,6 +93,9 @@ function csvRecord(
   return record;
 }
 
+/** A decimal number as people write it: no hex (`0x3`), no blanks, no `Infinity`. */
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
 function typed(cell: string, def: Indicator | undefined): unknown {
   switch (def?.type) {
     case 'boolean':
@@ -55,7 +103,7 @@ function typed(cell: string, def: Indicator | undefined): unknown {
     case 'integer':
     case 'number': {
       const n = Number(cell);
-      return cell.trim() !== '' && Number.isFinite(n) ? n : cell;
+      return DECIMAL.test(cell) && Number.isFinite(n) ? n : cell;
     }
     default:
       return cell;

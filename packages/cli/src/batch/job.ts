@@ -41,8 +41,10 @@ export interface JobCounts {
   byKey: Record<string, number>;
 }
 
+/** A job's output text and counts, and each subject's id and line (ids must be unique across jobs). */
 export type JobOutput =
-  { ok: true; text: string; counts: JobCounts } | { ok: false; message: string; issues: InputIssue[] };
+  | { ok: true; text: string; counts: JobCounts; ids: string[]; lines: number[] }
+  | { ok: false; message: string; issues: InputIssue[] };
 
 /** The CSV header of each mode's output. */
 export const CSV_HEADER = {
@@ -91,12 +93,22 @@ export function createJobRunner(plan: Plan, settings: JobSettings): (input: JobI
     district: settings.district,
     explain: settings.explain,
   });
-  const judge = (record: unknown, line: number, counts: JobCounts): string =>
-    settings.mode === 'screen'
-      ? writeHousehold(evaluator.household(record, line), settings, counts)
-      : writeVillage(evaluator.village(record, line), settings, counts);
   return (input) => {
     const counts: JobCounts = { subjects: 0, flagged: 0, byKey: {} };
+    const ids: string[] = [];
+    const lines: number[] = [];
+    const judge = (record: unknown, line: number, counts: JobCounts): string => {
+      if (settings.mode === 'screen') {
+        const household = evaluator.household(record, line);
+        ids.push(household.subject.id);
+        lines.push(line);
+        return writeHousehold(household, settings, counts);
+      }
+      const village = evaluator.village(record, line);
+      ids.push(village.subject.id);
+      lines.push(line);
+      return writeVillage(village, settings, counts);
+    };
     let text = '';
     try {
       if ('text' in input) {
@@ -123,7 +135,7 @@ export function createJobRunner(plan: Plan, settings: JobSettings): (input: JobI
       if (error instanceof InputError) return { ok: false, message: error.message, issues: error.issues };
       throw error;
     }
-    return { ok: true, text, counts };
+    return { ok: true, text, counts, ids, lines };
   };
 }
 

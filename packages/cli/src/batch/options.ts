@@ -53,19 +53,27 @@ export function batchSettings(
   );
   const settings: JobSettings = { mode, planId, plugins, asOf, explain, format };
   if (villages.district) settings.district = readDataFile(villages.district) as JobSettings['district'];
-  return { settings, out, workers: workerCount(command, values.workers) };
+  return { settings, out, workers: workerCount(command, values.workers, io) };
 }
 
-/** `--workers N`, a whole number ≥ 1; by default one per core. */
-function workerCount(command: string, value: unknown): number {
-  if (value === undefined) return availableParallelism();
+/**
+ * `--workers N`, a whole number ≥ 1; by default one per core, and never more than the cores:
+ * each worker holds its own compiled plan, and more threads than cores only add memory.
+ */
+function workerCount(command: string, value: unknown, io: Io): number {
+  const cores = availableParallelism();
+  if (value === undefined) return cores;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
+  if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n) || n < 1) {
     throw new UsageError(
       command,
       `--workers 须为不小于 1 的整数，如 --workers 2（得到 "${String(value)}"）`,
       `--workers must be a whole number ≥ 1, e.g. --workers 2 (got "${String(value)}")`,
     );
+  }
+  if (n > cores) {
+    io.stderr(`ruralkit: --workers ${n} is more than the ${cores} cores; using ${cores} (工作线程数不超过核数)\n`);
+    return cores;
   }
   return n;
 }

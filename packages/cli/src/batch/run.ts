@@ -5,7 +5,8 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { InputError } from '@ruralkit/core';
+import { constants } from 'node:os';
+import { InputError, uniqueIds } from '@ruralkit/core';
 import type { Io } from '../io.js';
 import { formatCsvRow } from './csv.js';
 import { CSV_HEADER, type JobCounts, type JobSettings } from './job.js';
@@ -33,12 +34,19 @@ export async function runBatch({ input, out, settings, workers, io }: BatchRun):
   const source = openSource(input, settings.mode, plan);
   const partial = `${out}.partial-${process.pid}`;
   const file = createWriteStream(partial);
+  // A write error is thrown by the next write; one that comes after a failed run has nothing to stop.
+  let writeFailure: Error | undefined;
+  file.on('error', (error) => (writeFailure ??= error));
+  const stopWatching = removeOnSignal(partial, io);
   const pool = createPool(plan, settings, workers);
   const progress = createProgress(io.progress === true, source.size, io.stderr);
   const totals: JobCounts = { subjects: 0, flagged: 0, byKey: {} };
+  const checkUnique = uniqueIds(settings.mode === 'screen' ? 'household' : 'village');
   const write = async () => {
+    if (writeFailure) throw writeFailure;
     for (const output of pool.drain()) {
       if (!output.ok) throw new InputError(output.issues);
+      output.ids.forEach((id, i) => checkUnique(id, output.lines[i]));
       totals.subjects += output.counts.subjects;
       totals.flagged += output.counts.flagged;
       for (const [key, n] of Object.entries(output.counts.byKey)) totals.byKey[key] = (totals.byKey[key] ?? 0) + n;
@@ -62,8 +70,27 @@ export async function runBatch({ input, out, settings, workers, io }: BatchRun):
     rmSync(partial, { force: true });
     throw error;
   } finally {
+    stopWatching();
     progress.end();
     await pool.close();
   }
   return { ...totals, seconds: (performance.now() - start) / 1000 };
+}
+
+/**
+ * While the run writes `partial`, SIGINT (Ctrl-C) or SIGTERM removes it and ends the process
+ * with the signal's usual code (130, 143): an interrupted run leaves nothing behind.
+ */
+function removeOnSignal(partial: string, io: Io): () => void {
+  const stop = (signal: NodeJS.Signals) => {
+    rmSync(partial, { force: true });
+    io.stderr(`\nruralkit: ${signal}: stopped, nothing written (已中断，未写出结果)\n`);
+    process.exit(128 + constants.signals[signal]);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
 }

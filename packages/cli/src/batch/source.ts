@@ -6,7 +6,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import type { Plan } from '@ruralkit/core';
-import { csvRecords } from './csv.js';
+import { csvColumns, csvRecords } from './csv.js';
 import type { JobInput } from './job.js';
 
 /** About this many characters of NDJSON, or this many CSV records / 100, per job. */
@@ -61,7 +61,7 @@ async function* csvJobs(
   stream: NodeJS.ReadableStream,
   toRecord: (row: Record<string, string>) => unknown,
 ): AsyncGenerator<JobInput> {
-  const parser = stream.pipe(parse({ columns: true, bom: true, info: true, skip_empty_lines: true }));
+  const parser = stream.pipe(parse({ columns: csvColumns, bom: true, info: true, skip_empty_lines: true }));
   let lines: number[] = [];
   let records: unknown[] = [];
   for await (const { record, info } of parser as AsyncIterable<{

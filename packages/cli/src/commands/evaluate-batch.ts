@@ -3,6 +3,7 @@
  * an NDJSON or CSV file, writing each village's results; `--district` gives the district's
  * data (its reference values are what growth rules compare with).
  */
+import { refuseOverwritingInput } from '../input-files.js';
 import { parseOptions, UsageError, type Io } from '../io.js';
 import { BATCH_OPTIONS, batchSettings, summaryLine } from '../batch/options.js';
 import { runBatch } from '../batch/run.js';
@@ -37,6 +38,7 @@ export async function evaluateBatch(args: string[], io: Io): Promise<number> {
     district: values.district as string | undefined,
     explain: values.explain,
   });
+  refuseOverwritingInput(out, [values.batch as string, values.district as string | undefined, ...settings.plugins]);
   const totals = await runBatch({ input: readable(values.batch), out, settings, workers, io });
   io.stderr(summaryLine('evaluate', totals, out));
   return 0;

@@ -1,6 +1,6 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
 import { evaluate, type EvaluationInput, type Lang } from '@ruralkit/core';
-import { readInputFiles, writeOutput } from '../input-files.js';
+import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
 import { dateOption, oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { loadHtmlReport, loadXlsx } from '../optional.js';
@@ -10,6 +10,31 @@ import { evaluateBatch, EVALUATE_BATCH_OPTIONS_HELP, EVALUATE_BATCH_USAGE } from
 const FORMATS = ['table', 'json', 'md', 'html', 'xlsx'] as const;
 
 const NAME = 'ruralkit evaluate';
+
+/**
+ * The most villages and households one report holds: a report is built in memory, and 2,000
+ * villages already make a 228 MB one. Larger data goes through `--batch` and `screen`, which stream.
+ */
+export const REPORT_LIMITS = { villages: 500, households: 50_000 } as const;
+
+/** Refuse an input too large for one report, with the streaming command to use instead. */
+function checkReportSize(input: unknown): void {
+  for (const [field, max] of Object.entries(REPORT_LIMITS)) {
+    const list = (input as Record<string, unknown> | null)?.[field];
+    if (!Array.isArray(list) || list.length <= max) continue;
+    const advice =
+      field === 'villages'
+        ? 'ruralkit evaluate --batch villages.ndjson --out results.ndjson'
+        : 'ruralkit screen households.ndjson --out alerts.ndjson';
+    const n = list.length.toLocaleString('en-US');
+    const limit = max.toLocaleString('en-US');
+    throw new UsageError(
+      NAME,
+      `${n} 个${field === 'villages' ? '村' : '户'}超过一份报告的上限（${limit}）：请用 ${advice}，逐行流式写出`,
+      `${n} ${field} are more than one report holds (${limit}); use ${advice}, which streams one line per subject`,
+    );
+  }
+}
 
 export const evaluateCommand: Command = {
   summary: "评估数据并写出报告 / judge a district's data against the plan and write the report",
@@ -46,8 +71,10 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
     if (format === 'xlsx' && !out) {
       throw new UsageError(NAME, '--format xlsx 需要 --out FILE.xlsx', '--format xlsx needs --out FILE.xlsx');
     }
+    if (out) refuseOverwritingInput(out, [...positionals, ...((values.plugin as string[] | undefined) ?? [])]);
     const plan = await planFromOptions(values);
-    const input = await readInputFiles(plan, positionals);
+    const input = await readInputFiles(plan, positionals, io.stderr);
+    checkReportSize(input);
     const report = evaluate(plan, input, { asOf });
     const content =
       format === 'json'

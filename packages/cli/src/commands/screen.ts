@@ -4,6 +4,7 @@
  * reasons.
  */
 import { accessSync, constants } from 'node:fs';
+import { refuseOverwritingInput } from '../input-files.js';
 import { fileError, parseOptions, UsageError, type Command } from '../io.js';
 import { BATCH_OPTIONS, BATCH_OPTIONS_HELP, batchSettings, summaryLine } from '../batch/options.js';
 import { runBatch } from '../batch/run.js';
@@ -25,6 +26,7 @@ export const screenCommand: Command = {
       );
     }
     const { settings, out, workers } = batchSettings(NAME, values, io, 'screen');
+    refuseOverwritingInput(out, [positionals[0], ...settings.plugins]);
     const totals = await runBatch({ input: readable(positionals[0]!), out, settings, workers, io });
     io.stderr(summaryLine('screen', totals, out));
     return 0;

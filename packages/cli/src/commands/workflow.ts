@@ -15,7 +15,9 @@ import {
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
 import { loadPostgresStore, loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
+import { stripControls } from '../safe-text.js';
 import { didYouMean } from '../suggest.js';
+import { checkDatabase, checkNotBefore, parseAt } from './workflow-guards.js';
 
 const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT
   ruralkit workflow send <instance> STORE --event EVENT
@@ -81,6 +83,11 @@ function readEvent(value: string | undefined, as: string | undefined): EventInpu
   return { ...(event as EventInput), actor: actor as EventInput['actor'] };
 }
 
+/** Write text made of stored data to the terminal, without its control or bidi characters. */
+function say(io: Io, text: string): void {
+  io.stdout(text.split('\n').map(stripControls).join('\n'));
+}
+
 function formatTime(iso: string): string {
   return iso.replace('T', ' ').slice(0, 16);
 }
@@ -95,30 +102,35 @@ async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: str
   const subject = [instance.subject.township, instance.subject.village, instance.subject.household]
     .filter(Boolean)
     .join(' / ');
-  io.stdout(`${instance.id}  ${instance.type} v${instance.machineVersion}\n`);
-  io.stdout(`  对象 subject: ${subject} (tenant ${instance.tenant})\n`);
-  io.stdout(
+  say(io, `${instance.id}  ${instance.type} v${instance.machineVersion}\n`);
+  say(io, `  对象 subject: ${subject} (tenant ${instance.tenant})\n`);
+  say(
+    io,
     `  状态 state:   ${instance.state}${instance.done ? ' (final)' : ''}${instance.overdue ? ' — 逾期 OVERDUE' : ''}\n`,
   );
   for (const d of instance.deadlines) {
-    io.stdout(
+    say(
+      io,
       `  期限 deadline: ${d.id} ${d.due} (${d.name.zh})${d.overdueAt ? ' 逾期 overdue' : ''} → ${d.escalateTo.join(', ')}\n`,
     );
   }
-  if (allowed) io.stdout(`  可发送 allowed now: ${allowed.join(', ') || '（无 / none)'}\n`);
+  if (allowed) say(io, `  可发送 allowed now: ${allowed.join(', ') || '（无 / none)'}\n`);
 }
 
 export const workflowCommand: Command = {
   summary: '流程实例：发起、发送事件、查看、到期处理、审计核验 / workflow instances in a SQLite database',
   usage: USAGE,
-  options: `  --db        the SQLite workflow database (created if missing)
+  options: `  --db        the SQLite workflow database; must exist, except for start
+  --create    create --db when it does not exist (for an action other than start)
   --tenant    start: the tenant (e.g. the district)
   --township  start: the township id (optional)
   --village   start: the village id
   --household start: the household id (poverty-monitoring)
   --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
   --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON
-  --at        act at this date-time instead of now (simulations, back-office entry)
+  --at        act at this ISO 8601 date-time instead of now (simulations, back-office entry);
+              not before the instance's last record, at most a day ahead of now
+  --force     allow --at more than a day ahead of now
   --format    show, history: text (default) or json
 ${PLAN_OPTIONS_HELP}`,
   async run(args, io) {
@@ -135,6 +147,8 @@ ${PLAN_OPTIONS_HELP}`,
       as: { type: 'string' },
       at: { type: 'string' },
       format: { type: 'string' },
+      create: { type: 'boolean' },
+      force: { type: 'boolean' },
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
@@ -175,14 +189,9 @@ ${PLAN_OPTIONS_HELP}`,
       );
     }
     const plan = await planFromOptions(values);
-    const at = values.at as string | undefined;
-    if (at !== undefined && Number.isNaN(Date.parse(at))) {
-      throw new UsageError(
-        command,
-        `--at 须为日期时间，如 --at 2025-03-01T09:00:00+08:00（得到 "${at}"）`,
-        `--at must be a date-time, e.g. --at 2025-03-01T09:00:00+08:00 (got "${at}")`,
-      );
-    }
+    const at =
+      values.at === undefined ? undefined : parseAt(command, values.at as string, values.force === true, new Date());
+    if (db) checkDatabase(command, db, action, values.create === true);
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
     const store = databaseUrl
@@ -202,7 +211,7 @@ ${PLAN_OPTIONS_HELP}`,
             );
           })
       : (await loadSqliteStore()).openSqliteStore(db!);
-    const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at) } : {}) });
+    const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at.toISOString()) } : {}) });
     try {
       switch (action) {
         case 'start': {
@@ -232,6 +241,7 @@ ${PLAN_OPTIONS_HELP}`,
           return 0;
         }
         case 'send': {
+          if (at) checkNotBefore(command, at, target!, (await runtime.get(target!)).updatedAt);
           const result = await runtime.send(
             target!,
             readEvent(values.event as string | undefined, values.as as string | undefined),
@@ -250,7 +260,8 @@ ${PLAN_OPTIONS_HELP}`,
           else {
             for (const e of entries) {
               const reason = e.reason ? `  — ${e.reason.zh} / ${e.reason.en}` : '';
-              io.stdout(
+              say(
+                io,
                 `#${e.seq} ${formatTime(e.at)} ${e.outcome.padEnd(8)} ${e.event} ${e.stateBefore ?? '(start)'} → ${e.stateAfter} by ${e.actor.id}${reason}\n`,
               );
             }
@@ -258,13 +269,20 @@ ${PLAN_OPTIONS_HELP}`,
           return 0;
         }
         case 'tick': {
-          const fired = await runtime.tick();
-          for (const f of fired) {
-            io.stdout(
-              `overdue ${f.instanceId} ${f.deadline.id} (due ${f.deadline.due}) → escalate to ${f.deadline.escalateTo.join(', ')}\n`,
-            );
+          // The runtime handles a batch of due instances per tick: repeat until none is left.
+          let total = 0;
+          for (let batch = 1; ; batch++) {
+            const fired = await runtime.tick();
+            if (fired.length === 0) break;
+            total += fired.length;
+            for (const f of fired) {
+              io.stdout(
+                `overdue ${f.instanceId} ${f.deadline.id} (due ${f.deadline.due}) → escalate to ${f.deadline.escalateTo.join(', ')}\n`,
+              );
+            }
+            io.stderr(`ruralkit: batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`);
           }
-          io.stderr(`ruralkit: ${fired.length} deadline(s) overdue\n`);
+          io.stderr(`ruralkit: ${total} deadline(s) overdue\n`);
           return 0;
         }
         default: {

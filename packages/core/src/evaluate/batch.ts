@@ -9,7 +9,7 @@ import { EvalContext } from './context.js';
 import { checkAsOf, villageData, type EvaluateOptions } from './evaluate.js';
 import { parseInput, type EvaluationInput } from './input.js';
 import { judgeRule, judgeStatus } from './judge.js';
-import { parseHouseholdRecord, parseVillageRecord } from './records.js';
+import { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './records.js';
 import { screenHousehold } from './screening.js';
 import { emptyCounts } from './summary.js';
 import type { HouseholdResult, RuleResult, RuleStatus, StatusCounts, SubjectRef } from './types.js';
@@ -105,7 +105,13 @@ export async function* evaluateStream(
   options: StreamOptions,
 ): AsyncGenerator<VillageEvaluation | HouseholdResult> {
   const evaluator = createBatchEvaluator(plan, options);
-  const judge = options.subjects === 'households' ? evaluator.household : evaluator.village;
+  const households = options.subjects === 'households';
+  const judge = households ? evaluator.household : evaluator.village;
+  const checkUnique = uniqueIds(households ? 'household' : 'village');
   let line = 0;
-  for await (const record of records) yield judge(record, ++line);
+  for await (const record of records) {
+    const result = judge(record, ++line);
+    checkUnique(result.subject.id, line);
+    yield result;
+  }
 }

@@ -77,10 +77,18 @@ export interface TemplateValues {
 /** A template's text split at its placeholders: text, placeholder name, text, … (made once per template). */
 const templateParts = new Map<string, string[]>();
 
+/** What a placeholder may be: `{subject}`, `{year}`, `{due}`, `{v:key}`, `{p:parameterId}`. */
+const PLACEHOLDER = /\{(subject|year|due|v:[^}]+|p:[^}]+)\}/;
+
+/** A template split at its placeholders: text, placeholder name (`v:tapWaterRate`), text, … */
+export function splitTemplate(template: string): string[] {
+  return template.split(PLACEHOLDER);
+}
+
 /** Fill a template; an unknown placeholder is left visible so a broken template shows. */
 export function fillTemplate(template: string, lang: Lang, values: TemplateValues): string {
   let parts = templateParts.get(template);
-  if (!parts) templateParts.set(template, (parts = template.split(/\{(subject|year|due|v:[^}]+|p:[^}]+)\}/)));
+  if (!parts) templateParts.set(template, (parts = splitTemplate(template)));
   let text = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) text += placeholder(parts[i]!, lang, values) + parts[i + 1]!;
   return text;

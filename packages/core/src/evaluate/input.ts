@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../model/errors.js';
-import { IsoDateSchema, type Indicator, type Plan } from '../model/schema.js';
+import { IsoDateSchema, isRealDate, type Indicator, type Plan } from '../model/schema.js';
+import { structureProblems } from './structure.js';
 
 /** Yearly values, keyed by year: `{ "2023": { tapWaterRate: 0.88 } }`. */
 export type YearlyValues = Record<string, Record<string, unknown>>;
@@ -62,12 +63,30 @@ export interface ParsedInput {
 
 const YEAR = /^\d{4}$/;
 
-function valueSchema(def: Indicator): z.ZodType {
+/** The first year an input may hold: no data of the plans reaches further back. */
+export const FIRST_INPUT_YEAR = 2000;
+
+/**
+ * The years an input's data and dates may fall in: from 2000 to ten years after the plan's
+ * end (later data is kept but ignored, as the catalog says). Year 0, 0000-01-01 or 9999 are typing
+ * mistakes, refused rather than read as old or future data.
+ */
+export function inputYears(plan: Plan): { first: number; last: number } {
+  return { first: FIRST_INPUT_YEAR, last: Number(plan.period.end.slice(0, 4)) + 10 };
+}
+
+/** Whether the year of `YYYY-MM-DD` or `YYYY` is in `inputYears(plan)`. */
+export function inInputYears(years: { first: number; last: number }, value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= years.first && year <= years.last;
+}
+
+function valueSchema(def: Indicator, years: { first: number; last: number }): z.ZodType {
   switch (def.type) {
     case 'boolean':
       return z.boolean();
     case 'date':
-      return IsoDateSchema;
+      return IsoDateSchema.refine((d) => inInputYears(years, d));
     case 'string':
       return z.string().min(1);
     case 'integer':
@@ -80,9 +99,11 @@ function valueSchema(def: Indicator): z.ZodType {
   }
 }
 
-function recordOf(defs: Indicator[], required: (d: Indicator) => boolean) {
+function recordOf(defs: Indicator[], years: { first: number; last: number }, required: (d: Indicator) => boolean) {
   const shape: Record<string, z.ZodType> = {};
-  for (const def of defs) shape[def.key] = required(def) ? valueSchema(def) : valueSchema(def).optional();
+  for (const def of defs) {
+    shape[def.key] = required(def) ? valueSchema(def, years) : valueSchema(def, years).optional();
+  }
   return z.object(shape).strict();
 }
 
@@ -93,10 +114,14 @@ export function inputSchema(plan: Plan): z.ZodType {
   let schema = cache.get(plan);
   if (schema) return schema;
   const of = (subject: Indicator['subject']) => plan.indicators.filter((d) => d.subject === subject);
+  const years = inputYears(plan);
   const yearly = (subject: Indicator['subject']) =>
     z.record(
-      z.string().regex(YEAR),
-      recordOf(of(subject), () => false),
+      z
+        .string()
+        .regex(YEAR)
+        .refine((y) => inInputYears(years, y)),
+      recordOf(of(subject), years, () => false),
     );
   const householdDefs = of('household');
   schema = z
@@ -114,7 +139,7 @@ export function inputSchema(plan: Plan): z.ZodType {
               // An absent block is checked as an empty one, so each required attribute is named.
               attributes: z.preprocess(
                 (v) => v ?? {},
-                recordOf(of('village-attribute'), (d) => d.required === true),
+                recordOf(of('village-attribute'), years, (d) => d.required === true),
               ),
               indicators: yearly('village').optional(),
             })
@@ -122,7 +147,7 @@ export function inputSchema(plan: Plan): z.ZodType {
         )
         .optional(),
       households: z
-        .array(recordOf(householdDefs, (d) => d.key === 'id' || d.key === 'villageId' || d.key === 'size'))
+        .array(recordOf(householdDefs, years, (d) => d.key === 'id' || d.key === 'villageId' || d.key === 'size'))
         .optional(),
     })
     .strict();
@@ -132,6 +157,8 @@ export function inputSchema(plan: Plan): z.ZodType {
 
 /** Validate `input` against `plan`; throws `InputError` listing every problem. */
 export function parseInput(plan: Plan, input: unknown): ParsedInput {
+  const malformed = structureIssues(input);
+  if (malformed.length > 0) throw new InputError(malformed);
   const result = inputSchema(plan).safeParse(input);
   const issues: InputIssue[] = result.success ? [] : result.error.issues.flatMap((i) => toIssues(plan, input, i));
   issues.push(...duplicateIds(input));
@@ -209,21 +236,36 @@ function duplicateIds(input: unknown): InputIssue[] {
     list.forEach((item: unknown, index) => {
       const id = at(item, ['id']);
       if (typeof id !== 'string') return;
-      if (seen.has(id)) {
-        issues.push({
-          path: [field, index, 'id'],
-          subject: { type, id },
-          key: 'id',
-          value: id,
-          message: { zh: '编号重复', en: 'duplicate id' },
-        });
-      }
+      if (seen.has(id)) issues.push(duplicateIdIssue(type, id, [field, index, 'id']));
       seen.add(id);
     });
   };
   check('village', 'villages');
   check('household', 'households');
   return issues;
+}
+
+/** The problem of a village or household id met a second time. */
+export function duplicateIdIssue(
+  type: 'village' | 'household',
+  id: string,
+  path: (string | number)[],
+  line?: number,
+): InputIssue {
+  const issue: InputIssue = {
+    path,
+    subject: { type, id },
+    key: 'id',
+    value: id,
+    message: { zh: '编号重复', en: 'duplicate id' },
+  };
+  if (line !== undefined) issue.line = line;
+  return issue;
+}
+
+/** A circular, too deep or `__proto__`-keyed input, located like the schema's problems. */
+export function structureIssues(input: unknown): InputIssue[] {
+  return structureProblems(input).map(({ path, message }) => ({ ...locate(input, path), message }));
 }
 
 type ZodIssue = z.core.$ZodIssue;
@@ -293,10 +335,15 @@ export function toIssues(plan: Plan, input: unknown, issue: ZodIssue): InputIssu
   const value = at(input, path);
   if (value !== undefined) place.value = value;
   const def = place.key ? plan.indicators.find((d) => d.key === place.key) : undefined;
-  return [{ ...place, message: describe(issue, value, def) }];
+  return [{ ...place, message: describe(issue, value, def, inputYears(plan)) }];
 }
 
-function describe(issue: ZodIssue, value: unknown, def: Indicator | undefined): InputIssue['message'] {
+function describe(
+  issue: ZodIssue,
+  value: unknown,
+  def: Indicator | undefined,
+  years: { first: number; last: number },
+): InputIssue['message'] {
   const range =
     def?.min !== undefined && def.max !== undefined
       ? { zh: `不在 ${def.min}–${def.max} 之间`, en: `not between ${def.min} and ${def.max}` }
@@ -304,6 +351,9 @@ function describe(issue: ZodIssue, value: unknown, def: Indicator | undefined): 
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) return { zh: '缺少必填项', en: 'required but missing' };
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        return { zh: '应为有限数字（不能是 NaN 或无穷大）', en: 'expected a finite number, not NaN or Infinity' };
+      }
       return {
         zh: `应为${TYPE_ZH[issue.expected] ?? issue.expected}`,
         en: `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}`,
@@ -315,9 +365,18 @@ function describe(issue: ZodIssue, value: unknown, def: Indicator | undefined): 
     case 'too_big':
       return range ?? { zh: `不能大于 ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
     case 'invalid_key':
-      return { zh: '年份应为四位数字，如 "2023"', en: 'a year must be four digits, such as "2023"' };
+      return {
+        zh: `年份应为 ${years.first}–${years.last} 之间的四位数字，如 "2023"`,
+        en: `a year must be four digits from ${years.first} to ${years.last}, such as "2023"`,
+      };
     case 'invalid_format':
     case 'custom':
+      if (typeof value === 'string' && isRealDate(value)) {
+        return {
+          zh: `日期应在 ${years.first}–${years.last} 年之间`,
+          en: `a date must fall in the years ${years.first} to ${years.last}`,
+        };
+      }
       return { zh: '不是有效日期（YYYY-MM-DD）', en: 'not a real date (YYYY-MM-DD)' };
     default:
       return { zh: `无效：${issue.message}`, en: `invalid: ${issue.message}` };

@@ -7,7 +7,11 @@
 import { InputError, type InputIssue } from '../model/errors.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
 import {
+  duplicateIdIssue,
+  inInputYears,
   inputSchema,
+  inputYears,
+  structureIssues,
   toHousehold,
   toIssues,
   toVillage,
@@ -32,12 +36,14 @@ interface ValueSpec {
   max: number;
 }
 
-function isValid(spec: ValueSpec, v: unknown): boolean {
+type Years = ReturnType<typeof inputYears>;
+
+function isValid(spec: ValueSpec, years: Years, v: unknown): boolean {
   switch (spec.type) {
     case 'boolean':
       return typeof v === 'boolean';
     case 'date':
-      return typeof v === 'string' && isRealDate(v);
+      return typeof v === 'string' && isRealDate(v) && inInputYears(years, v);
     case 'string':
       return typeof v === 'string' && v.length > 0;
     case 'integer':
@@ -56,7 +62,7 @@ function isOwn(value: object, key: string): boolean {
 }
 
 /** A strict object of indicator values: no unknown key, required keys present, every value valid. */
-function objectCheck(defs: readonly Indicator[], required: (d: Indicator) => boolean): Check {
+function objectCheck(defs: readonly Indicator[], years: Years, required: (d: Indicator) => boolean): Check {
   const specs = new Map(
     defs.map((d): [string, ValueSpec] => [d.key, { type: d.type, min: d.min ?? -Infinity, max: d.max ?? Infinity }]),
   );
@@ -68,7 +74,7 @@ function objectCheck(defs: readonly Indicator[], required: (d: Indicator) => boo
       if (!isOwn(value, key)) return false;
       const spec = specs.get(key);
       const v = value[key];
-      if (!spec || (v !== undefined && !isValid(spec, v))) return false;
+      if (!spec || (v !== undefined && !isValid(spec, years, v))) return false;
     }
     return true;
   };
@@ -86,8 +92,9 @@ function checksOf(plan: Plan): RecordChecks {
   let checks = cache.get(plan);
   if (checks) return checks;
   const of = (subject: Indicator['subject']) => plan.indicators.filter((d) => d.subject === subject);
-  const yearValues = objectCheck(of('village'), () => false);
-  const attributes = objectCheck(of('village-attribute'), (d) => d.required === true);
+  const years = inputYears(plan);
+  const yearValues = objectCheck(of('village'), years, () => false);
+  const attributes = objectCheck(of('village-attribute'), years, (d) => d.required === true);
   const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
   const village: Check = (value) => {
     if (!isRecord(value)) return false;
@@ -101,12 +108,18 @@ function checksOf(plan: Plan): RecordChecks {
       } else if (key === 'indicators') {
         if (v === undefined) continue;
         if (!isRecord(v)) return false;
-        for (const year in v) if (!isOwn(v, year) || !YEAR.test(year) || !yearValues(v[year])) return false;
+        for (const year in v) {
+          if (!isOwn(v, year) || !YEAR.test(year) || !inInputYears(years, year) || !yearValues(v[year])) return false;
+        }
       } else if (key !== 'attributes') return false;
     }
     return nonEmpty(value.id) && attributes(value.attributes ?? {});
   };
-  const household = objectCheck(of('household'), (d) => d.key === 'id' || d.key === 'villageId' || d.key === 'size');
+  const household = objectCheck(
+    of('household'),
+    years,
+    (d) => d.key === 'id' || d.key === 'villageId' || d.key === 'size',
+  );
   checks = { village, household };
   cache.set(plan, checks);
   return checks;
@@ -117,16 +130,17 @@ function checksOf(plan: Plan): RecordChecks {
  * an `InputError` whose issues name the subject, year and key, and `line` when given.
  */
 function parseRecord(plan: Plan, field: 'villages' | 'households', record: unknown, line?: number): unknown {
-  const result = inputSchema(plan).safeParse({ [field]: [record] });
-  if (result.success) return (result.data as Record<string, unknown[]>)[field]![0];
-  const issues = result.error.issues.flatMap((issue) =>
-    toIssues(plan, { [field]: [record] }, issue).map((i): InputIssue => {
-      // The path inside the record: the wrapping list is the stream, not the record.
-      const located: InputIssue = { ...i, path: i.path.slice(2) };
-      if (line !== undefined) located.line = line;
-      return located;
-    }),
-  );
+  const input = { [field]: [record] };
+  const malformed = structureIssues(input);
+  const result = malformed.length > 0 ? undefined : inputSchema(plan).safeParse(input);
+  if (result?.success) return (result.data as Record<string, unknown[]>)[field]![0];
+  const found = result ? result.error.issues.flatMap((issue) => toIssues(plan, input, issue)) : malformed;
+  const issues = found.map((i): InputIssue => {
+    // The path inside the record: the wrapping list is the stream, not the record.
+    const located: InputIssue = { ...i, path: i.path.slice(2) };
+    if (line !== undefined) located.line = line;
+    return located;
+  });
   throw new InputError(issues);
 }
 
@@ -140,4 +154,16 @@ export function parseVillageRecord(plan: Plan, record: unknown, line?: number): 
 export function parseHouseholdRecord(plan: Plan, record: unknown, line?: number): ParsedHousehold {
   const valid = checksOf(plan).household(record) ? record : parseRecord(plan, 'households', record, line);
   return toHousehold(valid as HouseholdInput);
+}
+
+/**
+ * A check that each subject id of a stream comes once (编号唯一): call it with every valid
+ * record's id; a repeated one throws an `InputError` naming the id and `line`.
+ */
+export function uniqueIds(type: 'village' | 'household'): (id: string, line?: number) => void {
+  const seen = new Set<string>();
+  return (id, line) => {
+    if (seen.has(id)) throw new InputError([duplicateIdIssue(type, id, ['id'], line)]);
+    seen.add(id);
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * Errors a person reads: each problem names where it is (subject, year, key, value, row…) and
- * says what is wrong in Chinese and in English.
+ * says what is wrong in Chinese and in English. A long list is cut short per kind of problem,
+ * and a value is shown briefly: a huge cell or a deep or circular value is never echoed.
  */
 import type { LocalizedText } from './schema.js';
 
@@ -25,22 +26,78 @@ export class InputError extends Error {
     readonly issues: InputIssue[],
     title: LocalizedText = { zh: '输入数据有误', en: 'invalid input' },
   ) {
-    super(formatIssues(title, issues));
+    super(formatIssueList(title, issues, describeIssue));
   }
 }
 
-function formatIssues(title: LocalizedText, issues: InputIssue[]): string {
-  const head = `${title.zh} / ${title.en}: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`;
-  return [head, ...issues.map((i) => `  - ${describeIssue(i)}`)].join('\n');
+/** At most this many problems of one kind (same message) are listed; the rest are counted. */
+export const ISSUES_SHOWN_PER_KIND = 10;
+
+/**
+ * The title and one line per problem, at most `ISSUES_SHOWN_PER_KIND` of each kind, then
+ * "and 399,990 more of the same kind" for each kind cut short.
+ */
+export function formatIssueList<T extends InputIssue>(
+  title: LocalizedText,
+  issues: readonly T[],
+  describe: (issue: T) => string,
+): string {
+  const count = `${issues.length.toLocaleString('en-US')} ${issues.length === 1 ? 'problem' : 'problems'}`;
+  const lines = [`${title.zh} / ${title.en}: ${count}`];
+  const byKind = new Map<string, number>();
+  for (const issue of issues) {
+    const kind = `${issue.message.zh}\u0000${issue.message.en}`;
+    const seen = (byKind.get(kind) ?? 0) + 1;
+    byKind.set(kind, seen);
+    if (seen <= ISSUES_SHOWN_PER_KIND) lines.push(`  - ${describe(issue)}`);
+  }
+  for (const [kind, seen] of byKind) {
+    if (seen <= ISSUES_SHOWN_PER_KIND) continue;
+    const more = (seen - ISSUES_SHOWN_PER_KIND).toLocaleString('en-US');
+    const [zh, en] = kind.split('\u0000');
+    lines.push(`  … 同类问题另有 ${more} 处 / and ${more} more of the same kind: ${zh} / ${en}`);
+  }
+  return lines.join('\n');
+}
+
+/** Characters of a value shown in a message; a longer one is cut and its length given. */
+const SHOWN_CHARS = 60;
+
+/** Control characters and bidirectional marks: they could rewrite a terminal or reorder what it shows. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text`, cut after 60 characters with its length given, control and bidi characters written as
+ * `\u202e`; `quote` shows the part kept.
+ */
+export function briefText(text: string, quote: (part: string) => string = (part) => part): string {
+  const kept = text.length <= SHOWN_CHARS ? quote(text) : quote(text.slice(0, SHOWN_CHARS));
+  const shown = kept.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length <= SHOWN_CHARS ? shown : `${shown}…(${text.length.toLocaleString('en-US')} chars)`;
+}
+
+/**
+ * A value as a message shows it: JSON for plain values, `NaN` and `Infinity` by name, strings
+ * cut after 60 characters, objects and lists only by their kind and size.
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string') return briefText(value, JSON.stringify);
+  if (Array.isArray(value)) return `[list of ${value.length}]`;
+  if (value !== null && typeof value === 'object') {
+    return value instanceof Date ? value.toISOString() : `{object}`;
+  }
+  return String(value);
 }
 
 /** "村 liuyang, 2023, tapWaterRate = 1.2: 不在 0–1 之间 / not between 0 and 1". */
 export function describeIssue(issue: InputIssue): string {
   const where: string[] = [];
-  if (issue.subject) where.push(`${SUBJECT_LABEL[issue.subject.type]} ${issue.subject.id}`);
+  if (issue.subject) where.push(`${SUBJECT_LABEL[issue.subject.type]} ${briefText(issue.subject.id)}`);
   if (issue.year !== undefined) where.push(String(issue.year));
   if (issue.key !== undefined) {
-    where.push(issue.value === undefined ? issue.key : `${issue.key} = ${JSON.stringify(issue.value)}`);
+    where.push(issue.value === undefined ? issue.key : `${issue.key} = ${showValue(issue.value)}`);
   }
   if (where.length === 0 && (issue.path.length > 0 || issue.line === undefined)) {
     where.push(issue.path.length ? issue.path.join('.') : '(input)');

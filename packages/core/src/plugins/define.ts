@@ -1,7 +1,11 @@
 /** `definePlugin`: check a plugin's shape once, where it is written. */
+import { structureProblems } from '../evaluate/structure.js';
 import { deepFreeze } from '../model/freeze.js';
 import { PluginError } from './errors.js';
 import { PluginDataSchema, type Plugin, type PluginInput } from './schema.js';
+
+/** Deeper than any plugin: conditions nest a few levels, each `all`/`any` counting two. */
+const PLUGIN_DEPTH = 64;
 
 /** The plugins `definePlugin` checked: only these skip a second check in `resolvePlan`. */
 const defined = new WeakSet<object>();
@@ -14,14 +18,21 @@ export function isDefinedPlugin(value: unknown): value is Plugin {
 /** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of every problem. */
 export function definePlugin(input: PluginInput): Plugin {
   const { operators = {}, ...data } = input as PluginInput;
-  const parsed = PluginDataSchema.safeParse(data);
   const id = typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : '(no id)';
+  const [malformed] = structureProblems(data, PLUGIN_DEPTH);
+  if (malformed) throw new PluginError(id, pathText(malformed.path), malformed.message.zh, malformed.message.en);
+  if (typeof operators !== 'object' || operators === null || Array.isArray(operators)) {
+    throw new PluginError(
+      id,
+      'operators',
+      '自定义运算符须为对象（名称 → 函数）',
+      'operators must be an object of name → function',
+    );
+  }
+  const parsed = PluginDataSchema.safeParse(data);
   if (!parsed.success) {
     const [first, ...more] = parsed.error.issues.map((issue) => ({
-      path: issue.path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-        .join('')
-        .replace(/^\./, ''),
+      path: pathText(issue.path),
       zh: `格式有误：${issue.message}`,
       en: `invalid: ${issue.message}`,
     }));
@@ -34,4 +45,12 @@ export function definePlugin(input: PluginInput): Plugin {
   const plugin = deepFreeze({ ...parsed.data, operators: { ...operators } });
   defined.add(plugin);
   return plugin;
+}
+
+/** `rules.add[0].units[1]`: a path inside the plugin as the errors write it. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }

@@ -26,6 +26,7 @@ import { PluginError } from './errors.js';
 import { parameterLoosenedOn, ruleReplacementLoosens, screeningReplacementLoosens, widenedRoles } from './loosening.js';
 import { isResolvedPlan, type Provenance, type Relaxation, type ResolvedPlan } from './resolved.js';
 import { pluginRef, type ParameterChange, type Plugin, type PluginInput } from './schema.js';
+import { checkPluginTemplates } from './templates.js';
 
 /** The plan being resolved: plain mutable data until it is frozen. */
 type Working = Plan & {
@@ -311,6 +312,7 @@ function apply(
     }
   }
   checkRelax(working, plugin, loosened, fail);
+  checkPluginTemplates(working, plugin, fail);
 }
 
 type Fail = (path: string, zh: string, en: string) => never;

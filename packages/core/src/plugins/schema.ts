@@ -52,6 +52,15 @@ const MessagesChangeSchema = z
  */
 export const RelaxSchema = z.object({ id: z.string().min(1), reason: z.string().min(1) }).strict();
 
+/**
+ * A key of a plugin's map (a rule id, a workflow type, an event type): not a name every
+ * object already has (`toString`, `constructor`), which lookups would find on any object.
+ */
+const MapKeySchema = z
+  .string()
+  .min(1)
+  .refine((key) => !(key in Object.prototype), 'a name every object has (such as toString) cannot be a key');
+
 function changesOf<T extends z.ZodType>(item: T) {
   return z
     .object({
@@ -79,9 +88,9 @@ export const PluginDataSchema = z
     riskTypes: z.array(RiskTypeSchema).default([]),
     rules: changesOf(RuleSchema).default({}),
     screeningRules: changesOf(ScreeningRuleSchema).default({}),
-    messages: z.record(z.string(), MessagesChangeSchema).default({}),
+    messages: z.record(MapKeySchema, MessagesChangeSchema).default({}),
     /** Workflow roles: workflow type → event type → the roles that may send it. */
-    workflowRoles: z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)))).default({}),
+    workflowRoles: z.record(MapKeySchema, z.record(MapKeySchema, z.array(z.string().min(1)))).default({}),
     relax: z.array(RelaxSchema).default([]),
     /** Optional: when the plugin's own data starts to apply (documentation only). */
     effectiveFrom: IsoDateSchema.optional(),

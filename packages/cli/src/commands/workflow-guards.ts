@@ -1,0 +1,58 @@
+/**
+ * Guards of `ruralkit workflow` against operator mistakes (操作失误): a mistyped `--db` that
+ * would create an empty database, and an `--at` that is no real time, goes back before what an
+ * instance already recorded, or jumps far ahead (past a 30-day consultation) by accident.
+ */
+import { existsSync } from 'node:fs';
+import { isRealDate } from '@ruralkit/core';
+import { UsageError } from '../io.js';
+
+/** `--db FILE` must exist, except for `start` or with `--create`: a typo must not create an empty database. */
+export function checkDatabase(command: string, db: string, action: string, create: boolean): void {
+  if (existsSync(db) || action === 'start' || create) return;
+  throw new UsageError(
+    command,
+    `找不到流程数据库 "${db}"：请检查路径，或加 --create 新建一个空库`,
+    `the database "${db}" does not exist; check the path, or give --create to start an empty one`,
+  );
+}
+
+/** An ISO 8601 date or date-time: `2021-03-01`, `2021-03-01T09:00`, `…:00+08:00`, `…Z`. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** How far ahead of the real clock `--at` may be without `--force`. */
+const AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `--at` as an instant: a real ISO 8601 date or date-time (`1` is no time, not 2001), and at most
+ * a day ahead of `now` unless `force` (a simulation may then jump ahead on purpose).
+ */
+export function parseAt(command: string, value: string, force: boolean, now: Date): Date {
+  const match = DATE_TIME.exec(value);
+  const instant = match && isRealDate(match[1]!) ? new Date(value) : undefined;
+  if (!instant || Number.isNaN(instant.getTime())) {
+    throw new UsageError(
+      command,
+      `--at 须为 ISO 8601 日期时间，如 2021-03-01T09:00:00+08:00（得到 "${value}"）`,
+      `--at must be a date-time in ISO 8601, such as 2021-03-01T09:00:00+08:00 (got "${value}")`,
+    );
+  }
+  if (!force && instant.getTime() - now.getTime() > AHEAD_MS) {
+    throw new UsageError(
+      command,
+      `--at ${value} 比现在（${now.toISOString()}）晚一天以上，会一次越过期限和公示期；如确需请加 --force`,
+      `--at ${value} is more than a day after now (${now.toISOString()}), which would pass deadlines and periods at once; give --force if that is intended`,
+    );
+  }
+  return instant;
+}
+
+/** Refuse an `--at` before the last time an instance recorded: its history would go backwards. */
+export function checkNotBefore(command: string, at: Date, instanceId: string, updatedAt: string): void {
+  if (at.getTime() >= Date.parse(updatedAt)) return;
+  throw new UsageError(
+    command,
+    `--at ${at.toISOString()} 早于实例 ${instanceId} 最后记录的时间 ${updatedAt}：时间不能倒退`,
+    `--at ${at.toISOString()} is before ${updatedAt}, the last time instance ${instanceId} recorded; time cannot go backwards`,
+  );
+}
