@@ -164,7 +164,10 @@ check('ruralkit evaluate and plan need nothing else', () => {
 /** A command that needs each optional peer of the CLI, and the file it writes. */
 const NEEDS = {
   '@ruralkit/xlsx': { args: ['template', '--out', 'template.xlsx'], writes: 'template.xlsx' },
-  '@ruralkit/store-sqlite': { args: ['workflow', 'tick', '--db', 'workflows.db'] },
+  '@ruralkit/store-sqlite': { args: ['workflow', 'tick', '--db', 'workflows.db', '--create'] },
+  // Refused before any connection: the store package is loaded first.
+  '@ruralkit/store-postgres': { args: ['workflow', 'tick', '--database-url', 'postgres://127.0.0.1:1/none'] },
+  '@ruralkit/http': { args: ['serve', '--db', 'serve.db', '--port', '0'] },
   '@ruralkit/report': {
     args: ['evaluate', 'data.yaml', '--format', 'html', '--out', 'report.html'],
     writes: 'report.html',

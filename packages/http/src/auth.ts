@@ -4,17 +4,8 @@
  * principal (tenant, roles, township, village…). Without a key every protected route is 401.
  */
 import { readFileSync } from 'node:fs';
-import { createPublicKey, type JsonWebKey } from 'node:crypto';
-import {
-  createLocalJWKSet,
-  errors,
-  jwtVerify,
-  type JWK,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-  type CryptoKey,
-  type KeyObject,
-} from 'jose';
+import { createPublicKey, type JsonWebKey, type KeyObject, type webcrypto } from 'node:crypto';
+import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { PrincipalSchema, type Principal } from '@ruralkit/core';
 import type { FastifyRequest } from 'fastify';
 import { HttpProblem } from './problem.js';
@@ -22,12 +13,21 @@ import { HttpProblem } from './problem.js';
 /** Who a request comes from, or a thrown `HttpProblem` (401). */
 export type Authenticate = (request: FastifyRequest) => Principal | Promise<Principal>;
 
+/**
+ * A JSON Web Key (JWK) as a key file holds it. Declared here rather than taken from `jose`, so
+ * the package's declarations also compile for CommonJS consumers.
+ */
+export interface Jwk {
+  kty?: string;
+  [member: string]: unknown;
+}
+
 /** Where the default authenticator finds its keys and what it checks. */
 export interface JwtOptions {
   /** A public key (PEM, SPKI), a JWK, or a shared secret for HS256. */
-  key?: string | JWK | Uint8Array | CryptoKey | KeyObject;
+  key?: string | Jwk | Uint8Array | webcrypto.CryptoKey | KeyObject;
   /** A JSON Web Key Set: the object, as a JWKS file holds it. */
-  jwks?: { keys: JWK[] };
+  jwks?: { keys: Jwk[] };
   /** Accepted signing algorithms (default: RS256, ES256, EdDSA, and HS256 for a secret). */
   algorithms?: string[];
   issuer?: string;
@@ -66,8 +66,8 @@ export const noAuthentication: Authenticate = () => {
 export function readKeyFile(file: string): Pick<JwtOptions, 'key' | 'jwks'> {
   const text = readFileSync(file, 'utf8').trim();
   if (text.startsWith('-----BEGIN')) return { key: text };
-  const json = JSON.parse(text) as JWK | { keys: JWK[] };
-  return 'keys' in json ? { jwks: json } : { key: json };
+  const json = JSON.parse(text) as Jwk & { keys?: Jwk[] };
+  return Array.isArray(json.keys) ? { jwks: { keys: json.keys } } : { key: json };
 }
 
 /** The default authenticator: a bearer JWT verified with `jose`, its claims mapped to a principal. */
@@ -124,7 +124,7 @@ function principalOf(payload: JWTPayload, names: ClaimNames): Principal {
 }
 
 function keyResolver(options: JwtOptions): Promise<Parameters<typeof jwtVerify>[1]> {
-  if (options.jwks) return Promise.resolve(createLocalJWKSet(options.jwks) as JWTVerifyGetKey);
+  if (options.jwks) return Promise.resolve(createLocalJWKSet(options.jwks as JSONWebKeySet) as JWTVerifyGetKey);
   const { key } = options;
   if (key === undefined) throw new Error('jwtAuthenticator: give a key or a jwks');
   if (typeof key === 'string') {
@@ -132,5 +132,5 @@ function keyResolver(options: JwtOptions): Promise<Parameters<typeof jwtVerify>[
   }
   if (key instanceof Uint8Array) return Promise.resolve(key);
   if ('kty' in key) return Promise.resolve(createPublicKey({ key: key as JsonWebKey, format: 'jwk' }));
-  return Promise.resolve(key as CryptoKey | KeyObject);
+  return Promise.resolve(key as webcrypto.CryptoKey | KeyObject);
 }
