@@ -23,7 +23,14 @@
  */
 export { ruralkit, DEFAULT_LIMITS, type RuralkitOptions, type Limits } from './plugin.js';
 export { createServer, closeOnSignals, type ServerOptions } from './server.js';
-export { jwtAuthenticator, noAuthentication, readKeyFile, type Authenticate, type JwtOptions, type Jwk } from './auth.js';
+export {
+  jwtAuthenticator,
+  noAuthentication,
+  readKeyFile,
+  type Authenticate,
+  type JwtOptions,
+  type Jwk,
+} from './auth.js';
 export { defaultPlanKey, type PlanEntry } from './service.js';
 export { HttpProblem, ProblemSchema, PROBLEM_STATUS, type ProblemCode, type ProblemBody } from './problem.js';
 export { openApiDocument } from './openapi.js';
