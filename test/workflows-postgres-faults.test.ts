@@ -53,12 +53,11 @@ function run(job: Record<string, unknown>) {
 
 const acked = (lines: Line[]) => lines.filter((l) => l.ack).map((l) => l.ack as string);
 const failed = (lines: Line[]) => lines.filter((l) => l.failed).map((l) => l.failed as string);
-/** Tags of accepted FLAG events in an audit log, one per accepted entry. */
+/** Tags (idempotency keys) of accepted FLAG events in an audit log, one per accepted entry. */
 const appliedTags = (audit: AuditEntry[]) =>
   audit
-    .filter((e) => e.event === 'FLAG' && e.outcome !== 'refused')
-    .map((e) => (e.payload as { note: string }).note)
-    .filter((note) => note !== 'setup');
+    .filter((e) => e.event === 'FLAG' && e.outcome !== 'refused' && e.idempotencyKey !== undefined)
+    .map((e) => e.idempotencyKey!);
 
 /** A fresh schema with `count` open poverty-monitoring cases, each with a deadline. */
 async function setup(
@@ -75,7 +74,7 @@ async function setup(
       event: {
         type: 'FLAG',
         actor: department,
-        payload: { channel: 'department-alert', riskTypes: ['income'], note: 'setup' },
+        payload: { channel: 'department-alert', riskTypes: ['income'], note: '' },
       },
     });
     ids.push(started.instanceId);

@@ -1,11 +1,21 @@
 // The runtime and the CLI over a real PostgreSQL: migrations under an advisory lock, tampering
-// with the audit table by raw SQL, and `ruralkit workflow --database-url`. Needs DATABASE_URL.
+// with the audit table by raw SQL, personal data only sealed or hashed in the rows, and
+// `ruralkit workflow --database-url`. Needs DATABASE_URL.
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '@ruralkit/core';
 import { openPostgresStore, SCHEMA_MIGRATIONS, type PostgresStore } from '@ruralkit/store-postgres';
 import { capture } from '../packages/cli/test/helpers.js';
-import { harness, PATHS, plan, START_AT, walk } from '../packages/core/test/workflows/fixtures.js';
+import {
+  cadre,
+  harness,
+  PATHS,
+  PERSONAL,
+  PERSONAL_PATH,
+  plan,
+  START_AT,
+  walk,
+} from '../packages/core/test/workflows/fixtures.js';
 import { DATABASE_URL, dropTestSchemas, openTestStore, SKIP_POSTGRES, testSchema } from './support/postgres.js';
 
 describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () => {
@@ -82,6 +92,32 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
         expect(verification).toMatchObject({ seq, problem: 'missing' });
       }
     }
+  });
+
+  it('stores personal values only as ciphertext and keyed hashes: no row of any table holds one', async () => {
+    const store = await open();
+    const h = harness(START_AT['poverty-monitoring'], store);
+    const id = await walk(h, PERSONAL_PATH);
+    const raw = new pg.Client({ connectionString: DATABASE_URL });
+    await raw.connect();
+    const rows: string[] = [];
+    try {
+      const { rows: tables } = await raw.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = $1`,
+        [store.schema],
+      );
+      expect(tables.length).toBeGreaterThan(3);
+      for (const { table_name } of tables) {
+        const { rows: content } = await raw.query(`SELECT * FROM "${store.schema}"."${table_name}"`);
+        rows.push(JSON.stringify(content));
+      }
+    } finally {
+      await raw.end();
+    }
+    const all = rows.join('\n');
+    expect(all).toContain('$personal'); // sealed and hashed values are there…
+    for (const value of Object.values(PERSONAL)) expect(all).not.toContain(value); // …and no plaintext
+    expect((await h.runtime.get(id, { principal: cadre('liuyang') })).context.householdHead).toBe(PERSONAL.name);
   });
 
   it('runs `ruralkit workflow` on a PostgreSQL schema with --database-url', async () => {

@@ -1,6 +1,7 @@
 // The runtime over real SQLite files: restart mid-case, two runtimes racing on one instance,
-// tampering with the audit log by raw SQL, and schema versions.
-import { mkdtempSync } from 'node:fs';
+// tampering with the audit log by raw SQL, personal data only sealed or hashed in the rows,
+// and schema versions.
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import {
   harness,
   official,
   PATHS,
+  PERSONAL,
+  PERSONAL_PATH,
   plan,
   START_AT,
   walk,
@@ -119,6 +122,31 @@ describe('the runtime over SQLite', () => {
       }
       await h.store.close();
     }
+  });
+
+  it('stores personal values only as ciphertext and keyed hashes: no table row or file byte holds one', async () => {
+    const file = dbFile();
+    const h = harness(START_AT['poverty-monitoring'], openSqliteStore(file));
+    const id = await walk(h, PERSONAL_PATH);
+    const raw = openSqliteStore(file).db;
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    const rows = tables.map(({ name }) => JSON.stringify(raw.prepare(`SELECT * FROM "${name}"`).all()));
+    raw.close();
+    expect(rows.join('\n')).toContain('$personal'); // sealed and hashed values are there…
+    const bytes = ['', '-wal']
+      .map((suffix) => {
+        try {
+          return readFileSync(file + suffix);
+        } catch {
+          return Buffer.alloc(0);
+        }
+      })
+      .map((b) => b.toString('utf8'));
+    for (const value of Object.values(PERSONAL)) {
+      for (const text of [...rows, ...bytes]) expect(text).not.toContain(value); // …and no plaintext
+    }
+    expect((await h.runtime.get(id, { principal: cadre('liuyang') })).context.householdHead).toBe(PERSONAL.name);
+    await h.store.close();
   });
 
   it('opens a database in WAL mode at the latest schema version, and refuses a newer one', async () => {

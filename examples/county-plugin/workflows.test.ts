@@ -1,7 +1,15 @@
 // The county's vocabulary reaches the workflows: its own risk type starts monitoring.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createManualClock, createMemoryStore, createRuntime, evaluate, getPlan, resolvePlan } from '@ruralkit/core';
+import {
+  createManualClock,
+  createMemoryStore,
+  createRuntime,
+  evaluate,
+  getPlan,
+  memoryKeys,
+  resolvePlan,
+} from '@ruralkit/core';
 import { loadPlugins } from '@ruralkit/testing';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -31,6 +39,7 @@ describe('Example County workflows', () => {
       plan,
       store: createMemoryStore(),
       clock: createManualClock('2025-07-01T09:00:00+08:00'),
+      keys: memoryKeys(), // the screening's note is personal data
     });
     const actor = { id: 'civil-affairs', roles: ['department' as const], tenant: 'example-county' };
     const [started] = await runtime.startFromScreening(report, { tenant: 'example-county', actor });

@@ -1,7 +1,7 @@
 // One workflow process of the PostgreSQL fault tests, run with tsx as a real child process.
 // It opens the store in the schema it is given and does one job, printing one JSON line per
 // outcome on stdout, so the test knows exactly what was acknowledged before it kills it.
-//   send     FLAG events tagged `<name>-<i>` to the instances given, acknowledging each
+//   send     FLAG events tagged `<name>-<i>` (their idempotency key) to the instances given, acknowledging each
 //   tick     fire passed deadlines until none is left
 //   claim    claim every passed deadline and undelivered event, then stream sends (and be killed)
 import { createRuntime, getPlan, type Principal } from '@ruralkit/core';
@@ -39,7 +39,8 @@ async function stream(): Promise<void> {
       await runtime.send(instanceId, {
         type: 'FLAG',
         actor: department,
-        payload: { channel: 'department-alert', riskTypes: ['income'], note: tag },
+        payload: { channel: 'department-alert', riskTypes: ['income'], note: '' },
+        idempotencyKey: tag,
       });
       out({ ack: tag, instanceId });
     } catch (error) {

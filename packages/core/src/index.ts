@@ -148,6 +148,7 @@ export {
   type ScopeRefusal,
 } from './workflows/authorize.js';
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
+export * from './workflows/privacy/index.js';
 export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';
 export {
   villagePlanWorkflow,

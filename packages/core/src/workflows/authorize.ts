@@ -84,6 +84,23 @@ function grantHolds(
   return true;
 }
 
+/** The relation facts an instance's context holds: its assignee unit and its reporter. */
+export function relationFactsOf(context: Record<string, unknown> | undefined): RelationFacts {
+  const facts = (context ?? {}) as RelationFacts;
+  return { assigneeUnit: facts.assigneeUnit, reporter: facts.reporter };
+}
+
+/** Whether `principal`, within the tenant and scope of `subject`, holds one of `grants` (payload conditions aside). */
+export function holdsGrant(
+  grants: readonly Grant[],
+  principal: Principal,
+  tenant: string,
+  subject: Subject,
+  facts: RelationFacts,
+): boolean {
+  return !scopeRefusal(principal, tenant, subject) && grants.some((g) => grantHolds(g, principal, subject, facts));
+}
+
 /**
  * Whether `principal` may send `eventType` by the role table. Without a payload, payload
  * conditions are not checked (the answer is "may, with the right payload").

@@ -26,6 +26,7 @@ function freezeDefinition(definition: WorkflowDefinition): WorkflowDefinition {
   for (const table of [definition.events, definition.deadlines, definition.parameters, definition.blockers])
     Object.freeze(table);
   definition.deadlines.forEach((d) => deepFreeze(d));
+  if (definition.personalReaders) deepFreeze(definition.personalReaders);
   deepFreeze(definition.machine);
   deepFreeze(definition.name);
   return Object.freeze(definition);

@@ -1,12 +1,14 @@
 /**
  * `poverty-monitoring` — anti-poverty-relapse monitoring and assistance (防止返贫动态监测和帮扶,
  * clause 4.2): a household is flagged, verified, reviewed, publicly noticed and approved, then
- * assisted until its risks are eliminated (风险消除).
+ * assisted until its risks are eliminated (风险消除). Fields marked `personal` (the head's name,
+ * notes, reasons, objections) reach the machine sealed: it carries them and never reads them.
  */
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import { addDays, daysBetween, localDate } from './calendar.js';
+import { personal } from './privacy/personal.js';
 import { leadUnitOf } from './units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from './types.js';
 
@@ -73,6 +75,10 @@ export interface PovertyMonitoringContext {
 
 const text = z.string().trim().min(1);
 const money = z.number().finite().nonnegative();
+/** The household head's name (户主姓名): personal. */
+const headName = personal(text, 'name');
+/** Free text about the household's situation (个案说明: health, income, family): personal. */
+const caseNote = personal(text, 'case-note');
 
 /**
  * The vocabulary (词汇) of the payloads: risk types and monitoring categories come from the
@@ -105,8 +111,8 @@ export function povertyMonitoringPayloadsFor(vocabulary: MonitoringVocabulary) {
       .object({
         channel: z.enum(['self-declaration', 'cadre-screening', 'department-alert']),
         riskTypes,
-        note: z.string(),
-        householdHead: text.optional(),
+        note: personal(z.string(), 'case-note'),
+        householdHead: headName.optional(),
         suggestedCategory: category.optional(),
       })
       .strict(),
@@ -116,20 +122,20 @@ export function povertyMonitoringPayloadsFor(vocabulary: MonitoringVocabulary) {
         riskTypes,
         hasLaborCapacity: z.boolean(),
         consentSigned: z.literal(true, { message: 'consent (承诺授权) must be signed: consentSigned must be true' }),
-        householdHead: text.optional(),
+        householdHead: headName.optional(),
       })
       .strict(),
-    REJECT_RISK: z.object({ reason: text }).strict(),
+    REJECT_RISK: z.object({ reason: caseNote }).strict(),
     REVIEW_PASSED: z
       .object({ meetingOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), attendees: z.number().int().min(1) })
       .strict(),
-    REVIEW_FAILED: z.object({ reason: text }).strict(),
-    OBJECTION: z.object({ content: text }).strict(),
+    REVIEW_FAILED: z.object({ reason: caseNote }).strict(),
+    OBJECTION: z.object({ content: caseNote }).strict(),
     NOTICE_COMPLETED: z.object({}).strict(),
-    TOWNSHIP_APPROVE: z.object({ note: z.string().optional() }).strict(),
-    TOWNSHIP_RETURN: z.object({ reason: text }).strict(),
+    TOWNSHIP_APPROVE: z.object({ note: personal(z.string(), 'case-note').optional() }).strict(),
+    TOWNSHIP_RETURN: z.object({ reason: caseNote }).strict(),
     COUNTY_APPROVE: z.object({ category }).strict(),
-    COUNTY_REJECT: z.object({ reason: text }).strict(),
+    COUNTY_REJECT: z.object({ reason: caseNote }).strict(),
     ADD_MEASURE: z
       .object({
         riskType,
@@ -147,8 +153,8 @@ export function povertyMonitoringPayloadsFor(vocabulary: MonitoringVocabulary) {
       .strict(),
     PROPOSE_ELIMINATION: z.object({}).strict(),
     ELIMINATION_NOTICE_COMPLETED: z.object({}).strict(),
-    ELIMINATION_APPROVE: z.object({ note: z.string().optional() }).strict(),
-    ELIMINATION_REJECT: z.object({ reason: text }).strict(),
+    ELIMINATION_APPROVE: z.object({ note: personal(z.string(), 'case-note').optional() }).strict(),
+    ELIMINATION_REJECT: z.object({ reason: caseNote }).strict(),
   };
 }
 
@@ -535,4 +541,12 @@ export const povertyMonitoringWorkflow: WorkflowDefinition = {
   },
   onePerSubject: true,
   householdSubject: 'required',
+  // Those who verify, review, approve and assist the household, and the household itself.
+  personalReaders: [
+    { role: 'village-cadre' },
+    { role: 'village-committee' },
+    { role: 'township-official' },
+    { role: 'county-approver' },
+    { role: 'household', relation: 'own-household' },
+  ],
 };

@@ -2,6 +2,7 @@
  * The public-notice view (公示信息) of a monitored household: the village, the household head's
  * name, the category and the risk types, and nothing else. It never shows an ID number, a
  * phone number, a bank account, income figures or health details, whatever the payloads hold.
+ * The runtime hands it the instance with the head's name opened (absent once erased).
  */
 import type { LocalizedText, Plan } from '../model/schema.js';
 import type { PovertyMonitoringContext } from './poverty-monitoring.js';
@@ -17,10 +18,11 @@ export interface PublicNoticeView {
 
 /**
  * A name as shown on a notice: letters only, masked after the first character, so neither
- * digits (an ID or phone number put in the wrong field) nor a full name are shown.
+ * digits (an ID or phone number put in the wrong field) nor a full name are shown. Anything but
+ * a string (a name still sealed, or erased) shows nothing.
  */
-export function maskName(name: string | undefined): string | null {
-  const letters = [...(name ?? '').normalize('NFC')].filter((c) => /\p{L}/u.test(c));
+export function maskName(name: unknown): string | null {
+  const letters = [...(typeof name === 'string' ? name : '').normalize('NFC')].filter((c) => /\p{L}/u.test(c));
   if (letters.length === 0) return null;
   return letters[0]! + '*'.repeat(Math.min(letters.length - 1, 2) || 1);
 }

@@ -13,7 +13,7 @@ import type { Report as EvaluationReport } from '../evaluate/types.js';
 import { auditRecord, auditWhere, verifyAuditChains, type AuditVerification } from './audit.js';
 import { createDelivery, type DomainEventHandler } from './deliver.js';
 import { idempotencyKey, replayKey, storedResult, type IdempotencyKey } from './idempotency.js';
-import { isGranted, scopeRefusal, type RelationFacts } from './authorize.js';
+import { isGranted, relationFactsOf, scopeRefusal, type RelationFacts } from './authorize.js';
 import {
   chineseWorkingDayCalendar,
   endOfLocalDay,
@@ -25,6 +25,9 @@ import {
 import { workflowsFor } from './definitions.js';
 import { ConflictError, WorkflowError, type WorkflowErrorCode } from './errors.js';
 import { publicNoticeView, type PublicNoticeView } from './public-notice.js';
+import type { PersonalDataKeys } from './privacy/keys.js';
+import { createPrivacy } from './privacy/privacy.js';
+import { identifierReasons } from './privacy/protect.js';
 import type { WorkflowStore } from './store.js';
 import {
   PrincipalSchema,
@@ -60,6 +63,11 @@ export interface RuntimeOptions {
    * finishing (default 30 s); then another process takes the work over.
    */
   lease?: { owner?: string; ms?: number };
+  /**
+   * The keyring personal fields are sealed with (个人信息密钥, kept outside the store). Without
+   * one, an event carrying a personal value is refused.
+   */
+  keys?: PersonalDataKeys;
 }
 
 /** Where an instance is started: a village, or a household within it. */
@@ -126,7 +134,8 @@ export interface Runtime {
   readonly planHash: string;
   start(type: WorkflowType, input: StartInput): Promise<TransitionResult>;
   send(instanceId: string, event: EventInput): Promise<TransitionResult>;
-  get(instanceId: string): Promise<InstanceView>;
+  /** An instance; its personal fields opened only for a `principal` that needs them, else masked. */
+  get(instanceId: string, options?: { principal?: Principal }): Promise<InstanceView>;
   /** The event types `principal` may send now (payload conditions aside). */
   allowedEvents(instanceId: string, principal: Principal): Promise<string[]>;
   history(instanceId: string): Promise<AuditEntry[]>;
@@ -158,6 +167,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const delivery = createDelivery(store, lease);
   const deliverSoon = delivery.deliverSoon;
   const replay = (key: IdempotencyKey | undefined) => replayKey<TransitionResult>(store, key);
+  const privacy = createPrivacy(options.keys);
 
   const now = () => clock.now().toISOString();
   const parameter = (date: string) => (id: string) => parameterValue(plan, id, date);
@@ -222,8 +232,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   function relationFacts(snapshot: AnyMachineSnapshot | undefined): RelationFacts {
-    const context = (snapshot?.context ?? {}) as RelationFacts;
-    return { assigneeUnit: context.assigneeUnit, reporter: context.reporter };
+    return relationFactsOf(snapshot?.context as Record<string, unknown> | undefined);
   }
 
   /** Deadlines after entering `after` from `before`: kept, set or cleared by the rules. */
@@ -276,7 +285,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     };
   }
 
-  function view(record: InstanceRecord): InstanceView {
+  /** The view of an instance, with its context as the asker may see it. */
+  function view(record: InstanceRecord, context: Record<string, unknown>): InstanceView {
     return {
       id: record.id,
       type: record.type,
@@ -284,7 +294,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       subject: record.subject,
       state: record.state,
       done: record.status === 'done',
-      context: record.envelope.snapshot.context,
+      context,
       version: record.version,
       machineVersion: record.envelope.machineVersion,
       planHash: record.envelope.planHash,
@@ -323,6 +333,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   interface Checked {
     event: MachineEvent;
     next: AnyMachineSnapshot;
+    /** The payload as the audit keeps it: personal values hashed. */
+    audited: unknown;
   }
 
   /** Refuse an attempt: audit it (the actor is authenticated), then throw. */
@@ -418,9 +430,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         en: `${whereEn}: ${actor.id} may not send ${input.type} with this payload`,
       });
     }
+    const safe = await privacy.protect(rule!.payload, parsed.data, attempt.tenant, subject);
+    if ('refused' in safe) {
+      return refuse(
+        attempt,
+        'invalid-payload',
+        {
+          zh: `${where}：事件 ${input.type} 的 payload 含有不能如此保存的个人信息`,
+          en: `${whereEn}: the payload of ${input.type} holds personal data that cannot be stored as given`,
+        },
+        safe.refused,
+      );
+    }
+    const { machine: payload, audit: audited } = safe;
     const today = localDate(attempt.at);
     const parameters = Object.fromEntries(definition.parameters.map((id) => [id, parameterValue(plan, id, today)]));
-    const event: MachineEvent = { type: input.type, payload: parsed.data, actor, at: attempt.at, parameters };
+    const event: MachineEvent = { type: input.type, payload, actor, at: attempt.at, parameters };
     const [next] = transition(definition.machine, snapshot, event);
     if (next === snapshot) {
       const reasons = definition.blockers[input.type]?.(snapshot.context, event) ?? [];
@@ -434,13 +459,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         reasons,
       );
     }
-    return { event, next: next as AnyMachineSnapshot };
+    return { event, next: next as AnyMachineSnapshot, audited };
   }
 
   /** Apply a checked event: transition, deadlines, audit, outbox, save in one commit. */
   async function apply(
     attempt: Attempt,
-    { event, next }: Checked,
+    { event, next, audited }: Checked,
     key: IdempotencyKey | undefined,
   ): Promise<TransitionResult> {
     const { definition, state: before, input } = attempt;
@@ -487,7 +512,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           at: event.at,
           stateBefore: before,
           stateAfter: after,
-          payload: event.payload,
+          payload: audited,
           ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
         }),
       ],
@@ -623,8 +648,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     planHash: hash,
     start,
     send: (instanceId, event) => send(instanceId, event),
-    async get(instanceId) {
-      return view(await load(instanceId));
+    async get(instanceId, { principal } = {}) {
+      const reader = principal && parsePrincipal(principal, `实例 ${instanceId} / instance ${instanceId}`);
+      const record = await load(instanceId);
+      return view(record, await privacy.context(definitionOf(record.type), record, reader));
     },
     async allowedEvents(instanceId, principal) {
       const actor = parsePrincipal(principal, `实例 ${instanceId} / instance ${instanceId}`);
@@ -742,12 +769,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           { instanceId },
         );
       }
-      return publicNoticeView(plan, record);
+      return publicNoticeView(plan, await privacy.opened(record));
     },
     async migrate(instanceId, { actor: principal, reason }) {
       const actor = parsePrincipal(principal, `实例 ${instanceId} / instance ${instanceId}`);
       const record = await load(instanceId);
       const definition = definitionOf(record.type);
+      const identifiers = identifierReasons('reason', String(reason));
+      if (identifiers.length) {
+        throw new WorkflowError(
+          'invalid-payload',
+          { zh: `实例 ${instanceId} 的迁移理由有误`, en: `the migration reason of instance ${instanceId} is refused` },
+          { instanceId, event: 'MIGRATE', reasons: identifiers },
+        );
+      }
       const refusal =
         scopeRefusal(actor, record.tenant, record.subject)?.reason ??
         (actor.roles.includes('supervisor')

@@ -142,6 +142,11 @@ export interface WorkflowDefinition {
   onePerSubject: boolean;
   /** Whether the subject must name a household. */
   householdSubject: 'required' | 'optional' | 'none';
+  /**
+   * Who sees personal fields (个人信息) of an instance opened, within its tenant and scope
+   * (payload conditions aside); everyone else sees them masked. Default: nobody.
+   */
+  personalReaders?: readonly Grant[];
 }
 
 /** A deadline stored with an instance. */

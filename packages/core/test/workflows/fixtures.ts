@@ -4,8 +4,10 @@ import {
   createMemoryStore,
   createRuntime,
   getPlan,
+  memoryKeys,
   type EventInput,
   type ManualClock,
+  type PersonalDataKeys,
   type Principal,
   type Role,
   type Runtime,
@@ -147,6 +149,39 @@ export const PATHS: Record<WorkflowType, PathCase> = {
   },
 };
 
+/** Personal values (个人信息) of a household: tests check they never leave an instance in the clear. */
+export const PERSONAL = Object.freeze({
+  name: '王建国',
+  note: '户主患尿毒症，每周透析三次',
+  objection: '邻居反映其子女在城里有房',
+});
+
+/** A poverty-monitoring case carrying the head's name, a health note and an objection. */
+export const PERSONAL_PATH: PathCase = {
+  type: 'poverty-monitoring',
+  subject: { village: 'liuyang', household: 'lh-003' },
+  steps: [
+    {
+      event: 'FLAG',
+      actor: department,
+      payload: {
+        channel: 'department-alert',
+        riskTypes: ['medical'],
+        note: PERSONAL.note,
+        householdHead: PERSONAL.name,
+      },
+    },
+    {
+      event: 'CONFIRM_RISK',
+      actor: cadre('liuyang'),
+      payload: { perCapitaIncomeCny: 4800, riskTypes: ['medical'], hasLaborCapacity: true, consentSigned: true },
+      after: 1,
+    },
+    { event: 'REVIEW_PASSED', actor: committee('liuyang'), payload: { meetingOn: '2022-01-03', attendees: 21 } },
+    { event: 'OBJECTION', actor: committee('liuyang'), payload: { content: PERSONAL.objection } },
+  ],
+};
+
 export const START_AT: Record<WorkflowType, string> = {
   'village-plan': '2021-03-01T01:00:00Z',
   rectification: '2021-05-10T01:00:00Z',
@@ -157,11 +192,17 @@ export interface Harness {
   runtime: Runtime;
   clock: ManualClock;
   store: WorkflowStore;
+  /** The keyring of personal data (memory: it dies with the test). */
+  keys: PersonalDataKeys;
 }
 
-export function harness(start: string, store: WorkflowStore = createMemoryStore()): Harness {
+export function harness(
+  start: string,
+  store: WorkflowStore = createMemoryStore(),
+  keys: PersonalDataKeys = memoryKeys(),
+): Harness {
   const clock = createManualClock(start);
-  return { runtime: createRuntime({ plan, store, clock }), clock, store };
+  return { runtime: createRuntime({ plan, store, clock, keys }), clock, store, keys };
 }
 
 export function input(step: Step): EventInput {

@@ -1,0 +1,95 @@
+/**
+ * Protecting a payload (载荷保护) before it reaches the store: free text holding an ID, phone or
+ * bank-card number is refused, and personal fields are sealed for the instance and hashed for
+ * the audit entry. The machine only ever sees the sealed values.
+ */
+import type { z } from 'zod';
+import type { LocalizedText } from '../../model/schema.js';
+import { findIdentifiers, IDENTIFIER_NAMES } from './identifiers.js';
+import type { DataKey, PersonalDataKeys } from './keys.js';
+import { personalFields, type PersonalField } from './personal.js';
+import { hashValue, sealValue } from './seal.js';
+
+/** A payload ready for the machine (sealed) and the audit (hashed), or why it is refused. */
+export type Protected = { machine: unknown; audit: unknown } | { refused: LocalizedText[] };
+
+/** Personal fields meant to hold an identifier are not scanned for one. */
+const HOLDS_IDENTIFIER = new Set(['id-number', 'phone', 'bank-account']);
+
+type Path = (string | number)[];
+
+const fieldName = (path: Path) => ['payload', ...path].join('.');
+
+const matches = (field: PersonalField, path: Path) =>
+  field.path.length === path.length && field.path.every((part, i) => part === '*' || part === String(path[i]));
+
+/** Every string of a value with its path. */
+function strings(value: unknown, path: Path = []): { path: Path; text: string }[] {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, [...path, i]));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => strings(item, [...path, key]));
+  }
+  return [];
+}
+
+/** `value` with each string at a personal field's path replaced by `replace(text, field)`. */
+function replaced(
+  value: unknown,
+  fields: readonly PersonalField[],
+  replace: (text: string, field: PersonalField) => unknown,
+  path: Path = [],
+): unknown {
+  if (typeof value === 'string') {
+    const field = fields.find((f) => matches(f, path));
+    return field && value !== '' ? replace(value, field) : value;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => replaced(item, fields, replace, [...path, i]));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, replaced(item, fields, replace, [...path, key])]),
+    );
+  }
+  return value;
+}
+
+/** Why `text` in `field` is refused: one reason per kind of identifier found in it. */
+export function identifierReasons(field: string, text: string): LocalizedText[] {
+  return findIdentifiers(text).map((kind) => ({
+    zh: `${field} 含有${IDENTIFIER_NAMES[kind].zh}（不予回显）：自由文本中不得填写身份证号、手机号或银行卡号`,
+    en: `${field} holds ${IDENTIFIER_NAMES[kind].en} (not echoed): free text must not carry ID, phone or bank-card numbers`,
+  }));
+}
+
+/**
+ * Protect a validated payload of `schema`. `owner` names whose data key seals it; without a
+ * keyring, a payload with a personal value is refused, saying how to configure one.
+ */
+export async function protectPayload(
+  schema: z.ZodType,
+  payload: unknown,
+  keys: PersonalDataKeys | undefined,
+  owner: string,
+): Promise<Protected> {
+  const fields = personalFields(schema);
+  const all = strings(payload);
+  const refused = all
+    .filter(({ path }) => !fields.some((f) => HOLDS_IDENTIFIER.has(f.kind) && matches(f, path)))
+    .flatMap(({ path, text }) => identifierReasons(fieldName(path), text));
+  if (refused.length) return { refused };
+  const personal = all.filter(({ path, text }) => text !== '' && fields.some((f) => matches(f, path)));
+  if (personal.length === 0) return { machine: payload, audit: payload };
+  if (!keys) {
+    return {
+      refused: personal.map(({ path }) => ({
+        zh: `${fieldName(path)} 是个人信息，本运行时未配置个人信息密钥库：请以 createRuntime({ keys }) 或命令行 --keys FILE 配置`,
+        en: `${fieldName(path)} is personal data and this runtime has no keyring for it: configure one with createRuntime({ keys }) or the CLI's --keys FILE`,
+      })),
+    };
+  }
+  const key: DataKey = await keys.keyOf(owner);
+  return {
+    machine: replaced(payload, fields, (text, field) => sealValue(key, field.kind, text)),
+    audit: replaced(payload, fields, (text, field) => hashValue(key, field.kind, text)),
+  };
+}
