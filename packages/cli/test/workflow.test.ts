@@ -1,6 +1,6 @@
 // `ruralkit workflow` over a real SQLite file: a village plan from start to a refused event,
-// history, deadlines, audit verification and bad input.
-import { writeFileSync } from 'node:fs';
+// history, deadlines, audit verification, personal data behind --keys and --as, and bad input.
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
@@ -81,6 +81,60 @@ describe('ruralkit workflow', () => {
     const broken = await cli(['workflow', 'verify', '--db', db]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('audit entry #2 is missing');
+  });
+
+  it('seals personal data with the --keys file and shows it only to an --as principal that needs it', async () => {
+    const db = join(tmp(), 'workflows.db');
+    const keys = join(tmp(), 'personal.keys');
+    const department = { id: 'dept', roles: ['department'], tenant: 'changjiang' };
+    const cadre = {
+      id: 'cadre',
+      roles: ['village-cadre'],
+      tenant: 'changjiang',
+      township: 'nianyushan',
+      village: 'liuyang',
+    };
+    const flag = JSON.stringify({
+      type: 'FLAG',
+      actor: department,
+      payload: { channel: 'department-alert', riskTypes: ['medical'], note: '透析', householdHead: '王建国' },
+    });
+    const start = (...more: string[]) =>
+      cli([
+        ...['workflow', 'start', 'poverty-monitoring', '--db', db, '--tenant', 'changjiang'],
+        ...['--village', 'liuyang', '--household', 'lh-003', '--event', flag, ...more],
+      ]);
+    const refused = await start();
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('payload.householdHead is personal data');
+    expect(refused.stderr).toContain('--keys FILE');
+    expect(refused.stderr).not.toContain('王建国');
+
+    const started = await start('--keys', keys);
+    expect(started.code, started.stderr).toBe(0);
+    expect(statSync(keys).mode & 0o777).toBe(0o600);
+    const id = started.stdout.trim();
+    const show = async (...more: string[]) =>
+      JSON.parse((await cli(['workflow', 'show', id, '--db', db, '--format', 'json', ...more])).stdout) as {
+        context: { householdHead: string };
+      };
+    expect((await show('--keys', keys)).context.householdHead).toBe('[个人信息 personal data]');
+    expect((await show('--keys', keys, '--as', JSON.stringify(department))).context.householdHead).toBe(
+      '[个人信息 personal data]',
+    );
+    expect((await show('--keys', keys, '--as', JSON.stringify(cadre))).context.householdHead).toBe('王建国');
+    expect((await show('--as', JSON.stringify(cadre))).context.householdHead).toBe('[个人信息 personal data]');
+    const history = await cli(['workflow', 'history', id, '--db', db, '--format', 'json']);
+    expect(history.stdout).toContain('"hmac"');
+    expect(history.stdout).not.toContain('王建国');
+    expect(history.stdout).not.toContain('透析');
+
+    const inside = await cli(['workflow', 'show', id, '--db', db, '--keys', db]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('--keys cannot be the database itself');
+    const mistyped = await cli(['workflow', 'show', id, '--db', db, '--keys', `${keys}x`]);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain(`the key file "${keys}x" does not exist`);
   });
 
   it('exits 2 with a readable message on bad input', async () => {

@@ -3,7 +3,7 @@
  * existing Fastify app — `app.register(ruralkit, { plans, store, authenticate })` — with its
  * content types, authentication, rate limits, problem+json errors and metrics.
  */
-import type { Clock, Plan, WorkflowStore, WorkingDayCalendar } from '@ruralkit/core';
+import type { Clock, PersonalDataKeys, Plan, WorkflowStore, WorkingDayCalendar } from '@ruralkit/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
@@ -53,6 +53,8 @@ export interface RuralkitOptions {
   authenticate?: Authenticate;
   clock?: Clock;
   calendar?: WorkingDayCalendar;
+  /** The keyring of personal data (kept outside the store); without one, personal fields are refused. */
+  keys?: PersonalDataKeys;
   limits?: Partial<Limits>;
   /** Check each JSON response against its schema before sending it (default true). */
   validateResponses?: boolean;
@@ -62,6 +64,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   const runtimeOptions = {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.calendar ? { calendar: options.calendar } : {}),
+    ...(options.keys ? { keys: options.keys } : {}),
   };
   const service = new Service(options.plans, options.store, runtimeOptions);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };

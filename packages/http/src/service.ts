@@ -11,6 +11,7 @@ import {
   WorkflowError,
   type Clock,
   type InstanceView,
+  type PersonalDataKeys,
   type Plan,
   type Principal,
   type Runtime,
@@ -67,7 +68,7 @@ export class Service {
   constructor(
     entries: readonly (Plan | PlanEntry)[],
     readonly store: WorkflowStore,
-    runtimeOptions: { clock?: Clock; calendar?: WorkingDayCalendar } = {},
+    runtimeOptions: { clock?: Clock; calendar?: WorkingDayCalendar; keys?: PersonalDataKeys } = {},
   ) {
     if (entries.length === 0) throw new Error('@ruralkit/http: give at least one plan');
     const guarded = this.guardedStore(store);
@@ -111,11 +112,14 @@ export class Service {
     return this.plans.values().next().value!.runtime;
   }
 
-  /** An instance of `principal`'s tenant, with the runtime of the plan it was started under. */
+  /**
+   * An instance of `principal`'s tenant, with the runtime of the plan it was started under; its
+   * personal fields are opened only when `principal` needs them.
+   */
   async instance(id: string, principal: Principal): Promise<{ view: InstanceView; served: ServedPlan | undefined }> {
     let view: InstanceView;
     try {
-      view = await this.reader.get(id);
+      view = await this.reader.get(id, { principal });
     } catch (error) {
       if (error instanceof WorkflowError && error.code === 'unknown-instance') throw unknownInstance(id);
       throw error;

@@ -9,6 +9,7 @@ type KeyLike = Parameters<SignJWT['sign']>[0];
 import {
   createManualClock,
   getPlan,
+  memoryKeys,
   resolvePlan,
   definePlugin,
   type EvaluationInput,
@@ -93,6 +94,7 @@ export async function startService(options: Partial<ServerOptions> & { keyless?:
     plans,
     store: openSqliteStore(file),
     clock,
+    keys: memoryKeys(),
     logger: false,
     ...(options.keyless ? {} : { authenticate: jwtAuthenticator({ jwks: { keys: [jwk] } }) }),
     ...options,

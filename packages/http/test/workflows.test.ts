@@ -233,4 +233,55 @@ describe('deadlines, audit and notices', () => {
     expect(notice.householdHead).toBe('李**');
     expect(JSON.stringify(notice)).not.toContain('建华');
   });
+
+  it('shows personal fields of an instance only to the household and the roles handling it', async () => {
+    const flag = await call(who.household, 'POST', '/plans/changjiang-2021/workflows/poverty-monitoring', {
+      subject: { village: 'liuyang', household: 'lh-001' },
+      event: {
+        type: 'FLAG',
+        payload: { channel: 'self-declaration', riskTypes: ['medical'], note: '住院', householdHead: '李建华' },
+      },
+    });
+    const { instanceId } = await json(flag);
+    const cadre = {
+      id: 'liuyang-cadre',
+      roles: ['village-cadre'],
+      tenant: 'changjiang',
+      township: 'nianyushan',
+      village: 'liuyang',
+    };
+    for (const reader of [who.household, cadre] as Principal[]) {
+      const view = await json(await call(reader, 'GET', `/instances/${instanceId}`));
+      expect(view.context.householdHead, reader.id).toBe('李建华');
+    }
+    for (const other of [
+      who.liyang,
+      who.supervisor,
+      { ...who.household, id: 'lh-009', household: 'lh-009' },
+    ] as Principal[]) {
+      const response = await call(other, 'GET', `/instances/${instanceId}`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text, other.id).not.toContain('李建华');
+      expect(text).not.toContain('住院');
+      expect(JSON.parse(text).context.householdHead).toBe('[个人信息 personal data]');
+    }
+    const history = await (await call(who.supervisor, 'GET', `/instances/${instanceId}/history`)).text();
+    expect(history).not.toContain('李建华');
+  });
+
+  it('refuses free text holding a phone number with 422, without echoing it', async () => {
+    const response = await call(who.household, 'POST', '/plans/changjiang-2021/workflows/poverty-monitoring', {
+      subject: { village: 'liuyang', household: 'lh-001' },
+      event: {
+        type: 'FLAG',
+        payload: { channel: 'self-declaration', riskTypes: ['income'], note: '请打 13812345678' },
+      },
+    });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(JSON.parse(text).code).toBe('invalid-payload');
+    expect(text).toContain('payload.note holds a phone number');
+    expect(text).not.toContain('13812345678');
+  });
 });

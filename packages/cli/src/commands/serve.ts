@@ -2,19 +2,21 @@
  * `ruralkit serve`: the HTTP service (HTTP 服务) on its own — the plan (with `--plugin` files),
  * each county's plugin set (`--county TENANT=FILE[,FILE]`, served to that tenant only), the
  * workflow store (`--db FILE` or `--database-url URL`) and the token key (`--jwt-key` or
- * `--jwks`; without one, only health and the documentation are open).
+ * `--jwks`; without one, only health and the documentation are open) and the keyring of personal
+ * data (`--keys FILE`; without one, events carrying personal fields are refused).
  */
-import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { fileKeys, resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
 import { parseOptions, UsageError, type Command } from '../io.js';
 import { loadHttp, loadOptional, loadSqliteStore } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
+import { checkKeyFile } from './workflow-guards.js';
 
 const NAME = 'ruralkit serve';
 
 export const serveCommand: Command = {
   summary: 'HTTP 服务（OpenAPI 文档见 /docs） / the HTTP service, documented at /docs',
   usage:
-    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE]',
+    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--keys FILE]',
   options: `  --db        the SQLite workflow database (created if missing)
   --database-url  PostgreSQL instead (needs @ruralkit/store-postgres)
   --port      the port to listen on (default 8080)
@@ -23,7 +25,8 @@ ${PLAN_OPTIONS_HELP}
   --county    TENANT=FILE[,FILE]: a county's plugins, served to that tenant only; repeat for several
   --jwt-key   a public key (PEM) or JWK file that bearer tokens are checked with
   --jwks      a JSON Web Key Set file instead
-  --issuer, --audience  claims the tokens must carry`,
+  --issuer, --audience  claims the tokens must carry
+  --keys      the keyring file of personal data (个人信息密钥, created 0600), outside the database`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
@@ -36,6 +39,7 @@ ${PLAN_OPTIONS_HELP}
       jwks: { type: 'string' },
       issuer: { type: 'string' },
       audience: { type: 'string' },
+      keys: { type: 'string' },
     });
     if (positionals.length > 0) {
       throw new UsageError(NAME, `多余的参数 "${positionals[0]}"`, `unexpected argument "${positionals[0]}"`);
@@ -53,8 +57,11 @@ ${PLAN_OPTIONS_HELP}
     const plans = [{ key: plan.id, plan }];
     plans.push(...(await countyPlans(values.plan, (values.county as string[] | undefined) ?? [])));
     const keyFile = (values['jwt-key'] ?? values.jwks) as string | undefined;
+    const personalKeys = values.keys as string | undefined;
+    if (personalKeys !== undefined) checkKeyFile(NAME, personalKeys, values.db as string | undefined, true);
     const app = await createServer({
       plans,
+      ...(personalKeys ? { keys: fileKeys(personalKeys) } : {}),
       store: await openStore(values.db as string | undefined, values['database-url'] as string | undefined),
       ...(keyFile
         ? {

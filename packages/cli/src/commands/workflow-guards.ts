@@ -1,9 +1,10 @@
 /**
  * Guards of `ruralkit workflow` against operator mistakes (操作失误): a mistyped `--db` that
- * would create an empty database, and an `--at` that is no real time, goes back before what an
+ * would create an empty database, a keyring file put inside the data, and an `--at` that is no real time, goes back before what an
  * instance already recorded, or jumps far ahead (past a 30-day consultation) by accident.
  */
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { isRealDate } from '@ruralkit/core';
 import { UsageError } from '../io.js';
 
@@ -15,6 +16,32 @@ export function checkDatabase(command: string, db: string, action: string, creat
     `找不到流程数据库 "${db}"：请检查路径，或加 --create 新建一个空库`,
     `the database "${db}" does not exist; check the path, or give --create to start an empty one`,
   );
+}
+
+/**
+ * `--keys FILE` is the keyring of personal data: it must not be the database itself (erasure
+ * destroys keys there, so it must live apart from the data and its backups), its folder must
+ * exist, and unless `create` it must exist: a mistyped path would show every sealed value as
+ * erased.
+ */
+export function checkKeyFile(command: string, keys: string, db: string | undefined, create: boolean): void {
+  if (db !== undefined && resolve(keys) === resolve(db)) {
+    throw new UsageError(
+      command,
+      `--keys 不能是流程数据库本身（${db}）：密钥须与数据分开保存`,
+      `--keys cannot be the database itself (${db}): keep the keys apart from the data`,
+    );
+  }
+  if (!existsSync(dirname(resolve(keys)))) {
+    throw new UsageError(command, `--keys ${keys} 所在的目录不存在`, `the folder of --keys ${keys} does not exist`);
+  }
+  if (!create && !existsSync(keys)) {
+    throw new UsageError(
+      command,
+      `找不到密钥文件 "${keys}"：请检查路径（路径错误会使已加密的个人信息显示为已删除），或加 --create 新建`,
+      `the key file "${keys}" does not exist; check the path (a wrong one shows every sealed value as erased), or give --create to start one`,
+    );
+  }
 }
 
 /** An ISO 8601 date or date-time: `2021-03-01`, `2021-03-01T09:00`, `…:00+08:00`, `…Z`. */

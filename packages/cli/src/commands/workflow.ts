@@ -6,6 +6,7 @@
 import {
   createManualClock,
   createRuntime,
+  fileKeys,
   WorkflowError,
   WORKFLOW_TYPES,
   type EventInput,
@@ -17,11 +18,11 @@ import { loadPostgresStore, loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
 import { didYouMean } from '../suggest.js';
-import { checkDatabase, checkNotBefore, parseAt } from './workflow-guards.js';
+import { checkDatabase, checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
 
-const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT
-  ruralkit workflow send <instance> STORE --event EVENT
-  ruralkit workflow show <instance> STORE [--as PRINCIPAL] [--format text|json]
+const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT [--keys FILE]
+  ruralkit workflow send <instance> STORE --event EVENT [--keys FILE]
+  ruralkit workflow show <instance> STORE [--as PRINCIPAL] [--keys FILE] [--format text|json]
   ruralkit workflow history <instance> STORE [--format text|json]
   ruralkit workflow tick STORE
   ruralkit workflow verify STORE [--tenant ID]
@@ -92,9 +93,11 @@ function formatTime(iso: string): string {
   return iso.replace('T', ' ').slice(0, 16);
 }
 
+/** Show an instance; its personal fields are opened only for an `--as` principal that needs them. */
 async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: string | undefined) {
-  const instance = await runtime.get(id);
-  const allowed = as ? await runtime.allowedEvents(id, readValue('as', as) as EventInput['actor']) : undefined;
+  const principal = as === undefined ? undefined : (readValue('as', as) as EventInput['actor']);
+  const instance = await runtime.get(id, principal ? { principal } : {});
+  const allowed = principal ? await runtime.allowedEvents(id, principal) : undefined;
   if (json) {
     io.stdout(`${JSON.stringify({ ...instance, ...(allowed ? { allowedEvents: allowed } : {}) }, null, 2)}\n`);
     return;
@@ -121,13 +124,17 @@ export const workflowCommand: Command = {
   summary: '流程实例：发起、发送事件、查看、到期处理、审计核验 / workflow instances in a SQLite database',
   usage: USAGE,
   options: `  --db        the SQLite workflow database; must exist, except for start
-  --create    create --db when it does not exist (for an action other than start)
+  --create    create --db or --keys when it does not exist (for an action other than start)
   --tenant    start: the tenant (e.g. the district)
   --township  start: the township id (optional)
   --village   start: the village id
   --household start: the household id (poverty-monitoring)
   --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
-  --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON
+  --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON;
+              show opens personal fields (个人信息) only for a principal whose role needs them
+  --keys      the keyring file of personal data (created 0600 by start or with --create);
+              keep it apart from the database and its backups: events carrying personal
+              fields need it
   --at        act at this ISO 8601 date-time instead of now (simulations, back-office entry);
               not before the instance's last record, at most a day ahead of now
   --force     allow --at more than a day ahead of now
@@ -145,6 +152,7 @@ ${PLAN_OPTIONS_HELP}`,
       household: { type: 'string' },
       event: { type: 'string' },
       as: { type: 'string' },
+      keys: { type: 'string' },
       at: { type: 'string' },
       format: { type: 'string' },
       create: { type: 'boolean' },
@@ -192,6 +200,8 @@ ${PLAN_OPTIONS_HELP}`,
     const at =
       values.at === undefined ? undefined : parseAt(command, values.at as string, values.force === true, new Date());
     if (db) checkDatabase(command, db, action, values.create === true);
+    const keys = values.keys as string | undefined;
+    if (keys !== undefined) checkKeyFile(command, keys, db, action === 'start' || values.create === true);
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
     const store = databaseUrl
@@ -211,7 +221,12 @@ ${PLAN_OPTIONS_HELP}`,
             );
           })
       : (await loadSqliteStore()).openSqliteStore(db!);
-    const runtime = createRuntime({ plan, store, ...(at ? { clock: createManualClock(at.toISOString()) } : {}) });
+    const runtime = createRuntime({
+      plan,
+      store,
+      ...(at ? { clock: createManualClock(at.toISOString()) } : {}),
+      ...(keys ? { keys: fileKeys(keys) } : {}),
+    });
     try {
       switch (action) {
         case 'start': {

@@ -234,7 +234,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An instance's state, context, deadlines and version (ETag) */
+        /**
+         * An instance's state, context, deadlines and version (ETag)
+         * @description Personal fields of the context (个人信息: the household head, case notes, reasons, objections) are shown only to the roles that handle the case within their scope, and to the household itself; everyone else gets them masked (`[个人信息 personal data]`), and after erasure everyone gets `[已删除 erased]`.
+         */
         get: operations["getInstance"];
         put?: never;
         post?: never;
