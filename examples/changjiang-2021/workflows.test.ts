@@ -32,6 +32,7 @@ function expectWalkThrough(result: ReturnType<typeof spawnSync>) {
   expect(result.status).toBe(0);
   const out = String(result.stdout);
   expect(out).toContain('FLAG (department-alert)       → verifying   [income]');
+  expect(out).toContain('个人信息 personal data: [个人信息 personal data] to anyone, 李建华 to the village cadre');
   expect(out).toContain('公示 public notice: 留阳村 李** ');
   expect(out).toContain('拒绝 refused');
   expect(out).toMatch(/ELIMINATION_APPROVE\s+eliminationApproval → riskEliminated/);
