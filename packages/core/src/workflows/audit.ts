@@ -4,7 +4,7 @@
  * (租户) has its own chain, so tenants never wait on one another's commits.
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
-import type { AuditEntry, AuditRecord, InstanceRecord } from './types.js';
+import type { AuditEntry, AuditRecord, InstanceRecord, Principal } from './types.js';
 
 /** The `prevHash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -201,9 +201,13 @@ export interface AuditWhere {
   machineVersion: number;
 }
 
-/** The one audit builder: what happened to an instance (or an attempt at one), before chaining. */
+/**
+ * The one audit builder: what happened to an instance (or an attempt at one), before chaining.
+ * The actor is kept by id: a principal's display name (a villager's name) is not audited.
+ */
 export function auditRecord(where: AuditWhere, what: Omit<AuditRecord, keyof AuditWhere>): AuditRecord {
-  return { ...where, ...what };
+  const { name: _name, ...actor } = what.actor as Principal;
+  return { ...where, ...what, actor };
 }
 
 /** Where an instance's audit entries go: its tenant's chain, under its pinned plan and version. */

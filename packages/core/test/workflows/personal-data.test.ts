@@ -96,6 +96,26 @@ describe('the audit and the store', () => {
     expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 4 });
   });
 
+  it('keep the actor by id, not by a villager’s name', async () => {
+    const h = harness(START_AT['poverty-monitoring']);
+    const named = { ...OWN, name: '王建国' };
+    await h.runtime.start('poverty-monitoring', {
+      tenant: TENANT,
+      subject: HOUSEHOLD,
+      event: { type: 'FLAG', actor: named, payload: { channel: 'self-declaration', riskTypes: ['income'], note: '' } },
+    });
+    const { entries } = await h.store.auditSnapshot({});
+    expect(entries[0]!.actor).toEqual({
+      id: OWN.id,
+      roles: ['household'],
+      tenant: TENANT,
+      township: 'nianyushan',
+      village: 'liuyang',
+      household: 'lh-003',
+    });
+    expectNoPlaintext(entries);
+  });
+
   it('store personal values only sealed (AES-256-GCM) in the instance', async () => {
     const h = harness(START_AT['poverty-monitoring']);
     const id = await caseWithObjection(h);
