@@ -70,9 +70,8 @@ const token = await new SignJWT({
 const server = spawn(
   process.execPath,
   [new URL('./http-server.mjs', import.meta.url).pathname, join(dir, 'http.db'), jwks, String(CONNECTIONS)],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
+  // As deployed: NODE_ENV=production (responses are not re-checked against their schemas).
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
 );
 const { port, ids } = JSON.parse(
   await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
