@@ -5,7 +5,7 @@
 import { compileCondition, type CompiledCondition, type CompileOptions } from '../rules/compile.js';
 import { customOperators } from '../rules/operators.js';
 import type { Condition, DerivedFact, Indicator, Plan, Rule, ScreeningRule } from '../model/schema.js';
-import { isResolvedPlan } from '../plugins/resolved.js';
+import { asResolvedPlan, type ResolvedPlan } from '../model/resolved-plan.js';
 
 /** A rule's condition with what it reads. */
 export interface CompiledCheck {
@@ -32,7 +32,7 @@ export interface CompiledScreeningRule {
 }
 
 export interface CompiledPlan {
-  plan: Plan;
+  plan: ResolvedPlan;
   indicators: ReadonlyMap<string, Indicator>;
   villageRules: CompiledRule[];
   districtRules: CompiledRule[];
@@ -46,8 +46,8 @@ const cache = new WeakMap<Plan, CompiledPlan>();
 export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledPlan {
   const cached = cache.get(plan);
   if (cached) return cached;
-  const pluginOperators = isResolvedPlan(plan) ? plan.operators : {};
-  const compileOptions = { ...options, operators: { ...customOperators, ...pluginOperators, ...options.operators } };
+  const resolved = asResolvedPlan(plan);
+  const compileOptions = { ...options, operators: { ...customOperators, ...resolved.operators, ...options.operators } };
   const indicators = new Map(plan.indicators.map((d) => [d.key, d]));
   const parameterIds = new Set(plan.parameters.map((p) => p.id));
   const check = (owner: string, condition: Condition, derived: Record<string, DerivedFact>): CompiledCheck => {
@@ -74,7 +74,7 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
     return compiled;
   };
   const compiled: CompiledPlan = {
-    plan,
+    plan: resolved,
     indicators,
     villageRules: plan.rules.filter((r) => r.subject === 'village').map(compileRule),
     districtRules: plan.rules.filter((r) => r.subject === 'district').map(compileRule),

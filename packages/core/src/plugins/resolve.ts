@@ -8,7 +8,6 @@ import { deepFreeze } from '../model/freeze.js';
 import { canonicalJson, planHash, sha256Hex } from '../model/hash.js';
 import {
   parameterValueProblem,
-  PlanSchema,
   type Condition,
   type LocalizedText,
   type Parameter,
@@ -17,25 +16,19 @@ import {
   type ScreeningRule,
 } from '../model/schema.js';
 import { compileCondition, ConditionCompileError } from '../rules/compile.js';
-import { builtinOperators, customOperators, type Operator } from '../rules/operators.js';
+import { builtinOperators, customOperators } from '../rules/operators.js';
 import { CORE_VERSION } from '../version.js';
 import { WORKFLOWS } from '../workflows/definitions.js';
 import { ROLES, type WorkflowDefinition, type WorkflowType } from '../workflows/types.js';
 import { definePlugin, isDefinedPlugin } from './define.js';
 import { PluginError } from './errors.js';
 import { parameterLoosenedOn, ruleReplacementLoosens, screeningReplacementLoosens, widenedRoles } from './loosening.js';
-import { isResolvedPlan, type Provenance, type Relaxation, type ResolvedPlan } from './resolved.js';
+import { isResolvedPlan, planData, workingCopy, type ResolvedPlan, type WorkingPlan } from '../model/resolved-plan.js';
 import { pluginRef, type ParameterChange, type Plugin, type PluginInput } from './schema.js';
 import { checkPluginTemplates } from './templates.js';
 
-/** The plan being resolved: plain mutable data until it is frozen. */
-type Working = Plan & {
-  provenance: Provenance;
-  operators: Record<string, Operator>;
-  workflowRoles: Record<string, Record<string, string[]>>;
-  relaxed: Relaxation[];
-  disabled: { id: string; by: string }[];
-};
+/** The plan being resolved. */
+type Working = WorkingPlan;
 
 /**
  * Apply `plugins` to `plan`. Throws `PluginError` naming the plugin and the path inside it on:
@@ -44,14 +37,13 @@ type Working = Plan & {
  * neither depending on the other, and a loosened target without a `relax` declaration.
  */
 export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)[]): ResolvedPlan {
-  const base = isResolvedPlan(plan) ? plan : undefined;
-  if (base && base.plugins.length > 0) {
+  if (isResolvedPlan(plan) && plan.plugins.length > 0) {
     throw new PluginError('-', '', '请对基础方案解析插件', 'resolve plugins against the base plan, not a resolved one');
   }
   const checked = plugins.map((p) => (isDefinedPlugin(p) ? p : definePlugin(p)));
   const ordered = orderByDependencies(checked);
   for (const plugin of ordered) checkTarget(plugin, plan);
-  const working = startFrom(plan);
+  const working = workingCopy(plan);
   const touched = new Map<string, Plugin>();
   const dependsOn = transitiveDependencies(ordered);
   for (const plugin of ordered) apply(working, plugin, touched, dependsOn);
@@ -68,36 +60,6 @@ export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)
           }),
         )}`;
   return deepFreeze({ ...working, hash, base: { id: plan.id, hash: baseHash }, plugins: refs }) as ResolvedPlan;
-}
-
-/** The plan's own data, the fields of `PlanSchema` (no provenance or functions): what the hash covers. */
-function planData(plan: Plan): Plan {
-  return Object.fromEntries(Object.keys(PlanSchema.shape).map((key) => [key, plan[key as keyof Plan]])) as Plan;
-}
-
-function startFrom(plan: Plan): Working {
-  const data = structuredClone(planData(plan));
-  const byPlan = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'plan']));
-  return {
-    ...data,
-    provenance: {
-      parameters: Object.fromEntries(
-        data.parameters.map((p) => [p.id, p.values.map((v) => ({ from: v.from, setBy: 'plan' }))]),
-      ),
-      rules: byPlan(data.rules.map((r) => r.id)),
-      screeningRules: byPlan(data.screeningRules.map((r) => r.id)),
-      indicators: byPlan(data.indicators.map((i) => i.key)),
-      units: byPlan(data.units.map((u) => u.id)),
-      riskTypes: byPlan(data.riskTypes.map((r) => r.id)),
-      messages: {},
-      operators: {},
-      workflowRoles: {},
-    },
-    operators: {},
-    workflowRoles: {},
-    relaxed: [],
-    disabled: [],
-  };
 }
 
 /** Plugins in dependency order (a stable topological sort); missing and cyclic dependencies refused. */
