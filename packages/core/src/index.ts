@@ -97,6 +97,7 @@ export {
   type ParameterChange,
 } from './plugins/schema.js';
 export { resolvePlan } from './plugins/resolve.js';
+export { ruleInputs, type RuleInputs } from './evaluate/compile-plan.js';
 export {
   asResolvedPlan,
   isResolvedPlan,

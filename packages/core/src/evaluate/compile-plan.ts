@@ -4,7 +4,16 @@
  */
 import { compileCondition, type CompiledCondition, type CompileOptions } from '../rules/compile.js';
 import { customOperators } from '../rules/operators.js';
-import type { Condition, DerivedFact, Indicator, Plan, Rule, ScreeningRule } from '../model/schema.js';
+import {
+  derivedSources,
+  unknownFact,
+  type Condition,
+  type DerivedFact,
+  type Indicator,
+  type Plan,
+  type Rule,
+  type ScreeningRule,
+} from '../model/schema.js';
 import { asResolvedPlan, type ResolvedPlan } from '../model/resolved-plan.js';
 
 /** A rule's condition with what it reads. */
@@ -58,7 +67,7 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
       if (parameterIds.has(fact)) parameters.push(fact);
       else if (derived[fact]) for (const source of derivedSources(derived[fact])) keys.add(source);
       else if (indicators.has(fact)) keys.add(fact);
-      else throw new Error(`${owner}: the condition reads "${fact}", which is no indicator, parameter or derived fact`);
+      else throw new Error(`${owner}: ${unknownFact(fact).en}`);
     }
     return { condition: compiled, keys: [...keys], parameters, derived: Object.entries(derived) };
   };
@@ -91,8 +100,35 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
   return compiled;
 }
 
-export function derivedSources(fact: DerivedFact): string[] {
-  return fact.op === 'ratio' ? [fact.numerator, fact.denominator] : [fact.of];
+/** What a rule or screening rule reads (规则读取的数据): indicator keys and parameters. */
+export interface RuleInputs {
+  id: string;
+  /** The plan's clauses the rule carries out. */
+  clauses: readonly string[];
+  /** Indicator keys its condition and applicability read, directly or through derived facts. */
+  keys: readonly string[];
+  parameters: readonly string[];
+}
+
+/** What every rule and screening rule of `plan` reads, in plan order: from the compiled plan. */
+export function ruleInputs(plan: Plan): RuleInputs[] {
+  const compiled = compilePlan(plan);
+  const rules = new Map(
+    [...compiled.villageRules, ...compiled.districtRules].map((r) => [r.rule.id, [r.check, r.applicability]] as const),
+  );
+  const inputs = (id: string, clauses: readonly string[], checks: readonly (CompiledCheck | undefined)[]) => {
+    const read = checks.filter((c): c is CompiledCheck => c !== undefined);
+    return {
+      id,
+      clauses,
+      keys: [...new Set(read.flatMap((c) => c.keys))],
+      parameters: [...new Set(read.flatMap((c) => c.parameters))],
+    };
+  };
+  return [
+    ...compiled.plan.rules.map((rule) => inputs(rule.id, rule.clauses, rules.get(rule.id) ?? [])),
+    ...compiled.screeningRules.map(({ rule, check }) => inputs(rule.id, rule.clauses, [check])),
+  ];
 }
 
 /** `key ≥ parameter`, alone or as the only member of an `all`: a numeric target with progress. */

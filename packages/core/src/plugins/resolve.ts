@@ -7,7 +7,9 @@ import semver from 'semver';
 import { deepFreeze } from '../model/freeze.js';
 import { canonicalJson, planHash, sha256Hex } from '../model/hash.js';
 import {
+  derivedSources,
   parameterValueProblem,
+  unknownFact,
   type Condition,
   type LocalizedText,
   type Parameter,
@@ -407,8 +409,7 @@ function checkRuleReferences(working: Working, rule: Rule | ScreeningRule, path:
     ...Object.keys(rule.derived),
   ]);
   for (const [name, derived] of Object.entries(rule.derived)) {
-    const sources = derived.op === 'ratio' ? [derived.numerator, derived.denominator] : [derived.of];
-    for (const s of sources) {
+    for (const s of derivedSources(derived)) {
       if (!working.indicators.some((d) => d.key === s))
         fail(`${path}.derived.${name}`, `没有指标 "${s}"`, `no indicator "${s}"`);
     }
@@ -427,12 +428,10 @@ function checkRuleReferences(working: Working, rule: Rule | ScreeningRule, path:
       return fail(`${path}.${field}`, `条件有误：${error.message}`, `invalid condition: ${error.message}`);
     }
     for (const fact of facts) {
-      if (!known.has(fact))
-        fail(
-          `${path}.${field}`,
-          `条件引用了不存在的指标或参数 "${fact}"`,
-          `the condition reads "${fact}", which is no indicator, parameter or derived fact`,
-        );
+      if (!known.has(fact)) {
+        const { zh, en } = unknownFact(fact);
+        fail(`${path}.${field}`, zh, en);
+      }
     }
   }
 }
