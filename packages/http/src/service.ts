@@ -5,8 +5,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
+  asResolvedPlan,
   createRuntime,
-  isResolvedPlan,
   planHash,
   WorkflowError,
   type Clock,
@@ -14,6 +14,7 @@ import {
   type PersonalDataKeys,
   type Plan,
   type Principal,
+  type ResolvedPlan,
   type Runtime,
   type WorkflowStore,
   type WorkingDayCalendar,
@@ -29,7 +30,7 @@ export interface PlanEntry {
 
 export interface ServedPlan {
   key: string;
-  plan: Plan;
+  plan: ResolvedPlan;
   hash: string;
   tenants?: readonly string[];
   runtime: Runtime;
@@ -43,7 +44,7 @@ interface Precondition {
 
 /** The key a plan is served under when none is given: the plan id, or the last plugin's id. */
 export function defaultPlanKey(plan: Plan): string {
-  return isResolvedPlan(plan) && plan.plugins.length ? plan.plugins.at(-1)!.id : plan.id;
+  return asResolvedPlan(plan).plugins.at(-1)?.id ?? plan.id;
 }
 
 export const preconditionFailed = (instanceId: string, currentVersion: number, expected: number) =>
@@ -77,7 +78,7 @@ export class Service {
       if (this.plans.has(entry.key)) throw new Error(`@ruralkit/http: two plans under the key "${entry.key}"`);
       const served: ServedPlan = {
         key: entry.key,
-        plan: entry.plan,
+        plan: asResolvedPlan(entry.plan),
         hash: planHash(entry.plan),
         ...(entry.tenants ? { tenants: entry.tenants } : {}),
         runtime: createRuntime({ plan: entry.plan, store: guarded, ...runtimeOptions }),
