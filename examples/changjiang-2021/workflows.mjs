@@ -4,13 +4,13 @@
 //     assistance → risk elimination (风险消除), clause 4.2;
 //  2. 江联村's village plan (村庄规划): draft → consultation → villagers' vote → district approval
 //     → publication, clause 3.1.
-// Personal data (个人信息: the head's name, case notes) is sealed with keys kept in a file apart
-// from the database, and opened only for the roles that handle the case.
+// Personal data (个人信息: the head's name, case notes) is sealed with keys kept apart from the
+// database, and opened only for the roles that handle the case.
 // Run after `pnpm build`: `pnpm example:workflows [database-file | postgres://… [schema]]`.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createManualClock, createRuntime, evaluate, fileKeys, getPlan } from '@ruralkit/core';
+import { createManualClock, createRuntime, evaluate, getPlan, memoryKeys } from '@ruralkit/core';
 import { openPostgresStore } from '@ruralkit/store-postgres';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parse } from 'yaml';
@@ -21,9 +21,9 @@ const store = /^postgres(ql)?:\/\//.test(where)
   ? await openPostgresStore({ connectionString: where, schema: process.argv[3] ?? 'ruralkit_example' })
   : openSqliteStore(where);
 const clock = createManualClock('2022-03-01T09:00:00+08:00');
-// The keyring lives apart from the data (in production: on a volume kept out of database backups).
-const keys = fileKeys(join(mkdtempSync(join(tmpdir(), 'ruralkit-keys-')), 'personal.keys'));
-const runtime = createRuntime({ plan, store, clock, keys });
+// The keyring of personal data lives apart from the data: here in memory for one run; a service
+// keeps it in a file (`fileKeys` of @ruralkit/cli, kept out of database backups) or a KMS.
+const runtime = createRuntime({ plan, store, clock, keys: memoryKeys() });
 runtime.subscribe((event) => {
   if (event.type !== 'transitioned' && event.type !== 'started')
     console.log(`    ⇒ 领域事件 domain event: ${event.type} ${JSON.stringify(event.data)}`);

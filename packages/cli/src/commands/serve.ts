@@ -5,7 +5,8 @@
  * `--jwks`; without one, only health and the documentation are open) and the keyring of personal
  * data (`--keys FILE`; without one, events carrying personal fields are refused).
  */
-import { fileKeys, resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { fileKeys } from '../key-file.js';
 import { parseOptions, UsageError, type Command } from '../io.js';
 import { loadHttp, loadOptional, loadSqliteStore } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';

@@ -6,7 +6,6 @@
 import {
   createManualClock,
   createRuntime,
-  fileKeys,
   WorkflowError,
   WORKFLOW_TYPES,
   type EventInput,
@@ -14,6 +13,7 @@ import {
   type WorkflowType,
 } from '@ruralkit/core';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
+import { fileKeys } from '../key-file.js';
 import { loadPostgresStore, loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';

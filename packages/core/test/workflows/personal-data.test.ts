@@ -1,16 +1,12 @@
 // Personal data of households (个人信息, PIPL): marked in the payload schemas, sealed in the
 // instance, hashed in the audit, opened only for the roles that need it, erased by destroying
 // its key; free text holding an ID, phone or bank-card number is refused.
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createManualClock,
   createMemoryStore,
   createRuntime,
-  fileKeys,
   findIdentifiers,
   isSealed,
   matchesHashed,
@@ -376,8 +372,6 @@ describe('without a keyring', () => {
 });
 
 describe('keyrings', () => {
-  const dir = () => mkdtempSync(join(tmpdir(), 'ruralkit-keys-'));
-
   it('keep one key per owner in memory, and forget it', async () => {
     const keys: PersonalDataKeys = memoryKeys();
     const a = await keys.keyOf('t/v/h1');
@@ -386,37 +380,5 @@ describe('keyrings', () => {
     expect(await keys.forget('t/v/h1')).toBe(1);
     expect(await keys.find(a.id)).toBeUndefined();
     expect(await keys.forget('t/v/h1')).toBe(0);
-  });
-
-  it('keep keys in a file readable by its owner only, shared by processes, forgetting for all', async () => {
-    const file = join(dir(), 'personal.keys');
-    const one = fileKeys(file);
-    const key = await one.keyOf('changjiang/liuyang/lh-003');
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    const two = fileKeys(file); // another process
-    expect((await two.keyOf('changjiang/liuyang/lh-003')).id).toBe(key.id);
-    expect(Buffer.from((await two.find(key.id))!.key)).toEqual(Buffer.from(key.key));
-    expect(await two.forget('changjiang/liuyang/lh-003')).toBe(1);
-    expect(await one.find(key.id)).toBeUndefined(); // the first sees the erasure
-    expect(readFileSync(file, 'utf8')).not.toContain(key.id);
-  });
-
-  it('serve a runtime across restarts, so a reader still sees the values', async () => {
-    const file = join(dir(), 'personal.keys');
-    const store = createMemoryStore();
-    const first = harness(START_AT['poverty-monitoring'], store, fileKeys(file));
-    const id = await caseWithObjection(first);
-    const restarted = createRuntime({ plan, store, keys: fileKeys(file) });
-    expect((await restarted.get(id, { principal: OWN })).context.householdHead).toBe(NAME);
-  });
-
-  it('refuse a key file others may read, and one that is not a keyring, naming the file', async () => {
-    const file = join(dir(), 'personal.keys');
-    await fileKeys(file).keyOf('o');
-    chmodSync(file, 0o644);
-    await expect(fileKeys(file).keyOf('o')).rejects.toThrow(/chmod 600/);
-    const other = join(dir(), 'other.keys');
-    writeFileSync(other, '{"keys": 1}', { mode: 0o600 });
-    await expect(fileKeys(other).find('x')).rejects.toThrow(new RegExp(`${other}.*not in the`));
   });
 });

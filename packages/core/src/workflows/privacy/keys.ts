@@ -24,7 +24,7 @@ export interface PersonalDataKeys {
   forget(owner: string): Promise<number>;
 }
 
-/** A new data key of `owner`. */
+/** A new data key of `owner` (32 random bytes), for keyring implementations. */
 export function newDataKey(owner: string): DataKey {
   return { id: randomBytes(12).toString('base64url'), owner, key: new Uint8Array(randomBytes(32)) };
 }
