@@ -135,6 +135,24 @@ describe('ruralkit workflow', () => {
     const mistyped = await cli(['workflow', 'show', id, '--db', db, '--keys', `${keys}x`]);
     expect(mistyped.code).toBe(2);
     expect(mistyped.stderr).toContain(`the key file "${keys}x" does not exist`);
+
+    const household = ['--tenant', 'changjiang', '--village', 'liuyang', '--household', 'lh-003'];
+    const supervisor = JSON.stringify({ id: 'sup', roles: ['supervisor'], tenant: 'changjiang' });
+    const unkeyed = await cli(['workflow', 'forget', '--db', db, ...household, '--as', supervisor, '--reason', 'R-17']);
+    expect(unkeyed.code).toBe(2);
+    expect(unkeyed.stderr).toContain('--keys is required');
+    const forget = (as: string) =>
+      cli(['workflow', 'forget', '--db', db, '--keys', keys, ...household, '--as', as, '--reason', 'R-17']);
+    const refusedForget = await forget(JSON.stringify(cadre));
+    expect(refusedForget.code).toBe(1);
+    expect(refusedForget.stderr).toContain('needs the supervisor role');
+    const erased = await forget(supervisor);
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(erased.stdout).toContain('personal data erased: 1 key(s) destroyed; audited on 1 instance(s)');
+    expect((await show('--keys', keys, '--as', JSON.stringify(cadre))).context.householdHead).toBe('[已删除 erased]');
+    const after = await cli(['workflow', 'history', id, '--db', db]);
+    expect(after.stdout).toMatch(/erased\s+FORGET .* by sup/);
+    expect(await cli(['workflow', 'verify', '--db', db])).toMatchObject({ code: 0 });
   });
 
   it('exits 2 with a readable message on bad input', async () => {

@@ -187,7 +187,7 @@ export const AuditEntrySchema = z
     instanceId: z.string().nullable(),
     workflow: z.string(),
     event: z.string(),
-    outcome: z.enum(['started', 'accepted', 'refused', 'overdue', 'migrated']),
+    outcome: z.enum(['started', 'accepted', 'refused', 'overdue', 'migrated', 'erased']),
     actor: ActorSchema,
     at: z.string(),
     stateBefore: z.string().nullable(),

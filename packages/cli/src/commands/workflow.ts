@@ -26,11 +26,12 @@ const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--
   ruralkit workflow history <instance> STORE [--format text|json]
   ruralkit workflow tick STORE
   ruralkit workflow verify STORE [--tenant ID]
+  ruralkit workflow forget STORE --keys FILE --tenant ID --village ID [--household ID] --as PRINCIPAL --reason TEXT
   STORE is --db FILE (SQLite) or --database-url postgres://… [--schema NAME] (PostgreSQL)
   (every workflow action also takes --plan ID and --plugin FILE...)`;
 
 const NAME = 'ruralkit workflow';
-const ACTIONS = ['start', 'send', 'show', 'history', 'tick', 'verify'];
+const ACTIONS = ['start', 'send', 'show', 'history', 'tick', 'verify', 'forget'];
 
 /** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
 const BAD_INPUT = new Set([
@@ -121,23 +122,25 @@ async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: str
 }
 
 export const workflowCommand: Command = {
-  summary: '流程实例：发起、发送事件、查看、到期处理、审计核验 / workflow instances in a SQLite database',
+  summary:
+    '流程实例：发起、发送事件、查看、到期处理、审计核验、删除个人信息 / workflow instances in a SQLite or PostgreSQL database',
   usage: USAGE,
   options: `  --db        the SQLite workflow database; must exist, except for start
   --create    create --db or --keys when it does not exist (for an action other than start)
-  --tenant    start: the tenant (e.g. the district)
-  --township  start: the township id (optional)
-  --village   start: the village id
-  --household start: the household id (poverty-monitoring)
+  --tenant    start, forget: the tenant (e.g. the district)
+  --township  start, forget: the township id (optional)
+  --village   start, forget: the village id
+  --household start, forget: the household id (poverty-monitoring)
   --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
   --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON;
               show opens personal fields (个人信息) only for a principal whose role needs them
   --keys      the keyring file of personal data (created 0600 by start or with --create);
               keep it apart from the database and its backups: events carrying personal
-              fields need it
+              fields need it; forget destroys a household's keys in it (supervisor)
   --at        act at this ISO 8601 date-time instead of now (simulations, back-office entry);
               not before the instance's last record, at most a day ahead of now
   --force     allow --at more than a day ahead of now
+  --reason    forget: why, e.g. the erasure request's reference (no personal details)
   --format    show, history: text (default) or json
 ${PLAN_OPTIONS_HELP}`,
   async run(args, io) {
@@ -155,6 +158,7 @@ ${PLAN_OPTIONS_HELP}`,
       keys: { type: 'string' },
       at: { type: 'string' },
       format: { type: 'string' },
+      reason: { type: 'string' },
       create: { type: 'boolean' },
       force: { type: 'boolean' },
     });
@@ -188,7 +192,7 @@ ${PLAN_OPTIONS_HELP}`,
     if (values.schema !== undefined && !databaseUrl) {
       throw new UsageError(command, '--schema 须与 --database-url 同用', '--schema goes with --database-url');
     }
-    const needsTarget = action !== 'tick' && action !== 'verify';
+    const needsTarget = action !== 'tick' && action !== 'verify' && action !== 'forget';
     if (needsTarget && !target) {
       throw new UsageError(
         command,
@@ -298,6 +302,28 @@ ${PLAN_OPTIONS_HELP}`,
             io.stderr(`ruralkit: batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`);
           }
           io.stderr(`ruralkit: ${total} deadline(s) overdue\n`);
+          return 0;
+        }
+        case 'forget': {
+          const missing = ['keys', 'tenant', 'village', 'as', 'reason'].filter((o) => values[o] === undefined);
+          if (missing.length) {
+            const list = missing.map((o) => `--${o}`).join(', ');
+            throw new UsageError(command, `缺少 ${list}`, `${list} ${missing.length > 1 ? 'are' : 'is'} required`);
+          }
+          const erased = await runtime.forget({
+            tenant: values.tenant as string,
+            subject: {
+              village: values.village as string,
+              ...(values.township ? { township: values.township as string } : {}),
+              ...(values.household ? { household: values.household as string } : {}),
+            },
+            actor: readValue('as', values.as as string) as EventInput['actor'],
+            reason: values.reason as string,
+          });
+          io.stdout(
+            `已删除个人信息 / personal data erased: ${erased.keys} key(s) destroyed; audited on ${erased.instances.length} instance(s)\n`,
+          );
+          for (const id of erased.instances) io.stdout(`  ${id}\n`);
           return 0;
         }
         default: {

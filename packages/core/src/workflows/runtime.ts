@@ -26,6 +26,7 @@ import { workflowsFor } from './definitions.js';
 import { ConflictError, WorkflowError, type WorkflowErrorCode } from './errors.js';
 import { publicNoticeView, type PublicNoticeView } from './public-notice.js';
 import type { PersonalDataKeys } from './privacy/keys.js';
+import { forgetPersonalData, type ForgetResult } from './privacy/forget.js';
 import { createPrivacy } from './privacy/privacy.js';
 import { identifierReasons } from './privacy/protect.js';
 import type { WorkflowStore } from './store.js';
@@ -153,6 +154,11 @@ export interface Runtime {
   publicNotice(instanceId: string): Promise<PublicNoticeView>;
   /** Move an instance to this runtime's machine version and plan, audited. */
   migrate(instanceId: string, input: { actor: Principal; reason: string }): Promise<TransitionResult>;
+  /**
+   * Erase a household's (or a village's) personal data by destroying its keys (supervisor), audited
+   * and announced (`personal-data-erased`) on each of its instances.
+   */
+  forget(input: { tenant: string; subject: SubjectInput; actor: Principal; reason: string }): Promise<ForgetResult>;
 }
 
 /** Create a runtime over a store. */
@@ -770,6 +776,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         );
       }
       return publicNoticeView(plan, await privacy.opened(record));
+    },
+    async forget({ tenant, subject, actor, reason }) {
+      const principal = parsePrincipal(actor, `删除个人信息 / erasure of personal data`);
+      const resolved = resolveSubject(workflows.rectification, subject); // its subject is a village or a household
+      const erased = await forgetPersonalData(
+        { store, keys: options.keys, at: now() },
+        { tenant, subject: resolved, actor: principal, reason },
+        subjectKey(resolved),
+      );
+      if (erased.instances.length) void deliverSoon();
+      return erased;
     },
     async migrate(instanceId, { actor: principal, reason }) {
       const actor = parsePrincipal(principal, `实例 ${instanceId} / instance ${instanceId}`);

@@ -202,7 +202,7 @@ export interface AuditRecord {
   instanceId: string | null;
   workflow: string;
   event: string;
-  outcome: 'started' | 'accepted' | 'refused' | 'overdue' | 'migrated';
+  outcome: 'started' | 'accepted' | 'refused' | 'overdue' | 'migrated' | 'erased';
   actor: Principal | SystemActor;
   at: string;
   stateBefore: string | null;

@@ -179,8 +179,19 @@ describe('erasure by destroying the key (crypto-shredding)', () => {
     const id = await caseWithObjection(h);
     const before = await h.runtime.history(id);
     const flag = before[0]!.payload as { householdHead: HashedValue };
+    const events: OutboxEntry[] = [];
+    h.runtime.subscribe((e) => void events.push(e));
 
-    expect(await h.keys.forget(personalDataOwner(TENANT, HOUSEHOLD))).toBe(1);
+    const erased = await h.runtime.forget({
+      tenant: TENANT,
+      subject: HOUSEHOLD,
+      actor: supervisor,
+      reason: '申请 2022-17',
+    });
+    expect(erased).toEqual({ keys: 1, instances: [id] });
+    await h.runtime.deliver();
+    const announced = events.filter((e) => e.type === 'personal-data-erased');
+    expect(announced.map((e) => [e.instanceId, e.data])).toEqual([[id, {}]]);
 
     for (const who of [cadre('liuyang'), OWN, supervisor, undefined]) {
       const { context } = await h.runtime.get(id, who ? { principal: who } : {});
@@ -188,8 +199,15 @@ describe('erasure by destroying the key (crypto-shredding)', () => {
       expect((context.objections as { content: string }[])[0]!.content).toBe(PERSONAL_ERASED);
     }
     expect((await h.runtime.publicNotice(id)).householdHead).toBeNull();
-    expect(await h.runtime.history(id)).toEqual(before);
-    expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 4 });
+    const after = await h.runtime.history(id);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.at(-1)).toMatchObject({
+      event: 'FORGET',
+      outcome: 'erased',
+      actor: { id: supervisor.id },
+      payload: { keys: 1, reason: '申请 2022-17' },
+    });
+    expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 5 });
     expect(await matchesHashed(h.keys, flag.householdHead, NAME)).toBeUndefined();
 
     // The case goes on: a new personal value gets a new key, the erased ones stay erased.
@@ -197,6 +215,22 @@ describe('erasure by destroying the key (crypto-shredding)', () => {
     const { context } = await h.runtime.get(id, { principal: cadre('liuyang') });
     expect(context.closedReason).toBe('家有轿车');
     expect(context.householdHead).toBe(PERSONAL_ERASED);
+  });
+
+  it('is the supervisor’s, within the tenant, with a reason holding no identifier, and needs a keyring', async () => {
+    const h = harness(START_AT['poverty-monitoring']);
+    const id = await caseWithObjection(h);
+    const forget = (actor = supervisor, reason = '申请 2022-17') =>
+      refusal(h.runtime.forget({ tenant: TENANT, subject: HOUSEHOLD, actor, reason }));
+    expect(await forget(cadre('liuyang'))).toMatchObject({ code: 'forbidden' });
+    expect((await forget(cadre('liuyang'))).reasons[0]!.en).toContain('needs the supervisor role');
+    expect(await forget({ ...supervisor, tenant: 'elsewhere' })).toMatchObject({ code: 'forbidden' });
+    expect((await forget(supervisor, '户主电话 13812345678')).reasons[0]!.en).toContain('reason holds a phone number');
+    const keyless = createRuntime({ plan, store: h.store });
+    const error = await refusal(keyless.forget({ tenant: TENANT, subject: HOUSEHOLD, actor: supervisor, reason: 'x' }));
+    expect(error.reasons[0]!.en).toContain('no keyring');
+    // nothing was destroyed by the refusals
+    expect((await h.runtime.get(id, { principal: cadre('liuyang') })).context.householdHead).toBe(NAME);
   });
 
   it('refuses a sealed value changed in the store instead of calling it erased', async () => {
@@ -380,5 +414,7 @@ describe('keyrings', () => {
     expect(await keys.forget('t/v/h1')).toBe(1);
     expect(await keys.find(a.id)).toBeUndefined();
     expect(await keys.forget('t/v/h1')).toBe(0);
+    expect(personalDataOwner(TENANT, HOUSEHOLD)).toBe('changjiang/liuyang/lh-003');
+    expect(personalDataOwner(TENANT, { village: 'jianglian' })).toBe('changjiang/jianglian');
   });
 });

@@ -906,7 +906,7 @@ export interface components {
             workflow: string;
             event: string;
             /** @enum {string} */
-            outcome: "started" | "accepted" | "refused" | "overdue" | "migrated";
+            outcome: "started" | "accepted" | "refused" | "overdue" | "migrated" | "erased";
             actor: {
                 id: string;
                 roles: ("township-official" | "village-committee" | "village-cadre" | "district-approver" | "county-approver" | "department" | "supervisor" | "household")[];

@@ -3,3 +3,4 @@ export { personal, personalFields, PERSONAL_KINDS, type PersonalField, type Pers
 export { findIdentifiers, type IdentifierKind } from './identifiers.js';
 export { memoryKeys, newDataKey, personalDataOwner, type DataKey, type PersonalDataKeys } from './keys.js';
 export { isSealed, matchesHashed, PERSONAL_ERASED, PERSONAL_MASK, type HashedValue, type SealedValue } from './seal.js';
+export type { ForgetResult } from './forget.js';

@@ -1,0 +1,82 @@
+/**
+ * Erasure (删除个人信息) of a household's personal data on request: its data keys are destroyed
+ * (crypto-shredding), then each of its instances gets an audit entry and a
+ * `personal-data-erased` domain event, so systems that copied the data can erase theirs. Only a
+ * `supervisor` of the tenant may do it. Erasing again destroys nothing more and is audited again.
+ */
+import { auditRecord, auditWhere } from '../audit.js';
+import { scopeRefusal } from '../authorize.js';
+import { WorkflowError } from '../errors.js';
+import type { WorkflowStore } from '../store.js';
+import { WORKFLOW_TYPES, type AuditRecord, type DomainEvent, type Principal, type Subject } from '../types.js';
+import { personalDataOwner, type PersonalDataKeys } from './keys.js';
+import { identifierReasons } from './protect.js';
+
+/** What an erasure did: how many keys it destroyed and which instances it audited. */
+export interface ForgetResult {
+  keys: number;
+  instances: string[];
+}
+
+export interface ForgetInput {
+  tenant: string;
+  subject: Subject;
+  actor: Principal;
+  /** Why, for the audit (the request's reference, not the requester's details). */
+  reason: string;
+}
+
+/** Destroy the keys of `subject`'s personal data and audit it on each of its instances. */
+export async function forgetPersonalData(
+  { store, keys, at }: { store: WorkflowStore; keys: PersonalDataKeys | undefined; at: string },
+  { tenant, subject, actor, reason }: ForgetInput,
+  subjectKey: string,
+): Promise<ForgetResult> {
+  const owner = personalDataOwner(tenant, subject);
+  const refusal =
+    scopeRefusal(actor, tenant, subject)?.reason ??
+    (actor.roles.includes('supervisor')
+      ? undefined
+      : { zh: '删除个人信息须由 supervisor 角色执行', en: 'erasing personal data needs the supervisor role' });
+  const reasons = refusal ? [refusal] : identifierReasons('reason', String(reason));
+  if (!keys) {
+    reasons.push({
+      zh: '本运行时未配置个人信息密钥库：请以 createRuntime({ keys }) 或命令行 --keys FILE 配置',
+      en: 'this runtime has no keyring of personal data: configure createRuntime({ keys }) or the CLI’s --keys FILE',
+    });
+  }
+  if (!keys || reasons.length) {
+    throw new WorkflowError(
+      refusal ? 'forbidden' : 'invalid-payload',
+      { zh: `不能删除 ${owner} 的个人信息`, en: `the personal data of ${owner} cannot be erased` },
+      { reasons },
+    );
+  }
+  const destroyed = await keys.forget(owner);
+  const instances = (
+    await Promise.all(WORKFLOW_TYPES.map((type) => store.findBySubject({ type, tenant, subjectKey })))
+  ).flat();
+  const data = { keys: destroyed, reason };
+  const audit: AuditRecord[] = instances.map((record) =>
+    auditRecord(auditWhere(record), {
+      event: 'FORGET',
+      outcome: 'erased',
+      actor,
+      at,
+      stateBefore: record.state,
+      stateAfter: record.state,
+      payload: data,
+    }),
+  );
+  const outbox: DomainEvent[] = instances.map((record) => ({
+    type: 'personal-data-erased',
+    instanceId: record.id,
+    workflow: record.type,
+    tenant,
+    subject: record.subject,
+    at,
+    data: {},
+  }));
+  if (audit.length) await store.record({ audit, outbox });
+  return { keys: destroyed, instances: instances.map((i) => i.id) };
+}
