@@ -10,7 +10,7 @@ import { WorkflowError } from '../errors.js';
 import type { WorkflowStore } from '../store.js';
 import { WORKFLOW_TYPES, type AuditRecord, type DomainEvent, type Principal, type Subject } from '../types.js';
 import { personalDataOwner, type PersonalDataKeys } from './keys.js';
-import { identifierReasons } from './protect.js';
+import { refuseIdentifiers } from './protect.js';
 
 /** What an erasure did: how many keys it destroyed and which instances it audited. */
 export interface ForgetResult {
@@ -38,19 +38,19 @@ export async function forgetPersonalData(
     (actor.roles.includes('supervisor')
       ? undefined
       : { zh: '删除个人信息须由 supervisor 角色执行', en: 'erasing personal data needs the supervisor role' });
-  const reasons = refusal ? [refusal] : identifierReasons('reason', String(reason));
+  const cannot = { zh: `不能删除 ${owner} 的个人信息`, en: `the personal data of ${owner} cannot be erased` };
+  if (refusal) throw new WorkflowError('forbidden', cannot, { event: 'FORGET', reasons: [refusal] });
+  refuseIdentifiers({ event: 'FORGET' }, 'reason', reason);
   if (!keys) {
-    reasons.push({
-      zh: '本运行时未配置个人信息密钥库：请以 createRuntime({ keys }) 或命令行 --keys FILE 配置',
-      en: 'this runtime has no keyring of personal data: configure createRuntime({ keys }) or the CLI’s --keys FILE',
+    throw new WorkflowError('invalid-payload', cannot, {
+      event: 'FORGET',
+      reasons: [
+        {
+          zh: '本运行时未配置个人信息密钥库：请以 createRuntime({ keys }) 或命令行 --keys FILE 配置',
+          en: 'this runtime has no keyring of personal data: configure createRuntime({ keys }) or the CLI’s --keys FILE',
+        },
+      ],
     });
-  }
-  if (!keys || reasons.length) {
-    throw new WorkflowError(
-      refusal ? 'forbidden' : 'invalid-payload',
-      { zh: `不能删除 ${owner} 的个人信息`, en: `the personal data of ${owner} cannot be erased` },
-      { reasons },
-    );
   }
   const destroyed = await keys.forget(owner);
   const instances = (

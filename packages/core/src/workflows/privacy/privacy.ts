@@ -5,16 +5,20 @@
  * Everyone else, and a view asked for without a principal, gets them masked; once the owner's
  * key is destroyed, everyone gets them as erased.
  */
-import type { z } from 'zod';
-import { holdsGrant, relationFactsOf } from '../authorize.js';
-import type { InstanceRecord, Principal, Subject, WorkflowDefinition } from '../types.js';
+import { placeOf, type Attempt, type Setting } from '../attempt.js';
+import { holdsGrant, refuse, relationFactsOf } from '../authorize.js';
+import type { InstanceRecord, Principal, WorkflowDefinition } from '../types.js';
 import { personalDataOwner, type PersonalDataKeys } from './keys.js';
-import { protectPayload, type Protected } from './protect.js';
+import { protectPayload } from './protect.js';
 import { mapSealed, openValue, PERSONAL_ERASED, PERSONAL_MASK } from './seal.js';
 
 export interface Privacy {
-  /** Refuse identifiers in free text; seal personal fields (machine) and hash them (audit). */
-  protect(schema: z.ZodType, payload: unknown, tenant: string, subject: Subject): Promise<Protected>;
+  /**
+   * The protect step (保护) of an attempt's authorized payload: refuse (audited) free text holding
+   * an identifier, or a personal value without a keyring; else the payload sealed for the machine
+   * and hashed for the audit.
+   */
+  protect(setting: Setting, attempt: Attempt, payload: unknown): Promise<{ sealed: unknown; hashed: unknown }>;
   /** An instance's context as `principal` may see it. */
   context(
     definition: WorkflowDefinition,
@@ -40,8 +44,25 @@ export function createPrivacy(keys: PersonalDataKeys | undefined): Privacy {
     );
 
   return {
-    protect: (schema, payload, tenant, subject) =>
-      protectPayload(schema, payload, keys, personalDataOwner(tenant, subject)),
+    async protect(setting, attempt, payload) {
+      const { definition, input, tenant, subject } = attempt;
+      const schema = definition.events[input.type]!.payload;
+      const result = await protectPayload(schema, payload, keys, personalDataOwner(tenant, subject));
+      if ('refused' in result) {
+        const where = placeOf(attempt);
+        return refuse(
+          setting,
+          attempt,
+          'invalid-payload',
+          {
+            zh: `${where.zh}：事件 ${input.type} 的 payload 含有不能如此保存的个人信息`,
+            en: `${where.en}: the payload of ${input.type} holds personal data that cannot be stored as given`,
+          },
+          result.refused,
+        );
+      }
+      return { sealed: result.machine, hashed: result.audit };
+    },
     async context(definition, record, principal) {
       const reader = isReader(definition, record, principal);
       return (await mapSealed(record.envelope.snapshot.context, async (sealed) => {

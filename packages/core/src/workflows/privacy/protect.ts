@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { LocalizedText } from '../../model/schema.js';
+import { WorkflowError, type WorkflowErrorDetails } from '../errors.js';
 import { findIdentifiers, IDENTIFIER_NAMES } from './identifiers.js';
 import type { DataKey, PersonalDataKeys } from './keys.js';
 import { personalFields, type PersonalField } from './personal.js';
@@ -59,6 +60,20 @@ export function identifierReasons(field: string, text: string): LocalizedText[] 
     zh: `${field} 含有${IDENTIFIER_NAMES[kind].zh}（不予回显）：自由文本中不得填写身份证号、手机号或银行卡号`,
     en: `${field} holds ${IDENTIFIER_NAMES[kind].en} (not echoed): free text must not carry ID, phone or bank-card numbers`,
   }));
+}
+
+/** Throw `invalid-payload` when `text` in `field` holds an identifier (a migration's or erasure's reason). */
+export function refuseIdentifiers(details: WorkflowErrorDetails, field: string, text: string): void {
+  const reasons = identifierReasons(field, String(text));
+  if (reasons.length === 0) return;
+  throw new WorkflowError(
+    'invalid-payload',
+    {
+      zh: `${details.event ?? ''} 的 ${field} 含有不应出现的个人标识`,
+      en: `the ${field} of ${details.event ?? 'the request'} holds a personal identifier`,
+    },
+    { ...details, reasons },
+  );
 }
 
 /**
