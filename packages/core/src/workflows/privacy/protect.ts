@@ -55,7 +55,7 @@ function replaced(
 }
 
 /** Why `text` in `field` is refused: one reason per kind of identifier found in it. */
-export function identifierReasons(field: string, text: string): LocalizedText[] {
+function identifierReasons(field: string, text: string): LocalizedText[] {
   return findIdentifiers(text).map((kind) => ({
     zh: `${field} 含有${IDENTIFIER_NAMES[kind].zh}（不予回显）：自由文本中不得填写身份证号、手机号或银行卡号`,
     en: `${field} holds ${IDENTIFIER_NAMES[kind].en} (not echoed): free text must not carry ID, phone or bank-card numbers`,
@@ -63,14 +63,18 @@ export function identifierReasons(field: string, text: string): LocalizedText[] 
 }
 
 /** Throw `invalid-payload` when `text` in `field` holds an identifier (a migration's or erasure's reason). */
-export function refuseIdentifiers(details: WorkflowErrorDetails, field: string, text: string): void {
+export function refuseIdentifiers(
+  details: WorkflowErrorDetails & { event: string },
+  field: string,
+  text: string,
+): void {
   const reasons = identifierReasons(field, String(text));
   if (reasons.length === 0) return;
   throw new WorkflowError(
     'invalid-payload',
     {
-      zh: `${details.event ?? ''} 的 ${field} 含有不应出现的个人标识`,
-      en: `the ${field} of ${details.event ?? 'the request'} holds a personal identifier`,
+      zh: `${details.event} 的 ${field} 含有不应出现的个人标识`,
+      en: `the ${field} of ${details.event} holds a personal identifier`,
     },
     { ...details, reasons },
   );
