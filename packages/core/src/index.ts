@@ -25,7 +25,7 @@ export {
   type InputIssue,
 } from './model/errors.js';
 export { parameterEntryAt, parameterValue } from './model/parameters.js';
-export { canonicalJson, planHash, sha256Hex } from './model/hash.js';
+export { canonicalJson, planHash } from './model/hash.js';
 export { getPlan, listPlans } from './plans/registry.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export {
@@ -90,7 +90,6 @@ export {
   PluginDataSchema,
   ParameterChangeSchema,
   RelaxSchema,
-  pluginRef,
   type Plugin,
   type PluginData,
   type PluginInput,
@@ -147,13 +146,7 @@ export {
   type Clock,
   type ManualClock,
 } from './workflows/calendar.js';
-export {
-  isGranted,
-  describeGrants,
-  scopeRefusal,
-  type RelationFacts,
-  type ScopeRefusal,
-} from './workflows/authorize.js';
+export { type RelationFacts, type ScopeRefusal } from './workflows/authorize.js';
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
 export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';
 export {
@@ -172,11 +165,6 @@ export {
 export {
   povertyMonitoringWorkflow,
   povertyMonitoringMachine,
-  eliminationBlockers,
-  isDevelopmental,
-  RISK_TYPES,
-  MONITORING_CATEGORIES,
-  MEASURES,
   monitoringVocabulary,
   povertyMonitoringPayloadsFor,
   type MonitoringVocabulary,
