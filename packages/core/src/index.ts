@@ -25,7 +25,7 @@ export {
   type InputIssue,
 } from './model/errors.js';
 export { parameterEntryAt, parameterValue } from './model/parameters.js';
-export { canonicalJson, planHash, sha256Hex } from './model/hash.js';
+export { canonicalJson, planHash } from './model/hash.js';
 export { getPlan, listPlans } from './plans/registry.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export {
@@ -38,7 +38,7 @@ export {
   type VillageEvaluation,
 } from './evaluate/batch.js';
 export { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './evaluate/records.js';
-export { inputSchema, inputYears, parseInput } from './evaluate/input.js';
+export { inputJsonSchema, inputSchema, inputYears, parseInput } from './evaluate/input.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
 export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/format.js';
 export { resultValues } from './evaluate/values.js';
@@ -90,7 +90,6 @@ export {
   PluginDataSchema,
   ParameterChangeSchema,
   RelaxSchema,
-  pluginRef,
   type Plugin,
   type PluginData,
   type PluginInput,
@@ -147,13 +146,7 @@ export {
   type Clock,
   type ManualClock,
 } from './workflows/calendar.js';
-export {
-  isGranted,
-  describeGrants,
-  scopeRefusal,
-  type RelationFacts,
-  type ScopeRefusal,
-} from './workflows/authorize.js';
+export { type RelationFacts, type ScopeRefusal } from './workflows/authorize.js';
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
 export * from './workflows/privacy/index.js';
 export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';
@@ -173,11 +166,6 @@ export {
 export {
   povertyMonitoringWorkflow,
   povertyMonitoringMachine,
-  eliminationBlockers,
-  isDevelopmental,
-  RISK_TYPES,
-  MONITORING_CATEGORIES,
-  MEASURES,
   monitoringVocabulary,
   povertyMonitoringPayloadsFor,
   type MonitoringVocabulary,
