@@ -8,11 +8,8 @@ import {
   createMemoryStore,
   createRuntime,
   findIdentifiers,
-  isSealed,
   matchesHashed,
   memoryKeys,
-  personalDataOwner,
-  personalFields,
   povertyMonitoringPayloadsFor,
   monitoringVocabulary,
   PERSONAL_ERASED,
@@ -22,6 +19,9 @@ import {
   type OutboxEntry,
   type PersonalDataKeys,
 } from '../../src/index.js';
+import { personalDataOwner } from '../../src/workflows/privacy/keys.js';
+import { personalFields } from '../../src/workflows/privacy/personal.js';
+import { isSealed } from '../../src/workflows/privacy/seal.js';
 import {
   cadre,
   committee,
