@@ -8,22 +8,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { newDataKey, type DataKey, type PersonalDataKeys } from '@ruralkit/core';
+import { newDataKey, RuralkitError, type DataKey, type PersonalDataKeys } from '@ruralkit/core';
 
 const FORMAT = 'ruralkit-personal-data-keys/1';
 /** A lock older than this was left by a process that died. */
 const STALE_LOCK_MS = 30_000;
 const LOCK_WAIT_MS = 10_000;
 
-/** A key file that cannot be used, named with what is wrong. */
-export class KeyFileError extends Error {
+/** A key file that cannot be used (code `invalid-key-file`), named with what is wrong. */
+export class KeyFileError extends RuralkitError {
   override readonly name = 'KeyFileError';
   constructor(
     readonly path: string,
     zh: string,
     en: string,
   ) {
-    super(`密钥文件 ${path}：${zh} / key file ${path}: ${en}`);
+    super('invalid-key-file', { zh: `密钥文件 ${path}：${zh}`, en: `key file ${path}: ${en}` });
   }
 }
 

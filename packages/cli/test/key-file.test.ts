@@ -55,7 +55,10 @@ describe('fileKeys', () => {
     const file = join(dir(), 'personal.keys');
     await fileKeys(file).keyOf('o');
     chmodSync(file, 0o644);
-    await expect(fileKeys(file).keyOf('o')).rejects.toThrow(/chmod 600/);
+    await expect(fileKeys(file).keyOf('o')).rejects.toMatchObject({
+      code: 'invalid-key-file',
+      message: expect.stringContaining('chmod 600'),
+    });
     const other = join(dir(), 'other.keys');
     writeFileSync(other, '{"keys": 1}', { mode: 0o600 });
     await expect(fileKeys(other).find('x')).rejects.toThrow(new RegExp(`${other}.*not in the`));

@@ -242,7 +242,10 @@ describe('erasure by destroying the key (crypto-shredding)', () => {
     bytes[14] = bytes[14]! ^ 1;
     context.householdHead.sealed = bytes.toString('base64url');
     await h.store.save({ ...record, version: record.version + 1 }, record.version, { audit: [], outbox: [] });
-    await expect(h.runtime.get(id, { principal: cadre('liuyang') })).rejects.toThrow(/changed in the store/);
+    await expect(h.runtime.get(id, { principal: cadre('liuyang') })).rejects.toMatchObject({
+      code: 'personal-data-changed',
+      message: expect.stringContaining('changed in the store'),
+    });
   });
 });
 

@@ -5,6 +5,7 @@
  * readable nor matchable, and nothing else changes.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { RuralkitError } from '../../model/errors.js';
 import type { DataKey, PersonalDataKeys } from './keys.js';
 import type { PersonalKind } from './personal.js';
 
@@ -59,7 +60,8 @@ export function hashValue(key: DataKey, kind: PersonalKind, value: string): Hash
 
 /**
  * The value sealed in `sealed`, or undefined when its key is destroyed. A value that does not
- * open under its key was changed in the store: that is an error, not an erasure.
+ * open under its key was changed in the store: that is an error (`personal-data-changed`), not
+ * an erasure.
  */
 export async function openValue(keys: PersonalDataKeys, sealed: SealedValue): Promise<string | undefined> {
   const key = await keys.find(sealed.key);
@@ -71,9 +73,10 @@ export async function openValue(keys: PersonalDataKeys, sealed: SealedValue): Pr
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
     return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
   } catch {
-    throw new Error(
-      `个人信息密文（${sealed.$personal}，密钥 ${sealed.key}）无法解密：存储中的数据被改动 / a sealed personal value (${sealed.$personal}, key ${sealed.key}) does not open: it was changed in the store`,
-    );
+    throw new RuralkitError('personal-data-changed', {
+      zh: `个人信息密文（${sealed.$personal}，密钥 ${sealed.key}）无法解密：存储中的数据被改动`,
+      en: `a sealed personal value (${sealed.$personal}, key ${sealed.key}) does not open: it was changed in the store`,
+    });
   }
 }
 
