@@ -2,6 +2,7 @@
  * Judging a rule for a subject (规则判定): statuses for deadline, annual and ongoing rules
  * (catalog §7), with the values read and the comparisons made; `judge-messages.ts` words them.
  */
+import { formatParameterAt } from './wording.js';
 import type { ConditionTrace } from '../rules/compile.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
@@ -220,7 +221,7 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
-    ruleName: fillName(rule.name, (id, lang) => ctx.formatParameter(id, j.date, lang)),
+    ruleName: fillName(rule.name, (id, lang) => formatParameterAt(ctx, id, j.date, lang)),
     setBy: setBy(ctx.plan, 'rules', rule.id),
     kind: rule.kind,
     strength: rule.strength,
