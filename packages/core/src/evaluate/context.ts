@@ -1,15 +1,13 @@
 /**
  * The evaluation context (评估上下文): the compiled plan, the as-of date, and lookups of values
- * and parameters shared by rule judging and household screening.
+ * and parameters shared by rule judging and household screening; `wording.ts` writes them for people.
  */
+import { zeroBase, zeroDenominator } from './wording.js';
 import { parameterEntryAt } from '../model/parameters.js';
-import type { Parameter } from '../model/schema.js';
 import type { ResolvedPlan } from '../model/resolved-plan.js';
 import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
-import { formatValue, unitOfKey, type Lang, type ValueUnit } from './format.js';
-import { formatParameterValue } from './names.js';
 import type { DerivedFact, Indicator } from '../model/schema.js';
 
 /** A subject's data as rules read it. */
@@ -260,10 +258,7 @@ export class EvalContext {
       const denominator = reading.facts[derived.denominator];
       if (numerator === undefined || denominator === undefined) return;
       if (denominator === 0) {
-        reading.reasons.push({
-          zh: `${this.indicatorName(derived.denominator, 'zh')}为0，无法计算`,
-          en: `${this.indicatorName(derived.denominator, 'en')} is 0, so the ratio cannot be computed`,
-        });
+        reading.reasons.push(zeroDenominator(this, derived.denominator));
         return;
       }
       const year = explain
@@ -287,10 +282,7 @@ export class EvalContext {
     }
     if (!current) return;
     if (previous.value === 0) {
-      reading.reasons.push({
-        zh: `${baseYear}年${this.indicatorName(derived.of, 'zh')}为0，无法计算增幅`,
-        en: `${this.indicatorName(derived.of, 'en')} was 0 in ${baseYear}, so growth cannot be computed`,
-      });
+      reading.reasons.push(zeroBase(this, derived.of, baseYear));
       return;
     }
     this.setDerived(reading, name, (current.value as number) / (previous.value as number) - 1, current.year, explain);
@@ -299,25 +291,6 @@ export class EvalContext {
   private setDerived(reading: Reading, name: string, value: unknown, year: number | undefined, explain: boolean): void {
     reading.facts[name] = value;
     if (explain) reading.actual[name] = year === undefined ? { value } : { value, year };
-  }
-
-  indicatorName(key: string, lang: Lang): string {
-    return this.compiled.indicators.get(key)?.name[lang] ?? key;
-  }
-
-  /** The unit a value is written in: an indicator's, a parameter's, or a derived fact's. */
-  unitOf(key: string, derived: readonly [string, DerivedFact][]): ValueUnit {
-    return unitOfKey((k) => this.compiled.indicators.get(k), key, derived);
-  }
-
-  /** A value written for a person, in its unit. */
-  format(key: string, value: unknown, derived: readonly [string, DerivedFact][], lang: Lang): string {
-    return formatValue(value, this.unitOf(key, derived), lang);
-  }
-
-  formatParameter(id: string, date: string, lang: Lang): string {
-    const use = this.parameter(id, date);
-    return formatParameterValue(use.value, use.unit as Parameter['unit'], lang);
   }
 }
 

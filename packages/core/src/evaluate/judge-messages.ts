@@ -2,6 +2,7 @@
  * The words of a judgement (判定说明): the message an officer can paste, in Chinese and English,
  * written from a result that `judge.ts` has already decided.
  */
+import { formatKey, formatParameterAt, indicatorName } from './wording.js';
 import type { LocalizedText } from '../model/schema.js';
 import type { CompiledRule } from './compile-plan.js';
 import type { EvalContext, SubjectData } from './context.js';
@@ -31,8 +32,8 @@ export function messageOf(
         subject: data.ref.name,
         year: result.observedYear ?? j.year,
         due: j.due,
-        value: (key) => ctx.format(key, outcome.reading.facts[key], derived, lang),
-        parameter: (id) => ctx.formatParameter(id, j.date, lang),
+        value: (key) => formatKey(ctx, key, outcome.reading.facts[key], derived, lang),
+        parameter: (id) => formatParameterAt(ctx, id, j.date, lang),
       });
     const name = quoted(result.ruleName[lang]);
     let text: string;
@@ -48,7 +49,8 @@ export function messageOf(
       }
       case 'not-applicable': {
         const facts = Object.entries(outcome.inapplicable?.actual ?? {}).map(
-          ([k, o]) => `${ctx.indicatorName(k, lang)}${lang === 'zh' ? '：' : ': '}${ctx.format(k, o.value, [], lang)}`,
+          ([k, o]) =>
+            `${indicatorName(ctx, k, lang)}${lang === 'zh' ? '：' : ': '}${formatKey(ctx, k, o.value, [], lang)}`,
         );
         text =
           lang === 'zh'
@@ -72,7 +74,7 @@ export function messageOf(
 
 function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
   const [base, year] = key.split(' ');
-  const name = ctx.indicatorName(base!, lang);
+  const name = indicatorName(ctx, base!, lang);
   const shown = year ? `${base} ${year.slice(1, -1)}` : base;
   return lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
 }

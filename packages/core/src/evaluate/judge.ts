@@ -2,12 +2,14 @@
  * Judging a rule for a subject (规则判定): statuses for deadline, annual and ongoing rules
  * (catalog §7), with the values read and the comparisons made; `judge-messages.ts` words them.
  */
+import { formatParameterAt } from './wording.js';
 import type { ConditionTrace } from '../rules/compile.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillName } from './names.js';
 import { measureProgress } from './progress.js';
 import { messageOf } from './judge-messages.js';
+import { targetSeries } from './series.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
 
 /** The outcome of a rule at one point in time. */
@@ -219,7 +221,7 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
-    ruleName: fillName(rule.name, (id, lang) => ctx.formatParameter(id, j.date, lang)),
+    ruleName: fillName(rule.name, (id, lang) => formatParameterAt(ctx, id, j.date, lang)),
     setBy: setBy(ctx.plan, 'rules', rule.id),
     kind: rule.kind,
     strength: rule.strength,
@@ -238,6 +240,8 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   if (j.progressDetail) result.progressDetail = j.progressDetail;
   if (observedYears.length > 0) result.observedYear = Math.max(...observedYears);
   if (j.status === 'missing-data') result.missing = reading.missing.length ? reading.missing : cr.check.keys;
+  const series = targetSeries(ctx, rule, data, outcome.expected);
+  if (series) result.series = series;
   result.message = messageOf(ctx, cr, data, outcome, result, j);
   return result;
 }

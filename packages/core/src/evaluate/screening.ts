@@ -2,6 +2,7 @@
  * Household screening (部门筛查预警): each screening rule that fires adds a risk type, and a
  * household with a risk gets a suggested monitoring category (监测对象类别).
  */
+import { formatKey, formatParameterAt } from './wording.js';
 import type { CompiledPlan } from './compile-plan.js';
 import { setBy, type EvalContext, type SubjectData } from './context.js';
 import { fillTemplate } from './format.js';
@@ -36,8 +37,8 @@ export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, househ
     for (const lang of ['zh', 'en'] as const) {
       message[lang] = fillTemplate(rule.messages[lang], lang, {
         subject: data.ref.name,
-        value: (key) => ctx.format(key, reading.facts[key], derived, lang),
-        parameter: (id) => ctx.formatParameter(id, ctx.asOf, lang),
+        value: (key) => formatKey(ctx, key, reading.facts[key], derived, lang),
+        parameter: (id) => formatParameterAt(ctx, id, ctx.asOf, lang),
       });
     }
     details.push({

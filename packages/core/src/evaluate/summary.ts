@@ -76,15 +76,21 @@ export interface SubjectGroup {
   counts: StatusCounts;
 }
 
-/** Results grouped by subject, in report order (villages as given, then the district), with counts by status. */
+/**
+ * Results grouped by subject, in report order (villages as given, then the district), each with
+ * its counts by status as the summary counted them.
+ */
 export function bySubject(report: Report): SubjectGroup[] {
+  const counted = new Map(report.summary.villages.map((v) => [v.subject.id, v.counts]));
   const groups = new Map<string, SubjectGroup>();
   for (const r of report.results) {
     const key = `${r.subject.type}:${r.subject.id}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { subject: r.subject, results: [], counts: emptyCounts() }));
+    if (!group) {
+      const counts = r.subject.type === 'district' ? report.summary.district : counted.get(r.subject.id)!;
+      groups.set(key, (group = { subject: r.subject, results: [], counts }));
+    }
     group.results.push(r);
-    group.counts[r.status]++;
   }
   return [...groups.values()];
 }

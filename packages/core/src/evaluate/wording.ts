@@ -1,0 +1,52 @@
+/**
+ * How evaluation values read for a person (评估措辞): indicator names, values in their units,
+ * parameters as in force on a date, and why a derived fact could not be computed. The context
+ * reads values; the words for them are here.
+ */
+import type { LocalizedText, Parameter } from '../model/schema.js';
+import type { DerivedFact } from '../model/schema.js';
+import type { EvalContext } from './context.js';
+import { formatValue, unitOfKey, type Lang } from './format.js';
+import { formatParameterValue } from './names.js';
+
+/** An indicator's name in `lang`, or its key when the plan does not name it. */
+export function indicatorName(ctx: EvalContext, key: string, lang: Lang): string {
+  return ctx.compiled.indicators.get(key)?.name[lang] ?? key;
+}
+
+/** A value written for a person, in the unit of its key (an indicator's, or a derived fact's). */
+export function formatKey(
+  ctx: EvalContext,
+  key: string,
+  value: unknown,
+  derived: readonly [string, DerivedFact][],
+  lang: Lang,
+): string {
+  return formatValue(
+    value,
+    unitOfKey((k) => ctx.compiled.indicators.get(k), key, derived),
+    lang,
+  );
+}
+
+/** A parameter's value in force on `date`, in its unit. */
+export function formatParameterAt(ctx: EvalContext, id: string, date: string, lang: Lang): string {
+  const use = ctx.parameter(id, date);
+  return formatParameterValue(use.value, use.unit as Parameter['unit'], lang);
+}
+
+/** Why a ratio could not be computed: its denominator is 0. */
+export function zeroDenominator(ctx: EvalContext, key: string): LocalizedText {
+  return {
+    zh: `${indicatorName(ctx, key, 'zh')}为0，无法计算`,
+    en: `${indicatorName(ctx, key, 'en')} is 0, so the ratio cannot be computed`,
+  };
+}
+
+/** Why growth could not be computed: the base year's value is 0. */
+export function zeroBase(ctx: EvalContext, key: string, baseYear: number): LocalizedText {
+  return {
+    zh: `${baseYear}年${indicatorName(ctx, key, 'zh')}为0，无法计算增幅`,
+    en: `${indicatorName(ctx, key, 'en')} was 0 in ${baseYear}, so growth cannot be computed`,
+  };
+}
