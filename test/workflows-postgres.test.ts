@@ -7,6 +7,7 @@ import { openPostgresStore, SCHEMA_MIGRATIONS, type PostgresStore } from '@rural
 import { capture } from '../packages/cli/test/helpers.js';
 import { harness, PATHS, plan, START_AT, walk } from '../packages/core/test/workflows/fixtures.js';
 import { DATABASE_URL, dropTestSchemas, openTestStore, SKIP_POSTGRES, testSchema } from './support/postgres.js';
+import { tamperSuite } from './support/tamper.js';
 
 describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () => {
   const stores: PostgresStore[] = [];
@@ -77,9 +78,11 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
       if (tamper === 'edit') {
         expect(verification).toMatchObject({ seq: 4, instanceId: id, problem: 'changed' });
         expect(verification.message.en).toContain('RECORD_VOTE');
+      } else if (tamper === 'move-to-other-tenant') {
+        expect(verification).toMatchObject({ seq: 5, problem: 'changed' });
+        expect(verification.message.en).toContain('column tenant says "other" but the entry says "changjiang"');
       } else {
-        const seq = tamper === 'delete-middle' ? 3 : tamper === 'move-to-other-tenant' ? 5 : 7;
-        expect(verification).toMatchObject({ seq, problem: 'missing' });
+        expect(verification).toMatchObject({ seq: tamper === 'delete-middle' ? 3 : 7, problem: 'missing' });
       }
     }
   });
@@ -111,6 +114,16 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     const bad = await capture(['workflow', 'verify', '--database-url', DATABASE_URL!, '--schema', 'Bad-Name']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('invalid PostgreSQL schema name "Bad-Name"');
+    // a mistyped schema is not an empty, intact store, and is not created
+    const typo = testSchema('typo');
+    const missing = await capture(['workflow', 'verify', '--database-url', DATABASE_URL!, '--schema', typo]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`the PostgreSQL schema "${typo}" does not exist`);
+    const raw = new pg.Client({ connectionString: DATABASE_URL });
+    await raw.connect();
+    const { rowCount } = await raw.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [typo]);
+    await raw.end();
+    expect(rowCount).toBe(0);
   });
 
   it('wakes a delivering process with NOTIFY when another process commits, without polling', async () => {
@@ -134,3 +147,24 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 3 });
   });
 });
+
+if (SKIP_POSTGRES === undefined) {
+  tamperSuite('PostgreSQL', async () => {
+    const store = await openTestStore();
+    const raw = new pg.Client({ connectionString: DATABASE_URL });
+    await raw.connect();
+    return {
+      store,
+      raw: {
+        exec: async (sql) => void (await raw.query(sql)),
+        rows: async <T>(sql: string) => (await raw.query(sql)).rows as T[],
+        table: (name) => `"${store.schema}".${name}`,
+      },
+      close: async () => {
+        await raw.end();
+        await store.close();
+        await dropTestSchemas();
+      },
+    };
+  });
+}

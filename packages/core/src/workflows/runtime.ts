@@ -10,7 +10,9 @@ import { planHash } from '../model/hash.js';
 import { parameterValue } from '../model/parameters.js';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import type { Report as EvaluationReport } from '../evaluate/types.js';
-import { auditRecord, auditWhere, verifyAuditChains, type AuditVerification } from './audit.js';
+import { auditRecord, auditWhere, type AuditVerification } from './audit.js';
+import { checkpointStoreAudit, verifyStoreAudit, type AuditVerifyOptions } from './audit-verify.js';
+import type { AuditCheckpoint, CheckpointKey } from './checkpoint.js';
 import { createDelivery, type DomainEventHandler } from './deliver.js';
 import { idempotencyKey, replayKey, storedResult, type IdempotencyKey } from './idempotency.js';
 import { isGranted, scopeRefusal, type RelationFacts } from './authorize.js';
@@ -132,8 +134,13 @@ export interface Runtime {
   history(instanceId: string): Promise<AuditEntry[]>;
   /** Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to. */
   tick(now?: Date): Promise<OverdueNotice[]>;
-  /** Verify every tenant's audit chain, or only `tenant`'s. */
-  verifyAudit(tenant?: string): Promise<AuditVerification>;
+  /**
+   * Verify every tenant's audit chain, or only `tenant`'s: the rows as stored, the heads, the
+   * signed checkpoints (signatures too, given `publicKey`), the instance and outbox rows.
+   */
+  verifyAudit(options?: string | AuditVerifyOptions): Promise<AuditVerification>;
+  /** Verify, then sign and store a checkpoint of each tenant's chain head (签名检查点). */
+  checkpointAudit(privateKey: CheckpointKey, options?: { tenant?: string }): Promise<AuditCheckpoint[]>;
   /** Receive domain events (at least once); returns the unsubscribe function. */
   subscribe(handler: DomainEventHandler): () => void;
   /** Deliver pending domain events to subscribers now (also done after every commit). */
@@ -697,10 +704,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (fired.length) void deliverSoon();
       return fired;
     },
-    async verifyAudit(tenant) {
-      const { entries, heads } = await store.auditSnapshot(tenant === undefined ? {} : { tenant });
-      return verifyAuditChains(entries, heads);
-    },
+    verifyAudit: (options) => verifyStoreAudit(store, typeof options === 'string' ? { tenant: options } : options),
+    checkpointAudit: (privateKey, options = {}) => checkpointStoreAudit(store, privateKey, now(), options.tenant),
     subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
     async startFromScreening(report, { tenant, actor }) {
