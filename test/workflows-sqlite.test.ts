@@ -169,11 +169,16 @@ describe('a database with entries of the earlier format', () => {
     // (hash inside, chained by the earlier rule), events in their own key order, schema version 2
     const raw = openSqliteStore(file).db;
     let prevHash = '0'.repeat(64);
-    for (const row of raw.prepare('SELECT seq, entry FROM audit ORDER BY seq').all() as { seq: number; entry: string }[]) {
+    for (const row of raw.prepare('SELECT seq, entry FROM audit ORDER BY seq').all() as {
+      seq: number;
+      entry: string;
+    }[]) {
       const { v: _v, instanceHash: _i, eventHashes: _e, ...content } = JSON.parse(row.entry);
       const hash = sha256Hex(canonicalJson({ ...content, prevHash }));
       const entry = JSON.stringify({ ...content, prevHash, hash });
-      raw.prepare('UPDATE audit SET entry = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(entry, prevHash, hash, row.seq);
+      raw
+        .prepare('UPDATE audit SET entry = ?, prev_hash = ?, hash = ? WHERE seq = ?')
+        .run(entry, prevHash, hash, row.seq);
       raw.prepare('UPDATE audit_heads SET hash = ?').run(hash);
       prevHash = hash;
     }
@@ -195,7 +200,9 @@ describe('a database with entries of the earlier format', () => {
     expect(history[2]!.prevHash).toBe(history[1]!.hash);
     expect(await runtime.verifyAudit()).toMatchObject({ ok: true, entries: 3, instances: 1 });
 
-    const legacy = JSON.parse((store.db.prepare('SELECT entry FROM audit WHERE seq = 2').get() as { entry: string }).entry);
+    const legacy = JSON.parse(
+      (store.db.prepare('SELECT entry FROM audit WHERE seq = 2').get() as { entry: string }).entry,
+    );
     legacy.payload = { draft: 'changed' };
     store.db.prepare('UPDATE audit SET entry = ? WHERE seq = 2').run(JSON.stringify(legacy));
     expect(await runtime.verifyAudit()).toMatchObject({ ok: false, seq: 2, problem: 'changed' });

@@ -61,7 +61,9 @@ export function tamperSuite(
         });
         const t = raw.table;
         const entry = async (seq: number) =>
-          (await raw.rows<{ entry: string; hash: string }>(`SELECT entry, hash FROM ${t('audit')} WHERE seq = ${seq}`))[0]!;
+          (
+            await raw.rows<{ entry: string; hash: string }>(`SELECT entry, hash FROM ${t('audit')} WHERE seq = ${seq}`)
+          )[0]!;
         await run({ h, id, raw, exported, t, entry });
       } finally {
         await close();

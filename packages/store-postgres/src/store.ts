@@ -331,7 +331,9 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
            FROM ${s}.instances WHERE ($1::text IS NULL OR tenant = $1) ORDER BY created_seq`,
           tenant,
         );
-        const outbox = await client.query<{ id: string; event: string }>(`SELECT id, event FROM ${s}.outbox ORDER BY id`);
+        const outbox = await client.query<{ id: string; event: string }>(
+          `SELECT id, event FROM ${s}.outbox ORDER BY id`,
+        );
         const checkpoints = await client.query<{ checkpoint: string }>(
           `SELECT checkpoint FROM ${s}.audit_checkpoints WHERE ($1::text IS NULL OR tenant = $1) ORDER BY tenant, seq`,
           tenant,

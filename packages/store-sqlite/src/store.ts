@@ -212,7 +212,9 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
         );
         return {
           audit: (all ? sql.allAudit.all() : sql.tenantAudit.all(query.tenant)) as AuditRow[],
-          heads: Object.fromEntries(heads.filter((h) => h.seq > 0).map(({ tenant, seq, hash }) => [tenant, { seq, hash }])),
+          heads: Object.fromEntries(
+            heads.filter((h) => h.seq > 0).map(({ tenant, seq, hash }) => [tenant, { seq, hash }]),
+          ),
           instances: (all ? sql.allInstances.all() : sql.tenantInstances.all(query.tenant)) as InstanceRow[],
           outbox: sql.allOutbox.all() as OutboxRow[],
           checkpoints: (all ? sql.allCheckpoints.all() : sql.tenantCheckpoints.all(query.tenant)).map(

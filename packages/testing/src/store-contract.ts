@@ -313,7 +313,11 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
 
     it('stores the instance and domain events each commit binds into its audit entries, verified together', async () => {
       const store = await fresh();
-      const runtime = createRuntime({ plan: getPlan('changjiang-2021'), store, clock: createManualClock('2022-01-03T09:00:00+08:00') });
+      const runtime = createRuntime({
+        plan: getPlan('changjiang-2021'),
+        store,
+        clock: createManualClock('2022-01-03T09:00:00+08:00'),
+      });
       const started = await runtime.start('poverty-monitoring', {
         tenant: 'changjiang',
         subject: { village: 'liuyang', household: 'lh-001' },

@@ -122,9 +122,7 @@ export async function verify(runtime: Runtime, options: AuditVerifyOptions, io: 
     say(`审计链被破坏 / audit chain broken: ${verification.message.zh} / ${verification.message.en}`);
     return 1;
   }
-  say(
-    `审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…`,
-  );
+  say(`审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…`);
   for (const [tenant, chain] of Object.entries(verification.tenants ?? {})) {
     say(`  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…`);
   }

@@ -75,7 +75,11 @@ export interface SealedCommit {
   /** The domain events' texts, in order. */
   outbox: string[];
   /** Chain the audit entries after each tenant's tip, read in the writing transaction. */
-  chain(tipOf: (tenant: string) => ChainTip): { rows: AuditRow[]; entries: AuditEntry[]; heads: Map<string, AuditHead> };
+  chain(tipOf: (tenant: string) => ChainTip): {
+    rows: AuditRow[];
+    entries: AuditEntry[];
+    heads: Map<string, AuditHead>;
+  };
 }
 
 /**

@@ -100,14 +100,7 @@ export function auditEntryText(entry: Omit<AuditEntry, 'hash'> & { hash?: string
  * its audit entry recorded.
  */
 export type AuditProblem =
-  | 'changed'
-  | 'missing'
-  | 'reordered'
-  | 'unreadable'
-  | 'head'
-  | 'checkpoint'
-  | 'instance'
-  | 'outbox';
+  'changed' | 'missing' | 'reordered' | 'unreadable' | 'head' | 'checkpoint' | 'instance' | 'outbox';
 
 /** What `verifyAudit` found: intact, or the first broken entry. */
 export type AuditVerification =
@@ -153,12 +146,7 @@ export function verifyAuditChain(
   head: { seq: number; hash: string } | undefined,
 ): AuditVerification {
   let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
-  const broken = (
-    entry: { seq: number; instanceId: string | null },
-    problem: AuditProblem,
-    zh: string,
-    en: string,
-  ) =>
+  const broken = (entry: { seq: number; instanceId: string | null }, problem: AuditProblem, zh: string, en: string) =>
     ({
       ok: false,
       entries: entries.length,

@@ -101,7 +101,11 @@ export function createMemoryStore(): WorkflowStore {
       throw new ConflictError(commit.idempotency!.scope, 0);
     }
     const sealed = sealCommit(commit, instance);
-    const { rows, entries, heads: next } = sealed.chain((tenant) => ({
+    const {
+      rows,
+      entries,
+      heads: next,
+    } = sealed.chain((tenant) => ({
       head: heads.get(tenant),
       lastSeq: lastSeq(tenant),
     }));
@@ -168,7 +172,8 @@ export function createMemoryStore(): WorkflowStore {
     async readAudit(query = {}) {
       return audit
         .filter(
-          (r) => (!query.instanceId || r.instanceId === query.instanceId) && (!query.tenant || r.tenant === query.tenant),
+          (r) =>
+            (!query.instanceId || r.instanceId === query.instanceId) && (!query.tenant || r.tenant === query.tenant),
         )
         .sort(byChain)
         .map(auditEntryOf);
@@ -179,7 +184,10 @@ export function createMemoryStore(): WorkflowStore {
     async auditEvidence(query = {}) {
       const mine = (tenant: string) => query.tenant === undefined || tenant === query.tenant;
       return {
-        audit: audit.filter((r) => mine(r.tenant)).sort(byChain).map(clone),
+        audit: audit
+          .filter((r) => mine(r.tenant))
+          .sort(byChain)
+          .map(clone),
         heads: Object.fromEntries([...heads].filter(([tenant]) => mine(tenant)).map(([t, head]) => [t, { ...head }])),
         instances: [...instances.values()].filter((r) => mine(r.tenant)).map(clone),
         outbox: outbox.map(({ id, event }) => ({ id, event })),

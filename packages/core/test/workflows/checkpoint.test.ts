@@ -27,7 +27,9 @@ describe('signed checkpoints', () => {
 
   it('refuse a key that is not Ed25519 and an exported line that is not a checkpoint, naming the line', () => {
     expect(() => signCheckpoint({ tenant: 't', seq: 1, hash: 'h' }, 'not a key', 'T')).toThrow();
-    expect(() => readCheckpoints('\n{"tenant":"t"}\n', 'cp.jsonl')).toThrow('line 2 of cp.jsonl is not an audit checkpoint');
+    expect(() => readCheckpoints('\n{"tenant":"t"}\n', 'cp.jsonl')).toThrow(
+      'line 2 of cp.jsonl is not an audit checkpoint',
+    );
   });
 });
 
@@ -49,7 +51,10 @@ describe('the audit evidence of the in-memory store', () => {
       keys.privateKey,
       '2021-06-01T00:00:00.000Z',
     );
-    const found = verifyAuditEvidence({ ...evidence, checkpoints: [] }, { publicKey: keys.publicKey, checkpoints: [other] });
+    const found = verifyAuditEvidence(
+      { ...evidence, checkpoints: [] },
+      { publicKey: keys.publicKey, checkpoints: [other] },
+    );
     expect(found).toMatchObject({ ok: false, problem: 'checkpoint', seq: 1, tenant: 'changjiang' });
   });
 

@@ -929,6 +929,10 @@ export interface components {
                 en: string;
             };
             idempotencyKey?: string;
+            /** @constant */
+            v?: 2;
+            instanceHash?: string;
+            eventHashes?: string[];
         };
         PublicNotice: {
             village: {
@@ -963,10 +967,12 @@ export interface components {
             /** @constant */
             ok: false;
             entries: number;
+            tenant?: string;
             seq: number;
             instanceId: string | null;
+            outboxId?: number;
             /** @enum {string} */
-            problem: "changed" | "missing" | "reordered";
+            problem: "changed" | "missing" | "reordered" | "unreadable" | "head" | "checkpoint" | "instance" | "outbox";
             message: {
                 zh: string;
                 en: string;
