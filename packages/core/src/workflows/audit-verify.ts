@@ -433,6 +433,7 @@ export async function checkpointStoreAudit(
       en: `the audit chain is broken, so no checkpoint is signed: ${verified.message.en}`,
     });
   }
+  // a verified chain runs from #1 without gaps: its last seq is its number of entries
   const checkpoints = Object.entries(verified.tenants ?? {})
     .filter(([, chain]) => chain.entries > 0)
     .map(([name, chain]) => signCheckpoint({ tenant: name, seq: chain.entries, hash: chain.headHash }, key, at));

@@ -39,10 +39,10 @@ function signedBytes(checkpoint: Omit<AuditCheckpoint, 'signature'>): Buffer {
   return Buffer.from(`ruralkit audit checkpoint v1\n${canonicalJson({ tenant, seq, headHash, at, keyId })}`);
 }
 
-function ed25519(key: KeyObject, what: string): KeyObject {
+function ed25519(key: KeyObject, kind: 'private' | 'public'): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') {
     throw new Error(
-      `${what}不是 Ed25519 密钥（得到 ${key.asymmetricKeyType}） / the ${what === '私钥' ? 'private' : 'public'} key is not an Ed25519 key (got ${key.asymmetricKeyType})`,
+      `${kind === 'private' ? '私钥' : '公钥'}不是 Ed25519 密钥（得到 ${key.asymmetricKeyType}） / the ${kind} key is not an Ed25519 key (got ${key.asymmetricKeyType})`,
     );
   }
   return key;
@@ -50,13 +50,13 @@ function ed25519(key: KeyObject, what: string): KeyObject {
 
 /** The private key of `key` (PEM or key object), checked to be Ed25519. */
 export function checkpointPrivateKey(key: CheckpointKey): KeyObject {
-  return ed25519(typeof key === 'string' ? createPrivateKey(key) : key, '私钥');
+  return ed25519(typeof key === 'string' ? createPrivateKey(key) : key, 'private');
 }
 
 /** The public key of `key` (a public or private key, PEM or key object), checked to be Ed25519. */
 export function checkpointPublicKey(key: CheckpointKey): KeyObject {
   const object = typeof key === 'string' ? createPublicKey(key) : key;
-  return ed25519(object.type === 'private' ? createPublicKey(object) : object, '公钥');
+  return ed25519(object.type === 'private' ? createPublicKey(object) : object, 'public');
 }
 
 /** The id of a key: the first 16 hex digits of SHA-256 over its public key (SPKI DER). */
