@@ -12,19 +12,13 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { parse } from 'yaml';
-import { createManualClock, createRuntime, evaluate, getPlan } from '@ruralkit/core';
+import { createManualClock, createRuntime, evaluate } from '@ruralkit/core';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
-import { assistingCases } from './http-server.mjs';
+import { assistingCases, cadre, incomePayload, plan } from './cases.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.argv[3] ?? 8);
-const plan = getPlan('changjiang-2021');
 const example = parse(readFileSync(new URL('../examples/changjiang-2021/data.yaml', import.meta.url), 'utf8'));
-const cadre = { id: 'cadre', roles: ['village-cadre'], tenant: 'bench', township: 'nianyushan', village: 'liuyang' };
-const income = (i) => ({
-  month: `2022-${String((i % 12) + 1).padStart(2, '0')}`,
-  perCapitaIncomeCny: 7000 + (i % 500),
-});
 const dir = mkdtempSync(join(tmpdir(), 'ruralkit-bench-http-'));
 const round = (n) => Math.round(n * 100) / 100;
 const line = (o) => console.log(`BENCH ${JSON.stringify(o)}`);
@@ -70,9 +64,8 @@ const token = await new SignJWT({
 const server = spawn(
   process.execPath,
   [new URL('./http-server.mjs', import.meta.url).pathname, join(dir, 'http.db'), jwks, String(CONNECTIONS)],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
+  // As deployed: NODE_ENV=production (responses are not re-checked against their schemas).
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
 );
 const { port, ids } = JSON.parse(
   await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
@@ -85,9 +78,9 @@ try {
   const store = openSqliteStore(join(dir, 'in-process.db'));
   const clock = createManualClock('2022-01-01T01:00:00Z');
   const runtime = createRuntime({ plan, store, clock });
-  const [local] = await assistingCases(runtime, clock, 1);
+  const [local] = await assistingCases(runtime, clock, ['local']);
   const sendsLocal = await inProcess((i) =>
-    runtime.send(local, { type: 'RECORD_INCOME', actor: cadre, payload: income(i) }),
+    runtime.send(local, { type: 'RECORD_INCOME', actor: cadre, payload: incomePayload(i) }),
   );
   await store.close();
   let next = 0;
@@ -102,7 +95,7 @@ try {
           return {
             ...request,
             path: `/instances/${ids[i % ids.length]}/events`,
-            body: JSON.stringify({ type: 'RECORD_INCOME', payload: income(i) }),
+            body: JSON.stringify({ type: 'RECORD_INCOME', payload: incomePayload(i) }),
           };
         },
       },

@@ -9,26 +9,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createManualClock, createRuntime, getPlan, povertyMonitoringMachine } from '@ruralkit/core';
+import { createManualClock, createRuntime, povertyMonitoringMachine } from '@ruralkit/core';
 import { openPostgresStore } from '@ruralkit/store-postgres';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import pg from 'pg';
 import { transition } from 'xstate';
+import { assistingCases, cadre, incomePayload, plan } from './cases.mjs';
 
 const EVENTS = Number(process.argv[2] ?? 3000);
 const PG_EVENTS = Number(process.argv[3] ?? 600);
 const DATABASE_URL = process.env.DATABASE_URL;
 const WARMUP = 300;
 const ROUNDS = 3;
-const plan = getPlan('changjiang-2021');
-const tenant = 'bench';
-const cadre = { id: 'cadre', roles: ['village-cadre'], tenant, township: 'nianyushan', village: 'liuyang' };
-const month = (i) => `2022-${String((i % 12) + 1).padStart(2, '0')}`;
-const income = (i) => ({
-  type: 'RECORD_INCOME',
-  actor: cadre,
-  payload: { month: month(i), perCapitaIncomeCny: 7000 + (i % 500) },
-});
+const income = (i) => ({ type: 'RECORD_INCOME', actor: cadre, payload: incomePayload(i) });
 
 /** A runtime over a store (default: a fresh SQLite file) with one household case in `assisting`. */
 async function assistingCase(
@@ -37,36 +30,7 @@ async function assistingCase(
 ) {
   const clock = createManualClock('2022-01-01T01:00:00Z');
   const runtime = createRuntime({ plan, store, clock });
-  const who = {
-    department: { id: 'dept', roles: ['department'], tenant },
-    committee: { ...cadre, id: 'committee', roles: ['village-committee'] },
-    official: { id: 'official', roles: ['township-official'], tenant, township: 'nianyushan' },
-    county: { id: 'county', roles: ['county-approver'], tenant },
-  };
-  const { instanceId } = await runtime.start('poverty-monitoring', {
-    tenant,
-    subject: { village: 'liuyang', household },
-    event: {
-      type: 'FLAG',
-      actor: who.department,
-      payload: { channel: 'department-alert', riskTypes: ['income'], note: '' },
-    },
-  });
-  const steps = [
-    [
-      'CONFIRM_RISK',
-      cadre,
-      { perCapitaIncomeCny: 4000, riskTypes: ['income'], hasLaborCapacity: true, consentSigned: true },
-    ],
-    ['REVIEW_PASSED', who.committee, { meetingOn: '2022-01-02', attendees: 20 }],
-    ['NOTICE_COMPLETED', who.committee, {}, 6],
-    ['TOWNSHIP_APPROVE', who.official, {}],
-    ['COUNTY_APPROVE', who.county, { category: 'marginal' }],
-  ];
-  for (const [type, actor, payload, days] of steps) {
-    if (days) clock.advanceDays(days);
-    await runtime.send(instanceId, { type, actor, payload });
-  }
+  const [instanceId] = await assistingCases(runtime, clock, [household]);
   return { runtime, store, instanceId };
 }
 

@@ -1,5 +1,5 @@
 /** The `--plan ID` and `--plugin FILE`… options every plan-reading command shares. */
-import { getPlan, listPlans, resolvePlan, type Plan } from '@ruralkit/core';
+import { asResolvedPlan, getPlan, listPlans, resolvePlan, type Plan, type ResolvedPlan } from '@ruralkit/core';
 import { UsageError } from './io.js';
 import { didYouMean } from './suggest.js';
 
@@ -27,10 +27,10 @@ export function basePlan(planId: unknown): Plan {
 }
 
 /** The plan with the `--plugin` files applied, in the order given (dependencies first). */
-export async function planFromOptions(values: { plan?: unknown; plugin?: unknown }): Promise<Plan> {
+export async function planFromOptions(values: { plan?: unknown; plugin?: unknown }): Promise<ResolvedPlan> {
   const base = basePlan(values.plan);
   const files = (values.plugin as string[] | undefined) ?? [];
-  if (files.length === 0) return base;
+  if (files.length === 0) return asResolvedPlan(base);
   // Loaded only for plugins, so that a run without them starts sooner.
   const { loadPlugins } = await import('@ruralkit/testing');
   return resolvePlan(base, await loadPlugins(files));

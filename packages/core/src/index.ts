@@ -97,7 +97,14 @@ export {
   type ParameterChange,
 } from './plugins/schema.js';
 export { resolvePlan } from './plugins/resolve.js';
-export { isResolvedPlan, type ResolvedPlan, type Provenance, type Relaxation } from './plugins/resolved.js';
+export { ruleInputs, type RuleInputs } from './evaluate/compile-plan.js';
+export {
+  asResolvedPlan,
+  isResolvedPlan,
+  type ResolvedPlan,
+  type Provenance,
+  type Relaxation,
+} from './model/resolved-plan.js';
 export { diffPlan, diffToMarkdown, type PlanDiff, type PlanChange, type PlanChangeKind } from './plugins/diff.js';
 export {
   createRuntime,

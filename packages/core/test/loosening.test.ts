@@ -8,9 +8,7 @@ import {
   diffPlan,
   diffToMarkdown,
   evaluate,
-  getPlan,
   PlanSchema,
-  PluginError,
   povertyMonitoringWorkflow,
   resolvePlan,
   WORKFLOWS,
@@ -20,16 +18,8 @@ import {
   type Rule,
   type ScreeningRule,
 } from '@ruralkit/core';
+import { county, plan, refusal } from './county-plugin.js';
 
-const plan = getPlan('changjiang-2021');
-const county = (extra: Partial<PluginInput>): PluginInput => ({
-  id: 'county-a',
-  name: { zh: '甲县', en: 'County A' },
-  version: '1.0.0',
-  core: '^0.1.0',
-  plan: 'changjiang-2021',
-  ...extra,
-});
 const tapWater = plan.rules.find((r) => r.id === 'infrastructure.tap-water')!;
 const tapWaterWith = (overrides: Partial<Rule>): Rule => ({ ...structuredClone(tapWater), ...overrides });
 const incomeRisk = plan.screeningRules.find((r) => r.id === 'monitoring.income-risk')!;
@@ -42,16 +32,6 @@ const parameter = (id: string, ...values: [string, number | string][]) => ({
   id,
   values: values.map(([from, value]) => ({ from, value })),
 });
-
-function refusal(plugin: PluginInput): PluginError {
-  try {
-    resolvePlan(plan, [plugin]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PluginError);
-    return error as PluginError;
-  }
-  throw new Error('expected a PluginError');
-}
 
 /**
  * The route is refused at `path` with `why` (Chinese and English), and accepted with a `relax`

@@ -2,28 +2,8 @@
 // now a PluginError naming the plugin and the path inside it, at load time.
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { evaluate, getPlan, PluginError, resolvePlan, type PluginInput } from '@ruralkit/core';
-
-const plan = getPlan('changjiang-2021');
-const county = (extra: Record<string, unknown>): PluginInput =>
-  ({
-    id: 'county-a',
-    name: { zh: '甲县', en: 'County A' },
-    version: '1.0.0',
-    core: '^0.1.0',
-    plan: 'changjiang-2021',
-    ...extra,
-  }) as PluginInput;
-
-function refusal(plugin: PluginInput): PluginError {
-  try {
-    resolvePlan(plan, [plugin]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PluginError);
-    return error as PluginError;
-  }
-  throw new Error('expected a PluginError');
-}
+import { evaluate, resolvePlan } from '@ruralkit/core';
+import { county, plan, refusal } from './county-plugin.js';
 
 const tapWater = plan.rules.find((r) => r.id === 'infrastructure.tap-water')!;
 

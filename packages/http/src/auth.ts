@@ -34,6 +34,13 @@ export interface JwtOptions {
   audience?: string;
   /** Claim names of the principal's fields, where the issuer names them differently. */
   claims?: Partial<Record<'id' | 'tenant' | 'roles' | 'unit' | 'township' | 'village' | 'household', string>>;
+  /**
+   * How many verified tokens to remember (default 1,000; 0: none). A remembered token is not
+   * verified again until it expires, and at most for `cacheSeconds`.
+   */
+  cacheSize?: number;
+  /** The longest a verified token is remembered, in seconds (default 300). */
+  cacheSeconds?: number;
 }
 
 const unauthenticated = () =>
@@ -76,6 +83,7 @@ export function jwtAuthenticator(options: JwtOptions): Authenticate {
   const algorithms =
     options.algorithms ?? (typeof options.key === 'string' && !options.key.startsWith('-----') ? ['HS256'] : undefined);
   const getKey = keyResolver(options);
+  const verified = new VerifiedTokens(options.cacheSize ?? 1000, (options.cacheSeconds ?? 300) * 1000);
 
   return async (request) => {
     const header = request.headers.authorization;
@@ -83,9 +91,12 @@ export function jwtAuthenticator(options: JwtOptions): Authenticate {
     const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
     if (!match)
       throw invalidToken('Authorization 头须为 "Bearer <令牌>"', 'the Authorization header must be "Bearer <token>"');
+    const token = match[1]!;
+    const known = verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, await getKey, {
+      ({ payload } = await jwtVerify(token, await getKey, {
         ...(algorithms ? { algorithms } : {}),
         ...(options.issuer ? { issuer: options.issuer } : {}),
         ...(options.audience ? { audience: options.audience } : {}),
@@ -96,8 +107,41 @@ export function jwtAuthenticator(options: JwtOptions): Authenticate {
       }
       throw invalidToken('签名或声明未通过校验', 'the signature or a claim did not verify');
     }
-    return principalOf(payload, names);
+    const principal = principalOf(payload, names);
+    verified.set(token, principal, payload.exp);
+    return principal;
   };
+}
+
+/**
+ * Tokens already verified (已验证的令牌), each with its principal, until the token expires or
+ * `maxMs` passes, whichever is first; the oldest is forgotten when full. The keys are fixed
+ * when the authenticator is made, so a token verified once verifies the same way until then.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(
+    private readonly size: number,
+    private readonly maxMs: number,
+  ) {}
+
+  get(token: string): Principal | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (Date.now() < entry.until) return entry.principal;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, principal: Principal, exp: number | undefined): void {
+    if (this.size <= 0) return;
+    const until = Math.min(Date.now() + this.maxMs, exp === undefined ? Infinity : exp * 1000);
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    // Every request with this token shares the principal: freeze it.
+    Object.freeze(principal.roles);
+    this.entries.set(token, { principal: Object.freeze(principal), until });
+  }
 }
 
 type ClaimNames = Required<Pick<NonNullable<JwtOptions['claims']>, 'id' | 'tenant' | 'roles'>> & JwtOptions['claims'];

@@ -5,14 +5,15 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
+  asResolvedPlan,
   createRuntime,
-  isResolvedPlan,
   planHash,
   WorkflowError,
   type Clock,
   type InstanceView,
   type Plan,
   type Principal,
+  type ResolvedPlan,
   type Runtime,
   type WorkflowStore,
   type WorkingDayCalendar,
@@ -28,7 +29,7 @@ export interface PlanEntry {
 
 export interface ServedPlan {
   key: string;
-  plan: Plan;
+  plan: ResolvedPlan;
   hash: string;
   tenants?: readonly string[];
   runtime: Runtime;
@@ -42,7 +43,7 @@ interface Precondition {
 
 /** The key a plan is served under when none is given: the plan id, or the last plugin's id. */
 export function defaultPlanKey(plan: Plan): string {
-  return isResolvedPlan(plan) && plan.plugins.length ? plan.plugins.at(-1)!.id : plan.id;
+  return asResolvedPlan(plan).plugins.at(-1)?.id ?? plan.id;
 }
 
 export const preconditionFailed = (instanceId: string, currentVersion: number, expected: number) =>
@@ -76,7 +77,7 @@ export class Service {
       if (this.plans.has(entry.key)) throw new Error(`@ruralkit/http: two plans under the key "${entry.key}"`);
       const served: ServedPlan = {
         key: entry.key,
-        plan: entry.plan,
+        plan: asResolvedPlan(entry.plan),
         hash: planHash(entry.plan),
         ...(entry.tenants ? { tenants: entry.tenants } : {}),
         runtime: createRuntime({ plan: entry.plan, store: guarded, ...runtimeOptions }),

@@ -6,7 +6,9 @@ import { deflateRawSync } from 'node:zlib';
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@ruralkit/core';
-import { example, json, startService, token, who, type TestService } from './helpers.js';
+import { jwtAuthenticator } from '@ruralkit/http';
+import type { FastifyRequest } from 'fastify';
+import { example, json, jwk, startService, token, who, type TestService } from './helpers.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const workbook = readFileSync(new URL('../../../examples/changjiang-2021/data.xlsx', import.meta.url));
@@ -69,6 +71,26 @@ describe('tokens', () => {
       const expired = await token(who.liyang, { expiresIn: Math.floor(Date.now() / 1000) - 60 });
       await expectProblem(await send({ authorization: `Bearer ${expired}` }), 401, 'token-expired');
     }));
+
+  it('stops accepting a remembered token once it expires', async () => {
+    // Verified once, remembered: the same token is answered from memory until it expires.
+    const shortLived = await token(who.liyang, { expiresIn: Math.floor(Date.now() / 1000) + 2 });
+    const view = () =>
+      fetch(`${service.url}/instances/${instanceId}`, { headers: { authorization: `Bearer ${shortLived}` } });
+    expect((await view()).status).toBe(200);
+    expect((await view()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expectProblem(await view(), 401, 'token-expired');
+  });
+
+  it('remembers a principal no handler can change', async () => {
+    const authenticate = jwtAuthenticator({ jwks: { keys: [jwk] } });
+    const request = { headers: { authorization: `Bearer ${await token(who.liyang)}` } } as FastifyRequest;
+    const first = await authenticate(request);
+    expect(() => (first.roles as string[]).push('supervisor')).toThrow(TypeError);
+    expect(() => Object.assign(first, { tenant: 'elsewhere' })).toThrow(TypeError);
+    expect(await authenticate(request)).toEqual(who.liyang);
+  });
 
   it('refuses a token signed with another key', () =>
     unchanged(async () => {

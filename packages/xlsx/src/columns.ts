@@ -2,7 +2,7 @@
  * The sheets and columns (工作表与列) of a plan's workbook, generated from the plan's indicator
  * definitions: which sheet holds which keys, their headers, units and the clauses that use them.
  */
-import type { Condition, DerivedFact, Indicator, LocalizedText, Plan } from '@ruralkit/core';
+import { ruleInputs, type Indicator, type LocalizedText, type Plan } from '@ruralkit/core';
 
 /** What a sheet holds: village attributes, village indicators by year, district values by year, households. */
 export type SheetKind = 'village-attributes' | 'village-indicators' | 'district' | 'households';
@@ -163,29 +163,6 @@ export function fillingRule(column: Column): LocalizedText {
 
 /** Labels of the clauses whose rules read `key`, in plan order: 三（三）、四（二）. */
 export function clausesOf(plan: Plan, key: string): string[] {
-  const ids = new Set<string>();
-  for (const rule of [...plan.rules, ...plan.screeningRules]) {
-    const conditions = [rule.condition, ...('applicability' in rule && rule.applicability ? [rule.applicability] : [])];
-    const facts = new Set(conditions.flatMap(factsOf));
-    for (const [name, fact] of Object.entries(rule.derived))
-      if (facts.has(name)) inputsOf(fact).forEach((f) => facts.add(f));
-    if (facts.has(key)) rule.clauses.forEach((c) => ids.add(c));
-  }
+  const ids = new Set(ruleInputs(plan).flatMap((rule) => (rule.keys.includes(key) ? rule.clauses : [])));
   return plan.clauses.filter((c) => ids.has(c.id)).map((c) => c.label);
-}
-
-function inputsOf(fact: DerivedFact): string[] {
-  return fact.op === 'ratio' ? [fact.numerator, fact.denominator] : [fact.of];
-}
-
-function factsOf(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(factsOf);
-  if ('any' in condition) return condition.any.flatMap(factsOf);
-  if ('not' in condition) return factsOf(condition.not);
-  if ('fact' in condition) {
-    const value = condition.value as { fact?: unknown } | null;
-    const other = value && typeof value === 'object' && typeof value.fact === 'string' ? [value.fact] : [];
-    return [condition.fact, ...other];
-  }
-  return [];
 }

@@ -3,11 +3,26 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
-import type { EvaluationInput } from '@ruralkit/core';
+import { getPlan, type EvaluationInput } from '@ruralkit/core';
+import { buildTemplate } from '@ruralkit/xlsx';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const example = (): EvaluationInput =>
   parse(readFileSync(`${root}examples/changjiang-2021/data.yaml`, 'utf8')) as EvaluationInput;
+
+export const plan = getPlan('changjiang-2021');
+
+/** The attributes `workbookWith` fills in for both key villages. */
+export const attrs = { needsExpressPoint: true, hasEcommerceConditions: false };
+
+/** A template with both key villages' attributes filled, then `edit` applied. */
+export async function workbookWith(edit: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const workbook = await load(await buildTemplate(plan));
+  const sheet = workbook.getWorksheet('村属性')!;
+  for (const id of ['liuyang', 'jianglian']) fill(sheet, rowOf(sheet, { villageId: id }), attrs);
+  edit(workbook);
+  return save(workbook);
+}
 
 export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@
 // without values, huge cells and workbooks, too many rows and problems, normalized ids, years.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { evaluate, getPlan } from '@ruralkit/core';
+import { evaluate } from '@ruralkit/core';
 import {
   buildResultsWorkbook,
   buildTemplate,
@@ -12,18 +12,7 @@ import {
   type CellIssue,
 } from '@ruralkit/xlsx';
 import { unpackedSize } from '../src/limits.js';
-import { col, fill, load, rowOf, save } from './helpers.js';
-
-const plan = getPlan('changjiang-2021');
-const attrs = { needsExpressPoint: true, hasEcommerceConditions: false };
-
-async function workbookWith(edit: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const workbook = await load(await buildTemplate(plan));
-  const sheet = workbook.getWorksheet('村属性')!;
-  for (const id of ['liuyang', 'jianglian']) fill(sheet, rowOf(sheet, { villageId: id }), attrs);
-  edit(workbook);
-  return save(workbook);
-}
+import { attrs, col, load, plan, rowOf, workbookWith } from './helpers.js';
 
 async function refusal(read: () => unknown): Promise<SpreadsheetError> {
   const error = await Promise.resolve()

@@ -1,21 +1,9 @@
 // Import: what people type is accepted; every bad cell is named by sheet, cell and header, all at once.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { evaluate, getPlan, InputError } from '@ruralkit/core';
+import { evaluate, InputError } from '@ruralkit/core';
 import { buildTemplate, readCsv, readWorkbook, SpreadsheetError, type CellIssue } from '@ruralkit/xlsx';
-import { col, example, fill, load, rowOf, save } from './helpers.js';
-
-const plan = getPlan('changjiang-2021');
-const attrs = { needsExpressPoint: true, hasEcommerceConditions: false };
-
-/** A template with both key villages' attributes filled, then `edit` applied. */
-async function workbookWith(edit: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const workbook = await load(await buildTemplate(plan));
-  const sheet = workbook.getWorksheet('村属性')!;
-  for (const id of ['liuyang', 'jianglian']) fill(sheet, rowOf(sheet, { villageId: id }), attrs);
-  edit(workbook);
-  return save(workbook);
-}
+import { attrs, col, example, load, plan, rowOf, save, workbookWith } from './helpers.js';
 
 function set(wb: ExcelJS.Workbook, sheetName: string, ids: Record<string, unknown>, values: Record<string, unknown>) {
   const sheet = wb.getWorksheet(sheetName)!;

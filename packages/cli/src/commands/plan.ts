@@ -8,7 +8,6 @@ import {
   diffPlan,
   diffToMarkdown,
   formatParameterValue,
-  isResolvedPlan,
   planInForce,
   type PlanInForce,
   type Lang,
@@ -64,7 +63,7 @@ export const planCommand: Command = {
       const inForce = planInForce(plan, at);
       text = format === 'json' ? `${JSON.stringify(inForce, null, 2)}\n` : showMarkdown(plan, inForce, lang);
     } else {
-      if (!isResolvedPlan(plan)) {
+      if (plan.plugins.length === 0) {
         throw new UsageError(
           command,
           '请至少给出一个 --plugin FILE，以比较插件带来的改动',

@@ -50,7 +50,7 @@ ${PLAN_OPTIONS_HELP}
     }
     const { createServer, closeOnSignals, jwtAuthenticator, readKeyFile } = await loadHttp();
     const plan = await planFromOptions(values);
-    const plans = [{ key: plan.id, plan }];
+    const plans: { key: string; plan: Plan }[] = [{ key: plan.id, plan }];
     plans.push(...(await countyPlans(values.plan, (values.county as string[] | undefined) ?? [])));
     const keyFile = (values['jwt-key'] ?? values.jwks) as string | undefined;
     const app = await createServer({

@@ -4,8 +4,17 @@
  */
 import { compileCondition, type CompiledCondition, type CompileOptions } from '../rules/compile.js';
 import { customOperators } from '../rules/operators.js';
-import type { Condition, DerivedFact, Indicator, Plan, Rule, ScreeningRule } from '../model/schema.js';
-import { isResolvedPlan } from '../plugins/resolved.js';
+import {
+  derivedSources,
+  unknownFact,
+  type Condition,
+  type DerivedFact,
+  type Indicator,
+  type Plan,
+  type Rule,
+  type ScreeningRule,
+} from '../model/schema.js';
+import { asResolvedPlan, type ResolvedPlan } from '../model/resolved-plan.js';
 
 /** A rule's condition with what it reads. */
 export interface CompiledCheck {
@@ -32,7 +41,7 @@ export interface CompiledScreeningRule {
 }
 
 export interface CompiledPlan {
-  plan: Plan;
+  plan: ResolvedPlan;
   indicators: ReadonlyMap<string, Indicator>;
   villageRules: CompiledRule[];
   districtRules: CompiledRule[];
@@ -46,8 +55,8 @@ const cache = new WeakMap<Plan, CompiledPlan>();
 export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledPlan {
   const cached = cache.get(plan);
   if (cached) return cached;
-  const pluginOperators = isResolvedPlan(plan) ? plan.operators : {};
-  const compileOptions = { ...options, operators: { ...customOperators, ...pluginOperators, ...options.operators } };
+  const resolved = asResolvedPlan(plan);
+  const compileOptions = { ...options, operators: { ...customOperators, ...resolved.operators, ...options.operators } };
   const indicators = new Map(plan.indicators.map((d) => [d.key, d]));
   const parameterIds = new Set(plan.parameters.map((p) => p.id));
   const check = (owner: string, condition: Condition, derived: Record<string, DerivedFact>): CompiledCheck => {
@@ -58,7 +67,7 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
       if (parameterIds.has(fact)) parameters.push(fact);
       else if (derived[fact]) for (const source of derivedSources(derived[fact])) keys.add(source);
       else if (indicators.has(fact)) keys.add(fact);
-      else throw new Error(`${owner}: the condition reads "${fact}", which is no indicator, parameter or derived fact`);
+      else throw new Error(`${owner}: ${unknownFact(fact).en}`);
     }
     return { condition: compiled, keys: [...keys], parameters, derived: Object.entries(derived) };
   };
@@ -74,7 +83,7 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
     return compiled;
   };
   const compiled: CompiledPlan = {
-    plan,
+    plan: resolved,
     indicators,
     villageRules: plan.rules.filter((r) => r.subject === 'village').map(compileRule),
     districtRules: plan.rules.filter((r) => r.subject === 'district').map(compileRule),
@@ -91,8 +100,35 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
   return compiled;
 }
 
-export function derivedSources(fact: DerivedFact): string[] {
-  return fact.op === 'ratio' ? [fact.numerator, fact.denominator] : [fact.of];
+/** What a rule or screening rule reads (规则读取的数据): indicator keys and parameters. */
+export interface RuleInputs {
+  id: string;
+  /** The plan's clauses the rule carries out. */
+  clauses: readonly string[];
+  /** Indicator keys its condition and applicability read, directly or through derived facts. */
+  keys: readonly string[];
+  parameters: readonly string[];
+}
+
+/** What every rule and screening rule of `plan` reads, in plan order: from the compiled plan. */
+export function ruleInputs(plan: Plan): RuleInputs[] {
+  const compiled = compilePlan(plan);
+  const rules = new Map(
+    [...compiled.villageRules, ...compiled.districtRules].map((r) => [r.rule.id, [r.check, r.applicability]] as const),
+  );
+  const inputs = (id: string, clauses: readonly string[], checks: readonly (CompiledCheck | undefined)[]) => {
+    const read = checks.filter((c): c is CompiledCheck => c !== undefined);
+    return {
+      id,
+      clauses,
+      keys: [...new Set(read.flatMap((c) => c.keys))],
+      parameters: [...new Set(read.flatMap((c) => c.parameters))],
+    };
+  };
+  return [
+    ...compiled.plan.rules.map((rule) => inputs(rule.id, rule.clauses, rules.get(rule.id) ?? [])),
+    ...compiled.screeningRules.map(({ rule, check }) => inputs(rule.id, rule.clauses, [check])),
+  ];
 }
 
 /** `key ≥ parameter`, alone or as the only member of an `all`: a numeric target with progress. */

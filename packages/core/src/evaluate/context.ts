@@ -3,8 +3,8 @@
  * and parameters shared by rule judging and household screening.
  */
 import { parameterEntryAt } from '../model/parameters.js';
-import type { Parameter, Plan } from '../model/schema.js';
-import { isResolvedPlan } from '../plugins/resolved.js';
+import type { Parameter } from '../model/schema.js';
+import type { ResolvedPlan } from '../model/resolved-plan.js';
 import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
@@ -49,7 +49,7 @@ interface Frame extends Reading {
 }
 
 export class EvalContext {
-  readonly plan: Plan;
+  readonly plan: ResolvedPlan;
   readonly asOfYear: number;
   readonly firstYear: number;
   readonly lastYear: number;
@@ -321,9 +321,13 @@ export class EvalContext {
   }
 }
 
-/** Who set a part of the plan: `plan`, or the plugin recorded in a resolved plan's provenance. */
-export function setBy(plan: Plan, kind: 'parameters' | 'rules' | 'screeningRules', id: string, from?: string): string {
-  if (!isResolvedPlan(plan)) return 'plan';
+/** Who set a part of the plan: `plan`, or the plugin recorded in its provenance. */
+export function setBy(
+  plan: ResolvedPlan,
+  kind: 'parameters' | 'rules' | 'screeningRules',
+  id: string,
+  from?: string,
+): string {
   if (kind === 'parameters') return plan.provenance.parameters[id]?.find((v) => v.from === from)?.setBy ?? 'plan';
   return plan.provenance[kind][id] ?? 'plan';
 }

@@ -3,8 +3,6 @@
  */
 import { InputError } from '../model/errors.js';
 import { isRealDate, type Plan } from '../model/schema.js';
-import { planHash } from '../model/hash.js';
-import { isResolvedPlan } from '../plugins/resolved.js';
 import { compilePlan } from './compile-plan.js';
 import { EvalContext, type SubjectData } from './context.js';
 import { parseInput, type EvaluationInput, type ParsedVillage, type YearSeries } from './input.js';
@@ -27,6 +25,7 @@ export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: 
   checkAsOf(plan, options.asOf);
   const parsed = parseInput(plan, input);
   const compiled = compilePlan(plan);
+  const resolved = compiled.plan;
   const ctx = new EvalContext(compiled, options.asOf);
   const results: RuleResult[] = [];
   for (const village of parsed.villages) {
@@ -43,9 +42,9 @@ export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: 
       id: plan.id,
       title: plan.title,
       docNo: plan.docNo,
-      hash: planHash(plan),
-      plugins: isResolvedPlan(plan) ? plan.plugins.map((p) => `${p.id}@${p.version}`) : [],
-      relaxed: isResolvedPlan(plan) ? plan.relaxed.map(({ id, reason, by }) => ({ id, reason, by })) : [],
+      hash: resolved.hash,
+      plugins: resolved.plugins.map((p) => `${p.id}@${p.version}`),
+      relaxed: resolved.relaxed.map(({ id, reason, by }) => ({ id, reason, by })),
     },
     asOf: options.asOf,
     results,

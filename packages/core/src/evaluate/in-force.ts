@@ -4,10 +4,9 @@
  * each with who set it (`plan` or `plugin:<id>@<version>`). The CLI's `plan show` and the HTTP
  * service's `GET /plans/{plan}` both show it.
  */
-import { planHash } from '../model/hash.js';
 import { parameterEntryAt } from '../model/parameters.js';
 import type { Plan } from '../model/schema.js';
-import { isResolvedPlan } from '../plugins/resolved.js';
+import { asResolvedPlan } from '../model/resolved-plan.js';
 import { ruleNameAt } from './names.js';
 
 /** What `planInForce` returns. */
@@ -19,15 +18,13 @@ type ProvenanceKind = 'rules' | 'screeningRules' | 'indicators' | 'units' | 'ris
  * What is in force on a date: each rule with its clauses and due date, each parameter's value,
  * and the units, clauses, indicators and risk types rules refer to; each with who set it.
  */
-export function planInForce(plan: Plan, at: string) {
-  const setBy = (kind: ProvenanceKind, id: string) =>
-    (isResolvedPlan(plan) ? plan.provenance[kind][id] : undefined) ?? 'plan';
+export function planInForce(given: Plan, at: string) {
+  const plan = asResolvedPlan(given);
+  const setBy = (kind: ProvenanceKind, id: string) => plan.provenance[kind][id] ?? 'plan';
   const clauseLabel = (id: string) => plan.clauses.find((c) => c.id === id)?.label ?? id;
   const parameters = plan.parameters.map((p) => {
     const entry = parameterEntryAt(p, at);
-    const by = isResolvedPlan(plan)
-      ? plan.provenance.parameters[p.id]?.find((v) => v.from === entry?.from)?.setBy
-      : 'plan';
+    const by = plan.provenance.parameters[p.id]?.find((v) => v.from === entry?.from)?.setBy;
     return {
       id: p.id,
       name: p.name,
@@ -43,9 +40,9 @@ export function planInForce(plan: Plan, at: string) {
   const due = (id: string | undefined) => (id ? parameters.find((p) => p.id === id)?.value : undefined);
   return {
     plan: plan.id,
-    hash: planHash(plan),
+    hash: plan.hash,
     at,
-    plugins: isResolvedPlan(plan) ? plan.plugins.map((p) => `${p.id}@${p.version}`) : [],
+    plugins: plan.plugins.map((p) => `${p.id}@${p.version}`),
     rules: plan.rules.map((r) => ({
       id: r.id,
       name: ruleNameAt(plan, r, at),

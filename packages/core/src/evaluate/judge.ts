@@ -1,19 +1,17 @@
 /**
  * Judging a rule for a subject (规则判定): statuses for deadline, annual and ongoing rules
- * (catalog §7), with the values read, the comparisons made and a message an officer can paste.
+ * (catalog §7), with the values read and the comparisons made; `judge-messages.ts` words them.
  */
 import type { ConditionTrace } from '../rules/compile.js';
-import type { LocalizedText } from '../model/schema.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
-import { fillTemplate, type Lang } from './format.js';
 import { fillName } from './names.js';
-import { PROGRESS_LABEL } from './labels.js';
 import { measureProgress } from './progress.js';
+import { messageOf } from './judge-messages.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
 
 /** The outcome of a rule at one point in time. */
-interface Outcome {
+export interface Outcome {
   status: 'holds' | 'fails' | 'not-done' | 'missing-data' | 'not-applicable';
   reading: Reading;
   expected: Record<string, ExpectedValue>;
@@ -201,7 +199,7 @@ function expectedOf(check: CompiledCheck, reading: Reading): Record<string, Expe
   return expected;
 }
 
-interface Judgement {
+export interface Judgement {
   year: number;
   date: string;
   status: Status;
@@ -275,87 +273,4 @@ function progressOf(
     dueYear: yearOf(due),
   });
   return detail ? { progress, progressDetail: detail } : { progress };
-}
-
-function pendingNote(result: RuleResult, lang: Lang): string {
-  const progress = PROGRESS_LABEL[result.progress ?? 'unknown'][lang];
-  return lang === 'zh' ? `，期限${result.due}，进展：${progress}` : `; due ${result.due}, progress: ${progress}`;
-}
-
-function messageOf(
-  ctx: EvalContext,
-  cr: CompiledRule,
-  data: SubjectData,
-  outcome: Outcome,
-  result: RuleResult,
-  j: Judgement,
-): LocalizedText {
-  const message = { zh: '', en: '' };
-  const derived = cr.rule.derived ? Object.entries(cr.rule.derived) : [];
-  for (const lang of ['zh', 'en'] as const) {
-    const fill = (template: string) =>
-      fillTemplate(template, lang, {
-        subject: data.ref.name,
-        year: result.observedYear ?? j.year,
-        due: j.due,
-        value: (key) => ctx.format(key, outcome.reading.facts[key], derived, lang),
-        parameter: (id) => ctx.formatParameter(id, j.date, lang),
-      });
-    const name = quoted(result.ruleName[lang]);
-    let text: string;
-    switch (outcome.status) {
-      case 'missing-data': {
-        const keys = (result.missing ?? []).map((k) => describeKey(ctx, k, lang));
-        const reasons = outcome.reading.reasons.map((r) => r[lang]);
-        text =
-          lang === 'zh'
-            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断${name}：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
-            : `${data.ref.name.en}: cannot judge ${name} for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
-        break;
-      }
-      case 'not-applicable': {
-        const facts = Object.entries(outcome.inapplicable?.actual ?? {}).map(
-          ([k, o]) => `${ctx.indicatorName(k, lang)}${lang === 'zh' ? '：' : ': '}${ctx.format(k, o.value, [], lang)}`,
-        );
-        text =
-          lang === 'zh'
-            ? `${data.ref.name.zh}不适用${name}（${facts.join('；')}）`
-            : `${name} does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
-        break;
-      }
-      case 'not-done':
-        text =
-          lang === 'zh'
-            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成${name}`
-            : `${data.ref.name.en} had not completed ${name} as of ${ctx.asOf}`;
-        break;
-      default:
-        text = fill(j.status === 'met' ? cr.rule.messages[lang].met : cr.rule.messages[lang].notMet);
-    }
-    message[lang] = withClause(ctx, result, lang, text + (j.status === 'pending' ? pendingNote(result, lang) : ''));
-  }
-  return message;
-}
-
-function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
-  const [base, year] = key.split(' ');
-  const name = ctx.indicatorName(base!, lang);
-  const shown = year ? `${base} ${year.slice(1, -1)}` : base;
-  return lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
-}
-
-/** Append the clause and lead unit: 「（依据三（三）；牵头单位：区乡村振兴局）」. */
-function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: string): string {
-  const lead = result.units[0]?.name[lang];
-  if (lang === 'zh') {
-    const labels = result.clauses.map((c) => c.label).join('、');
-    return `${text}（依据${labels}${lead ? `；牵头单位：${lead}` : ''}）`;
-  }
-  const ids = result.clauses.map((c) => c.id).join(', ');
-  return `${text} (clause ${ids}${lead ? `; lead unit: ${lead}` : ''})`;
-}
-
-/** A name in quotes, “…”; quotes inside it become ‘…’, as nested quotes are written. */
-function quoted(name: string): string {
-  return `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`;
 }

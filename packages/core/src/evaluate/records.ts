@@ -6,14 +6,12 @@
  */
 import { InputError, type InputIssue } from '../model/errors.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
+import { duplicateIdIssue, structureIssues, toIssues } from './input-issues.js';
 import {
-  duplicateIdIssue,
   inInputYears,
   inputSchema,
   inputYears,
-  structureIssues,
   toHousehold,
-  toIssues,
   toVillage,
   type HouseholdInput,
   type ParsedHousehold,

@@ -4,7 +4,7 @@
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
-import type { ResolvedPlan } from './resolved.js';
+import type { ResolvedPlan } from '../model/resolved-plan.js';
 
 export type PlanChangeKind =
   | 'parameter'

@@ -5,11 +5,14 @@
  * loosening or reports it as one: anything it cannot show to be at least as strict loosens.
  */
 import { canonicalJson } from '../model/hash.js';
+import type { ResolvedPlan } from '../model/resolved-plan.js';
+import { compileCondition } from '../rules/compile.js';
+import { customOperators } from '../rules/operators.js';
 import { parameterEntryAt } from '../model/parameters.js';
 import type { Condition, LocalizedText, Parameter, Plan, Rule, ScreeningRule } from '../model/schema.js';
 
-/** What the checks read of the plan being resolved: its period and parameters as they stand. */
-export type PlanState = Pick<Plan, 'period' | 'parameters'>;
+/** What the checks read of the plan being resolved: its period, parameters and operators as they stand. */
+export type PlanState = Pick<Plan, 'period' | 'parameters'> & Pick<ResolvedPlan, 'operators'>;
 
 /**
  * Whether `after` moves parameter `before` the lenient way on some date on or after `since`:
@@ -50,7 +53,7 @@ export function ruleReplacementLoosens(old: Rule, next: Rule, plan: PlanState): 
     return { zh: `类型由 ${old.kind} 改为 ${next.kind}`, en: `its kind changes from ${old.kind} to ${next.kind}` };
   const due = dueLoosens(old, next, plan);
   if (due) return due;
-  const derived = derivedDiffers(old, next);
+  const derived = derivedDiffers(old, next, plan);
   if (derived) return derived;
   if (!implies(old.applicability ?? ALWAYS, next.applicability ?? ALWAYS, plan))
     return {
@@ -75,7 +78,7 @@ export function screeningReplacementLoosens(
       zh: `风险类型由 ${old.riskType} 改为 ${next.riskType}`,
       en: `its risk type changes from ${old.riskType} to ${next.riskType}`,
     };
-  const derived = derivedDiffers(old, next);
+  const derived = derivedDiffers(old, next, plan);
   if (derived) return derived;
   if (!implies(old.condition, next.condition, plan))
     return {
@@ -194,10 +197,17 @@ function dueLoosens(old: Rule, next: Rule, plan: PlanState): LocalizedText | und
 }
 
 /** A derived fact defined differently, or one that shadows a fact the other rule reads. */
-function derivedDiffers(old: Rule | ScreeningRule, next: Rule | ScreeningRule): LocalizedText | undefined {
+function derivedDiffers(
+  old: Rule | ScreeningRule,
+  next: Rule | ScreeningRule,
+  plan: PlanState,
+): LocalizedText | undefined {
+  const operators = { ...customOperators, ...plan.operators };
   const read = (rule: Rule | ScreeningRule) =>
     new Set(
-      [rule.condition, 'applicability' in rule ? rule.applicability : undefined].flatMap((c) => (c ? factsOf(c) : [])),
+      [rule.condition, 'applicability' in rule ? rule.applicability : undefined].flatMap((c) =>
+        c ? compileCondition(c, { operators }).facts : [],
+      ),
     );
   const names = new Set([...Object.keys(old.derived), ...Object.keys(next.derived)]);
   for (const name of names) {
@@ -211,16 +221,6 @@ function derivedDiffers(old: Rule | ScreeningRule, next: Rule | ScreeningRule): 
       };
   }
   return undefined;
-}
-
-/** Every fact a condition reads, compare values included. */
-function factsOf(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(factsOf);
-  if ('any' in condition) return condition.any.flatMap(factsOf);
-  if ('not' in condition) return factsOf(condition.not);
-  if (!('fact' in condition)) return [];
-  const value = (condition.value as { fact?: unknown } | null)?.fact;
-  return typeof value === 'string' ? [condition.fact, value] : [condition.fact];
 }
 
 /** Why a condition could not be shown to be as strict: the most telling cause first. */

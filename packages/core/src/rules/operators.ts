@@ -4,8 +4,10 @@
  * operators of the ruralkit plan.
  */
 
+import type { Operator } from '../model/resolved-plan.js';
+
 /** Compares a fact value with a condition's compare value. */
-export type Operator = (factValue: unknown, compareValue: unknown) => boolean;
+export type { Operator };
 
 /** Wraps the operator named after it: `not:equal` is `operatorDecorators.not(equal)`. */
 export type OperatorDecorator = (next: Operator) => Operator;

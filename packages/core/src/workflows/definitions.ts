@@ -3,7 +3,7 @@ import { monitoringVocabulary, povertyMonitoringPayloadsFor, povertyMonitoringWo
 import { rectificationWorkflow } from './rectification.js';
 import { deepFreeze } from '../model/freeze.js';
 import type { Plan } from '../model/schema.js';
-import { isResolvedPlan } from '../plugins/resolved.js';
+import { asResolvedPlan } from '../model/resolved-plan.js';
 import type { EventRule, Grant, Role, WorkflowDefinition, WorkflowType } from './types.js';
 import { villagePlanWorkflow } from './village-plan.js';
 
@@ -46,8 +46,7 @@ export function workflowsFor(plan: Plan): Readonly<Record<WorkflowType, Workflow
     ...WORKFLOWS,
     'poverty-monitoring': withVocabulary(povertyMonitoringWorkflow, plan),
   };
-  const roles = isResolvedPlan(plan) ? plan.workflowRoles : {};
-  for (const [type, events] of Object.entries(roles)) {
+  for (const [type, events] of Object.entries(asResolvedPlan(plan).workflowRoles)) {
     const definition = out[type as WorkflowType];
     const rules = { ...definition.events };
     for (const [event, eventRoles] of Object.entries(events)) {

@@ -289,9 +289,11 @@ export const povertyMonitoringMachine = setup({
 }).createMachine({
   id: 'poverty-monitoring',
   initial: 'idle',
-  context: ({ input }) => ({
-    village: input.village,
-    household: input.household ?? '',
+  // XState builds a throwaway actor, without input, on every pure `transition`: reading `input`
+  // safely keeps that from throwing (and paying for a stack trace) on each event.
+  context: ({ input }: { input?: { village: string; household?: string } }) => ({
+    village: input?.village ?? '',
+    household: input?.household ?? '',
     cycle: 1,
     flags: [],
     flaggedRisks: [],

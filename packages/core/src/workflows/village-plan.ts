@@ -90,7 +90,12 @@ export const villagePlanMachine = setup({
 }).createMachine({
   id: 'village-plan',
   initial: 'idle',
-  context: ({ input }) => ({ village: input.village, votes: [], changeRequests: [] }),
+  // No input on XState's throwaway actors (see poverty-monitoring): read it safely.
+  context: ({ input }: { input?: { village: string } }) => ({
+    village: input?.village ?? '',
+    votes: [],
+    changeRequests: [],
+  }),
   states: {
     idle: { on: { START: 'drafting' } },
     drafting: {

@@ -2,7 +2,7 @@
 // xstate/graph, and every event the tables do not allow in a state is refused there.
 import { describe, expect, it } from 'vitest';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { createActor, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { WORKFLOWS, type MachineEvent, type WorkflowType } from '../../src/index.js';
 import { PATHS } from './fixtures.js';
 
@@ -127,6 +127,12 @@ for (const type of ['village-plan', 'rectification', 'poverty-monitoring'] as co
       const [idle] = initialTransition(machine, input as never);
       expect(idle.value).toBe('idle');
       expect(machine.states.idle!.ownEvents).toEqual([definition.startEvent]);
+    });
+
+    it('builds its context without input, as XState does for every pure transition', () => {
+      // A context that throws here costs a caught exception and a stack trace on every event.
+      const throwaway = createActor(machine);
+      expect(throwaway.getSnapshot().status).toBe('active');
     });
   });
 }

@@ -1,14 +1,5 @@
 /** Plan routes (方案): the plans served, the plan in force at a date, a plugin set's diff, the input schema. */
-import {
-  diffPlan,
-  getPlan,
-  inputSchema,
-  isResolvedPlan,
-  listPlans,
-  planHash,
-  planInForce,
-  type Plan,
-} from '@ruralkit/core';
+import { diffPlan, getPlan, inputSchema, listPlans, planHash, planInForce, type Plan } from '@ruralkit/core';
 import { z } from 'zod';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
@@ -56,7 +47,7 @@ export function planRoutes(service: Service): RouteSpec[] {
           title: p.plan.title,
           docNo: p.plan.docNo,
           hash: p.hash,
-          plugins: isResolvedPlan(p.plan) ? p.plan.plugins.map((x) => `${x.id}@${x.version}`) : [],
+          plugins: p.plan.plugins.map((x) => `${x.id}@${x.version}`),
         })),
       }),
     }),
@@ -84,7 +75,7 @@ export function planRoutes(service: Service): RouteSpec[] {
       problems: [401, 404],
       handler: ({ principal, params }) => {
         const { plan, hash } = service.plan(params.plan, principal);
-        if (!isResolvedPlan(plan)) return { base: { id: plan.id, hash }, hash, plugins: [], changes: [] };
+        if (plan.plugins.length === 0) return { base: { id: plan.id, hash }, hash, plugins: [], changes: [] };
         return diffPlan(basePlanOf(service, plan.base), plan);
       },
     }),

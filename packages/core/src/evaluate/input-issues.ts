@@ -1,0 +1,167 @@
+/**
+ * Input problems as a person reads them (输入问题): each zod issue, duplicate id and structural
+ * problem translated into an `InputIssue` naming its village or household, year, key and value,
+ * in Chinese and English.
+ */
+import { z } from 'zod';
+import type { InputIssue } from '../model/errors.js';
+import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
+import { inputYears } from './input.js';
+import { structureProblems } from './structure.js';
+
+/** Two villages or two households with the same id (checked on the raw input, valid or not). */
+export function duplicateIds(input: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const check = (type: 'village' | 'household', field: string) => {
+    const list = at(input, [field]);
+    if (!Array.isArray(list)) return;
+    const seen = new Set<unknown>();
+    list.forEach((item: unknown, index) => {
+      const id = at(item, ['id']);
+      if (typeof id !== 'string') return;
+      if (seen.has(id)) issues.push(duplicateIdIssue(type, id, [field, index, 'id']));
+      seen.add(id);
+    });
+  };
+  check('village', 'villages');
+  check('household', 'households');
+  return issues;
+}
+
+/** The problem of a village or household id met a second time. */
+export function duplicateIdIssue(
+  type: 'village' | 'household',
+  id: string,
+  path: (string | number)[],
+  line?: number,
+): InputIssue {
+  const issue: InputIssue = {
+    path,
+    subject: { type, id },
+    key: 'id',
+    value: id,
+    message: { zh: '编号重复', en: 'duplicate id' },
+  };
+  if (line !== undefined) issue.line = line;
+  return issue;
+}
+
+/** A circular, too deep or `__proto__`-keyed input, located like the schema's problems. */
+export function structureIssues(input: unknown): InputIssue[] {
+  return structureProblems(input).map(({ path, message }) => ({ ...locate(input, path), message }));
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function at(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** Locate an issue: which subject, year and key it is about. */
+function locate(input: unknown, path: (string | number)[]): Omit<InputIssue, 'message'> {
+  const issue: Omit<InputIssue, 'message'> = { path };
+  const [area, index, section, year, key] = path;
+  if (area === 'villages' && typeof index === 'number') {
+    const id = at(input, ['villages', index, 'id']);
+    issue.subject = { type: 'village', id: typeof id === 'string' ? id : `#${index + 1}` };
+    if (section === 'indicators' && year !== undefined) {
+      issue.year = Number(year);
+      if (key !== undefined) issue.key = String(key);
+    } else if (section === 'attributes' && year !== undefined) {
+      issue.key = String(year);
+    } else if (section !== undefined && section !== 'attributes' && section !== 'indicators') {
+      issue.key = String(section);
+    }
+  } else if (area === 'district') {
+    issue.subject = { type: 'district', id: 'district' };
+    if (section !== undefined) issue.year = Number(section);
+    if (year !== undefined) issue.key = String(year);
+  } else if (area === 'households' && typeof index === 'number') {
+    const id = at(input, ['households', index, 'id']);
+    issue.subject = { type: 'household', id: typeof id === 'string' ? id : `#${index + 1}` };
+    if (section !== undefined) issue.key = String(section);
+  } else if (path.length === 1) {
+    issue.key = String(area);
+  }
+  if (issue.year !== undefined && Number.isNaN(issue.year)) delete issue.year;
+  return issue;
+}
+
+const TYPE_ZH: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  boolean: '是/否（true/false）',
+  string: '文本',
+  object: '对象',
+  array: '列表',
+};
+
+/** The located, bilingual problems of one zod issue. */
+export function toIssues(plan: Plan, input: unknown, issue: ZodIssue): InputIssue[] {
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => ({
+      ...locate(input, [...path, k]),
+      value: at(input, [...path, k]),
+      message: {
+        zh: '未知指标：方案及插件均未定义此项',
+        en: 'unknown key: neither the plan nor a plugin defines it',
+      },
+    }));
+  }
+  const place = locate(input, path);
+  const value = at(input, path);
+  if (value !== undefined) place.value = value;
+  const def = place.key ? plan.indicators.find((d) => d.key === place.key) : undefined;
+  return [{ ...place, message: describe(issue, value, def, inputYears(plan)) }];
+}
+
+function describe(
+  issue: ZodIssue,
+  value: unknown,
+  def: Indicator | undefined,
+  years: { first: number; last: number },
+): InputIssue['message'] {
+  const range =
+    def?.min !== undefined && def.max !== undefined
+      ? { zh: `不在 ${def.min}–${def.max} 之间`, en: `not between ${def.min} and ${def.max}` }
+      : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return { zh: '缺少必填项', en: 'required but missing' };
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        return { zh: '应为有限数字（不能是 NaN 或无穷大）', en: 'expected a finite number, not NaN or Infinity' };
+      }
+      return {
+        zh: `应为${TYPE_ZH[issue.expected] ?? issue.expected}`,
+        en: `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}`,
+      };
+    case 'too_small':
+      if (range) return range;
+      if (issue.minimum === 0) return { zh: '不能为负数', en: 'must not be negative' };
+      return { zh: `不能小于 ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
+    case 'too_big':
+      return range ?? { zh: `不能大于 ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
+    case 'invalid_key':
+      return {
+        zh: `年份应为 ${years.first}–${years.last} 之间的四位数字，如 "2023"`,
+        en: `a year must be four digits from ${years.first} to ${years.last}, such as "2023"`,
+      };
+    case 'invalid_format':
+    case 'custom':
+      if (typeof value === 'string' && isRealDate(value)) {
+        return {
+          zh: `日期应在 ${years.first}–${years.last} 年之间`,
+          en: `a date must fall in the years ${years.first} to ${years.last}`,
+        };
+      }
+      return { zh: '不是有效日期（YYYY-MM-DD）', en: 'not a real date (YYYY-MM-DD)' };
+    default:
+      return { zh: `无效：${issue.message}`, en: `invalid: ${issue.message}` };
+  }
+}
