@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '@ruralkit/core';
 import { openPostgresStore, SCHEMA_MIGRATIONS, type PostgresStore } from '@ruralkit/store-postgres';
 import { capture } from '../packages/cli/test/helpers.js';
-import { harness, PATHS, plan, START_AT, walk } from '../packages/core/test/workflows/fixtures.js';
+import { harness, PATHS, plan, START_AT, TENANT, walk } from '../packages/core/test/workflows/fixtures.js';
 import { DATABASE_URL, dropTestSchemas, openTestStore, SKIP_POSTGRES, testSchema } from './support/postgres.js';
 import { tamperSuite } from './support/tamper.js';
 
@@ -134,6 +134,43 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     await new Promise((resolve) => setTimeout(resolve, 500)); // the LISTEN connection is up
     await walk(writer, PATHS['village-plan'], 'drafting');
     expect(await received).toBe('started');
+  });
+
+  it('saves in one statement while its audit head is the newest, and falls back when another process moved it', async () => {
+    const schema = testSchema('ahead');
+    const [a, b] = [await open(schema), await open(schema)];
+    const ahead = { a: 0, b: 0 };
+    for (const [name, store] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      const query = store.pool.query.bind(store.pool) as (...args: unknown[]) => unknown;
+      store.pool.query = ((text: unknown, ...rest: unknown[]) => {
+        if (typeof text === 'string' && text.includes('WITH current AS')) ahead[name] += 1;
+        return query(text, ...rest);
+      }) as typeof store.pool.query;
+    }
+    // Alone: every send after the start is one statement.
+    const first = harness(START_AT['village-plan'], a);
+    const alone = await walk(first, PATHS['village-plan']);
+    const sends = PATHS['village-plan'].steps.length - 1;
+    expect(ahead.a).toBe(sends);
+    // Two processes taking turns on one tenant's chain: each finds the head moved by the other.
+    const second = createRuntime({ plan, store: b, clock: first.clock });
+    const { subject, steps } = PATHS['village-plan'];
+    const ids: string[] = [];
+    for (const [i, step] of steps.entries()) {
+      if (step.after) first.clock.advanceDays(step.after);
+      for (const [n, runtime] of [first.runtime, second].entries()) {
+        const event = { type: step.event, actor: step.actor, ...(step.payload ? { payload: step.payload } : {}) };
+        if (i === 0) ids.push((await runtime.start('village-plan', { tenant: TENANT, subject, event })).instanceId);
+        else await runtime.send(ids[n]!, event);
+      }
+    }
+    for (const id of [alone, ...ids]) {
+      expect((await second.history(id)).map((e) => e.event)).toEqual(PATHS['village-plan'].steps.map((s) => s.event));
+    }
+    expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 3 * (sends + 1) });
   });
 
   it('continues a case after a restart of the process, with deadlines still firing', async () => {

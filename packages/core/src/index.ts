@@ -25,7 +25,7 @@ export {
   type InputIssue,
 } from './model/errors.js';
 export { parameterEntryAt, parameterValue } from './model/parameters.js';
-export { canonicalJson, planHash, sha256Hex } from './model/hash.js';
+export { canonicalJson, planHash } from './model/hash.js';
 export { getPlan, listPlans } from './plans/registry.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export {
@@ -90,7 +90,6 @@ export {
   PluginDataSchema,
   ParameterChangeSchema,
   RelaxSchema,
-  pluginRef,
   type Plugin,
   type PluginData,
   type PluginInput,
@@ -139,8 +138,6 @@ export {
 } from './workflows/audit.js';
 export {
   auditEntryOf,
-  auditRow,
-  instanceRow,
   sealCommit,
   type AuditRow,
   type InstanceRow,
@@ -155,7 +152,6 @@ export {
   checkpointSigned,
   checkpointText,
   generateCheckpointKeys,
-  parseCheckpoint,
   readCheckpoints,
   signCheckpoint,
   type AuditCheckpoint,
@@ -181,13 +177,7 @@ export {
   type Clock,
   type ManualClock,
 } from './workflows/calendar.js';
-export {
-  isGranted,
-  describeGrants,
-  scopeRefusal,
-  type RelationFacts,
-  type ScopeRefusal,
-} from './workflows/authorize.js';
+export { type RelationFacts, type ScopeRefusal } from './workflows/authorize.js';
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
 export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';
 export {
@@ -206,11 +196,6 @@ export {
 export {
   povertyMonitoringWorkflow,
   povertyMonitoringMachine,
-  eliminationBlockers,
-  isDevelopmental,
-  RISK_TYPES,
-  MONITORING_CATEGORIES,
-  MEASURES,
   monitoringVocabulary,
   povertyMonitoringPayloadsFor,
   type MonitoringVocabulary,

@@ -107,10 +107,56 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     i.record,
   ];
 
-  /** The update of an instance to its next version (parameters $5–$15: `row`, then the expected version). */
-  const SAVE_INSTANCE = `UPDATE ${s}.instances SET tenant = $6, type = $7, subject_key = $8, exclusive_key = $9,
-    state = $10, status = $11, version = $12, next_deadline_at = $13, record = $14, claimed_by = NULL,
-    claimed_until = NULL WHERE id = $5 AND version = $15`;
+  /**
+   * The update of an instance to its next version, its parameters from `$first` on: `row`, then
+   * the expected version.
+   */
+  const saveInstance = (first: number) => {
+    const $ = (i: number) => `$${first + i}`;
+    return `UPDATE ${s}.instances SET tenant = ${$(1)}, type = ${$(2)}, subject_key = ${$(3)}, exclusive_key = ${$(4)},
+      state = ${$(5)}, status = ${$(6)}, version = ${$(7)}, next_deadline_at = ${$(8)}, record = ${$(9)},
+      claimed_by = NULL, claimed_until = NULL WHERE id = ${$(0)} AND version = ${$(10)}`;
+  };
+
+  /**
+   * The audit rows of chained entries and their tenants' new heads, as two CTEs (`appended`,
+   * `moved`) with their parameters from `$first` on, written only `when` it holds.
+   */
+  const appendAudit = (first: number, when = 'TRUE') => {
+    const $ = (i: number) => `$${first + i}`;
+    return `appended AS (
+        INSERT INTO ${s}.audit (tenant, seq, instance_id, prev_hash, hash, entry)
+        SELECT * FROM unnest(${$(0)}::text[], ${$(1)}::bigint[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::text[],
+          ${$(5)}::text[]) WHERE ${when}
+      ),
+      moved AS (
+        UPDATE ${s}.audit_heads AS h SET seq = n.seq, hash = n.hash
+        FROM unnest(${$(6)}::text[], ${$(7)}::bigint[], ${$(8)}::text[]) AS n (tenant, seq, hash)
+        WHERE h.tenant = n.tenant AND ${when}
+      )`;
+  };
+  const auditParams = (rows: AuditRow[], heads: Map<string, AuditHead>) => [
+    rows.map((r) => r.tenant),
+    rows.map((r) => r.seq),
+    rows.map((r) => r.instanceId),
+    rows.map((r) => r.prevHash),
+    rows.map((r) => r.hash),
+    rows.map((r) => r.entry),
+    [...heads.keys()],
+    [...heads.values()].map((h) => h.seq),
+    [...heads.values()].map((h) => h.hash),
+  ];
+
+  /**
+   * The audit heads (审计链头) this process wrote last, by tenant. A save whose tenants are all
+   * here is tried in one statement that writes only if those heads are still the newest; when
+   * another process has moved one since, nothing is written and the save takes the locking path.
+   */
+  const lastHeads = new Map<string, AuditHead>();
+  const remember = (entries: AuditEntry[]) => {
+    for (const e of entries) lastHeads.set(e.tenant ?? '', { seq: e.seq, hash: e.hash });
+    return entries;
+  };
 
   /** Run `work` in one transaction; constraint violations and deadlocks become `conflict()`. */
   async function transaction<T>(
@@ -169,7 +215,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     // The highest stored seq of each tenant comes with its head: a head row missing or behind
     // is refused (read in the statement's snapshot, it is never ahead of the locked head).
     const locked = await client.query<{ tenant: string | null; seq: string; hash: string | null; last: string }>(
-      `WITH ${saved ? `saved AS (${SAVE_INSTANCE} RETURNING id),` : ''}
+      `WITH ${saved ? `saved AS (${saveInstance(5)} RETURNING id),` : ''}
        added AS (INSERT INTO ${s}.outbox (event) SELECT unnest($1::text[]) RETURNING id),
        heads AS (
          INSERT INTO ${s}.audit_heads (tenant, seq, hash) SELECT unnest($3::text[]), 0, $4
@@ -190,27 +236,73 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
         .filter((r) => r.tenant !== null)
         .map((r) => [r.tenant!, { head: { seq: Number(r.seq), hash: r.hash! }, lastSeq: Number(r.last) }]),
     );
-    const { rows: audit, entries, heads } = sealed.chain((tenant) => current.get(tenant)!);
-    await client.query(
-      `WITH appended AS (
-         INSERT INTO ${s}.audit (tenant, seq, instance_id, prev_hash, hash, entry)
-         SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
-       )
-       UPDATE ${s}.audit_heads AS h SET seq = n.seq, hash = n.hash
-       FROM unnest($7::text[], $8::bigint[], $9::text[]) AS n (tenant, seq, hash) WHERE h.tenant = n.tenant`,
-      [
-        audit.map((r) => r.tenant),
-        audit.map((r) => r.seq),
-        audit.map((r) => r.instanceId),
-        audit.map((r) => r.prevHash),
-        audit.map((r) => r.hash),
-        audit.map((r) => r.entry),
-        [...heads.keys()],
-        [...heads.values()].map((h) => h.seq),
-        [...heads.values()].map((h) => h.hash),
-      ],
-    );
+    const { rows, entries, heads } = sealed.chain((tenant) => current.get(tenant)!);
+    await client.query(`WITH ${appendAudit(1)} SELECT 1`, auditParams(rows, heads));
     return entries;
+  }
+
+  /**
+   * A save in one statement, without a lock held across round trips: the instance, its audit
+   * rows, the heads and the outbox, written only if every head is still `known` and the
+   * instance still at `expectedVersion`. Undefined when a head has moved (nothing written).
+   */
+  async function saveAhead(
+    sealed: SealedCommit,
+    expectedVersion: number,
+    known: Map<string, AuditHead>,
+  ): Promise<AuditEntry[] | undefined> {
+    const instance = sealed.instance!;
+    // the heads are checked to be the stored ones in the statement; entries past them (a head
+    // row set back by hand) collide with the audit key and take the locking path, which names it
+    const { rows, entries, heads } = sealed.chain((tenant) => ({
+      head: known.get(tenant),
+      lastSeq: known.get(tenant)!.seq,
+    }));
+    let result: pg.QueryResult<{ saved: number; current: number }>;
+    try {
+      result = await pool.query(
+        `WITH current AS (
+           SELECT h.tenant FROM ${s}.audit_heads AS h
+           JOIN unnest($3::text[], $4::bigint[], $5::text[]) AS k (tenant, seq, hash)
+             ON h.tenant = k.tenant AND h.seq = k.seq AND h.hash = k.hash
+           FOR UPDATE OF h
+         ),
+         saved AS (
+           ${saveInstance(6)} AND (SELECT count(*) FROM current) = cardinality($3::text[]) RETURNING id
+         ),
+         ${appendAudit(17, 'EXISTS (SELECT 1 FROM saved)')},
+         added AS (
+           INSERT INTO ${s}.outbox (event) SELECT unnest($1::text[]) WHERE EXISTS (SELECT 1 FROM saved) RETURNING id
+         )
+         SELECT (SELECT count(*) FROM saved)::int AS saved, (SELECT count(*) FROM current)::int AS current,
+           (SELECT count(pg_notify($2, '')) FROM (SELECT 1 FROM added LIMIT 1) AS a)::int AS notified`,
+        [
+          sealed.outbox,
+          channel,
+          [...known.keys()],
+          [...known.values()].map((h) => h.seq),
+          [...known.values()].map((h) => h.hash),
+          ...row(instance),
+          expectedVersion,
+          ...auditParams(rows, heads),
+        ],
+      );
+    } catch (error) {
+      const { code, table } = error as { code?: string; table?: string };
+      if (code === '23505' && table === 'audit') {
+        for (const tenant of known.keys()) lastHeads.delete(tenant);
+        return undefined;
+      }
+      if (CONFLICTS.has(code ?? '')) throw new ConflictError(instance.id, expectedVersion);
+      throw error;
+    }
+    const { saved, current } = result.rows[0]!;
+    if (current !== known.size) {
+      for (const tenant of known.keys()) lastHeads.delete(tenant);
+      return undefined;
+    }
+    if (saved !== 1) throw new ConflictError(instance.id, expectedVersion);
+    return remember(entries);
   }
 
   const records = (rows: { record: string }[]) => rows.map((r) => JSON.parse(r.record) as InstanceRecord);
@@ -247,32 +339,46 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     pool,
     schema,
     async create(instance, commit) {
-      return transaction(
-        async (client) => {
-          const sealed = sealCommit(commit, instance);
-          await client.query(
-            `INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
+      return remember(
+        await transaction(
+          async (client) => {
+            const sealed = sealCommit(commit, instance);
+            await client.query(
+              `INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-            row(sealed.instance!),
-          );
-          return writeCommit(client, commit, sealed);
-        },
-        'BEGIN',
-        () => new ConflictError(instance.id, 0),
+              row(sealed.instance!),
+            );
+            return writeCommit(client, commit, sealed);
+          },
+          'BEGIN',
+          () => new ConflictError(instance.id, 0),
+        ),
       );
     },
     async save(instance, expectedVersion, commit) {
-      return transaction(
-        (client) => writeCommit(client, commit, sealCommit(commit, instance), expectedVersion),
-        'BEGIN',
-        () => new ConflictError(instance.id, expectedVersion),
+      const sealed = sealCommit(commit, instance);
+      // A key is kept to the locking path, where it is inserted before any head is locked.
+      const tenants = auditTenants(commit.audit);
+      if (!commit.idempotency && tenants.length > 0 && tenants.every((t) => lastHeads.has(t))) {
+        const known = new Map(tenants.map((t) => [t, lastHeads.get(t)!]));
+        const entries = await saveAhead(sealed, expectedVersion, known);
+        if (entries) return entries;
+      }
+      return remember(
+        await transaction(
+          (client) => writeCommit(client, commit, sealed, expectedVersion),
+          'BEGIN',
+          () => new ConflictError(instance.id, expectedVersion),
+        ),
       );
     },
     async record(commit) {
-      return transaction(
-        (client) => writeCommit(client, commit, sealCommit(commit)),
-        'BEGIN',
-        () => new ConflictError(commit.audit[0]?.instanceId ?? '-', 0),
+      return remember(
+        await transaction(
+          (client) => writeCommit(client, commit, sealCommit(commit)),
+          'BEGIN',
+          () => new ConflictError(commit.audit[0]?.instanceId ?? '-', 0),
+        ),
       );
     },
     async load(id) {

@@ -2,11 +2,10 @@
  * Rules compiled once per plan (编译规则): each condition becomes a synchronous function, and
  * the keys, derived facts and parameters each rule reads are worked out in advance.
  */
+import { derivedSources, unknownFact } from '../model/reads.js';
 import { compileCondition, type CompiledCondition, type CompileOptions } from '../rules/compile.js';
 import { customOperators } from '../rules/operators.js';
 import {
-  derivedSources,
-  unknownFact,
   type Condition,
   type DerivedFact,
   type Indicator,

@@ -234,19 +234,6 @@ export const DerivedFactSchema = z.discriminatedUnion('op', [
 ]);
 export type DerivedFact = z.infer<typeof DerivedFactSchema>;
 
-/** The indicator keys a derived fact (派生指标) is computed from. */
-export function derivedSources(fact: DerivedFact): string[] {
-  return fact.op === 'ratio' ? [fact.numerator, fact.denominator] : [fact.of];
-}
-
-/** Why a condition may not read `fact`: the one wording, for the resolver and the compiler. */
-export function unknownFact(fact: string): LocalizedText {
-  return {
-    zh: `条件引用了不存在的指标或参数 "${fact}"`,
-    en: `the condition reads "${fact}", which is no indicator, parameter or derived fact`,
-  };
-}
-
 /** Message templates for a rule, per language. Placeholders: see `docs/guides/rules.md`. */
 export const RuleMessagesSchema = z
   .object({

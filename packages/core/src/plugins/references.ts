@@ -2,11 +2,10 @@
  * What a plugin refers to must exist (引用检查): the plan and core version it targets, clauses,
  * units, parameters, risk types, facts and operators; parameter values must fit their unit.
  */
+import { derivedSources, unknownFact } from '../model/reads.js';
 import semver from 'semver';
 import {
-  derivedSources,
   parameterValueProblem,
-  unknownFact,
   type Condition,
   type Parameter,
   type Plan,

@@ -1,9 +1,24 @@
 /**
- * Authorization (授权): tenant, township/village scope, and the role table of each workflow.
- * Township-level roles act within their township, village-level roles within their village.
+ * The authorize step (授权): tenant, township/village scope, and the role table of each
+ * workflow. Township-level roles act within their township, village-level roles within their
+ * village. An attempt is authorized in two parts: its scope before an idempotency key is
+ * replayed, its event after; a refused attempt is audited, then thrown naming what the actor
+ * may send now.
  */
+import type { z } from 'zod';
 import type { LocalizedText } from '../model/schema.js';
-import type { Grant, Principal, Role, Subject, WorkflowDefinition } from './types.js';
+import { placeOf, type Attempt, type Setting } from './attempt.js';
+import { auditRecord, auditWhere } from './audit.js';
+import { WorkflowError, type WorkflowErrorCode } from './errors.js';
+import {
+  PrincipalSchema,
+  type Grant,
+  type InstanceRecord,
+  type Principal,
+  type Role,
+  type Subject,
+  type WorkflowDefinition,
+} from './types.js';
 
 /** Roles that act for one township, one village or one household, and must say which. */
 const SCOPE_OF_ROLE: Partial<Record<Role, 'township' | 'village' | 'household'>> = {
@@ -113,4 +128,165 @@ export function describeGrants(definition: WorkflowDefinition, eventType: string
       return `${parts}${payload}`;
     })
     .join(' | ');
+}
+
+/** The actor of a call as a principal, or refused naming the field that is wrong. */
+export function parsePrincipal(actor: unknown, where: string): Principal {
+  const parsed = PrincipalSchema.safeParse(actor);
+  if (parsed.success) return parsed.data;
+  throw new WorkflowError(
+    'invalid-principal',
+    { zh: `${where}：actor 不是有效的主体`, en: `${where}: actor is not a valid principal` },
+    { reasons: issues(parsed.error, 'actor') },
+  );
+}
+
+/** The event types the attempt's actor may send now (payload conditions aside). */
+export function allowedNow(attempt: Attempt): string[] {
+  const { definition, snapshot, actor, tenant, subject } = attempt;
+  if (scopeRefusal(actor, tenant, subject)) return [];
+  return eventsNow(attempt).filter((type) => isGranted(definition, type, actor, subject, relationFacts(snapshot)));
+}
+
+/** Refuse an attempt: audit it (the actor is authenticated), then throw. */
+export async function refuse(
+  setting: Setting,
+  attempt: Attempt,
+  code: WorkflowErrorCode,
+  text: LocalizedText,
+  reasons: LocalizedText[] = [],
+): Promise<never> {
+  const { definition, record, actor, input, state } = attempt;
+  const error = new WorkflowError(code, text, {
+    instanceId: record?.id ?? null,
+    event: input.type,
+    state,
+    allowedNow: allowedNow(attempt),
+    reasons,
+  });
+  const where = record
+    ? auditWhere(record)
+    : {
+        tenant: attempt.tenant,
+        instanceId: null,
+        workflow: definition.type,
+        planHash: setting.planHash,
+        machineVersion: definition.version,
+      };
+  const audit = auditRecord(where, {
+    event: String(input.type),
+    outcome: 'refused',
+    actor,
+    at: attempt.at,
+    stateBefore: state,
+    stateAfter: state,
+    reason: {
+      code,
+      zh: error.text.zh + reasons.map((r) => `；${r.zh}`).join(''),
+      en: error.text.en + reasons.map((r) => `; ${r.en}`).join(''),
+    },
+  });
+  await setting.store.record({ audit: [audit], outbox: [] });
+  throw error;
+}
+
+/** Refuse (audited) a principal outside the instance's tenant or scope, before anything else. */
+export async function authorizeScope(setting: Setting, attempt: Attempt): Promise<void> {
+  const scope = scopeRefusal(attempt.actor, attempt.tenant, attempt.subject);
+  if (!scope) return;
+  const where = placeOf(attempt);
+  await refuse(
+    setting,
+    attempt,
+    scope.code,
+    {
+      zh: `${where.zh}：不允许 ${attempt.actor.id} 发送 ${attempt.input.type}`,
+      en: `${where.en}: ${attempt.actor.id} may not send ${attempt.input.type}`,
+    },
+    [scope.reason],
+  );
+}
+
+/**
+ * Admit the event of an attempt whose scope is authorized, or refuse it (audited): the
+ * workflow knows it, the state accepts it, the role table grants it to the actor, and its
+ * payload is valid and granted. Returns the parsed payload.
+ */
+export async function authorizeEvent(setting: Setting, attempt: Attempt): Promise<unknown> {
+  const { definition, input, actor, subject, state, snapshot } = attempt;
+  const where = placeOf(attempt);
+  const rule = definition.events[input.type];
+  if (!rule) {
+    await refuse(setting, attempt, 'unknown-event', {
+      zh: `${where.zh}：${definition.type} 没有事件 "${input.type}"`,
+      en: `${where.en}: ${definition.type} has no event "${input.type}"`,
+    });
+  }
+  if (!eventsNow(attempt).includes(input.type)) {
+    await refuse(setting, attempt, 'not-allowed-in-state', {
+      zh: `${where.zh} 在状态 ${state ?? '（未开始）'} 不接受事件 ${input.type}`,
+      en: `${where.en} in state ${state ?? '(not started)'} does not accept ${input.type}`,
+    });
+  }
+  const facts = relationFacts(snapshot);
+  if (!isGranted(definition, input.type, actor, subject, facts)) {
+    await refuse(setting, attempt, 'forbidden', {
+      zh: `${where.zh}：${actor.id}（角色 ${actor.roles.join('、') || '无'}）无权在状态 ${state ?? '（未开始）'} 发送 ${input.type}`,
+      en: `${where.en}: ${actor.id} (roles ${actor.roles.join(', ') || 'none'}) may not send ${input.type} in state ${state ?? '(not started)'}`,
+    });
+  }
+  const parsed = rule!.payload.safeParse(input.payload ?? {});
+  if (!parsed.success) {
+    await refuse(
+      setting,
+      attempt,
+      'invalid-payload',
+      { zh: `${where.zh}：事件 ${input.type} 的 payload 有误`, en: `${where.en}: invalid payload of ${input.type}` },
+      issues(parsed.error, 'payload'),
+    );
+  }
+  if (!isGranted(definition, input.type, actor, subject, facts, parsed.data)) {
+    await refuse(setting, attempt, 'forbidden', {
+      zh: `${where.zh}：${actor.id} 不能以此 payload 发送 ${input.type}`,
+      en: `${where.en}: ${actor.id} may not send ${input.type} with this payload`,
+    });
+  }
+  return parsed.data;
+}
+
+/** Refuse a migration unless a supervisor within the instance's tenant and scope asks for it. */
+export function authorizeMigration(actor: Principal, record: InstanceRecord): void {
+  const refusal =
+    scopeRefusal(actor, record.tenant, record.subject)?.reason ??
+    (actor.roles.includes('supervisor')
+      ? undefined
+      : { zh: '迁移须由 supervisor 角色执行', en: 'a migration needs the supervisor role' });
+  if (refusal) {
+    throw new WorkflowError(
+      'forbidden',
+      { zh: `实例 ${record.id} 不能迁移`, en: `instance ${record.id} cannot be migrated` },
+      { instanceId: record.id, reasons: [refusal] },
+    );
+  }
+}
+
+/** The events the attempt's state accepts: the start event before a start. */
+function eventsNow({ definition, state }: Attempt): string[] {
+  if (state === null) return [definition.startEvent];
+  const node = definition.machine.states[state];
+  return node ? [...new Set(node.ownEvents as string[])] : [];
+}
+
+/** What the instance's context says about the relations a grant can ask for. */
+function relationFacts(snapshot: Attempt['snapshot']): RelationFacts {
+  const context = (snapshot.context ?? {}) as RelationFacts;
+  return { assigneeUnit: context.assigneeUnit, reporter: context.reporter };
+}
+
+/** zod issues as reasons naming the field. */
+function issues(error: z.ZodError, root: string): LocalizedText[] {
+  return error.issues.map((issue) => {
+    const field = [root, ...issue.path.map(String)].join('.');
+    return { zh: `${field}：${issue.message}`, en: `${field}: ${issue.message}` };
+  });
 }

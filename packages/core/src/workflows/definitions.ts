@@ -4,7 +4,15 @@ import { rectificationWorkflow } from './rectification.js';
 import { deepFreeze } from '../model/freeze.js';
 import type { Plan } from '../model/schema.js';
 import { asResolvedPlan } from '../model/resolved-plan.js';
-import type { EventRule, Grant, Role, WorkflowDefinition, WorkflowType } from './types.js';
+import { WorkflowError } from './errors.js';
+import {
+  WORKFLOW_TYPES,
+  type EventRule,
+  type Grant,
+  type Role,
+  type WorkflowDefinition,
+  type WorkflowType,
+} from './types.js';
 import { villagePlanWorkflow } from './village-plan.js';
 
 /**
@@ -61,6 +69,20 @@ export function workflowsFor(plan: Plan): Readonly<Record<WorkflowType, Workflow
   }
   byPlan.set(plan, out);
   return out;
+}
+
+/** The definition of `type` among `workflows`, or `unknown-workflow` naming the known types. */
+export function definitionOf(
+  workflows: Readonly<Record<WorkflowType, WorkflowDefinition>>,
+  type: string,
+): WorkflowDefinition {
+  if (!(WORKFLOW_TYPES as readonly string[]).includes(type)) {
+    throw new WorkflowError('unknown-workflow', {
+      zh: `未知流程类型 "${type}"，可用：${WORKFLOW_TYPES.join('、')}`,
+      en: `unknown workflow type "${type}"; known: ${WORKFLOW_TYPES.join(', ')}`,
+    });
+  }
+  return workflows[type as WorkflowType];
 }
 
 const byPlan = new WeakMap<Plan, Readonly<Record<WorkflowType, WorkflowDefinition>>>();

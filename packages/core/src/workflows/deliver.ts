@@ -4,9 +4,27 @@
  * hand out one event at once; a store that announces commits (`watchOutbox`) wakes delivery.
  */
 import type { Lease, WorkflowStore } from './store.js';
-import type { OutboxEntry } from './types.js';
+import type { DomainEvent, InstanceRecord, OutboxEntry } from './types.js';
 
 export type DomainEventHandler = (event: OutboxEntry) => void | Promise<void>;
+
+/** The one domain event builder: what happened to an instance, for the outbox of its commit. */
+export function domainEvent(
+  record: InstanceRecord,
+  type: string,
+  at: string,
+  data: Record<string, unknown>,
+): DomainEvent {
+  return {
+    type,
+    instanceId: record.id,
+    workflow: record.type,
+    tenant: record.tenant,
+    subject: record.subject,
+    at,
+    data,
+  };
+}
 
 export interface Delivery {
   subscribe(handler: DomainEventHandler): () => void;

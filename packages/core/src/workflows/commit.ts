@@ -1,0 +1,67 @@
+/**
+ * The commit step (提交): an accepted event's instance version, its audit entry, its domain
+ * events and its idempotency key go to the store in one transaction, or nothing does. A
+ * concurrent send with the same key that committed first is answered with its result.
+ */
+import type { Attempt, Setting } from './attempt.js';
+import { auditRecord, auditWhere } from './audit.js';
+import { ConflictError } from './errors.js';
+import { replayKey, storedResult, type IdempotencyKey } from './idempotency.js';
+import type { Transition } from './transition.js';
+import type { Commit } from './types.js';
+
+/** The outcome of an accepted event. */
+export interface TransitionResult {
+  instanceId: string;
+  event: string;
+  from: string | null;
+  to: string;
+  version: number;
+  at: string;
+  /** True when this answers a repeated idempotency key: nothing was applied again. */
+  duplicate?: boolean;
+}
+
+/** Commit the transition of an attempt, with its idempotency key if it has one. */
+export async function commit(
+  { store }: Setting,
+  attempt: Attempt,
+  { event, instance, outbox }: Transition,
+  key: IdempotencyKey | undefined,
+): Promise<TransitionResult> {
+  const { input, record: current, state: before } = attempt;
+  const result: TransitionResult = {
+    instanceId: instance.id,
+    event: input.type,
+    from: before,
+    to: instance.state,
+    version: instance.version,
+    at: event.at,
+  };
+  const writes: Commit = {
+    audit: [
+      auditRecord(auditWhere(instance), {
+        event: input.type,
+        outcome: current ? 'accepted' : 'started',
+        actor: attempt.actor,
+        at: event.at,
+        stateBefore: before,
+        stateAfter: instance.state,
+        payload: event.payload,
+        ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+      }),
+    ],
+    outbox,
+    ...(key ? { idempotency: { scope: key.scope, key: key.key, result: storedResult(key, result) } } : {}),
+  };
+  try {
+    if (current) await store.save(instance, current.version, writes);
+    else await store.create(instance, writes);
+  } catch (error) {
+    // a concurrent send with the same key committed first: answer with its result
+    const first = error instanceof ConflictError ? await replayKey<TransitionResult>(store, key) : undefined;
+    if (first) return first;
+    throw error;
+  }
+  return result;
+}

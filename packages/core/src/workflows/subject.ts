@@ -1,0 +1,48 @@
+/**
+ * The subject (对象) of an instance: a village, or a household within it, resolved from a
+ * start's input against the plan, and the key a store finds a subject's instances by.
+ */
+import type { Plan } from '../model/schema.js';
+import { WorkflowError } from './errors.js';
+import type { Subject, WorkflowDefinition } from './types.js';
+
+/** Where an instance is started: a village, or a household within it. */
+export interface SubjectInput {
+  village: string;
+  /** Needed for a village the plan does not list. */
+  township?: string;
+  household?: string;
+}
+
+/** The subject of a new instance of `definition`, its township from the plan's key villages. */
+export function resolveSubject(plan: Plan, definition: WorkflowDefinition, input: SubjectInput): Subject {
+  const bad = (zh: string, en: string) =>
+    new WorkflowError('invalid-subject', { zh: `对象有误：${zh}`, en: `invalid subject: ${en}` });
+  if (!input || typeof input.village !== 'string' || input.village === '')
+    throw bad('缺少 village', 'village is missing');
+  const township = plan.keyVillages.find((v) => v.id === input.village)?.township.id ?? input.township;
+  if (!township) {
+    throw bad(
+      `村 ${input.village} 不在方案的重点村中，须给出 township`,
+      `village ${input.village} is not a key village of the plan: give its township`,
+    );
+  }
+  if (definition.householdSubject === 'required' && !input.household) {
+    throw bad(
+      `${definition.type} 的对象须为农户（household）`,
+      `the subject of ${definition.type} must name a household`,
+    );
+  }
+  if (definition.householdSubject === 'none' && input.household) {
+    throw bad(
+      `${definition.type} 的对象是村，不是农户`,
+      `the subject of ${definition.type} is a village, not a household`,
+    );
+  }
+  return { village: input.village, township, ...(input.household ? { household: input.household } : {}) };
+}
+
+/** `village/household` or `village`: how a store finds a subject's instances. */
+export function subjectKey(subject: Subject): string {
+  return subject.household ? `${subject.village}/${subject.household}` : subject.village;
+}
