@@ -2,10 +2,10 @@
 // with the audit table by raw SQL, and `ruralkit workflow --database-url`. Needs DATABASE_URL.
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRuntime } from '@ruralkit/core';
+import { AuditBrokenError, createRuntime } from '@ruralkit/core';
 import { openPostgresStore, SCHEMA_MIGRATIONS, type PostgresStore } from '@ruralkit/store-postgres';
 import { capture } from '../packages/cli/test/helpers.js';
-import { harness, PATHS, plan, START_AT, TENANT, walk } from '../packages/core/test/workflows/fixtures.js';
+import { harness, input, PATHS, plan, START_AT, TENANT, walk } from '../packages/core/test/workflows/fixtures.js';
 import { DATABASE_URL, dropTestSchemas, openTestStore, SKIP_POSTGRES, testSchema } from './support/postgres.js';
 import { tamperSuite } from './support/tamper.js';
 
@@ -171,6 +171,24 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
       expect((await second.history(id)).map((e) => e.event)).toEqual(PATHS['village-plan'].steps.map((s) => s.event));
     }
     expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 3 * (sends + 1) });
+  });
+
+  it('takes the locking path when a head set back by hand matches what this process remembers, and stops there', async () => {
+    const schema = testSchema('behind');
+    const a = harness(START_AT['village-plan'], await open(schema));
+    const id = await walk(a, PATHS['village-plan'], 'consultation'); // A remembers the head #2
+    const b = createRuntime({ plan, store: await open(schema), clock: a.clock });
+    const [, , close, vote] = PATHS['village-plan'].steps;
+    a.clock.advanceDays(close!.after!);
+    await b.send(id, input(close!)); // another process writes #3
+    const [second] = (await (a.store as PostgresStore).pool.query(`SELECT hash FROM "${schema}".audit WHERE seq = 2`))
+      .rows;
+    await (a.store as PostgresStore).pool.query(`UPDATE "${schema}".audit_heads SET seq = 2, hash = $1`, [second.hash]);
+    const sent = await a.runtime.send(id, input(vote!)).catch((error: unknown) => error);
+    expect(sent).toBeInstanceOf(AuditBrokenError);
+    expect((sent as Error).message).toContain(
+      'the audit chain head of tenant changjiang is at #2, behind audit entry #3',
+    );
   });
 
   it('continues a case after a restart of the process, with deadlines still firing', async () => {

@@ -3,15 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson,
-  ConflictError,
-  createManualClock,
-  createRuntime,
-  sha256Hex,
-  WorkflowError,
-} from '@ruralkit/core';
+import { canonicalJson, ConflictError, createManualClock, createRuntime, WorkflowError } from '@ruralkit/core';
 import { migrateSchema, openSqliteStore, SCHEMA_MIGRATIONS } from '@ruralkit/store-sqlite';
 import {
   cadre,
@@ -24,6 +18,8 @@ import {
   walk,
 } from '../packages/core/test/workflows/fixtures.js';
 import { tamperSuite } from './support/tamper.js';
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const dbFile = () => join(mkdtempSync(join(tmpdir(), 'ruralkit-sqlite-')), 'workflows.db');
 

@@ -1,6 +1,7 @@
 // Tampering by someone who can write the database (issue 14, point 1), as raw SQL on a real
 // store: each case edits the tables after a village plan was walked and a checkpoint signed,
 // and verification must name the problem and where it is. Shared by the SQLite and PostgreSQL tests.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   AuditBrokenError,
@@ -9,12 +10,13 @@ import {
   checkpointText,
   generateCheckpointKeys,
   readCheckpoints,
-  sha256Hex,
   type AuditCheckpoint,
   type AuditVerification,
   type WorkflowStore,
 } from '@ruralkit/core';
 import { harness, official, PATHS, START_AT, walk, type Harness } from '../../packages/core/test/workflows/fixtures.js';
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Raw SQL on the store's database, as an intruder with a database client would write it. */
 export interface RawDatabase {
