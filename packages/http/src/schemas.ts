@@ -220,7 +220,15 @@ export const TickResultSchema = z.object({
 
 export const AuditVerificationSchema = z
   .union([
-    z.object({ ok: z.literal(true), entries: z.number().int(), headHash: z.string() }),
+    z.object({
+      ok: z.literal(true),
+      entries: z.number().int(),
+      headHash: z.string(),
+      tenants: z.record(z.string(), z.object({ entries: z.number().int(), headHash: z.string() })).optional(),
+      checkpoints: z.object({ count: z.number().int(), signatures: z.enum(['verified', 'not-checked']) }).optional(),
+      instances: z.number().int().optional(),
+      events: z.number().int().optional(),
+    }),
     z.object({
       ok: z.literal(false),
       entries: z.number().int(),

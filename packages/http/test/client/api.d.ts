@@ -963,6 +963,19 @@ export interface components {
             ok: true;
             entries: number;
             headHash: string;
+            tenants?: {
+                [key: string]: {
+                    entries: number;
+                    headHash: string;
+                };
+            };
+            checkpoints?: {
+                count: number;
+                /** @enum {string} */
+                signatures: "verified" | "not-checked";
+            };
+            instances?: number;
+            events?: number;
         } | {
             /** @constant */
             ok: false;
