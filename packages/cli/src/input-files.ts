@@ -11,12 +11,15 @@ import { loadXlsx } from './optional.js';
 
 const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCase();
 
-/** Read the input `files` for `plan`; spreadsheets are checked cell by cell (a `SpreadsheetError` lists every problem). */
+/**
+ * Read the input `files` for `plan`; spreadsheets are checked cell by cell (a `SpreadsheetError`
+ * lists every problem). The rest is checked by `evaluate`, which refuses it with an `InputError`.
+ */
 export async function readInputFiles(
   plan: Plan,
   files: string[],
   notice?: (text: string) => void,
-): Promise<EvaluationInput | unknown> {
+): Promise<EvaluationInput> {
   const kinds = new Set(files.map(extension));
   if (kinds.size === 1 && kinds.has('.csv')) {
     const sheets = files.map((file) => ({ name: basename(file), text: readBytes(file).toString('utf8') }));
@@ -36,7 +39,7 @@ export async function readInputFiles(
     const xlsx = await loadXlsx();
     return xlsx.readWorkbook(plan, bytes, importOptions(xlsx.describeCellIssue, notice));
   }
-  return readDataFile(file);
+  return readDataFile(file) as EvaluationInput;
 }
 
 /** Import options that tell `notice` of each normalized id, as a line naming its cell. */

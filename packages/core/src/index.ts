@@ -38,7 +38,7 @@ export {
   type VillageEvaluation,
 } from './evaluate/batch.js';
 export { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './evaluate/records.js';
-export { inputSchema, inputYears, parseInput } from './evaluate/input.js';
+export { inputJsonSchema, inputSchema, inputYears, parseInput } from './evaluate/input.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
 export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/format.js';
 export { resultValues } from './evaluate/values.js';

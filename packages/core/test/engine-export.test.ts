@@ -150,7 +150,9 @@ describe('engineFacts', () => {
   });
 
   it('refuses invalid input as evaluate does', () => {
-    expect(() => engineFacts(plan, { villages: [{ id: 5 }] }, { asOf: '2025-12-31' })).toThrow();
+    expect(() =>
+      engineFacts(plan, { villages: [{ id: 5 }] } as unknown as EvaluationInput, { asOf: '2025-12-31' }),
+    ).toThrow();
     expect(() => engineFacts(plan, {}, { asOf: '2025-02-30' })).toThrow(/not a real date/);
   });
 });

@@ -1,14 +1,14 @@
 // Invalid input: one error listing every problem with subject, year, key and value, in zh and en.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, getPlan, InputError, isRealDate } from '@ruralkit/core';
+import { evaluate, getPlan, InputError, isRealDate, type EvaluationInput } from '@ruralkit/core';
 
 const plan = getPlan('changjiang-2021');
 const attributes = { needsExpressPoint: true, hasEcommerceConditions: false };
 
 function issuesOf(input: unknown, asOf = '2025-12-31'): InputError {
   try {
-    evaluate(plan, input, { asOf });
+    evaluate(plan, input as EvaluationInput, { asOf });
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return error as InputError;

@@ -12,6 +12,7 @@ import {
   type HouseholdResult,
   type Plan,
   type RuleResult,
+  type EvaluationInput,
 } from '@ruralkit/core';
 import { loadPlugins } from './plugins.js';
 import { loadScenario, ScenarioFileError, type RuleExpectation, type Scenario } from './scenario.js';
@@ -74,7 +75,8 @@ export async function runScenario(
   }
   let report;
   try {
-    report = evaluate(plan, scenario.input, { asOf: scenario.asOf });
+    // The scenario's input as written: `evaluate` checks it (an InputError is expected or not).
+    report = evaluate(plan, scenario.input as EvaluationInput, { asOf: scenario.asOf });
   } catch (error) {
     if (!(error instanceof InputError)) return { ...outcome, error: (error as Error).stack ?? String(error) };
     if (scenario.expectError === undefined) return { ...outcome, error: error.message };

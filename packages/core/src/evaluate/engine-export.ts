@@ -101,7 +101,7 @@ function checkedFacts(check: CompiledCheck): string[] {
  * rule's indicator keys, derived facts and parameters at the rule's point (null when unknown),
  * the as-of date and, for deadline rules, the due date. Throws `InputError` on invalid input.
  */
-export function engineFacts(plan: Plan, input: EvaluationInput | unknown, options: EvaluateOptions): EngineFacts[] {
+export function engineFacts(plan: Plan, input: EvaluationInput, options: EvaluateOptions): EngineFacts[] {
   checkAsOf(plan, options.asOf);
   const parsed = parseInput(plan, input);
   const compiled = compilePlan(plan);

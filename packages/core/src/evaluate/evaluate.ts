@@ -21,7 +21,7 @@ export interface EvaluateOptions {
  * household screening, and summaries. Throws `InputError` (listing every problem) on invalid
  * input; nothing is evaluated then.
  */
-export function evaluate(plan: Plan, input: EvaluationInput | unknown, options: EvaluateOptions): Report {
+export function evaluate(plan: Plan, input: EvaluationInput, options: EvaluateOptions): Report {
   checkAsOf(plan, options.asOf);
   const parsed = parseInput(plan, input);
   const compiled = compilePlan(plan);

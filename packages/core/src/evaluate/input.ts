@@ -107,10 +107,10 @@ function recordOf(defs: Indicator[], years: { first: number; last: number }, req
   return z.object(shape).strict();
 }
 
-const cache = new WeakMap<Plan, z.ZodType>();
+const cache = new WeakMap<Plan, z.ZodType<EvaluationInput>>();
 
 /** The strict zod schema of an evaluation input for `plan` (built once per plan). */
-export function inputSchema(plan: Plan): z.ZodType {
+export function inputSchema(plan: Plan): z.ZodType<EvaluationInput> {
   let schema = cache.get(plan);
   if (schema) return schema;
   const of = (subject: Indicator['subject']) => plan.indicators.filter((d) => d.subject === subject);
@@ -150,9 +150,17 @@ export function inputSchema(plan: Plan): z.ZodType {
         .array(recordOf(householdDefs, years, (d) => d.key === 'id' || d.key === 'villageId' || d.key === 'size'))
         .optional(),
     })
-    .strict();
+    .strict() as unknown as z.ZodType<EvaluationInput>;
   cache.set(plan, schema);
   return schema;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of an evaluation input for `plan`, its plugins' indicators
+ * included: for systems that send input from another language.
+ */
+export function inputJsonSchema(plan: Plan): Record<string, unknown> {
+  return z.toJSONSchema(inputSchema(plan), { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
 /** Validate `input` against `plan`; throws `InputError` listing every problem. */

@@ -1,6 +1,5 @@
 /** Plan routes (方案): the plans served, the plan in force at a date, a plugin set's diff, the input schema. */
-import { diffPlan, getPlan, inputSchema, listPlans, planHash, planInForce, type Plan } from '@ruralkit/core';
-import { z } from 'zod';
+import { diffPlan, getPlan, inputJsonSchema, listPlans, planHash, planInForce, type Plan } from '@ruralkit/core';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import {
@@ -88,8 +87,7 @@ export function planRoutes(service: Service): RouteSpec[] {
       params: PlanParams,
       responses: { 200: { description: 'A JSON Schema (draft 2020-12)', schema: JsonSchemaSchema } },
       problems: [401, 404],
-      handler: ({ principal, params }) =>
-        z.toJSONSchema(inputSchema(service.plan(params.plan, principal).plan), { io: 'input', unrepresentable: 'any' }),
+      handler: ({ principal, params }) => inputJsonSchema(service.plan(params.plan, principal).plan),
     }),
   ];
 }
