@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { isRealDate } from '@ruralkit/core';
+import { isRealDate, RuralkitError } from '@ruralkit/core';
 import { didYouMean } from './suggest.js';
 
 /** Where the command writes; a test passes its own. */
@@ -32,15 +32,15 @@ export const processIo: Io = {
  * A mistake in how the command was called, or in what it was given: exit 2, no stack trace.
  * The message is in Chinese and English, each line naming the command, and says how to fix it.
  */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+export class UsageError extends RuralkitError {
+  override readonly name: string = 'UsageError';
   constructor(
     /** The command it concerns, as typed: `ruralkit evaluate`. */
     readonly command: string,
     readonly zh: string,
     readonly en: string,
   ) {
-    super(`${command}: ${zh}\n${command}: ${en}`);
+    super('usage', { zh: `${command}: ${zh}`, en: `${command}: ${en}` }, `${command}: ${zh}\n${command}: ${en}`);
   }
 }
 

@@ -17,6 +17,7 @@
 export * from './model/schema.js';
 export {
   InputError,
+  RuralkitError,
   briefText,
   describeIssue,
   formatIssueList,

@@ -143,13 +143,7 @@ export function toProblem(error: unknown): HttpProblem {
     );
   }
   if (error instanceof PluginError) {
-    return new HttpProblem(
-      'invalid-request',
-      { zh: '插件有误', en: 'invalid plugin' },
-      {
-        detail: { zh: error.message, en: error.message },
-      },
-    );
+    return new HttpProblem('invalid-request', { zh: '插件有误', en: 'invalid plugin' }, { detail: error.text });
   }
   const fastify = fastifyProblem(error);
   if (fastify) return fastify;

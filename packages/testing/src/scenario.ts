@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { IsoDateSchema, PROGRESS_VALUES, STATUSES } from '@ruralkit/core';
+import { IsoDateSchema, PROGRESS_VALUES, RuralkitError, STATUSES } from '@ruralkit/core';
 
 const StatusSchema = z.enum(STATUSES as [string, ...string[]]);
 
@@ -55,8 +55,11 @@ export const ScenarioSchema = z
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /** A scenario file that cannot be read or does not follow the format. */
-export class ScenarioFileError extends Error {
+export class ScenarioFileError extends RuralkitError {
   override readonly name = 'ScenarioFileError';
+  constructor(message: string) {
+    super('invalid-scenario', { zh: message, en: message }, message);
+  }
 }
 
 /** Read and check a scenario file (YAML or JSON). */

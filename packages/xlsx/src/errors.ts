@@ -21,7 +21,7 @@ export class SpreadsheetError extends InputError {
   declare readonly issues: CellIssue[];
   constructor(issues: CellIssue[]) {
     const title = { zh: '表格数据有误', en: 'invalid spreadsheet' };
-    super(issues, title);
+    super(issues, title, 'invalid-spreadsheet');
     this.message = formatIssueList(title, issues, describeCellIssue);
   }
 }

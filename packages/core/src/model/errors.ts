@@ -19,14 +19,32 @@ export interface InputIssue {
   message: LocalizedText;
 }
 
+/**
+ * The base of every error ruralkit raises on purpose (错误): a stable `code` that a CLI, a service
+ * or an embedding system maps (to an exit status, an HTTP problem…), and `text`, what is wrong
+ * in Chinese and in English. `message` is the whole account, for logs and terminals.
+ */
+export class RuralkitError extends Error {
+  override readonly name: string = 'RuralkitError';
+  constructor(
+    readonly code: string,
+    readonly text: LocalizedText,
+    message = `${text.zh} / ${text.en}`,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /** Thrown when an input is invalid; lists every problem at once. Nothing has been evaluated. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
+export class InputError extends RuralkitError {
+  override readonly name: string = 'InputError';
   constructor(
     readonly issues: InputIssue[],
     title: LocalizedText = { zh: '输入数据有误', en: 'invalid input' },
+    code = 'invalid-input',
   ) {
-    super(formatIssueList(title, issues, describeIssue));
+    super(code, title, formatIssueList(title, issues, describeIssue));
   }
 }
 

@@ -5,6 +5,7 @@
  * condition's `params`. Simple paths are compiled to property reads; every other path goes
  * through jsonpath-plus, as in the engine.
  */
+import { RuralkitError } from '../model/errors.js';
 import type { Condition } from '../model/schema.js';
 import {
   builtinOperators,
@@ -84,37 +85,44 @@ export interface CompiledCondition {
 }
 
 /** A fact the condition reads is missing from the facts (json-rules-engine's UndefinedFactError). */
-export class UndefinedFactError extends Error {
-  readonly code = 'UNDEFINED_FACT';
+export class UndefinedFactError extends RuralkitError {
+  /** json-rules-engine's code for it. */
+  declare readonly code: 'UNDEFINED_FACT';
+  override readonly name = 'UndefinedFactError';
   readonly fact: string;
 
   constructor(fact: string) {
-    super(`Undefined fact: ${fact}`);
-    this.name = 'UndefinedFactError';
+    super('UNDEFINED_FACT', { zh: `缺少事实 "${fact}"`, en: `Undefined fact: ${fact}` }, `Undefined fact: ${fact}`);
     this.fact = fact;
   }
 }
 
 /** A fact given as a function threw, or returned a promise (compiled conditions are synchronous). */
-export class FactFunctionError extends Error {
-  readonly code = 'FACT_FUNCTION';
+export class FactFunctionError extends RuralkitError {
+  declare readonly code: 'FACT_FUNCTION';
+  override readonly name = 'FactFunctionError';
   readonly fact: string;
 
   constructor(fact: string, zh: string, en: string, cause?: unknown) {
-    super(`事实 "${fact}" 的函数${zh} / fact "${fact}": its function ${en}`, cause === undefined ? {} : { cause });
-    this.name = 'FactFunctionError';
+    const text = { zh: `事实 "${fact}" 的函数${zh}`, en: `fact "${fact}": its function ${en}` };
+    super('FACT_FUNCTION', text, undefined, cause === undefined ? {} : { cause });
     this.fact = fact;
   }
 }
 
 /** The condition cannot be compiled; the message starts with the path inside the condition. */
-export class ConditionCompileError extends Error {
+export class ConditionCompileError extends RuralkitError {
+  override readonly name = 'ConditionCompileError';
   /** Where in the condition, e.g. `all[2].any[0]`; empty for the top level. */
   readonly path: string;
 
   constructor(path: string, detail: string) {
-    super(`${path || '(root)'}: ${detail}`);
-    this.name = 'ConditionCompileError';
+    const where = path || '(root)';
+    super(
+      'invalid-condition',
+      { zh: `条件 ${where} 有误：${detail}`, en: `${where}: ${detail}` },
+      `${where}: ${detail}`,
+    );
     this.path = path;
   }
 }

@@ -2,6 +2,7 @@
  * Workflow errors (流程错误): every refusal names the instance, the event, the state and what is
  * allowed now, in Chinese and in English.
  */
+import { RuralkitError } from '../model/errors.js';
 import type { LocalizedText } from '../model/schema.js';
 
 export type WorkflowErrorCode =
@@ -33,19 +34,16 @@ export interface WorkflowErrorDetails {
 }
 
 /** A refused or impossible workflow operation. Nothing was changed. */
-export class WorkflowError extends Error {
+export class WorkflowError extends RuralkitError {
+  declare readonly code: WorkflowErrorCode;
   override readonly name: string = 'WorkflowError';
   readonly instanceId: string | null;
   readonly event: string | undefined;
   readonly state: string | null;
   readonly allowedNow: string[];
   readonly reasons: LocalizedText[];
-  constructor(
-    readonly code: WorkflowErrorCode,
-    readonly text: LocalizedText,
-    details: WorkflowErrorDetails = {},
-  ) {
-    super(formatError(text, details));
+  constructor(code: WorkflowErrorCode, text: LocalizedText, details: WorkflowErrorDetails = {}) {
+    super(code, text, formatError(text, details));
     this.instanceId = details.instanceId ?? null;
     this.event = details.event;
     this.state = details.state ?? null;
