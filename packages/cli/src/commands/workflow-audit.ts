@@ -12,6 +12,7 @@ import {
   checkpointText,
   generateCheckpointKeys,
   readCheckpoints,
+  RuralkitError,
   type AuditVerifyOptions,
   type Runtime,
 } from '@ruralkit/core';
@@ -53,10 +54,12 @@ function readKey(command: string, option: string, file: string, kind: 'private' 
   try {
     return kind === 'private' ? checkpointPrivateKey(text) : checkpointPublicKey(text);
   } catch (error) {
+    const why =
+      error instanceof RuralkitError ? error.text : { zh: (error as Error).message, en: (error as Error).message };
     throw new UsageError(
       command,
-      `--${option} "${file}" 不是 Ed25519 ${kind === 'private' ? '私钥' : '公钥'}（PEM）：${(error as Error).message}`,
-      `--${option} "${file}" is not an Ed25519 ${kind} key (PEM): ${(error as Error).message}`,
+      `--${option} "${file}" 不是 Ed25519 ${kind === 'private' ? '私钥' : '公钥'}（PEM）：${why.zh}`,
+      `--${option} "${file}" is not an Ed25519 ${kind} key (PEM): ${why.en}`,
     );
   }
 }
@@ -73,12 +76,12 @@ export function verifyOptions(
   }
   if (typeof values.checkpoints === 'string') {
     const file = values.checkpoints;
+    const text = readBytes(file).toString('utf8');
     try {
-      options.checkpoints = readCheckpoints(readBytes(file).toString('utf8'), file);
+      options.checkpoints = readCheckpoints(text, file);
     } catch (error) {
-      if (error instanceof UsageError) throw error;
-      const [zh, en] = (error as Error).message.split(' / ');
-      throw new UsageError(command, zh!, en ?? zh!);
+      if (!(error instanceof RuralkitError)) throw error;
+      throw new UsageError(command, error.text.zh, error.text.en);
     }
   }
   return options;

@@ -13,6 +13,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
+import { RuralkitError } from '../model/errors.js';
 import { canonicalJson } from '../model/hash.js';
 
 /** A tenant's chain head at a moment, signed. */
@@ -41,9 +42,10 @@ function signedBytes(checkpoint: Omit<AuditCheckpoint, 'signature'>): Buffer {
 
 function ed25519(key: KeyObject, kind: 'private' | 'public'): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new Error(
-      `${kind === 'private' ? '私钥' : '公钥'}不是 Ed25519 密钥（得到 ${key.asymmetricKeyType}） / the ${kind} key is not an Ed25519 key (got ${key.asymmetricKeyType})`,
-    );
+    throw new RuralkitError('invalid-checkpoint', {
+      zh: `${kind === 'private' ? '私钥' : '公钥'}不是 Ed25519 密钥（得到 ${key.asymmetricKeyType}）`,
+      en: `the ${kind} key is not an Ed25519 key (got ${key.asymmetricKeyType})`,
+    });
   }
   return key;
 }
@@ -119,7 +121,7 @@ export function parseCheckpoint(text: string): AuditCheckpoint | undefined {
 
 /**
  * The checkpoints of an exported file (one JSON line each; blank lines skipped). A line that
- * is not a checkpoint is refused, naming the line.
+ * is not a checkpoint is refused (`invalid-checkpoint`), naming the line.
  */
 export function readCheckpoints(text: string, file: string): AuditCheckpoint[] {
   const checkpoints: AuditCheckpoint[] = [];
@@ -127,9 +129,10 @@ export function readCheckpoints(text: string, file: string): AuditCheckpoint[] {
     if (line.trim() === '') return;
     const checkpoint = parseCheckpoint(line);
     if (!checkpoint) {
-      throw new Error(
-        `${file} 第 ${i + 1} 行不是审计检查点 / line ${i + 1} of ${file} is not an audit checkpoint {tenant, seq, headHash, at, keyId, signature}`,
-      );
+      throw new RuralkitError('invalid-checkpoint', {
+        zh: `${file} 第 ${i + 1} 行不是审计检查点 {tenant, seq, headHash, at, keyId, signature}`,
+        en: `line ${i + 1} of ${file} is not an audit checkpoint {tenant, seq, headHash, at, keyId, signature}`,
+      });
     }
     checkpoints.push(checkpoint);
   });
