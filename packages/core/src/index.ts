@@ -101,6 +101,7 @@ export { ruleInputs, type RuleInputs } from './evaluate/compile-plan.js';
 export {
   asResolvedPlan,
   isResolvedPlan,
+  pluginSpecs,
   type ResolvedPlan,
   type Provenance,
   type Relaxation,

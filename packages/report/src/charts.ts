@@ -9,14 +9,11 @@ import {
   REPORT_WORDS as WORDS,
   STATUSES,
   STATUS_LABEL,
-  unitOfKey,
-  type EvaluationInput,
   type Lang,
-  type Plan,
   type Report,
   type RuleResult,
+  type TargetSeries,
   type ValueUnit,
-  type YearlyValues,
 } from '@ruralkit/core';
 import { esc } from './html.js';
 import { DUE_COLOUR, FONT_STACK, STATUS_COLOUR, TARGET_COLOUR } from './theme.js';
@@ -29,67 +26,15 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   return svg;
 }
 
-/** A numeric target of one subject: the key compared, its unit and the target value. */
+/** A numeric target of one subject: its result and the yearly values the evaluation read for it. */
 interface NumericTarget {
   result: RuleResult;
-  key: string;
-  target: number;
-  unit: ValueUnit;
-  values: (number | null)[];
+  series: TargetSeries;
 }
 
-/** The yearly values of `key` for a subject; a ratio fact is computed from its two indicators. */
-function seriesOf(plan: Plan, result: RuleResult, key: string, data: YearlyValues, years: number[]) {
-  const rule = plan.rules.find((r) => r.id === result.ruleId);
-  const derived = rule?.derived[key];
-  return years.map((year) => {
-    const record = data[String(year)] ?? {};
-    if (derived?.op === 'ratio') {
-      const [n, d] = [record[derived.numerator], record[derived.denominator]];
-      return typeof n === 'number' && typeof d === 'number' && d !== 0 ? n / d : null;
-    }
-    const value = record[key];
-    return typeof value === 'number' ? value : null;
-  });
-}
-
-/** The subject's yearly data as the input gave it (the district's indicators and reference values together). */
-function dataOf(input: EvaluationInput, result: RuleResult): YearlyValues {
-  if (result.subject.type === 'village') {
-    return input.villages?.find((v) => v.id === result.subject.id)?.indicators ?? {};
-  }
-  const district = input.district ?? {};
-  const years = new Set([...Object.keys(district.indicators ?? {}), ...Object.keys(district.reference ?? {})]);
-  return Object.fromEntries([...years].map((y) => [y, { ...district.indicators?.[y], ...district.reference?.[y] }]));
-}
-
-/** The years a chart spans: the year before the plan's start to its last year. */
-export function chartYears(plan: Plan): number[] {
-  const first = Number(plan.period.start.slice(0, 4)) - 1;
-  const last = Number(plan.period.end.slice(0, 4));
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-}
-
-/** The numeric `≥` targets among a subject's results, with their yearly values. */
-export function numericTargets(plan: Plan, input: EvaluationInput, results: RuleResult[]): NumericTarget[] {
-  const years = chartYears(plan);
-  const targets: NumericTarget[] = [];
-  for (const result of results) {
-    const entries = Object.entries(result.expected);
-    if (entries.length !== 1) continue;
-    const [key, expected] = entries[0]!;
-    if (expected.operator !== 'greaterThanInclusive' || typeof expected.value !== 'number') continue;
-    const derived = Object.entries(plan.rules.find((r) => r.id === result.ruleId)?.derived ?? {});
-    const unit = unitOfKey((k) => plan.indicators.find((d) => d.key === k), key, derived);
-    targets.push({
-      result,
-      key,
-      target: expected.value,
-      unit,
-      values: seriesOf(plan, result, key, dataOf(input, result), years),
-    });
-  }
-  return targets;
+/** The results with a numeric `≥` target, each with its series, as the evaluation gives them. */
+export function numericTargets(results: RuleResult[]): NumericTarget[] {
+  return results.flatMap((result) => (result.series ? [{ result, series: result.series }] : []));
 }
 
 /** Units counted in whole numbers: their axes step by one at least. */
@@ -105,21 +50,22 @@ function chartLabel(value: number, unit: ValueUnit, lang: Lang): string {
  * What the chart's lines mean, below it rather than on it, so no label covers a point: the
  * dashed target line and the dotted due year.
  */
-export function targetLegend(target: NumericTarget, lang: Lang): string {
-  const due = target.result.due ? `<span class="due">${esc(WORDS.due[lang])} ${esc(target.result.due)}</span>` : '';
-  return `<p class="legend"><span class="target">${esc(WORDS.target[lang])} ${esc(formatValue(target.target, target.unit, lang))}</span>${due}</p>`;
+export function targetLegend({ result, series }: NumericTarget, lang: Lang): string {
+  const due = result.due ? `<span class="due">${esc(WORDS.due[lang])} ${esc(result.due)}</span>` : '';
+  return `<p class="legend"><span class="target">${esc(WORDS.target[lang])} ${esc(formatValue(series.target, series.unit, lang))}</span>${due}</p>`;
 }
 
 /** One target's chart: yearly values, the target line and the due year. */
-export function targetChart(plan: Plan, target: NumericTarget, lang: Lang): string {
-  const years = chartYears(plan).map(String);
-  const { result, unit } = target;
+export function targetChart({ result, series }: NumericTarget, lang: Lang): string {
+  const years = series.values.map((v) => String(v.year));
+  const values = series.values.map((v) => v.value);
+  const { unit } = series;
   const colour = STATUS_COLOUR[result.status];
   const format = (v: number) => chartLabel(v, unit, lang);
   const dueYear = result.due?.slice(0, 4);
-  const observed = target.values.filter((v): v is number => v !== null);
+  const observed = values.filter((v): v is number => v !== null);
   const ratio = unit === 'ratio';
-  const low = Math.min(target.target, ...observed);
+  const low = Math.min(series.target, ...observed);
   return render(
     {
       grid: { left: 58, right: 24, top: 24, bottom: 26 },
@@ -134,7 +80,7 @@ export function targetChart(plan: Plan, target: NumericTarget, lang: Lang): stri
       series: [
         {
           type: 'line',
-          data: target.values,
+          data: values,
           connectNulls: true,
           symbolSize: 6,
           lineStyle: { color: colour, width: 2 },
@@ -146,7 +92,7 @@ export function targetChart(plan: Plan, target: NumericTarget, lang: Lang): stri
             silent: true,
             label: { show: false },
             data: [
-              { yAxis: target.target, lineStyle: { color: TARGET_COLOUR, type: 'dashed' } },
+              { yAxis: series.target, lineStyle: { color: TARGET_COLOUR, type: 'dashed' } },
               ...(dueYear && years.includes(dueYear)
                 ? [{ xAxis: dueYear, lineStyle: { color: DUE_COLOUR, type: 'dotted' } }]
                 : []),

@@ -5,7 +5,6 @@
 import {
   bySubject,
   REPORT_WORDS as WORDS,
-  type EvaluationInput,
   type Lang,
   type Plan,
   type Report,
@@ -27,15 +26,13 @@ import { CSS } from './style.js';
 export interface HtmlReportOptions {
   /** The plan the report was evaluated against (resolved with its county plugins, if any). */
   plan: Plan;
-  /** The evaluation input: its yearly values are what the charts draw. */
-  input: EvaluationInput;
   /** The report's language (default zh). */
   lang?: Lang;
 }
 
 /** The report as one self-contained HTML document (no script, no network), in Chinese or English. */
 export function renderHtmlReport(report: Report, options: HtmlReportOptions): string {
-  const { plan, input, lang = 'zh' } = options;
+  const { plan, lang = 'zh' } = options;
   const groups = bySubject(report);
   const title = report.plan.title[lang];
   const toc = [
@@ -68,7 +65,7 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions): st
 </header>
 <nav class="toc">${toc.join('')}</nav>
 ${overview(report, lang)}
-${groups.map((g) => subjectSection(plan, input, g, lang)).join('\n')}
+${groups.map((g) => subjectSection(plan, g, lang)).join('\n')}
 ${todoSection(report, lang)}
 ${householdSection(report, lang)}
 ${parameterSection(plan, report, lang)}

@@ -11,7 +11,6 @@ import {
   resultValues,
   STATUSES,
   STATUS_LABEL,
-  type EvaluationInput,
   type Lang,
   type Parameter,
   type Plan,
@@ -59,11 +58,11 @@ export function overview(report: Report, lang: Lang): string {
 }
 
 /** One village's (or the district's) section: counts, target charts and a table of every rule. */
-export function subjectSection(plan: Plan, input: EvaluationInput, group: SubjectGroup, lang: Lang): string {
+export function subjectSection(plan: Plan, group: SubjectGroup, lang: Lang): string {
   const { subject, results, counts } = group;
-  const charts = numericTargets(plan, input, results).map(
+  const charts = numericTargets(results).map(
     (t) =>
-      `<figure class="chart"><figcaption>${esc(t.result.ruleName[lang])} ${badge(t.result, lang)}</figcaption>${targetChart(plan, t, lang)}${targetLegend(t, lang)}</figure>`,
+      `<figure class="chart"><figcaption>${esc(t.result.ruleName[lang])} ${badge(t.result, lang)}</figcaption>${targetChart(t, lang)}${targetLegend(t, lang)}</figure>`,
   );
   const rows = results.map((r) => {
     const values = resultValues(plan, r, lang);

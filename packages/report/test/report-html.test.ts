@@ -59,7 +59,7 @@ afterAll(async () => {
 /** Open the report as a file; collect console errors and every request that is not the file itself. */
 async function open(
   lang: 'zh' | 'en',
-  html = renderHtmlReport(report, { plan, input, lang }),
+  html = renderHtmlReport(report, { plan, lang }),
 ): Promise<{ page: Page; problems: string[]; requests: string[] }> {
   const file = join(mkdtempSync(join(tmpdir(), 'ruralkit-report-')), `report-${lang}.html`);
   writeFileSync(file, html);
@@ -158,12 +158,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
   it('draws the charts as inline SVG: one per numeric target, the status matrix and the risks', async () => {
     const { page } = await open('zh');
     const targets = ['liuyang', 'jianglian', 'district'].map(
-      (id) =>
-        numericTargets(
-          plan,
-          input,
-          report.results.filter((r) => r.subject.id === id),
-        ).length,
+      (id) => numericTargets(report.results.filter((r) => r.subject.id === id)).length,
     );
     expect(targets).toEqual([6, 6, 3]);
     for (const [i, id] of ['liuyang', 'jianglian', 'district'].entries()) {
@@ -289,7 +284,6 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     const resolved = resolvePlan(plan, [county]);
     const html = renderHtmlReport(evaluate(resolved, input, { asOf: '2025-12-31' }), {
       plan: resolved,
-      input,
       lang: 'zh',
     });
     const { page } = await open('zh', html);
@@ -308,7 +302,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
   it('quotes a rule name that starts with a quote once', () => {
     const district = { indicators: { '2025': { adminVillageCount: 52 } } };
     const missing = evaluate(plan, { district }, { asOf: '2025-12-31' });
-    const html = renderHtmlReport(missing, { plan, input: { district }, lang: 'zh' });
+    const html = renderHtmlReport(missing, { plan, lang: 'zh' });
     expect(html).toContain('无法判断“‘双千兆’网络覆盖80%以上行政村”');
     expect(html).not.toMatch(/““|””/);
   });
@@ -347,7 +341,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
       });
       try {
         const file = join(mkdtempSync(join(tmpdir(), 'ruralkit-report-')), 'report.html');
-        writeFileSync(file, renderHtmlReport(report, { plan, input, lang: 'zh' }));
+        writeFileSync(file, renderHtmlReport(report, { plan, lang: 'zh' }));
         const page = await bare.newPage();
         await page.goto(`file://${file}`);
         expect(await drawsChinese(page)).toBe(false);

@@ -1,5 +1,5 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
-import { evaluate, type EvaluationInput, type Lang } from '@ruralkit/core';
+import { evaluate, type Lang } from '@ruralkit/core';
 import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
 import { dateOption, oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
@@ -82,8 +82,7 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
         : format === 'md'
           ? formatMarkdown(report, lang)
           : format === 'html'
-            ? // evaluate accepted the input, so it has the shape of an evaluation input.
-              (await loadHtmlReport()).renderHtmlReport(report, { plan, input: input as EvaluationInput, lang })
+            ? (await loadHtmlReport()).renderHtmlReport(report, { plan, lang })
             : format === 'xlsx'
               ? await (await loadXlsx()).buildResultsWorkbook(plan, report, lang)
               : formatTable(report, lang, io.colour && !out);

@@ -2,6 +2,7 @@
  * `evaluate`: judge a plan's rules against a district's data at an as-of date (评估).
  */
 import { InputError } from '../model/errors.js';
+import { pluginSpec } from '../model/resolved-plan.js';
 import { isRealDate, type Plan } from '../model/schema.js';
 import { compilePlan } from './compile-plan.js';
 import { EvalContext, type SubjectData } from './context.js';
@@ -43,7 +44,7 @@ export function evaluate(plan: Plan, input: EvaluationInput, options: EvaluateOp
       title: plan.title,
       docNo: plan.docNo,
       hash: resolved.hash,
-      plugins: resolved.plugins.map((p) => `${p.id}@${p.version}`),
+      plugins: resolved.plugins.map(pluginSpec),
       relaxed: resolved.relaxed.map(({ id, reason, by }) => ({ id, reason, by })),
     },
     asOf: options.asOf,

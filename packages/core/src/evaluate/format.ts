@@ -8,7 +8,19 @@ import type { DerivedFact, Indicator, LocalizedText } from '../model/schema.js';
 export type Lang = 'zh' | 'en';
 
 /** How a value is written: ratios as percentages, money with separators, yes/no for flags. */
-export type ValueUnit = 'ratio' | 'CNY' | 'count' | 'persons' | 'date' | 'none' | 'days' | 'working days' | 'months';
+/** The units values are written in. */
+export const VALUE_UNITS = Object.freeze([
+  'ratio',
+  'CNY',
+  'count',
+  'persons',
+  'date',
+  'none',
+  'days',
+  'working days',
+  'months',
+] as const);
+export type ValueUnit = (typeof VALUE_UNITS)[number];
 
 export function formatValue(value: unknown, unit: ValueUnit, lang: Lang): string {
   if (value === undefined || value === null) return lang === 'zh' ? '无数据' : 'no data';

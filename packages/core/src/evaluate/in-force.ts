@@ -6,7 +6,7 @@
  */
 import { parameterEntryAt } from '../model/parameters.js';
 import type { Plan } from '../model/schema.js';
-import { asResolvedPlan } from '../model/resolved-plan.js';
+import { asResolvedPlan, pluginSpec } from '../model/resolved-plan.js';
 import { ruleNameAt } from './names.js';
 
 /** What `planInForce` returns. */
@@ -42,7 +42,7 @@ export function planInForce(given: Plan, at: string) {
     plan: plan.id,
     hash: plan.hash,
     at,
-    plugins: plan.plugins.map((p) => `${p.id}@${p.version}`),
+    plugins: plan.plugins.map(pluginSpec),
     rules: plan.rules.map((r) => ({
       id: r.id,
       name: ruleNameAt(plan, r, at),

@@ -8,6 +8,7 @@ import { setBy, yearOf, type EvalContext, type Point, type Reading, type Subject
 import { fillName } from './names.js';
 import { measureProgress } from './progress.js';
 import { messageOf } from './judge-messages.js';
+import { targetSeries } from './series.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
 
 /** The outcome of a rule at one point in time. */
@@ -238,6 +239,8 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   if (j.progressDetail) result.progressDetail = j.progressDetail;
   if (observedYears.length > 0) result.observedYear = Math.max(...observedYears);
   if (j.status === 'missing-data') result.missing = reading.missing.length ? reading.missing : cr.check.keys;
+  const series = targetSeries(ctx, rule, data, outcome.expected);
+  if (series) result.series = series;
   result.message = messageOf(ctx, cr, data, outcome, result, j);
   return result;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../model/schema.js';
+import { VALUE_UNITS } from './format.js';
 import { PROGRESS_VALUES, STATUSES, type Progress, type Status } from './types.js';
 
 export const StatusSchema = z.enum(STATUSES as [Status, ...Status[]]);
@@ -53,6 +54,13 @@ const YearResultSchema = z.object({
   message: LocalizedTextSchema,
 });
 
+const TargetSeriesSchema = z.object({
+  key: z.string(),
+  unit: z.enum(VALUE_UNITS),
+  target: z.number(),
+  values: z.array(z.object({ year: z.number().int(), value: z.number().nullable() })),
+});
+
 /** One rule's result for one subject (规则结果). */
 export const RuleResultSchema = z
   .object({
@@ -77,6 +85,7 @@ export const RuleResultSchema = z
     missing: z.array(z.string()).optional(),
     completedLate: z.boolean().optional(),
     years: z.array(YearResultSchema).optional(),
+    series: TargetSeriesSchema.optional(),
     message: LocalizedTextSchema,
   })
   .meta({ id: 'RuleResult' });

@@ -1,5 +1,6 @@
 /** What an evaluation returns: results per subject and rule, and summaries (catalog §7). */
 import type { LocalizedText } from '../model/schema.js';
+import type { ValueUnit } from './format.js';
 
 /** met (达标) · not-met (未达标) · pending (未到期) · not-applicable (不适用) · missing-data (缺数据). */
 export type Status = 'met' | 'not-met' | 'pending' | 'not-applicable' | 'missing-data';
@@ -79,6 +80,14 @@ export interface YearResult {
   message: LocalizedText;
 }
 
+/** A numeric target's yearly values and its target line (for charts), from the year before the plan's start. */
+export interface TargetSeries {
+  key: string;
+  unit: ValueUnit;
+  target: number;
+  values: { year: number; value: number | null }[];
+}
+
 /** The result of one rule for one subject. */
 export interface RuleResult {
   subject: SubjectRef;
@@ -110,6 +119,8 @@ export interface RuleResult {
   completedLate?: boolean;
   /** Annual rules: every year from the plan's first year. */
   years?: YearResult[];
+  /** A numeric `key ≥ target` rule: the key's yearly values and the target line. */
+  series?: TargetSeries;
   message: LocalizedText;
 }
 

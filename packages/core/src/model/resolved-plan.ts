@@ -49,6 +49,19 @@ export type ResolvedPlan = Plan & {
   readonly disabled: readonly { readonly id: string; readonly by: string }[];
 };
 
+/**
+ * A plugin as a plan names it (插件标识): `id@version`. Provenance writes `plugin:id@version`
+ * (`pluginRef`), to tell it from `plan`.
+ */
+export function pluginSpec(plugin: { readonly id: string; readonly version: string }): string {
+  return `${plugin.id}@${plugin.version}`;
+}
+
+/** The plugins applied to `plan`, in order, as `id@version` (none for a base plan). */
+export function pluginSpecs(plan: Plan): string[] {
+  return asResolvedPlan(plan).plugins.map(pluginSpec);
+}
+
 export function isResolvedPlan(plan: Plan): plan is ResolvedPlan {
   return 'provenance' in plan && 'hash' in plan;
 }

@@ -4,7 +4,7 @@
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
-import type { ResolvedPlan } from '../model/resolved-plan.js';
+import { pluginSpec, type ResolvedPlan } from '../model/resolved-plan.js';
 
 export type PlanChangeKind =
   | 'parameter'
@@ -139,7 +139,7 @@ export function diffToMarkdown(diff: PlanDiff): string {
   const lines = [
     `# 方案差异 / Plan changes: ${diff.base.id}`,
     '',
-    `- 插件 / plugins: ${diff.plugins.map((p) => `${p.id}@${p.version}`).join(', ') || '—'}`,
+    `- 插件 / plugins: ${diff.plugins.map(pluginSpec).join(', ') || '—'}`,
     `- 基础方案 / base hash: \`${diff.base.hash}\``,
     `- 解析后 / resolved hash: \`${diff.hash}\``,
     '',

@@ -16,6 +16,7 @@ import {
   UnitSchema,
 } from '../model/schema.js';
 import type { Operator } from '../rules/operators.js';
+import { pluginSpec } from '../model/resolved-plan.js';
 
 const PluginIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'plugin ids are lower-case words joined by -');
 
@@ -107,5 +108,5 @@ export interface Plugin extends PluginData {
 
 /** `plugin:<id>@<version>`: how results name the plugin that set something. */
 export function pluginRef(plugin: Pick<Plugin, 'id' | 'version'>): string {
-  return `plugin:${plugin.id}@${plugin.version}`;
+  return `plugin:${pluginSpec(plugin)}`;
 }

@@ -75,7 +75,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
         const report = evaluate(plan, input, { asOf: query.asOf ?? today() });
         if (type === HTML) {
           // The same self-contained page as `ruralkit evaluate --format html`.
-          return reply.type('text/html; charset=utf-8').send(renderHtmlReport(report, { plan, input, lang }));
+          return reply.type('text/html; charset=utf-8').send(renderHtmlReport(report, { plan, lang }));
         }
         if (type === XLSX) {
           return reply

@@ -1,5 +1,14 @@
 /** Plan routes (方案): the plans served, the plan in force at a date, a plugin set's diff, the input schema. */
-import { diffPlan, getPlan, inputJsonSchema, listPlans, planHash, planInForce, type Plan } from '@ruralkit/core';
+import {
+  diffPlan,
+  getPlan,
+  inputJsonSchema,
+  listPlans,
+  planHash,
+  planInForce,
+  pluginSpecs,
+  type Plan,
+} from '@ruralkit/core';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import {
@@ -46,7 +55,7 @@ export function planRoutes(service: Service): RouteSpec[] {
           title: p.plan.title,
           docNo: p.plan.docNo,
           hash: p.hash,
-          plugins: p.plan.plugins.map((x) => `${x.id}@${x.version}`),
+          plugins: pluginSpecs(p.plan),
         })),
       }),
     }),

@@ -712,6 +712,16 @@ export interface components {
                     en: string;
                 };
             }[];
+            series?: {
+                key: string;
+                /** @enum {string} */
+                unit: "ratio" | "CNY" | "count" | "persons" | "date" | "none" | "days" | "working days" | "months";
+                target: number;
+                values: {
+                    year: number;
+                    value: number | null;
+                }[];
+            };
             message: {
                 zh: string;
                 en: string;
