@@ -148,11 +148,23 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
   ];
 
   /**
-   * The audit heads (审计链头) this process wrote last, by tenant. A save whose tenants are all
-   * here is tried in one statement that writes only if those heads are still the newest; when
-   * another process has moved one since, nothing is written and the save takes the locking path.
+   * The audit heads (审计链头) this process wrote last, by tenant, and the tenants whose chain
+   * only this process wrote between its last two commits (`sole`). A save whose tenants are all
+   * sole is tried in one statement that writes only if those heads are still the newest. When
+   * another process has written the chain, nothing is written and the save, and the ones after
+   * it, take the locking path until a locking commit finds the chain as this process left it.
    */
   const lastHeads = new Map<string, AuditHead>();
+  const sole = new Set<string>();
+  /** After chaining under the lock: was each locked head the one this process wrote last? */
+  const noteLocked = (locked: ReadonlyMap<string, { head?: AuditHead }>, entries: AuditEntry[]) => {
+    for (const [tenant, { head }] of locked) {
+      const last = lastHeads.get(tenant);
+      if (last && head && last.seq === head.seq && last.hash === head.hash) sole.add(tenant);
+      else sole.delete(tenant);
+    }
+    return remember(entries);
+  };
   const remember = (entries: AuditEntry[]) => {
     for (const e of entries) lastHeads.set(e.tenant ?? '', { seq: e.seq, hash: e.hash });
     return entries;
@@ -238,7 +250,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     );
     const { rows, entries, heads } = sealed.chain((tenant) => current.get(tenant)!);
     await client.query(`WITH ${appendAudit(1)} SELECT 1`, auditParams(rows, heads));
-    return entries;
+    return noteLocked(current, entries);
   }
 
   /**
@@ -290,7 +302,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     } catch (error) {
       const { code, table } = error as { code?: string; table?: string };
       if (code === '23505' && table === 'audit') {
-        for (const tenant of known.keys()) lastHeads.delete(tenant);
+        for (const tenant of known.keys()) sole.delete(tenant);
         return undefined;
       }
       if (CONFLICTS.has(code ?? '')) throw new ConflictError(instance.id, expectedVersion);
@@ -298,7 +310,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     }
     const { saved, current } = result.rows[0]!;
     if (current !== known.size) {
-      for (const tenant of known.keys()) lastHeads.delete(tenant);
+      for (const tenant of known.keys()) sole.delete(tenant);
       return undefined;
     }
     if (saved !== 1) throw new ConflictError(instance.id, expectedVersion);
@@ -339,46 +351,40 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     pool,
     schema,
     async create(instance, commit) {
-      return remember(
-        await transaction(
-          async (client) => {
-            const sealed = sealCommit(commit, instance);
-            await client.query(
-              `INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
+      return transaction(
+        async (client) => {
+          const sealed = sealCommit(commit, instance);
+          await client.query(
+            `INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-              row(sealed.instance!),
-            );
-            return writeCommit(client, commit, sealed);
-          },
-          'BEGIN',
-          () => new ConflictError(instance.id, 0),
-        ),
+            row(sealed.instance!),
+          );
+          return writeCommit(client, commit, sealed);
+        },
+        'BEGIN',
+        () => new ConflictError(instance.id, 0),
       );
     },
     async save(instance, expectedVersion, commit) {
       const sealed = sealCommit(commit, instance);
       // A key is kept to the locking path, where it is inserted before any head is locked.
       const tenants = auditTenants(commit.audit);
-      if (!commit.idempotency && tenants.length > 0 && tenants.every((t) => lastHeads.has(t))) {
+      if (!commit.idempotency && tenants.length > 0 && tenants.every((t) => sole.has(t))) {
         const known = new Map(tenants.map((t) => [t, lastHeads.get(t)!]));
         const entries = await saveAhead(sealed, expectedVersion, known);
         if (entries) return entries;
       }
-      return remember(
-        await transaction(
-          (client) => writeCommit(client, commit, sealed, expectedVersion),
-          'BEGIN',
-          () => new ConflictError(instance.id, expectedVersion),
-        ),
+      return transaction(
+        (client) => writeCommit(client, commit, sealed, expectedVersion),
+        'BEGIN',
+        () => new ConflictError(instance.id, expectedVersion),
       );
     },
     async record(commit) {
-      return remember(
-        await transaction(
-          (client) => writeCommit(client, commit, sealCommit(commit)),
-          'BEGIN',
-          () => new ConflictError(commit.audit[0]?.instanceId ?? '-', 0),
-        ),
+      return transaction(
+        (client) => writeCommit(client, commit, sealCommit(commit)),
+        'BEGIN',
+        () => new ConflictError(commit.audit[0]?.instanceId ?? '-', 0),
       );
     },
     async load(id) {
