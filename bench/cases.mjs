@@ -5,7 +5,16 @@ import { getPlan } from '@ruralkit/core';
 
 export const plan = getPlan('changjiang-2021');
 export const tenant = 'bench';
-export const cadre = { id: 'cadre', roles: ['village-cadre'], tenant, township: 'nianyushan', village: 'liuyang' };
+
+/** The village cadre who records incomes, in `of`'s tenant. */
+export const cadreOf = (of = tenant) => ({
+  id: 'cadre',
+  roles: ['village-cadre'],
+  tenant: of,
+  township: 'nianyushan',
+  village: 'liuyang',
+});
+export const cadre = cadreOf();
 
 /** The payload of the `i`th RECORD_INCOME. */
 export const incomePayload = (i) => ({
@@ -13,8 +22,10 @@ export const incomePayload = (i) => ({
   perCapitaIncomeCny: 7000 + (i % 500),
 });
 
-/** Start a case for each of `households` and bring it to `assisting`; their instance ids. */
-export async function assistingCases(runtime, clock, households) {
+/** Start a case for each of `households` (in `of`'s tenant) and bring it to `assisting`; their instance ids. */
+export async function assistingCases(runtime, clock, households, of = tenant) {
+  const tenant = of;
+  const cadre = cadreOf(of);
   const who = {
     department: { id: 'dept', roles: ['department'], tenant },
     committee: { ...cadre, id: 'committee', roles: ['village-committee'] },

@@ -14,23 +14,24 @@ import { openPostgresStore } from '@ruralkit/store-postgres';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import pg from 'pg';
 import { transition } from 'xstate';
-import { assistingCases, cadre, incomePayload, plan } from './cases.mjs';
+import { assistingCases, cadreOf, incomePayload, plan, tenant } from './cases.mjs';
 
 const EVENTS = Number(process.argv[2] ?? 3000);
 const PG_EVENTS = Number(process.argv[3] ?? 600);
 const DATABASE_URL = process.env.DATABASE_URL;
 const WARMUP = 300;
 const ROUNDS = 3;
-const income = (i) => ({ type: 'RECORD_INCOME', actor: cadre, payload: incomePayload(i) });
+const income = (i, of = tenant) => ({ type: 'RECORD_INCOME', actor: cadreOf(of), payload: incomePayload(i) });
 
 /** A runtime over a store (default: a fresh SQLite file) with one household case in `assisting`. */
 async function assistingCase(
   store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'ruralkit-bench-')), 'bench.db')),
   household = 'b-1',
+  of = tenant,
 ) {
   const clock = createManualClock('2022-01-01T01:00:00Z');
   const runtime = createRuntime({ plan, store, clock });
-  const [instanceId] = await assistingCases(runtime, clock, [household]);
+  const [instanceId] = await assistingCases(runtime, clock, [household], of);
   return { runtime, store, instanceId };
 }
 
@@ -98,25 +99,34 @@ const parameters = {
   'monitoring.incomeThreshold': 6000,
 };
 
-/** A PostgreSQL process of the benchmark: a case of its own, then `events` sends when told. */
-async function pgWorker(schema, household, events) {
+/** A PostgreSQL process of the benchmark: a case of its own in tenant `of`, then `events` sends when told. */
+async function pgWorker(schema, household, events, of) {
   const store = await openPostgresStore({ connectionString: DATABASE_URL, schema, poolSize: 2 });
-  const { runtime, instanceId } = await assistingCase(store, household);
-  for (let i = 0; i < WARMUP / 3; i += 1) await runtime.send(instanceId, income(i));
+  const { runtime, instanceId } = await assistingCase(store, household, of);
+  for (let i = 0; i < WARMUP / 3; i += 1) await runtime.send(instanceId, income(i, of));
   process.send({ ready: true });
   await new Promise((resolve) => process.once('message', resolve));
   const start = process.hrtime.bigint();
-  for (let i = 0; i < events; i += 1) await runtime.send(instanceId, income(i));
+  for (let i = 0; i < events; i += 1) await runtime.send(instanceId, income(i, of));
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const ok = (await runtime.verifyAudit('bench')).ok;
+  const ok = (await runtime.verifyAudit(of)).ok;
   await store.close();
   process.send({ ms, ok });
 }
 
-/** Durable events per second on PostgreSQL with `processes` processes started together. */
-async function pgDurable(schema, processes) {
+/**
+ * Durable events per second on PostgreSQL with `processes` processes started together, all in
+ * one tenant (one audit chain) or, with `ownTenants`, each in a tenant of its own.
+ */
+async function pgDurable(schema, processes, ownTenants = false) {
   const children = Array.from({ length: processes }, (_, i) =>
-    fork(fileURLToPath(import.meta.url), ['--pg-worker', schema, `p${processes}-${i}`, String(PG_EVENTS)]),
+    fork(fileURLToPath(import.meta.url), [
+      '--pg-worker',
+      schema,
+      `p${processes}-${i}`,
+      String(PG_EVENTS),
+      ownTenants ? `${tenant}-${processes}-${i}` : tenant,
+    ]),
   );
   const next = (child) => new Promise((resolve) => child.once('message', resolve));
   await Promise.all(children.map(next));
@@ -181,7 +191,7 @@ async function pgFloor(schema) {
 }
 
 if (process.argv[2] === '--pg-worker') {
-  await pgWorker(process.argv[3], process.argv[4], Number(process.argv[5]));
+  await pgWorker(process.argv[3], process.argv[4], Number(process.argv[5]), process.argv[6]);
   process.exit(0);
 }
 
@@ -218,8 +228,10 @@ if (!DATABASE_URL) {
   console.log('NOTE: DATABASE_URL is not set: the PostgreSQL measurements are skipped');
 } else {
   const schema = `bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+  // The floor writes its rows by hand: in a schema of its own, where they are not audited.
+  const floorSchema = `${schema}_floor`;
   try {
-    const pgFloorUs = await best(() => pgFloor(schema));
+    const pgFloorUs = await best(() => pgFloor(floorSchema));
     line({
       name: 'workflow-event-floor-pg',
       impl: 'xstate-transition+pg-transaction',
@@ -247,10 +259,21 @@ if (!DATABASE_URL) {
         ...(processes === 4 ? { scalingTarget: 1.6, withinScalingTarget: scaling >= 1.6 } : {}),
       });
     }
+    // What limits the one-tenant figures: a tenant's audit chain takes its commits one at a time.
+    const tenants = await pgDurable(schema, 4, true);
+    line({
+      name: 'workflow-event-durable-pg-4p-own-tenants',
+      impl: 'ruralkit-runtime+store-postgres',
+      processes: 4,
+      eventsPerSecond: Math.round(tenants.eventsPerSecond),
+      usPerEventPerProcess: round(tenants.usPerEvent),
+      events: 4 * PG_EVENTS,
+      scaling: Math.round((tenants.eventsPerSecond / one.eventsPerSecond) * 100) / 100,
+    });
   } finally {
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    for (const name of [schema, floorSchema]) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
     await client.end();
   }
 }

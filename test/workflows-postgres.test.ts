@@ -3,12 +3,13 @@
 // `ruralkit workflow --database-url`. Needs DATABASE_URL.
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRuntime } from '@ruralkit/core';
+import { AuditBrokenError, createRuntime } from '@ruralkit/core';
 import { openPostgresStore, SCHEMA_MIGRATIONS, type PostgresStore } from '@ruralkit/store-postgres';
 import { capture } from '../packages/cli/test/helpers.js';
 import {
   cadre,
   harness,
+  input,
   PATHS,
   PERSONAL,
   PERSONAL_PATH,
@@ -18,6 +19,7 @@ import {
   walk,
 } from '../packages/core/test/workflows/fixtures.js';
 import { DATABASE_URL, dropTestSchemas, openTestStore, SKIP_POSTGRES, testSchema } from './support/postgres.js';
+import { tamperSuite } from './support/tamper.js';
 
 describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () => {
   const stores: PostgresStore[] = [];
@@ -88,9 +90,11 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
       if (tamper === 'edit') {
         expect(verification).toMatchObject({ seq: 4, instanceId: id, problem: 'changed' });
         expect(verification.message.en).toContain('RECORD_VOTE');
+      } else if (tamper === 'move-to-other-tenant') {
+        expect(verification).toMatchObject({ seq: 5, problem: 'changed' });
+        expect(verification.message.en).toContain('column tenant says "other" but the entry says "changjiang"');
       } else {
-        const seq = tamper === 'delete-middle' ? 3 : tamper === 'move-to-other-tenant' ? 5 : 7;
-        expect(verification).toMatchObject({ seq, problem: 'missing' });
+        expect(verification).toMatchObject({ seq: tamper === 'delete-middle' ? 3 : 7, problem: 'missing' });
       }
     }
   });
@@ -148,6 +152,16 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     const bad = await capture(['workflow', 'verify', '--database-url', DATABASE_URL!, '--schema', 'Bad-Name']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('invalid PostgreSQL schema name "Bad-Name"');
+    // a mistyped schema is not an empty, intact store, and is not created
+    const typo = testSchema('typo');
+    const missing = await capture(['workflow', 'verify', '--database-url', DATABASE_URL!, '--schema', typo]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`the PostgreSQL schema "${typo}" does not exist`);
+    const raw = new pg.Client({ connectionString: DATABASE_URL });
+    await raw.connect();
+    const { rowCount } = await raw.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [typo]);
+    await raw.end();
+    expect(rowCount).toBe(0);
   });
 
   it('wakes a delivering process with NOTIFY when another process commits, without polling', async () => {
@@ -174,11 +188,11 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
         return query(text, ...rest);
       }) as typeof store.pool.query;
     }
-    // Alone: every send after the start is one statement.
+    // Alone: once a locking commit finds the chain as this process left it, every send is one statement.
     const first = harness(START_AT['village-plan'], a);
     const alone = await walk(first, PATHS['village-plan']);
     const sends = PATHS['village-plan'].steps.length - 1;
-    expect(ahead.a).toBe(sends);
+    expect(ahead.a).toBe(sends - 1);
     // Two processes taking turns on one tenant's chain: each finds the head moved by the other.
     const second = createRuntime({ plan, store: b, clock: first.clock });
     const { subject, steps } = PATHS['village-plan'];
@@ -191,10 +205,31 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
         else await runtime.send(ids[n]!, event);
       }
     }
+    // Taking turns: a's first attempt finds the chain moved by b and falls back; after that neither
+    // finds the chain as it left it, so both take the locking path without trying again.
+    expect(ahead).toEqual({ a: sends, b: 0 });
     for (const id of [alone, ...ids]) {
       expect((await second.history(id)).map((e) => e.event)).toEqual(PATHS['village-plan'].steps.map((s) => s.event));
     }
     expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 3 * (sends + 1) });
+  });
+
+  it('takes the locking path when a head set back by hand matches what this process remembers, and stops there', async () => {
+    const schema = testSchema('behind');
+    const a = harness(START_AT['village-plan'], await open(schema));
+    const id = await walk(a, PATHS['village-plan'], 'consultation'); // A remembers the head #2
+    const b = createRuntime({ plan, store: await open(schema), clock: a.clock });
+    const [, , close, vote] = PATHS['village-plan'].steps;
+    a.clock.advanceDays(close!.after!);
+    await b.send(id, input(close!)); // another process writes #3
+    const [second] = (await (a.store as PostgresStore).pool.query(`SELECT hash FROM "${schema}".audit WHERE seq = 2`))
+      .rows;
+    await (a.store as PostgresStore).pool.query(`UPDATE "${schema}".audit_heads SET seq = 2, hash = $1`, [second.hash]);
+    const sent = await a.runtime.send(id, input(vote!)).catch((error: unknown) => error);
+    expect(sent).toBeInstanceOf(AuditBrokenError);
+    expect((sent as Error).message).toContain(
+      'the audit chain head of tenant changjiang is at #2, behind audit entry #3',
+    );
   });
 
   it('continues a case after a restart of the process, with deadlines still firing', async () => {
@@ -208,3 +243,24 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 3 });
   });
 });
+
+if (SKIP_POSTGRES === undefined) {
+  tamperSuite('PostgreSQL', async () => {
+    const store = await openTestStore();
+    const raw = new pg.Client({ connectionString: DATABASE_URL });
+    await raw.connect();
+    return {
+      store,
+      raw: {
+        exec: async (sql) => void (await raw.query(sql)),
+        rows: async <T>(sql: string) => (await raw.query(sql)).rows as T[],
+        table: (name) => `"${store.schema}".${name}`,
+      },
+      close: async () => {
+        await raw.end();
+        await store.close();
+        await dropTestSchemas();
+      },
+    };
+  });
+}

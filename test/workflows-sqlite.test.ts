@@ -1,11 +1,12 @@
 // The runtime over real SQLite files: restart mid-case, two runtimes racing on one instance,
-// tampering with the audit log by raw SQL, personal data only sealed or hashed in the rows,
-// and schema versions.
+// tampering with the audit log by raw SQL, schema versions, entries of the earlier format, and
+// personal data only sealed or hashed in the rows.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, createManualClock, createRuntime, WorkflowError } from '@ruralkit/core';
+import { canonicalJson, ConflictError, createManualClock, createRuntime, WorkflowError } from '@ruralkit/core';
 import { migrateSchema, openSqliteStore, SCHEMA_MIGRATIONS } from '@ruralkit/store-sqlite';
 import {
   cadre,
@@ -19,6 +20,9 @@ import {
   START_AT,
   walk,
 } from '../packages/core/test/workflows/fixtures.js';
+import { tamperSuite } from './support/tamper.js';
+
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const dbFile = () => join(mkdtempSync(join(tmpdir(), 'ruralkit-sqlite-')), 'workflows.db');
 
@@ -158,5 +162,74 @@ describe('the runtime over SQLite', () => {
     store.db.pragma(`user_version = ${SCHEMA_MIGRATIONS.length + 1}`);
     await store.close();
     expect(() => openSqliteStore(file)).toThrow(/newer than this store supports/);
+  });
+});
+
+tamperSuite('SQLite', async () => {
+  const file = dbFile();
+  const store = openSqliteStore(file);
+  const raw = openSqliteStore(file).db; // a second, plain connection to the same file
+  return {
+    store,
+    raw: {
+      exec: async (sql) => void raw.exec(sql),
+      rows: async <T>(sql: string) => raw.prepare(sql).all() as T[],
+      table: (name) => name,
+    },
+    close: async () => {
+      raw.close();
+      await store.close();
+    },
+  };
+});
+
+describe('a database with entries of the earlier format', () => {
+  it('keeps verifying them by their rule, chains new entries after them, and still finds an edit', async () => {
+    const file = dbFile();
+    const h = harness(START_AT['village-plan'], openSqliteStore(file));
+    const id = await walk(h, PATHS['village-plan'], 'consultation');
+    await h.store.close();
+    // turn the database into one written before format 2: entries as JSON.stringify wrote them
+    // (hash inside, chained by the earlier rule), events in their own key order, schema version 2
+    const raw = openSqliteStore(file).db;
+    let prevHash = '0'.repeat(64);
+    for (const row of raw.prepare('SELECT seq, entry FROM audit ORDER BY seq').all() as {
+      seq: number;
+      entry: string;
+    }[]) {
+      const { v: _v, instanceHash: _i, eventHashes: _e, ...content } = JSON.parse(row.entry);
+      const hash = sha256Hex(canonicalJson({ ...content, prevHash }));
+      const entry = JSON.stringify({ ...content, prevHash, hash });
+      raw
+        .prepare('UPDATE audit SET entry = ?, prev_hash = ?, hash = ? WHERE seq = ?')
+        .run(entry, prevHash, hash, row.seq);
+      raw.prepare('UPDATE audit_heads SET hash = ?').run(hash);
+      prevHash = hash;
+    }
+    for (const row of raw.prepare('SELECT id, event FROM outbox').all() as { id: number; event: string }[]) {
+      const { type, ...rest } = JSON.parse(row.event);
+      raw.prepare('UPDATE outbox SET event = ? WHERE id = ?').run(JSON.stringify({ type, ...rest }), row.id);
+    }
+    raw.exec('DROP TABLE audit_checkpoints');
+    raw.pragma('user_version = 2');
+    raw.close();
+
+    const store = openSqliteStore(file); // migrates to the latest version
+    const runtime = createRuntime({ plan, store, clock: h.clock });
+    expect(await runtime.verifyAudit()).toMatchObject({ ok: true, entries: 2 });
+    h.clock.advanceDays(31);
+    await runtime.send(id, { type: 'CLOSE_CONSULTATION', actor: official() });
+    const history = await runtime.history(id);
+    expect(history.map((e) => e.v)).toEqual([undefined, undefined, 2]);
+    expect(history[2]!.prevHash).toBe(history[1]!.hash);
+    expect(await runtime.verifyAudit()).toMatchObject({ ok: true, entries: 3, instances: 1 });
+
+    const legacy = JSON.parse(
+      (store.db.prepare('SELECT entry FROM audit WHERE seq = 2').get() as { entry: string }).entry,
+    );
+    legacy.payload = { draft: 'changed' };
+    store.db.prepare('UPDATE audit SET entry = ? WHERE seq = 2').run(JSON.stringify(legacy));
+    expect(await runtime.verifyAudit()).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
+    await store.close();
   });
 });

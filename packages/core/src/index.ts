@@ -125,6 +125,7 @@ export { createMemoryStore, type Lease, type WorkflowStore } from './workflows/s
 export {
   chainAuditEntry,
   hashAuditEntry,
+  auditEntryText,
   verifyAuditChain,
   verifyAuditChains,
   chainAudit,
@@ -132,9 +133,39 @@ export {
   chainOf,
   GENESIS_HASH,
   type AuditHead,
+  type AuditProblem,
   type AuditVerification,
+  type BoundRecord,
+  type ChainTip,
 } from './workflows/audit.js';
-export { WorkflowError, ConflictError, type WorkflowErrorCode, type WorkflowErrorDetails } from './workflows/errors.js';
+export {
+  auditEntryOf,
+  sealCommit,
+  type AuditRow,
+  type InstanceRow,
+  type OutboxRow,
+  type SealedCommit,
+} from './workflows/audit-rows.js';
+export { verifyAuditEvidence, type AuditEvidence, type AuditVerifyOptions } from './workflows/audit-verify.js';
+export {
+  checkpointKeyId,
+  checkpointPrivateKey,
+  checkpointPublicKey,
+  checkpointSigned,
+  checkpointText,
+  generateCheckpointKeys,
+  readCheckpoints,
+  signCheckpoint,
+  type AuditCheckpoint,
+  type CheckpointKey,
+} from './workflows/checkpoint.js';
+export {
+  WorkflowError,
+  ConflictError,
+  AuditBrokenError,
+  type WorkflowErrorCode,
+  type WorkflowErrorDetails,
+} from './workflows/errors.js';
 export {
   chineseWorkingDayCalendar,
   addWorkingDays,

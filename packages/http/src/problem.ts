@@ -37,6 +37,7 @@ export const PROBLEM_STATUS = {
   'unknown-event': 422,
   'rate-limited': 429,
   internal: 500,
+  'audit-broken': 500,
   unavailable: 503,
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
@@ -116,6 +117,7 @@ const WORKFLOW_TITLE: Record<string, LocalizedText> = {
   'machine-version': { zh: '流程版本不一致', en: 'machine version mismatch' },
   conflict: { zh: '实例已被他人更新', en: 'the instance was changed by another writer' },
   'idempotency-key-reused': { zh: '幂等键已用于另一请求', en: 'the idempotency key was used for another request' },
+  'audit-broken': { zh: '审计链被破坏', en: 'the audit chain is broken' },
 };
 
 /** Any error as a problem: the library's errors keep their codes and details. */

@@ -197,6 +197,9 @@ export const AuditEntrySchema = z
     payload: z.unknown().optional(),
     reason: z.object({ code: z.string(), zh: z.string(), en: z.string() }).optional(),
     idempotencyKey: z.string().optional(),
+    v: z.literal(2).optional(),
+    instanceHash: z.string().optional(),
+    eventHashes: z.array(z.string()).optional(),
   })
   .meta({ id: 'AuditEntry' });
 
@@ -217,13 +220,23 @@ export const TickResultSchema = z.object({
 
 export const AuditVerificationSchema = z
   .union([
-    z.object({ ok: z.literal(true), entries: z.number().int(), headHash: z.string() }),
+    z.object({
+      ok: z.literal(true),
+      entries: z.number().int(),
+      headHash: z.string(),
+      tenants: z.record(z.string(), z.object({ entries: z.number().int(), headHash: z.string() })).optional(),
+      checkpoints: z.object({ count: z.number().int(), signatures: z.enum(['verified', 'not-checked']) }).optional(),
+      instances: z.number().int().optional(),
+      events: z.number().int().optional(),
+    }),
     z.object({
       ok: z.literal(false),
       entries: z.number().int(),
+      tenant: z.string().optional(),
       seq: z.number().int(),
       instanceId: z.string().nullable(),
-      problem: z.enum(['changed', 'missing', 'reordered']),
+      outboxId: z.number().int().optional(),
+      problem: z.enum(['changed', 'missing', 'reordered', 'unreadable', 'head', 'checkpoint', 'instance', 'outbox']),
       message: z.object({ zh: z.string(), en: z.string() }),
     }),
   ])

@@ -2,13 +2,7 @@
  * The HTML report (HTML 报告): one self-contained page, no script and no network, with inline
  * CSS and inline SVG charts, in Chinese or English, that prints on A4.
  */
-import {
-  bySubject,
-  REPORT_WORDS as WORDS,
-  type Lang,
-  type Plan,
-  type Report,
-} from '@ruralkit/core';
+import { bySubject, REPORT_WORDS as WORDS, type Lang, type Plan, type Report } from '@ruralkit/core';
 import { esc } from './html.js';
 import {
   householdSection,

@@ -51,6 +51,15 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
      result TEXT NOT NULL,
      PRIMARY KEY (scope, key)
    );`,
+  // 2: signed checkpoints of the chain heads. Entries written before keep their format (no
+  // \`v\`) and are verified by its rule; new entries are stored as the canonical text they hash.
+  `CREATE TABLE {schema}.audit_checkpoints (
+     tenant TEXT NOT NULL,
+     seq BIGINT NOT NULL,
+     key_id TEXT NOT NULL,
+     checkpoint TEXT NOT NULL,
+     PRIMARY KEY (tenant, seq, key_id)
+   );`,
 ];
 
 /** A schema name as PostgreSQL would fold it, refused unless it is a plain identifier. */

@@ -8,15 +8,20 @@
  */
 import pg from 'pg';
 import {
+  auditEntryOf,
   auditTenants,
-  chainAudit,
+  checkpointText,
   ConflictError,
   GENESIS_HASH,
+  sealCommit,
   type AuditEntry,
   type AuditHead,
+  type AuditRow,
   type Commit,
   type InstanceRecord,
+  type InstanceRow,
   type OutboxEntry,
+  type SealedCommit,
   type WorkflowStore,
 } from '@ruralkit/core';
 import { checkSchemaName, migrateSchema } from './migrations.js';
@@ -28,6 +33,11 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
+  /**
+   * Create the schema when it does not exist (default true). With false, a missing schema is
+   * refused: a mistyped name must not look like an empty, intact store.
+   */
+  create?: boolean;
 }
 
 /** A workflow store over a PostgreSQL schema. */
@@ -36,6 +46,8 @@ export interface PostgresStore extends WorkflowStore {
   readonly pool: pg.Pool;
   readonly schema: string;
 }
+
+const AUDIT_COLUMNS = 'tenant, seq, instance_id AS "instanceId", prev_hash AS "prevHash", hash, entry';
 
 /** PostgreSQL's error codes that mean "another writer got there first". */
 const CONFLICTS = new Set(['23505', '40001', '40P01']);
@@ -56,6 +68,14 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
   try {
     const client = await pool.connect();
     try {
+      if (options.create === false) {
+        const { rowCount } = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema]);
+        if (!rowCount) {
+          throw new Error(
+            `PostgreSQL 模式 "${schema}" 不存在：请检查名称 / the PostgreSQL schema "${schema}" does not exist; check the name`,
+          );
+        }
+      }
       await migrateSchema(client, schema);
     } finally {
       client.release();
@@ -74,7 +94,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
   let listener: pg.Client | undefined;
   let closed = false;
 
-  const row = (i: InstanceRecord) => [
+  const row = (i: InstanceRow) => [
     i.id,
     i.tenant,
     i.type,
@@ -84,7 +104,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     i.status,
     i.version,
     i.nextDeadlineAt,
-    JSON.stringify(i),
+    i.record,
   ];
 
   /**
@@ -115,24 +135,36 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
         WHERE h.tenant = n.tenant AND ${when}
       )`;
   };
-  const auditParams = (entries: AuditEntry[], heads: Map<string, AuditHead>) => [
-    entries.map((e) => e.tenant),
-    entries.map((e) => e.seq),
-    entries.map((e) => e.instanceId),
-    entries.map((e) => e.prevHash),
-    entries.map((e) => e.hash),
-    entries.map((e) => JSON.stringify(e)),
+  const auditParams = (rows: AuditRow[], heads: Map<string, AuditHead>) => [
+    rows.map((r) => r.tenant),
+    rows.map((r) => r.seq),
+    rows.map((r) => r.instanceId),
+    rows.map((r) => r.prevHash),
+    rows.map((r) => r.hash),
+    rows.map((r) => r.entry),
     [...heads.keys()],
     [...heads.values()].map((h) => h.seq),
     [...heads.values()].map((h) => h.hash),
   ];
 
   /**
-   * The audit heads (审计链头) this process wrote last, by tenant. A save whose tenants are all
-   * here is tried in one statement that writes only if those heads are still the newest; when
-   * another process has moved one since, nothing is written and the save takes the locking path.
+   * The audit heads (审计链头) this process wrote last, by tenant, and the tenants whose chain
+   * only this process wrote between its last two commits (`sole`). A save whose tenants are all
+   * sole is tried in one statement that writes only if those heads are still the newest. When
+   * another process has written the chain, nothing is written and the save, and the ones after
+   * it, take the locking path until a locking commit finds the chain as this process left it.
    */
   const lastHeads = new Map<string, AuditHead>();
+  const sole = new Set<string>();
+  /** After chaining under the lock: was each locked head the one this process wrote last? */
+  const noteLocked = (locked: ReadonlyMap<string, { head?: AuditHead }>, entries: AuditEntry[]) => {
+    for (const [tenant, { head }] of locked) {
+      const last = lastHeads.get(tenant);
+      if (last && head && last.seq === head.seq && last.hash === head.hash) sole.add(tenant);
+      else sole.delete(tenant);
+    }
+    return remember(entries);
+  };
   const remember = (entries: AuditEntry[]) => {
     for (const e of entries) lastHeads.set(e.tenant ?? '', { seq: e.seq, hash: e.hash });
     return entries;
@@ -166,15 +198,18 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
   }
 
   /**
-   * Audit entries, outbox events and the idempotency key of a commit, inside its transaction;
-   * with `saved`, the instance's new version too (in the same statement as the outbox rows: one
-   * round trip less), refused as a conflict when the stored version is no longer the expected one.
+   * Audit entries, outbox events and the idempotency key of a commit, in the stored form core
+   * sealed them into (`sealed`), inside its transaction; with `expectedVersion`, the instance's
+   * new version too (in the same statement as the outbox rows: one round trip less), refused as
+   * a conflict when the stored version is no longer the expected one.
    */
   async function writeCommit(
     client: pg.PoolClient,
     commit: Commit,
-    saved?: { instance: InstanceRecord; expectedVersion: number },
+    sealed: SealedCommit,
+    expectedVersion?: number,
   ): Promise<AuditEntry[]> {
+    const saved = expectedVersion === undefined ? undefined : sealed.instance;
     // The idempotency key first: a repeated key violates its primary key (a conflict), and a
     // racing one waits here, before it holds any audit head.
     if (commit.idempotency) {
@@ -189,34 +224,33 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     // heads of the tenants this commit extends, taken last so a tenant's commits wait on one
     // another only for the audit rows themselves (in name order: no deadlocks).
     const tenants = auditTenants(commit.audit).sort();
-    const locked = await client.query<{ tenant: string | null; seq: string; hash: string | null }>(
+    // The highest stored seq of each tenant comes with its head: a head row missing or behind
+    // is refused (read in the statement's snapshot, it is never ahead of the locked head).
+    const locked = await client.query<{ tenant: string | null; seq: string; hash: string | null; last: string }>(
       `WITH ${saved ? `saved AS (${saveInstance(5)} RETURNING id),` : ''}
        added AS (INSERT INTO ${s}.outbox (event) SELECT unnest($1::text[]) RETURNING id),
        heads AS (
          INSERT INTO ${s}.audit_heads (tenant, seq, hash) SELECT unnest($3::text[]), 0, $4
          ON CONFLICT (tenant) DO UPDATE SET tenant = EXCLUDED.tenant RETURNING tenant, seq, hash
        )
-       SELECT tenant, seq, hash FROM heads
-       UNION ALL SELECT NULL, NULL, NULL FROM (SELECT pg_notify($2, '') FROM (SELECT 1 FROM added LIMIT 1) AS a) AS n
-       ${saved ? `UNION ALL SELECT NULL, count(*), 'saved' FROM saved` : ''}`,
-      [
-        commit.outbox.map((e) => JSON.stringify(e)),
-        channel,
-        tenants,
-        GENESIS_HASH,
-        ...(saved ? [...row(saved.instance), saved.expectedVersion] : []),
-      ],
+       SELECT tenant, seq, hash, (SELECT coalesce(max(a.seq), 0) FROM ${s}.audit AS a WHERE a.tenant = heads.tenant) AS last
+       FROM heads
+       UNION ALL SELECT NULL, NULL, NULL, NULL FROM (SELECT pg_notify($2, '') FROM (SELECT 1 FROM added LIMIT 1) AS a) AS n
+       ${saved ? `UNION ALL SELECT NULL, count(*), 'saved', NULL FROM saved` : ''}`,
+      [sealed.outbox, channel, tenants, GENESIS_HASH, ...(saved ? [...row(saved), expectedVersion] : [])],
     );
     if (saved && Number(locked.rows.find((r) => r.tenant === null && r.hash === 'saved')?.seq) !== 1) {
-      throw new ConflictError(saved.instance.id, saved.expectedVersion);
+      throw new ConflictError(saved.id, expectedVersion!);
     }
     if (commit.audit.length === 0) return [];
     const current = new Map(
-      locked.rows.filter((r) => r.tenant !== null).map((r) => [r.tenant!, { seq: Number(r.seq), hash: r.hash! }]),
+      locked.rows
+        .filter((r) => r.tenant !== null)
+        .map((r) => [r.tenant!, { head: { seq: Number(r.seq), hash: r.hash! }, lastSeq: Number(r.last) }]),
     );
-    const { entries, heads } = chainAudit(commit.audit, (tenant) => current.get(tenant));
-    await client.query(`WITH ${appendAudit(1)} SELECT 1`, auditParams(entries, heads));
-    return entries;
+    const { rows, entries, heads } = sealed.chain((tenant) => current.get(tenant)!);
+    await client.query(`WITH ${appendAudit(1)} SELECT 1`, auditParams(rows, heads));
+    return noteLocked(current, entries);
   }
 
   /**
@@ -225,12 +259,17 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
    * instance still at `expectedVersion`. Undefined when a head has moved (nothing written).
    */
   async function saveAhead(
-    instance: InstanceRecord,
+    sealed: SealedCommit,
     expectedVersion: number,
-    commit: Commit,
     known: Map<string, AuditHead>,
   ): Promise<AuditEntry[] | undefined> {
-    const { entries, heads } = chainAudit(commit.audit, (tenant) => known.get(tenant));
+    const instance = sealed.instance!;
+    // the heads are checked to be the stored ones in the statement; entries past them (a head
+    // row set back by hand) collide with the audit key and take the locking path, which names it
+    const { rows, entries, heads } = sealed.chain((tenant) => ({
+      head: known.get(tenant),
+      lastSeq: known.get(tenant)!.seq,
+    }));
     let result: pg.QueryResult<{ saved: number; current: number }>;
     try {
       result = await pool.query(
@@ -250,23 +289,28 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
          SELECT (SELECT count(*) FROM saved)::int AS saved, (SELECT count(*) FROM current)::int AS current,
            (SELECT count(pg_notify($2, '')) FROM (SELECT 1 FROM added LIMIT 1) AS a)::int AS notified`,
         [
-          commit.outbox.map((e) => JSON.stringify(e)),
+          sealed.outbox,
           channel,
           [...known.keys()],
           [...known.values()].map((h) => h.seq),
           [...known.values()].map((h) => h.hash),
           ...row(instance),
           expectedVersion,
-          ...auditParams(entries, heads),
+          ...auditParams(rows, heads),
         ],
       );
     } catch (error) {
-      if (CONFLICTS.has((error as { code?: string }).code ?? '')) throw new ConflictError(instance.id, expectedVersion);
+      const { code, table } = error as { code?: string; table?: string };
+      if (code === '23505' && table === 'audit') {
+        for (const tenant of known.keys()) sole.delete(tenant);
+        return undefined;
+      }
+      if (CONFLICTS.has(code ?? '')) throw new ConflictError(instance.id, expectedVersion);
       throw error;
     }
     const { saved, current } = result.rows[0]!;
     if (current !== known.size) {
-      for (const tenant of known.keys()) lastHeads.delete(tenant);
+      for (const tenant of known.keys()) sole.delete(tenant);
       return undefined;
     }
     if (saved !== 1) throw new ConflictError(instance.id, expectedVersion);
@@ -307,44 +351,40 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     pool,
     schema,
     async create(instance, commit) {
-      return remember(
-        await transaction(
-          async (client) => {
-            await client.query(
-              `INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
+      return transaction(
+        async (client) => {
+          const sealed = sealCommit(commit, instance);
+          await client.query(
+            `INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-              row(instance),
-            );
-            return writeCommit(client, commit);
-          },
-          'BEGIN',
-          () => new ConflictError(instance.id, 0),
-        ),
+            row(sealed.instance!),
+          );
+          return writeCommit(client, commit, sealed);
+        },
+        'BEGIN',
+        () => new ConflictError(instance.id, 0),
       );
     },
     async save(instance, expectedVersion, commit) {
+      const sealed = sealCommit(commit, instance);
       // A key is kept to the locking path, where it is inserted before any head is locked.
       const tenants = auditTenants(commit.audit);
-      if (!commit.idempotency && tenants.length > 0 && tenants.every((t) => lastHeads.has(t))) {
+      if (!commit.idempotency && tenants.length > 0 && tenants.every((t) => sole.has(t))) {
         const known = new Map(tenants.map((t) => [t, lastHeads.get(t)!]));
-        const entries = await saveAhead(instance, expectedVersion, commit, known);
+        const entries = await saveAhead(sealed, expectedVersion, known);
         if (entries) return entries;
       }
-      return remember(
-        await transaction(
-          (client) => writeCommit(client, commit, { instance, expectedVersion }),
-          'BEGIN',
-          () => new ConflictError(instance.id, expectedVersion),
-        ),
+      return transaction(
+        (client) => writeCommit(client, commit, sealed, expectedVersion),
+        'BEGIN',
+        () => new ConflictError(instance.id, expectedVersion),
       );
     },
     async record(commit) {
-      return remember(
-        await transaction(
-          (client) => writeCommit(client, commit),
-          'BEGIN',
-          () => new ConflictError(commit.audit[0]?.instanceId ?? '-', 0),
-        ),
+      return transaction(
+        (client) => writeCommit(client, commit, sealCommit(commit)),
+        'BEGIN',
+        () => new ConflictError(commit.audit[0]?.instanceId ?? '-', 0),
       );
     },
     async load(id) {
@@ -380,12 +420,12 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
       return rows[0] ? JSON.parse(rows[0].result) : undefined;
     },
     async readAudit(query = {}) {
-      const { rows } = await pool.query<{ entry: string }>(
-        `SELECT entry FROM ${s}.audit WHERE ($1::text IS NULL OR instance_id = $1) AND ($2::text IS NULL OR tenant = $2)
-         ORDER BY tenant, seq`,
+      const { rows } = await pool.query<AuditRow>(
+        `SELECT ${AUDIT_COLUMNS} FROM ${s}.audit
+         WHERE ($1::text IS NULL OR instance_id = $1) AND ($2::text IS NULL OR tenant = $2) ORDER BY tenant, seq`,
         [query.instanceId ?? null, query.tenant ?? null],
       );
-      return rows.map((r) => JSON.parse(r.entry) as AuditEntry);
+      return rows.map(auditEntryOf);
     },
     async auditHeads() {
       const { rows } = await pool.query<{ tenant: string; seq: string; hash: string }>(
@@ -393,22 +433,52 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
       );
       return Object.fromEntries(rows.map((r) => [r.tenant, { seq: Number(r.seq), hash: r.hash } satisfies AuditHead]));
     },
-    async auditSnapshot(query = {}) {
-      // one repeatable-read transaction: entries and heads as of one moment
+    async auditEvidence(query = {}) {
+      // one repeatable-read transaction: everything as of one moment
       return transaction(async (client) => {
-        const entries = await client.query<{ entry: string }>(
-          `SELECT entry FROM ${s}.audit WHERE ($1::text IS NULL OR tenant = $1) ORDER BY tenant, seq`,
-          [query.tenant ?? null],
+        const tenant = [query.tenant ?? null];
+        const audit = await client.query<AuditRow>(
+          `SELECT ${AUDIT_COLUMNS} FROM ${s}.audit WHERE ($1::text IS NULL OR tenant = $1) ORDER BY tenant, seq`,
+          tenant,
         );
         const heads = await client.query<{ tenant: string; seq: string; hash: string }>(
           `SELECT tenant, seq, hash FROM ${s}.audit_heads WHERE seq > 0 AND ($1::text IS NULL OR tenant = $1)`,
-          [query.tenant ?? null],
+          tenant,
+        );
+        const instances = await client.query<InstanceRow>(
+          `SELECT id, tenant, type, subject_key AS "subjectKey", exclusive_key AS "exclusiveKey", state, status, version,
+             next_deadline_at AS "nextDeadlineAt", record
+           FROM ${s}.instances WHERE ($1::text IS NULL OR tenant = $1) ORDER BY created_seq`,
+          tenant,
+        );
+        const outbox = await client.query<{ id: string; event: string }>(
+          `SELECT id, event FROM ${s}.outbox ORDER BY id`,
+        );
+        const checkpoints = await client.query<{ checkpoint: string }>(
+          `SELECT checkpoint FROM ${s}.audit_checkpoints WHERE ($1::text IS NULL OR tenant = $1) ORDER BY tenant, seq`,
+          tenant,
         );
         return {
-          entries: entries.rows.map((r) => JSON.parse(r.entry) as AuditEntry),
+          audit: audit.rows.map((r) => ({ ...r, seq: Number(r.seq) })),
           heads: Object.fromEntries(heads.rows.map((r) => [r.tenant, { seq: Number(r.seq), hash: r.hash }])),
+          instances: instances.rows,
+          outbox: outbox.rows.map((r) => ({ id: Number(r.id), event: r.event })),
+          checkpoints: checkpoints.rows.map((r) => r.checkpoint),
         };
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async addCheckpoints(checkpoints) {
+      if (checkpoints.length === 0) return;
+      await pool.query(
+        `INSERT INTO ${s}.audit_checkpoints (tenant, seq, key_id, checkpoint)
+         SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+        [
+          checkpoints.map((c) => c.tenant),
+          checkpoints.map((c) => c.seq),
+          checkpoints.map((c) => c.keyId),
+          checkpoints.map(checkpointText),
+        ],
+      );
     },
     async pendingOutbox(limit = 100) {
       const { rows } = await pool.query<{ id: string; event: string }>(

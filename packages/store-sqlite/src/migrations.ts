@@ -60,6 +60,15 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
    ALTER TABLE instances ADD COLUMN claimed_until INTEGER;
    ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
    ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;`,
+  // 3: signed checkpoints of the chain heads. Entries written before keep their format (no
+  // \`v\`) and are verified by its rule; new entries are stored as the canonical text they hash.
+  `CREATE TABLE audit_checkpoints (
+     tenant TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     key_id TEXT NOT NULL,
+     checkpoint TEXT NOT NULL,
+     PRIMARY KEY (tenant, seq, key_id)
+   );`,
 ];
 
 /** Bring `db` up to the latest schema; returns the version it is at. */

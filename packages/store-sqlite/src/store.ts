@@ -6,14 +6,18 @@
  */
 import Database from 'better-sqlite3';
 import {
-  auditTenants,
-  chainAudit,
+  auditEntryOf,
+  checkpointText,
   ConflictError,
+  sealCommit,
   type AuditHead,
   type AuditEntry,
+  type AuditRow,
   type Commit,
   type InstanceRecord,
+  type InstanceRow,
   type OutboxEntry,
+  type OutboxRow,
   type WorkflowStore,
 } from '@ruralkit/core';
 import { migrateSchema } from './migrations.js';
@@ -28,6 +32,10 @@ export interface SqliteStore extends WorkflowStore {
   /** The underlying connection, for inspection and backups. */
   readonly db: Database.Database;
 }
+
+const AUDIT_COLUMNS = 'tenant, seq, instance_id AS instanceId, prev_hash AS prevHash, hash, entry';
+const INSTANCE_COLUMNS = `id, tenant, type, subject_key AS subjectKey, exclusive_key AS exclusiveKey, state, status,
+  version, next_deadline_at AS nextDeadlineAt, record`;
 
 /** Open (and create or migrate) a store in the SQLite file `filename`. */
 export function openSqliteStore(filename: string, options: SqliteStoreOptions = {}): SqliteStore {
@@ -60,6 +68,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     ),
     claimInstance: db.prepare(`UPDATE instances SET claimed_by = ?, claimed_until = ? WHERE id = ?`),
     head: db.prepare(`SELECT seq, hash FROM audit_heads WHERE tenant = ?`),
+    lastSeq: db.prepare(`SELECT coalesce(max(seq), 0) AS last FROM audit WHERE tenant = ?`),
     heads: db.prepare(`SELECT tenant, seq, hash FROM audit_heads ORDER BY tenant`),
     setHead: db.prepare(
       `INSERT INTO audit_heads (tenant, seq, hash) VALUES (@tenant, @seq, @hash)
@@ -68,9 +77,17 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     appendAudit: db.prepare(
       `INSERT INTO audit (tenant, seq, instance_id, prev_hash, hash, entry) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    allAudit: db.prepare(`SELECT entry FROM audit ORDER BY tenant, seq`),
-    tenantAudit: db.prepare(`SELECT entry FROM audit WHERE tenant = ? ORDER BY seq`),
-    instanceAudit: db.prepare(`SELECT entry FROM audit WHERE instance_id = ? ORDER BY tenant, seq`),
+    allAudit: db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit ORDER BY tenant, seq`),
+    tenantAudit: db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE tenant = ? ORDER BY seq`),
+    instanceAudit: db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE instance_id = ? ORDER BY tenant, seq`),
+    allInstances: db.prepare(`SELECT ${INSTANCE_COLUMNS} FROM instances ORDER BY rowid`),
+    tenantInstances: db.prepare(`SELECT ${INSTANCE_COLUMNS} FROM instances WHERE tenant = ? ORDER BY rowid`),
+    allOutbox: db.prepare(`SELECT id, event FROM outbox ORDER BY id`),
+    allCheckpoints: db.prepare(`SELECT checkpoint FROM audit_checkpoints ORDER BY tenant, seq`),
+    tenantCheckpoints: db.prepare(`SELECT checkpoint FROM audit_checkpoints WHERE tenant = ? ORDER BY seq`),
+    addCheckpoint: db.prepare(
+      `INSERT INTO audit_checkpoints (tenant, seq, key_id, checkpoint) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
     appendOutbox: db.prepare(`INSERT INTO outbox (event) VALUES (?)`),
     pending: db.prepare(`SELECT id, event FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?`),
     claimable: db.prepare(
@@ -84,28 +101,24 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     insertKey: db.prepare(`INSERT INTO idempotency (scope, key, result) VALUES (?, ?, ?)`),
   };
 
-  const row = (instance: InstanceRecord) => ({
-    id: instance.id,
-    tenant: instance.tenant,
-    type: instance.type,
-    subjectKey: instance.subjectKey,
-    exclusiveKey: instance.exclusiveKey,
-    state: instance.state,
-    status: instance.status,
-    version: instance.version,
-    nextDeadlineAt: instance.nextDeadlineAt,
-    record: JSON.stringify(instance),
-  });
-
-  /** Audit entries, outbox events and the idempotency key of a commit; inside a transaction. */
-  function writeCommit(commit: Commit): AuditEntry[] {
-    const current = new Map(auditTenants(commit.audit).map((t) => [t, sql.head.get(t) as AuditHead | undefined]));
-    const { entries, heads } = chainAudit(commit.audit, (tenant) => current.get(tenant));
-    for (const entry of entries) {
-      sql.appendAudit.run(entry.tenant, entry.seq, entry.instanceId, entry.prevHash, entry.hash, JSON.stringify(entry));
-    }
+  /**
+   * A commit — its instance row (through `writeInstance`), audit rows, outbox rows and
+   * idempotency key — in the stored form core seals it into; inside a transaction.
+   */
+  function writeCommit(
+    commit: Commit,
+    instance?: InstanceRecord,
+    writeInstance?: (row: InstanceRow) => void,
+  ): AuditEntry[] {
+    const sealed = sealCommit(commit, instance);
+    if (sealed.instance) writeInstance?.(sealed.instance);
+    const { rows, entries, heads } = sealed.chain((tenant) => ({
+      head: sql.head.get(tenant) as AuditHead | undefined,
+      lastSeq: (sql.lastSeq.get(tenant) as { last: number }).last,
+    }));
+    for (const r of rows) sql.appendAudit.run(r.tenant, r.seq, r.instanceId, r.prevHash, r.hash, r.entry);
     for (const [tenant, head] of heads) sql.setHead.run({ tenant, ...head });
-    for (const event of commit.outbox) sql.appendOutbox.run(JSON.stringify(event));
+    for (const event of sealed.outbox) sql.appendOutbox.run(event);
     if (commit.idempotency) {
       const { scope, key, result } = commit.idempotency;
       sql.insertKey.run(scope, key, JSON.stringify(result));
@@ -124,7 +137,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
   }
 
   const parse = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { record: string }).record) as T);
-  const entry = (r: unknown): AuditEntry => JSON.parse((r as { entry: string }).entry) as AuditEntry;
+  const entry = (r: unknown): AuditEntry => auditEntryOf(r as AuditRow);
   const outboxEntry = (r: unknown): OutboxEntry => {
     const { id, event } = r as { id: number; event: string };
     return { ...(JSON.parse(event) as Omit<OutboxEntry, 'id'>), id };
@@ -134,21 +147,18 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     db,
     async create(instance, commit) {
       return transact(
-        () => {
-          sql.insert.run(row(instance));
-          return writeCommit(commit);
-        },
+        () => writeCommit(commit, instance, (row) => sql.insert.run(row)),
         () => new ConflictError(instance.id, 0),
       );
     },
     async save(instance, expectedVersion, commit) {
       return transact(
-        () => {
-          if (sql.update.run({ ...row(instance), expectedVersion }).changes !== 1) {
-            throw new ConflictError(instance.id, expectedVersion);
-          }
-          return writeCommit(commit);
-        },
+        () =>
+          writeCommit(commit, instance, (row) => {
+            if (sql.update.run({ ...row, expectedVersion }).changes !== 1) {
+              throw new ConflictError(instance.id, expectedVersion);
+            }
+          }),
         () => new ConflictError(instance.id, expectedVersion),
       );
     },
@@ -193,18 +203,30 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
       const rows = sql.heads.all() as ({ tenant: string } & AuditHead)[];
       return Object.fromEntries(rows.map(({ tenant, seq, hash }) => [tenant, { seq, hash }]));
     },
-    async auditSnapshot(query = {}) {
+    async auditEvidence(query = {}) {
       // one read transaction: a snapshot of the WAL, whatever other processes commit meanwhile
       return db.transaction(() => {
-        const rows = query.tenant === undefined ? sql.allAudit.all() : sql.tenantAudit.all(query.tenant);
+        const all = query.tenant === undefined;
         const heads = (sql.heads.all() as ({ tenant: string } & AuditHead)[]).filter(
-          (h) => query.tenant === undefined || h.tenant === query.tenant,
+          (h) => all || h.tenant === query.tenant,
         );
         return {
-          entries: rows.map(entry),
-          heads: Object.fromEntries(heads.map(({ tenant, seq, hash }) => [tenant, { seq, hash }])),
+          audit: (all ? sql.allAudit.all() : sql.tenantAudit.all(query.tenant)) as AuditRow[],
+          heads: Object.fromEntries(
+            heads.filter((h) => h.seq > 0).map(({ tenant, seq, hash }) => [tenant, { seq, hash }]),
+          ),
+          instances: (all ? sql.allInstances.all() : sql.tenantInstances.all(query.tenant)) as InstanceRow[],
+          outbox: sql.allOutbox.all() as OutboxRow[],
+          checkpoints: (all ? sql.allCheckpoints.all() : sql.tenantCheckpoints.all(query.tenant)).map(
+            (r) => (r as { checkpoint: string }).checkpoint,
+          ),
         };
       })();
+    },
+    async addCheckpoints(checkpoints) {
+      db.transaction(() => {
+        for (const c of checkpoints) sql.addCheckpoint.run(c.tenant, c.seq, c.keyId, checkpointText(c));
+      }).immediate();
     },
     async pendingOutbox(limit = 100) {
       return sql.pending.all(limit).map(outboxEntry);

@@ -5,12 +5,15 @@
  * @module store-contract
  */
 import {
+  auditEntryOf,
   ConflictError,
   createManualClock,
+  generateCheckpointKeys,
   createRuntime,
   getPlan,
   GENESIS_HASH,
   verifyAuditChains,
+  verifyAuditEvidence,
   type AuditRecord,
   type Commit,
   type DomainEvent,
@@ -294,14 +297,57 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         entries: 4,
         tenants: { changjiang: { entries: 2 }, fuliang: { entries: 2 } },
       });
+      const evidence = await store.auditEvidence();
+      expect(evidence.audit.map(auditEntryOf)).toEqual(all);
+      expect(evidence.heads).toEqual(heads);
+      expect(evidence.instances.map((r) => r.id).sort()).toEqual(['a', 'b']);
+      const fuliang = await store.auditEvidence({ tenant: 'fuliang' });
+      expect(fuliang.audit.map(auditEntryOf)).toEqual(all.slice(2));
+      expect(fuliang.heads).toEqual({ fuliang: heads.fuliang });
+      expect(fuliang.instances.map((r) => r.id)).toEqual(['b']);
+      expect(verifyAuditEvidence(evidence)).toMatchObject({ ok: true, entries: 4, instances: 2 });
       // one tenant's newest entry gone: that tenant's chain is reported, by name
-      expect(await store.auditSnapshot()).toEqual({ entries: all, heads });
-      expect(await store.auditSnapshot({ tenant: 'fuliang' })).toEqual({
-        entries: all.slice(2),
-        heads: { fuliang: heads.fuliang },
-      });
       const broken = verifyAuditChains(all.slice(0, 3), heads);
       expect(broken).toMatchObject({ ok: false, tenant: 'fuliang', seq: 2, problem: 'missing' });
+    });
+
+    it('stores the instance and domain events each commit binds into its audit entries, verified together', async () => {
+      const store = await fresh();
+      const runtime = createRuntime({
+        plan: getPlan('changjiang-2021'),
+        store,
+        clock: createManualClock('2022-01-03T09:00:00+08:00'),
+      });
+      const started = await runtime.start('poverty-monitoring', {
+        tenant: 'changjiang',
+        subject: { village: 'liuyang', household: 'lh-001' },
+        event: {
+          type: 'FLAG',
+          actor: { id: 'civil-affairs', roles: ['department'], tenant: 'changjiang' },
+          payload: { channel: 'department-alert', riskTypes: ['income'], note: '' },
+        },
+      });
+      const [entry] = await store.readAudit({ instanceId: started.instanceId });
+      expect(entry).toMatchObject({ v: 2, instanceHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(entry!.eventHashes).toHaveLength((await store.pendingOutbox()).length);
+      const { privateKey, publicKey } = generateCheckpointKeys();
+      const [checkpoint] = await runtime.checkpointAudit(privateKey);
+      expect(checkpoint).toMatchObject({ tenant: 'changjiang', seq: 1, headHash: entry!.hash });
+      await runtime.checkpointAudit(privateKey); // the same checkpoint again is kept once
+      expect((await store.auditEvidence()).checkpoints).toHaveLength(1);
+      expect(await runtime.verifyAudit({ publicKey })).toMatchObject({
+        ok: true,
+        entries: 1,
+        instances: 1,
+        events: entry!.eventHashes!.length,
+        checkpoints: { count: 1, signatures: 'verified' },
+      });
+      const other = generateCheckpointKeys();
+      expect(await runtime.verifyAudit({ publicKey: other.publicKey })).toMatchObject({
+        ok: false,
+        problem: 'checkpoint',
+        seq: 1,
+      });
     });
 
     it('keeps one open instance per exclusive key', async () => {

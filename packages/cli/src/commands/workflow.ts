@@ -18,6 +18,7 @@ import { loadPostgresStore, loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
 import { didYouMean } from '../suggest.js';
+import { checkpoint, keygen, verify, verifyOptions } from './workflow-audit.js';
 import { checkDatabase, checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
 
 const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT [--keys FILE]
@@ -25,13 +26,15 @@ const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--
   ruralkit workflow show <instance> STORE [--as PRINCIPAL] [--keys FILE] [--format text|json]
   ruralkit workflow history <instance> STORE [--format text|json]
   ruralkit workflow tick STORE
-  ruralkit workflow verify STORE [--tenant ID]
+  ruralkit workflow verify STORE [--tenant ID] [--public-key FILE] [--checkpoints FILE]
+  ruralkit workflow checkpoint STORE --key FILE [--export FILE] [--tenant ID]
+  ruralkit workflow keygen --out FILE
   ruralkit workflow forget STORE --keys FILE --tenant ID --village ID [--household ID] --as PRINCIPAL --reason TEXT
   STORE is --db FILE (SQLite) or --database-url postgres://… [--schema NAME] (PostgreSQL)
   (every workflow action also takes --plan ID and --plugin FILE...)`;
 
 const NAME = 'ruralkit workflow';
-const ACTIONS = ['start', 'send', 'show', 'history', 'tick', 'verify', 'forget'];
+const ACTIONS = ['start', 'send', 'show', 'history', 'tick', 'verify', 'checkpoint', 'keygen', 'forget'];
 
 /** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
 const BAD_INPUT = new Set([
@@ -126,7 +129,7 @@ export const workflowCommand: Command = {
     '流程实例：发起、发送事件、查看、到期处理、审计核验、删除个人信息 / workflow instances in a SQLite or PostgreSQL database',
   usage: USAGE,
   options: `  --db        the SQLite workflow database; must exist, except for start
-  --create    create --db or --keys when it does not exist (for an action other than start)
+  --create    create --db (or --schema) or --keys when it does not exist (for an action other than start)
   --tenant    start, forget: the tenant (e.g. the district)
   --township  start, forget: the township id (optional)
   --village   start, forget: the village id
@@ -134,14 +137,21 @@ export const workflowCommand: Command = {
   --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
   --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON;
               show opens personal fields (个人信息) only for a principal whose role needs them
-  --keys      the keyring file of personal data (created 0600 by start or with --create);
-              keep it apart from the database and its backups: events carrying personal
-              fields need it; forget destroys a household's keys in it (supervisor)
+  --keys      the keyring file of personal data (个人信息密钥; not the checkpoint --key),
+              created 0600 by start or with --create; keep it apart from the database and
+              its backups: events carrying personal fields need it; forget destroys a
+              household's keys in it (supervisor)
   --at        act at this ISO 8601 date-time instead of now (simulations, back-office entry);
               not before the instance's last record, at most a day ahead of now
   --force     allow --at more than a day ahead of now
   --reason    forget: why, e.g. the erasure request's reference (no personal details)
   --format    show, history: text (default) or json
+  --key       checkpoint: the Ed25519 private key (PEM) that signs the chain heads; keep it
+              outside the database
+  --export    checkpoint: also append the checkpoints (JSON lines) to this file
+  --public-key verify: check the checkpoints' signatures with this public key (PEM)
+  --checkpoints verify: also check the checkpoints exported to this file
+  --out       keygen: the private key file to write (the public key goes to FILE.pub)
 ${PLAN_OPTIONS_HELP}`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
@@ -161,6 +171,11 @@ ${PLAN_OPTIONS_HELP}`,
       reason: { type: 'string' },
       create: { type: 'boolean' },
       force: { type: 'boolean' },
+      key: { type: 'string' },
+      export: { type: 'string' },
+      'public-key': { type: 'string' },
+      checkpoints: { type: 'string' },
+      out: { type: 'string' },
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
@@ -174,6 +189,7 @@ ${PLAN_OPTIONS_HELP}`,
       );
     }
     const command = `${NAME} ${action}`;
+    if (action === 'keygen') return keygen(command, values.out as string | undefined, io);
     if (!db === !databaseUrl) {
       throw new UsageError(
         command,
@@ -192,7 +208,7 @@ ${PLAN_OPTIONS_HELP}`,
     if (values.schema !== undefined && !databaseUrl) {
       throw new UsageError(command, '--schema 须与 --database-url 同用', '--schema goes with --database-url');
     }
-    const needsTarget = action !== 'tick' && action !== 'verify' && action !== 'forget';
+    const needsTarget = action !== 'tick' && action !== 'verify' && action !== 'checkpoint' && action !== 'forget';
     if (needsTarget && !target) {
       throw new UsageError(
         command,
@@ -206,6 +222,7 @@ ${PLAN_OPTIONS_HELP}`,
     if (db) checkDatabase(command, db, action, values.create === true);
     const keys = values.keys as string | undefined;
     if (keys !== undefined) checkKeyFile(command, keys, db, action === 'start' || values.create === true);
+    const audit = action === 'verify' ? verifyOptions(command, values) : undefined;
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
     const store = databaseUrl
@@ -216,6 +233,7 @@ ${PLAN_OPTIONS_HELP}`,
             connectionString: databaseUrl,
             ...(values.schema ? { schema: values.schema as string } : {}),
             poolSize: 2,
+            create: action === 'start' || values.create === true,
           })
           .catch((error: Error) => {
             throw new UsageError(
@@ -326,22 +344,10 @@ ${PLAN_OPTIONS_HELP}`,
           for (const id of erased.instances) io.stdout(`  ${id}\n`);
           return 0;
         }
-        default: {
-          const verification = await runtime.verifyAudit(values.tenant as string | undefined);
-          if (verification.ok) {
-            io.stdout(
-              `审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…\n`,
-            );
-            for (const [tenant, chain] of Object.entries(verification.tenants ?? {})) {
-              io.stdout(
-                `  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…\n`,
-              );
-            }
-            return 0;
-          }
-          io.stdout(`审计链被破坏 / audit chain broken: ${verification.message.zh} / ${verification.message.en}\n`);
-          return 1;
-        }
+        case 'checkpoint':
+          return await checkpoint(command, runtime, values, io);
+        default:
+          return await verify(runtime, audit!, io);
       }
     } catch (error) {
       if (error instanceof WorkflowError) {

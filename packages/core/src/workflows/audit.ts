@@ -4,6 +4,7 @@
  * (租户) has its own chain, so tenants never wait on one another's commits.
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
+import { AuditBrokenError } from './errors.js';
 import type { AuditEntry, AuditRecord, InstanceRecord, Principal } from './types.js';
 
 /** The `prevHash` of the first entry. */
@@ -24,18 +25,44 @@ export function auditTenants(records: readonly AuditRecord[]): string[] {
 }
 
 /**
- * Chain the records of one commit, each after its tenant's head (`headOf`, read in the same
+ * Where a tenant's chain stands, read in the writing transaction: the head row (if any) and the
+ * highest seq among its stored entries.
+ */
+export interface ChainTip {
+  head: AuditHead | undefined;
+  lastSeq: number;
+}
+
+/** A record with what its commit binds into it: the instance and domain events it wrote. */
+export type BoundRecord = AuditRecord & Pick<AuditEntry, 'instanceHash' | 'eventHashes'>;
+
+/**
+ * Chain the records of one commit, each after its tenant's head (`tipOf`, read in the same
  * transaction). Returns the entries and each touched tenant's new head: every store writes
- * exactly these.
+ * exactly these. A head row missing or behind the last entry (deleted or edited by hand) is
+ * refused with `AuditBrokenError`: appending would collide with a stored entry.
  */
 export function chainAudit(
-  records: readonly AuditRecord[],
-  headOf: (tenant: string) => AuditHead | undefined,
+  records: readonly BoundRecord[],
+  tipOf: (tenant: string) => ChainTip,
 ): { entries: AuditEntry[]; heads: Map<string, AuditHead> } {
   const heads = new Map<string, AuditHead>();
   const entries = records.map((record) => {
     const tenant = chainOf(record);
-    const prev = heads.get(tenant) ?? headOf(tenant);
+    let prev = heads.get(tenant);
+    if (!prev) {
+      const { head, lastSeq } = tipOf(tenant);
+      const headSeq = head?.seq ?? 0;
+      if (lastSeq > headSeq) {
+        const label = tenant || '-';
+        const at = headSeq > 0 ? `#${headSeq}` : '';
+        throw new AuditBrokenError({
+          zh: `租户 ${label} 的审计链头${at ? `（${at}）落后于` : '缺失，而已有'}审计记录 #${lastSeq}，未写入任何内容`,
+          en: `the audit chain head of tenant ${label} is ${at ? `at ${at}, behind` : 'missing, with'} audit entry #${lastSeq}; nothing was written`,
+        });
+      }
+      prev = head;
+    }
     const entry = chainAuditEntry(prev && prev.seq > 0 ? prev : undefined, record);
     heads.set(tenant, { seq: entry.seq, hash: entry.hash });
     return entry;
@@ -43,18 +70,37 @@ export function chainAudit(
   return { entries, heads };
 }
 
-/** Chain `record` after the entry with `prev` (or start the chain). */
-export function chainAuditEntry(prev: { seq: number; hash: string } | undefined, record: AuditRecord): AuditEntry {
+/** Chain `record` after the entry with `prev` (or start the chain), in the current format. */
+export function chainAuditEntry(prev: { seq: number; hash: string } | undefined, record: BoundRecord): AuditEntry {
   const seq = (prev?.seq ?? 0) + 1;
   const prevHash = prev?.hash ?? GENESIS_HASH;
-  return { ...record, seq, prevHash, hash: hashAuditEntry({ ...record, seq, prevHash }) };
+  const content = { ...record, v: 2 as const, seq, prevHash };
+  return { ...content, hash: hashAuditEntry(content) };
 }
 
-/** The hash of an entry: over everything in it but the hash itself. */
+/**
+ * The hash of an entry: SHA-256 over the canonical JSON of everything in it but the hash. An
+ * entry of format 2 is stored as exactly that text (`auditEntryText`).
+ */
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'> & { hash?: string }): string {
-  const { hash: _hash, ...content } = entry;
-  return sha256Hex(canonicalJson(content));
+  return sha256Hex(auditEntryText(entry));
 }
+
+/** The canonical text of an entry without its hash: what format 2 stores and hashes. */
+export function auditEntryText(entry: Omit<AuditEntry, 'hash'> & { hash?: string }): string {
+  const { hash: _hash, ...content } = entry;
+  return canonicalJson(content);
+}
+
+/**
+ * What was found wrong: an entry `changed`, `missing` or `reordered` (swapped, moved); a row
+ * `unreadable` (not JSON, not in canonical form, duplicate keys); the `head` row missing or
+ * not at the last entry; a signed `checkpoint` the chain no longer matches (truncated,
+ * re-hashed) or whose signature fails; an `instance` or `outbox` row that differs from what
+ * its audit entry recorded.
+ */
+export type AuditProblem =
+  'changed' | 'missing' | 'reordered' | 'unreadable' | 'head' | 'checkpoint' | 'instance' | 'outbox';
 
 /** What `verifyAudit` found: intact, or the first broken entry. */
 export type AuditVerification =
@@ -65,18 +111,31 @@ export type AuditVerification =
       headHash: string;
       /** Each tenant's chain: its entries and head hash (set when chains are verified per tenant). */
       tenants?: Record<string, { entries: number; headHash: string }>;
+      /**
+       * The signed checkpoints (签名检查点) the chains were checked against, and whether their
+       * signatures were checked with a public key (without one, only that the chains still hold them).
+       */
+      checkpoints?: { count: number; signatures: 'verified' | 'not-checked' };
+      /** Instance rows and domain event rows checked against the entries that recorded them. */
+      instances?: number;
+      events?: number;
     }
   | {
       ok: false;
       entries: number;
       /** The tenant whose chain is broken (set when chains are verified per tenant). */
       tenant?: string;
-      /** The sequence number of the entry that is changed or missing. */
+      /** The sequence number of the entry that is changed or missing (or that records the row). */
       seq: number;
       instanceId: string | null;
-      problem: 'changed' | 'missing' | 'reordered';
+      /** The domain event row (outbox id) that was changed, for problem `outbox`. */
+      outboxId?: number;
+      problem: AuditProblem;
       message: { zh: string; en: string };
     };
+
+/** A failed verification, for the checks that build one. */
+export type AuditFailure = Extract<AuditVerification, { ok: false }>;
 
 /**
  * Verify a whole chain in order. `head` is the last entry's seq and hash as the store recorded
@@ -87,12 +146,7 @@ export function verifyAuditChain(
   head: { seq: number; hash: string } | undefined,
 ): AuditVerification {
   let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
-  const broken = (
-    entry: { seq: number; instanceId: string | null },
-    problem: 'changed' | 'missing' | 'reordered',
-    zh: string,
-    en: string,
-  ) =>
+  const broken = (entry: { seq: number; instanceId: string | null }, problem: AuditProblem, zh: string, en: string) =>
     ({
       ok: false,
       entries: entries.length,
@@ -143,9 +197,9 @@ export function verifyAuditChain(
         )
       : broken(
           { seq: prev.seq, instanceId: null },
-          'changed',
-          `审计记录 #${prev.seq} 与记录的链头不符`,
-          `audit entry #${prev.seq} does not match the recorded chain head`,
+          'head',
+          `审计记录 #${prev.seq} 与记录的链头（#${head.seq}）不符：链头被改写，或记录被改动后重新计算了哈希`,
+          `audit entry #${prev.seq} does not match the recorded chain head (#${head.seq}): the head was rewritten, or entries were changed and re-hashed`,
         );
   }
   return { ok: true, entries: entries.length, headHash: prev.hash };
@@ -170,16 +224,23 @@ export function verifyAuditChains(
   const tenants: Record<string, { entries: number; headHash: string }> = {};
   for (const [tenant, chain] of [...byTenant].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const head = heads[tenant];
-    const result = verifyAuditChain(chain, head && head.seq > 0 ? head : undefined);
-    if (!result.ok) {
-      const label = tenant || '-';
-      return {
-        ...result,
-        entries: entries.length,
-        tenant,
-        message: { zh: `租户 ${label}：${result.message.zh}`, en: `tenant ${label}: ${result.message.en}` },
-      };
-    }
+    const last = chain.at(-1);
+    const chained = verifyAuditChain(chain, head && head.seq > 0 ? head : undefined);
+    const result: AuditVerification =
+      chained.ok && last && !(head && head.seq > 0)
+        ? {
+            ok: false,
+            entries: chain.length,
+            seq: last.seq,
+            instanceId: null,
+            problem: 'head',
+            message: {
+              zh: `审计链头记录缺失（最后一条记录为 #${last.seq}）：最新的记录可能已连同链头一起被删除`,
+              en: `the audit chain head row is missing (the last entry is #${last.seq}): the newest entries may have been deleted with it`,
+            },
+          }
+        : chained;
+    if (!result.ok) return inTenant(result, tenant, entries.length);
     tenants[tenant] = { entries: result.entries, headHash: result.headHash };
   }
   const names = Object.keys(tenants);
@@ -190,6 +251,17 @@ export function verifyAuditChains(
         ? GENESIS_HASH
         : sha256Hex(canonicalJson(Object.fromEntries(names.map((t) => [t, tenants[t]!.headHash]))));
   return { ok: true, entries: entries.length, headHash, tenants };
+}
+
+/** A failure of one tenant's chain, named with the tenant. */
+export function inTenant(failure: AuditFailure, tenant: string, entries: number): AuditFailure {
+  const label = tenant || '-';
+  return {
+    ...failure,
+    entries,
+    tenant,
+    message: { zh: `租户 ${label}：${failure.message.zh}`, en: `tenant ${label}: ${failure.message.en}` },
+  };
 }
 
 /** Where an audit entry belongs: the tenant's chain, the instance, its pinned plan and version. */

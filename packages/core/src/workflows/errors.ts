@@ -20,7 +20,8 @@ export type WorkflowErrorCode =
   | 'plan-mismatch'
   | 'machine-version'
   | 'idempotency-key-reused'
-  | 'conflict';
+  | 'conflict'
+  | 'audit-broken';
 
 export interface WorkflowErrorDetails {
   instanceId?: string | null;
@@ -60,6 +61,24 @@ export class ConflictError extends WorkflowError {
       {
         zh: `实例 ${instanceId} 已被他人更新（预期版本 ${expectedVersion}），请重新读取后重试`,
         en: `instance ${instanceId} was changed by another writer (expected version ${expectedVersion}); reload and retry`,
+      },
+      { instanceId },
+    );
+  }
+}
+
+/**
+ * The audit chain (审计链) cannot be extended or read as it is: a head row missing or behind
+ * its entries, or a stored row that cannot be read. Nothing was written; run `workflow verify`.
+ */
+export class AuditBrokenError extends WorkflowError {
+  override readonly name = 'AuditBrokenError';
+  constructor(text: LocalizedText, instanceId: string | null = null) {
+    super(
+      'audit-broken',
+      {
+        zh: `${text.zh}：请运行 \`ruralkit workflow verify\` 核验审计链`,
+        en: `${text.en}: run \`ruralkit workflow verify\``,
       },
       { instanceId },
     );

@@ -9,19 +9,23 @@
  * the instance's next version and domain events; `commit.ts` writes them with the audit entry
  * and the idempotency key in one store transaction; `deliver.ts` hands the domain events to
  * subscribers. `tick.ts` fires passed deadlines, `migrate.ts` moves instances between machine
- * versions and plans. Audit records are built by `audit.ts` alone (the stores chain them with
- * its `chainAudit`), domain events by `deliver.ts`'s `domainEvent`. `privacy/` protects personal
- * data (个人信息): it refuses identifiers in free text and seals personal fields before the
- * transition, opens them in views for the roles that need them, and erases them (`forget`).
+ * versions and plans. Audit records are built by `audit.ts` alone (the stores seal and chain
+ * them with `audit-rows.ts`'s `sealCommit`), domain events by `deliver.ts`'s `domainEvent`;
+ * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`).
+ * `privacy/` protects personal data (个人信息): it refuses identifiers in free text and seals
+ * personal fields before the transition, opens them in views for the roles that need them, and
+ * erases them (`forget`).
  */
 import { randomUUID } from 'node:crypto';
 import { planHash } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
 import type { Report as EvaluationReport } from '../evaluate/types.js';
 import { attemptOn, startAttempt, type Attempt, type Setting, type StartInput } from './attempt.js';
-import { verifyAuditChains, type AuditVerification } from './audit.js';
+import type { AuditVerification } from './audit.js';
+import { checkpointStoreAudit, verifyStoreAudit, type AuditVerifyOptions } from './audit-verify.js';
 import { authorizeEvent, authorizeMigration, authorizeScope, allowedNow, parsePrincipal } from './authorize.js';
 import { chineseWorkingDayCalendar, systemClock, type Clock, type WorkingDayCalendar } from './calendar.js';
+import type { AuditCheckpoint, CheckpointKey } from './checkpoint.js';
 import { commit, type TransitionResult } from './commit.js';
 import { definitionOf, workflowsFor } from './definitions.js';
 import { WorkflowError } from './errors.js';
@@ -82,8 +86,13 @@ export interface Runtime {
   history(instanceId: string): Promise<AuditEntry[]>;
   /** Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to. */
   tick(now?: Date): Promise<OverdueNotice[]>;
-  /** Verify every tenant's audit chain, or only `tenant`'s. */
-  verifyAudit(tenant?: string): Promise<AuditVerification>;
+  /**
+   * Verify every tenant's audit chain, or only `tenant`'s: the rows as stored, the heads, the
+   * signed checkpoints (signatures too, given `publicKey`), the instance and outbox rows.
+   */
+  verifyAudit(options?: string | AuditVerifyOptions): Promise<AuditVerification>;
+  /** Verify, then sign and store a checkpoint of each tenant's chain head (签名检查点). */
+  checkpointAudit(privateKey: CheckpointKey, options?: { tenant?: string }): Promise<AuditCheckpoint[]>;
   /** Receive domain events (at least once); returns the unsubscribe function. */
   subscribe(handler: DomainEventHandler): () => void;
   /** Deliver pending domain events to subscribers now (also done after every commit). */
@@ -187,10 +196,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (fired.length) void deliverSoon();
       return fired;
     },
-    async verifyAudit(tenant) {
-      const { entries, heads } = await store.auditSnapshot(tenant === undefined ? {} : { tenant });
-      return verifyAuditChains(entries, heads);
-    },
+    verifyAudit: (options) => verifyStoreAudit(store, typeof options === 'string' ? { tenant: options } : options),
+    checkpointAudit: (privateKey, options = {}) =>
+      checkpointStoreAudit(store, privateKey, setting.now(), options.tenant),
     subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
     startFromScreening: (report, input) => startMonitoring(report, input, (i) => start('poverty-monitoring', i)),

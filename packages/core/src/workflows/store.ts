@@ -5,7 +5,10 @@
  * deadlines and undelivered events — is claimed with a lease (租约): a claimed item is invisible
  * to other claimers until it is done or its lease expires.
  */
-import { auditTenants, chainAudit, type AuditHead } from './audit.js';
+import type { AuditHead } from './audit.js';
+import { auditEntryOf, sealCommit, type AuditRow, type InstanceRow } from './audit-rows.js';
+import type { AuditEvidence } from './audit-verify.js';
+import { checkpointText, type AuditCheckpoint } from './checkpoint.js';
 import { ConflictError } from './errors.js';
 import type { AuditEntry, Commit, InstanceRecord, OutboxEntry } from './types.js';
 
@@ -44,10 +47,13 @@ export interface WorkflowStore {
   /** Each tenant's last entry, as recorded when it was written. */
   auditHeads(): Promise<Record<string, AuditHead>>;
   /**
-   * Entries (all, or one tenant's) and the heads, read at one moment — one read transaction —
-   * so commits made meanwhile by other processes cannot look like a tampered chain.
+   * What the audit covers, as stored — audit rows, heads, instance rows, outbox rows and
+   * checkpoints (all, or one tenant's) — read at one moment (one read transaction), so commits
+   * made meanwhile by other processes cannot look like tampering.
    */
-  auditSnapshot(query?: { tenant?: string }): Promise<{ entries: AuditEntry[]; heads: Record<string, AuditHead> }>;
+  auditEvidence(query?: { tenant?: string }): Promise<AuditEvidence>;
+  /** Store signed checkpoints of the chain heads (one already stored is kept). */
+  addCheckpoints(checkpoints: readonly AuditCheckpoint[]): Promise<void>;
   /** Domain events not yet delivered, oldest first, claimed or not: for inspection. */
   pendingOutbox(limit?: number): Promise<OutboxEntry[]>;
   /** Claim undelivered domain events not claimed by another running lease, oldest first. */
@@ -74,26 +80,40 @@ const free = (claim: Claim | undefined, now: number) => !claim || claim.until <=
 
 /** A store held in memory: for tests, and for embedding where durability is not needed. */
 export function createMemoryStore(): WorkflowStore {
-  const instances = new Map<string, InstanceRecord>();
-  const audit: AuditEntry[] = [];
+  const instances = new Map<string, InstanceRow>();
+  const audit: AuditRow[] = [];
   const heads = new Map<string, AuditHead>();
-  const outbox: (OutboxEntry & { delivered: boolean; claim?: Claim })[] = [];
+  const outbox: { id: number; event: string; delivered: boolean; claim?: Claim }[] = [];
+  const checkpoints = new Map<string, string>();
   const dueClaims = new Map<string, Claim>();
   const idempotency = new Map<string, unknown>();
   const wakers = new Set<() => void>();
 
+  const recordOf = (row: InstanceRow) => JSON.parse(row.record) as InstanceRecord;
+  const byChain = (a: AuditRow, b: AuditRow) => (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : a.seq - b.seq);
+  const lastSeq = (tenant: string) => audit.reduce((max, r) => (r.tenant === tenant && r.seq > max ? r.seq : max), 0);
+  const eventOf = ({ id, event }: { id: number; event: string }): OutboxEntry => ({ ...JSON.parse(event), id });
+
   /** Everything is checked before anything is written: that is the transaction. */
-  function apply(commit: Commit, write?: () => void): AuditEntry[] {
+  function apply(commit: Commit, instance?: InstanceRecord, write?: () => void): AuditEntry[] {
     const idempotencyKey = commit.idempotency && `${commit.idempotency.scope}\u0000${commit.idempotency.key}`;
     if (idempotencyKey && idempotency.has(idempotencyKey)) {
       throw new ConflictError(commit.idempotency!.scope, 0);
     }
-    const touched = new Map(auditTenants(commit.audit).map((t) => [t, heads.get(t)]));
-    const { entries, heads: next } = chainAudit(clone(commit.audit), (tenant) => touched.get(tenant));
+    const sealed = sealCommit(commit, instance);
+    const {
+      rows,
+      entries,
+      heads: next,
+    } = sealed.chain((tenant) => ({
+      head: heads.get(tenant),
+      lastSeq: lastSeq(tenant),
+    }));
+    if (sealed.instance) instances.set(sealed.instance.id, sealed.instance);
     write?.();
-    audit.push(...entries);
+    audit.push(...rows);
     for (const [tenant, head] of next) heads.set(tenant, head);
-    for (const event of commit.outbox) outbox.push({ ...clone(event), id: outbox.length + 1, delivered: false });
+    for (const event of sealed.outbox) outbox.push({ id: outbox.length + 1, event, delivered: false });
     if (idempotencyKey) idempotency.set(idempotencyKey, clone(commit.idempotency!.result));
     if (commit.outbox.length) for (const wake of wakers) wake();
     return clone(entries);
@@ -113,24 +133,21 @@ export function createMemoryStore(): WorkflowStore {
   return {
     async create(instance, commit) {
       if (instances.has(instance.id) || exclusiveTaken(instance)) throw new ConflictError(instance.id, 0);
-      return apply(commit, () => instances.set(instance.id, clone(instance)));
+      return apply(commit, instance);
     },
     async save(instance, expectedVersion, commit) {
       const current = instances.get(instance.id);
       if (!current || current.version !== expectedVersion || exclusiveTaken(instance)) {
         throw new ConflictError(instance.id, expectedVersion);
       }
-      return apply(commit, () => {
-        instances.set(instance.id, clone(instance));
-        dueClaims.delete(instance.id);
-      });
+      return apply(commit, instance, () => dueClaims.delete(instance.id));
     },
     async record(commit) {
       return apply(commit);
     },
     async load(id) {
       const found = instances.get(id);
-      return found && clone(found);
+      return found && recordOf(found);
     },
     async findBySubject({ type, tenant, subjectKey, open }) {
       return [...instances.values()]
@@ -138,7 +155,7 @@ export function createMemoryStore(): WorkflowStore {
           (i) =>
             i.type === type && i.tenant === tenant && i.subjectKey === subjectKey && (!open || i.status === 'active'),
         )
-        .map(clone);
+        .map(recordOf);
     },
     async claimDue(now, lease, limit = 100) {
       const at = Date.now();
@@ -147,37 +164,53 @@ export function createMemoryStore(): WorkflowStore {
         .sort((a, b) => (a.nextDeadlineAt! < b.nextDeadlineAt! ? -1 : a.nextDeadlineAt! > b.nextDeadlineAt! ? 1 : 0))
         .slice(0, limit);
       for (const i of due) dueClaims.set(i.id, { owner: lease.owner, until: at + lease.ms });
-      return due.map(clone);
+      return due.map(recordOf);
     },
     async findIdempotent(scope, key) {
       return clone(idempotency.get(`${scope}\u0000${key}`));
     },
     async readAudit(query = {}) {
-      const chosen = audit.filter(
-        (e) => (!query.instanceId || e.instanceId === query.instanceId) && (!query.tenant || e.tenant === query.tenant),
-      );
-      return clone(chosen.sort((a, b) => (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : a.seq - b.seq)));
+      return audit
+        .filter(
+          (r) =>
+            (!query.instanceId || r.instanceId === query.instanceId) && (!query.tenant || r.tenant === query.tenant),
+        )
+        .sort(byChain)
+        .map(auditEntryOf);
     },
     async auditHeads() {
       return Object.fromEntries([...heads].map(([tenant, head]) => [tenant, { ...head }]));
     },
-    async auditSnapshot(query = {}) {
-      const entries = clone(audit.filter((e) => query.tenant === undefined || e.tenant === query.tenant));
-      entries.sort((a, b) => (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : a.seq - b.seq));
-      const chosen = [...heads].filter(([tenant]) => query.tenant === undefined || tenant === query.tenant);
-      return { entries, heads: Object.fromEntries(chosen.map(([tenant, head]) => [tenant, { ...head }])) };
+    async auditEvidence(query = {}) {
+      const mine = (tenant: string) => query.tenant === undefined || tenant === query.tenant;
+      return {
+        audit: audit
+          .filter((r) => mine(r.tenant))
+          .sort(byChain)
+          .map(clone),
+        heads: Object.fromEntries([...heads].filter(([tenant]) => mine(tenant)).map(([t, head]) => [t, { ...head }])),
+        instances: [...instances.values()].filter((r) => mine(r.tenant)).map(clone),
+        outbox: outbox.map(({ id, event }) => ({ id, event })),
+        checkpoints: [...checkpoints.values()],
+      };
+    },
+    async addCheckpoints(list) {
+      for (const c of list) {
+        const key = `${c.tenant}\u0000${c.seq}\u0000${c.keyId}`;
+        if (!checkpoints.has(key)) checkpoints.set(key, checkpointText(c));
+      }
     },
     async pendingOutbox(limit = 100) {
       return outbox
         .filter((e) => !e.delivered)
         .slice(0, limit)
-        .map(({ delivered: _d, claim: _c, ...event }) => clone(event));
+        .map(eventOf);
     },
     async claimOutbox(lease, limit = 100) {
       const at = Date.now();
       const claimed = outbox.filter((e) => !e.delivered && free(e.claim, at)).slice(0, limit);
       for (const e of claimed) e.claim = { owner: lease.owner, until: at + lease.ms };
-      return claimed.map(({ delivered: _d, claim: _c, ...event }) => clone(event));
+      return claimed.map(eventOf);
     },
     async markDelivered(ids) {
       for (const entry of outbox) if (ids.includes(entry.id)) entry.delivered = true;

@@ -219,6 +219,15 @@ export interface AuditEntry extends AuditRecord {
   seq: number;
   prevHash: string;
   hash: string;
+  /**
+   * The format (格式版本) the entry is stored and hashed in: 2 for entries stored as the exact
+   * canonical bytes that are hashed, with `instanceHash` and `eventHashes`; absent for earlier ones.
+   */
+  v?: 2;
+  /** SHA-256 of the stored instance record after the commit, for the entries of its instance. */
+  instanceHash?: string;
+  /** SHA-256 of each stored domain event the commit emitted in this entry's tenant (first entry). */
+  eventHashes?: string[];
 }
 
 /** A domain event (领域事件) in the outbox, delivered at least once to subscribers. */

@@ -942,6 +942,10 @@ export interface components {
                 en: string;
             };
             idempotencyKey?: string;
+            /** @constant */
+            v?: 2;
+            instanceHash?: string;
+            eventHashes?: string[];
         };
         PublicNotice: {
             village: {
@@ -972,14 +976,29 @@ export interface components {
             ok: true;
             entries: number;
             headHash: string;
+            tenants?: {
+                [key: string]: {
+                    entries: number;
+                    headHash: string;
+                };
+            };
+            checkpoints?: {
+                count: number;
+                /** @enum {string} */
+                signatures: "verified" | "not-checked";
+            };
+            instances?: number;
+            events?: number;
         } | {
             /** @constant */
             ok: false;
             entries: number;
+            tenant?: string;
             seq: number;
             instanceId: string | null;
+            outboxId?: number;
             /** @enum {string} */
-            problem: "changed" | "missing" | "reordered";
+            problem: "changed" | "missing" | "reordered" | "unreadable" | "head" | "checkpoint" | "instance" | "outbox";
             message: {
                 zh: string;
                 en: string;

@@ -1,0 +1,146 @@
+/**
+ * The audit actions of `ruralkit workflow` (审计核验): `keygen` makes an Ed25519 key pair,
+ * `checkpoint` signs each tenant's verified chain head with the private key (kept outside the
+ * database) and can export the checkpoints, `verify` checks the chains, the rows they cover and
+ * every checkpoint — signatures too, given the public key.
+ */
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import {
+  checkpointKeyId,
+  checkpointPrivateKey,
+  checkpointPublicKey,
+  checkpointText,
+  generateCheckpointKeys,
+  readCheckpoints,
+  RuralkitError,
+  type AuditVerifyOptions,
+  type Runtime,
+} from '@ruralkit/core';
+import { fileError, readBytes, UsageError, type Io } from '../io.js';
+import { stripControls } from '../safe-text.js';
+
+/** Write a new key pair: the private key to `out` (owner-only), the public key to `out.pub`. */
+export function keygen(command: string, out: string | undefined, io: Io): number {
+  if (!out) {
+    throw new UsageError(command, '缺少 --out：私钥文件的路径', '--out is required: where to write the private key');
+  }
+  const pub = `${out}.pub`;
+  for (const file of [out, pub]) {
+    if (existsSync(file)) {
+      throw new UsageError(
+        command,
+        `"${file}" 已存在：不覆盖已有密钥，请换一个路径`,
+        `"${file}" already exists: an existing key is never overwritten; choose another path`,
+      );
+    }
+  }
+  const { privateKey, publicKey } = generateCheckpointKeys();
+  try {
+    writeFileSync(out, privateKey, { mode: 0o600, flag: 'wx' });
+    writeFileSync(pub, publicKey, { flag: 'wx' });
+  } catch (error) {
+    throw fileError(out, error);
+  }
+  io.stdout(`${out}\n${pub}\n`);
+  io.stderr(
+    `ruralkit: 密钥 key ${checkpointKeyId(publicKey)}: 私钥请存放在数据库之外 / keep the private key away from the database\n`,
+  );
+  return 0;
+}
+
+/** A key file (PEM), checked to be an Ed25519 key of the kind the option needs. */
+function readKey(command: string, option: string, file: string, kind: 'private' | 'public') {
+  const text = readBytes(file).toString('utf8');
+  try {
+    return kind === 'private' ? checkpointPrivateKey(text) : checkpointPublicKey(text);
+  } catch (error) {
+    const why =
+      error instanceof RuralkitError ? error.text : { zh: (error as Error).message, en: (error as Error).message };
+    throw new UsageError(
+      command,
+      `--${option} "${file}" 不是 Ed25519 ${kind === 'private' ? '私钥' : '公钥'}（PEM）：${why.zh}`,
+      `--${option} "${file}" is not an Ed25519 ${kind} key (PEM): ${why.en}`,
+    );
+  }
+}
+
+/** The verification options of `verify`: tenant, public key, exported checkpoints. */
+export function verifyOptions(
+  command: string,
+  values: { tenant?: unknown; 'public-key'?: unknown; checkpoints?: unknown },
+): AuditVerifyOptions {
+  const options: AuditVerifyOptions = {};
+  if (typeof values.tenant === 'string') options.tenant = values.tenant;
+  if (typeof values['public-key'] === 'string') {
+    options.publicKey = readKey(command, 'public-key', values['public-key'], 'public');
+  }
+  if (typeof values.checkpoints === 'string') {
+    const file = values.checkpoints;
+    const text = readBytes(file).toString('utf8');
+    try {
+      options.checkpoints = readCheckpoints(text, file);
+    } catch (error) {
+      if (!(error instanceof RuralkitError)) throw error;
+      throw new UsageError(command, error.text.zh, error.text.en);
+    }
+  }
+  return options;
+}
+
+/** `workflow checkpoint`: sign and store each tenant's head; append to `--export` if given. */
+export async function checkpoint(
+  command: string,
+  runtime: Runtime,
+  values: { key?: unknown; export?: unknown; tenant?: unknown },
+  io: Io,
+): Promise<number> {
+  if (typeof values.key !== 'string') {
+    throw new UsageError(
+      command,
+      '缺少 --key：签名用的 Ed25519 私钥文件（用 workflow keygen 生成）',
+      '--key is required: the Ed25519 private key file to sign with (make one with workflow keygen)',
+    );
+  }
+  const key = readKey(command, 'key', values.key, 'private');
+  const signed = await runtime.checkpointAudit(key, typeof values.tenant === 'string' ? { tenant: values.tenant } : {});
+  for (const c of signed) {
+    io.stdout(stripControls(`${c.tenant || '-'} #${c.seq} ${c.headHash.slice(0, 16)}… ${c.at} key ${c.keyId}`) + '\n');
+  }
+  if (typeof values.export === 'string' && signed.length) {
+    try {
+      appendFileSync(values.export, signed.map((c) => `${checkpointText(c)}\n`).join(''));
+    } catch (error) {
+      throw fileError(values.export, error);
+    }
+  }
+  io.stderr(`ruralkit: ${signed.length} checkpoint(s) signed and stored\n`);
+  return 0;
+}
+
+/** `workflow verify`: print the verification; exit 1 when anything is broken. */
+export async function verify(runtime: Runtime, options: AuditVerifyOptions, io: Io): Promise<number> {
+  const verification = await runtime.verifyAudit(options);
+  const say = (text: string) => io.stdout(`${stripControls(text)}\n`);
+  if (!verification.ok) {
+    say(`审计链被破坏 / audit chain broken: ${verification.message.zh} / ${verification.message.en}`);
+    return 1;
+  }
+  say(`审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…`);
+  for (const [tenant, chain] of Object.entries(verification.tenants ?? {})) {
+    say(`  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…`);
+  }
+  say(`  实例 instances: ${verification.instances ?? 0}, 领域事件 domain events: ${verification.events ?? 0} checked`);
+  const checkpoints = verification.checkpoints ?? { count: 0, signatures: 'not-checked' };
+  if (checkpoints.count === 0) {
+    say(
+      '  没有签名检查点：删除最新记录或改动后重算哈希无法被发现，请运行 workflow checkpoint / no signed checkpoint: deleting the newest entries or re-hashing cannot be detected; run workflow checkpoint',
+    );
+  } else if (checkpoints.signatures === 'verified') {
+    say(`  签名检查点 signed checkpoints: ${checkpoints.count}, signatures verified`);
+  } else {
+    say(
+      `  签名检查点 signed checkpoints: ${checkpoints.count}，未核验签名（请给出 --public-key）/ signatures not checked (give --public-key)`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,140 @@
+/**
+ * Signed checkpoints (签名检查点) of the audit chains, after Certificate Transparency's signed
+ * tree heads: a tenant's chain head (seq and hash) signed with an Ed25519 key kept outside the
+ * database. Whoever can write the database cannot re-sign, so a chain cut back below a
+ * checkpoint, re-hashed after an edit or given another head no longer matches it.
+ */
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import { RuralkitError } from '../model/errors.js';
+import { canonicalJson } from '../model/hash.js';
+
+/** A tenant's chain head at a moment, signed. */
+export interface AuditCheckpoint {
+  tenant: string;
+  /** The seq of the chain's last entry when signed. */
+  seq: number;
+  /** That entry's hash. */
+  headHash: string;
+  /** When it was signed (ISO 8601). */
+  at: string;
+  /** The signing key: the first 16 hex digits of SHA-256 over its public key (SPKI DER). */
+  keyId: string;
+  /** Ed25519 signature, base64, over the canonical JSON of the other fields. */
+  signature: string;
+}
+
+/** A key as given: a PEM text or a key object. */
+export type CheckpointKey = string | KeyObject;
+
+/** The bytes a checkpoint's signature covers: a domain tag and its canonical JSON. */
+function signedBytes(checkpoint: Omit<AuditCheckpoint, 'signature'>): Buffer {
+  const { tenant, seq, headHash, at, keyId } = checkpoint;
+  return Buffer.from(`ruralkit audit checkpoint v1\n${canonicalJson({ tenant, seq, headHash, at, keyId })}`);
+}
+
+function ed25519(key: KeyObject, kind: 'private' | 'public'): KeyObject {
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new RuralkitError('invalid-checkpoint', {
+      zh: `${kind === 'private' ? '私钥' : '公钥'}不是 Ed25519 密钥（得到 ${key.asymmetricKeyType}）`,
+      en: `the ${kind} key is not an Ed25519 key (got ${key.asymmetricKeyType})`,
+    });
+  }
+  return key;
+}
+
+/** The private key of `key` (PEM or key object), checked to be Ed25519. */
+export function checkpointPrivateKey(key: CheckpointKey): KeyObject {
+  return ed25519(typeof key === 'string' ? createPrivateKey(key) : key, 'private');
+}
+
+/** The public key of `key` (a public or private key, PEM or key object), checked to be Ed25519. */
+export function checkpointPublicKey(key: CheckpointKey): KeyObject {
+  const object = typeof key === 'string' ? createPublicKey(key) : key;
+  return ed25519(object.type === 'private' ? createPublicKey(object) : object, 'public');
+}
+
+/** The id of a key: the first 16 hex digits of SHA-256 over its public key (SPKI DER). */
+export function checkpointKeyId(key: CheckpointKey): string {
+  const der = checkpointPublicKey(key).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('hex').slice(0, 16);
+}
+
+/** A new Ed25519 key pair for signing checkpoints, as PEM texts. */
+export function generateCheckpointKeys(): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+/** Sign a tenant's chain head at `at` with `privateKey`. */
+export function signCheckpoint(
+  head: { tenant: string; seq: number; hash: string },
+  privateKey: CheckpointKey,
+  at: string,
+): AuditCheckpoint {
+  const key = checkpointPrivateKey(privateKey);
+  const unsigned = { tenant: head.tenant, seq: head.seq, headHash: head.hash, at, keyId: checkpointKeyId(key) };
+  return { ...unsigned, signature: sign(null, signedBytes(unsigned), key).toString('base64') };
+}
+
+/** Whether `checkpoint` is signed by `publicKey` and unchanged since. */
+export function checkpointSigned(checkpoint: AuditCheckpoint, publicKey: CheckpointKey): boolean {
+  const key = checkpointPublicKey(publicKey);
+  if (checkpoint.keyId !== checkpointKeyId(key)) return false;
+  return verify(null, signedBytes(checkpoint), key, Buffer.from(checkpoint.signature, 'base64'));
+}
+
+/** The stored and exported text of a checkpoint: one line of canonical JSON. */
+export const checkpointText = (checkpoint: AuditCheckpoint): string => canonicalJson(checkpoint);
+
+/** A checkpoint from its text, or undefined when the text is not one. */
+export function parseCheckpoint(text: string): AuditCheckpoint | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const c = value as Partial<AuditCheckpoint> | null;
+  const ok =
+    c !== null &&
+    typeof c === 'object' &&
+    typeof c.tenant === 'string' &&
+    Number.isSafeInteger(c.seq) &&
+    (c.seq ?? 0) > 0 &&
+    typeof c.headHash === 'string' &&
+    typeof c.at === 'string' &&
+    typeof c.keyId === 'string' &&
+    typeof c.signature === 'string';
+  return ok ? (c as AuditCheckpoint) : undefined;
+}
+
+/**
+ * The checkpoints of an exported file (one JSON line each; blank lines skipped). A line that
+ * is not a checkpoint is refused (`invalid-checkpoint`), naming the line.
+ */
+export function readCheckpoints(text: string, file: string): AuditCheckpoint[] {
+  const checkpoints: AuditCheckpoint[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const checkpoint = parseCheckpoint(line);
+    if (!checkpoint) {
+      throw new RuralkitError('invalid-checkpoint', {
+        zh: `${file} 第 ${i + 1} 行不是审计检查点 {tenant, seq, headHash, at, keyId, signature}`,
+        en: `line ${i + 1} of ${file} is not an audit checkpoint {tenant, seq, headHash, at, keyId, signature}`,
+      });
+    }
+    checkpoints.push(checkpoint);
+  });
+  return checkpoints;
+}
