@@ -16,28 +16,30 @@ export function targetSeries(
   data: SubjectData,
   expected: Readonly<Record<string, ExpectedValue>>,
 ): TargetSeries | undefined {
-  const entries = Object.entries(expected);
-  if (entries.length !== 1) return undefined;
-  const [key, target] = entries[0]!;
-  if (target.operator !== 'greaterThanInclusive' || typeof target.value !== 'number') return undefined;
-  const derived = rule.derived[key];
+  let key: string | undefined;
+  for (const k in expected) {
+    if (key !== undefined) return undefined;
+    key = k;
+  }
+  const target = key === undefined ? undefined : expected[key]!;
+  if (!target || target.operator !== 'greaterThanInclusive' || typeof target.value !== 'number') return undefined;
+  const derived = rule.derived[key!];
   const number = (k: string, year: number) => {
     const value = ctx.value(data, k, year, true);
     return typeof value === 'number' ? value : null;
   };
-  const valueIn = (year: number): number | null => {
-    if (derived?.op !== 'ratio') return number(key, year);
-    const [n, d] = [number(derived.numerator, year), number(derived.denominator, year)];
-    return n !== null && d !== null && d !== 0 ? n / d : null;
-  };
-  const first = ctx.firstYear - 1;
-  return {
-    key,
-    unit: unitOfKey((k) => ctx.compiled.indicators.get(k), key, Object.entries(rule.derived)),
-    target: target.value,
-    values: Array.from({ length: ctx.lastYear - first + 1 }, (_, i) => ({
-      year: first + i,
-      value: valueIn(first + i),
-    })),
-  };
+  const values: TargetSeries['values'] = [];
+  for (let year = ctx.firstYear - 1; year <= ctx.lastYear; year++) {
+    let value: number | null;
+    if (derived?.op === 'ratio') {
+      const [n, d] = [number(derived.numerator, year), number(derived.denominator, year)];
+      value = n !== null && d !== null && d !== 0 ? n / d : null;
+    } else value = number(key!, year);
+    values.push({ year, value });
+  }
+  // A rule's target key is the same for every subject: its unit is worked out once.
+  const unit = ctx.memo(rule, () =>
+    unitOfKey((k) => ctx.compiled.indicators.get(k), key!, Object.entries(rule.derived)),
+  );
+  return { key: key!, unit, target: target.value, values };
 }
