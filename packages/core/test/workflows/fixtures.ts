@@ -1,4 +1,5 @@
 // Shared test fixtures: principals of the Changjiang tenant and happy paths through each workflow.
+import { expect } from 'vitest';
 import {
   createManualClock,
   createMemoryStore,
@@ -14,6 +15,7 @@ import {
   type StartInput,
   type WorkflowStore,
   type WorkflowType,
+  WorkflowError,
 } from '../../src/index.js';
 
 export const plan = getPlan('changjiang-2021');
@@ -226,4 +228,14 @@ export async function walk(h: Harness, path: PathCase, until?: string): Promise<
     }
   }
   return id;
+}
+
+/** The WorkflowError `promise` is refused with (fails the test when it is not refused). */
+export async function refusal(promise: Promise<unknown>): Promise<WorkflowError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowError);
+  return error as WorkflowError;
 }

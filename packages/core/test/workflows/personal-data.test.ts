@@ -14,7 +14,6 @@ import {
   monitoringVocabulary,
   PERSONAL_ERASED,
   PERSONAL_MASK,
-  WorkflowError,
   type HashedValue,
   type OutboxEntry,
   type PersonalDataKeys,
@@ -35,6 +34,7 @@ import {
   principal,
   START_AT,
   supervisor,
+  refusal,
   TENANT,
   walk,
   type Harness,
@@ -46,15 +46,6 @@ const ID_NUMBER = '320106198506121235';
 const OWN = principal('household', 'liuyang'); // household lh-003
 const NEIGHBOUR = principal('household', 'liuyang', { id: 'neighbour', household: 'lh-004' });
 const OTHER_CADRE = principal('village-cadre', 'jianglian');
-
-async function refusal(promise: Promise<unknown>): Promise<WorkflowError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowError);
-  return error as WorkflowError;
-}
 
 const caseWithObjection = (h: Harness) => walk(h, PERSONAL_PATH);
 

@@ -1,7 +1,7 @@
 // The runtime over the in-memory store: the three happy paths, refusals with readable errors,
 // idempotency, screening to workflow, the outbox and migrations.
 import { describe, expect, it } from 'vitest';
-import { evaluate, WorkflowError, type OutboxEntry } from '../../src/index.js';
+import { evaluate, type OutboxEntry } from '../../src/index.js';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import {
@@ -18,16 +18,8 @@ import {
   supervisor,
   TENANT,
   walk,
+  refusal,
 } from './fixtures.js';
-
-async function refusal(promise: Promise<unknown>): Promise<WorkflowError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowError);
-  return error as WorkflowError;
-}
 
 describe('the runtime', () => {
   for (const type of ['village-plan', 'rectification', 'poverty-monitoring'] as const) {
