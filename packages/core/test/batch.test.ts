@@ -1,7 +1,5 @@
 // Batch evaluation: evaluateStream and the batch evaluator against evaluate(), record errors with lines.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   createBatchEvaluator,
@@ -12,16 +10,13 @@ import {
   InputError,
   parseHouseholdRecord,
   parseVillageRecord,
-  type EvaluationInput,
   type BatchEvaluator,
   type HouseholdResult,
   type RuleResult,
 } from '@ruralkit/core';
+import { example } from './example.js';
 
 const plan = getPlan('changjiang-2021');
-const example = parse(
-  readFileSync(new URL('../../../examples/changjiang-2021/data.yaml', import.meta.url), 'utf8'),
-) as EvaluationInput;
 const AS_OF = ['2021-06-30', '2022-12-31', '2023-07-01', '2024-12-31', '2025-12-31', '2027-01-01'];
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -22,11 +22,9 @@ import {
   type PluginInput,
 } from '@ruralkit/core';
 import exampleCounty from '../../../examples/county-plugin/example-county.plugin.js';
+import { example } from './example.js';
 
 const plan = getPlan('changjiang-2021');
-const example = parse(
-  readFileSync(new URL('../../../examples/changjiang-2021/data.yaml', import.meta.url), 'utf8'),
-) as EvaluationInput;
 const incomeLines = definePlugin(
   parse(
     readFileSync(new URL('../../../examples/county-plugin/income-lines.plugin.yaml', import.meta.url), 'utf8'),

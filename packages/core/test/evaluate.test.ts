@@ -1,14 +1,10 @@
 // evaluate(): result contents, messages, progress, summaries and non-key villages.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { evaluate, formatValue, getPlan, resultValues, type EvaluationInput, type RuleResult } from '@ruralkit/core';
+import { evaluate, formatValue, getPlan, resultValues, type RuleResult } from '@ruralkit/core';
+import { example } from './example.js';
 
 const plan = getPlan('changjiang-2021');
-const example = parse(
-  readFileSync(new URL('../../../examples/changjiang-2021/data.yaml', import.meta.url), 'utf8'),
-) as EvaluationInput;
 
 const attributes = { needsExpressPoint: true, hasEcommerceConditions: true };
 const village = (indicators: Record<string, Record<string, unknown>>, id = 'liuyang') => ({

@@ -1,6 +1,4 @@
 // The report schemas: every report evaluate and the batch evaluator give parses, unchanged.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -9,14 +7,11 @@ import {
   getPlan,
   ReportSchema,
   VillageEvaluationSchema,
-  type EvaluationInput,
   type Report,
 } from '@ruralkit/core';
+import { example } from './example.js';
 
 const plan = getPlan('changjiang-2021');
-const example = parse(
-  readFileSync(new URL('../../../examples/changjiang-2021/data.yaml', import.meta.url), 'utf8'),
-) as EvaluationInput;
 
 describe('ReportSchema', () => {
   it('matches the Report type', () => {

@@ -1,14 +1,10 @@
 // A numeric target's result carries the yearly values the evaluation read and its target line,
 // so presenters draw from the result and never re-read the input.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { evaluate, getPlan, ReportSchema, type EvaluationInput } from '@ruralkit/core';
+import { evaluate, getPlan, ReportSchema } from '@ruralkit/core';
+import { example } from './example.js';
 
 const plan = getPlan('changjiang-2021');
-const example = parse(
-  readFileSync(new URL('../../../examples/changjiang-2021/data.yaml', import.meta.url), 'utf8'),
-) as EvaluationInput;
 const report = evaluate(plan, example, { asOf: '2025-12-31' });
 const resultOf = (subject: string, rule: string) =>
   report.results.find((r) => r.subject.id === subject && r.ruleId === rule)!;
