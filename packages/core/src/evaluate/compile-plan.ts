@@ -3,6 +3,7 @@
  * the keys, derived facts and parameters each rule reads are worked out in advance.
  */
 import { derivedSources, unknownFact } from '../model/reads.js';
+import { deepFreeze } from '../model/freeze.js';
 import { compileCondition, type CompiledCondition, type CompileOptions } from '../rules/compile.js';
 import { customOperators } from '../rules/operators.js';
 import {
@@ -110,8 +111,17 @@ export interface RuleInputs {
 }
 
 /** What every rule and screening rule of `plan` reads, in plan order: from the compiled plan. */
-export function ruleInputs(plan: Plan): RuleInputs[] {
+export function ruleInputs(plan: Plan): readonly RuleInputs[] {
   const compiled = compilePlan(plan);
+  let known = inputsOf.get(compiled);
+  if (!known) inputsOf.set(compiled, (known = deepFreeze(readsOf(compiled))));
+  return known;
+}
+
+/** What each rule reads, once per compiled plan: the template asks for every one of its columns. */
+const inputsOf = new WeakMap<CompiledPlan, readonly RuleInputs[]>();
+
+function readsOf(compiled: CompiledPlan): readonly RuleInputs[] {
   const rules = new Map(
     [...compiled.villageRules, ...compiled.districtRules].map((r) => [r.rule.id, [r.check, r.applicability]] as const),
   );
