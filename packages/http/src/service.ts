@@ -7,7 +7,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   asResolvedPlan,
   createRuntime,
-  planHash,
   WorkflowError,
   type Clock,
   type InstanceView,
@@ -76,12 +75,13 @@ export class Service {
     for (const item of entries) {
       const entry: PlanEntry = 'plan' in item && 'key' in item ? item : { key: defaultPlanKey(item), plan: item };
       if (this.plans.has(entry.key)) throw new Error(`@ruralkit/http: two plans under the key "${entry.key}"`);
+      const plan = asResolvedPlan(entry.plan);
       const served: ServedPlan = {
         key: entry.key,
-        plan: asResolvedPlan(entry.plan),
-        hash: planHash(entry.plan),
+        plan,
+        hash: plan.hash,
         ...(entry.tenants ? { tenants: entry.tenants } : {}),
-        runtime: createRuntime({ plan: entry.plan, store: guarded, ...runtimeOptions }),
+        runtime: createRuntime({ plan, store: guarded, ...runtimeOptions }),
       };
       this.plans.set(entry.key, served);
       if (!this.byHash.has(served.hash)) this.byHash.set(served.hash, served);
