@@ -25,6 +25,7 @@ import {
   type WorkflowStore,
 } from '@ruralkit/core';
 import { checkSchemaName, migrateSchema } from './migrations.js';
+import { SoleWriter } from './sole-writer.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user@host:port/database`; default: the `DATABASE_URL` environment variable. */
@@ -147,28 +148,8 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     [...heads.values()].map((h) => h.hash),
   ];
 
-  /**
-   * The audit heads (审计链头) this process wrote last, by tenant, and the tenants whose chain
-   * only this process wrote between its last two commits (`sole`). A save whose tenants are all
-   * sole is tried in one statement that writes only if those heads are still the newest. When
-   * another process has written the chain, nothing is written and the save, and the ones after
-   * it, take the locking path until a locking commit finds the chain as this process left it.
-   */
-  const lastHeads = new Map<string, AuditHead>();
-  const sole = new Set<string>();
-  /** After chaining under the lock: was each locked head the one this process wrote last? */
-  const noteLocked = (locked: ReadonlyMap<string, { head?: AuditHead }>, entries: AuditEntry[]) => {
-    for (const [tenant, { head }] of locked) {
-      const last = lastHeads.get(tenant);
-      if (last && head && last.seq === head.seq && last.hash === head.hash) sole.add(tenant);
-      else sole.delete(tenant);
-    }
-    return remember(entries);
-  };
-  const remember = (entries: AuditEntry[]) => {
-    for (const e of entries) lastHeads.set(e.tenant ?? '', { seq: e.seq, hash: e.hash });
-    return entries;
-  };
+  /** Whether this process writes each tenant's chain alone (`sole-writer.ts`). */
+  const writer = new SoleWriter();
 
   /** Run `work` in one transaction; constraint violations and deadlocks become `conflict()`. */
   async function transaction<T>(
@@ -250,7 +231,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     );
     const { rows, entries, heads } = sealed.chain((tenant) => current.get(tenant)!);
     await client.query(`WITH ${appendAudit(1)} SELECT 1`, auditParams(rows, heads));
-    return noteLocked(current, entries);
+    return writer.locked(current, entries);
   }
 
   /**
@@ -302,7 +283,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     } catch (error) {
       const { code, table } = error as { code?: string; table?: string };
       if (code === '23505' && table === 'audit') {
-        for (const tenant of known.keys()) sole.delete(tenant);
+        writer.moved(known.keys());
         return undefined;
       }
       if (CONFLICTS.has(code ?? '')) throw new ConflictError(instance.id, expectedVersion);
@@ -310,11 +291,11 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     }
     const { saved, current } = result.rows[0]!;
     if (current !== known.size) {
-      for (const tenant of known.keys()) sole.delete(tenant);
+      writer.moved(known.keys());
       return undefined;
     }
     if (saved !== 1) throw new ConflictError(instance.id, expectedVersion);
-    return remember(entries);
+    return writer.wrote(entries);
   }
 
   const records = (rows: { record: string }[]) => rows.map((r) => JSON.parse(r.record) as InstanceRecord);
@@ -368,9 +349,8 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     async save(instance, expectedVersion, commit) {
       const sealed = sealCommit(commit, instance);
       // A key is kept to the locking path, where it is inserted before any head is locked.
-      const tenants = auditTenants(commit.audit);
-      if (!commit.idempotency && tenants.length > 0 && tenants.every((t) => sole.has(t))) {
-        const known = new Map(tenants.map((t) => [t, lastHeads.get(t)!]));
+      const known = commit.idempotency ? undefined : writer.heads(auditTenants(commit.audit));
+      if (known) {
         const entries = await saveAhead(sealed, expectedVersion, known);
         if (entries) return entries;
       }
