@@ -14,6 +14,7 @@ import {
   type RuleResult,
   type Status,
   type StatusCounts,
+  type UnitTodo,
 } from '@ruralkit/core';
 import { escapeMarkdownText, mapStrings, stripControls } from './safe-text.js';
 
@@ -29,8 +30,31 @@ function statusText(r: RuleResult, lang: Lang): string {
   return r.status === 'pending' && r.progress ? `${label} · ${PROGRESS_LABEL[r.progress][lang]}` : label;
 }
 
-function countsText(counts: StatusCounts, lang: Lang): string {
-  return STATUSES.map((s) => `${STATUS_LABEL[s][lang]} ${counts[s]}`).join(' · ');
+function countsText(counts: StatusCounts, lang: Lang, lapsed?: number): string {
+  const statuses = STATUSES.map((s) => `${STATUS_LABEL[s][lang]} ${counts[s]}`);
+  return [...statuses, ...(lapsed ? [`${WORDS.lapsedRules[lang]} ${lapsed}`] : [])].join(' · ');
+}
+
+/** The period assessment (期末考核), on or after the plan's last day: counts, then each rule that did not hold every year. */
+function assessmentLines(report: Report, lang: Lang): string[] {
+  const { assessment } = report;
+  if (!assessment) return [];
+  const { period, counts } = assessment;
+  return [
+    `${WORDS.assessment[lang]} (${period.start} – ${period.end}): ${WORDS.heldEveryYear[lang]} ${counts.held} · ${WORDS.lapsedRules[lang]} ${counts.lapsed} · ${WORDS.unjudgedRules[lang]} ${counts.unjudged}`,
+    ...assessment.rules.filter((r) => r.outcome !== 'held').map((r) => `  - ${r.message[lang]}`),
+  ];
+}
+
+/** Unit to-do lines: items, then lapses (未达标年份). */
+function lapseLine(item: UnitTodo['lapses'][number], lang: Lang): string {
+  const years = item.years.join(lang === 'zh' ? '、' : ', ');
+  return `${WORDS.lapses[lang]} ${years}: ${item.subject.name[lang]} ${item.ruleId}`;
+}
+
+/** What the input held that was set aside, one line each. */
+function noteLines(report: Report, lang: Lang): string[] {
+  return report.notes.map((n) => `${n.subject.id}${n.year ? ` ${n.year}` : ''}: ${n.message[lang]}`);
 }
 
 // Colours are forced on here: the caller decides whether the output is a colour terminal.
@@ -72,8 +96,10 @@ export function formatTable(data: Report, lang: Lang, colour: boolean): string {
   const paint = (status: Status, text: string) => (colour ? COLOUR[status](text) : text);
   const bold = (text: string) => (colour ? pcc.bold(text) : text);
   const lines = [bold(`${report.plan.title[lang]} (${report.plan.docNo}) — ${WORDS.asOf[lang]} ${report.asOf}`), ''];
-  for (const { results, counts } of bySubject(report)) {
-    lines.push(bold(subjectTitle(results[0]!, lang)), `  ${countsText(counts, lang)}`);
+  const assessment = assessmentLines(report, lang);
+  if (assessment.length > 0) lines.push(...assessment.map((l, i) => (i === 0 ? bold(l) : l)), '');
+  for (const { results, counts, lapsed } of bySubject(report)) {
+    lines.push(bold(subjectTitle(results[0]!, lang)), `  ${countsText(counts, lang, lapsed)}`);
     const ruleWidth = Math.max(...results.map((r) => r.ruleId.length));
     const statusWidth = Math.max(...results.map((r) => displayWidth(statusText(r, lang))));
     for (const r of results) {
@@ -94,7 +120,10 @@ export function formatTable(data: Report, lang: Lang, colour: boolean): string {
         `    - ${paint(item.status, STATUS_LABEL[item.status][lang])} ${item.subject.name[lang]} ${item.ruleId}`,
       );
     }
+    for (const item of todo.lapses) lines.push(`    - ${lapseLine(item, lang)}`);
   }
+  const notes = noteLines(report, lang);
+  if (notes.length > 0) lines.push('', bold(WORDS.notes[lang]), ...notes.map((l) => `  ${l}`));
   return lines.join('\n') + '\n';
 }
 
@@ -125,8 +154,10 @@ function escapeCell(text: string): string {
 export function formatMarkdown(data: Report, lang: Lang): string {
   const report = mapStrings(data, escapeMarkdownText);
   const lines = [`# ${report.plan.title[lang]}`, '', `${report.plan.docNo} · ${WORDS.asOf[lang]} ${report.asOf}`, ''];
-  for (const { results, counts } of bySubject(report)) {
-    lines.push(`## ${subjectTitle(results[0]!, lang)}`, '', countsText(counts, lang), '');
+  const [assessmentTitle, ...assessed] = assessmentLines(report, lang);
+  if (assessmentTitle) lines.push(`## ${assessmentTitle}`, '', ...assessed.map((l) => `- ${escapeCell(l.slice(4))}`), '');
+  for (const { results, counts, lapsed } of bySubject(report)) {
+    lines.push(`## ${subjectTitle(results[0]!, lang)}`, '', countsText(counts, lang, lapsed), '');
     lines.push(
       `| ${WORDS.rule[lang]} | ${WORDS.status[lang]} | ${WORDS.year[lang]} | ${WORDS.clause[lang]} | ${WORDS.lead[lang]} | ${WORDS.explanation[lang]} |`,
       '|---|---|---|---|---|---|',
@@ -155,7 +186,10 @@ export function formatMarkdown(data: Report, lang: Lang): string {
     lines.push(`### ${todo.unit.name[lang]}`, '');
     for (const item of todo.items)
       lines.push(`- ${STATUS_LABEL[item.status][lang]}: ${escapeCell(item.message[lang])}`);
+    for (const item of todo.lapses) lines.push(`- ${escapeCell(lapseLine(item, lang))}`);
     lines.push('');
   }
+  const notes = noteLines(report, lang);
+  if (notes.length > 0) lines.push(`## ${WORDS.notes[lang]}`, '', ...notes.map((l) => `- ${escapeCell(l)}`), '');
   return lines.join('\n');
 }

@@ -5,7 +5,9 @@
 import { bySubject, REPORT_WORDS as WORDS, type Lang, type Plan, type Report } from '@ruralkit/core';
 import { esc } from './html.js';
 import {
+  assessmentSection,
   householdSection,
+  notesSection,
   overview,
   parameterSection,
   relaxedSection,
@@ -30,12 +32,14 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions): st
   const groups = bySubject(report);
   const title = report.plan.title[lang];
   const toc = [
+    ...(report.assessment ? [`<a href="#assessment">${esc(WORDS.assessment[lang])}</a>`] : []),
     `<a href="#overview">${esc(WORDS.overview[lang])}</a>`,
     ...groups.map((g) => `<a href="#${subjectAnchor(g.subject)}">${esc(subjectTitle(g.subject, lang))}</a>`),
     `<a href="#todo">${esc(WORDS.todo[lang])}</a>`,
     `<a href="#households">${esc(WORDS.households[lang])}</a>`,
     `<a href="#parameters">${esc(WORDS.parameters[lang])}</a>`,
     `<a href="#relaxed">${esc(WORDS.relaxed[lang])}</a>`,
+    ...(report.notes.length ? [`<a href="#notes">${esc(WORDS.notes[lang])}</a>`] : []),
   ];
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -58,12 +62,14 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions): st
   )}</span></div>
 </header>
 <nav class="toc">${toc.join('')}</nav>
+${assessmentSection(report, lang)}
 ${overview(report, lang)}
 ${groups.map((g) => subjectSection(plan, g, lang)).join('\n')}
 ${todoSection(report, lang)}
 ${householdSection(report, lang)}
 ${parameterSection(plan, report, lang)}
 ${relaxedSection(report, lang)}
+${notesSection(report, lang)}
 <footer>${esc(WORDS.generated[lang])} · ${esc(report.plan.id)} · ${esc(WORDS.asOf[lang])} ${esc(report.asOf)}</footer>
 </main>
 </body>

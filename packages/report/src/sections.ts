@@ -38,17 +38,46 @@ function badge(r: { status: RuleResult['status']; progress?: RuleResult['progres
   return `<span class="badge s-${r.status}">${esc(STATUS_LABEL[r.status][lang])}</span>${progress}`;
 }
 
+/** How many rules of a subject did not hold in some year, when any did. */
+function lapsedNote(lapsed: number, lang: Lang): string {
+  return lapsed ? `<p class="lapsed">${esc(WORDS.lapsedRules[lang])} <b>${lapsed}</b></p>` : '';
+}
+
 function countCells(counts: StatusCounts, lang: Lang): string {
   return STATUSES.map(
     (s) => `<div class="count s-${s}"><b>${counts[s]}</b><span>${esc(STATUS_LABEL[s][lang])}</span></div>`,
   ).join('');
 }
 
+/**
+ * The period assessment (期末考核), first on a report on or after the plan's last day: how many
+ * annual and ongoing rules held every year, and each one that did not.
+ */
+export function assessmentSection(report: Report, lang: Lang): string {
+  const { assessment } = report;
+  if (!assessment) return '';
+  const { period, counts } = assessment;
+  const items = assessment.rules
+    .filter((r) => r.outcome !== 'held')
+    .map((r) => `<li class="a-${r.outcome}" data-rule="${esc(r.ruleId)}">${esc(r.message[lang])}</li>`);
+  return `<section id="assessment"><h2>${esc(WORDS.assessment[lang])} <small>${esc(period.start)} – ${esc(period.end)}</small></h2>
+<p class="total">${esc(WORDS.heldEveryYear[lang])} <b>${counts.held}</b> · ${esc(WORDS.lapsedRules[lang])} <b>${counts.lapsed}</b> · ${esc(WORDS.unjudgedRules[lang])} <b>${counts.unjudged}</b></p>
+${items.length ? `<ul>${items.join('')}</ul>` : ''}
+</section>`;
+}
+
+/** What the input held that the evaluation set aside (dates after the as-of date), and why. */
+export function notesSection(report: Report, lang: Lang): string {
+  if (report.notes.length === 0) return '';
+  const items = report.notes.map((n) => `<li>${esc(n.subject.id)}${n.year ? ` ${n.year}` : ''}：${esc(n.message[lang])}</li>`);
+  return `<section id="notes"><h2>${esc(WORDS.notes[lang])}</h2><ul>${items.join('')}</ul></section>`;
+}
+
 /** Counts by status for each village and the district, and the status matrix. */
 export function overview(report: Report, lang: Lang): string {
-  const cards = bySubject(report).map(({ subject, counts }) => {
+  const cards = bySubject(report).map(({ subject, counts, lapsed }) => {
     const flag = subject.keyVillage === false ? `<p class="warn">${esc(WORDS.notKey[lang])}</p>` : '';
-    return `<a class="card" href="#${subjectAnchor(subject)}"><h3>${esc(subjectTitle(subject, lang))}</h3>${flag}<div class="counts">${countCells(counts, lang)}</div></a>`;
+    return `<a class="card" href="#${subjectAnchor(subject)}"><h3>${esc(subjectTitle(subject, lang))}</h3>${flag}<div class="counts">${countCells(counts, lang)}</div>${lapsedNote(lapsed, lang)}</a>`;
   });
   return `<section id="overview"><h2>${esc(WORDS.overview[lang])}</h2>
 <div class="cards">${cards.join('')}</div>
@@ -59,7 +88,7 @@ export function overview(report: Report, lang: Lang): string {
 
 /** One village's (or the district's) section: counts, target charts and a table of every rule. */
 export function subjectSection(plan: Plan, group: SubjectGroup, lang: Lang): string {
-  const { subject, results, counts } = group;
+  const { subject, results, counts, lapsed } = group;
   const charts = numericTargets(results).map(
     (t) =>
       `<figure class="chart"><figcaption>${esc(t.result.ruleName[lang])} ${badge(t.result, lang)}</figcaption>${targetChart(t, lang)}${targetLegend(t, lang)}</figure>`,
@@ -76,6 +105,7 @@ export function subjectSection(plan: Plan, group: SubjectGroup, lang: Lang): str
 <td>${esc(values.actual)}</td>
 <td>${esc(values.expected)}</td>
 <td>${esc(r.due ?? '')}</td>
+<td class="lapses">${esc((r.lapses ?? []).join(lang === 'zh' ? '、' : ', '))}</td>
 <td>${esc(r.clauses.map((c) => c.label).join('、'))}</td>
 <td class="units">${units}</td>
 <td class="msg">${esc(r.message[lang])}</td></tr>`;
@@ -87,6 +117,7 @@ export function subjectSection(plan: Plan, group: SubjectGroup, lang: Lang): str
     WORDS.actual,
     WORDS.expected,
     WORDS.due,
+    WORDS.lapses,
     WORDS.clause,
     WORDS.units,
     WORDS.explanation,
@@ -94,7 +125,7 @@ export function subjectSection(plan: Plan, group: SubjectGroup, lang: Lang): str
   const flag = subject.keyVillage === false ? `<p class="warn">${esc(WORDS.notKey[lang])}</p>` : '';
   return `<section class="subject" id="${subjectAnchor(subject)}" data-subject="${esc(subject.id)}">
 <h2>${esc(subjectTitle(subject, lang))}</h2>${flag}
-<div class="counts wide">${countCells(counts, lang)}</div>
+<div class="counts wide">${countCells(counts, lang)}</div>${lapsedNote(lapsed, lang)}
 ${charts.length ? `<h3>${esc(WORDS.targets[lang])}</h3><div class="charts">${charts.join('')}</div>` : ''}
 <div class="scroll"><table class="rules"><thead><tr>${heads.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
 </section>`;
@@ -107,7 +138,12 @@ export function todoSection(report: Report, lang: Lang): string {
       const lead = item.lead ? `<span class="lead">${esc(WORDS.lead[lang])}</span>` : '';
       return `<li>${badge(item, lang)} ${lead}${esc(item.message[lang])}</li>`;
     });
-    return `<div class="todo"><h3>${esc(todo.unit.name[lang])} <small>(${todo.items.length})</small></h3><ul>${items.join('')}</ul></div>`;
+    const lapses = todo.lapses.map((item) => {
+      const lead = item.lead ? `<span class="lead">${esc(WORDS.lead[lang])}</span>` : '';
+      const years = item.years.join(lang === 'zh' ? '、' : ', ');
+      return `<li class="lapse">${lead}${esc(`${WORDS.lapses[lang]} ${years}`)}：${esc(item.subject.name[lang])} <code>${esc(item.ruleId)}</code></li>`;
+    });
+    return `<div class="todo"><h3>${esc(todo.unit.name[lang])} <small>(${todo.items.length})</small></h3><ul>${[...items, ...lapses].join('')}</ul></div>`;
   });
   const body = units.length ? units.join('') : `<p>${esc(WORDS.nothingToDo[lang])}</p>`;
   return `<section id="todo"><h2>${esc(WORDS.todo[lang])}</h2>${body}</section>`;

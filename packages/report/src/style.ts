@@ -30,6 +30,8 @@ h3{font-size:15px;margin:16px 0 8px}
 .counts.wide{max-width:560px;margin-bottom:8px}
 .total{margin:10px 0}
 .warn{color:#c62828;margin:0 0 6px}
+.lapsed{color:#c62828;margin:6px 0 0;font-size:13px}
+#assessment li.a-lapsed{color:#c62828}
 .note{color:#666;font-size:12px}
 figure{margin:0}
 figure.chart{border:1px solid #eee;border-radius:6px;padding:6px;break-inside:avoid;page-break-inside:avoid}

@@ -167,6 +167,7 @@ function compareRule(
   for (const [year, status] of Object.entries(want.years ?? {})) {
     check(`years.${year}`, status, result.years?.find((y) => y.year === Number(year))?.status);
   }
+  if (want.lapses) check('lapses', want.lapses.join(', '), (result.lapses ?? []).join(', '));
 }
 
 function compareHousehold(

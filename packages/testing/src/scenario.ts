@@ -9,7 +9,7 @@ import { IsoDateSchema, PROGRESS_VALUES, RuralkitError, STATUSES } from '@ruralk
 
 const StatusSchema = z.enum(STATUSES as [string, ...string[]]);
 
-/** What one rule must give: a status, or a status with progress, headline year and years. */
+/** What one rule must give: a status, or a status with progress, headline year, years and lapses. */
 export const RuleExpectationSchema = z.union([
   StatusSchema,
   z
@@ -18,6 +18,8 @@ export const RuleExpectationSchema = z.union([
       progress: z.enum(PROGRESS_VALUES as [string, ...string[]]).optional(),
       year: z.number().int().optional(),
       years: z.record(z.string().regex(/^\d{4}$/), StatusSchema).optional(),
+      /** The years not met (未达标年份), ascending; `[]` asserts none. */
+      lapses: z.array(z.number().int()).optional(),
     })
     .strict(),
 ]);

@@ -39,6 +39,7 @@ const RESULT_COLUMNS = [
   [H('进展', 'Progress'), 12],
   [H('年份', 'Year'), 7],
   [H('期限', 'Due'), 12],
+  [H('未达标年份', 'Years not met'), 14],
   [H('实际值', 'Actual'), 22],
   [H('目标值', 'Expected'), 18],
   [H('条款', 'Clause'), 14],
@@ -71,6 +72,7 @@ export async function buildResultsWorkbook(plan: Plan, report: Report, lang: Lan
       result.progress ? PROGRESS_LABEL[result.progress][lang] : '',
       result.year,
       result.due ?? '',
+      (result.lapses ?? []).join(sep),
       values.actual,
       values.expected,
       result.clauses.map((c) => c.label).join(sep),
@@ -81,17 +83,53 @@ export async function buildResultsWorkbook(plan: Plan, report: Report, lang: Lan
     const colour = STATUS_COLOUR[result.status];
     row.eachCell({ includeEmpty: true }, (cell, n) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: n === 8 ? colour.strong : colour.tint } };
-      cell.alignment = { vertical: 'top', wrapText: n >= 12 };
+      cell.alignment = { vertical: 'top', wrapText: n >= 13 };
     });
   }
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: 1 + report.results.length, column: RESULT_COLUMNS.length },
   };
+  addAssessment(workbook, report, lang);
   addHouseholds(workbook, report, lang);
   addRelaxed(workbook, report, lang);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** The period assessment (期末考核), when the report has one: each annual and ongoing rule over the period. */
+function addAssessment(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
+  const { assessment } = report;
+  if (!assessment) return;
+  const sep = lang === 'zh' ? '、' : ', ';
+  const sheet = workbook.addWorksheet(lang === 'zh' ? '期末考核' : 'Period assessment', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = [
+    { header: lang === 'zh' ? '对象' : 'Subject', width: 16 },
+    { header: lang === 'zh' ? '规则编号' : 'Rule id', width: 34 },
+    { header: lang === 'zh' ? '结论' : 'Outcome', width: 14 },
+    { header: lang === 'zh' ? '未达标年份' : 'Years not met', width: 16 },
+    { header: lang === 'zh' ? '缺数据年份' : 'Years without data', width: 16 },
+    { header: lang === 'zh' ? '说明' : 'Message', width: 70 },
+  ];
+  styleHeader(sheet.getRow(1));
+  for (const r of assessment.rules) {
+    sheet.addRow([
+      r.subject.name[lang],
+      r.ruleId,
+      ASSESSMENT_OUTCOME[r.outcome][lang],
+      r.lapses.join(sep),
+      r.unjudged.join(sep),
+      r.message[lang],
+    ]);
+  }
+}
+
+const ASSESSMENT_OUTCOME = {
+  held: H('每年达标', 'held every year'),
+  lapsed: H('有未达标年份', 'lapsed'),
+  unjudged: H('有缺数据年份', 'years without data'),
+} as const;
 
 /** The targets the plan's plugins relaxed (放宽), with reasons; one row "无 / none" when none. */
 function addRelaxed(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {

@@ -147,20 +147,28 @@ export class EvalContext {
     exact: boolean,
   ): unknown {
     this.foundYear = undefined;
-    if (subject === 'village-attribute' || subject === 'household') return data.attributes[key];
+    if (subject === 'village-attribute' || subject === 'household') {
+      const value = data.attributes[key];
+      return this.afterAsOf(key, value) ? undefined : value;
+    }
     const { years, rows } = subject === 'village' ? data.own : data.district;
     for (let i = years.length - 1; i >= 0; i--) {
       const y = years[i]!;
       if (y > year) continue;
       if (exact && y < year) return undefined;
       const value = rows[i]![key];
-      if (value !== undefined) {
+      if (value !== undefined && !this.afterAsOf(key, value)) {
         this.foundYear = y;
         return value;
       }
       if (exact) return undefined;
     }
     return undefined;
+  }
+
+  /** Whether `value` of `key` is a date after the as-of date: not happened yet, read as absent (catalog §7). */
+  afterAsOf(key: string, value: unknown): boolean {
+    return typeof value === 'string' && value > this.asOf && this.compiled.indicators.get(key)?.unit === 'date';
   }
 
   /**

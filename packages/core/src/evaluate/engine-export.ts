@@ -16,7 +16,10 @@ import type { Status, SubjectRef } from './types.js';
 export const ENGINE_EVENT = 'ruralkit.status';
 /** The fact holding the as-of date (`YYYY-MM-DD`). */
 export const AS_OF_FACT = 'ruralkit.asOf';
-/** Deadline rules: the fact holding the due date in force on the as-of date. */
+/**
+ * Deadline rules: the fact holding the due date in force on the as-of date; annual rules: the
+ * headline year's 31 December (a year in progress is pending, not failed).
+ */
 export const DUE_FACT = 'ruralkit.due';
 
 /** A json-rules-engine rule (`new Rule(json)` or `engine.addRule(json)`), as JSON. */
@@ -76,7 +79,7 @@ function engineRulesOf(cr: CompiledRule): EngineRule[] {
   const fails = completionKey
     ? [{ any: [{ all: [given(completionKey), { not: condition() }] }, missing(completionKey)] }]
     : [{ not: condition() }];
-  if (rule.kind !== 'deadline') {
+  if (rule.kind === 'ongoing') {
     rules.push(make('not-met', [...decided, ...fails]));
     return rules;
   }
@@ -118,6 +121,7 @@ function factsOf(ctx: EvalContext, cr: CompiledRule, data: SubjectData): Record<
   const point = headlinePoint(ctx, cr);
   const facts: Record<string, unknown> = { [AS_OF_FACT]: ctx.asOf };
   if (cr.rule.kind === 'deadline') facts[DUE_FACT] = deadlineOf(ctx, cr).due;
+  if (cr.rule.kind === 'annual') facts[DUE_FACT] = `${point.year}-12-31`;
   const checks: [CompiledCheck, string | undefined][] = [[cr.check, cr.completionKey]];
   if (cr.applicability) checks.push([cr.applicability, undefined]);
   for (const [check, completionKey] of checks) {

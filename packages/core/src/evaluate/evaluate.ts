@@ -7,7 +7,9 @@ import { isRealDate, type Plan } from '../model/schema.js';
 import { compilePlan } from './compile-plan.js';
 import { EvalContext, type SubjectData } from './context.js';
 import { parseInput, type EvaluationInput, type ParsedVillage, type YearSeries } from './input.js';
+import { periodAssessment } from './assessment.js';
 import { judgeRule } from './judge.js';
+import { setAsideAfter } from './knowable.js';
 import { screenHousehold } from './screening.js';
 import { summarize } from './summary.js';
 import type { Report, RuleResult, SubjectRef } from './types.js';
@@ -38,6 +40,7 @@ export function evaluate(plan: Plan, input: EvaluationInput, options: EvaluateOp
     for (const rule of compiled.districtRules) results.push(judgeRule(ctx, rule, district));
   }
   const households = parsed.households.map((h) => screenHousehold(ctx, compiled, h));
+  const assessment = periodAssessment(plan, options.asOf, results);
   return {
     plan: {
       id: plan.id,
@@ -48,9 +51,11 @@ export function evaluate(plan: Plan, input: EvaluationInput, options: EvaluateOp
       relaxed: resolved.relaxed.map(({ id, reason, by }) => ({ id, reason, by })),
     },
     asOf: options.asOf,
+    ...(assessment ? { assessment } : {}),
     results,
     households,
     summary: summarize(results, households),
+    notes: setAsideAfter(compiled, parsed, options.asOf),
   };
 }
 

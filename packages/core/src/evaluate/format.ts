@@ -22,15 +22,21 @@ export const VALUE_UNITS = Object.freeze([
 ] as const);
 export type ValueUnit = (typeof VALUE_UNITS)[number];
 
-export function formatValue(value: unknown, unit: ValueUnit, lang: Lang): string {
+/**
+ * A value in its unit. With `against` (the value it was compared with), a number gets the
+ * decimals needed to tell the two apart: 0.8999 against 0.9 is 89.99%, never 90%.
+ */
+export function formatValue(value: unknown, unit: ValueUnit, lang: Lang, against?: unknown): string {
   if (value === undefined || value === null) return lang === 'zh' ? '无数据' : 'no data';
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (typeof value !== 'number') return String(value);
   switch (unit) {
     case 'ratio':
-      return `${round(value * 100)}%`;
-    case 'CNY':
-      return lang === 'zh' ? `${grouped(value)}元` : `CNY ${grouped(value)}`;
+      return `${round(value * 100, decimalsApart(value * 100, against, 100, 1))}%`;
+    case 'CNY': {
+      const money = grouped(value, decimalsApart(value, against, 1, 2));
+      return lang === 'zh' ? `${money}元` : `CNY ${money}`;
+    }
     case 'days':
       return lang === 'zh' ? `${value}天` : `${value} days`;
     case 'working days':
@@ -38,8 +44,24 @@ export function formatValue(value: unknown, unit: ValueUnit, lang: Lang): string
     case 'months':
       return lang === 'zh' ? `${value}个月` : `${value} months`;
     default:
-      return grouped(value);
+      return grouped(value, decimalsApart(value, against, 1, 2));
   }
+}
+
+/** The most decimals a figure is written with to tell it apart from what it was compared with. */
+const MAX_DECIMALS = 10;
+
+/**
+ * The decimals (at least `base`) at which `shown` and `against × scale` round to different
+ * figures; `base` when they are equal or `against` is not a number.
+ */
+function decimalsApart(shown: number, against: unknown, scale: number, base: number): number {
+  if (typeof against !== 'number' || !Number.isFinite(against)) return base;
+  const other = against * scale;
+  if (shown === other) return base;
+  let decimals = base;
+  while (decimals < MAX_DECIMALS && round(shown, decimals) === round(other, decimals)) decimals++;
+  return decimals;
 }
 
 /** The unit a key is written in: its indicator's, or that of the derived fact's inputs. */
@@ -57,15 +79,18 @@ export function unitOfKey(
   return 'none';
 }
 
-function round(n: number): string {
-  return String(Math.round(n * 10) / 10);
+/** `n` rounded to `decimals`, trailing zeros dropped. */
+function round(n: number, decimals: number): string {
+  if (decimals === 1) return String(Math.round(n * 10) / 10);
+  return String(Number(n.toFixed(decimals)));
 }
 
 /** `toLocaleString('en-US')`, with the formatter made once rather than per call. */
 const EN_US = new Intl.NumberFormat('en-US');
 
-/** `12,345.67`: rounded to cents, thousands separated as `en-US` writes them. */
-function grouped(n: number): string {
+/** `12,345.67`: rounded to cents (or `decimals`), thousands separated as `en-US` writes them. */
+function grouped(n: number, decimals = 2): string {
+  if (decimals > 2) return new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals }).format(n);
   const cents = Math.round(n * 100);
   // Below 1 and from a trillion on (and negatives), the formatter; else the same text, faster.
   if (!(cents >= 100 && cents < 1e14)) return EN_US.format(cents / 100);

@@ -16,6 +16,12 @@ function pendingNote(result: RuleResult, lang: Lang): string {
   return lang === 'zh' ? `，期限${result.due}，进展：${progress}` : `; due ${result.due}, progress: ${progress}`;
 }
 
+/** Earlier years that did not hold, on a headline: 「；2023年未达标」. */
+function lapseNote(lapses: readonly number[] | undefined, lang: Lang): string {
+  if (!lapses || lapses.length === 0) return '';
+  return lang === 'zh' ? `；${lapses.join('、')}年未达标` : `; not met in ${lapses.join(', ')}`;
+}
+
 export function messageOf(
   ctx: EvalContext,
   cr: CompiledRule,
@@ -26,13 +32,15 @@ export function messageOf(
 ): LocalizedText {
   const message = { zh: '', en: '' };
   const derived = cr.rule.derived ? Object.entries(cr.rule.derived) : [];
+  const facts = outcome.reading.facts;
+  const against = comparands(outcome);
   for (const lang of ['zh', 'en'] as const) {
     const fill = (template: string) =>
       fillTemplate(template, lang, {
         subject: data.ref.name,
         year: result.observedYear ?? j.year,
         due: j.due,
-        value: (key) => formatKey(ctx, key, outcome.reading.facts[key], derived, lang),
+        value: (key) => formatKey(ctx, key, facts[key], derived, lang, against.get(key)),
         parameter: (id) => formatParameterAt(ctx, id, j.date, lang),
       });
     const name = quoted(result.ruleName[lang]);
@@ -67,9 +75,25 @@ export function messageOf(
       default:
         text = fill(j.status === 'met' ? cr.rule.messages[lang].met : cr.rule.messages[lang].notMet);
     }
-    message[lang] = withClause(ctx, result, lang, text + (j.status === 'pending' ? pendingNote(result, lang) : ''));
+    const pending = j.status === 'pending' ? pendingNote(result, lang) : '';
+    message[lang] = withClause(ctx, result, lang, text + pending + lapseNote(j.lapses, lang));
   }
   return message;
+}
+
+/**
+ * What each value was compared with, so that its figure is written apart from it: a key and
+ * its expected value, and a fact it was compared with (last year's share) and that key's value.
+ */
+function comparands(outcome: Outcome): Map<string, unknown> {
+  const against = new Map<string, unknown>();
+  const { facts } = outcome.reading;
+  for (const [key, expected] of Object.entries(outcome.expected)) {
+    if (typeof expected.value !== 'number') continue;
+    against.set(key, expected.value);
+    for (const other in facts) if (other !== key && facts[other] === expected.value) against.set(other, facts[key]);
+  }
+  return against;
 }
 
 function describeKey(ctx: EvalContext, key: string, lang: Lang): string {

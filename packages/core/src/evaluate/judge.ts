@@ -40,14 +40,9 @@ function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: b
   switch (cr.rule.kind) {
     case 'deadline':
       return judgeDeadline(ctx, cr, data, explain);
-    case 'ongoing': {
-      const point = headlinePoint(ctx, cr);
-      const outcome = run(ctx, cr, data, point, explain);
-      const { year, date } = point;
-      return conclude(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') }, explain);
-    }
+    case 'ongoing':
     case 'annual':
-      return judgeAnnual(ctx, cr, data, explain);
+      return judgeYearly(ctx, cr, data, explain);
   }
 }
 
@@ -70,28 +65,49 @@ function judgeDeadline(
   return result;
 }
 
-function judgeAnnual(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: boolean): RuleResult | RuleStatus {
+/**
+ * An annual or ongoing rule, year by year (逐年判定) from the plan's first year to year(A) (at
+ * most its last): the headline is the last year's, the years that did not hold are its lapses
+ * (未达标年份). An annual year still in progress at A is pending, due that 31 December; an
+ * ongoing rule must hold at all times, so failing in the current year is not-met.
+ */
+function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: boolean): RuleResult | RuleStatus {
   const lastYear = Math.min(ctx.asOfYear, ctx.lastYear);
   const years: YearResult[] = [];
+  const lapses: number[] = [];
   let headline: RuleResult | RuleStatus | undefined;
   // Without an explanation only the headline year counts: earlier years are not read.
   for (let year = explain ? ctx.firstYear : lastYear; year <= lastYear; year++) {
-    const point = annualPoint(ctx, year);
-    const { date } = point;
+    const point = yearPoint(ctx, cr, year);
     const outcome = run(ctx, cr, data, point, explain);
-    headline = conclude(ctx, cr, data, outcome, { year, date, status: holdsTo(outcome, 'not-met') }, explain);
+    const yearEnd = `${year}-12-31`;
+    const inProgress = cr.rule.kind === 'annual' && ctx.asOf < yearEnd;
+    const judgement: Judgement = { year, date: point.date, status: holdsTo(outcome, inProgress ? 'pending' : 'not-met') };
+    if (judgement.status === 'pending') Object.assign(judgement, { due: yearEnd, progress: 'unknown' });
+    if (year === lastYear) judgement.lapses = lapses;
+    headline = conclude(ctx, cr, data, outcome, judgement, explain);
     if (!explain) return headline;
     const result = headline as RuleResult;
     years.push({
       year,
       status: result.status,
+      ...(result.due ? { due: result.due } : {}),
       actual: result.actual,
       expected: result.expected,
       ...(result.missing ? { missing: result.missing } : {}),
       message: result.message,
     });
+    if (result.status === 'not-met') lapses.push(year);
   }
-  return { ...(headline as RuleResult), years };
+  return { ...(headline as RuleResult), years, lapses };
+}
+
+/** Where an annual rule is read in `year` (that year exactly), or an ongoing one (as of it, carried forward). */
+function yearPoint(ctx: EvalContext, cr: CompiledRule, year: number): Point {
+  if (cr.rule.kind === 'annual') return annualPoint(ctx, year);
+  const yearEnd = `${year}-12-31`;
+  const end = ctx.plan.period.end < yearEnd ? ctx.plan.period.end : yearEnd;
+  return { year, exact: false, date: ctx.asOf < end ? ctx.asOf : end };
 }
 
 /**
@@ -103,12 +119,9 @@ export function headlinePoint(ctx: EvalContext, cr: CompiledRule): Point {
   switch (cr.rule.kind) {
     case 'deadline':
       return deadlineOf(ctx, cr).point;
-    case 'ongoing': {
-      const year = Math.min(ctx.asOfYear, ctx.lastYear);
-      return { year, exact: false, date: ctx.asOf < ctx.plan.period.end ? ctx.asOf : ctx.plan.period.end };
-    }
+    case 'ongoing':
     case 'annual':
-      return annualPoint(ctx, Math.min(ctx.asOfYear, ctx.lastYear));
+      return yearPoint(ctx, cr, Math.min(ctx.asOfYear, ctx.lastYear));
   }
 }
 
@@ -208,6 +221,8 @@ export interface Judgement {
   due?: string;
   progress?: Progress;
   progressDetail?: ProgressDetail;
+  /** The headline year of an annual or ongoing rule: the earlier years that did not hold. */
+  lapses?: readonly number[];
 }
 
 function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: Outcome, j: Judgement): RuleResult {

@@ -48,6 +48,7 @@ const ProgressDetailSchema = z.object({
 const YearResultSchema = z.object({
   year: z.number().int(),
   status: StatusSchema,
+  due: z.string().optional(),
   actual: z.record(z.string(), ObservedValueSchema),
   expected: z.record(z.string(), ExpectedValueSchema),
   missing: z.array(z.string()).optional(),
@@ -85,6 +86,7 @@ export const RuleResultSchema = z
     missing: z.array(z.string()).optional(),
     completedLate: z.boolean().optional(),
     years: z.array(YearResultSchema).optional(),
+    lapses: z.array(z.number().int()).optional(),
     series: TargetSeriesSchema.optional(),
     message: LocalizedTextSchema,
   })
@@ -131,6 +133,13 @@ export const StatusCountsSchema = z.object(
   Object.fromEntries(STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<Status, z.ZodNumber>,
 );
 
+const LapseItemSchema = z.object({
+  subject: SubjectRefSchema,
+  ruleId: z.string(),
+  years: z.array(z.number().int()),
+  lead: z.boolean(),
+});
+
 const UnitTodoSchema = z.object({
   unit: UnitRefSchema,
   items: z.array(
@@ -143,12 +152,16 @@ const UnitTodoSchema = z.object({
       message: LocalizedTextSchema,
     }),
   ),
+  lapses: z.array(LapseItemSchema),
 });
 
 export const SummarySchema = z.object({
   overall: StatusCountsSchema,
-  villages: z.array(z.object({ subject: SubjectRefSchema, counts: StatusCountsSchema })),
+  villages: z.array(
+    z.object({ subject: SubjectRefSchema, counts: StatusCountsSchema, lapsed: z.number().int().nonnegative() }),
+  ),
   district: StatusCountsSchema,
+  districtLapsed: z.number().int().nonnegative(),
   nonKeyVillages: z.array(z.string()),
   units: z.array(UnitTodoSchema),
   households: z.object({
@@ -157,6 +170,40 @@ export const SummarySchema = z.object({
     byRiskType: z.record(z.string(), z.number().int()),
     byCategory: z.record(z.string(), z.number().int()),
   }),
+});
+
+/** An annual or ongoing rule over the whole period (期末考核). */
+const AssessedRuleSchema = z.object({
+  subject: SubjectRefSchema,
+  ruleId: z.string(),
+  ruleName: LocalizedTextSchema,
+  kind: z.enum(['annual', 'ongoing']),
+  outcome: z.enum(['held', 'lapsed', 'unjudged']),
+  lapses: z.array(z.number().int()),
+  unjudged: z.array(z.number().int()),
+  message: LocalizedTextSchema,
+});
+
+export const PeriodAssessmentSchema = z
+  .object({
+    period: z.object({ start: z.string(), end: z.string() }),
+    counts: z.object({
+      held: z.number().int().nonnegative(),
+      lapsed: z.number().int().nonnegative(),
+      unjudged: z.number().int().nonnegative(),
+    }),
+    rules: z.array(AssessedRuleSchema),
+  })
+  .meta({ id: 'PeriodAssessment' });
+
+/** Something the input held that was set aside, and why (输入说明). */
+const InputNoteSchema = z.object({
+  subject: z.object({ type: z.enum(['village', 'district', 'household']), id: z.string() }),
+  year: z.number().int().optional(),
+  key: z.string(),
+  value: z.string(),
+  code: z.literal('dated-after-as-of'),
+  message: LocalizedTextSchema,
 });
 
 /** The report `evaluate` returns (评估报告). */
@@ -172,9 +219,11 @@ export const ReportSchema = z
       relaxed: z.array(z.object({ id: z.string(), reason: z.string(), by: z.string() })),
     }),
     asOf: z.string(),
+    assessment: PeriodAssessmentSchema.optional(),
     results: z.array(RuleResultSchema),
     households: z.array(HouseholdResultSchema),
     summary: SummarySchema,
+    notes: z.array(InputNoteSchema),
   })
   .meta({ id: 'Report' });
 

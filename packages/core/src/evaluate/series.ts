@@ -31,7 +31,9 @@ export function targetSeries(
   const values: TargetSeries['values'] = [];
   for (let year = ctx.firstYear - 1; year <= ctx.lastYear; year++) {
     let value: number | null;
-    if (derived?.op === 'ratio') {
+    // Years after the as-of date's are not known yet: the axis runs on, the values stop.
+    if (year > ctx.asOfYear) value = null;
+    else if (derived?.op === 'ratio') {
       const [n, d] = [number(derived.numerator, year), number(derived.denominator, year)];
       value = n !== null && d !== null && d !== 0 ? n / d : null;
     } else value = number(key!, year);

@@ -1,8 +1,8 @@
 /**
- * Summaries (汇总): counts by status per village and overall, each responsible unit's to-do
- * list (待办), and the household screening counts.
+ * Summaries (汇总): counts by status per village and overall, the rules with lapses (未达标年份)
+ * per subject, each responsible unit's to-do list (待办) and lapses, and the household screening counts.
  */
-import type { HouseholdResult, Report, RuleResult, StatusCounts, SubjectRef, Summary, UnitTodo } from './types.js';
+import type { HouseholdResult, Report, RuleResult, StatusCounts, SubjectRef, Summary, UnitRef, UnitTodo } from './types.js';
 
 /** Zero results of every status. */
 export function emptyCounts(): StatusCounts {
@@ -20,21 +20,34 @@ export function needsAction(result: RuleResult): boolean {
 export function summarize(results: RuleResult[], households: HouseholdResult[]): Summary {
   const overall = emptyCounts();
   const district = emptyCounts();
+  let districtLapsed = 0;
   const villages = new Map<string, Summary['villages'][number]>();
   const units = new Map<string, UnitTodo>();
+  const todoOf = (unit: UnitRef) => {
+    let todo = units.get(unit.id);
+    if (!todo) units.set(unit.id, (todo = { unit: { ...unit, lead: false }, items: [], lapses: [] }));
+    return todo;
+  };
   for (const result of results) {
     overall[result.status]++;
-    if (result.subject.type === 'district') district[result.status]++;
-    else {
+    const lapsed = result.lapses !== undefined && result.lapses.length > 0;
+    if (result.subject.type === 'district') {
+      district[result.status]++;
+      if (lapsed) districtLapsed++;
+    } else {
       let entry = villages.get(result.subject.id);
-      if (!entry) villages.set(result.subject.id, (entry = { subject: result.subject, counts: emptyCounts() }));
+      if (!entry) villages.set(result.subject.id, (entry = { subject: result.subject, counts: emptyCounts(), lapsed: 0 }));
       entry.counts[result.status]++;
+      if (lapsed) entry.lapsed++;
+    }
+    if (lapsed) {
+      for (const unit of result.units) {
+        todoOf(unit).lapses.push({ subject: result.subject, ruleId: result.ruleId, years: result.lapses!, lead: unit.lead });
+      }
     }
     if (!needsAction(result)) continue;
     for (const unit of result.units) {
-      let todo = units.get(unit.id);
-      if (!todo) units.set(unit.id, (todo = { unit: { ...unit, lead: false }, items: [] }));
-      todo.items.push({
+      todoOf(unit).items.push({
         subject: result.subject,
         ruleId: result.ruleId,
         status: result.status,
@@ -54,11 +67,14 @@ export function summarize(results: RuleResult[], households: HouseholdResult[]):
     overall,
     villages: [...villages.values()],
     district,
+    districtLapsed,
     nonKeyVillages: [...villages.values()].filter((v) => v.subject.keyVillage === false).map((v) => v.subject.id),
     // Units with the most lead items first, so the to-do list reads as who must act.
     units: [...units.values()].sort(
       (a, b) =>
-        b.items.filter((i) => i.lead).length - a.items.filter((i) => i.lead).length || b.items.length - a.items.length,
+        b.items.filter((i) => i.lead).length - a.items.filter((i) => i.lead).length ||
+        b.items.length - a.items.length ||
+        b.lapses.length - a.lapses.length,
     ),
     households: {
       screened: households.length,
@@ -74,6 +90,8 @@ export interface SubjectGroup {
   subject: SubjectRef;
   results: RuleResult[];
   counts: StatusCounts;
+  /** How many of its rules have lapses (未达标年份). */
+  lapsed: number;
 }
 
 /**
@@ -81,14 +99,17 @@ export interface SubjectGroup {
  * its counts by status as the summary counted them.
  */
 export function bySubject(report: Report): SubjectGroup[] {
-  const counted = new Map(report.summary.villages.map((v) => [v.subject.id, v.counts]));
+  const counted = new Map(report.summary.villages.map((v) => [v.subject.id, v]));
   const groups = new Map<string, SubjectGroup>();
   for (const r of report.results) {
     const key = `${r.subject.type}:${r.subject.id}`;
     let group = groups.get(key);
     if (!group) {
-      const counts = r.subject.type === 'district' ? report.summary.district : counted.get(r.subject.id)!;
-      groups.set(key, (group = { subject: r.subject, results: [], counts }));
+      const { summary } = report;
+      const village = counted.get(r.subject.id);
+      const [counts, lapsed] =
+        r.subject.type === 'district' ? [summary.district, summary.districtLapsed] : [village!.counts, village!.lapsed];
+      groups.set(key, (group = { subject: r.subject, results: [], counts, lapsed }));
     }
     group.results.push(r);
   }

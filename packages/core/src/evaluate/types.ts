@@ -70,10 +70,12 @@ export interface ProgressDetail {
   ratio?: number;
 }
 
-/** One year of an annual rule. */
+/** One year of an annual or ongoing rule. */
 export interface YearResult {
   year: number;
   status: Status;
+  /** A year still in progress at the as-of date: its 31 December. */
+  due?: string;
   actual: Record<string, ObservedValue>;
   expected: Record<string, ExpectedValue>;
   missing?: string[];
@@ -117,8 +119,10 @@ export interface RuleResult {
   missing?: string[];
   /** Completion-date rules: completed, but after the due date. */
   completedLate?: boolean;
-  /** Annual rules: every year from the plan's first year. */
+  /** Annual and ongoing rules: every year from the plan's first year to the headline year. */
   years?: YearResult[];
+  /** Annual and ongoing rules: the years whose status is `not-met` (未达标年份), ascending. */
+  lapses?: number[];
   /** A numeric `key ≥ target` rule: the key's yearly values and the target line. */
   series?: TargetSeries;
   message: LocalizedText;
@@ -177,12 +181,26 @@ export interface UnitTodo {
     lead: boolean;
     message: LocalizedText;
   }[];
+  /** The unit's annual and ongoing rules that did not hold in some year (未达标年份), whatever their headline. */
+  lapses: LapseItem[];
+}
+
+/** A rule that did not hold in some years of the plan. */
+export interface LapseItem {
+  subject: SubjectRef;
+  ruleId: string;
+  years: number[];
+  /** Whether the unit leads the rule. */
+  lead: boolean;
 }
 
 export interface Summary {
   overall: StatusCounts;
-  villages: { subject: SubjectRef; counts: StatusCounts }[];
+  /** Each village's counts by status, and how many of its rules have lapses. */
+  villages: { subject: SubjectRef; counts: StatusCounts; lapsed: number }[];
   district: StatusCounts;
+  /** How many district rules have lapses. */
+  districtLapsed: number;
   /** Villages in the input that the plan does not list (possible typos). */
   nonKeyVillages: string[];
   units: UnitTodo[];
@@ -192,6 +210,39 @@ export interface Summary {
     byRiskType: Record<string, number>;
     byCategory: Record<string, number>;
   };
+}
+
+/** Something the input held that the evaluation set aside, and why (输入说明). */
+export interface InputNote {
+  subject: Pick<SubjectRef, 'type' | 'id'>;
+  /** The record's year, for yearly values. */
+  year?: number;
+  key: string;
+  value: string;
+  /** Why: `dated-after-as-of` (a date after the as-of date has not happened yet). */
+  code: 'dated-after-as-of';
+  message: LocalizedText;
+}
+
+/** How an annual or ongoing rule fared over the whole period (期末考核). */
+export interface AssessedRule {
+  subject: SubjectRef;
+  ruleId: string;
+  ruleName: LocalizedText;
+  kind: 'annual' | 'ongoing';
+  /** `held`: no year not met; `lapsed`: not met in `lapses`; `unjudged`: no lapse, but years without data. */
+  outcome: 'held' | 'lapsed' | 'unjudged';
+  lapses: number[];
+  /** Years that could not be judged (missing data). */
+  unjudged: number[];
+  message: LocalizedText;
+}
+
+/** The period assessment (期末考核), given on or after the plan's last day. */
+export interface PeriodAssessment {
+  period: { start: string; end: string };
+  counts: { held: number; lapsed: number; unjudged: number };
+  rules: AssessedRule[];
 }
 
 export interface Report {
@@ -208,7 +259,11 @@ export interface Report {
     relaxed: { id: string; reason: string; by: string }[];
   };
   asOf: string;
+  /** On or after the plan's last day: every annual and ongoing rule over the whole period. */
+  assessment?: PeriodAssessment;
   results: RuleResult[];
   households: HouseholdResult[];
   summary: Summary;
+  /** What the input held that was set aside (dates after the as-of date), and why. */
+  notes: InputNote[];
 }

@@ -14,19 +14,19 @@ export function indicatorName(ctx: EvalContext, key: string, lang: Lang): string
   return ctx.compiled.indicators.get(key)?.name[lang] ?? key;
 }
 
-/** A value written for a person, in the unit of its key (an indicator's, or a derived fact's). */
+/**
+ * A value written for a person, in the unit of its key (an indicator's, or a derived fact's);
+ * `against`, the value it was compared with, sets the decimals needed to tell them apart.
+ */
 export function formatKey(
   ctx: EvalContext,
   key: string,
   value: unknown,
   derived: readonly [string, DerivedFact][],
   lang: Lang,
+  against?: unknown,
 ): string {
-  return formatValue(
-    value,
-    unitOfKey((k) => ctx.compiled.indicators.get(k), key, derived),
-    lang,
-  );
+  return formatValue(value, unitOfKey((k) => ctx.compiled.indicators.get(k), key, derived), lang, against);
 }
 
 /** A parameter's value in force on `date`, in its unit. */

@@ -1,0 +1,38 @@
+/**
+ * What was knowable at the as-of date (当时可知): dated facts after it have not happened yet.
+ * The evaluation context reads them as absent; this lists them as input notes, so a report
+ * re-issued for a past date says what it set aside and why.
+ */
+import type { CompiledPlan } from './compile-plan.js';
+import type { ParsedInput, YearSeries } from './input.js';
+import type { InputNote, SubjectRef } from './types.js';
+
+/** The input's dates after `asOf`, one note each, in input order (villages, then the district). */
+export function setAsideAfter(compiled: CompiledPlan, parsed: ParsedInput, asOf: string): InputNote[] {
+  const dateKeys = [...compiled.indicators.values()].filter((d) => d.unit === 'date').map((d) => d.key);
+  if (dateKeys.length === 0) return [];
+  const notes: InputNote[] = [];
+  const scan = (subject: Pick<SubjectRef, 'type' | 'id'>, series: YearSeries, attributes?: Record<string, unknown>) => {
+    const note = (key: string, value: unknown, year?: number) => {
+      if (typeof value !== 'string' || value <= asOf) return;
+      notes.push({
+        subject,
+        ...(year === undefined ? {} : { year }),
+        key,
+        value,
+        code: 'dated-after-as-of',
+        message: {
+          zh: `${key} 的日期 ${value} 晚于评估日期 ${asOf}，按评估日期时尚未发生处理`,
+          en: `${key} is dated ${value}, after the as-of date ${asOf}: treated as not yet happened`,
+        },
+      });
+    };
+    for (const key of dateKeys) note(key, attributes?.[key]);
+    series.years.forEach((year, i) => {
+      for (const key of dateKeys) note(key, series.rows[i]![key], year);
+    });
+  };
+  for (const village of parsed.villages) scan({ type: 'village', id: village.id }, village.series, village.attributes);
+  scan({ type: 'district', id: 'district' }, parsed.district);
+  return notes;
+}
