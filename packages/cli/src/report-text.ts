@@ -155,7 +155,8 @@ export function formatMarkdown(data: Report, lang: Lang): string {
   const report = mapStrings(data, escapeMarkdownText);
   const lines = [`# ${report.plan.title[lang]}`, '', `${report.plan.docNo} · ${WORDS.asOf[lang]} ${report.asOf}`, ''];
   const [assessmentTitle, ...assessed] = assessmentLines(report, lang);
-  if (assessmentTitle) lines.push(`## ${assessmentTitle}`, '', ...assessed.map((l) => `- ${escapeCell(l.slice(4))}`), '');
+  if (assessmentTitle)
+    lines.push(`## ${assessmentTitle}`, '', ...assessed.map((l) => `- ${escapeCell(l.slice(4))}`), '');
   for (const { results, counts, lapsed } of bySubject(report)) {
     lines.push(`## ${subjectTitle(results[0]!, lang)}`, '', countsText(counts, lang, lapsed), '');
     lines.push(

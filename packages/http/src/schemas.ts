@@ -62,6 +62,8 @@ export const PlanInForceSchema = z
         clauses: z.array(z.object({ id: z.string(), label: z.string() })),
         due: z.union([z.string(), z.number()]).optional(),
         units: z.array(z.string()),
+        unitsAssumption: z.boolean(),
+        unitsSetBy: SetBy,
         setBy: SetBy,
       }),
     ),

@@ -69,7 +69,9 @@ ${items.length ? `<ul>${items.join('')}</ul>` : ''}
 /** What the input held that the evaluation set aside (dates after the as-of date), and why. */
 export function notesSection(report: Report, lang: Lang): string {
   if (report.notes.length === 0) return '';
-  const items = report.notes.map((n) => `<li>${esc(n.subject.id)}${n.year ? ` ${n.year}` : ''}：${esc(n.message[lang])}</li>`);
+  const items = report.notes.map(
+    (n) => `<li>${esc(n.subject.id)}${n.year ? ` ${n.year}` : ''}：${esc(n.message[lang])}</li>`,
+  );
   return `<section id="notes"><h2>${esc(WORDS.notes[lang])}</h2><ul>${items.join('')}</ul></section>`;
 }
 

@@ -128,6 +128,7 @@ function showMarkdown(plan: Plan, inForce: InForce, lang: Lang): string {
         w('强度', 'strength'),
         w('条款', 'clauses'),
         w('期限', 'due'),
+        w('责任单位（牵头在前）', 'units (lead first)'),
         w('来自', 'set by'),
       ],
       inForce.rules.map((r) => [
@@ -137,6 +138,7 @@ function showMarkdown(plan: Plan, inForce: InForce, lang: Lang): string {
         r.strength,
         r.clauses.map((c) => c.label).join('、'),
         r.due ?? '',
+        `${r.units.join(', ')}${r.unitsAssumption ? w('（本库解读）', " (the library's reading)") : ''}${r.unitsSetBy === r.setBy ? '' : ` (${r.unitsSetBy})`}`,
         r.setBy,
       ]),
     ),

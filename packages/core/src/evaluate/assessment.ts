@@ -7,7 +7,11 @@ import type { Plan } from '../model/schema.js';
 import type { AssessedRule, PeriodAssessment, RuleResult } from './types.js';
 
 /** The assessment of `results` at `asOf`, or undefined before the plan's last day. */
-export function periodAssessment(plan: Plan, asOf: string, results: readonly RuleResult[]): PeriodAssessment | undefined {
+export function periodAssessment(
+  plan: Plan,
+  asOf: string,
+  results: readonly RuleResult[],
+): PeriodAssessment | undefined {
   if (asOf < plan.period.end) return undefined;
   const counts = { held: 0, lapsed: 0, unjudged: 0 };
   const rules: AssessedRule[] = [];
@@ -50,6 +54,7 @@ function assessedMessage(
       en: `${head.en}: not met in ${lapses.join(', ')}${missing.en}`,
     };
   }
-  if (outcome === 'unjudged') return { zh: `${head.zh}：无未达标年份${missing.zh}`, en: `${head.en}: no year not met${missing.en}` };
+  if (outcome === 'unjudged')
+    return { zh: `${head.zh}：无未达标年份${missing.zh}`, en: `${head.en}: no year not met${missing.en}` };
   return { zh: `${head.zh}：${first}—${last}年每年达标`, en: `${head.en}: met in every year ${first}–${last}` };
 }

@@ -8,7 +8,7 @@ import type { ResolvedPlan } from '../model/resolved-plan.js';
 import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
-import type { DerivedFact, Indicator } from '../model/schema.js';
+import type { DerivedFact, Indicator, LocalizedText } from '../model/schema.js';
 
 /** A subject's data as rules read it. */
 export interface SubjectData {
@@ -53,8 +53,8 @@ export class EvalContext {
   readonly lastYear: number;
   /** Parameters in force, by date, then by id. */
   private readonly parameterCache = new Map<string, Map<string, ParameterUse>>();
-  /** Unit references by the plan's list of unit ids (a rule's `units`). */
-  private readonly unitCache = new WeakMap<readonly string[], UnitRef[]>();
+  /** Unit references by the plan's list of unit ids (a rule's `units`), then by township id. */
+  private readonly unitCache = new WeakMap<readonly string[], Map<string | undefined, UnitRef[]>>();
   private readonly clauseCache = new Map<string, { id: string; label: string }>();
   private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly memos = new Map<object, unknown>();
@@ -101,17 +101,36 @@ export class EvalContext {
     return value;
   }
 
-  /** Units by id, lead first (`ids`: a list from the plan, such as a rule's `units`). */
-  units(ids: readonly string[]): UnitRef[] {
-    let refs = this.unitCache.get(ids);
+  /**
+   * Units by id, lead first (`ids`: a list from the plan, such as a rule's `units`). A unit that
+   * is every township's own (各乡镇) is, for a village, its own township's.
+   */
+  units(ids: readonly string[], township?: SubjectRef['township']): UnitRef[] {
+    let byTownship = this.unitCache.get(ids);
+    if (!byTownship) this.unitCache.set(ids, (byTownship = new Map()));
+    let refs = byTownship.get(township?.id);
     if (!refs) {
       refs = ids.map((id, index) => {
         const unit = this.plan.units.find((u) => u.id === id);
-        return { id, name: unit?.name ?? { zh: id, en: id }, lead: index === 0 };
+        const ref: UnitRef = { id, name: unit?.name ?? { zh: id, en: id }, lead: index === 0 };
+        if (unit?.perTownship && township) {
+          ref.township = township.id;
+          ref.name = townshipUnitName(unit.name, township.name);
+        }
+        return ref;
       });
-      this.unitCache.set(ids, refs);
+      byTownship.set(township?.id, refs);
     }
     return refs;
+  }
+
+  /** A key village's township (乡镇), or undefined for a village the plan does not list. */
+  townshipOf(villageId: string): SubjectRef['township'] {
+    const townships = this.memo(
+      this.plan.keyVillages,
+      () => new Map(this.plan.keyVillages.map((v) => [v.id, v.township])),
+    );
+    return townships.get(villageId);
   }
 
   clauseRef(id: string): { id: string; label: string } {
@@ -301,6 +320,17 @@ export class EvalContext {
     if (explain) reading.actual[name] = year === undefined ? { value } : { value, year };
   }
 }
+
+/** A per-township unit as one township's: 「各乡镇〔街道〕党委和政府」 for 鲇鱼山镇 is 「鲇鱼山镇党委和政府」. */
+function townshipUnitName(unit: LocalizedText, township: LocalizedText): LocalizedText {
+  const zh = unit.zh.startsWith(TOWNSHIPS_ZH)
+    ? township.zh + unit.zh.slice(TOWNSHIPS_ZH.length)
+    : `${township.zh}${unit.zh}`;
+  return { zh, en: `${township.en}: ${unit.en}` };
+}
+
+/** How the plan writes "every township" (各乡镇〔街道〕) at the start of a unit's name. */
+const TOWNSHIPS_ZH = '各乡镇〔街道〕';
 
 /** Who set a part of the plan: `plan`, or the plugin recorded in its provenance. */
 export function setBy(

@@ -52,6 +52,9 @@ export function planInForce(given: Plan, at: string) {
       clauses: r.clauses.map((id) => ({ id, label: clauseLabel(id) })),
       due: due(r.due),
       units: r.units,
+      /** Whether the choice of lead and co-units is the library's reading of the seed. */
+      unitsAssumption: r.unitsAssumption ?? false,
+      unitsSetBy: plan.provenance.responsibility[r.id] ?? setBy('rules', r.id),
       setBy: setBy('rules', r.id),
     })),
     screeningRules: plan.screeningRules.map((r) => ({

@@ -82,7 +82,11 @@ function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData, expl
     const outcome = run(ctx, cr, data, point, explain);
     const yearEnd = `${year}-12-31`;
     const inProgress = cr.rule.kind === 'annual' && ctx.asOf < yearEnd;
-    const judgement: Judgement = { year, date: point.date, status: holdsTo(outcome, inProgress ? 'pending' : 'not-met') };
+    const judgement: Judgement = {
+      year,
+      date: point.date,
+      status: holdsTo(outcome, inProgress ? 'pending' : 'not-met'),
+    };
     if (judgement.status === 'pending') Object.assign(judgement, { due: yearEnd, progress: 'unknown' });
     if (year === lastYear) judgement.lapses = lapses;
     headline = conclude(ctx, cr, data, outcome, judgement, explain);
@@ -247,9 +251,10 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
     actual: reading.actual,
     expected: outcome.expected,
     parameters: [...new Set(parameterIds)].map((id) => ctx.parameter(id, id === rule.due ? ctx.asOf : j.date)),
-    units: ctx.units(rule.units),
+    units: ctx.units(rule.units, data.ref.township),
     message: { zh: '', en: '' },
   };
+  if (rule.unitsAssumption) result.unitsAssumption = true;
   if (j.due) result.due = j.due;
   if (j.progress) result.progress = j.progress;
   if (j.progressDetail) result.progressDetail = j.progressDetail;

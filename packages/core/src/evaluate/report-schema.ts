@@ -33,7 +33,12 @@ export const ParameterUseSchema = z.object({
   setBy: z.string(),
 });
 
-export const UnitRefSchema = z.object({ id: z.string(), name: LocalizedTextSchema, lead: z.boolean() });
+export const UnitRefSchema = z.object({
+  id: z.string(),
+  name: LocalizedTextSchema,
+  lead: z.boolean(),
+  township: z.string().optional(),
+});
 
 const ProgressDetailSchema = z.object({
   base: z.object({ year: z.number().int(), value: z.number() }),
@@ -83,6 +88,7 @@ export const RuleResultSchema = z
     expected: z.record(z.string(), ExpectedValueSchema),
     parameters: z.array(ParameterUseSchema),
     units: z.array(UnitRefSchema),
+    unitsAssumption: z.boolean().optional(),
     missing: z.array(z.string()).optional(),
     completedLate: z.boolean().optional(),
     years: z.array(YearResultSchema).optional(),

@@ -52,7 +52,7 @@ export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, househ
       clause: ctx.clauseRef(rule.clauses[0]!),
       actual: reading.actual,
       parameters: reading.parameters.map((id) => ctx.parameter(id, ctx.asOf)),
-      units: ctx.units(rule.units),
+      units: ctx.units(rule.units, ctx.townshipOf(household.villageId)),
       message,
     });
   }

@@ -2,7 +2,16 @@
  * Summaries (汇总): counts by status per village and overall, the rules with lapses (未达标年份)
  * per subject, each responsible unit's to-do list (待办) and lapses, and the household screening counts.
  */
-import type { HouseholdResult, Report, RuleResult, StatusCounts, SubjectRef, Summary, UnitRef, UnitTodo } from './types.js';
+import type {
+  HouseholdResult,
+  Report,
+  RuleResult,
+  StatusCounts,
+  SubjectRef,
+  Summary,
+  UnitRef,
+  UnitTodo,
+} from './types.js';
 
 /** Zero results of every status. */
 export function emptyCounts(): StatusCounts {
@@ -23,9 +32,11 @@ export function summarize(results: RuleResult[], households: HouseholdResult[]):
   let districtLapsed = 0;
   const villages = new Map<string, Summary['villages'][number]>();
   const units = new Map<string, UnitTodo>();
+  // A per-township unit (各乡镇) has one list per township.
   const todoOf = (unit: UnitRef) => {
-    let todo = units.get(unit.id);
-    if (!todo) units.set(unit.id, (todo = { unit: { ...unit, lead: false }, items: [], lapses: [] }));
+    const key = unit.township === undefined ? unit.id : `${unit.id}@${unit.township}`;
+    let todo = units.get(key);
+    if (!todo) units.set(key, (todo = { unit: { ...unit, lead: false }, items: [], lapses: [] }));
     return todo;
   };
   for (const result of results) {
@@ -36,13 +47,19 @@ export function summarize(results: RuleResult[], households: HouseholdResult[]):
       if (lapsed) districtLapsed++;
     } else {
       let entry = villages.get(result.subject.id);
-      if (!entry) villages.set(result.subject.id, (entry = { subject: result.subject, counts: emptyCounts(), lapsed: 0 }));
+      if (!entry)
+        villages.set(result.subject.id, (entry = { subject: result.subject, counts: emptyCounts(), lapsed: 0 }));
       entry.counts[result.status]++;
       if (lapsed) entry.lapsed++;
     }
     if (lapsed) {
       for (const unit of result.units) {
-        todoOf(unit).lapses.push({ subject: result.subject, ruleId: result.ruleId, years: result.lapses!, lead: unit.lead });
+        todoOf(unit).lapses.push({
+          subject: result.subject,
+          ruleId: result.ruleId,
+          years: result.lapses!,
+          lead: unit.lead,
+        });
       }
     }
     if (!needsAction(result)) continue;

@@ -58,6 +58,8 @@ export interface UnitRef {
   name: LocalizedText;
   /** The lead unit (牵头单位) is listed first and marked. */
   lead: boolean;
+  /** A per-township unit (各乡镇) acting for one village: the village's township id. */
+  township?: string;
 }
 
 export interface ProgressDetail {
@@ -115,6 +117,8 @@ export interface RuleResult {
   expected: Record<string, ExpectedValue>;
   parameters: ParameterUse[];
   units: UnitRef[];
+  /** Whether the choice of lead and co-units among the clause's is the library's reading. */
+  unitsAssumption?: boolean;
   /** missing-data results: the keys that were absent. */
   missing?: string[];
   /** Completion-date rules: completed, but after the due date. */

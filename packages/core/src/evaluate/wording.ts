@@ -26,7 +26,12 @@ export function formatKey(
   lang: Lang,
   against?: unknown,
 ): string {
-  return formatValue(value, unitOfKey((k) => ctx.compiled.indicators.get(k), key, derived), lang, against);
+  return formatValue(
+    value,
+    unitOfKey((k) => ctx.compiled.indicators.get(k), key, derived),
+    lang,
+    against,
+  );
 }
 
 /** A parameter's value in force on `date`, in its unit. */

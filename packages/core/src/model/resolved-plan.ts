@@ -20,6 +20,8 @@ export interface Provenance {
   units: Record<string, string>;
   riskTypes: Record<string, string>;
   messages: Record<string, string>;
+  /** Rules whose responsible units a plugin reassigned, by rule id. */
+  responsibility: Record<string, string>;
   /** Custom operators, by name. */
   operators: Record<string, string>;
   /** Workflow roles, by `<workflow>.<event>`. */
@@ -96,6 +98,7 @@ export function workingCopy(plan: Plan): WorkingPlan {
       units: byPlan(data.units.map((u) => u.id)),
       riskTypes: byPlan(data.riskTypes.map((r) => r.id)),
       messages: {},
+      responsibility: {},
       operators: {},
       workflowRoles: {},
     },

@@ -40,7 +40,7 @@ function digitsAt(value: string, start: number, end: number): number {
 /** Days in each month of a common year (proleptic Gregorian calendar). */
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case words joined by . or -');
+export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case words joined by . or -');
 
 /** A clause (条款) of the plan, with its label as printed (三（三）) and its original text. */
 export const ClauseSchema = z
@@ -57,8 +57,13 @@ export const ClauseSchema = z
   .strict();
 export type Clause = z.infer<typeof ClauseSchema>;
 
-/** A responsible unit (责任单位): a district department, the townships, a party body. */
-export const UnitSchema = z.object({ id: IdSchema, name: LocalizedTextSchema }).strict();
+/**
+ * A responsible unit (责任单位): a district department, the townships, a party body. `perTownship`
+ * marks a unit that is every township's own (各乡镇): a village's item goes to its own township.
+ */
+export const UnitSchema = z
+  .object({ id: IdSchema, name: LocalizedTextSchema, perTownship: z.boolean().optional() })
+  .strict();
 export type Unit = z.infer<typeof UnitSchema>;
 
 /** A support policy (支持政策) or safeguard (保障措施), with the units that carry it. */
@@ -259,8 +264,13 @@ export const RuleSchema = z
     applicability: ConditionSchema.optional(),
     derived: z.record(z.string(), DerivedFactSchema).default({}),
     condition: ConditionSchema,
-    /** Responsible units, lead first: the units of the clause that serves the rule. */
+    /** Responsible units, lead unit (牵头单位) first, then the co-units: a subset of its clause's units. */
     units: z.array(IdSchema).min(1),
+    /**
+     * The seed names units per clause, not per target: `true` where the choice of lead and
+     * co-units among them is the library's reading (as an assumed parameter value is marked).
+     */
+    unitsAssumption: z.boolean().optional(),
     messages: RuleMessagesSchema,
   })
   .strict();

@@ -121,6 +121,20 @@ export function apply(
     };
     working.provenance.messages[ruleId] = by;
   }
+  for (const [ruleId, units] of Object.entries(plugin.responsibility)) {
+    const path = `responsibility.${ruleId}`;
+    const rule = working.rules.find((r) => r.id === ruleId);
+    if (!rule) fail(path, `方案中没有规则 "${ruleId}"`, `no rule "${ruleId}" in the plan`);
+    units.forEach((unit, i) => {
+      if (!working.units.some((u) => u.id === unit))
+        fail(`${path}[${i}]`, `方案中没有单位 "${unit}"`, `no unit "${unit}" in the plan`);
+    });
+    touch(`responsibility:${ruleId}`, path);
+    rule!.units = [...units];
+    // The county names the units itself: no longer the library's reading.
+    delete rule!.unitsAssumption;
+    working.provenance.responsibility[ruleId] = by;
+  }
   for (const [workflow, events] of Object.entries(plugin.workflowRoles)) {
     const definition = WORKFLOWS[workflow as WorkflowType] as WorkflowDefinition | undefined;
     if (!definition) fail(`workflowRoles.${workflow}`, `没有流程 "${workflow}"`, `no workflow "${workflow}"`);

@@ -14,6 +14,7 @@ export type PlanChangeKind =
   | 'unit'
   | 'risk-type'
   | 'messages'
+  | 'responsibility'
   | 'workflow-role'
   | 'operator';
 
@@ -85,6 +86,11 @@ export function diffPlan(base: Plan, resolved: ResolvedPlan): PlanDiff {
     const after = resolved.rules.find((r) => r.id === ruleId)?.messages;
     push({ kind: 'messages', id: ruleId, change: 'changed', by, before, after });
   }
+  for (const [ruleId, by] of Object.entries(resolved.provenance.responsibility)) {
+    const before = base.rules.find((r) => r.id === ruleId)?.units;
+    const after = resolved.rules.find((r) => r.id === ruleId)?.units;
+    push({ kind: 'responsibility', id: ruleId, change: 'changed', by, before, after });
+  }
   for (const [workflow, events] of Object.entries(resolved.workflowRoles)) {
     for (const [event, roles] of Object.entries(events)) {
       const id = `${workflow}.${event}`;
@@ -130,6 +136,7 @@ const KIND_ZH: Record<PlanChangeKind, string> = {
   unit: '单位',
   'risk-type': '风险类型',
   messages: '提示语',
+  responsibility: '责任分工',
   'workflow-role': '流程角色',
   operator: '运算符',
 };
@@ -179,5 +186,9 @@ function details(change: PlanChange): string {
     return `${name.zh} / ${name.en}`;
   }
   if (change.kind === 'workflow-role') return (change.after as string[]).join(', ');
+  if (change.kind === 'responsibility') {
+    const show = (units: unknown) => ((units as string[] | undefined) ?? []).join(', ');
+    return `${show(change.before)} → ${show(change.after)}`;
+  }
   return `自定义运算符 custom operator, code ${String(change.after)}`;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  IdSchema,
   IndicatorSchema,
   IsoDateSchema,
   LocalizedTextSchema,
@@ -90,6 +91,8 @@ export const PluginDataSchema = z
     rules: changesOf(RuleSchema).default({}),
     screeningRules: changesOf(ScreeningRuleSchema).default({}),
     messages: z.record(MapKeySchema, MessagesChangeSchema).default({}),
+    /** Responsible units reassigned (责任分工): rule id → its units, lead unit (牵头单位) first. */
+    responsibility: z.record(MapKeySchema, z.array(IdSchema).min(1)).default({}),
     /** Workflow roles: workflow type → event type → the roles that may send it. */
     workflowRoles: z.record(MapKeySchema, z.record(MapKeySchema, z.array(z.string().min(1)))).default({}),
     relax: z.array(RelaxSchema).default([]),

@@ -300,3 +300,14 @@ export function unitsOf(clauseId: string): string[] {
   if (!clause) throw new Error(`changjiang-2021: no clause ${clauseId}`);
   return [...clause.units];
 }
+
+/**
+ * Some of a clause's units for one target, lead first: the library's reading of which of the
+ * units the clause lists carry the target (the seed lists units per clause, not per target).
+ */
+export function unitsFrom(clauseId: string, ...ids: string[]): { units: string[]; unitsAssumption: true } {
+  const listed = unitsOf(clauseId);
+  const other = ids.find((id) => !listed.includes(id));
+  if (other) throw new Error(`changjiang-2021: clause ${clauseId} does not list unit ${other}`);
+  return { units: ids, unitsAssumption: true };
+}

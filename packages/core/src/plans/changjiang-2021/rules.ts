@@ -3,7 +3,7 @@
  * screening rules (部门筛查预警) and the suggested monitoring categories.
  */
 import type { Category, Condition, RiskType, Rule, RuleMessages, ScreeningRule } from '../../model/schema.js';
-import { unitsOf } from './clauses.js';
+import { unitsFrom, unitsOf } from './clauses.js';
 import { policies } from './policies.js';
 
 /** Clause 4.2 names no units: monitoring rules take the units of its safeguard (保障措施). */
@@ -45,7 +45,14 @@ function threshold(key: string, parameter: string, zh: string, en: string): Rule
   };
 }
 
-const access = (id: string, key: string, zh: string, en: string, enDone: string): Rule =>
+const access = (
+  id: string,
+  key: string,
+  zh: string,
+  en: string,
+  enDone: string,
+  units: { units: string[]; unitsAssumption: true },
+): Rule =>
   rule({
     id: `infrastructure.${id}`,
     name: { zh: `${zh}进乡入村`, en: `${en} reaches the village` },
@@ -55,7 +62,7 @@ const access = (id: string, key: string, zh: string, en: string, enDone: string)
     clauses: ['1.2'],
     due: DUE_END,
     condition: allTrue(key),
-    units: unitsOf('3.3'),
+    ...units,
     messages: done(`实现${zh}进村`, enDone),
   });
 
@@ -69,7 +76,7 @@ export const villageRules: Rule[] = [
     clauses: ['1.2', '3.2'],
     due: DUE_END,
     condition: atLeast('specialtyIndustryCount', 'industry.minSpecialtyIndustries'),
-    units: unitsOf('2.1'),
+    ...unitsFrom('2.1', 'agri-water', 'forestry', 'supply-marketing-coop', 'townships'),
     messages: threshold(
       'specialtyIndustryCount',
       'industry.minSpecialtyIndustries',
@@ -87,7 +94,7 @@ export const villageRules: Rule[] = [
     due: DUE_END,
     applicability: allTrue('hasEcommerceConditions'),
     condition: allTrue('hasEcommerceExpressStation'),
-    units: unitsOf('3.2'),
+    ...unitsFrom('3.2', 'commerce', 'supply-marketing-coop', 'townships'),
     messages: done('建成电商快递综合站', 'built an e-commerce and express station'),
   }),
   rule({
@@ -103,7 +110,7 @@ export const villageRules: Rule[] = [
         { fact: 'collectiveIncomeGrowth', operator: 'greaterThan', value: { fact: 'localCollectiveIncomeGrowth' } },
       ],
     },
-    units: unitsOf('2.1'),
+    ...unitsFrom('2.1', 'agri-water', 'finance', 'townships'),
     messages: {
       zh: {
         met: '{subject}{year}年集体经济收入增幅为{v:collectiveIncomeGrowth}，高于当地平均水平{v:localCollectiveIncomeGrowth}',
@@ -128,7 +135,7 @@ export const villageRules: Rule[] = [
     condition: {
       all: [{ fact: 'farmerIncomeGrowth', operator: 'greaterThan', value: { fact: 'districtFarmerIncomeGrowth' } }],
     },
-    units: unitsOf('2.1'),
+    ...unitsFrom('2.1', 'agri-water', 'rural-revitalization', 'townships'),
     messages: {
       zh: {
         met: '{subject}{year}年农民人均可支配收入增速为{v:farmerIncomeGrowth}，高于全区平均水平{v:districtFarmerIncomeGrowth}',
@@ -142,16 +149,45 @@ export const villageRules: Rule[] = [
       },
     },
   }),
-  access('road-access', 'hasRoadAccess', '农村道路', 'Rural roads', 'rural road access'),
-  access('water-supply-access', 'hasPipedWaterSupply', '城乡供水', 'Piped water supply', 'piped water supply'),
-  access('gas-access', 'hasGasSupply', '燃气供应', 'Gas supply', 'gas supply'),
-  access('broadband-access', 'hasBroadband', '数字宽带网络', 'Broadband', 'broadband'),
+  access(
+    'road-access',
+    'hasRoadAccess',
+    '农村道路',
+    'Rural roads',
+    'rural road access',
+    unitsFrom('3.3', 'transport', 'townships'),
+  ),
+  access(
+    'water-supply-access',
+    'hasPipedWaterSupply',
+    '城乡供水',
+    'Piped water supply',
+    'piped water supply',
+    unitsFrom('3.3', 'agri-water', 'townships'),
+  ),
+  access(
+    'gas-access',
+    'hasGasSupply',
+    '燃气供应',
+    'Gas supply',
+    'gas supply',
+    unitsFrom('3.3', 'rural-revitalization', 'townships'),
+  ),
+  access(
+    'broadband-access',
+    'hasBroadband',
+    '数字宽带网络',
+    'Broadband',
+    'broadband',
+    unitsFrom('3.3', 'rural-revitalization', 'townships'),
+  ),
   access(
     'logistics-access',
     'hasLogisticsExpress',
     '物流快递',
     'Logistics and express delivery',
     'logistics and express delivery',
+    unitsFrom('3.3', 'commerce', 'supply-marketing-coop', 'transport', 'townships'),
   ),
   rule({
     id: 'infrastructure.tap-water',
@@ -165,7 +201,7 @@ export const villageRules: Rule[] = [
     clauses: ['3.3'],
     due: DUE_END,
     condition: atLeast('tapWaterRate', 'infrastructure.tapWaterMinRate'),
-    units: unitsOf('3.3'),
+    ...unitsFrom('3.3', 'agri-water', 'rural-revitalization', 'townships'),
     messages: threshold('tapWaterRate', 'infrastructure.tapWaterMinRate', '自来水普及率', 'tap water coverage'),
   }),
   rule({
@@ -176,7 +212,7 @@ export const villageRules: Rule[] = [
     strength: 'binding',
     clauses: ['3.3'],
     condition: allTrue('drinkingWaterQualityCompliant'),
-    units: unitsOf('3.3'),
+    ...unitsFrom('3.3', 'agri-water', 'townships'),
     messages: {
       zh: { met: '{subject}{year}年饮水水质达到国家规定标准', notMet: '{subject}{year}年饮水水质未达到国家规定标准' },
       en: {
@@ -195,7 +231,7 @@ export const villageRules: Rule[] = [
     due: DUE_END,
     applicability: allTrue('needsExpressPoint'),
     condition: allTrue('hasExpressServicePoint'),
-    units: unitsOf('3.3'),
+    ...unitsFrom('3.3', 'commerce', 'supply-marketing-coop', 'transport', 'townships'),
     messages: done('建有快递服务网点', 'set up an express service point'),
   }),
   rule({
@@ -210,7 +246,7 @@ export const villageRules: Rule[] = [
     clauses: ['1.2'],
     due: DUE_END,
     condition: atLeast('garbageCollectionRate', 'environment.garbageCollectionMinRate'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'housing', 'agri-water', 'townships'),
     messages: threshold(
       'garbageCollectionRate',
       'environment.garbageCollectionMinRate',
@@ -227,7 +263,7 @@ export const villageRules: Rule[] = [
     clauses: ['1.2', '3.4'],
     due: DUE_END,
     condition: atLeast('sanitaryToiletRate', 'basic.universalRate'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'agri-water', 'health', 'townships'),
     messages: threshold('sanitaryToiletRate', 'basic.universalRate', '卫生厕所普及率', 'sanitary toilet coverage'),
   }),
   rule({
@@ -239,7 +275,7 @@ export const villageRules: Rule[] = [
     clauses: ['1.2', '3.4'],
     due: DUE_END,
     condition: atLeast('fecesTreatmentRate', 'basic.universalRate'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'agri-water', 'ecology-environment', 'townships'),
     messages: threshold(
       'fecesTreatmentRate',
       'basic.universalRate',
@@ -256,7 +292,7 @@ export const villageRules: Rule[] = [
     clauses: ['3.4'],
     due: 'deadline.toiletSurvey',
     condition: allTrue('toiletSurveyCompleted'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'agri-water', 'townships'),
     messages: done('完成户厕问题摸排', 'completed the household toilet survey'),
   }),
   rule({
@@ -271,7 +307,7 @@ export const villageRules: Rule[] = [
     clauses: ['3.4'],
     due: 'deadline.qualityToiletRectification',
     condition: { all: [{ fact: 'qualityProblemToiletsOpen', operator: 'equal', value: 0 }] },
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'agri-water', 'townships'),
     messages: {
       zh: {
         met: '{subject}{year}年施工及产品质量问题厕所已全部整改',
@@ -293,7 +329,7 @@ export const villageRules: Rule[] = [
     clauses: ['3.4'],
     applicability: { all: [{ fact: 'technicalProblemToiletsOpen', operator: 'greaterThan', value: 0 }] },
     condition: allTrue('technicalToiletRoadmap'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'agri-water', 'townships'),
     messages: {
       zh: {
         met: '{subject}{year}年有{v:technicalProblemToiletsOpen}个技术模式问题厕所，已明确整改时间表和线路图',
@@ -316,7 +352,7 @@ export const villageRules: Rule[] = [
     due: DUE_END,
     applicability: allTrue('retainedVillage'),
     condition: allTrue('villageRenovationDone', 'courtyardRenovationDone'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'agri-water', 'housing', 'townships'),
     messages: {
       zh: {
         met: '{subject}已完成村庄整治建设和庭院整治',
@@ -338,7 +374,7 @@ export const villageRules: Rule[] = [
     strength: 'binding',
     clauses: ['3.4'],
     condition: allTrue('maintenanceFunds', 'maintenanceTeam', 'maintenanceRules'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'agri-water', 'townships'),
     messages: {
       zh: {
         met: '{subject}{year}年长效管护有专项经费、专业队伍、专门制度',
@@ -361,7 +397,7 @@ export const villageRules: Rule[] = [
     clauses: ['3.4'],
     due: DUE_END,
     condition: allTrue('onMaintenancePlatform'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'agri-water', 'townships'),
     messages: done('纳入“万村码上通”平台监管', 'joined the 万村码上通 maintenance platform'),
   }),
   rule({
@@ -417,7 +453,7 @@ export const villageRules: Rule[] = [
     condition: {
       all: [{ fact: 'industryFundShare', operator: 'greaterThan', value: { fact: 'industryFundSharePreviousYear' } }],
     },
-    units: unitsOf('2.1'),
+    ...unitsFrom('2.1', 'rural-revitalization', 'finance', 'agri-water'),
     messages: {
       zh: {
         met: '{subject}{year}年产业发展资金占比为{v:industryFundShare}，高于上年的{v:industryFundSharePreviousYear}',
@@ -461,7 +497,7 @@ export const villageRules: Rule[] = [
     strength: 'binding',
     clauses: ['3.6'],
     condition: { all: [is('weakPartyOrganization', false)] },
-    units: unitsOf('3.6'),
+    ...unitsFrom('3.6', 'org-dept', 'townships'),
     messages: {
       zh: { met: '{subject}{year}年村党组织不属于软弱涣散', notMet: '{subject}{year}年村党组织软弱涣散，需持续整顿' },
       en: {
@@ -478,7 +514,7 @@ export const villageRules: Rule[] = [
     strength: 'binding',
     clauses: ['3.6'],
     condition: allTrue('affairsDisclosed'),
-    units: unitsOf('3.6'),
+    ...unitsFrom('3.6', 'civil-affairs', 'agri-water', 'townships'),
     messages: {
       zh: { met: '{subject}{year}年已落实党务、村务、财务公开', notMet: '{subject}{year}年未落实党务、村务、财务公开' },
       en: {
@@ -496,6 +532,7 @@ export const villageRules: Rule[] = [
     clauses: ['4.2'],
     condition: allTrue('povertyMonitoringActive'),
     units: MONITORING_UNITS,
+    unitsAssumption: true,
     messages: {
       zh: {
         met: '{subject}{year}年常态化开展防止返贫动态监测',
@@ -525,7 +562,7 @@ export const districtRules: Rule[] = [
       gigabitVillageShare: { op: 'ratio', numerator: 'gigabitVillageCount', denominator: 'adminVillageCount' },
     },
     condition: atLeast('gigabitVillageShare', 'infrastructure.gigabitMinVillageShare'),
-    units: unitsOf('3.3'),
+    ...unitsFrom('3.3', 'rural-revitalization', 'townships'),
     messages: threshold(
       'gigabitVillageShare',
       'infrastructure.gigabitMinVillageShare',
@@ -542,7 +579,7 @@ export const districtRules: Rule[] = [
     clauses: ['3.4'],
     due: DUE_END,
     condition: atLeast('garbageSystemVillageShare', 'basic.fullCoverageRate'),
-    units: unitsOf('3.4'),
+    ...unitsFrom('3.4', 'housing', 'agri-water', 'townships'),
     messages: threshold(
       'garbageSystemVillageShare',
       'basic.fullCoverageRate',
@@ -559,7 +596,7 @@ export const districtRules: Rule[] = [
     clauses: ['3.5'],
     due: DUE_END,
     condition: atLeast('ruralPreschoolGrossEnrollmentRate', 'basic.preschoolEnrollmentRate'),
-    units: unitsOf('3.5'),
+    ...unitsFrom('3.5', 'education-sports', 'townships'),
     messages: threshold(
       'ruralPreschoolGrossEnrollmentRate',
       'basic.preschoolEnrollmentRate',

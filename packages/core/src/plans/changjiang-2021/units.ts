@@ -15,10 +15,11 @@ export const units: Unit[] = [
   { id: 'development-reform', name: { zh: '区发改委', en: 'District Development and Reform Commission' } },
   { id: 'forestry', name: { zh: '区林业局', en: 'District Forestry Bureau' } },
   { id: 'supply-marketing-coop', name: { zh: '区供销合作社', en: 'District Supply and Marketing Cooperative' } },
-  { id: 'townships', name: { zh: '各乡镇〔街道〕', en: 'Township and Subdistrict Governments' } },
+  { id: 'townships', name: { zh: '各乡镇〔街道〕', en: 'Township and Subdistrict Governments' }, perTownship: true },
   {
     id: 'township-party-gov',
     name: { zh: '各乡镇〔街道〕党委和政府', en: 'Party Committees and Governments of the Townships and Subdistricts' },
+    perTownship: true,
   },
   { id: 'transport', name: { zh: '区交通运输局', en: 'District Transport Bureau' } },
   { id: 'education-sports', name: { zh: '区教体局', en: 'District Education and Sports Bureau' } },
