@@ -200,7 +200,7 @@ describe('ruralkit plan and plugins', () => {
     const md = (await capture(['plan', 'show', '--at', '2025-01-01', '--lang', 'en'])).stdout;
     expect(md).toContain('| `deadline.transitionEnd` | End of the transition period | 2025-12-31 | date | lower |');
     expect(md).toContain(
-      '| `infrastructure.tap-water` | Tap water coverage reaches 90% | deadline | binding | 三（三） | 2025-12-31 | plan |',
+      "| `infrastructure.tap-water` | Tap water coverage reaches 90% | deadline | binding | 三（三） | 2025-12-31 | agri-water, rural-revitalization, townships (the library's reading) | plan |",
     );
   });
 

@@ -26,16 +26,16 @@ describe('evaluate', () => {
     const { results } = evaluate(plan, village({ '2025': { tapWaterRate: 0.87 } }), { asOf: '2025-12-31' });
     const r = find(results, 'infrastructure.tap-water');
     expect(r.status).toBe('not-met');
-    expect(r.message.zh).toBe('留阳村2025年自来水普及率为87%，低于目标90%（依据三（三）；牵头单位：区乡村振兴局）');
+    expect(r.message.zh).toBe('留阳村2025年自来水普及率为87%，低于目标90%（依据三（三）；牵头单位：区农业农村水利局）');
     expect(r.message.en).toBe(
       'Liuyang Village: tap water coverage was 87% in 2025, below the target of 90% (clause 3.3; lead unit: ' +
-        `${plan.units.find((u) => u.id === 'rural-revitalization')!.name.en})`,
+        `${plan.units.find((u) => u.id === 'agri-water')!.name.en})`,
     );
     expect(r.clause).toEqual({ id: '3.3', label: '三（三）' });
     expect(r.due).toBe('2025-12-31');
     expect(r.actual).toEqual({ tapWaterRate: { value: 0.87, year: 2025 } });
     expect(r.expected).toEqual({ tapWaterRate: { operator: 'greaterThanInclusive', value: 0.9 } });
-    expect(r.units[0]).toMatchObject({ id: 'rural-revitalization', lead: true });
+    expect(r.units[0]).toMatchObject({ id: 'agri-water', lead: true });
     expect(r.units.slice(1).every((u) => !u.lead)).toBe(true);
     expect(r.parameters).toEqual([
       expect.objectContaining({ id: 'deadline.transitionEnd', value: '2025-12-31', setBy: 'plan' }),

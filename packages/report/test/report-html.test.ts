@@ -190,6 +190,25 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     await page.close();
   });
 
+  it('opens with the period assessment and keeps every lapse on the page (期末考核, 未达标年份)', async () => {
+    const { page } = await open('zh');
+    const first = await page.locator('main > section').first().getAttribute('id');
+    expect(first).toBe('assessment');
+    const assessment = (await page.locator('#assessment').textContent())!;
+    expect(assessment).toContain(`每年达标 ${report.assessment!.counts.held}`);
+    expect(assessment).toContain('留阳村“逐年提高帮扶资金中产业发展资金占比”：2023年未达标');
+    const row = page.locator('[data-subject="liuyang"] tr[data-rule="funding.industry-share-rising"]');
+    expect(await row.locator('td.lapses').textContent()).toBe('2023');
+    expect(await row.locator('td.msg').textContent()).toContain('2023年未达标');
+    expect(await page.locator('#todo').textContent()).toContain('未达标年份 2023：留阳村');
+    expect(await page.locator('[data-subject="liuyang"] .lapsed').textContent()).toContain('有未达标年份');
+    await page.close();
+    const before = evaluate(plan, input, { asOf: '2025-06-30' });
+    const { page: earlier } = await open('zh', renderHtmlReport(before, { plan, lang: 'zh' }));
+    expect(await earlier.locator('#assessment').count()).toBe(0);
+    await earlier.close();
+  });
+
   it('prints on A4 with one section per page', async () => {
     const { page } = await open('zh');
     await page.emulateMedia({ media: 'print' });

@@ -24,6 +24,7 @@ describe('buildResultsWorkbook', () => {
       '进展',
       '年份',
       '期限',
+      '未达标年份',
       '实际值',
       '目标值',
       '条款',
@@ -47,6 +48,7 @@ describe('buildResultsWorkbook', () => {
       '',
       2025,
       '2025-12-31',
+      '',
       '87%（2025）',
       '≥ 90%',
       '三（三）',
@@ -54,7 +56,11 @@ describe('buildResultsWorkbook', () => {
       report.results[index]!.units.map((u) => u.name.zh).join('、'),
       report.results[index]!.message.zh,
     ]);
-    expect(row[16]).toContain('留阳村2025年自来水普及率为87%，低于目标90%');
+    expect(row[17]).toContain('留阳村2025年自来水普及率为87%，低于目标90%');
+    const share = report.results.findIndex(
+      (r) => r.subject.id === 'liuyang' && r.ruleId === 'funding.industry-share-rising',
+    );
+    expect(sheet.getRow(2 + share).getCell(12).value).toBe('2023');
   });
 
   it('colours each row by its status and turns the filters on', async () => {
@@ -91,7 +97,16 @@ describe('buildResultsWorkbook', () => {
 
   it('writes English on request, and households by id with risks and category only', async () => {
     const workbook = await load(await buildResultsWorkbook(plan, report, 'en'));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Results', 'Household screening', 'Relaxed targets']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Results',
+      'Period assessment',
+      'Household screening',
+      'Relaxed targets',
+    ]);
+    const assessed = workbook.getWorksheet('Period assessment')!;
+    const lapsed = report.assessment!.rules.filter((r) => r.outcome === 'lapsed').length;
+    const rows = (assessed.getSheetValues() as unknown[][]).slice(2).filter((r) => r?.[3] === 'lapsed');
+    expect(rows).toHaveLength(lapsed);
     expect(workbook.getWorksheet('Results')!.getRow(2).getCell(8).value).toBe('met');
     const households = workbook.getWorksheet('Household screening')!;
     expect(households.rowCount).toBe(1 + report.households.length);
