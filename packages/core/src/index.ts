@@ -119,6 +119,7 @@ export {
   type InstanceView,
   type OverdueNotice,
   type ScreeningStart,
+  type RectificationStart,
   type DomainEventHandler,
 } from './workflows/runtime.js';
 export { createMemoryStore, type Lease, type WorkflowStore } from './workflows/store.js';
@@ -183,6 +184,7 @@ export { type RelationFacts, type ScopeRefusal } from './workflows/authorize.js'
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
 export * from './workflows/privacy/index.js';
 export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';
+export { deriveWorkflowFacts } from './workflows/facts.js';
 export {
   villagePlanWorkflow,
   villagePlanMachine,

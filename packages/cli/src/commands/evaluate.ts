@@ -1,11 +1,22 @@
 /** `ruralkit evaluate`: judge a district's data against a plan and write the report. */
-import { evaluate, type Lang } from '@ruralkit/core';
+import {
+  createRuntime,
+  deriveWorkflowFacts,
+  evaluate,
+  type EventInput,
+  type Lang,
+  type Plan,
+  type Report,
+  type WorkflowFact,
+} from '@ruralkit/core';
 import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
 import { dateOption, oneOf, parseOptions, UsageError, type Command } from '../io.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { loadHtmlReport, loadXlsx } from '../optional.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
+import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
 import { evaluateBatch, EVALUATE_BATCH_OPTIONS_HELP, EVALUATE_BATCH_USAGE } from './evaluate-batch.js';
+import { readValue } from './workflow.js';
 
 const FORMATS = ['table', 'json', 'md', 'html', 'xlsx'] as const;
 
@@ -40,13 +51,22 @@ export const evaluateCommand: Command = {
   summary: "评估数据并写出报告 / judge a district's data against the plan and write the report",
   usage: `ruralkit evaluate <input.yaml|input.json|input.xlsx|sheet.csv...> [--plan ID] [--plugin FILE]...
                     [--as-of YYYY-MM-DD] [--format table|json|md|html|xlsx] [--lang zh|en] [--out FILE]
-  ${EVALUATE_BATCH_USAGE}`,
+                    [--from-workflows STORE --tenant ID [--open-rectifications --as PRINCIPAL]]
+  ${EVALUATE_BATCH_USAGE}
+  STORE is --db FILE (SQLite) or --database-url postgres://… [--schema NAME] (PostgreSQL)`,
   options: `${PLAN_OPTIONS_HELP}
   --as-of     the date to judge at, YYYY-MM-DD (default: today)
   --format    table (default, for a terminal), json (for programs), md (for documents),
               html (a self-contained report with charts), xlsx (one row per result; needs --out)
   --lang      zh (default) or en
   --out       write the report to FILE instead of standard output
+  --from-workflows  merge what the tenant's workflows settle as of the date (village-plan approval
+              dates, open problem-toilet cases, monitoring activity) into the input; a typed value
+              that disagrees is noted and the workflow's value used
+  --tenant    the tenant (county) whose workflows to read
+  --open-rectifications  open a rectification case for every binding village target not met,
+              once per village, rule and year (needs --from-workflows and --as)
+  --as        the principal that opens the cases (JSON or a file)
 ${EVALUATE_BATCH_OPTIONS_HELP}`,
   async run(args, io) {
     if (args.includes('--batch')) return evaluateBatch(args, io);
@@ -56,6 +76,11 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
       format: { type: 'string' },
       lang: { type: 'string' },
       out: { type: 'string' },
+      'from-workflows': { type: 'boolean' },
+      ...storeOptions,
+      tenant: { type: 'string' },
+      'open-rectifications': { type: 'boolean' },
+      as: { type: 'string' },
     });
     if (positionals.length === 0) {
       throw new UsageError(
@@ -72,10 +97,13 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
       throw new UsageError(NAME, '--format xlsx 需要 --out FILE.xlsx', '--format xlsx needs --out FILE.xlsx');
     }
     if (out) refuseOverwritingInput(out, [...positionals, ...((values.plugin as string[] | undefined) ?? [])]);
+    const workflows = workflowOptions(values);
     const plan = await planFromOptions(values);
     const input = await readInputFiles(plan, positionals, io.stderr);
     checkReportSize(input);
-    const report = evaluate(plan, input, { asOf });
+    const report = workflows
+      ? await evaluateWithWorkflows(plan, input, asOf, values, workflows, io.stderr)
+      : evaluate(plan, input, { asOf });
     const content =
       format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
@@ -95,3 +123,52 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
     return 0;
   },
 };
+
+/** What --from-workflows asks for, checked before anything is read; undefined without it. */
+function workflowOptions(
+  values: Record<string, unknown>,
+): { tenant: string; opener?: EventInput['actor'] } | undefined {
+  const open = values['open-rectifications'] === true;
+  if (values['from-workflows'] !== true) {
+    const stray = ['db', 'database-url', 'tenant', 'open-rectifications'].find((o) => values[o] !== undefined);
+    if (stray) {
+      throw new UsageError(NAME, `--${stray} 须与 --from-workflows 同用`, `--${stray} goes with --from-workflows`);
+    }
+    return undefined;
+  }
+  const tenant = values.tenant as string | undefined;
+  if (!tenant) throw new UsageError(NAME, '--from-workflows 需要 --tenant ID', '--from-workflows needs --tenant ID');
+  checkStoreOptions(NAME, values, { action: 'read', create: false });
+  if (!open) return { tenant };
+  return { tenant, opener: readValue('as', values.as as string | undefined) as EventInput['actor'] };
+}
+
+/**
+ * Evaluate with the facts the tenant's workflows settle as of `asOf`, and (opt-in) open a
+ * rectification case for each binding target not met; the store is closed either way.
+ */
+async function evaluateWithWorkflows(
+  plan: Plan,
+  input: unknown,
+  asOf: string,
+  values: Record<string, unknown>,
+  { tenant, opener }: { tenant: string; opener?: EventInput['actor'] },
+  stderr: (text: string) => void,
+): Promise<Report> {
+  const store = await openWorkflowStore(NAME, values, { action: 'read', create: false });
+  try {
+    const firstYear = Number(plan.period.start.slice(0, 4));
+    const workflowFacts: WorkflowFact[] = await deriveWorkflowFacts(store, { tenant, asOf, firstYear });
+    const report = evaluate(plan, input as Parameters<typeof evaluate>[1], { asOf, workflowFacts });
+    if (opener) {
+      const opened = await createRuntime({ plan, store }).openRectifications(report, { tenant, actor: opener });
+      const started = opened.filter((o) => o.outcome === 'started').length;
+      stderr(
+        `ruralkit: 整改案件 新开 ${started}，已有 ${opened.length - started} / rectification cases opened ${started}, already open ${opened.length - started}\n`,
+      );
+    }
+    return report;
+  } finally {
+    await store.close();
+  }
+}

@@ -14,12 +14,12 @@ import {
 } from '@ruralkit/core';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
 import { fileKeys } from '../key-file.js';
-import { loadPostgresStore, loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
 import { didYouMean } from '../suggest.js';
 import { checkpoint, keygen, verify, verifyOptions } from './workflow-audit.js';
-import { checkDatabase, checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
+import { checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
+import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
 
 const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT [--keys FILE]
   ruralkit workflow send <instance> STORE --event EVENT [--keys FILE]
@@ -47,7 +47,7 @@ const BAD_INPUT = new Set([
 ]);
 
 /** An event or principal: a JSON or YAML file, or inline JSON. */
-function readValue(option: string, value: string | undefined): unknown {
+export function readValue(option: string, value: string | undefined): unknown {
   if (value === undefined) {
     throw new UsageError(
       NAME,
@@ -155,9 +155,7 @@ export const workflowCommand: Command = {
 ${PLAN_OPTIONS_HELP}`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
-      db: { type: 'string' },
-      'database-url': { type: 'string' },
-      schema: { type: 'string' },
+      ...storeOptions,
       ...planOptions,
       tenant: { type: 'string' },
       village: { type: 'string' },
@@ -179,7 +177,6 @@ ${PLAN_OPTIONS_HELP}`,
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
-    const databaseUrl = values['database-url'] as string | undefined;
     if (!action || !ACTIONS.includes(action)) {
       const hint = action ? didYouMean(action, ACTIONS) : { zh: '', en: '' };
       throw new UsageError(
@@ -190,24 +187,8 @@ ${PLAN_OPTIONS_HELP}`,
     }
     const command = `${NAME} ${action}`;
     if (action === 'keygen') return keygen(command, values.out as string | undefined, io);
-    if (!db === !databaseUrl) {
-      throw new UsageError(
-        command,
-        '请给出一个流程数据库：--db FILE（SQLite）或 --database-url postgres://…（PostgreSQL）',
-        'give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)',
-      );
-    }
-    if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      const given = databaseUrl.split('@').pop();
-      throw new UsageError(
-        command,
-        `--database-url 须以 postgres:// 开头（得到 "${given}"）`,
-        `--database-url must start with postgres:// (got "${given}")`,
-      );
-    }
-    if (values.schema !== undefined && !databaseUrl) {
-      throw new UsageError(command, '--schema 须与 --database-url 同用', '--schema goes with --database-url');
-    }
+    const use = { action, create: values.create === true };
+    checkStoreOptions(command, values, use);
     const needsTarget = action !== 'tick' && action !== 'verify' && action !== 'checkpoint' && action !== 'forget';
     if (needsTarget && !target) {
       throw new UsageError(
@@ -219,30 +200,12 @@ ${PLAN_OPTIONS_HELP}`,
     const plan = await planFromOptions(values);
     const at =
       values.at === undefined ? undefined : parseAt(command, values.at as string, values.force === true, new Date());
-    if (db) checkDatabase(command, db, action, values.create === true);
     const keys = values.keys as string | undefined;
     if (keys !== undefined) checkKeyFile(command, keys, db, action === 'start' || values.create === true);
     const audit = action === 'verify' ? verifyOptions(command, values) : undefined;
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
-    const store = databaseUrl
-      ? await (
-          await loadPostgresStore()
-        )
-          .openPostgresStore({
-            connectionString: databaseUrl,
-            ...(values.schema ? { schema: values.schema as string } : {}),
-            poolSize: 2,
-            create: action === 'start' || values.create === true,
-          })
-          .catch((error: Error) => {
-            throw new UsageError(
-              command,
-              `无法打开数据库：${error.message}`,
-              `cannot open the PostgreSQL store: ${error.message}`,
-            );
-          })
-      : (await loadSqliteStore()).openSqliteStore(db!);
+    const store = await openWorkflowStore(command, values, use);
     const runtime = createRuntime({
       plan,
       store,

@@ -12,11 +12,18 @@ import { judgeRule } from './judge.js';
 import { setAsideAfter } from './knowable.js';
 import { screenHousehold } from './screening.js';
 import { summarize } from './summary.js';
-import type { Report, RuleResult, SubjectRef } from './types.js';
+import type { Report, RuleResult, SubjectRef, WorkflowFact } from './types.js';
+import { mergeWorkflowFacts, resultSources } from './workflow-facts.js';
 
 export interface EvaluateOptions {
   /** The date to judge at, `YYYY-MM-DD`, on or after the plan's start. */
   asOf: string;
+  /**
+   * Indicator values the workflows settle (`deriveWorkflowFacts`), merged into the input: they
+   * replace typed values of the same village, year and key (a disagreement is noted), and each
+   * result that reads one names its instances.
+   */
+  workflowFacts?: readonly WorkflowFact[];
 }
 
 /**
@@ -26,14 +33,20 @@ export interface EvaluateOptions {
  */
 export function evaluate(plan: Plan, input: EvaluationInput, options: EvaluateOptions): Report {
   checkAsOf(plan, options.asOf);
-  const parsed = parseInput(plan, input);
+  const merged = options.workflowFacts ? mergeWorkflowFacts(input, options.workflowFacts) : undefined;
+  const parsed = parseInput(plan, merged?.input ?? input);
   const compiled = compilePlan(plan);
   const resolved = compiled.plan;
   const ctx = new EvalContext(compiled, options.asOf);
   const results: RuleResult[] = [];
   for (const village of parsed.villages) {
     const data = villageData(plan, village, parsed.district);
-    for (const rule of compiled.villageRules) results.push(judgeRule(ctx, rule, data));
+    for (const rule of compiled.villageRules) {
+      const result = judgeRule(ctx, rule, data);
+      const sources = merged ? resultSources(result, merged.sources) : [];
+      if (sources.length > 0) result.sources = sources;
+      results.push(result);
+    }
   }
   if (compiled.districtRules.length > 0) {
     const district = districtData(plan, parsed.district);
@@ -55,7 +68,7 @@ export function evaluate(plan: Plan, input: EvaluationInput, options: EvaluateOp
     results,
     households,
     summary: summarize(results, households),
-    notes: setAsideAfter(compiled, parsed, options.asOf),
+    notes: [...(merged?.notes ?? []), ...setAsideAfter(compiled, parsed, options.asOf)],
   };
 }
 

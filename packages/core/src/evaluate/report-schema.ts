@@ -94,6 +94,16 @@ export const RuleResultSchema = z
     years: z.array(YearResultSchema).optional(),
     lapses: z.array(z.number().int()).optional(),
     series: TargetSeriesSchema.optional(),
+    sources: z
+      .array(
+        z.object({
+          key: z.string(),
+          year: z.number().int(),
+          workflow: z.string(),
+          instances: z.array(z.object({ id: z.string(), version: z.number().int() })),
+        }),
+      )
+      .optional(),
     message: LocalizedTextSchema,
   })
   .meta({ id: 'RuleResult' });
@@ -208,7 +218,7 @@ const InputNoteSchema = z.object({
   year: z.number().int().optional(),
   key: z.string(),
   value: z.string(),
-  code: z.literal('dated-after-as-of'),
+  code: z.enum(['dated-after-as-of', 'typed-differs-from-workflow', 'workflow-village-not-in-input']),
   message: LocalizedTextSchema,
 });
 

@@ -129,6 +129,8 @@ export interface RuleResult {
   lapses?: number[];
   /** A numeric `key ≥ target` rule: the key's yearly values and the target line. */
   series?: TargetSeries;
+  /** Values the result read that workflows settled, with their instances (流程来源). */
+  sources?: ResultSource[];
   message: LocalizedText;
 }
 
@@ -216,16 +218,41 @@ export interface Summary {
   };
 }
 
-/** Something the input held that the evaluation set aside, and why (输入说明). */
+/**
+ * Something about the input the evaluation did not take as given, and why (输入说明):
+ * `dated-after-as-of`, a date after the as-of date (not happened yet, set aside);
+ * `typed-differs-from-workflow`, a typed value the workflows settle otherwise (the workflows'
+ * value is used); `workflow-village-not-in-input`, workflow facts of a village not evaluated.
+ */
 export interface InputNote {
   subject: Pick<SubjectRef, 'type' | 'id'>;
   /** The record's year, for yearly values. */
   year?: number;
   key: string;
   value: string;
-  /** Why: `dated-after-as-of` (a date after the as-of date has not happened yet). */
-  code: 'dated-after-as-of';
+  code: 'dated-after-as-of' | 'typed-differs-from-workflow' | 'workflow-village-not-in-input';
   message: LocalizedText;
+}
+
+/** Where a value derived from workflows came from: the workflow and its instances, each at the version read. */
+export interface FactSource {
+  workflow: string;
+  instances: { id: string; version: number }[];
+}
+
+/** One indicator value of a village for a year, derived from workflow instances (流程产生的指标). */
+export interface WorkflowFact {
+  village: string;
+  year: number;
+  key: string;
+  value: string | number | boolean;
+  source: FactSource;
+}
+
+/** A value a result read that a workflow settled: the key, its year and where it came from. */
+export interface ResultSource extends FactSource {
+  key: string;
+  year: number;
 }
 
 /** How an annual or ongoing rule fared over the whole period (期末考核). */

@@ -26,6 +26,8 @@ export interface RectificationContext {
   /** Whether the current closing has been rated. */
   rated: boolean;
   dismissReason?: string;
+  /** A case opened for a target not met: the rule, its clause and the year. */
+  target?: { ruleId: string; clause: string; year: number };
 }
 
 const text = z.string().trim().min(1);
@@ -37,6 +39,11 @@ export const rectificationPayloads = {
       category: z.enum(['toilet-quality', 'toilet-technical', 'environment', 'other']),
       description: text,
       reporter: text.optional(),
+      /** A case opened for a target not met (未达标): the rule, its clause and the year. */
+      target: z
+        .object({ ruleId: text, clause: text, year: z.number().int().min(2000).max(2100) })
+        .strict()
+        .optional(),
     })
     .strict(),
   ACCEPT: z.object({ assigneeUnit: text, track: z.enum(['immediate', 'planned']) }).strict(),
@@ -118,6 +125,7 @@ export const rectificationMachine = setup({
             category: event.payload.category,
             description: event.payload.description,
             reporter: event.payload.reporter ?? event.actor.id,
+            ...(event.payload.target ? { target: event.payload.target } : {}),
           })),
         },
       },

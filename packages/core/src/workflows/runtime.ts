@@ -35,6 +35,7 @@ import { instanceView, loadInstance, type InstanceView } from './instance.js';
 import { assertPinned, migrateInstance, type Migration } from './migrate.js';
 import { publicNoticeView, type PublicNoticeView } from './public-notice.js';
 import { startMonitoring, type ScreeningStart } from './screening.js';
+import { openRectifications, type RectificationStart } from './targets.js';
 import type { WorkflowStore } from './store.js';
 import { resolveSubject, subjectKey, type SubjectInput } from './subject.js';
 import { fireDeadlines, type OverdueNotice } from './tick.js';
@@ -51,6 +52,7 @@ export type { DomainEventHandler } from './deliver.js';
 export type { InstanceView } from './instance.js';
 export type { Migration } from './migrate.js';
 export type { ScreeningStart } from './screening.js';
+export type { RectificationStart } from './targets.js';
 export { subjectKey, type SubjectInput } from './subject.js';
 export type { OverdueNotice } from './tick.js';
 
@@ -99,6 +101,11 @@ export interface Runtime {
   deliver(): Promise<number>;
   /** Start `poverty-monitoring` for every household with a risk, channel department-alert. */
   startFromScreening(report: EvaluationReport, input: { tenant: string; actor: Principal }): Promise<ScreeningStart[]>;
+  /**
+   * Open a `rectification` case for every binding village target the evaluation found not met,
+   * once per village, rule and year (opt-in; run it again and it opens nothing twice).
+   */
+  openRectifications(report: EvaluationReport, input: { tenant: string; actor: Principal }): Promise<RectificationStart[]>;
   /** The public-notice view of a `poverty-monitoring` instance. */
   publicNotice(instanceId: string): Promise<PublicNoticeView>;
   /** Move an instance to this runtime's machine version and plan, audited. */
@@ -202,6 +209,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
     startFromScreening: (report, input) => startMonitoring(report, input, (i) => start('poverty-monitoring', i)),
+    openRectifications: (report, input) => openRectifications(report, input, (i) => start('rectification', i)),
     async publicNotice(instanceId) {
       const record = await loadInstance(store, instanceId);
       if (record.type !== 'poverty-monitoring') {

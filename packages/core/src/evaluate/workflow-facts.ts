@@ -1,0 +1,76 @@
+/**
+ * Workflow facts merged into an input (并入流程指标): values the procedures settle replace what
+ * was typed for the same village, year and key; a typed value that disagrees is reported, and
+ * each result that reads a merged value names the instances it came from.
+ */
+import { canonicalJson } from '../model/hash.js';
+import type { EvaluationInput } from './input.js';
+import type { FactSource, InputNote, ResultSource, RuleResult, WorkflowFact } from './types.js';
+
+/** An input with the workflow facts in it, what was noted on the way, and where each fact came from. */
+export interface MergedInput {
+  input: EvaluationInput;
+  notes: InputNote[];
+  sources: Map<string, FactSource>;
+}
+
+/** `input` with `facts` merged (the input itself is not changed). */
+export function mergeWorkflowFacts(input: EvaluationInput, facts: readonly WorkflowFact[]): MergedInput {
+  const merged = structuredClone(input);
+  const notes: InputNote[] = [];
+  const sources = new Map<string, FactSource>();
+  const villages = new Map((merged.villages ?? []).map((v) => [v.id, v]));
+  for (const fact of facts) {
+    const village = villages.get(fact.village);
+    const subject = { type: 'village' as const, id: fact.village };
+    const value = String(fact.value);
+    if (!village) {
+      notes.push({
+        subject,
+        year: fact.year,
+        key: fact.key,
+        value,
+        code: 'workflow-village-not-in-input',
+        message: {
+          zh: `流程实例给出 ${fact.key}=${value}，但输入中没有村 ${fact.village}，未评估`,
+          en: `the workflows give ${fact.key}=${value}, but village ${fact.village} is not in the input: not evaluated`,
+        },
+      });
+      continue;
+    }
+    const record = ((village.indicators ??= {})[String(fact.year)] ??= {});
+    const typed = record[fact.key];
+    if (typed !== undefined && canonicalJson(typed) !== canonicalJson(fact.value)) {
+      const instances = fact.source.instances.map((i) => i.id).join(', ');
+      notes.push({
+        subject,
+        year: fact.year,
+        key: fact.key,
+        value: String(typed),
+        code: 'typed-differs-from-workflow',
+        message: {
+          zh: `填报的 ${fact.key}=${String(typed)} 与流程（${fact.source.workflow}：${instances}）给出的 ${value} 不一致，采用流程的值`,
+          en: `the typed ${fact.key}=${String(typed)} differs from ${value} that the workflow (${fact.source.workflow}: ${instances}) gives; the workflow's value is used`,
+        },
+      });
+    }
+    record[fact.key] = fact.value;
+    sources.set(sourceKey(fact.village, fact.year, fact.key), fact.source);
+  }
+  return { input: merged, notes, sources };
+}
+
+/** Each value `result` read that a workflow settled, with its instances. */
+export function resultSources(result: RuleResult, sources: ReadonlyMap<string, FactSource>): ResultSource[] {
+  const found: ResultSource[] = [];
+  for (const [key, observed] of Object.entries(result.actual)) {
+    if (observed.year === undefined) continue;
+    const source = sources.get(sourceKey(result.subject.id, observed.year, key));
+    if (source) found.push({ key, year: observed.year, ...source });
+  }
+  return found;
+}
+
+function sourceKey(village: string, year: number, key: string): string {
+  return `${village}\u0000${year}\u0000${key}`;
+}
