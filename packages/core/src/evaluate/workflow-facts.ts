@@ -38,27 +38,42 @@ export function mergeWorkflowFacts(input: EvaluationInput, facts: readonly Workf
       });
       continue;
     }
-    const record = ((village.indicators ??= {})[String(fact.year)] ??= {});
-    const typed = record[fact.key];
-    if (typed !== undefined && canonicalJson(typed) !== canonicalJson(fact.value)) {
-      const instances = fact.source.instances.map((i) => i.id).join(', ');
-      notes.push({
-        subject,
-        year: fact.year,
-        key: fact.key,
-        value: String(typed),
-        code: 'typed-differs-from-workflow',
-        message: {
-          zh: `填报的 ${fact.key}=${String(typed)} 与流程（${fact.source.workflow}：${instances}）给出的 ${value} 不一致，采用流程的值`,
-          en: `the typed ${fact.key}=${String(typed)} differs from ${value} that the workflow (${fact.source.workflow}: ${instances}) gives; the workflow's value is used`,
-        },
-      });
+    const indicators = (village.indicators ??= {});
+    // A date is when something happened (an approval): once per village, so a typed date in
+    // another year's record is superseded as well. Counts and flags are per year.
+    const years = isDate(fact.value) ? Object.keys(indicators) : [String(fact.year)];
+    for (const year of years) {
+      const typed = indicators[year]?.[fact.key];
+      if (typed === undefined || (year === String(fact.year) && canonicalJson(typed) === canonicalJson(fact.value))) {
+        continue;
+      }
+      notes.push(differs(fact, Number(year), typed));
+      delete indicators[year]![fact.key];
     }
-    record[fact.key] = fact.value;
+    (indicators[String(fact.year)] ??= {})[fact.key] = fact.value;
     sources.set(sourceKey(fact.village, fact.year, fact.key), fact.source);
   }
   return { input: merged, notes, sources };
 }
+
+/** The note for a typed value the workflow settles otherwise. */
+function differs(fact: WorkflowFact, year: number, typed: unknown): InputNote {
+  const instances = fact.source.instances.map((i) => i.id).join(', ');
+  const [given, settled] = [String(typed), String(fact.value)];
+  return {
+    subject: { type: 'village', id: fact.village },
+    year,
+    key: fact.key,
+    value: given,
+    code: 'typed-differs-from-workflow',
+    message: {
+      zh: `填报的 ${fact.key}=${given} 与流程（${fact.source.workflow}：${instances}）给出的 ${settled} 不一致，采用流程的值`,
+      en: `the typed ${fact.key}=${given} differs from ${settled} that the workflow (${fact.source.workflow}: ${instances}) gives; the workflow's value is used`,
+    },
+  };
+}
+
+const isDate = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** Each value `result` read that a workflow settled, with its instances. */
 export function resultSources(result: RuleResult, sources: ReadonlyMap<string, FactSource>): ResultSource[] {
