@@ -24,6 +24,14 @@ export const StartParams = z.object({ plan: PlanKeySchema, type: WorkflowTypeSch
 export const AsOfQuery = z.object({
   asOf: IsoDateSchema.optional().describe('The date to judge at, YYYY-MM-DD (default: today)'),
 });
+export const EvaluateQuery = AsOfQuery.extend({
+  fromWorkflows: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      "Merge what the caller's tenant's workflows settle as of the date (village-plan approval dates, open problem-toilet cases, monitoring activity): `true` or `false` (default)",
+    ),
+});
 export const AtQuery = z.object({ at: IsoDateSchema.optional().describe('The date, YYYY-MM-DD (default: today)') });
 export const BatchQuery = AsOfQuery.extend({
   explain: z.enum(['all', 'not-met', 'none']).optional().describe('Which results carry messages (default not-met)'),

@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import {
   createBatchEvaluator,
+  deriveWorkflowFacts,
   evaluate,
   HouseholdResultSchema,
   inputSchema,
@@ -21,7 +22,7 @@ import { negotiate, requireMediaType } from '../negotiate.js';
 import { readLines } from '../ndjson.js';
 import { HttpProblem, problemBody, toProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
-import { AsOfQuery, BatchQuery, PlanParams } from '../schemas.js';
+import { AsOfQuery, BatchQuery, EvaluateQuery, PlanParams } from '../schemas.js';
 import type { Service } from '../service.js';
 import { checkWorkbook, type WorkbookLimits } from '../xlsx-upload.js';
 
@@ -46,10 +47,10 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
       operationId: 'evaluate',
       summary: 'Evaluate villages and households: the report as JSON, xlsx or HTML (by Accept)',
       description:
-        'The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell.',
+        "The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell. With `fromWorkflows=true`, the indicators the caller's tenant's workflows settle are merged in: each result that reads one lists its instances in `sources`, and a typed value that disagrees is in `notes`.",
       tag: 'evaluation',
       params: PlanParams,
-      query: AsOfQuery,
+      query: EvaluateQuery,
       bodyMedia: {
         'application/json': { description: 'The evaluation input', schema: inputSchema(firstPlan) },
         [XLSX]: { description: 'A filled template (ruralkit template)', binary: true },
@@ -72,7 +73,16 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
         const input = Buffer.isBuffer(request.body)
           ? await readUpload(request.body, plan, limits)
           : (request.body as EvaluationInput);
-        const report = evaluate(plan, input, { asOf: query.asOf ?? today() });
+        const asOf = query.asOf ?? today();
+        const workflowFacts =
+          query.fromWorkflows === 'true'
+            ? await deriveWorkflowFacts(service.store, {
+                tenant: principal.tenant,
+                asOf,
+                firstYear: Number(plan.period.start.slice(0, 4)),
+              })
+            : undefined;
+        const report = evaluate(plan, input, { asOf, ...(workflowFacts ? { workflowFacts } : {}) });
         if (type === HTML) {
           // The same self-contained page as `ruralkit evaluate --format html`.
           return reply.type('text/html; charset=utf-8').send(renderHtmlReport(report, { plan, lang }));
