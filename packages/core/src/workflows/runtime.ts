@@ -79,11 +79,16 @@ export interface Runtime {
   readonly planHash: string;
   start(type: WorkflowType, input: StartInput): Promise<TransitionResult>;
   send(instanceId: string, event: EventInput): Promise<TransitionResult>;
-  /** An instance; its personal fields opened only for a `principal` that needs them, else masked. */
+  /**
+   * An instance; its personal fields opened only for a `principal` that needs them, else masked.
+   * Given a `principal`, every read answers an instance it may not see (`canSee`: another tenant's,
+   * or another household's case for a household) as `unknown-instance`, exactly as a missing one.
+   */
   get(instanceId: string, options?: { principal?: Principal }): Promise<InstanceView>;
   /** The event types `principal` may send now (payload conditions aside). */
   allowedEvents(instanceId: string, principal: Principal): Promise<string[]>;
-  history(instanceId: string): Promise<AuditEntry[]>;
+  /** The instance's audit entries, accepted and refused, in chain order. */
+  history(instanceId: string, options?: { principal?: Principal }): Promise<AuditEntry[]>;
   /** Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to. */
   tick(now?: Date): Promise<OverdueNotice[]>;
   /**
@@ -100,7 +105,7 @@ export interface Runtime {
   /** Start `poverty-monitoring` for every household with a risk, channel department-alert. */
   startFromScreening(report: EvaluationReport, input: { tenant: string; actor: Principal }): Promise<ScreeningStart[]>;
   /** The public-notice view of a `poverty-monitoring` instance. */
-  publicNotice(instanceId: string): Promise<PublicNoticeView>;
+  publicNotice(instanceId: string, options?: { principal?: Principal }): Promise<PublicNoticeView>;
   /** Move an instance to this runtime's machine version and plan, audited. */
   migrate(instanceId: string, input: { actor: Principal; reason: string }): Promise<TransitionResult>;
   /**
@@ -177,18 +182,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     send: (instanceId, event) => send(instanceId, event),
     async get(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
-      const record = await loadInstance(store, instanceId);
+      const record = await loadInstance(store, instanceId, reader);
       return instanceView(record, await privacy.context(definitionOf(workflows, record.type), record, reader));
     },
     async allowedEvents(instanceId, principal) {
       const actor = parsePrincipal(principal, onInstance(instanceId));
-      const record = await loadInstance(store, instanceId);
+      const record = await loadInstance(store, instanceId, actor);
       return allowedNow(
         attemptOn(definitionOf(workflows, record.type), record, { type: '', actor }, actor, setting.now()),
       );
     },
-    async history(instanceId) {
-      await loadInstance(store, instanceId);
+    async history(instanceId, { principal } = {}) {
+      await loadInstance(store, instanceId, principal && parsePrincipal(principal, onInstance(instanceId)));
       return store.readAudit({ instanceId });
     },
     async tick(at = clock.now()) {
@@ -202,8 +207,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
     startFromScreening: (report, input) => startMonitoring(report, input, (i) => start('poverty-monitoring', i)),
-    async publicNotice(instanceId) {
-      const record = await loadInstance(store, instanceId);
+    async publicNotice(instanceId, { principal } = {}) {
+      const reader = principal && parsePrincipal(principal, onInstance(instanceId));
+      const record = await loadInstance(store, instanceId, reader);
       if (record.type !== 'poverty-monitoring') {
         throw new WorkflowError(
           'unknown-workflow',

@@ -131,7 +131,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 404],
       handler: async ({ principal, params }) => {
         const { view, served } = await service.instance(params.id, principal);
-        return { instanceId: view.id, entries: await service.writer(view, served).history(view.id) };
+        return { instanceId: view.id, entries: await service.writer(view, served).history(view.id, { principal }) };
       },
     }),
     route({
@@ -145,7 +145,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 404],
       handler: async ({ principal, params }) => {
         const { view, served } = await service.instance(params.id, principal);
-        return service.writer(view, served).publicNotice(view.id);
+        return service.writer(view, served).publicNotice(view.id, { principal });
       },
     }),
     route({
