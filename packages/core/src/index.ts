@@ -162,6 +162,7 @@ export {
 export {
   WorkflowError,
   ConflictError,
+  StaleVersionError,
   AuditBrokenError,
   type WorkflowErrorCode,
   type WorkflowErrorDetails,

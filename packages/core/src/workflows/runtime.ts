@@ -28,7 +28,7 @@ import { chineseWorkingDayCalendar, systemClock, type Clock, type WorkingDayCale
 import type { AuditCheckpoint, CheckpointKey } from './checkpoint.js';
 import { commit, type TransitionResult } from './commit.js';
 import { definitionOf, workflowsFor } from './definitions.js';
-import { WorkflowError } from './errors.js';
+import { StaleVersionError, WorkflowError } from './errors.js';
 import { createDelivery, type DomainEventHandler } from './deliver.js';
 import { idempotencyKey, replayKey, type IdempotencyKey } from './idempotency.js';
 import { instanceView, loadInstance, type InstanceView } from './instance.js';
@@ -78,7 +78,13 @@ export interface RuntimeOptions {
 export interface Runtime {
   readonly planHash: string;
   start(type: WorkflowType, input: StartInput): Promise<TransitionResult>;
-  send(instanceId: string, event: EventInput): Promise<TransitionResult>;
+  /**
+   * Send an event. With `expectedVersion`, it is applied only while the instance is at that
+   * version, else `StaleVersionError` (`ConflictError` when another writer commits between the
+   * check and the commit's transaction: send again). A repeated idempotency key is answered with
+   * its first result before the version is checked.
+   */
+  send(instanceId: string, event: EventInput, options?: { expectedVersion?: number }): Promise<TransitionResult>;
   /**
    * An instance; its personal fields opened only for a `principal` that needs them, else masked.
    * Given a `principal`, every read answers an instance it may not see (`canSee`: another tenant's,
@@ -143,8 +149,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return result;
   }
 
-  /** Send an event; its idempotency key is `startKey` when a start delegates, else the instance's. */
-  async function send(instanceId: string, input: EventInput, startKey?: IdempotencyKey): Promise<TransitionResult> {
+  /**
+   * Send an event; its idempotency key is `startKey` when a start delegates, else the instance's.
+   * A repeated key is answered first; then an instance not at `expectedVersion` is refused.
+   */
+  async function send(
+    instanceId: string,
+    input: EventInput,
+    startKey?: IdempotencyKey,
+    expectedVersion?: number,
+  ): Promise<TransitionResult> {
     const actor = parsePrincipal(input?.actor, onInstance(instanceId));
     const record = await loadInstance(store, instanceId);
     const definition = definitionOf(workflows, record.type);
@@ -152,7 +166,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const attempt = attemptOn(definition, record, input, actor, setting.now());
     await authorizeScope(setting, attempt);
     const key = startKey ?? idempotencyKey(`send:${instanceId}`, input, actor, { instanceId });
-    return (await replay(key)) ?? accept(attempt, key);
+    const duplicate = await replay(key);
+    if (duplicate) return duplicate;
+    if (expectedVersion !== undefined && record.version !== expectedVersion) {
+      throw new StaleVersionError(instanceId, expectedVersion, record.version);
+    }
+    return accept(attempt, key);
   }
 
   async function start(type: WorkflowType, input: StartInput): Promise<TransitionResult> {
@@ -179,7 +198,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     planHash: setting.planHash,
     start,
-    send: (instanceId, event) => send(instanceId, event),
+    send: (instanceId, event, options = {}) => send(instanceId, event, undefined, options.expectedVersion),
     async get(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId, reader);
