@@ -64,7 +64,8 @@ describe('Idempotency-Key with If-Match', () => {
   it('still refuses a stale If-Match with a new key or none (412)', async () => {
     const id = await startPlan();
     expect((await send(id, { 'if-match': '"1"', 'idempotency-key': 'A' })).status).toBe(200);
-    for (const headers of [{ 'if-match': '"1"', 'idempotency-key': 'B' }, { 'if-match': '"1"' }]) {
+    const stales: Record<string, string>[] = [{ 'if-match': '"1"', 'idempotency-key': 'B' }, { 'if-match': '"1"' }];
+    for (const headers of stales) {
       const stale = await send(id, headers, 'another draft');
       expect(stale.status).toBe(412);
       expect(await json(stale)).toMatchObject({ code: 'precondition-failed', currentVersion: 2 });

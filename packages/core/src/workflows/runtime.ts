@@ -95,8 +95,11 @@ export interface Runtime {
   allowedEvents(instanceId: string, principal: Principal): Promise<string[]>;
   /** The instance's audit entries, accepted and refused, in chain order. */
   history(instanceId: string, options?: { principal?: Principal }): Promise<AuditEntry[]>;
-  /** Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to. */
-  tick(now?: Date): Promise<OverdueNotice[]>;
+  /**
+   * Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to:
+   * every tenant's, or only `tenant`'s.
+   */
+  tick(now?: Date, options?: { tenant?: string }): Promise<OverdueNotice[]>;
   /**
    * Verify every tenant's audit chain, or only `tenant`'s: the rows as stored, the heads, the
    * signed checkpoints (signatures too, given `publicKey`), the instance and outbox rows.
@@ -215,8 +218,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await loadInstance(store, instanceId, principal && parsePrincipal(principal, onInstance(instanceId)));
       return store.readAudit({ instanceId });
     },
-    async tick(at = clock.now()) {
-      const fired = await fireDeadlines(setting, lease, at.toISOString());
+    async tick(at = clock.now(), { tenant } = {}) {
+      const fired = await fireDeadlines(setting, lease, at.toISOString(), tenant);
       if (fired.length) void deliverSoon();
       return fired;
     },

@@ -151,32 +151,27 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       method: 'POST',
       url: '/workflows/tick',
       operationId: 'tick',
-      summary: "Mark passed deadlines overdue now (supervisor); answers your tenant's overdue notices",
+      summary: "Mark your tenant's passed deadlines overdue now (supervisor); answers their overdue notices",
       tag: 'workflows',
       responses: { 200: { description: 'The deadlines marked overdue', schema: TickResultSchema } },
       problems: [401, 403, 429],
       handler: async ({ principal }) => {
         requireSupervisor(principal, 'tick');
         const runtime = service.plans.values().next().value!.runtime;
-        const fired = await runtime.tick();
-        const own = [];
-        for (const notice of fired) {
-          if ((await runtime.get(notice.instanceId)).tenant === principal.tenant) own.push(notice);
-        }
-        return { overdue: own };
+        return { overdue: await runtime.tick(undefined, { tenant: principal.tenant }) };
       },
     }),
     route({
       method: 'GET',
       url: '/audit/verify',
       operationId: 'verifyAudit',
-      summary: 'Verify the audit chain (supervisor): intact, or the first changed or missing entry',
+      summary: "Verify your tenant's audit chain (supervisor): intact, or the first changed or missing entry",
       tag: 'workflows',
       responses: { 200: { description: 'The verification', schema: AuditVerificationSchema } },
       problems: [401, 403, 429],
       handler: ({ principal }) => {
         requireSupervisor(principal, 'verify the audit chain');
-        return service.plans.values().next().value!.runtime.verifyAudit();
+        return service.plans.values().next().value!.runtime.verifyAudit(principal.tenant);
       },
     }),
   ];
