@@ -34,7 +34,11 @@ export async function registerRateLimits(app: FastifyInstance, options: RateLimi
   const redis = options.redis
     ? new Redis(options.redis.url, { connectTimeout: 1000, maxRetriesPerRequest: 1 })
     : undefined;
-  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  if (redis) {
+    // Redis not answering lets requests through (`skipOnError`), said once per failed connection.
+    redis.on('error', (error: Error) => app.log.warn({ err: error.message }, 'rate limits: Redis does not answer'));
+    app.addHook('onClose', async () => void (await redis.quit()));
+  }
   await app.register(rateLimit, {
     timeWindow: 60_000,
     keyGenerator: async (request) => {
@@ -43,7 +47,6 @@ export async function registerRateLimits(app: FastifyInstance, options: RateLimi
     },
     max: (_request, key) => (key.startsWith(PRINCIPAL) ? options.requestsPerMinute : options.unauthenticatedPerMinute),
     ...(redis ? { redis, nameSpace: options.redis!.prefix ?? 'ruralkit-rate-limit:' } : {}),
-    // Redis not answering lets requests through rather than failing every one of them.
     skipOnError: true,
     errorResponseBuilder: (_request, context) => {
       const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
