@@ -35,7 +35,7 @@ export async function registerRateLimits(app: FastifyInstance, options: RateLimi
     ? new Redis(options.redis.url, { connectTimeout: 1000, maxRetriesPerRequest: 1 })
     : undefined;
   if (redis) {
-    // Redis not answering lets requests through (`skipOnError`), said once per failed connection.
+    // Redis not answering lets requests through (`skipOnError`); each failed connection is logged.
     redis.on('error', (error: Error) => app.log.warn({ err: error.message }, 'rate limits: Redis does not answer'));
     app.addHook('onClose', async () => void (await redis.quit()));
   }

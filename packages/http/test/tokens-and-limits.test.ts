@@ -94,6 +94,23 @@ describe('rate limits', () => {
     }
   });
 
+  it('lets requests through when Redis does not answer', async () => {
+    const unreachable = await startService({
+      limits: { requestsPerMinute: 1 },
+      redis: { url: 'redis://127.0.0.1:1' },
+      logger: false,
+    });
+    try {
+      const liyang = await unreachable.auth(who.liyang);
+      const started = Date.now();
+      expect((await plans(unreachable.url, liyang)).status).toBe(200);
+      expect((await plans(unreachable.url, liyang)).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await unreachable.close();
+    }
+  });
+
   it.skipIf(SKIP_REDIS !== undefined)('shares a principal’s limit between two services through Redis', async () => {
     const shared = { redis: { url: REDIS_URL!, prefix: `ruralkit-test-${randomUUID()}:` } };
     const [a, b] = await Promise.all([
