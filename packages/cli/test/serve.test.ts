@@ -37,6 +37,20 @@ describe('ruralkit serve', () => {
     expect(result.stderr).toContain('--db FILE or --database-url URL');
   });
 
+  it('refuses a bad --max-token-lifetime and --redis-url, naming them', () => {
+    const db = join(dir, 'options.db');
+    for (const [option, value] of [
+      ['--max-token-lifetime', '1d'],
+      ['--max-token-lifetime', '0'],
+      ['--redis-url', '127.0.0.1:6379'],
+    ] as const) {
+      const result = spawnSync('node', [bin, 'serve', '--db', db, option, value], { encoding: 'utf8' });
+      expect(result.status, `${option} ${value}`).toBe(2);
+      expect(result.stderr).toContain(`${option} must be`);
+      expect(result.stderr).toContain(value);
+    }
+  });
+
   it('opens health and the documents only, without a key', async () => {
     const service = await serve(['--db', join(dir, 'open.db')]);
     try {

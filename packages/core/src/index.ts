@@ -163,6 +163,7 @@ export {
 export {
   WorkflowError,
   ConflictError,
+  StaleVersionError,
   AuditBrokenError,
   type WorkflowErrorCode,
   type WorkflowErrorDetails,
@@ -180,7 +181,7 @@ export {
   type Clock,
   type ManualClock,
 } from './workflows/calendar.js';
-export { type RelationFacts, type ScopeRefusal } from './workflows/authorize.js';
+export { canSee, type RelationFacts, type ScopeRefusal } from './workflows/authorize.js';
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
 export * from './workflows/privacy/index.js';
 export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';

@@ -41,7 +41,17 @@ export interface JwtOptions {
   cacheSize?: number;
   /** The longest a verified token is remembered, in seconds (default 300). */
   cacheSeconds?: number;
+  /**
+   * The longest lifetime a token may have, `exp` less `iat` (or less now, without `iat`), in
+   * seconds (default 86,400: 24 h). A token without `exp` is refused.
+   */
+  maxLifetimeSeconds?: number;
+  /** How far ahead the issuer's clock may be: an `iat` later than now by more is refused, in seconds (default 60). */
+  clockToleranceSeconds?: number;
 }
+
+/** The default longest lifetime of a token: 24 h. */
+const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 const unauthenticated = () =>
   new HttpProblem(
@@ -84,6 +94,8 @@ export function jwtAuthenticator(options: JwtOptions): Authenticate {
     options.algorithms ?? (typeof options.key === 'string' && !options.key.startsWith('-----') ? ['HS256'] : undefined);
   const getKey = keyResolver(options);
   const verified = new VerifiedTokens(options.cacheSize ?? 1000, (options.cacheSeconds ?? 300) * 1000);
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const tolerance = options.clockToleranceSeconds ?? 60;
 
   return async (request) => {
     const header = request.headers.authorization;
@@ -107,6 +119,7 @@ export function jwtAuthenticator(options: JwtOptions): Authenticate {
       }
       throw invalidToken('签名或声明未通过校验', 'the signature or a claim did not verify');
     }
+    checkLifetime(payload, maxLifetime, tolerance);
     const principal = principalOf(payload, names);
     verified.set(token, principal, payload.exp);
     return principal;
@@ -141,6 +154,30 @@ class VerifiedTokens {
     // Every request with this token shares the principal: freeze it.
     Object.freeze(principal.roles);
     this.entries.set(token, { principal: Object.freeze(principal), until });
+  }
+}
+
+/**
+ * Refuse a token that never expires, lives longer than `maxLifetime` seconds, or was issued
+ * further in the future than the clocks' `tolerance`: a stolen token must stop working soon.
+ */
+function checkLifetime(payload: JWTPayload, maxLifetime: number, tolerance: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.exp !== 'number') {
+    throw invalidToken('令牌缺少过期时间（exp 声明）', 'the token has no expiry (exp claim)');
+  }
+  if (typeof payload.iat === 'number' && payload.iat > now + tolerance) {
+    throw invalidToken(
+      `令牌的签发时间（iat）晚于当前时间 ${payload.iat - now} 秒`,
+      `the token's issue time (iat) is ${payload.iat - now} s in the future`,
+    );
+  }
+  const lifetime = payload.exp - (typeof payload.iat === 'number' ? payload.iat : now);
+  if (lifetime > maxLifetime) {
+    throw invalidToken(
+      `令牌有效期 ${lifetime} 秒，超过允许的最长 ${maxLifetime} 秒`,
+      `the token's lifetime of ${lifetime} s is longer than the ${maxLifetime} s allowed`,
+    );
   }
 }
 

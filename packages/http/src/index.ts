@@ -32,5 +32,6 @@ export {
   type Jwk,
 } from './auth.js';
 export { defaultPlanKey, type PlanEntry } from './service.js';
+export type { RateLimitRedis } from './rate-limits.js';
 export { HttpProblem, ProblemSchema, PROBLEM_STATUS, type ProblemCode, type ProblemBody } from './problem.js';
 export { openApiDocument } from './openapi.js';

@@ -51,7 +51,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Body too large (payload-too-large)',
   415: 'Unsupported content type (unsupported-media-type)',
   422: 'Invalid input, spreadsheet, payload or event (every problem listed)',
-  429: 'Too many requests for this principal (rate-limited)',
+  429: 'Too many requests for this principal, or for this address without a valid token (rate-limited)',
 };
 
 /** Fastify's `/plans/:plan` as OpenAPI's `/plans/{plan}`. */

@@ -3,7 +3,7 @@
  * existing Fastify app — `app.register(ruralkit, { plans, store, authenticate })` — with its
  * content types, authentication, rate limits, problem+json errors and metrics.
  */
-import type { Clock, PersonalDataKeys, Plan, WorkflowStore, WorkingDayCalendar } from '@ruralkit/core';
+import type { Clock, PersonalDataKeys, Plan, Principal, WorkflowStore, WorkingDayCalendar } from '@ruralkit/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
@@ -11,7 +11,7 @@ import { noAuthentication, type Authenticate } from './auth.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, problemBody, requestLang, toProblem } from './problem.js';
-import { createRateLimit } from './rate-limit.js';
+import { registerRateLimits, type RateLimitRedis } from './rate-limits.js';
 import type { RouteSpec } from './route.js';
 import { evaluationRoutes, NDJSON, XLSX } from './routes/evaluation.js';
 import { operationRoutes } from './routes/operations.js';
@@ -33,6 +33,8 @@ export interface Limits {
   maxLineBytes: number;
   /** Requests a minute per principal (default 1,200). */
   requestsPerMinute: number;
+  /** Requests a minute per address without a valid token (default 120). */
+  unauthenticatedPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -42,6 +44,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxEntries: 1000,
   maxLineBytes: 1024 * 1024,
   requestsPerMinute: 1200,
+  unauthenticatedPerMinute: 120,
 };
 
 export interface RuralkitOptions {
@@ -56,6 +59,8 @@ export interface RuralkitOptions {
   /** The keyring of personal data (kept outside the store); without one, personal fields are refused. */
   keys?: PersonalDataKeys;
   limits?: Partial<Limits>;
+  /** Share the rate limits' counts between processes through Redis (default: each process counts alone). */
+  redis?: RateLimitRedis;
   /**
    * Check each JSON response against its schema before sending it: a self-check of the service
    * (default: on unless `NODE_ENV` is `production`; it costs about half an `evaluate` per report).
@@ -72,7 +77,17 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   const service = new Service(options.plans, options.store, runtimeOptions);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const authenticate = options.authenticate ?? noAuthentication;
-  const rateLimit = createRateLimit(limits.requestsPerMinute);
+  const principals = new WeakMap<FastifyRequest, Promise<Principal>>();
+  /** The principal of a request to a protected route, authenticated once however often asked. */
+  const principalOf = (request: FastifyRequest): Promise<Principal> | undefined => {
+    if ((request.routeOptions.config as { open?: boolean } | undefined)?.open) return undefined;
+    let principal = principals.get(request);
+    if (!principal) {
+      principal = (async () => authenticate(request))();
+      principals.set(request, principal);
+    }
+    return principal;
+  };
   const metrics = new Metrics();
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const routes: RouteSpec[] = [
@@ -106,6 +121,10 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   });
   app.addHook('onResponse', async (request, reply) => {
     metrics.observe(
+      await principals.get(request)?.then(
+        (principal) => principal.tenant,
+        () => undefined,
+      ),
       request.method,
       request.routeOptions.url ?? 'unmatched',
       reply.statusCode,
@@ -117,14 +136,20 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     sendProblem(request, reply, new HttpProblem('not-found', { zh: '没有此路径', en: 'no such path' })),
   );
 
+  await registerRateLimits(app, {
+    requestsPerMinute: limits.requestsPerMinute,
+    unauthenticatedPerMinute: limits.unauthenticatedPerMinute,
+    ...(options.redis ? { redis: options.redis } : {}),
+    principalOf,
+  });
   for (const spec of routes) {
     app.route({
       method: spec.method,
       url: spec.url,
+      config: { open: Boolean(spec.open) },
       handler: async (request, reply) => {
         const lang = requestLang(request.headers['accept-language']);
-        const principal = spec.open ? undefined : await authenticate(request);
-        if (principal) rateLimit.take(`${principal.tenant}\u0000${principal.id}`);
+        const principal = await principalOf(request);
         const result = await spec.handler({
           request,
           reply,

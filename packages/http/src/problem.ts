@@ -3,7 +3,15 @@
  * a title and detail in Chinese or English by `Accept-Language`, and what the library said
  * (every bad cell, every refused reason, the events allowed now).
  */
-import { InputError, PluginError, WorkflowError, type InputIssue, type Lang, type LocalizedText } from '@ruralkit/core';
+import {
+  InputError,
+  PluginError,
+  StaleVersionError,
+  WorkflowError,
+  type InputIssue,
+  type Lang,
+  type LocalizedText,
+} from '@ruralkit/core';
 import { z } from 'zod';
 
 /** The stable problem codes, with their HTTP status. */
@@ -116,6 +124,7 @@ const WORKFLOW_TITLE: Record<string, LocalizedText> = {
   'plan-mismatch': { zh: '方案不一致', en: 'plan mismatch' },
   'machine-version': { zh: '流程版本不一致', en: 'machine version mismatch' },
   conflict: { zh: '实例已被他人更新', en: 'the instance was changed by another writer' },
+  'precondition-failed': { zh: '实例版本已变化', en: 'the instance version has changed' },
   'idempotency-key-reused': { zh: '幂等键已用于另一请求', en: 'the idempotency key was used for another request' },
   'audit-broken': { zh: '审计链被破坏', en: 'the audit chain is broken' },
 };
@@ -132,6 +141,7 @@ export function toProblem(error: unknown): HttpProblem {
       reasons: error.reasons,
       ...(error.event !== undefined || error.allowedNow.length ? { allowedNow: error.allowedNow } : {}),
       ...(error.state !== null ? { state: error.state } : {}),
+      ...(error instanceof StaleVersionError ? { currentVersion: error.currentVersion } : {}),
     });
   }
   if (error instanceof InputError) {

@@ -3,7 +3,6 @@
  * plugins resolved on it — has its key, its hash, the tenants that may use it and a runtime
  * over the one shared store. Instances are found by id and answered only to their own tenant.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   asResolvedPlan,
   createRuntime,
@@ -35,35 +34,15 @@ export interface ServedPlan {
   runtime: Runtime;
 }
 
-/** The version an `If-Match` header names, checked when the runtime loads the instance. */
-interface Precondition {
-  instanceId: string;
-  version: number;
-}
-
 /** The key a plan is served under when none is given: the plan id, or the last plugin's id. */
 export function defaultPlanKey(plan: Plan): string {
   return asResolvedPlan(plan).plugins.at(-1)?.id ?? plan.id;
 }
 
-export const preconditionFailed = (instanceId: string, currentVersion: number, expected: number) =>
-  new HttpProblem(
-    'precondition-failed',
-    { zh: '实例版本已变化', en: 'the instance version has changed' },
-    {
-      detail: {
-        zh: `If-Match 指定版本 ${expected}，实例 ${instanceId} 当前为版本 ${currentVersion}，请重新读取`,
-        en: `If-Match names version ${expected}; instance ${instanceId} is at version ${currentVersion}: reload it`,
-      },
-      currentVersion,
-    },
-  );
-
 /** Everything the routes share. */
 export class Service {
   readonly plans = new Map<string, ServedPlan>();
   private readonly byHash = new Map<string, ServedPlan>();
-  private readonly preconditions = new AsyncLocalStorage<Precondition>();
 
   constructor(
     entries: readonly (Plan | PlanEntry)[],
@@ -71,7 +50,6 @@ export class Service {
     runtimeOptions: { clock?: Clock; calendar?: WorkingDayCalendar; keys?: PersonalDataKeys } = {},
   ) {
     if (entries.length === 0) throw new Error('@ruralkit/http: give at least one plan');
-    const guarded = this.guardedStore(store);
     for (const item of entries) {
       const entry: PlanEntry = 'plan' in item && 'key' in item ? item : { key: defaultPlanKey(item), plan: item };
       if (this.plans.has(entry.key)) throw new Error(`@ruralkit/http: two plans under the key "${entry.key}"`);
@@ -81,7 +59,7 @@ export class Service {
         plan,
         hash: plan.hash,
         ...(entry.tenants ? { tenants: entry.tenants } : {}),
-        runtime: createRuntime({ plan, store: guarded, ...runtimeOptions }),
+        runtime: createRuntime({ plan, store, ...runtimeOptions }),
       };
       this.plans.set(entry.key, served);
       if (!this.byHash.has(served.hash)) this.byHash.set(served.hash, served);
@@ -114,8 +92,9 @@ export class Service {
   }
 
   /**
-   * An instance of `principal`'s tenant, with the runtime of the plan it was started under; its
-   * personal fields are opened only when `principal` needs them.
+   * An instance `principal` may see (the runtime's `canSee`: its own tenant's, and for a household
+   * its own case), with the runtime of the plan it was started under; its personal fields are
+   * opened only when `principal` needs them. Any other instance is answered as missing (404).
    */
   async instance(id: string, principal: Principal): Promise<{ view: InstanceView; served: ServedPlan | undefined }> {
     let view: InstanceView;
@@ -125,7 +104,6 @@ export class Service {
       if (error instanceof WorkflowError && error.code === 'unknown-instance') throw unknownInstance(id);
       throw error;
     }
-    if (view.tenant !== principal.tenant) throw unknownInstance(id);
     return { view, served: this.byHash.get(view.planHash) };
   }
 
@@ -142,31 +120,6 @@ export class Service {
         },
       },
     );
-  }
-
-  /** Run `send` so that the instance it loads must be at `version` (If-Match). */
-  withPrecondition<T>(instanceId: string, version: number | undefined, send: () => Promise<T>): Promise<T> {
-    return version === undefined ? send() : this.preconditions.run({ instanceId, version }, send);
-  }
-
-  /** The store the runtimes write through: loading an instance checks the request's If-Match. */
-  private guardedStore(store: WorkflowStore): WorkflowStore {
-    const preconditions = this.preconditions;
-    const load = async (id: string) => {
-      const record = await store.load(id);
-      const expected = preconditions.getStore();
-      if (record && expected?.instanceId === id && record.version !== expected.version) {
-        throw preconditionFailed(id, record.version, expected.version);
-      }
-      return record;
-    };
-    return new Proxy(store, {
-      get(target, property) {
-        if (property === 'load') return load;
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
   }
 }
 

@@ -254,11 +254,7 @@ describe('deadlines, audit and notices', () => {
       const view = await json(await call(reader, 'GET', `/instances/${instanceId}`));
       expect(view.context.householdHead, reader.id).toBe('李建华');
     }
-    for (const other of [
-      who.liyang,
-      who.supervisor,
-      { ...who.household, id: 'lh-009', household: 'lh-009' },
-    ] as Principal[]) {
+    for (const other of [who.liyang, who.supervisor] as Principal[]) {
       const response = await call(other, 'GET', `/instances/${instanceId}`);
       expect(response.status).toBe(200);
       const text = await response.text();
@@ -266,6 +262,10 @@ describe('deadlines, audit and notices', () => {
       expect(text).not.toContain('住院');
       expect(JSON.parse(text).context.householdHead).toBe('[个人信息 personal data]');
     }
+    // Another household does not see the case at all (visibility.test.ts).
+    expect(
+      (await call({ ...who.household, id: 'lh-009', household: 'lh-009' }, 'GET', `/instances/${instanceId}`)).status,
+    ).toBe(404);
     const history = await (await call(who.supervisor, 'GET', `/instances/${instanceId}/history`)).text();
     expect(history).not.toContain('李建华');
   });

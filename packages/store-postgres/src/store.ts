@@ -379,16 +379,17 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
       );
       return records(rows);
     },
-    async claimDue(now, lease, limit = 100) {
+    async claimDue(now, lease, limit = 100, tenant) {
       const { rows } = await pool.query<{ record: string }>(
         `UPDATE ${s}.instances SET claimed_by = $1, claimed_until = now() + $2 * interval '1 millisecond'
          WHERE id IN (
            SELECT id FROM ${s}.instances
            WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= $3
              AND (claimed_until IS NULL OR claimed_until <= now())
+             AND ($5::text IS NULL OR tenant = $5)
            ORDER BY next_deadline_at LIMIT $4 FOR UPDATE SKIP LOCKED)
          RETURNING record`,
-        [lease.owner, lease.ms, now, limit],
+        [lease.owner, lease.ms, now, limit, tenant ?? null],
       );
       return records(rows).sort((a, b) => (a.nextDeadlineAt! < b.nextDeadlineAt! ? -1 : 1));
     },

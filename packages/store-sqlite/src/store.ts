@@ -64,7 +64,8 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     ),
     due: db.prepare(
       `SELECT id, record FROM instances WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ?
-       AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY next_deadline_at LIMIT ?`,
+       AND (claimed_until IS NULL OR claimed_until <= ?) AND (? IS NULL OR tenant = ?)
+       ORDER BY next_deadline_at LIMIT ?`,
     ),
     claimInstance: db.prepare(`UPDATE instances SET claimed_by = ?, claimed_until = ? WHERE id = ?`),
     head: db.prepare(`SELECT seq, hash FROM audit_heads WHERE tenant = ?`),
@@ -174,11 +175,11 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     async findBySubject({ type, tenant, subjectKey, open }) {
       return parse<InstanceRecord>((open ? sql.openBySubject : sql.bySubject).all(type, tenant, subjectKey));
     },
-    async claimDue(now, lease, limit = 100) {
+    async claimDue(now, lease, limit = 100, tenant) {
       return db
         .transaction(() => {
           const at = Date.now();
-          const rows = sql.due.all(now, at, limit) as { id: string; record: string }[];
+          const rows = sql.due.all(now, at, tenant ?? null, tenant ?? null, limit) as { id: string; record: string }[];
           for (const r of rows) sql.claimInstance.run(lease.owner, at + lease.ms, r.id);
           return parse<InstanceRecord>(rows);
         })

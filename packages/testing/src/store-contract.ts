@@ -398,6 +398,16 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
       expect((await store.claimDue('2023-01-01T00:00:00.000Z', one)).map((i) => i.id)).toEqual(['b']);
     });
 
+    it('claims only one tenant’s due instances when given a tenant', async () => {
+      const store = await fresh();
+      const due = '2022-01-16T16:00:00.000Z';
+      await store.create(sampleInstance('a', { nextDeadlineAt: due }), commit('a', 'FLAG'));
+      await store.create(sampleInstance('b', { tenant: 'fuliang', nextDeadlineAt: due }), commit('b', 'FLAG'));
+      const lease = { owner: 'one', ms: 60_000 };
+      expect((await store.claimDue('2023-01-01T00:00:00.000Z', lease, 100, 'fuliang')).map((i) => i.id)).toEqual(['b']);
+      expect((await store.claimDue('2023-01-01T00:00:00.000Z', lease)).map((i) => i.id)).toEqual(['a']);
+    });
+
     it('lets another lease take a claimed deadline over when the first lease expires', async () => {
       const store = await fresh();
       await store.create(sampleInstance('a', { nextDeadlineAt: '2022-01-16T16:00:00.000Z' }), commit('a', 'FLAG'));

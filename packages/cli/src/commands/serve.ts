@@ -2,8 +2,9 @@
  * `ruralkit serve`: the HTTP service (HTTP 服务) on its own — the plan (with `--plugin` files),
  * each county's plugin set (`--county TENANT=FILE[,FILE]`, served to that tenant only), the
  * workflow store (`--db FILE` or `--database-url URL`) and the token key (`--jwt-key` or
- * `--jwks`; without one, only health and the documentation are open) and the keyring of personal
- * data (`--keys FILE`; without one, events carrying personal fields are refused).
+ * `--jwks`; without one, only health and the documentation are open; `--max-token-lifetime`), the
+ * keyring of personal data (`--keys FILE`; without one, events carrying personal fields are
+ * refused) and the Redis its rate limits are shared through (`--redis-url`).
  */
 import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
 import { fileKeys } from '../key-file.js';
@@ -17,7 +18,7 @@ const NAME = 'ruralkit serve';
 export const serveCommand: Command = {
   summary: 'HTTP 服务（OpenAPI 文档见 /docs） / the HTTP service, documented at /docs',
   usage:
-    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--keys FILE]',
+    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL]',
   options: `  --db        the SQLite workflow database (created if missing)
   --database-url  PostgreSQL instead (needs @ruralkit/store-postgres)
   --port      the port to listen on (default 8080)
@@ -27,7 +28,9 @@ ${PLAN_OPTIONS_HELP}
   --jwt-key   a public key (PEM) or JWK file that bearer tokens are checked with
   --jwks      a JSON Web Key Set file instead
   --issuer, --audience  claims the tokens must carry
-  --keys      the keyring file of personal data (个人信息密钥, created 0600), outside the database`,
+  --max-token-lifetime  the longest lifetime (exp less iat) a token may have, in seconds (default 86400: 24 h)
+  --keys      the keyring file of personal data (个人信息密钥, created 0600), outside the database
+  --redis-url redis://HOST:PORT: share the rate limits between the processes serving one API`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
@@ -41,6 +44,8 @@ ${PLAN_OPTIONS_HELP}
       issuer: { type: 'string' },
       audience: { type: 'string' },
       keys: { type: 'string' },
+      'max-token-lifetime': { type: 'string' },
+      'redis-url': { type: 'string' },
     });
     if (positionals.length > 0) {
       throw new UsageError(NAME, `多余的参数 "${positionals[0]}"`, `unexpected argument "${positionals[0]}"`);
@@ -51,6 +56,22 @@ ${PLAN_OPTIONS_HELP}
         NAME,
         `--port 应为 0–65535 的端口号（得到 "${values.port}"）`,
         `--port must be a port number 0–65535 (got "${values.port}")`,
+      );
+    }
+    const maxLifetime = values['max-token-lifetime'] as string | undefined;
+    if (maxLifetime !== undefined && !/^[1-9]\d{0,8}$/.test(maxLifetime)) {
+      throw new UsageError(
+        NAME,
+        `--max-token-lifetime 应为正整数秒数（得到 "${maxLifetime}"）`,
+        `--max-token-lifetime must be a whole number of seconds above 0 (got "${maxLifetime}")`,
+      );
+    }
+    const redisUrl = values['redis-url'] as string | undefined;
+    if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+      throw new UsageError(
+        NAME,
+        `--redis-url 应为 redis://主机:端口（得到 "${redisUrl}"）`,
+        `--redis-url must be redis://HOST:PORT (got "${redisUrl}")`,
       );
     }
     const { createServer, closeOnSignals, jwtAuthenticator, readKeyFile } = await loadHttp();
@@ -64,12 +85,14 @@ ${PLAN_OPTIONS_HELP}
       plans,
       ...(personalKeys ? { keys: fileKeys(personalKeys) } : {}),
       store: await openStore(values.db as string | undefined, values['database-url'] as string | undefined),
+      ...(redisUrl ? { redis: { url: redisUrl } } : {}),
       ...(keyFile
         ? {
             authenticate: jwtAuthenticator({
               ...readKeyFile(keyFile),
               ...(values.issuer ? { issuer: values.issuer as string } : {}),
               ...(values.audience ? { audience: values.audience as string } : {}),
+              ...(maxLifetime ? { maxLifetimeSeconds: Number(maxLifetime) } : {}),
             }),
           }
         : {}),

@@ -63,6 +63,18 @@ export function scopeRefusal(principal: Principal, tenant: string, subject: Subj
   return undefined;
 }
 
+/**
+ * Whether `principal` may see an instance of `tenant` about `subject` (its view, history, public
+ * notice and the events it may send): only its own tenant's instances, and a principal holding no
+ * role but `household` only the case whose subject is its own household. Every read path asks
+ * this one rule; an instance it may not see is answered as a missing one.
+ */
+export function canSee(principal: Principal, tenant: string, subject: Subject): boolean {
+  if (principal.tenant !== tenant) return false;
+  if (principal.roles.some((role) => role !== 'household')) return true;
+  return subject.household !== undefined && subject.household === principal.household;
+}
+
 /** Whether one grant lets `principal` send the event (payload conditions checked when given). */
 function grantHolds(
   grant: Grant,

@@ -21,6 +21,7 @@ export type WorkflowErrorCode =
   | 'machine-version'
   | 'idempotency-key-reused'
   | 'conflict'
+  | 'precondition-failed'
   | 'audit-broken';
 
 export interface WorkflowErrorDetails {
@@ -61,6 +62,28 @@ export class ConflictError extends WorkflowError {
       {
         zh: `实例 ${instanceId} 已被他人更新（预期版本 ${expectedVersion}），请重新读取后重试`,
         en: `instance ${instanceId} was changed by another writer (expected version ${expectedVersion}); reload and retry`,
+      },
+      { instanceId },
+    );
+  }
+}
+
+/**
+ * The instance is no longer at the version the caller named (版本不符, HTTP `If-Match`): nothing
+ * was applied; reload it. A repeated idempotency key is answered before this is checked.
+ */
+export class StaleVersionError extends WorkflowError {
+  override readonly name = 'StaleVersionError';
+  constructor(
+    instanceId: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      'precondition-failed',
+      {
+        zh: `实例 ${instanceId} 当前为版本 ${currentVersion}，不是指定的版本 ${expectedVersion}，请重新读取`,
+        en: `instance ${instanceId} is at version ${currentVersion}, not the version ${expectedVersion} named: reload it`,
       },
       { instanceId },
     );

@@ -2,9 +2,10 @@
  * An instance (流程实例) as the runtime reads it: loaded by id, or refused naming the id, and
  * shown as queries show it.
  */
+import { canSee } from './authorize.js';
 import { WorkflowError } from './errors.js';
 import type { WorkflowStore } from './store.js';
-import type { Deadline, InstanceRecord, Subject, WorkflowType } from './types.js';
+import type { Deadline, InstanceRecord, Principal, Subject, WorkflowType } from './types.js';
 
 /** An instance as queries show it. */
 export interface InstanceView {
@@ -24,10 +25,17 @@ export interface InstanceView {
   updatedAt: string;
 }
 
-/** The instance `instanceId`, or `unknown-instance`. */
-export async function loadInstance(store: WorkflowStore, instanceId: string): Promise<InstanceRecord> {
+/**
+ * The instance `instanceId`, or `unknown-instance`; given a `reader`, an instance it may not see
+ * (`canSee`) is answered exactly as a missing one.
+ */
+export async function loadInstance(
+  store: WorkflowStore,
+  instanceId: string,
+  reader?: Principal,
+): Promise<InstanceRecord> {
   const record = await store.load(instanceId);
-  if (!record) {
+  if (!record || (reader && !canSee(reader, record.tenant, record.subject))) {
     throw new WorkflowError(
       'unknown-instance',
       { zh: `没有实例 ${instanceId}`, en: `no instance ${instanceId}` },

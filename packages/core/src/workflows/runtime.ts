@@ -28,7 +28,7 @@ import { chineseWorkingDayCalendar, systemClock, type Clock, type WorkingDayCale
 import type { AuditCheckpoint, CheckpointKey } from './checkpoint.js';
 import { commit, type TransitionResult } from './commit.js';
 import { definitionOf, workflowsFor } from './definitions.js';
-import { WorkflowError } from './errors.js';
+import { StaleVersionError, WorkflowError } from './errors.js';
 import { createDelivery, type DomainEventHandler } from './deliver.js';
 import { idempotencyKey, replayKey, type IdempotencyKey } from './idempotency.js';
 import { instanceView, loadInstance, type InstanceView } from './instance.js';
@@ -80,14 +80,28 @@ export interface RuntimeOptions {
 export interface Runtime {
   readonly planHash: string;
   start(type: WorkflowType, input: StartInput): Promise<TransitionResult>;
-  send(instanceId: string, event: EventInput): Promise<TransitionResult>;
-  /** An instance; its personal fields opened only for a `principal` that needs them, else masked. */
+  /**
+   * Send an event. With `expectedVersion`, it is applied only while the instance is at that
+   * version, else `StaleVersionError` (`ConflictError` when another writer commits between the
+   * check and the commit's transaction: send again). A repeated idempotency key is answered with
+   * its first result before the version is checked.
+   */
+  send(instanceId: string, event: EventInput, options?: { expectedVersion?: number }): Promise<TransitionResult>;
+  /**
+   * An instance; its personal fields opened only for a `principal` that needs them, else masked.
+   * Given a `principal`, every read answers an instance it may not see (`canSee`: another tenant's,
+   * or another household's case for a household) as `unknown-instance`, exactly as a missing one.
+   */
   get(instanceId: string, options?: { principal?: Principal }): Promise<InstanceView>;
   /** The event types `principal` may send now (payload conditions aside). */
   allowedEvents(instanceId: string, principal: Principal): Promise<string[]>;
-  history(instanceId: string): Promise<AuditEntry[]>;
-  /** Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to. */
-  tick(now?: Date): Promise<OverdueNotice[]>;
+  /** The instance's audit entries, accepted and refused, in chain order. */
+  history(instanceId: string, options?: { principal?: Principal }): Promise<AuditEntry[]>;
+  /**
+   * Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to:
+   * every tenant's, or only `tenant`'s.
+   */
+  tick(now?: Date, options?: { tenant?: string }): Promise<OverdueNotice[]>;
   /**
    * Verify every tenant's audit chain, or only `tenant`'s: the rows as stored, the heads, the
    * signed checkpoints (signatures too, given `publicKey`), the instance and outbox rows.
@@ -107,7 +121,7 @@ export interface Runtime {
    */
   openRectifications(report: EvaluationReport, input: { tenant: string; actor: Principal }): Promise<RectificationStart[]>;
   /** The public-notice view of a `poverty-monitoring` instance. */
-  publicNotice(instanceId: string): Promise<PublicNoticeView>;
+  publicNotice(instanceId: string, options?: { principal?: Principal }): Promise<PublicNoticeView>;
   /** Move an instance to this runtime's machine version and plan, audited. */
   migrate(instanceId: string, input: { actor: Principal; reason: string }): Promise<TransitionResult>;
   /**
@@ -145,8 +159,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return result;
   }
 
-  /** Send an event; its idempotency key is `startKey` when a start delegates, else the instance's. */
-  async function send(instanceId: string, input: EventInput, startKey?: IdempotencyKey): Promise<TransitionResult> {
+  /**
+   * Send an event; its idempotency key is `startKey` when a start delegates, else the instance's.
+   * A repeated key is answered first; then an instance not at `expectedVersion` is refused.
+   */
+  async function send(
+    instanceId: string,
+    input: EventInput,
+    startKey?: IdempotencyKey,
+    expectedVersion?: number,
+  ): Promise<TransitionResult> {
     const actor = parsePrincipal(input?.actor, onInstance(instanceId));
     const record = await loadInstance(store, instanceId);
     const definition = definitionOf(workflows, record.type);
@@ -154,7 +176,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const attempt = attemptOn(definition, record, input, actor, setting.now());
     await authorizeScope(setting, attempt);
     const key = startKey ?? idempotencyKey(`send:${instanceId}`, input, actor, { instanceId });
-    return (await replay(key)) ?? accept(attempt, key);
+    const duplicate = await replay(key);
+    if (duplicate) return duplicate;
+    if (expectedVersion !== undefined && record.version !== expectedVersion) {
+      throw new StaleVersionError(instanceId, expectedVersion, record.version);
+    }
+    return accept(attempt, key);
   }
 
   async function start(type: WorkflowType, input: StartInput): Promise<TransitionResult> {
@@ -181,25 +208,25 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     planHash: setting.planHash,
     start,
-    send: (instanceId, event) => send(instanceId, event),
+    send: (instanceId, event, options = {}) => send(instanceId, event, undefined, options.expectedVersion),
     async get(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
-      const record = await loadInstance(store, instanceId);
+      const record = await loadInstance(store, instanceId, reader);
       return instanceView(record, await privacy.context(definitionOf(workflows, record.type), record, reader));
     },
     async allowedEvents(instanceId, principal) {
       const actor = parsePrincipal(principal, onInstance(instanceId));
-      const record = await loadInstance(store, instanceId);
+      const record = await loadInstance(store, instanceId, actor);
       return allowedNow(
         attemptOn(definitionOf(workflows, record.type), record, { type: '', actor }, actor, setting.now()),
       );
     },
-    async history(instanceId) {
-      await loadInstance(store, instanceId);
+    async history(instanceId, { principal } = {}) {
+      await loadInstance(store, instanceId, principal && parsePrincipal(principal, onInstance(instanceId)));
       return store.readAudit({ instanceId });
     },
-    async tick(at = clock.now()) {
-      const fired = await fireDeadlines(setting, lease, at.toISOString());
+    async tick(at = clock.now(), { tenant } = {}) {
+      const fired = await fireDeadlines(setting, lease, at.toISOString(), tenant);
       if (fired.length) void deliverSoon();
       return fired;
     },
@@ -210,8 +237,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     deliver: () => deliverSoon(),
     startFromScreening: (report, input) => startMonitoring(report, input, (i) => start('poverty-monitoring', i)),
     openRectifications: (report, input) => openRectifications(report, input, (i) => start('rectification', i)),
-    async publicNotice(instanceId) {
-      const record = await loadInstance(store, instanceId);
+    async publicNotice(instanceId, { principal } = {}) {
+      const reader = principal && parsePrincipal(principal, onInstance(instanceId));
+      const record = await loadInstance(store, instanceId, reader);
       if (record.type !== 'poverty-monitoring') {
         throw new WorkflowError(
           'unknown-workflow',

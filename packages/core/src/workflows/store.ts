@@ -34,9 +34,9 @@ export interface WorkflowStore {
   findBySubject(query: { type: string; tenant: string; subjectKey: string; open?: boolean }): Promise<InstanceRecord[]>;
   /**
    * Claim instances with a deadline passed at `now` (not yet marked overdue) and not claimed
-   * by another lease still running, earliest first.
+   * by another lease still running, earliest first; only `tenant`'s when given.
    */
-  claimDue(now: string, lease: Lease, limit?: number): Promise<InstanceRecord[]>;
+  claimDue(now: string, lease: Lease, limit?: number, tenant?: string): Promise<InstanceRecord[]>;
   /**
    * The first result stored under an idempotency key, if any. A commit carrying a key that is
    * already stored fails with `ConflictError`, checked inside its transaction.
@@ -157,10 +157,16 @@ export function createMemoryStore(): WorkflowStore {
         )
         .map(recordOf);
     },
-    async claimDue(now, lease, limit = 100) {
+    async claimDue(now, lease, limit = 100, tenant) {
       const at = Date.now();
       const due = [...instances.values()]
-        .filter((i) => i.nextDeadlineAt !== null && i.nextDeadlineAt <= now && free(dueClaims.get(i.id), at))
+        .filter(
+          (i) =>
+            i.nextDeadlineAt !== null &&
+            i.nextDeadlineAt <= now &&
+            (tenant === undefined || i.tenant === tenant) &&
+            free(dueClaims.get(i.id), at),
+        )
         .sort((a, b) => (a.nextDeadlineAt! < b.nextDeadlineAt! ? -1 : a.nextDeadlineAt! > b.nextDeadlineAt! ? 1 : 0))
         .slice(0, limit);
       for (const i of due) dueClaims.set(i.id, { owner: lease.owner, until: at + lease.ms });

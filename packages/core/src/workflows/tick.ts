@@ -18,10 +18,15 @@ export interface OverdueNotice {
   deadline: Deadline;
 }
 
-/** Fire the deadlines passed at `instant` (an ISO timestamp). */
-export async function fireDeadlines({ store }: Setting, lease: Lease, instant: string): Promise<OverdueNotice[]> {
+/** Fire the deadlines passed at `instant` (an ISO timestamp): every tenant's, or only `tenant`'s. */
+export async function fireDeadlines(
+  { store }: Setting,
+  lease: Lease,
+  instant: string,
+  tenant?: string,
+): Promise<OverdueNotice[]> {
   const fired: OverdueNotice[] = [];
-  for (const due of await store.claimDue(instant, lease)) {
+  for (const due of await store.claimDue(instant, lease, undefined, tenant)) {
     const passed = due.deadlines.filter((d) => !d.overdueAt && d.firesAt <= instant);
     const deadlines = due.deadlines.map((d) => (passed.includes(d) ? { ...d, overdueAt: instant } : d));
     const record: InstanceRecord = {

@@ -42,11 +42,11 @@ export function operationRoutes(service: Service, metrics: Metrics, document: ()
       method: 'GET',
       url: '/metrics',
       operationId: 'metrics',
-      summary: 'Prometheus metrics: requests by route and status, durations',
+      summary: "Prometheus metrics of your tenant's requests: by route and status, durations",
       tag: 'operations',
       responses: { 200: { description: 'Text exposition format', media: { 'text/plain': {} } } },
       problems: [401],
-      handler: ({ reply }) => reply.type('text/plain; version=0.0.4').send(metrics.text()),
+      handler: ({ principal, reply }) => reply.type('text/plain; version=0.0.4').send(metrics.text(principal.tenant)),
     }),
     route({
       method: 'GET',

@@ -3,7 +3,7 @@
  * state, the events the caller may send now, its history and public notice; tick deadlines and
  * verify the audit chain. The actor of every event is the authenticated principal.
  */
-import { WorkflowError, type EventInput, type Principal, type Runtime, type TransitionResult } from '@ruralkit/core';
+import { WorkflowError, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
@@ -20,7 +20,7 @@ import {
   TickResultSchema,
   TransitionResultSchema,
 } from '../schemas.js';
-import { preconditionFailed, type Service } from '../service.js';
+import type { Service } from '../service.js';
 
 const IDEMPOTENCY_KEY = 'Sending the same key again applies the event once and answers the first result';
 const IF_MATCH = 'The instance version (its ETag) the event is meant for; 412 when the instance has moved on';
@@ -80,7 +80,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       operationId: 'sendEvent',
       summary: 'Send an event to an instance',
       description:
-        'Refusals answer with every reason and the events allowed now (`allowedNow`). With If-Match, two clients sending against the same version get one 200 and one 412; with the same Idempotency-Key, the event is applied once.',
+        'Refusals answer with every reason and the events allowed now (`allowedNow`). With If-Match, two clients sending against the same version get one 200 and one 412; with the same Idempotency-Key, the event is applied once and every repeat gets its stored response, whatever its If-Match says.',
       tag: 'workflows',
       params: InstanceParams,
       body: EventBodySchema,
@@ -97,11 +97,10 @@ export function workflowRoutes(service: Service): RouteSpec[] {
         const { view, served } = await service.instance(params.id, principal);
         const runtime = service.writer(view, served);
         const event = eventInput(body, principal, request);
-        const version = ifMatch(request.headers['if-match']);
-        const send = () => service.withPrecondition(view.id, version, () => runtime.send(view.id, event));
-        const result = await (version === undefined
-          ? retrying(send)
-          : preconditioned(runtime, view.id, event, version, send));
+        const expectedVersion = ifMatch(request.headers['if-match']);
+        const result = await retrying(() =>
+          runtime.send(view.id, event, expectedVersion === undefined ? {} : { expectedVersion }),
+        );
         return answer(reply, result);
       },
     }),
@@ -131,7 +130,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 404],
       handler: async ({ principal, params }) => {
         const { view, served } = await service.instance(params.id, principal);
-        return { instanceId: view.id, entries: await service.writer(view, served).history(view.id) };
+        return { instanceId: view.id, entries: await service.writer(view, served).history(view.id, { principal }) };
       },
     }),
     route({
@@ -145,39 +144,34 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 404],
       handler: async ({ principal, params }) => {
         const { view, served } = await service.instance(params.id, principal);
-        return service.writer(view, served).publicNotice(view.id);
+        return service.writer(view, served).publicNotice(view.id, { principal });
       },
     }),
     route({
       method: 'POST',
       url: '/workflows/tick',
       operationId: 'tick',
-      summary: "Mark passed deadlines overdue now (supervisor); answers your tenant's overdue notices",
+      summary: "Mark your tenant's passed deadlines overdue now (supervisor); answers their overdue notices",
       tag: 'workflows',
       responses: { 200: { description: 'The deadlines marked overdue', schema: TickResultSchema } },
       problems: [401, 403, 429],
       handler: async ({ principal }) => {
         requireSupervisor(principal, 'tick');
         const runtime = service.plans.values().next().value!.runtime;
-        const fired = await runtime.tick();
-        const own = [];
-        for (const notice of fired) {
-          if ((await runtime.get(notice.instanceId)).tenant === principal.tenant) own.push(notice);
-        }
-        return { overdue: own };
+        return { overdue: await runtime.tick(undefined, { tenant: principal.tenant }) };
       },
     }),
     route({
       method: 'GET',
       url: '/audit/verify',
       operationId: 'verifyAudit',
-      summary: 'Verify the audit chain (supervisor): intact, or the first changed or missing entry',
+      summary: "Verify your tenant's audit chain (supervisor): intact, or the first changed or missing entry",
       tag: 'workflows',
       responses: { 200: { description: 'The verification', schema: AuditVerificationSchema } },
       problems: [401, 403, 429],
       handler: ({ principal }) => {
         requireSupervisor(principal, 'verify the audit chain');
-        return service.plans.values().next().value!.runtime.verifyAudit();
+        return service.plans.values().next().value!.runtime.verifyAudit(principal.tenant);
       },
     }),
   ];
@@ -222,7 +216,11 @@ function ifMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-/** A send that lost a race to another writer is checked and tried again. */
+/**
+ * A send that lost a race to another writer is checked and tried again: a repeated
+ * Idempotency-Key is then answered with the first result, an If-Match the instance has moved
+ * past with 412, and an event without either is applied to the new state if still allowed.
+ */
 async function retrying(send: () => Promise<TransitionResult>): Promise<TransitionResult> {
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -230,25 +228,6 @@ async function retrying(send: () => Promise<TransitionResult>): Promise<Transiti
     } catch (error) {
       if (!(error instanceof WorkflowError && error.code === 'conflict') || attempt >= RETRIES) throw error;
     }
-  }
-}
-
-/** A send under If-Match: losing a race is a failed precondition, not a retry. */
-async function preconditioned(
-  runtime: Runtime,
-  instanceId: string,
-  event: EventInput,
-  version: number,
-  send: () => Promise<TransitionResult>,
-): Promise<TransitionResult> {
-  try {
-    return await send();
-  } catch (error) {
-    if (!(error instanceof WorkflowError && error.code === 'conflict')) throw error;
-    // The same Idempotency-Key may have won the race: sending again answers its result, or 412.
-    if (event.idempotencyKey) return send();
-    const current = await runtime.get(instanceId);
-    throw preconditionFailed(current.id, current.version, version);
   }
 }
 

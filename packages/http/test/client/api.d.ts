@@ -41,7 +41,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: requests by route and status, durations */
+        /** Prometheus metrics of your tenant's requests: by route and status, durations */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -258,7 +258,7 @@ export interface paths {
         put?: never;
         /**
          * Send an event to an instance
-         * @description Refusals answer with every reason and the events allowed now (`allowedNow`). With If-Match, two clients sending against the same version get one 200 and one 412; with the same Idempotency-Key, the event is applied once.
+         * @description Refusals answer with every reason and the events allowed now (`allowedNow`). With If-Match, two clients sending against the same version get one 200 and one 412; with the same Idempotency-Key, the event is applied once and every repeat gets its stored response, whatever its If-Match says.
          */
         post: operations["sendEvent"];
         delete?: never;
@@ -327,7 +327,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark passed deadlines overdue now (supervisor); answers your tenant's overdue notices */
+        /** Mark your tenant's passed deadlines overdue now (supervisor); answers their overdue notices */
         post: operations["tick"];
         delete?: never;
         options?: never;
@@ -342,7 +342,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the audit chain (supervisor): intact, or the first changed or missing entry */
+        /** Verify your tenant's audit chain (supervisor): intact, or the first changed or missing entry */
         get: operations["verifyAudit"];
         put?: never;
         post?: never;
@@ -1552,7 +1552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests for this principal (rate-limited) */
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1646,7 +1646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests for this principal (rate-limited) */
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1738,7 +1738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests for this principal (rate-limited) */
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,7 +1853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests for this principal (rate-limited) */
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2027,7 +2027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests for this principal (rate-limited) */
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2252,7 +2252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests for this principal (rate-limited) */
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2308,7 +2308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests for this principal (rate-limited) */
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
             429: {
                 headers: {
                     [name: string]: unknown;
