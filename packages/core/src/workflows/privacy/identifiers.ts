@@ -115,3 +115,22 @@ export function findIdentifiers(text: string): IdentifierKind[] {
   for (const run of scannedText(text).match(NUMBER) ?? []) identifiersIn(run, found);
   return KINDS.map(([kind]) => kind).filter((kind) => found.has(kind));
 }
+
+/**
+ * What is wrong with ids (a principal's, a subject's, a tenant, a payload's key names) that hold
+ * an identifier: one reason per id and kind, naming the kind, never the id. An id is stored and
+ * audited as given, so it must not be a person's number.
+ */
+export function identifierIdReasons(
+  ids: Readonly<Record<string, unknown>>,
+): { field: string; zh: string; en: string }[] {
+  return Object.entries(ids).flatMap(([field, id]) =>
+    typeof id !== 'string'
+      ? []
+      : findIdentifiers(id).map((kind) => ({
+          field,
+          zh: `含有${IDENTIFIER_NAMES[kind].zh}（不予回显）：标识与键名会被保存和审计，不得使用身份证号、手机号或银行卡号`,
+          en: `holds ${IDENTIFIER_NAMES[kind].en} (not echoed): ids and key names are stored and audited, so they must not be ID, phone or bank-card numbers`,
+        })),
+  );
+}
