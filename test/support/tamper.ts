@@ -290,7 +290,7 @@ export function tamperSuite(
       { raw, t, entry }: Scene,
       change: (forged: Record<string, unknown>) => void,
     ): Promise<number> {
-      const [{ seq: last }] = await raw.rows<{ seq: number | string }>(`SELECT max(seq) AS seq FROM ${t('audit')}`);
+      const last = (await raw.rows<{ seq: number | string }>(`SELECT max(seq) AS seq FROM ${t('audit')}`))[0]!.seq;
       const head = await entry(Number(last));
       const forged = { ...JSON.parse(head.entry), seq: Number(last) + 1, prevHash: head.hash, event: 'APPROVE' };
       delete forged.signature;
@@ -334,7 +334,7 @@ export function tamperSuite(
     it('an entry newer than the last checkpoint rewritten and re-hashed: found by its signature', async () => {
       await scene(async ({ h, id, raw, t, entry }) => {
         await h.runtime.send(id, { type: 'PUBLISH', actor: official() }).catch(() => undefined);
-        const [{ seq: last }] = await raw.rows<{ seq: number | string }>(`SELECT max(seq) AS seq FROM ${t('audit')}`);
+        const last = (await raw.rows<{ seq: number | string }>(`SELECT max(seq) AS seq FROM ${t('audit')}`))[0]!.seq;
         const newest = await entry(Number(last));
         const forged = JSON.parse(newest.entry);
         forged.actor = { ...forged.actor, id: 'someone-else' };

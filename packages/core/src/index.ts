@@ -158,7 +158,11 @@ export {
   signCheckpoint,
   type AuditCheckpoint,
   type CheckpointKey,
+  type PublicKeys,
+  type PublicKeyWindow,
 } from './workflows/checkpoint.js';
+export { entrySigner, type AuditSigner, type EntrySignature } from './workflows/audit-sign.js';
+export type { AutoCheckpoint } from './workflows/auto-checkpoint.js';
 export {
   WorkflowError,
   ConflictError,

@@ -3,7 +3,15 @@
  * existing Fastify app — `app.register(ruralkit, { plans, store, authenticate })` — with its
  * content types, authentication, rate limits, problem+json errors and metrics.
  */
-import type { Clock, PersonalDataKeys, Plan, WorkflowStore, WorkingDayCalendar } from '@ruralkit/core';
+import type {
+  AutoCheckpoint,
+  CheckpointKey,
+  Clock,
+  PersonalDataKeys,
+  Plan,
+  WorkflowStore,
+  WorkingDayCalendar,
+} from '@ruralkit/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
@@ -55,6 +63,13 @@ export interface RuralkitOptions {
   calendar?: WorkingDayCalendar;
   /** The keyring of personal data (kept outside the store); without one, personal fields are refused. */
   keys?: PersonalDataKeys;
+  /**
+   * The audit key (Ed25519 private key, kept outside the store): every audit entry is signed
+   * with it and idempotency keys are stored as an HMAC under a key derived from it.
+   */
+  auditKey?: CheckpointKey;
+  /** Checkpoint the audit chains with the audit key on their own: every N entries, every T minutes. */
+  autoCheckpoint?: AutoCheckpoint;
   limits?: Partial<Limits>;
   /**
    * Check each JSON response against its schema before sending it: a self-check of the service
@@ -68,6 +83,8 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.calendar ? { calendar: options.calendar } : {}),
     ...(options.keys ? { keys: options.keys } : {}),
+    ...(options.auditKey ? { auditKey: options.auditKey } : {}),
+    ...(options.autoCheckpoint ? { autoCheckpoint: options.autoCheckpoint } : {}),
   };
   const service = new Service(options.plans, options.store, runtimeOptions);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -101,6 +118,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   );
   app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
 
+  app.addHook('onClose', async () => service.close());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

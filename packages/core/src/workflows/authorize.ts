@@ -316,16 +316,19 @@ function relationFacts(snapshot: Attempt['snapshot']): RelationFacts {
   return relationFactsOf(snapshot.context as Record<string, unknown> | undefined);
 }
 
-/** Every key name of a payload as sent, by its path (`payload.a.b`), to be scanned before validation. */
+/**
+ * Every key name of a payload as sent, labelled by its place (`payload.a.{key 2}`: the second key
+ * of `payload.a`, so the label never repeats a key), to be scanned before validation.
+ */
 function payloadKeyNames(value: unknown, path = 'payload'): Record<string, string> {
   if (typeof value !== 'object' || value === null) return {};
-  return Object.assign(
-    {},
-    ...Object.entries(value).map(([key, item], i) => {
-      const at = Array.isArray(value) ? `${path}.${i}` : `${path}.${key}`;
-      return { ...(Array.isArray(value) ? {} : { [at]: key }), ...payloadKeyNames(item, at) };
-    }),
-  ) as Record<string, string>;
+  const names: Record<string, string> = {};
+  Object.entries(value).forEach(([key, item], i) => {
+    const label = Array.isArray(value) ? `${path}.${i}` : `${path}.{key ${i + 1}}`;
+    if (!Array.isArray(value)) names[label] = key;
+    Object.assign(names, payloadKeyNames(item, label));
+  });
+  return names;
 }
 
 /** zod issues as reasons naming the field. */
