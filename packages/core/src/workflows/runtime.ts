@@ -135,7 +135,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const clock = options.clock ?? systemClock;
   const auditKey = options.auditKey === undefined ? undefined : checkpointPrivateKey(options.auditKey);
   const secret = auditKey && idempotencySecret(auditKey);
-  const checkpointAudit: Runtime['checkpointAudit'] = (privateKey = auditKey, { tenant, publicKey } = {}) => {
+  const checkpointAudit: Runtime['checkpointAudit'] = async (privateKey = auditKey, { tenant, publicKey } = {}) => {
     if (privateKey === undefined) {
       throw new RuralkitError('invalid-checkpoint', {
         zh: '没有签检查点的私钥：请给出私钥，或以 createRuntime({ auditKey }) 配置审计密钥',
