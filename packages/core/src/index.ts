@@ -163,6 +163,7 @@ export {
 } from './workflows/checkpoint.js';
 export { entrySigner, type AuditSigner, type EntrySignature } from './workflows/audit-sign.js';
 export type { AutoCheckpoint } from './workflows/auto-checkpoint.js';
+export { hashedIdempotencyKey } from './workflows/idempotency.js';
 export {
   WorkflowError,
   ConflictError,
