@@ -132,7 +132,16 @@ describe('ruralkit workflow keygen, checkpoint and verify', () => {
     const onlyNew = await capture(['workflow', 'verify', '--db', db, '--public-key', `${newKey}.pub`]);
     expect(onlyNew.code).toBe(1);
     expect(onlyNew.stdout).toContain('audit entry #2');
-    const signed = await capture(['workflow', 'checkpoint', '--db', db, '--key', newKey, '--public-key', `${oldKey}.pub@..2021-03-03`]);
+    const signed = await capture([
+      'workflow',
+      'checkpoint',
+      '--db',
+      db,
+      '--key',
+      newKey,
+      '--public-key',
+      `${oldKey}.pub@..2021-03-03`,
+    ]);
     expect(signed.code, signed.stderr).toBe(0);
 
     // an entry written without the key, as a database writer (or a forgotten --audit-key) would

@@ -114,7 +114,11 @@ function count(option: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new UsageError(NAME, `--${option} 应为非负整数（得到 "${String(value)}"）`, `--${option} must be a whole number ≥ 0 (got "${String(value)}")`);
+    throw new UsageError(
+      NAME,
+      `--${option} 应为非负整数（得到 "${String(value)}"）`,
+      `--${option} must be a whole number ≥ 0 (got "${String(value)}")`,
+    );
   }
   return n;
 }

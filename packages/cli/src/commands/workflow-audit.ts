@@ -84,7 +84,11 @@ export function publicKeys(command: string, specs: unknown): PublicKeyWindow[] |
         );
       }
     }
-    return { key: readKey(command, 'public-key', file, 'public'), ...(from ? { from } : {}), ...(until ? { until } : {}) };
+    return {
+      key: readKey(command, 'public-key', file, 'public'),
+      ...(from ? { from } : {}),
+      ...(until ? { until } : {}),
+    };
   });
 }
 

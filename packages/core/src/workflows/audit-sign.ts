@@ -42,7 +42,11 @@ export function entrySigned(entry: AuditEntry, ring: KeyRing): boolean {
  * entry it chains — accepted, refused, overdue, migrated, erased — is signed. `wrote` hears how
  * many entries each commit wrote.
  */
-export function signingStore(store: WorkflowStore, signer: AuditSigner, wrote: (entries: number) => void): WorkflowStore {
+export function signingStore(
+  store: WorkflowStore,
+  signer: AuditSigner,
+  wrote: (entries: number) => void,
+): WorkflowStore {
   const counted = async (entries: Promise<AuditEntry[]>) => {
     const written = await entries;
     wrote(written.length);

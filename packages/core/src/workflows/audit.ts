@@ -111,15 +111,7 @@ export function auditEntryText(entry: Omit<AuditEntry, 'hash'> & { hash?: string
  * its audit entry recorded.
  */
 export type AuditProblem =
-  | 'changed'
-  | 'missing'
-  | 'reordered'
-  | 'unreadable'
-  | 'head'
-  | 'checkpoint'
-  | 'signature'
-  | 'instance'
-  | 'outbox';
+  'changed' | 'missing' | 'reordered' | 'unreadable' | 'head' | 'checkpoint' | 'signature' | 'instance' | 'outbox';
 
 /** What `verifyAudit` found: intact, or the first broken entry. */
 export type AuditVerification =

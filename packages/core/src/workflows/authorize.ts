@@ -237,7 +237,8 @@ export async function authorizeEvent(setting: Setting, attempt: Attempt): Promis
   if (!rule) {
     // a type shaped like an event name, holding no number, is echoed to help with a typo
     const type = String(input.type);
-    const named = /^[A-Z][A-Z0-9_]{0,63}$/.test(type) && findIdentifiers(type).length === 0 ? `"${type}"` : eventNameOf(attempt);
+    const named =
+      /^[A-Z][A-Z0-9_]{0,63}$/.test(type) && findIdentifiers(type).length === 0 ? `"${type}"` : eventNameOf(attempt);
     await refuse(setting, attempt, 'unknown-event', {
       zh: `${where.zh}：${definition.type} 没有事件 ${named}`,
       en: `${where.en}: ${definition.type} has no event ${named}`,

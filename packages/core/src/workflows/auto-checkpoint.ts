@@ -30,8 +30,7 @@ export function scheduleCheckpoints(checkpoint: () => Promise<unknown>, when: Au
       .then(() => undefined, onError)
       .finally(() => (running = undefined));
   };
-  const timer =
-    when.minutes && when.minutes > 0 ? setInterval(run, when.minutes * 60_000).unref() : undefined;
+  const timer = when.minutes && when.minutes > 0 ? setInterval(run, when.minutes * 60_000).unref() : undefined;
   return {
     wrote(entries) {
       written += entries;

@@ -148,7 +148,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     });
   };
   const schedule =
-    auditKey && options.autoCheckpoint ? scheduleCheckpoints(() => checkpointAudit(), options.autoCheckpoint) : undefined;
+    auditKey && options.autoCheckpoint
+      ? scheduleCheckpoints(() => checkpointAudit(), options.autoCheckpoint)
+      : undefined;
   const store = auditKey
     ? signingStore(options.store, entrySigner(auditKey), (n) => schedule?.wrote(n))
     : options.store;

@@ -31,7 +31,11 @@ describe('a runtime with an audit key', () => {
     expect(entries.every((e) => e.signature?.keyId)).toBe(true);
     expect(await runtime.verifyAudit({ publicKey: keys.publicKey })).toMatchObject({ ok: true, signedEntries: 7 });
     const other = generateCheckpointKeys();
-    expect(await runtime.verifyAudit({ publicKey: other.publicKey })).toMatchObject({ ok: false, problem: 'signature', seq: 1 });
+    expect(await runtime.verifyAudit({ publicKey: other.publicKey })).toMatchObject({
+      ok: false,
+      problem: 'signature',
+      seq: 1,
+    });
   });
 
   it('checkpoints on its own every N entries', async () => {

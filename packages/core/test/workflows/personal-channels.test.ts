@@ -24,20 +24,31 @@ describe('idempotency keys', () => {
     const store = createMemoryStore();
     const runtime = createRuntime({ plan, store, auditKey: generateCheckpointKeys().privateKey });
     const input = flag();
-    const first = await runtime.start('poverty-monitoring', { ...input, event: { ...input.event, idempotencyKey: PHONE } });
-    const again = await runtime.start('poverty-monitoring', { ...input, event: { ...input.event, idempotencyKey: PHONE } });
+    const first = await runtime.start('poverty-monitoring', {
+      ...input,
+      event: { ...input.event, idempotencyKey: PHONE },
+    });
+    const again = await runtime.start('poverty-monitoring', {
+      ...input,
+      event: { ...input.event, idempotencyKey: PHONE },
+    });
     expect(again).toMatchObject({ instanceId: first.instanceId, duplicate: true });
     const [entry] = await store.readAudit();
     expect(entry!.idempotencyKey).toMatch(/^hmac:[0-9a-f]{64}$/);
     expect(JSON.stringify(await store.readAudit())).not.toContain(PHONE);
-    expect(await store.findIdempotent(JSON.stringify(['start:poverty-monitoring:changjiang', TENANT, department.id]), PHONE)).toBeUndefined();
+    expect(
+      await store.findIdempotent(JSON.stringify(['start:poverty-monitoring:changjiang', TENANT, department.id]), PHONE),
+    ).toBeUndefined();
   });
 });
 
 describe('ids holding a personal number', () => {
   it('an actor id or unit that is an ID number is refused (zh/en), not audited', async () => {
     const h = harness(START_AT['poverty-monitoring']);
-    for (const actor of [{ ...department, id: ID }, { ...department, unit: ID }]) {
+    for (const actor of [
+      { ...department, id: ID },
+      { ...department, unit: ID },
+    ]) {
       const error = await refusal(h.runtime.start('poverty-monitoring', flag({}, actor)));
       expect(error.code).toBe('invalid-principal');
       expect(error.message).toContain('含有身份证号（不予回显）');
@@ -56,7 +67,12 @@ describe('ids holding a personal number', () => {
     expect(error.message).toContain('household holds a bank-card number (not echoed)');
     expect(error.message).not.toContain(CARD);
     const forgetting = await refusal(
-      h.runtime.forget({ tenant: TENANT, subject: { village: 'liuyang', household: PHONE }, actor: supervisor, reason: 'R-1' }),
+      h.runtime.forget({
+        tenant: TENANT,
+        subject: { village: 'liuyang', household: PHONE },
+        actor: supervisor,
+        reason: 'R-1',
+      }),
     );
     expect(forgetting.code).toBe('invalid-subject');
     expect(await storedText(h)).not.toContain(PHONE);
@@ -80,11 +96,14 @@ describe('ids holding a personal number', () => {
     expect(error.code).toBe('unknown-event');
     expect(error.message).not.toContain(ID);
     const refused = (await h.store.readAudit()).at(-1)!;
-    expect(refused).toMatchObject({ outcome: 'refused', event: '[未知事件 unknown event]', reason: { code: 'unknown-event' } });
+    expect(refused).toMatchObject({
+      outcome: 'refused',
+      event: '[未知事件 unknown event]',
+      reason: { code: 'unknown-event' },
+    });
     expect(await storedText(h)).not.toContain(ID);
     // a type shaped like an event name is still echoed, to help with a typo
     const typo = await refusal(h.runtime.send(instanceId, { type: 'CONFIRMM', actor: department }));
     expect(typo.message).toContain('"CONFIRMM"');
   });
-
 });
