@@ -11,7 +11,9 @@
  * subscribers. `tick.ts` fires passed deadlines, `migrate.ts` moves instances between machine
  * versions and plans. Audit records are built by `audit.ts` alone (the stores seal and chain
  * them with `audit-rows.ts`'s `sealCommit`), domain events by `deliver.ts`'s `domainEvent`;
- * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`).
+ * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`); with an
+ * audit key, `audit-sign.ts` signs every entry the runtime writes and `auto-checkpoint.ts`
+ * checkpoints on schedule.
  * `privacy/` protects personal data (个人信息): it refuses identifiers in free text and seals
  * personal fields before the transition, opens them in views for the roles that need them, and
  * erases them (`forget`).

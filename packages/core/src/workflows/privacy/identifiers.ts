@@ -56,7 +56,7 @@ function asciiDigit(codePoint: number): string {
 }
 
 /** `text` as the scan reads it: NFKC, every digit ASCII, format characters and marks dropped. */
-export function scannedText(text: string): string {
+function scannedText(text: string): string {
   return [...text.normalize('NFKC').replace(/[\p{Cf}\p{M}]/gu, '')]
     .map((char) => {
       const chinese = CHINESE_DIGITS.indexOf(char);
