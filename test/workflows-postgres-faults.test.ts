@@ -5,7 +5,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, getPlan, type AuditEntry, type Principal, type Runtime } from '@ruralkit/core';
+import {
+  createRuntime,
+  getPlan,
+  hashedIdempotencyKey,
+  type AuditEntry,
+  type Principal,
+  type Runtime,
+} from '@ruralkit/core';
 import type { PostgresStore } from '@ruralkit/store-postgres';
 import { DATABASE_URL, dropTestSchemas, openTestStore, SKIP_POSTGRES, testSchema } from './support/postgres.js';
 
@@ -51,9 +58,11 @@ function run(job: Record<string, unknown>) {
   };
 }
 
-const acked = (lines: Line[]) => lines.filter((l) => l.ack).map((l) => l.ack as string);
-const failed = (lines: Line[]) => lines.filter((l) => l.failed).map((l) => l.failed as string);
-/** Tags (idempotency keys) of accepted FLAG events in an audit log, one per accepted entry. */
+/** A tag as the audit keeps it: an idempotency key is stored only as its hash. */
+const stored = (tag: string) => hashedIdempotencyKey(tag, undefined);
+const acked = (lines: Line[]) => lines.filter((l) => l.ack).map((l) => stored(l.ack as string));
+const failed = (lines: Line[]) => lines.filter((l) => l.failed).map((l) => stored(l.failed as string));
+/** Tags (hashed idempotency keys) of accepted FLAG events in an audit log, one per accepted entry. */
 const appliedTags = (audit: AuditEntry[]) =>
   audit
     .filter((e) => e.event === 'FLAG' && e.outcome !== 'refused' && e.idempotencyKey !== undefined)

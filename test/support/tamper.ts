@@ -1,20 +1,30 @@
 // Tampering by someone who can write the database (issue 14, point 1), as raw SQL on a real
 // store: each case edits the tables after a village plan was walked and a checkpoint signed,
 // and verification must name the problem and where it is. Shared by the SQLite and PostgreSQL tests.
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   AuditBrokenError,
   auditEntryText,
   canonicalJson,
+  checkpointKeyId,
   checkpointText,
+  createRuntime,
   generateCheckpointKeys,
   readCheckpoints,
   type AuditCheckpoint,
   type AuditVerification,
   type WorkflowStore,
 } from '@ruralkit/core';
-import { harness, official, PATHS, START_AT, walk, type Harness } from '../../packages/core/test/workflows/fixtures.js';
+import {
+  harness,
+  official,
+  PATHS,
+  plan,
+  START_AT,
+  walk,
+  type Harness,
+} from '../../packages/core/test/workflows/fixtures.js';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -48,10 +58,23 @@ export function tamperSuite(
   open: () => Promise<{ store: WorkflowStore; raw: RawDatabase; close: () => Promise<void> }>,
 ): void {
   describe(`tampering with the ${name} store by raw SQL`, () => {
-    async function scene(run: (scene: Scene) => Promise<void>) {
+    /** A village plan walked and checkpointed; with `signed`, by a runtime that signs its entries. */
+    async function scene(run: (scene: Scene) => Promise<void>, signing = false) {
       const { store, raw, close } = await open();
       try {
-        const h = harness(START_AT['village-plan'], store);
+        const bare = harness(START_AT['village-plan'], store);
+        const h = signing
+          ? {
+              ...bare,
+              runtime: createRuntime({
+                plan,
+                store,
+                clock: bare.clock,
+                keys: bare.keys,
+                auditKey: keys.privateKey,
+              }),
+            }
+          : bare;
         const id = await walk(h, PATHS['village-plan']);
         const signed = await h.runtime.checkpointAudit(keys.privateKey);
         // the export file: one JSON line per checkpoint, read back as the CLI does
@@ -259,6 +282,80 @@ export function tamperSuite(
         const outside = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey, checkpoints: exported }));
         expect(outside).toMatchObject({ problem: 'checkpoint', seq: 7 });
         expect(outside.message.en).toContain('audit entry #7 is missing');
+      });
+    });
+
+    /** Append a forged entry after the head, with the head row moved to it, as a database writer can. */
+    async function appendForged(
+      { raw, t, entry }: Scene,
+      change: (forged: Record<string, unknown>) => void,
+    ): Promise<number> {
+      const last = (await raw.rows<{ seq: number | string }>(`SELECT max(seq) AS seq FROM ${t('audit')}`))[0]!.seq;
+      const head = await entry(Number(last));
+      const forged = { ...JSON.parse(head.entry), seq: Number(last) + 1, prevHash: head.hash, event: 'APPROVE' };
+      delete forged.signature;
+      change(forged);
+      const text = auditEntryText(forged);
+      const hash = sha256Hex(text);
+      await raw.exec(
+        `INSERT INTO ${t('audit')} (tenant, seq, instance_id, prev_hash, hash, entry) VALUES ('changjiang', ${forged.seq}, ${lit(forged.instanceId)}, ${lit(head.hash)}, ${lit(hash)}, ${lit(text)})`,
+      );
+      await raw.exec(`UPDATE ${t('audit_heads')} SET seq = ${forged.seq}, hash = ${lit(hash)}`);
+      return forged.seq;
+    }
+
+    it('an entry appended after the last checkpoint, unsigned or signed with another key: found, and not checkpointed', async () => {
+      await scene(async (sc) => {
+        const { h } = sc;
+        const seq = await appendForged(sc, () => {});
+        // once a chain is signed, an unsigned entry is found even without the public key
+        const bare = broken(await h.runtime.verifyAudit());
+        expect(bare).toMatchObject({ problem: 'signature', seq });
+        expect(bare.message.en).toContain('is not signed');
+        await expect(h.runtime.checkpointAudit()).rejects.toThrow(AuditBrokenError);
+        const before = await sc.entry(seq - 1);
+        await sc.raw.exec(`DELETE FROM ${sc.t('audit')} WHERE seq = ${seq}`);
+        await sc.raw.exec(`UPDATE ${sc.t('audit_heads')} SET seq = ${seq - 1}, hash = ${lit(before.hash)}`);
+        // signed by the intruder's own key, under the id of the runtime's key
+        const other = generateCheckpointKeys();
+        await appendForged(sc, (forged) => {
+          const bytes = Buffer.from(`ruralkit audit entry v1\n${canonicalJson(forged)}`);
+          forged.signature = {
+            keyId: checkpointKeyId(keys.publicKey),
+            value: sign(null, bytes, createPrivateKey(other.privateKey)).toString('base64'),
+          };
+        });
+        const found = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey }));
+        expect(found).toMatchObject({ problem: 'signature', seq });
+        expect(found.message.en).toContain('no valid signature');
+      }, true);
+    });
+
+    it('an entry newer than the last checkpoint rewritten and re-hashed: found by its signature', async () => {
+      await scene(async ({ h, id, raw, t, entry }) => {
+        await h.runtime.send(id, { type: 'PUBLISH', actor: official() }).catch(() => undefined);
+        const last = (await raw.rows<{ seq: number | string }>(`SELECT max(seq) AS seq FROM ${t('audit')}`))[0]!.seq;
+        const newest = await entry(Number(last));
+        const forged = JSON.parse(newest.entry);
+        forged.actor = { ...forged.actor, id: 'someone-else' };
+        const text = auditEntryText(forged);
+        const hash = sha256Hex(text);
+        await raw.exec(`UPDATE ${t('audit')} SET entry = ${lit(text)}, hash = ${lit(hash)} WHERE seq = ${last}`);
+        await raw.exec(`UPDATE ${t('audit_heads')} SET hash = ${lit(hash)}`);
+        expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true }); // without the key: the chain holds
+        const found = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey }));
+        expect(found).toMatchObject({ problem: 'signature', seq: Number(last) });
+        await expect(h.runtime.checkpointAudit()).rejects.toThrow(/signature/);
+      }, true);
+    });
+
+    it('a dropped checkpoints table: reported as dropped, not as an SQL error', async () => {
+      await scene(async ({ h, raw, t }) => {
+        await raw.exec(`DROP TABLE ${t('audit_checkpoints')}`);
+        const found = broken(await h.runtime.verifyAudit());
+        expect(found).toMatchObject({ problem: 'checkpoint' });
+        expect(found.message.en).toContain('checkpoints table audit_checkpoints is gone');
+        await expect(h.runtime.checkpointAudit(keys.privateKey)).rejects.toThrow(/checkpoints table/);
       });
     });
   });

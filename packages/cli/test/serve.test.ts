@@ -103,4 +103,46 @@ describe('ruralkit serve', () => {
     ).toEqual(['h-1', 'h-2']);
     expect(await service.exited).toBe(0);
   });
+
+  it('signs every audit entry with --audit-key and checkpoints on its own every N entries', async () => {
+    const keys = await generateKeyPair('ES256');
+    const jwks = join(dir, 'audit-jwks.json');
+    writeFileSync(jwks, JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k', alg: 'ES256' }] }));
+    const token = await new SignJWT({ tenant: 'changjiang', roles: ['department'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
+      .setSubject('dept')
+      .setExpirationTime('5m')
+      .sign(keys.privateKey);
+    const auditKey = join(dir, 'audit.pem');
+    expect(spawnSync('node', [bin, 'workflow', 'keygen', '--out', auditKey]).status).toBe(0);
+    const db = join(dir, 'signed.db');
+    const args = ['--db', db, '--jwks', jwks, '--audit-key', auditKey, '--checkpoint-every', '2'];
+    const service = await serve(args);
+    try {
+      for (const household of ['lh-001', 'lh-002']) {
+        const started = await fetch(`${service.url}/plans/changjiang-2021/workflows/poverty-monitoring`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            subject: { village: 'liuyang', household },
+            event: { type: 'FLAG', payload: { channel: 'department-alert', riskTypes: ['income'], note: '' } },
+          }),
+        });
+        expect(started.status).toBe(201);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+    }
+    const verified = spawnSync('node', [bin, 'workflow', 'verify', '--db', db, '--public-key', `${auditKey}.pub`], {
+      encoding: 'utf8',
+    });
+    expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toContain('signed entries: 2, signatures verified');
+    expect(verified.stdout).toContain('signed checkpoints: 1, signatures verified');
+    const refused = spawnSync('node', [bin, 'serve', '--db', db, '--checkpoint-every', '2'], { encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--checkpoint-every and --checkpoint-minutes go with --audit-key');
+  });
 });

@@ -106,4 +106,63 @@ describe('ruralkit workflow keygen, checkpoint and verify', () => {
     }
     expect(existsSync(join(dir, 'mistyped.db'))).toBe(false);
   });
+
+  it('signs every entry with --audit-key: an appended entry and a dropped checkpoints table are reported; keys rotate', async () => {
+    const dir = tmp();
+    const db = join(dir, 'wf.db');
+    const [oldKey, newKey] = [join(dir, 'old.pem'), join(dir, 'new.pem')];
+    for (const key of [oldKey, newKey]) expect((await capture(['workflow', 'keygen', '--out', key])).code).toBe(0);
+    const id = (await start(db)).stdout.trim();
+    // the first entry unsigned (before the audit key), the next ones signed: old, then new key
+    const send = (key: string, at: string, draft: string) =>
+      capture([
+        ...['workflow', 'send', id, '--db', db, '--at', at, '--audit-key', key],
+        ...['--event', JSON.stringify({ type: 'SUBMIT_DRAFT', payload: { draft }, actor: official })],
+      ]);
+    expect((await send(oldKey, '2021-03-02T09:00:00+08:00', 'JL-1')).code).toBe(0);
+    const rotated = await capture([
+      ...['workflow', 'send', id, '--db', db, '--at', '2021-03-03T09:00:00+08:00', '--audit-key', newKey],
+      ...['--event', JSON.stringify({ type: 'SUBMIT_DRAFT', payload: { draft: 'JL-2' }, actor: official })],
+    ]);
+    expect(rotated.code).toBeGreaterThan(0); // refused (a second draft) — and audited, signed with the new key
+    const windows = ['--public-key', `${oldKey}.pub@..2021-03-03`, '--public-key', `${newKey}.pub@2021-03-03..`];
+    const verified = await capture(['workflow', 'verify', '--db', db, ...windows]);
+    expect(verified.stdout).toContain('audit chain intact: 3 entries');
+    expect(verified.stdout).toContain('signed entries: 2, signatures verified');
+    const onlyNew = await capture(['workflow', 'verify', '--db', db, '--public-key', `${newKey}.pub`]);
+    expect(onlyNew.code).toBe(1);
+    expect(onlyNew.stdout).toContain('audit entry #2');
+    const signed = await capture([
+      'workflow',
+      'checkpoint',
+      '--db',
+      db,
+      '--key',
+      newKey,
+      '--public-key',
+      `${oldKey}.pub@..2021-03-03`,
+    ]);
+    expect(signed.code, signed.stderr).toBe(0);
+
+    // an entry written without the key, as a database writer (or a forgotten --audit-key) would
+    const unsigned = await capture([
+      ...['workflow', 'send', id, '--db', db, '--at', '2021-03-04T09:00:00+08:00'],
+      ...['--event', JSON.stringify({ type: 'SUBMIT_DRAFT', payload: { draft: 'JL-3' }, actor: official })],
+    ]);
+    expect(unsigned.code).toBeGreaterThan(0);
+    const caught = await capture(['workflow', 'verify', '--db', db]);
+    expect(caught.code).toBe(1);
+    expect(caught.stdout).toContain('audit entry #4');
+    expect(caught.stdout).toContain('is not signed, though the entries before it are');
+
+    const store = openSqliteStore(db);
+    store.db.prepare('DELETE FROM audit WHERE seq = 4').run();
+    const third = store.db.prepare('SELECT hash FROM audit WHERE seq = 3').get() as { hash: string };
+    store.db.prepare('UPDATE audit_heads SET seq = 3, hash = ?').run(third.hash);
+    store.db.prepare('DROP TABLE audit_checkpoints').run();
+    await store.close();
+    const dropped = await capture(['workflow', 'verify', '--db', db, ...windows]);
+    expect(dropped.code, dropped.stderr).toBe(1);
+    expect(dropped.stdout).toContain('the checkpoints table audit_checkpoints is gone: it was dropped');
+  });
 });

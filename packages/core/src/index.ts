@@ -159,7 +159,12 @@ export {
   signCheckpoint,
   type AuditCheckpoint,
   type CheckpointKey,
+  type PublicKeys,
+  type PublicKeyWindow,
 } from './workflows/checkpoint.js';
+export { entrySigner, type AuditSigner, type EntrySignature } from './workflows/audit-sign.js';
+export type { AutoCheckpoint } from './workflows/auto-checkpoint.js';
+export { hashedIdempotencyKey } from './workflows/idempotency.js';
 export {
   WorkflowError,
   ConflictError,

@@ -3,7 +3,16 @@
  * existing Fastify app — `app.register(ruralkit, { plans, store, authenticate })` — with its
  * content types, authentication, rate limits, problem+json errors and metrics.
  */
-import type { Clock, PersonalDataKeys, Plan, Principal, WorkflowStore, WorkingDayCalendar } from '@ruralkit/core';
+import type {
+  AutoCheckpoint,
+  CheckpointKey,
+  Clock,
+  PersonalDataKeys,
+  Plan,
+  Principal,
+  WorkflowStore,
+  WorkingDayCalendar,
+} from '@ruralkit/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
@@ -58,6 +67,13 @@ export interface RuralkitOptions {
   calendar?: WorkingDayCalendar;
   /** The keyring of personal data (kept outside the store); without one, personal fields are refused. */
   keys?: PersonalDataKeys;
+  /**
+   * The audit key (Ed25519 private key, kept outside the store): every audit entry is signed
+   * with it and idempotency keys are stored as an HMAC under a key derived from it.
+   */
+  auditKey?: CheckpointKey;
+  /** Checkpoint the audit chains with the audit key on their own: every N entries, every T minutes. */
+  autoCheckpoint?: AutoCheckpoint;
   limits?: Partial<Limits>;
   /** Share the rate limits' counts between processes through Redis (default: each process counts alone). */
   redis?: RateLimitRedis;
@@ -73,6 +89,8 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.calendar ? { calendar: options.calendar } : {}),
     ...(options.keys ? { keys: options.keys } : {}),
+    ...(options.auditKey ? { auditKey: options.auditKey } : {}),
+    ...(options.autoCheckpoint ? { autoCheckpoint: options.autoCheckpoint } : {}),
   };
   const service = new Service(options.plans, options.store, runtimeOptions);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -116,6 +134,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   );
   app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
 
+  app.addHook('onClose', async () => service.close());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -4,18 +4,16 @@
  * over the one shared store. Instances are found by id and answered only to their own tenant.
  */
 import {
+  type RuntimeOptions,
   asResolvedPlan,
   createRuntime,
   WorkflowError,
-  type Clock,
   type InstanceView,
-  type PersonalDataKeys,
   type Plan,
   type Principal,
   type ResolvedPlan,
   type Runtime,
   type WorkflowStore,
-  type WorkingDayCalendar,
 } from '@ruralkit/core';
 import { HttpProblem } from './problem.js';
 
@@ -47,8 +45,10 @@ export class Service {
   constructor(
     entries: readonly (Plan | PlanEntry)[],
     readonly store: WorkflowStore,
-    runtimeOptions: { clock?: Clock; calendar?: WorkingDayCalendar; keys?: PersonalDataKeys } = {},
+    runtimeOptions: Omit<RuntimeOptions, 'plan' | 'store'> = {},
   ) {
+    // one runtime checkpoints on schedule for all: they share the store and the audit key
+    const { autoCheckpoint, ...shared } = runtimeOptions;
     if (entries.length === 0) throw new Error('@ruralkit/http: give at least one plan');
     for (const item of entries) {
       const entry: PlanEntry = 'plan' in item && 'key' in item ? item : { key: defaultPlanKey(item), plan: item };
@@ -59,11 +59,21 @@ export class Service {
         plan,
         hash: plan.hash,
         ...(entry.tenants ? { tenants: entry.tenants } : {}),
-        runtime: createRuntime({ plan, store, ...runtimeOptions }),
+        runtime: createRuntime({
+          plan,
+          store,
+          ...shared,
+          ...(autoCheckpoint && this.plans.size === 0 ? { autoCheckpoint } : {}),
+        }),
       };
       this.plans.set(entry.key, served);
       if (!this.byHash.has(served.hash)) this.byHash.set(served.hash, served);
     }
+  }
+
+  /** Stop the runtimes' scheduled checkpoints (the store is the caller's to close). */
+  close(): void {
+    for (const served of this.plans.values()) served.runtime.close();
   }
 
   /** The plans `principal`'s tenant may use. */

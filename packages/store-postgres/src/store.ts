@@ -435,16 +435,22 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
         const outbox = await client.query<{ id: string; event: string }>(
           `SELECT id, event FROM ${s}.outbox ORDER BY id`,
         );
-        const checkpoints = await client.query<{ checkpoint: string }>(
-          `SELECT checkpoint FROM ${s}.audit_checkpoints WHERE ($1::text IS NULL OR tenant = $1) ORDER BY tenant, seq`,
-          tenant,
-        );
+        // a dropped table is evidence too: verification reports it
+        const table = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [
+          `${s}.audit_checkpoints`,
+        ]);
+        const checkpoints = table.rows[0]?.present
+          ? await client.query<{ checkpoint: string }>(
+              `SELECT checkpoint FROM ${s}.audit_checkpoints WHERE ($1::text IS NULL OR tenant = $1) ORDER BY tenant, seq`,
+              tenant,
+            )
+          : undefined;
         return {
           audit: audit.rows.map((r) => ({ ...r, seq: Number(r.seq) })),
           heads: Object.fromEntries(heads.rows.map((r) => [r.tenant, { seq: Number(r.seq), hash: r.hash }])),
           instances: instances.rows,
           outbox: outbox.rows.map((r) => ({ id: Number(r.id), event: r.event })),
-          checkpoints: checkpoints.rows.map((r) => r.checkpoint),
+          checkpoints: checkpoints?.rows.map((r) => r.checkpoint),
         };
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },

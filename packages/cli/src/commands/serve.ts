@@ -4,13 +4,16 @@
  * workflow store (`--db FILE` or `--database-url URL`) and the token key (`--jwt-key` or
  * `--jwks`; without one, only health and the documentation are open; `--max-token-lifetime`), the
  * keyring of personal data (`--keys FILE`; without one, events carrying personal fields are
- * refused) and the Redis its rate limits are shared through (`--redis-url`).
+ * refused), the Redis its rate limits are shared through (`--redis-url`) and the audit key
+ * (`--audit-key FILE`: every audit entry signed, checkpoints every `--checkpoint-every N`
+ * entries and `--checkpoint-minutes T`).
  */
 import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
 import { fileKeys } from '../key-file.js';
 import { parseOptions, UsageError, type Command } from '../io.js';
 import { loadHttp, loadOptional, loadSqliteStore } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
+import { readKey } from './workflow-audit.js';
 import { checkKeyFile } from './workflow-guards.js';
 
 const NAME = 'ruralkit serve';
@@ -18,7 +21,7 @@ const NAME = 'ruralkit serve';
 export const serveCommand: Command = {
   summary: 'HTTP 服务（OpenAPI 文档见 /docs） / the HTTP service, documented at /docs',
   usage:
-    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL]',
+    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]]',
   options: `  --db        the SQLite workflow database (created if missing)
   --database-url  PostgreSQL instead (needs @ruralkit/store-postgres)
   --port      the port to listen on (default 8080)
@@ -30,7 +33,11 @@ ${PLAN_OPTIONS_HELP}
   --issuer, --audience  claims the tokens must carry
   --max-token-lifetime  the longest lifetime (exp less iat) a token may have, in seconds (default 86400: 24 h)
   --keys      the keyring file of personal data (个人信息密钥, created 0600), outside the database
-  --redis-url redis://HOST:PORT: share the rate limits between the processes serving one API`,
+  --redis-url redis://HOST:PORT: share the rate limits between the processes serving one API
+  --audit-key the Ed25519 private key (PEM, workflow keygen) that signs every audit entry and
+              the checkpoints, kept outside the database and its backups
+  --checkpoint-every    with --audit-key: checkpoint after every N audit entries (default 1000)
+  --checkpoint-minutes  with --audit-key: checkpoint every T minutes (default 60; 0: never)`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
@@ -46,6 +53,9 @@ ${PLAN_OPTIONS_HELP}
       keys: { type: 'string' },
       'max-token-lifetime': { type: 'string' },
       'redis-url': { type: 'string' },
+      'audit-key': { type: 'string' },
+      'checkpoint-every': { type: 'string' },
+      'checkpoint-minutes': { type: 'string' },
     });
     if (positionals.length > 0) {
       throw new UsageError(NAME, `多余的参数 "${positionals[0]}"`, `unexpected argument "${positionals[0]}"`);
@@ -81,9 +91,25 @@ ${PLAN_OPTIONS_HELP}
     const keyFile = (values['jwt-key'] ?? values.jwks) as string | undefined;
     const personalKeys = values.keys as string | undefined;
     if (personalKeys !== undefined) checkKeyFile(NAME, personalKeys, values.db as string | undefined, true);
+    const auditKeyFile = values['audit-key'] as string | undefined;
+    const schedule = {
+      entries: count('checkpoint-every', values['checkpoint-every'], 1000),
+      minutes: count('checkpoint-minutes', values['checkpoint-minutes'], 60),
+      onError: (error: unknown) => io.stderr(`ruralkit: checkpoint failed: ${(error as Error).message}\n`),
+    };
+    if (!auditKeyFile && (values['checkpoint-every'] ?? values['checkpoint-minutes']) !== undefined) {
+      throw new UsageError(
+        NAME,
+        '--checkpoint-every 与 --checkpoint-minutes 须与 --audit-key 同用',
+        '--checkpoint-every and --checkpoint-minutes go with --audit-key',
+      );
+    }
     const app = await createServer({
       plans,
       ...(personalKeys ? { keys: fileKeys(personalKeys) } : {}),
+      ...(auditKeyFile
+        ? { auditKey: readKey(NAME, 'audit-key', auditKeyFile, 'private'), autoCheckpoint: schedule }
+        : {}),
       store: await openStore(values.db as string | undefined, values['database-url'] as string | undefined),
       ...(redisUrl ? { redis: { url: redisUrl } } : {}),
       ...(keyFile
@@ -105,6 +131,20 @@ ${PLAN_OPTIONS_HELP}
     return 0;
   },
 };
+
+/** A whole number of entries or minutes given to `--option`, or `fallback`. */
+function count(option: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new UsageError(
+      NAME,
+      `--${option} 应为非负整数（得到 "${String(value)}"）`,
+      `--${option} must be a whole number ≥ 0 (got "${String(value)}")`,
+    );
+  }
+  return n;
+}
 
 /** `--county TENANT=FILE[,FILE]`: the plugin files resolved on the base plan, for that tenant only. */
 async function countyPlans(

@@ -14,6 +14,7 @@ import {
   readCheckpoints,
   RuralkitError,
   type AuditVerifyOptions,
+  type PublicKeyWindow,
   type Runtime,
 } from '@ruralkit/core';
 import { fileError, readBytes, UsageError, type Io } from '../io.js';
@@ -49,7 +50,7 @@ export function keygen(command: string, out: string | undefined, io: Io): number
 }
 
 /** A key file (PEM), checked to be an Ed25519 key of the kind the option needs. */
-function readKey(command: string, option: string, file: string, kind: 'private' | 'public') {
+export function readKey(command: string, option: string, file: string, kind: 'private' | 'public') {
   const text = readBytes(file).toString('utf8');
   try {
     return kind === 'private' ? checkpointPrivateKey(text) : checkpointPublicKey(text);
@@ -64,16 +65,42 @@ function readKey(command: string, option: string, file: string, kind: 'private' 
   }
 }
 
-/** The verification options of `verify`: tenant, public key, exported checkpoints. */
+/**
+ * The public keys of `--public-key FILE[@FROM..UNTIL]` (repeatable): each key with the time it
+ * was in use (ISO 8601; either end may be left open), so rotated keys verify what each signed.
+ */
+export function publicKeys(command: string, specs: unknown): PublicKeyWindow[] | undefined {
+  const given = (Array.isArray(specs) ? specs : specs === undefined ? [] : [specs]) as string[];
+  if (given.length === 0) return undefined;
+  return given.map((spec) => {
+    const [file, window] = /^(.*?)(?:@([^@/\\]*\.\.[^@/\\]*))?$/.exec(spec)!.slice(1) as [string, string | undefined];
+    const [from, until] = window?.split('..') ?? [];
+    for (const time of [from, until]) {
+      if (time && Number.isNaN(Date.parse(time))) {
+        throw new UsageError(
+          command,
+          `--public-key "${spec}" 的使用期应写作 FILE@FROM..UNTIL（ISO 8601 时间，任一端可省略）`,
+          `the window of --public-key "${spec}" must be FILE@FROM..UNTIL (ISO 8601 times, either end may be left out)`,
+        );
+      }
+    }
+    return {
+      key: readKey(command, 'public-key', file, 'public'),
+      ...(from ? { from } : {}),
+      ...(until ? { until } : {}),
+    };
+  });
+}
+
+/** The verification options of `verify`: tenant, public keys, exported checkpoints. */
 export function verifyOptions(
   command: string,
   values: { tenant?: unknown; 'public-key'?: unknown; checkpoints?: unknown },
 ): AuditVerifyOptions {
   const options: AuditVerifyOptions = {};
   if (typeof values.tenant === 'string') options.tenant = values.tenant;
-  if (typeof values['public-key'] === 'string') {
-    options.publicKey = readKey(command, 'public-key', values['public-key'], 'public');
-  }
+  const keys = publicKeys(command, values['public-key']);
+  if (keys) options.publicKey = keys;
   if (typeof values.checkpoints === 'string') {
     const file = values.checkpoints;
     const text = readBytes(file).toString('utf8');
@@ -91,18 +118,23 @@ export function verifyOptions(
 export async function checkpoint(
   command: string,
   runtime: Runtime,
-  values: { key?: unknown; export?: unknown; tenant?: unknown },
+  values: { key?: unknown; 'audit-key'?: unknown; export?: unknown; tenant?: unknown; 'public-key'?: unknown },
   io: Io,
 ): Promise<number> {
-  if (typeof values.key !== 'string') {
+  const file = values.key ?? values['audit-key'];
+  if (typeof file !== 'string') {
     throw new UsageError(
       command,
       '缺少 --key：签名用的 Ed25519 私钥文件（用 workflow keygen 生成）',
       '--key is required: the Ed25519 private key file to sign with (make one with workflow keygen)',
     );
   }
-  const key = readKey(command, 'key', values.key, 'private');
-  const signed = await runtime.checkpointAudit(key, typeof values.tenant === 'string' ? { tenant: values.tenant } : {});
+  const key = readKey(command, values.key === undefined ? 'audit-key' : 'key', file, 'private');
+  const older = publicKeys(command, values['public-key']);
+  const signed = await runtime.checkpointAudit(key, {
+    ...(typeof values.tenant === 'string' ? { tenant: values.tenant } : {}),
+    ...(older ? { publicKey: [{ key }, ...older] } : {}),
+  });
   for (const c of signed) {
     io.stdout(stripControls(`${c.tenant || '-'} #${c.seq} ${c.headHash.slice(0, 16)}… ${c.at} key ${c.keyId}`) + '\n');
   }
@@ -130,6 +162,12 @@ export async function verify(runtime: Runtime, options: AuditVerifyOptions, io: 
     say(`  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…`);
   }
   say(`  实例 instances: ${verification.instances ?? 0}, 领域事件 domain events: ${verification.events ?? 0} checked`);
+  if (verification.signedEntries) {
+    const checked = verification.checkpoints?.signatures === 'verified';
+    say(
+      `  已签名记录 signed entries: ${verification.signedEntries}${checked ? ', signatures verified' : '，未核验签名（请给出 --public-key）/ signatures not checked (give --public-key)'}`,
+    );
+  }
   const checkpoints = verification.checkpoints ?? { count: 0, signatures: 'not-checked' };
   if (checkpoints.count === 0) {
     say(

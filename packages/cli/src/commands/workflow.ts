@@ -17,7 +17,7 @@ import { fileKeys } from '../key-file.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
 import { didYouMean } from '../suggest.js';
-import { checkpoint, keygen, verify, verifyOptions } from './workflow-audit.js';
+import { checkpoint, keygen, readKey, verify, verifyOptions } from './workflow-audit.js';
 import { checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
 
@@ -26,8 +26,9 @@ const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--
   ruralkit workflow show <instance> STORE [--as PRINCIPAL] [--keys FILE] [--format text|json]
   ruralkit workflow history <instance> STORE [--format text|json]
   ruralkit workflow tick STORE
-  ruralkit workflow verify STORE [--tenant ID] [--public-key FILE] [--checkpoints FILE]
-  ruralkit workflow checkpoint STORE --key FILE [--export FILE] [--tenant ID]
+  ruralkit workflow verify STORE [--tenant ID] [--public-key FILE[@FROM..UNTIL]]... [--checkpoints FILE]
+  ruralkit workflow checkpoint STORE --key FILE [--export FILE] [--tenant ID] [--public-key FILE[@FROM..UNTIL]]...
+  (start, send, tick and forget take --audit-key FILE: sign every audit entry with it)
   ruralkit workflow keygen --out FILE
   ruralkit workflow forget STORE --keys FILE --tenant ID --village ID [--household ID] --as PRINCIPAL --reason TEXT
   STORE is --db FILE (SQLite) or --database-url postgres://… [--schema NAME] (PostgreSQL)
@@ -149,7 +150,12 @@ export const workflowCommand: Command = {
   --key       checkpoint: the Ed25519 private key (PEM) that signs the chain heads; keep it
               outside the database
   --export    checkpoint: also append the checkpoints (JSON lines) to this file
-  --public-key verify: check the checkpoints' signatures with this public key (PEM)
+  --audit-key start, send, tick, forget: the Ed25519 private key (PEM) that signs each audit
+              entry (the service's audit key; once a chain is signed, every later writer needs it);
+              checkpoint: signs with it when --key is not given
+  --public-key verify: check the signatures of the checkpoints and entries with this public key
+              (PEM); repeat with FILE@FROM..UNTIL (ISO 8601) for keys rotated at those times;
+              checkpoint: the older keys, to verify what they signed before signing with --key
   --checkpoints verify: also check the checkpoints exported to this file
   --out       keygen: the private key file to write (the public key goes to FILE.pub)
 ${PLAN_OPTIONS_HELP}`,
@@ -171,7 +177,8 @@ ${PLAN_OPTIONS_HELP}`,
       force: { type: 'boolean' },
       key: { type: 'string' },
       export: { type: 'string' },
-      'public-key': { type: 'string' },
+      'public-key': { type: 'string', multiple: true },
+      'audit-key': { type: 'string' },
       checkpoints: { type: 'string' },
       out: { type: 'string' },
     });
@@ -211,6 +218,9 @@ ${PLAN_OPTIONS_HELP}`,
       store,
       ...(at ? { clock: createManualClock(at.toISOString()) } : {}),
       ...(keys ? { keys: fileKeys(keys) } : {}),
+      ...(typeof values['audit-key'] === 'string'
+        ? { auditKey: readKey(command, 'audit-key', values['audit-key'], 'private') }
+        : {}),
     });
     try {
       switch (action) {

@@ -95,3 +95,13 @@ export function placeOf(attempt: Attempt): LocalizedText {
     ? { zh: `实例 ${attempt.record.id}`, en: `instance ${attempt.record.id}` }
     : { zh: `新的 ${attempt.definition.type} 实例`, en: `a new ${attempt.definition.type} instance` };
 }
+
+/**
+ * The event of an attempt as refusals and the audit name it: its type when the workflow defines
+ * it, else `[未知事件 unknown event]` — a type nobody defined is raw text from the caller, and
+ * could hold anything (a person's number), so it is neither echoed nor audited.
+ */
+export function eventNameOf(attempt: Attempt): string {
+  const type = attempt.input.type;
+  return typeof type === 'string' && Object.hasOwn(attempt.definition.events, type) ? type : '[未知事件 unknown event]';
+}

@@ -106,7 +106,7 @@ export function sealCommit(commit: Commit, instance?: InstanceRecord): SealedCom
     instance: row,
     outbox,
     chain(tipOf) {
-      const { entries, heads } = chainAudit(records, tipOf);
+      const { entries, heads } = chainAudit(records, tipOf, commit.signer);
       return { rows: entries.map(auditRow), entries, heads };
     },
   };

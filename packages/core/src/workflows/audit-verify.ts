@@ -16,14 +16,18 @@ import {
   type AuditVerification,
 } from './audit.js';
 import { parseObject, type AuditRow, type InstanceRow, type OutboxRow } from './audit-rows.js';
+import { entrySigned } from './audit-sign.js';
 import {
   checkpointPrivateKey,
   checkpointPublicKey,
   checkpointSigned,
   parseCheckpoint,
+  publicKeyRing,
   signCheckpoint,
   type AuditCheckpoint,
   type CheckpointKey,
+  type KeyRing,
+  type PublicKeys,
 } from './checkpoint.js';
 import { AuditBrokenError } from './errors.js';
 import type { WorkflowStore } from './store.js';
@@ -37,16 +41,19 @@ export interface AuditEvidence {
   heads: Record<string, AuditHead>;
   instances: InstanceRow[];
   outbox: OutboxRow[];
-  /** The stored checkpoints' texts. */
-  checkpoints: string[];
+  /** The stored checkpoints' texts; undefined when the checkpoints table is gone (dropped). */
+  checkpoints: string[] | undefined;
 }
 
 /** What to verify against. */
 export interface AuditVerifyOptions {
   /** Only this tenant's chain (and its instances and domain events). */
   tenant?: string;
-  /** The public key checkpoints must be signed with (PEM or key object). */
-  publicKey?: CheckpointKey;
+  /**
+   * The public key checkpoints and signed entries must be signed with (PEM or key object), or
+   * several with the time each was in use (rotated keys).
+   */
+  publicKey?: PublicKeys;
   /** Checkpoints kept outside the database (an exported file), checked with the stored ones. */
   checkpoints?: readonly AuditCheckpoint[];
 }
@@ -76,7 +83,21 @@ export function verifyAuditEvidence(evidence: AuditEvidence, options: AuditVerif
   const total = (failure: AuditFailure, tenant?: string) =>
     tenant === undefined ? { ...failure, entries: entries.length } : inTenant(failure, tenant, entries.length);
 
-  const checkpoints = checkCheckpoints(entries, evidence.checkpoints, options);
+  const ring = options.publicKey === undefined ? undefined : publicKeyRing(options.publicKey);
+  const signed = checkSignatures(entries, ring);
+  if ('failure' in signed) return total(signed.failure, signed.tenant);
+
+  if (evidence.checkpoints === undefined) {
+    return total(
+      fail(
+        'checkpoint',
+        { seq: 0 },
+        '检查点表 audit_checkpoints 不存在：它被删除了（签名检查点随之丢失，请以导出的检查点文件核验）',
+        'the checkpoints table audit_checkpoints is gone: it was dropped (verify with the exported checkpoints file)',
+      ),
+    );
+  }
+  const checkpoints = checkCheckpoints(entries, evidence.checkpoints, options, ring);
   if ('failure' in checkpoints) return total(checkpoints.failure, checkpoints.tenant);
 
   const instances = evidence.instances.filter((r) => options.tenant === undefined || r.tenant === options.tenant);
@@ -88,7 +109,8 @@ export function verifyAuditEvidence(evidence: AuditEvidence, options: AuditVerif
 
   return {
     ...chains,
-    checkpoints: { count: checkpoints.count, signatures: options.publicKey ? 'verified' : 'not-checked' },
+    checkpoints: { count: checkpoints.count, signatures: ring ? 'verified' : 'not-checked' },
+    signedEntries: signed.count,
     instances: instances.length,
     events: events.count,
   };
@@ -193,6 +215,7 @@ function checkCheckpoints(
   entries: readonly AuditEntry[],
   stored: readonly string[],
   options: AuditVerifyOptions,
+  ring: KeyRing | undefined,
 ): { count: number } | { failure: AuditFailure; tenant: string | undefined } {
   const all: AuditCheckpoint[] = [];
   for (const text of stored) {
@@ -224,13 +247,13 @@ function checkCheckpoints(
   for (const c of chosen) {
     const signed = `${c.at} 的检查点 #${c.seq}`;
     const signedEn = `the checkpoint #${c.seq} signed ${c.at}`;
-    if (options.publicKey && !checkpointSigned(c, options.publicKey)) {
+    if (ring && !checkpointSigned(c, ring)) {
       return {
         failure: fail(
           'checkpoint',
           { seq: c.seq },
-          `${signed} 的签名无效（密钥 ${c.keyId}）：检查点是伪造或被改动的`,
-          `${signedEn} has no valid signature by this public key (key ${c.keyId}): it was forged or changed`,
+          `${signed} 的签名无效（密钥 ${c.keyId}，或该密钥在签名时不在使用期内）：检查点是伪造或被改动的`,
+          `${signedEn} has no valid signature by a given public key in use at that time (key ${c.keyId}): it was forged or changed`,
         ),
         tenant: c.tenant,
       };
@@ -268,6 +291,50 @@ function checkCheckpoints(
     held.set(c.tenant, c.seq);
   }
   return { count: chosen.length };
+}
+
+/**
+ * Signed entries (the runtime's audit key): in each chain, every entry after the first signed
+ * one must be signed — entries before it are covered by checkpoints only — and, given public
+ * keys, each signature must be by one of them in use at the entry's time.
+ */
+function checkSignatures(
+  entries: readonly AuditEntry[],
+  ring: KeyRing | undefined,
+): { count: number } | { failure: AuditFailure; tenant: string } {
+  const signing = new Set<string>();
+  let count = 0;
+  for (const e of entries) {
+    const tenant = chainOf(e);
+    const where = { seq: e.seq, instanceId: e.instanceId };
+    const label = `#${e.seq} (${e.instanceId ?? '-'} ${e.event})`;
+    if (!e.signature) {
+      if (!signing.has(tenant)) continue;
+      return {
+        failure: fail(
+          'signature',
+          where,
+          `审计记录 ${label} 没有签名，而此前的记录已签名：它是被直接写入数据库的`,
+          `audit entry ${label} is not signed, though the entries before it are: it was written into the database directly`,
+        ),
+        tenant,
+      };
+    }
+    signing.add(tenant);
+    count += 1;
+    if (ring && !entrySigned(e, ring)) {
+      return {
+        failure: fail(
+          'signature',
+          where,
+          `审计记录 ${label} 的签名无效（密钥 ${e.signature.keyId}）：记录被伪造或改动`,
+          `audit entry ${label} has no valid signature by a given public key in use at its time (key ${e.signature.keyId}): it was forged or changed`,
+        ),
+        tenant,
+      };
+    }
+  }
+  return { count };
 }
 
 /**
@@ -412,20 +479,21 @@ export async function verifyStoreAudit(
 }
 
 /**
- * Verify `store` (its stored checkpoints against the key's public half), then sign each
- * tenant's chain head with `privateKey` and store the checkpoints: `runtime.checkpointAudit`.
- * A broken chain is refused with `AuditBrokenError`: its damage must not be signed.
+ * Verify `store` (its checkpoints and signed entries against the key's public half, or against
+ * `publicKey` after a rotation), then sign each tenant's chain head with `privateKey` and store
+ * the checkpoints: `runtime.checkpointAudit`. A broken chain is refused with `AuditBrokenError`:
+ * its damage must not be signed.
  */
 export async function checkpointStoreAudit(
   store: WorkflowStore,
   privateKey: CheckpointKey,
   at: string,
-  tenant?: string,
+  options: { tenant?: string; publicKey?: PublicKeys } = {},
 ): Promise<AuditCheckpoint[]> {
   const key = checkpointPrivateKey(privateKey);
   const verified = await verifyStoreAudit(store, {
-    ...(tenant === undefined ? {} : { tenant }),
-    publicKey: checkpointPublicKey(key),
+    ...(options.tenant === undefined ? {} : { tenant: options.tenant }),
+    publicKey: options.publicKey ?? checkpointPublicKey(key),
   });
   if (!verified.ok) {
     throw new AuditBrokenError({

@@ -4,6 +4,7 @@
  * (租户) has its own chain, so tenants never wait on one another's commits.
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
+import type { AuditSigner } from './audit-sign.js';
 import { AuditBrokenError } from './errors.js';
 import type { AuditEntry, AuditRecord, InstanceRecord, Principal } from './types.js';
 
@@ -45,6 +46,7 @@ export type BoundRecord = AuditRecord & Pick<AuditEntry, 'instanceHash' | 'event
 export function chainAudit(
   records: readonly BoundRecord[],
   tipOf: (tenant: string) => ChainTip,
+  signer?: AuditSigner,
 ): { entries: AuditEntry[]; heads: Map<string, AuditHead> } {
   const heads = new Map<string, AuditHead>();
   const entries = records.map((record) => {
@@ -63,18 +65,26 @@ export function chainAudit(
       }
       prev = head;
     }
-    const entry = chainAuditEntry(prev && prev.seq > 0 ? prev : undefined, record);
+    const entry = chainAuditEntry(prev && prev.seq > 0 ? prev : undefined, record, signer);
     heads.set(tenant, { seq: entry.seq, hash: entry.hash });
     return entry;
   });
   return { entries, heads };
 }
 
-/** Chain `record` after the entry with `prev` (or start the chain), in the current format. */
-export function chainAuditEntry(prev: { seq: number; hash: string } | undefined, record: BoundRecord): AuditEntry {
+/**
+ * Chain `record` after the entry with `prev` (or start the chain), in the current format, signed
+ * by `signer` when given (the signature is part of what the hash covers).
+ */
+export function chainAuditEntry(
+  prev: { seq: number; hash: string } | undefined,
+  record: BoundRecord,
+  signer?: AuditSigner,
+): AuditEntry {
   const seq = (prev?.seq ?? 0) + 1;
   const prevHash = prev?.hash ?? GENESIS_HASH;
-  const content = { ...record, v: 2 as const, seq, prevHash };
+  const unsigned = { ...record, v: 2 as const, seq, prevHash };
+  const content = signer ? { ...unsigned, signature: signer(unsigned) } : unsigned;
   return { ...content, hash: hashAuditEntry(content) };
 }
 
@@ -96,11 +106,12 @@ export function auditEntryText(entry: Omit<AuditEntry, 'hash'> & { hash?: string
  * What was found wrong: an entry `changed`, `missing` or `reordered` (swapped, moved); a row
  * `unreadable` (not JSON, not in canonical form, duplicate keys); the `head` row missing or
  * not at the last entry; a signed `checkpoint` the chain no longer matches (truncated,
- * re-hashed) or whose signature fails; an `instance` or `outbox` row that differs from what
+ * re-hashed) or whose signature fails, or the checkpoints table gone; an entry's `signature`
+ * missing after the chain's first signed entry, or not by a given public key; an `instance` or `outbox` row that differs from what
  * its audit entry recorded.
  */
 export type AuditProblem =
-  'changed' | 'missing' | 'reordered' | 'unreadable' | 'head' | 'checkpoint' | 'instance' | 'outbox';
+  'changed' | 'missing' | 'reordered' | 'unreadable' | 'head' | 'checkpoint' | 'signature' | 'instance' | 'outbox';
 
 /** What `verifyAudit` found: intact, or the first broken entry. */
 export type AuditVerification =
@@ -116,6 +127,8 @@ export type AuditVerification =
        * signatures were checked with a public key (without one, only that the chains still hold them).
        */
       checkpoints?: { count: number; signatures: 'verified' | 'not-checked' };
+      /** How many entries are signed (by the runtime's audit key); checked with the public keys when given. */
+      signedEntries?: number;
       /** Instance rows and domain event rows checked against the entries that recorded them. */
       instances?: number;
       events?: number;

@@ -7,9 +7,10 @@
  */
 import type { z } from 'zod';
 import type { LocalizedText } from '../model/schema.js';
-import { placeOf, type Attempt, type Setting } from './attempt.js';
+import { eventNameOf, placeOf, type Attempt, type Setting } from './attempt.js';
 import { auditRecord, auditWhere } from './audit.js';
 import { WorkflowError, type WorkflowErrorCode } from './errors.js';
+import { findIdentifiers, identifierIdReasons } from './privacy/identifiers.js';
 import {
   PrincipalSchema,
   type Grant,
@@ -203,7 +204,7 @@ export async function refuse(
         machineVersion: definition.version,
       };
   const audit = auditRecord(where, {
-    event: String(input.type),
+    event: eventNameOf(attempt),
     outcome: 'refused',
     actor,
     at: attempt.at,
@@ -229,8 +230,8 @@ export async function authorizeScope(setting: Setting, attempt: Attempt): Promis
     attempt,
     scope.code,
     {
-      zh: `${where.zh}：不允许 ${attempt.actor.id} 发送 ${attempt.input.type}`,
-      en: `${where.en}: ${attempt.actor.id} may not send ${attempt.input.type}`,
+      zh: `${where.zh}：不允许 ${attempt.actor.id} 发送 ${eventNameOf(attempt)}`,
+      en: `${where.en}: ${attempt.actor.id} may not send ${eventNameOf(attempt)}`,
     },
     [scope.reason],
   );
@@ -246,9 +247,13 @@ export async function authorizeEvent(setting: Setting, attempt: Attempt): Promis
   const where = placeOf(attempt);
   const rule = definition.events[input.type];
   if (!rule) {
+    // a type shaped like an event name, holding no number, is echoed to help with a typo
+    const type = String(input.type);
+    const named =
+      /^[A-Z][A-Z0-9_]{0,63}$/.test(type) && findIdentifiers(type).length === 0 ? `"${type}"` : eventNameOf(attempt);
     await refuse(setting, attempt, 'unknown-event', {
-      zh: `${where.zh}：${definition.type} 没有事件 "${input.type}"`,
-      en: `${where.en}: ${definition.type} has no event "${input.type}"`,
+      zh: `${where.zh}：${definition.type} 没有事件 ${named}`,
+      en: `${where.en}: ${definition.type} has no event ${named}`,
     });
   }
   if (!eventsNow(attempt).includes(input.type)) {
@@ -263,6 +268,19 @@ export async function authorizeEvent(setting: Setting, attempt: Attempt): Promis
       zh: `${where.zh}：${actor.id}（角色 ${actor.roles.join('、') || '无'}）无权在状态 ${state ?? '（未开始）'} 发送 ${input.type}`,
       en: `${where.en}: ${actor.id} (roles ${actor.roles.join(', ') || 'none'}) may not send ${input.type} in state ${state ?? '(not started)'}`,
     });
+  }
+  const keyNames = identifierIdReasons(payloadKeyNames(input.payload));
+  if (keyNames.length) {
+    await refuse(
+      setting,
+      attempt,
+      'invalid-payload',
+      {
+        zh: `${where.zh}：事件 ${input.type} 的 payload 键名含有个人标识`,
+        en: `${where.en}: a key name of the payload of ${input.type} holds a personal identifier`,
+      },
+      keyNames.map(({ field, zh, en }) => ({ zh: `${field}（键名）${zh}`, en: `${field} (a key name) ${en}` })),
+    );
   }
   const parsed = rule!.payload.safeParse(input.payload ?? {});
   if (!parsed.success) {
@@ -311,10 +329,27 @@ function relationFacts(snapshot: Attempt['snapshot']): RelationFacts {
   return relationFactsOf(snapshot.context as Record<string, unknown> | undefined);
 }
 
+/**
+ * Every key name of a payload as sent, labelled by its place (`payload.a.{key 2}`: the second key
+ * of `payload.a`, so the label never repeats a key), to be scanned before validation.
+ */
+function payloadKeyNames(value: unknown, path = 'payload'): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  const names: Record<string, string> = {};
+  Object.entries(value).forEach(([key, item], i) => {
+    const label = Array.isArray(value) ? `${path}.${i}` : `${path}.{key ${i + 1}}`;
+    if (!Array.isArray(value)) names[label] = key;
+    Object.assign(names, payloadKeyNames(item, label));
+  });
+  return names;
+}
+
 /** zod issues as reasons naming the field. */
 function issues(error: z.ZodError, root: string): LocalizedText[] {
   return error.issues.map((issue) => {
     const field = [root, ...issue.path.map(String)].join('.');
-    return { zh: `${field}：${issue.message}`, en: `${field}: ${issue.message}` };
+    // a message of ours is `zh / en`; zod's own are English
+    const [zh, en = zh] = issue.code === 'custom' ? issue.message.split(' / ') : [issue.message];
+    return { zh: `${field}：${zh}`, en: `${field}: ${en}` };
   });
 }

@@ -87,11 +87,47 @@ export function signCheckpoint(
   return { ...unsigned, signature: sign(null, signedBytes(unsigned), key).toString('base64') };
 }
 
-/** Whether `checkpoint` is signed by `publicKey` and unchanged since. */
-export function checkpointSigned(checkpoint: AuditCheckpoint, publicKey: CheckpointKey): boolean {
-  const key = checkpointPublicKey(publicKey);
-  if (checkpoint.keyId !== checkpointKeyId(key)) return false;
-  return verify(null, signedBytes(checkpoint), key, Buffer.from(checkpoint.signature, 'base64'));
+/**
+ * A public key with the time it was in use (ISO 8601, `from` inclusive, `until` exclusive; open
+ * ends when absent): keys are rotated by giving the old and the new one with their windows.
+ */
+export interface PublicKeyWindow {
+  key: CheckpointKey;
+  from?: string;
+  until?: string;
+}
+
+/** The public keys to verify with: one key, or several with their windows. */
+export type PublicKeys = CheckpointKey | readonly PublicKeyWindow[];
+
+/** Public keys by id, each with its window. */
+export type KeyRing = Map<string, { key: KeyObject; from?: string; until?: string }[]>;
+
+/** The keyring of `keys` (checked to be Ed25519). */
+export function publicKeyRing(keys: PublicKeys): KeyRing {
+  const windows = typeof keys === 'string' || !Array.isArray(keys) ? [{ key: keys as CheckpointKey }] : keys;
+  const ring: KeyRing = new Map();
+  for (const { key, from, until } of windows) {
+    const object = checkpointPublicKey(key);
+    const id = checkpointKeyId(object);
+    ring.set(id, [...(ring.get(id) ?? []), { key: object, ...(from ? { from } : {}), ...(until ? { until } : {}) }]);
+  }
+  return ring;
+}
+
+/** The key of `ring` with id `keyId` in use at `at`, or undefined. */
+export function keyInUse(ring: KeyRing, keyId: string, at: string): KeyObject | undefined {
+  const time = Date.parse(at);
+  return ring
+    .get(keyId)
+    ?.find((w) => (!w.from || Date.parse(w.from) <= time) && (!w.until || time < Date.parse(w.until)))?.key;
+}
+
+/** Whether `checkpoint` is signed by a key of `publicKeys` in use when it was signed, and unchanged since. */
+export function checkpointSigned(checkpoint: AuditCheckpoint, publicKeys: PublicKeys | KeyRing): boolean {
+  const ring = publicKeys instanceof Map ? publicKeys : publicKeyRing(publicKeys);
+  const key = keyInUse(ring, checkpoint.keyId, checkpoint.at);
+  return Boolean(key && verify(null, signedBytes(checkpoint), key, Buffer.from(checkpoint.signature, 'base64')));
 }
 
 /** The stored and exported text of a checkpoint: one line of canonical JSON. */

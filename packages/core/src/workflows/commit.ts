@@ -52,7 +52,7 @@ export async function commit(
         stateBefore: before,
         stateAfter: instance.state,
         payload: audited,
-        ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+        ...(key ? { idempotencyKey: key.key } : {}),
       }),
     ],
     outbox,

@@ -1,8 +1,12 @@
 /**
  * Idempotency keys (幂等键): a key stands for one request of one principal. It is kept per
  * place (an instance, or the start of a workflow type in a tenant), tenant and principal, with
- * a fingerprint of the request; the store writes it in the commit's transaction.
+ * a fingerprint of the request; the store writes it in the commit's transaction. A caller's key
+ * is free text (it may be a phone number), so it is stored and audited only as a keyed hash
+ * (HMAC-SHA-256 under a key derived from the runtime's audit key, SHA-256 without one); a
+ * repeated key is looked up by the same hash.
  */
+import { createHmac, hkdfSync, type KeyObject } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../model/hash.js';
 import { WorkflowError } from './errors.js';
 import type { WorkflowStore } from './store.js';
@@ -11,6 +15,7 @@ import type { EventInput, Principal } from './types.js';
 /** An idempotency key as stored: scoped, with the fingerprint of its request. */
 export interface IdempotencyKey {
   scope: string;
+  /** The caller's key as stored: its hash. */
   key: string;
   /** The fingerprint of the request (event type, payload, subject or instance). */
   request: string;
@@ -23,19 +28,33 @@ interface StoredResult<R> {
   request: string;
 }
 
+/** The HMAC key idempotency keys are hashed with, derived from the runtime's audit key (Ed25519, private). */
+export function idempotencySecret(auditKey: KeyObject): Buffer {
+  const der = auditKey.export({ type: 'pkcs8', format: 'der' });
+  return Buffer.from(hkdfSync('sha256', der, Buffer.alloc(0), 'ruralkit idempotency keys', 32));
+}
+
+/** How a caller's key is stored: its HMAC under `secret`, or its SHA-256 without one. */
+export function hashedIdempotencyKey(key: string, secret: Uint8Array | undefined): string {
+  return secret
+    ? `hmac:${createHmac('sha256', secret).update(key, 'utf8').digest('hex')}`
+    : `sha256:${sha256Hex(`ruralkit idempotency key\n${key}`)}`;
+}
+
 /** A control character (C0 or DEL): never part of an idempotency key. */
 const isControl = (char: string) => char < ' ' || char === '\u007f';
 
 /**
- * The key of an event sent to `where` by `actor`, or undefined without one; `request` is what
- * else the request is about (its instance or subject). A key that is not a short plain string
- * is refused.
+ * The key of an event sent to `where` by `actor`, hashed with `secret`, or undefined without
+ * one; `request` is what else the request is about (its instance or subject). A key that is
+ * not a short plain string is refused.
  */
 export function idempotencyKey(
   where: string,
   input: EventInput,
   actor: Principal,
   request: unknown,
+  secret: Uint8Array | undefined,
 ): IdempotencyKey | undefined {
   const key: unknown = input.idempotencyKey;
   if (key === undefined) return undefined;
@@ -51,7 +70,12 @@ export function idempotencyKey(
   } catch {
     fingerprint = 'unhashable';
   }
-  return { scope: JSON.stringify([where, actor.tenant, actor.id]), key, request: fingerprint, event: input.type };
+  return {
+    scope: JSON.stringify([where, actor.tenant, actor.id]),
+    key: hashedIdempotencyKey(key, secret),
+    request: fingerprint,
+    event: input.type,
+  };
 }
 
 /** What to store under a key: the result with the request's fingerprint. */
@@ -74,8 +98,8 @@ export async function replayKey<R extends object>(
     throw new WorkflowError(
       'idempotency-key-reused',
       {
-        zh: `幂等键 "${key.key}" 已用于另一请求（事件类型、payload 或对象不同），不能重复使用`,
-        en: `idempotency key "${key.key}" was used for another request (a different event type, payload or subject): use a new key`,
+        zh: `该幂等键已用于另一请求（事件类型、payload 或对象不同），不能重复使用`,
+        en: `this idempotency key was used for another request (a different event type, payload or subject): use a new key`,
       },
       { event: key.event },
     );

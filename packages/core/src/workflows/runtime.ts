@@ -11,12 +11,15 @@
  * subscribers. `tick.ts` fires passed deadlines, `migrate.ts` moves instances between machine
  * versions and plans. Audit records are built by `audit.ts` alone (the stores seal and chain
  * them with `audit-rows.ts`'s `sealCommit`), domain events by `deliver.ts`'s `domainEvent`;
- * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`).
+ * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`); with an
+ * audit key, `audit-sign.ts` signs every entry the runtime writes and `auto-checkpoint.ts`
+ * checkpoints on schedule.
  * `privacy/` protects personal data (个人信息): it refuses identifiers in free text and seals
  * personal fields before the transition, opens them in views for the roles that need them, and
  * erases them (`forget`).
  */
 import { randomUUID } from 'node:crypto';
+import { RuralkitError } from '../model/errors.js';
 import { planHash } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
 import type { Report as EvaluationReport } from '../evaluate/types.js';
@@ -25,12 +28,14 @@ import type { AuditVerification } from './audit.js';
 import { checkpointStoreAudit, verifyStoreAudit, type AuditVerifyOptions } from './audit-verify.js';
 import { authorizeEvent, authorizeMigration, authorizeScope, allowedNow, parsePrincipal } from './authorize.js';
 import { chineseWorkingDayCalendar, systemClock, type Clock, type WorkingDayCalendar } from './calendar.js';
-import type { AuditCheckpoint, CheckpointKey } from './checkpoint.js';
+import { entrySigner, signingStore } from './audit-sign.js';
+import { scheduleCheckpoints, type AutoCheckpoint } from './auto-checkpoint.js';
+import { checkpointPrivateKey, type AuditCheckpoint, type CheckpointKey, type PublicKeys } from './checkpoint.js';
 import { commit, type TransitionResult } from './commit.js';
 import { definitionOf, workflowsFor } from './definitions.js';
 import { StaleVersionError, WorkflowError } from './errors.js';
 import { createDelivery, type DomainEventHandler } from './deliver.js';
-import { idempotencyKey, replayKey, type IdempotencyKey } from './idempotency.js';
+import { idempotencyKey, idempotencySecret, replayKey, type IdempotencyKey } from './idempotency.js';
 import { instanceView, loadInstance, type InstanceView } from './instance.js';
 import { assertPinned, migrateInstance, type Migration } from './migrate.js';
 import { publicNoticeView, type PublicNoticeView } from './public-notice.js';
@@ -75,6 +80,14 @@ export interface RuntimeOptions {
    * one, an event carrying a personal value is refused.
    */
   keys?: PersonalDataKeys;
+  /**
+   * The audit key (审计密钥): an Ed25519 private key (PEM or key object) kept outside the
+   * database, like the checkpoint key. Every audit entry is signed with it, idempotency keys are
+   * stored as an HMAC under a key derived from it, and `checkpointAudit()` signs with it.
+   */
+  auditKey?: CheckpointKey;
+  /** Checkpoint with the audit key on its own: after every N entries written, every T minutes. */
+  autoCheckpoint?: AutoCheckpoint;
 }
 
 export interface Runtime {
@@ -107,8 +120,16 @@ export interface Runtime {
    * signed checkpoints (signatures too, given `publicKey`), the instance and outbox rows.
    */
   verifyAudit(options?: string | AuditVerifyOptions): Promise<AuditVerification>;
-  /** Verify, then sign and store a checkpoint of each tenant's chain head (签名检查点). */
-  checkpointAudit(privateKey: CheckpointKey, options?: { tenant?: string }): Promise<AuditCheckpoint[]>;
+  /**
+   * Verify, then sign and store a checkpoint of each tenant's chain head (签名检查点) with
+   * `privateKey` (default: the audit key); `publicKey` verifies what older keys signed.
+   */
+  checkpointAudit(
+    privateKey?: CheckpointKey,
+    options?: { tenant?: string; publicKey?: PublicKeys },
+  ): Promise<AuditCheckpoint[]>;
+  /** Stop scheduled checkpoints (the store is the caller's to close). */
+  close(): void;
   /** Receive domain events (at least once); returns the unsubscribe function. */
   subscribe(handler: DomainEventHandler): () => void;
   /** Deliver pending domain events to subscribers now (also done after every commit). */
@@ -133,8 +154,29 @@ export interface Runtime {
 
 /** Create a runtime over a store. */
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const { plan, store } = options;
+  const { plan } = options;
   const clock = options.clock ?? systemClock;
+  const auditKey = options.auditKey === undefined ? undefined : checkpointPrivateKey(options.auditKey);
+  const secret = auditKey && idempotencySecret(auditKey);
+  const checkpointAudit: Runtime['checkpointAudit'] = async (privateKey = auditKey, { tenant, publicKey } = {}) => {
+    if (privateKey === undefined) {
+      throw new RuralkitError('invalid-checkpoint', {
+        zh: '没有签检查点的私钥：请给出私钥，或以 createRuntime({ auditKey }) 配置审计密钥',
+        en: 'no private key to sign checkpoints with: give one, or configure createRuntime({ auditKey })',
+      });
+    }
+    return checkpointStoreAudit(options.store, privateKey, setting.now(), {
+      ...(tenant === undefined ? {} : { tenant }),
+      ...(publicKey === undefined ? {} : { publicKey }),
+    });
+  };
+  const schedule =
+    auditKey && options.autoCheckpoint
+      ? scheduleCheckpoints(() => checkpointAudit(), options.autoCheckpoint)
+      : undefined;
+  const store = auditKey
+    ? signingStore(options.store, entrySigner(auditKey), (n) => schedule?.wrote(n))
+    : options.store;
   const setting: Setting = {
     plan,
     planHash: planHash(plan),
@@ -175,7 +217,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     assertPinned(setting, definition, record);
     const attempt = attemptOn(definition, record, input, actor, setting.now());
     await authorizeScope(setting, attempt);
-    const key = startKey ?? idempotencyKey(`send:${instanceId}`, input, actor, { instanceId });
+    const key = startKey ?? idempotencyKey(`send:${instanceId}`, input, actor, { instanceId }, secret);
     const duplicate = await replay(key);
     if (duplicate) return duplicate;
     if (expectedVersion !== undefined && record.version !== expectedVersion) {
@@ -187,10 +229,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   async function start(type: WorkflowType, input: StartInput): Promise<TransitionResult> {
     const definition = definitionOf(workflows, type);
     const actor = parsePrincipal(input?.event?.actor, `新的 ${type} 实例 / a new ${type} instance`);
-    const subject = resolveSubject(plan, definition, input.subject);
+    const subject = resolveSubject(plan, definition, input.subject, input.tenant);
     const attempt = startAttempt(definition, input.tenant, subject, input.event, actor, setting.now());
     await authorizeScope(setting, attempt);
-    const key = idempotencyKey(`start:${type}:${input.tenant}`, input.event, actor, { subject });
+    const key = idempotencyKey(`start:${type}:${input.tenant}`, input.event, actor, { subject }, secret);
     const duplicate = await replay(key);
     if (duplicate) return duplicate;
     if (definition.onePerSubject) {
@@ -231,8 +273,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return fired;
     },
     verifyAudit: (options) => verifyStoreAudit(store, typeof options === 'string' ? { tenant: options } : options),
-    checkpointAudit: (privateKey, options = {}) =>
-      checkpointStoreAudit(store, privateKey, setting.now(), options.tenant),
+    checkpointAudit,
+    close: () => schedule?.stop(),
     subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
     startFromScreening: (report, input) => startMonitoring(report, input, (i) => start('poverty-monitoring', i)),
@@ -263,7 +305,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     async forget({ tenant, subject, actor, reason }) {
       const principal = parsePrincipal(actor, '删除个人信息 / erasure of personal data');
       // rectification's subject is a village or a household, as an erasure's may be
-      const resolved = resolveSubject(plan, workflows.rectification, subject);
+      const resolved = resolveSubject(plan, workflows.rectification, subject, tenant);
       const erased = await forgetPersonalData(
         { store, keys: options.keys, at: setting.now() },
         { tenant, subject: resolved, actor: principal, reason },

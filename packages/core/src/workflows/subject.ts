@@ -2,8 +2,9 @@
  * The subject (对象) of an instance: a village, or a household within it, resolved from a
  * start's input against the plan, and the key a store finds a subject's instances by.
  */
-import type { Plan } from '../model/schema.js';
+import type { LocalizedText, Plan } from '../model/schema.js';
 import { WorkflowError } from './errors.js';
+import { identifierIdReasons } from './privacy/identifiers.js';
 import type { Subject, WorkflowDefinition } from './types.js';
 
 /** Where an instance is started: a village, or a household within it. */
@@ -14,12 +15,30 @@ export interface SubjectInput {
   household?: string;
 }
 
-/** The subject of a new instance of `definition`, its township from the plan's key villages. */
-export function resolveSubject(plan: Plan, definition: WorkflowDefinition, input: SubjectInput): Subject {
-  const bad = (zh: string, en: string) =>
-    new WorkflowError('invalid-subject', { zh: `对象有误：${zh}`, en: `invalid subject: ${en}` });
+/**
+ * The subject of a new instance of `definition` in `tenant`, its township from the plan's key
+ * villages. Ids holding a person's number (an ID number as household id) are refused: ids are
+ * stored and audited as given.
+ */
+export function resolveSubject(
+  plan: Plan,
+  definition: WorkflowDefinition,
+  input: SubjectInput,
+  tenant: string,
+): Subject {
+  const bad = (zh: string, en: string, reasons: LocalizedText[] = []) =>
+    new WorkflowError('invalid-subject', { zh: `对象有误：${zh}`, en: `invalid subject: ${en}` }, { reasons });
   if (!input || typeof input.village !== 'string' || input.village === '')
     throw bad('缺少 village', 'village is missing');
+  const { village, township: given, household } = input;
+  const numbers = identifierIdReasons({ tenant, village, township: given, household });
+  if (numbers.length) {
+    throw bad(
+      '标识含有个人标识',
+      'an id holds a personal identifier',
+      numbers.map(({ field, zh, en }) => ({ zh: `${field} ${zh}`, en: `${field} ${en}` })),
+    );
+  }
   const township = plan.keyVillages.find((v) => v.id === input.village)?.township.id ?? input.township;
   if (!township) {
     throw bad(

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import type { WorkingDayCalendar } from './calendar.js';
+import type { AuditSigner, EntrySignature } from './audit-sign.js';
+import { identifierIdReasons } from './privacy/identifiers.js';
 
 /** The roles (角色) of workflows.md. */
 export const ROLES = Object.freeze([
@@ -33,7 +35,13 @@ export const PrincipalSchema = z
     household: z.string().min(1).optional(),
     name: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((principal, context) => {
+    const { id, tenant, unit, township, village, household } = principal;
+    for (const { field, zh, en } of identifierIdReasons({ id, tenant, unit, township, village, household })) {
+      context.addIssue({ code: 'custom', path: [field], message: `${zh} / ${en}` });
+    }
+  });
 export type Principal = z.infer<typeof PrincipalSchema>;
 
 /** The subject (对象) of an instance: a village, or a household within it. */
@@ -228,6 +236,8 @@ export interface AuditEntry extends AuditRecord {
   instanceHash?: string;
   /** SHA-256 of each stored domain event the commit emitted in this entry's tenant (first entry). */
   eventHashes?: string[];
+  /** The runtime's signature of everything above (audit key, Ed25519); absent for unsigned entries. */
+  signature?: EntrySignature;
 }
 
 /** A domain event (领域事件) in the outbox, delivered at least once to subscribers. */
@@ -251,4 +261,6 @@ export interface Commit {
   audit: AuditRecord[];
   outbox: DomainEvent[];
   idempotency?: { scope: string; key: string; result: unknown };
+  /** Signs each audit entry as it is chained (the runtime's audit key), when the runtime has one. */
+  signer?: AuditSigner;
 }

@@ -1,8 +1,12 @@
 /**
  * Identifiers in free text (自由文本中的个人标识): mainland resident ID numbers (居民身份证号, 18
- * digits with their check character, or the old 15-digit form), mobile phone numbers (手机号)
- * and bank-card numbers (银行卡号, 13–19 digits passing the Luhn check). Full-width digits and
- * digits grouped by spaces or hyphens are found too. A finding names the kind, never the number.
+ * digits with their check character, or the old 15-digit form), mobile phone numbers (手机号,
+ * with or without +86, 0086, 86 or 0 before them) and bank-card numbers (银行卡号, 13–19 digits
+ * passing the Luhn check). Text is normalized before it is scanned: NFKC (full-width and circled
+ * digits), digits of any script and Chinese numerals (〇一二…九) read as digits, format
+ * characters (zero-width spaces, joiners, soft hyphens, direction marks) and combining marks
+ * dropped; digits grouped by spaces, dashes, dots, slashes or underscores (up to three between
+ * two groups, in any grouping) are read as one number. A finding names the kind, never the number.
  */
 
 /** The kinds of identifier the scan finds. */
@@ -14,15 +18,6 @@ export const IDENTIFIER_NAMES: Readonly<Record<IdentifierKind, { zh: string; en:
   phone: { zh: '手机号', en: 'a phone number' },
   'bank-card': { zh: '银行卡号', en: 'a bank-card number' },
 });
-
-/** Not preceded or followed by a letter or digit: a whole number, not part of a longer one. */
-const START = '(?<![0-9A-Za-z])';
-const END = '(?![0-9A-Za-z])';
-const DATE = '(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
-const ID_18 = new RegExp(`${START}[1-9]\\d{5}[ -]?(?:18|19|20)\\d{2}${DATE}[ -]?\\d{3}[\\dXx]${END}`, 'g');
-const ID_15 = new RegExp(`${START}[1-9]\\d{5}\\d{2}${DATE}\\d{3}${END}`, 'g');
-const PHONE = new RegExp(`${START}(?:\\+?86[ -]?)?1[3-9]\\d(?:[ -]?\\d{4}){2}${END}`, 'g');
-const CARD = new RegExp(`${START}(?:\\d{13,19}|\\d{4}(?:[ -]\\d{4}){2,3}(?:[ -]\\d{1,4})?)${END}`, 'g');
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -48,22 +43,94 @@ export function luhnChecks(digits: string): boolean {
   return digits.length > 0 && sum % 10 === 0;
 }
 
-const digitsOf = (text: string) => text.replace(/[^\dXx]/g, '');
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+const DIGIT = /\p{Nd}/u;
+
+const isDigit = (codePoint: number) => DIGIT.test(String.fromCodePoint(codePoint));
+
+/** The ASCII digit of a decimal digit of any script: Unicode keeps digits in runs of ten from zero. */
+function asciiDigit(codePoint: number): string {
+  let first = codePoint;
+  while (first > 0 && isDigit(first - 1)) first -= 1;
+  return String((codePoint - first) % 10);
+}
+
+/** `text` as the scan reads it: NFKC, every digit ASCII, format characters and marks dropped. */
+function scannedText(text: string): string {
+  return [...text.normalize('NFKC').replace(/[\p{Cf}\p{M}]/gu, '')]
+    .map((char) => {
+      const chinese = CHINESE_DIGITS.indexOf(char);
+      if (chinese >= 0) return String(chinese);
+      if (char === '零') return '0';
+      return char > '9' && DIGIT.test(char) ? asciiDigit(char.codePointAt(0)!) : char;
+    })
+    .join('');
+}
+
+/** A run of digit groups: groups joined by up to three separators, not inside a longer token. */
+const NUMBER = /(?<![0-9A-Za-z])\d+(?:[\s\-‐‑‒–—―−.·・/_]{1,3}\d+)*[Xx]?(?![0-9A-Za-z])/g;
+const GROUP = /\d+/g;
+const DATE = '(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
+const ID_18 = new RegExp(`^[1-9]\\d{5}(?:18|19|20)\\d{2}${DATE}\\d{3}[\\dXx]$`);
+const ID_15 = new RegExp(`^[1-9]\\d{5}\\d{2}${DATE}\\d{3}$`);
+const PHONE = /^(?:0086|86|0)?1[3-9]\d{9}$/;
+
+/** What a number spanning groups reads as, if anything. */
+const KINDS: readonly [IdentifierKind, (digits: string) => boolean][] = [
+  ['id-number', (d) => (ID_18.test(d) && idNumberChecks(d)) || ID_15.test(d)],
+  ['phone', (d) => PHONE.test(d)],
+  ['bank-card', (d) => /^\d{13,19}$/.test(d) && luhnChecks(d)],
+];
+
+/**
+ * The identifiers in one run of digit groups: each kind in turn takes the spans of whole groups
+ * it reads as, groups taken by an earlier kind left out. A span of several groups is read only
+ * when each group but a phone's country prefix has three digits or more (a date's groups are
+ * not a number).
+ */
+function identifiersIn(run: string, found: Set<IdentifierKind>): void {
+  const groups = run.match(GROUP) ?? [];
+  if (/[Xx]$/.test(run)) groups[groups.length - 1] += 'X';
+  const taken = new Set<number>();
+  for (const [kind, reads] of KINDS) {
+    for (let from = 0; from < groups.length; from++) {
+      for (let to = from; to < groups.length; to++) {
+        if (taken.has(to)) break;
+        const span = groups.slice(from, to + 1);
+        const grouped = span.every((g, i) => g.length >= 3 || (i === 0 && kind === 'phone' && /^(00)?86$/.test(g)));
+        if (span.length > 1 && !grouped) continue;
+        if (!reads(span.join(''))) continue;
+        found.add(kind);
+        for (let i = from; i <= to; i++) taken.add(i);
+        from = to;
+        break;
+      }
+    }
+  }
+}
 
 /** The kinds of identifier in `text`, each once, in the order ID number, phone, bank card. */
 export function findIdentifiers(text: string): IdentifierKind[] {
-  let rest = text.normalize('NFKC');
   const found = new Set<IdentifierKind>();
-  const take = (pattern: RegExp, kind: IdentifierKind, valid: (digits: string) => boolean) => {
-    rest = rest.replace(pattern, (match) => {
-      if (!valid(digitsOf(match))) return match;
-      found.add(kind);
-      return '#'.repeat(match.length);
-    });
-  };
-  take(ID_18, 'id-number', idNumberChecks);
-  take(ID_15, 'id-number', () => true);
-  take(PHONE, 'phone', () => true);
-  take(CARD, 'bank-card', (digits) => digits.length >= 13 && digits.length <= 19 && luhnChecks(digits));
-  return [...found];
+  for (const run of scannedText(text).match(NUMBER) ?? []) identifiersIn(run, found);
+  return KINDS.map(([kind]) => kind).filter((kind) => found.has(kind));
+}
+
+/**
+ * What is wrong with ids (a principal's, a subject's, a tenant, a payload's key names) that hold
+ * an identifier: one reason per id and kind, naming the kind, never the id. An id is stored and
+ * audited as given, so it must not be a person's number.
+ */
+export function identifierIdReasons(
+  ids: Readonly<Record<string, unknown>>,
+): { field: string; zh: string; en: string }[] {
+  return Object.entries(ids).flatMap(([field, id]) =>
+    typeof id !== 'string'
+      ? []
+      : findIdentifiers(id).map((kind) => ({
+          field,
+          zh: `含有${IDENTIFIER_NAMES[kind].zh}（不予回显）：标识与键名会被保存和审计，不得使用身份证号、手机号或银行卡号`,
+          en: `holds ${IDENTIFIER_NAMES[kind].en} (not echoed): ids and key names are stored and audited, so they must not be ID, phone or bank-card numbers`,
+        })),
+  );
 }
