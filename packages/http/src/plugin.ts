@@ -26,7 +26,7 @@ export interface Limits {
   jsonBytes: number;
   /** Largest xlsx upload, in bytes (default 10 MiB). */
   xlsxBytes: number;
-  /** The most an uploaded workbook may expand to (default 100 MiB) and its most entries (default 1,000). */
+  /** The most bytes an uploaded workbook may really inflate to, whatever it declares (default 100 MiB), and its most entries (default 1,000). */
   maxExpandedBytes: number;
   maxEntries: number;
   /** The longest NDJSON line (default 1 MiB). */

@@ -11,7 +11,6 @@ import {
   SpreadsheetError,
   type CellIssue,
 } from '@ruralkit/xlsx';
-import { unpackedSize } from '../src/limits.js';
 import { attrs, col, load, plan, rowOf, workbookWith } from './helpers.js';
 
 async function refusal(read: () => unknown): Promise<SpreadsheetError> {
@@ -82,22 +81,6 @@ describe('import limits (point 7)', () => {
     expect(error.message).toContain('households.csv!A2');
     expect(error.message).toContain('more than the 32,767 limit');
     expect(error.message.length).toBeLessThan(600);
-  });
-
-  it('refuses a workbook that unpacks beyond 100 MB before unpacking it', async () => {
-    const bytes = new Uint8Array(await buildTemplate(plan));
-    const declared = unpackedSize(bytes)!;
-    expect(declared).toBeGreaterThan(bytes.length);
-    // Declare a 300 MB shared-strings part, as a workbook holding a 300 MB cell does.
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = bytes.length - 22; i > 0; i--) {
-      if (view.getUint32(i, true) !== 0x02014b50) continue;
-      view.setUint32(i + 24, 300 * 1024 * 1024, true);
-      break;
-    }
-    const error = await refusal(() => readWorkbook(plan, bytes));
-    expect(error.message).toMatch(/the unpacked workbook holds 3\d\d MB, more than the 100 MB limit/);
-    expect(error.message).toContain('evaluate --batch');
   });
 
   it('refuses 200,000 rows at once, with advice, instead of listing 400,000 problems', async () => {
