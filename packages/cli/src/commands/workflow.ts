@@ -14,7 +14,8 @@ import {
 } from '@ruralkit/core';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
 import { fileKeys } from '../key-file.js';
-import { loadPostgresStore, loadSqliteStore } from '../optional.js';
+import { openPostgres } from '../database-url.js';
+import { loadSqliteStore } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
 import { didYouMean } from '../suggest.js';
@@ -197,14 +198,6 @@ ${PLAN_OPTIONS_HELP}`,
         'give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)',
       );
     }
-    if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      const given = databaseUrl.split('@').pop();
-      throw new UsageError(
-        command,
-        `--database-url 须以 postgres:// 开头（得到 "${given}"）`,
-        `--database-url must start with postgres:// (got "${given}")`,
-      );
-    }
     if (values.schema !== undefined && !databaseUrl) {
       throw new UsageError(command, '--schema 须与 --database-url 同用', '--schema goes with --database-url');
     }
@@ -226,22 +219,11 @@ ${PLAN_OPTIONS_HELP}`,
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
     const store = databaseUrl
-      ? await (
-          await loadPostgresStore()
-        )
-          .openPostgresStore({
-            connectionString: databaseUrl,
-            ...(values.schema ? { schema: values.schema as string } : {}),
-            poolSize: 2,
-            create: action === 'start' || values.create === true,
-          })
-          .catch((error: Error) => {
-            throw new UsageError(
-              command,
-              `无法打开数据库：${error.message}`,
-              `cannot open the PostgreSQL store: ${error.message}`,
-            );
-          })
+      ? await openPostgres(command, databaseUrl, io, {
+          ...(values.schema ? { schema: values.schema as string } : {}),
+          poolSize: 2,
+          create: action === 'start' || values.create === true,
+        })
       : (await loadSqliteStore()).openSqliteStore(db!);
     const runtime = createRuntime({
       plan,
