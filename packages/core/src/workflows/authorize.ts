@@ -6,6 +6,7 @@
  * may send now.
  */
 import type { z } from 'zod';
+import { issueText } from '../model/localized-issue.js';
 import type { LocalizedText } from '../model/schema.js';
 import { placeOf, type Attempt, type Setting } from './attempt.js';
 import { auditRecord, auditWhere } from './audit.js';
@@ -303,6 +304,7 @@ function relationFacts(snapshot: Attempt['snapshot']): RelationFacts {
 function issues(error: z.ZodError, root: string): LocalizedText[] {
   return error.issues.map((issue) => {
     const field = [root, ...issue.path.map(String)].join('.');
-    return { zh: `${field}：${issue.message}`, en: `${field}: ${issue.message}` };
+    const text = issueText(issue) ?? { zh: issue.message, en: issue.message };
+    return { zh: `${field}：${text.zh}`, en: `${field}: ${text.en}` };
   });
 }
