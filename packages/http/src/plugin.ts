@@ -4,13 +4,13 @@
  * content types, authentication, rate limits, problem+json errors and metrics.
  */
 import type { Clock, PersonalDataKeys, Plan, WorkflowStore, WorkingDayCalendar } from '@ruralkit/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
 import { noAuthentication, type Authenticate } from './auth.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { HttpProblem, problemBody, requestLang, toProblem } from './problem.js';
+import { HttpProblem, requestLang, sendProblem } from './problem.js';
 import { createRateLimit } from './rate-limit.js';
 import type { RouteSpec } from './route.js';
 import { evaluationRoutes, NDJSON, XLSX } from './routes/evaluation.js';
@@ -134,7 +134,9 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
           body: spec.body ? parsePart(spec.body, request.body, 'body') : request.body,
           lang,
         });
-        if (result === reply) return reply;
+        // A handler that sent its own answer (HTML, xlsx, a stream) returns the reply, which is
+        // thenable: awaited, it is undefined, so whether it was sent is what tells.
+        if (reply.sent || result === reply) return reply;
         if (validateResponses) checkResponse(spec, reply.statusCode, result);
         return result;
       },
@@ -167,20 +169,6 @@ function checkResponse(spec: RouteSpec, status: number, body: unknown): void {
   if (parsed.success) return;
   const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
   throw new Error(`response of ${spec.operationId} does not match its schema at ${where}`);
-}
-
-function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const problem = toProblem(error);
-  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-  if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
-  const retryAfter = (error as { retryAfter?: number }).retryAfter;
-  if (retryAfter) reply.header('retry-after', String(retryAfter));
-  const lang = requestLang(request.headers['accept-language']);
-  return reply
-    .code(problem.status)
-    .header('content-language', lang)
-    .type('application/problem+json')
-    .send(problemBody(problem, lang, request.url, request.id));
 }
 
 /**
