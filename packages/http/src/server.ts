@@ -23,11 +23,15 @@ const MAX_LOGGED_PATH = 100;
 
 /**
  * A path no route matched, as a log shows it: its first 100 characters, each outside printable
- * ASCII shown as `?`, and its length when longer. (A matched one is logged as its route pattern.)
+ * ASCII shown as `?`, runs of 7 or more digits (a phone or ID number) as `#`, and its length when
+ * longer. (A matched one is logged as its route pattern.)
  */
 function unmatchedPath(url: string): string {
   const path = url.split('?')[0]!;
-  const shown = path.slice(0, MAX_LOGGED_PATH).replace(/[^\x21-\x7e]/g, '?');
+  const shown = path
+    .slice(0, MAX_LOGGED_PATH)
+    .replace(/[^\x21-\x7e]/g, '?')
+    .replace(/\d{7,}/g, (digits) => '#'.repeat(digits.length));
   return path.length > MAX_LOGGED_PATH ? `${shown}… (${path.length} characters)` : shown;
 }
 

@@ -40,13 +40,14 @@ describe('edges of paths and logs', () => {
 
   it('logs an unmatched path bounded and escaped, and never a hostile request id', async () => {
     logs = [];
-    const path = `/nothing-here${'%1B%5B31m'.repeat(10)}${'c'.repeat(3_000)}`;
+    const path = `/nothing-here/13800138000${'%1B%5B31m'.repeat(10)}${'c'.repeat(3_000)}`;
     const requestId = `x${'\u0007'.repeat(3)}${'b'.repeat(300)}`;
     const response = await fetch(`${service.url}${path}`, { headers: { 'x-request-id': encodeURI(requestId) } });
     expect(response.status).toBe(404);
     const text = JSON.stringify(logs);
     expect(text).not.toContain('c'.repeat(200));
     expect(text).not.toContain('b'.repeat(100));
+    expect(text).not.toContain('13800138000');
     const routes = logs.map((l) => l.req?.route).filter((r) => r !== undefined);
     expect(routes).toEqual([expect.stringMatching(/^\/nothing-here.*\(3\d{3} characters\)$/)]);
     expect(routes[0]!.length).toBeLessThan(140);
