@@ -3,8 +3,9 @@
  * postgres://…` [`--schema NAME`] (PostgreSQL), checked and opened the same way by every command.
  */
 import type { WorkflowStore } from '@ruralkit/core';
-import { UsageError } from './io.js';
-import { loadPostgresStore, loadSqliteStore } from './optional.js';
+import { openPostgres } from './database-url.js';
+import { UsageError, type Io } from './io.js';
+import { loadSqliteStore } from './optional.js';
 import { checkDatabase } from './commands/workflow-guards.js';
 
 /** The options that name a store. */
@@ -22,7 +23,7 @@ export interface StoreUse {
   create: boolean;
 }
 
-/** Refuse a store given twice or not at all, a URL that is not PostgreSQL's, a stray --schema. */
+/** Refuse a store given twice or not at all, a stray --schema, a SQLite file that is not there. */
 export function checkStoreOptions(command: string, values: Record<string, unknown>, use: StoreUse): void {
   const db = values.db as string | undefined;
   const databaseUrl = values['database-url'] as string | undefined;
@@ -33,40 +34,24 @@ export function checkStoreOptions(command: string, values: Record<string, unknow
       'give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)',
     );
   }
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    const given = databaseUrl.split('@').pop();
-    throw new UsageError(
-      command,
-      `--database-url 须以 postgres:// 开头（得到 "${given}"）`,
-      `--database-url must start with postgres:// (got "${given}")`,
-    );
-  }
   if (values.schema !== undefined && !databaseUrl) {
     throw new UsageError(command, '--schema 须与 --database-url 同用', '--schema goes with --database-url');
   }
   if (db) checkDatabase(command, db, use.action, use.create);
 }
 
-/** Open the store the checked options name. */
+/** Open the store the checked options name (--database-url wins over DATABASE_URL, told on stderr). */
 export async function openWorkflowStore(
   command: string,
   values: Record<string, unknown>,
   use: StoreUse,
+  io: Io,
 ): Promise<WorkflowStore> {
   const databaseUrl = values['database-url'] as string | undefined;
   if (!databaseUrl) return (await loadSqliteStore()).openSqliteStore(values.db as string);
-  return (await loadPostgresStore())
-    .openPostgresStore({
-      connectionString: databaseUrl,
-      ...(values.schema ? { schema: values.schema as string } : {}),
-      poolSize: 2,
-      create: use.action === 'start' || use.create,
-    })
-    .catch((error: Error) => {
-      throw new UsageError(
-        command,
-        `无法打开数据库：${error.message}`,
-        `cannot open the PostgreSQL store: ${error.message}`,
-      );
-    });
+  return openPostgres(command, databaseUrl, io, {
+    ...(values.schema ? { schema: values.schema as string } : {}),
+    poolSize: 2,
+    create: use.action === 'start' || use.create,
+  });
 }

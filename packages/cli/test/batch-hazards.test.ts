@@ -83,14 +83,15 @@ describe('CSV output safe against formula injection (point 6)', () => {
     expect(row).toContain(',5,-1.5\n');
   });
 
-  it('neutralizes an id that starts like a formula in screen output', async () => {
+  it('refuses an id that starts like a formula, so screen output never holds one', async () => {
     const dir = tmp();
     const risky = households.find((h) => (h.annualNetIncomeCny as number) / (h.size as number) < 6000)!;
     const input = write(dir, 'h.ndjson', ndjson([{ ...risky, id: '=HYPERLINK("http://evil","x")' }]));
     const out = join(dir, 'out.csv');
-    expect((await screen(input, out)).code).toBe(0);
-    const [, line] = readFileSync(out, 'utf8').split('\n');
-    expect(line).toMatch(/^"'=HYPERLINK\(""http:\/\/evil"",""x""\)",/);
+    const { code, stderr } = await screen(input, out);
+    expect(code).toBe(2);
+    expect(stderr).toContain('an id holds only letters, digits and _ . : -');
+    expect(existsSync(out) ? readFileSync(out, 'utf8') : '').not.toContain('HYPERLINK');
   });
 });
 

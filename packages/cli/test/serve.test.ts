@@ -13,8 +13,8 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const bin = join(root, 'packages/cli/dist/bin.js');
 
 /** Start `ruralkit serve` with `args`; resolves with the child and the URL it printed. */
-async function serve(args: string[]) {
-  const child = spawn('node', [bin, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+async function serve(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn('node', [bin, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
@@ -48,6 +48,42 @@ describe('ruralkit serve', () => {
       expect(result.status, `${option} ${value}`).toBe(2);
       expect(result.stderr).toContain(`${option} must be`);
       expect(result.stderr).toContain(value);
+    }
+  });
+
+  // The test database; another database named in DATABASE_URL does not exist.
+  const database = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const { DATABASE_URL: _unset, ...withoutUrl } = process.env;
+
+  it('serves the database of --database-url, with DATABASE_URL unset', async () => {
+    const service = await serve(['--database-url', database], withoutUrl);
+    try {
+      expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
+    } finally {
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+    }
+  });
+
+  it('serves the database of --database-url over DATABASE_URL, warning of both without passwords', async () => {
+    const other = 'postgres://postgres:s3cret@127.0.0.1:5432/ruralkit_no_such_database';
+    const service = await serve(['--database-url', database.replace('postgres@', 'postgres:hunter2@')], {
+      ...withoutUrl,
+      DATABASE_URL: other,
+    });
+    try {
+      expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
+      const warning = service
+        .stderr()
+        .split('\n')
+        .find((line) => line.includes('DATABASE_URL'));
+      expect(warning).toContain('--database-url');
+      expect(warning).toContain('postgres://postgres:***@127.0.0.1:5432/ruralkit_no_such_database');
+      expect(warning).toContain(`${database.replace('postgres@', 'postgres:***@')}`);
+      expect(service.stderr()).not.toMatch(/s3cret|hunter2/);
+    } finally {
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
     }
   });
 

@@ -27,6 +27,8 @@ export {
 } from './model/errors.js';
 export { parameterEntryAt, parameterValue } from './model/parameters.js';
 export { canonicalJson, planHash } from './model/hash.js';
+export { checkId, idProblem, IdValueSchema, MAX_ID_LENGTH } from './model/ids.js';
+export { amountProblem, AmountSchema, MAX_AMOUNT_CNY } from './model/amounts.js';
 export { getPlan, listPlans } from './plans/registry.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export {

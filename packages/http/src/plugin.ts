@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import { noAuthentication, type Authenticate } from './auth.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { HttpProblem, problemBody, requestLang, toProblem } from './problem.js';
+import { HttpProblem, problemBody, requestLang, sendProblem, toProblem } from './problem.js';
 import { registerRateLimits, type RateLimitRedis } from './rate-limits.js';
 import type { RouteSpec } from './route.js';
 import { evaluationRoutes, NDJSON, XLSX } from './routes/evaluation.js';
@@ -35,7 +35,7 @@ export interface Limits {
   jsonBytes: number;
   /** Largest xlsx upload, in bytes (default 10 MiB). */
   xlsxBytes: number;
-  /** The most an uploaded workbook may expand to (default 100 MiB) and its most entries (default 1,000). */
+  /** The most bytes an uploaded workbook may really inflate to, whatever it declares (default 100 MiB), and its most entries (default 1,000). */
   maxExpandedBytes: number;
   maxEntries: number;
   /** The longest NDJSON line (default 1 MiB). */
@@ -178,7 +178,9 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
           body: spec.body ? parsePart(spec.body, request.body, 'body') : request.body,
           lang,
         });
-        if (result === reply) return reply;
+        // A handler that sent its own answer (HTML, xlsx, a stream) returns the reply, which is
+        // thenable: awaited, it is undefined, so whether it was sent is what tells.
+        if (reply.sent || result === reply) return reply;
         if (validateResponses) checkResponse(spec, reply.statusCode, result);
         return result;
       },
@@ -211,20 +213,6 @@ function checkResponse(spec: RouteSpec, status: number, body: unknown): void {
   if (parsed.success) return;
   const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
   throw new Error(`response of ${spec.operationId} does not match its schema at ${where}`);
-}
-
-function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const problem = toProblem(error);
-  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-  if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
-  const retryAfter = (error as { retryAfter?: number }).retryAfter;
-  if (retryAfter) reply.header('retry-after', String(retryAfter));
-  const lang = requestLang(request.headers['accept-language']);
-  return reply
-    .code(problem.status)
-    .header('content-language', lang)
-    .type('application/problem+json')
-    .send(problemBody(problem, lang, request.url, request.id));
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type Lang,
   type LocalizedText,
 } from '@ruralkit/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 /** The stable problem codes, with their HTTP status. */
@@ -36,6 +37,7 @@ export const PROBLEM_STATUS = {
   'idempotency-key-reused': 409,
   'precondition-failed': 412,
   'payload-too-large': 413,
+  'uri-too-long': 414,
   'unsupported-media-type': 415,
   'invalid-input': 422,
   'invalid-spreadsheet': 422,
@@ -160,10 +162,26 @@ export function toProblem(error: unknown): HttpProblem {
   return new HttpProblem('internal', { zh: '服务内部错误', en: 'internal error' });
 }
 
+/** The longest path segment (an id) the router reads: longer ones answer 414. */
+export const MAX_PATH_SEGMENT = 100;
+
 /** Errors Fastify raises while reading a request. */
 function fastifyProblem(error: unknown): HttpProblem | undefined {
   const code = (error as { code?: unknown })?.code;
   switch (code) {
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new HttpProblem(
+        'uri-too-long',
+        { zh: '路径过长', en: 'path too long' },
+        {
+          detail: {
+            zh: `路径中的一段超过 ${MAX_PATH_SEGMENT} 个字符；编号最多 64 个字符`,
+            en: `a segment of the path is longer than ${MAX_PATH_SEGMENT} characters; ids have at most 64`,
+          },
+        },
+      );
+    case 'FST_ERR_BAD_URL':
+      return new HttpProblem('invalid-request', { zh: '路径有误', en: 'invalid path' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new HttpProblem('payload-too-large', { zh: '请求体过大', en: 'request body too large' });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -201,14 +219,19 @@ export function requestLang(acceptLanguage: string | undefined): Lang {
 }
 
 /** The problem+json body of `problem` in `lang`. */
-export function problemBody(problem: HttpProblem, lang: Lang, instance: string, requestId: string): ProblemBody {
+export function problemBody(
+  problem: HttpProblem,
+  lang: Lang,
+  instance: string | undefined,
+  requestId: string,
+): ProblemBody {
   const { details } = problem;
   const body: ProblemBody = {
     type: `urn:ruralkit:problem:${problem.code}`,
     title: problem.title[lang],
     status: problem.status,
     code: problem.code,
-    instance,
+    ...(instance === undefined ? {} : { instance }),
     requestId,
   };
   if (details.detail && details.detail[lang] !== body.title) body.detail = details.detail[lang];
@@ -218,4 +241,23 @@ export function problemBody(problem: HttpProblem, lang: Lang, instance: string, 
   if (details.state !== undefined) body.state = details.state;
   if (details.currentVersion !== undefined) body.currentVersion = details.currentVersion;
   return body;
+}
+
+/** The longest request path a problem names as its `instance`: a longer one is not echoed. */
+const MAX_INSTANCE_CHARS = 200;
+
+/** Answer `error` as problem+json: logged when it is the service's fault (5xx). */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const problem = toProblem(error);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  const retryAfter = (error as { retryAfter?: number }).retryAfter;
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
+  const lang = requestLang(request.headers['accept-language']);
+  const path = request.url.split('?')[0]!;
+  return reply
+    .code(problem.status)
+    .header('content-language', lang)
+    .type('application/problem+json')
+    .send(problemBody(problem, lang, path.length <= MAX_INSTANCE_CHARS ? request.url : undefined, request.id));
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@ruralkit/core';
 import { jwtAuthenticator } from '@ruralkit/http';
 import type { FastifyRequest } from 'fastify';
+import { withEntries } from '../../xlsx/test/zip-archive.js';
 import { example, json, jwk, startService, token, who, type TestService } from './helpers.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -215,13 +216,24 @@ describe('bodies and workbooks', () => {
     const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(8 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(64 * 1024);
     const problem = await expectProblem(await evaluate(bomb, XLSX), 422, 'invalid-spreadsheet');
-    expect(problem.issues[0].message).toMatch(/expands to more than/);
+    expect(problem.issues[0].message).toMatch(/holds more than the 2.0 MB limit/);
+  });
+
+  it('refuses entries hidden behind a patched entry count, and sizes declared too small (422)', async () => {
+    const hidden = withEntries(workbook, { count: 1_100, bytes: 1024, hideCount: true });
+    const problem = await expectProblem(await evaluate(hidden, XLSX), 422, 'invalid-spreadsheet');
+    expect(problem.issues[0].message).toMatch(/more than 1,000 entries/);
+    const small = withEntries(workbook, { count: 2, bytes: 10 * 1024 * 1024, declaredBytes: 1024 });
+    const start = performance.now();
+    const lying = await expectProblem(await evaluate(small, XLSX), 422, 'invalid-spreadsheet');
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(lying.issues[0].message).toMatch(/holds more than the 2.0 MB limit/);
   });
 
   it('refuses a workbook with thousands of entries (422)', async () => {
     const many = zip(Array.from({ length: 1100 }, (_, i) => ({ name: `${i}`, data: Buffer.from('<a/>') })));
     const problem = await expectProblem(await evaluate(many, XLSX), 422, 'invalid-spreadsheet');
-    expect(problem.issues[0].message).toMatch(/1100 entries/);
+    expect(problem.issues[0].message).toMatch(/more than 1,000 entries/);
   });
 
   it('lists every bad cell of a filled workbook', async () => {

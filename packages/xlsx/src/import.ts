@@ -17,8 +17,9 @@ import {
 import { readCell, cellContent, cellText, normalizedFrom } from './cells.js';
 import { sheetForKeys, sheetsOf, type Column, type SheetSpec } from './columns.js';
 import { SpreadsheetError, type CellIssue } from './errors.js';
-import { tooManyBytes, tooManyRows, unpackedSize } from './limits.js';
+import { tooManyBytes, tooManyRows } from './limits.js';
 import { columnLetter } from './style.js';
+import { unpackWorkbook, type UnpackLimits } from './unpack.js';
 
 /** A sheet as read: its name (or the CSV file's) and its rows of raw cell values, row 1 first. */
 export interface SheetTable {
@@ -45,6 +46,8 @@ export interface ImportOptions {
    * so that the person who filled it knows which id was used.
    */
   onNotice?: (notice: CellIssue) => void;
+  /** How much a workbook may unpack to (default 100 MB in at most 1,000 entries). */
+  limits?: UnpackLimits;
 }
 
 /** Read a filled workbook (xlsx bytes) into a validated evaluation input. */
@@ -53,12 +56,10 @@ export async function readWorkbook(
   data: Uint8Array | ArrayBuffer,
   options: ImportOptions = {},
 ): Promise<EvaluationInput> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const tooBig = tooManyBytes(unpackedSize(bytes) ?? 0, { zh: '工作簿解压后', en: 'the unpacked workbook' });
-  if (tooBig) throw new SpreadsheetError([{ path: [], sheet: '(xlsx)', message: tooBig }]);
+  const archive = await unpackWorkbook(data instanceof Uint8Array ? data : new Uint8Array(data), options.limits);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data as ArrayBuffer);
+    await workbook.xlsx.load(archive as unknown as ArrayBuffer);
   } catch (error) {
     throw new SpreadsheetError([
       {

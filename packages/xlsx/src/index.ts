@@ -17,7 +17,8 @@
  */
 export { buildTemplate, type TemplateOptions } from './template.js';
 export { readWorkbook, readCsv, importTables, type ImportOptions, type SheetTable } from './import.js';
-export { MAX_CELL_CHARS, MAX_IMPORT_BYTES, MAX_SHEET_ROWS } from './limits.js';
+export { MAX_CELL_CHARS, MAX_IMPORT_BYTES, MAX_SHEET_ROWS, MAX_WORKBOOK_ENTRIES } from './limits.js';
+export type { UnpackLimits } from './unpack.js';
 export { SpreadsheetError, describeCellIssue, type CellIssue } from './errors.js';
 export { sheetsOf, type SheetSpec, type SheetKind, type Column } from './columns.js';
 export { buildResultsWorkbook, STATUS_COLOUR } from './results.js';

@@ -1,12 +1,14 @@
 /**
- * Size limits of an import (导入上限), checked before anything is unpacked or converted: a
+ * Size limits of an import (导入上限), checked while a workbook is unpacked and before anything is converted: a
  * small xlsx file can unpack to gigabytes, and one cell can hold hundreds of megabytes.
  * Larger data belongs in `ruralkit screen` or `evaluate --batch` (NDJSON or CSV, streamed).
  */
 import type { LocalizedText } from '@ruralkit/core';
 
-/** The most a workbook may unpack to, or a CSV file may hold: 100 MB. */
+/** The most a workbook may unpack to (the bytes really inflated, not those declared), or a CSV file may hold: 100 MB. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** The most entries (files inside the ZIP archive) a workbook may hold, whatever its directory declares. */
+export const MAX_WORKBOOK_ENTRIES = 1_000;
 /** The most characters in one cell: Excel's own limit. */
 export const MAX_CELL_CHARS = 32_767;
 /** The most rows on one sheet or in one CSV file. */
@@ -34,31 +36,19 @@ export function tooManyRows(rows: number): LocalizedText | undefined {
   };
 }
 
-/**
- * The bytes an xlsx (a ZIP archive) unpacks to, as its central directory declares them; `Infinity`
- * for a ZIP64 archive (sizes beyond 4 GB), undefined when the bytes are no ZIP archive.
- */
-export function unpackedSize(data: Uint8Array): number | undefined {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  // The end-of-central-directory record: in the last 22 bytes plus a comment of up to 65,535.
-  let end = -1;
-  for (let i = data.byteLength - 22; i >= Math.max(0, data.byteLength - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  if (entries === 0xffff || at === 0xffffffff) return Infinity;
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > data.byteLength || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
+/** Why a workbook unpacking to more than `limit` bytes is refused. */
+export function tooLargeUnpacked(limit: number): LocalizedText {
+  return {
+    zh: `工作簿解压后超过 ${mb(limit)} 上限；大量数据请用 ruralkit screen 或 evaluate --batch（NDJSON 或 CSV）`,
+    en: `the unpacked workbook holds more than the ${mb(limit)} limit; for data this large use ruralkit screen or evaluate --batch (NDJSON or CSV)`,
+  };
+}
+
+/** Why a workbook holding more than `limit` entries (files inside its archive) is refused. */
+export function tooManyEntries(limit: number): LocalizedText {
+  const max = limit.toLocaleString('en-US');
+  return {
+    zh: `工作簿压缩包中的条目超过 ${max} 个上限`,
+    en: `the workbook's archive holds more than ${max} entries, the limit`,
+  };
 }

@@ -10,7 +10,7 @@ import {
   type WorkflowFact,
 } from '@ruralkit/core';
 import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
-import { dateOption, oneOf, parseOptions, UsageError, type Command } from '../io.js';
+import { dateOption, oneOf, parseOptions, UsageError, type Command, type Io } from '../io.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { loadHtmlReport, loadXlsx } from '../optional.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
@@ -102,7 +102,7 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
     const input = await readInputFiles(plan, positionals, io.stderr);
     checkReportSize(input);
     const report = workflows
-      ? await evaluateWithWorkflows(plan, input, asOf, values, workflows, io.stderr)
+      ? await evaluateWithWorkflows(plan, input, asOf, values, workflows, io)
       : evaluate(plan, input, { asOf });
     const content =
       format === 'json'
@@ -153,9 +153,9 @@ async function evaluateWithWorkflows(
   asOf: string,
   values: Record<string, unknown>,
   { tenant, opener }: { tenant: string; opener?: EventInput['actor'] },
-  stderr: (text: string) => void,
+  io: Io,
 ): Promise<Report> {
-  const store = await openWorkflowStore(NAME, values, { action: 'read', create: false });
+  const store = await openWorkflowStore(NAME, values, { action: 'read', create: false }, io);
   try {
     const firstYear = Number(plan.period.start.slice(0, 4));
     const workflowFacts: WorkflowFact[] = await deriveWorkflowFacts(store, { tenant, asOf, firstYear });
@@ -163,7 +163,7 @@ async function evaluateWithWorkflows(
     if (opener) {
       const opened = await createRuntime({ plan, store }).openRectifications(report, { tenant, actor: opener });
       const started = opened.filter((o) => o.outcome === 'started').length;
-      stderr(
+      io.stderr(
         `ruralkit: 整改案件 新开 ${started}，已有 ${opened.length - started} / rectification cases opened ${started}, already open ${opened.length - started}\n`,
       );
     }

@@ -10,8 +10,9 @@
  */
 import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
 import { fileKeys } from '../key-file.js';
-import { parseOptions, UsageError, type Command } from '../io.js';
-import { loadHttp, loadOptional, loadSqliteStore } from '../optional.js';
+import { openPostgres } from '../database-url.js';
+import { parseOptions, UsageError, type Command, type Io } from '../io.js';
+import { loadHttp, loadSqliteStore } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { readKey } from './workflow-audit.js';
 import { checkKeyFile } from './workflow-guards.js';
@@ -110,7 +111,7 @@ ${PLAN_OPTIONS_HELP}
       ...(auditKeyFile
         ? { auditKey: readKey(NAME, 'audit-key', auditKeyFile, 'private'), autoCheckpoint: schedule }
         : {}),
-      store: await openStore(values.db as string | undefined, values['database-url'] as string | undefined),
+      store: await openStore(values.db as string | undefined, values['database-url'] as string | undefined, io),
       ...(redisUrl ? { redis: { url: redisUrl } } : {}),
       ...(keyFile
         ? {
@@ -173,7 +174,7 @@ async function countyPlans(
 }
 
 /** The SQLite store of `--db`, or the PostgreSQL store of `--database-url` when its package is installed. */
-async function openStore(db: string | undefined, databaseUrl: string | undefined): Promise<WorkflowStore> {
+async function openStore(db: string | undefined, databaseUrl: string | undefined, io: Io): Promise<WorkflowStore> {
   if (db && databaseUrl) {
     throw new UsageError(NAME, '--db 与 --database-url 只能给一个', 'give --db or --database-url, not both');
   }
@@ -185,20 +186,5 @@ async function openStore(db: string | undefined, databaseUrl: string | undefined
       'give the workflow store: --db FILE or --database-url URL',
     );
   }
-  // Named through a variable: the PostgreSQL store is an optional package the CLI does not build against.
-  const name = '@ruralkit/store-postgres';
-  const module = await loadOptional(
-    name,
-    { zh: 'PostgreSQL 流程存储（--database-url）', en: 'the PostgreSQL workflow store (--database-url)' },
-    () => import(name) as Promise<Record<string, unknown>>,
-  );
-  const open = module.openPostgresStore ?? module.createPostgresStore;
-  if (typeof open !== 'function') {
-    throw new UsageError(
-      NAME,
-      '@ruralkit/store-postgres 未导出 openPostgresStore',
-      '@ruralkit/store-postgres does not export openPostgresStore',
-    );
-  }
-  return (await open(databaseUrl)) as WorkflowStore;
+  return openPostgres(NAME, databaseUrl, io);
 }

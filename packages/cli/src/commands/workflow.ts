@@ -212,7 +212,7 @@ ${PLAN_OPTIONS_HELP}`,
     const audit = action === 'verify' ? verifyOptions(command, values) : undefined;
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
 
-    const store = await openWorkflowStore(command, values, use);
+    const store = await openWorkflowStore(command, values, use, io);
     const runtime = createRuntime({
       plan,
       store,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { InputIssue } from '../model/errors.js';
+import { issueText } from '../model/localized-issue.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
 import { inputYears } from './input.js';
 import { structureProblems } from './structure.js';
@@ -154,6 +155,7 @@ function describe(
       };
     case 'invalid_format':
     case 'custom':
+      if (issueText(issue)) return issueText(issue)!;
       if (typeof value === 'string' && isRealDate(value)) {
         return {
           zh: `日期应在 ${years.first}–${years.last} 年之间`,

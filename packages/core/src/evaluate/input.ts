@@ -4,7 +4,9 @@
  * that lists every problem with its subject, year, key and value (worded in `input-issues.ts`).
  */
 import { z } from 'zod';
+import { AmountSchema } from '../model/amounts.js';
 import { InputError, type InputIssue } from '../model/errors.js';
+import { IdValueSchema } from '../model/ids.js';
 import { IsoDateSchema, type Indicator, type Plan } from '../model/schema.js';
 import { duplicateIds, structureIssues, toIssues } from './input-issues.js';
 
@@ -62,6 +64,8 @@ export interface ParsedInput {
 }
 
 const YEAR = /^\d{4}$/;
+/** The keys of a record that hold ids (编号): a household's own and its village's. */
+export const ID_KEYS: ReadonlySet<string> = new Set(['id', 'villageId']);
 
 /** The first year an input may hold: no data of the plans reaches further back. */
 export const FIRST_INPUT_YEAR = 2000;
@@ -88,10 +92,10 @@ function valueSchema(def: Indicator, years: { first: number; last: number }): z.
     case 'date':
       return IsoDateSchema.refine((d) => inInputYears(years, d));
     case 'string':
-      return z.string().min(1);
+      return ID_KEYS.has(def.key) ? IdValueSchema : z.string().min(1);
     case 'integer':
     case 'number': {
-      let s = def.type === 'integer' ? z.number().int() : z.number();
+      let s = def.type === 'integer' ? z.number().int() : def.unit === 'CNY' ? AmountSchema : z.number();
       if (def.min !== undefined) s = s.min(def.min);
       if (def.max !== undefined) s = s.max(def.max);
       return s;
@@ -134,7 +138,7 @@ export function inputSchema(plan: Plan): z.ZodType<EvaluationInput> {
         .array(
           z
             .object({
-              id: z.string().min(1),
+              id: IdValueSchema,
               name: z.string().min(1).optional(),
               // An absent block is checked as an empty one, so each required attribute is named.
               attributes: z.preprocess(

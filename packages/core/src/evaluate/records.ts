@@ -4,10 +4,13 @@
  * valid record without running zod; only a record it rejects goes through zod, which names
  * every problem (subject, year, key and the record's line).
  */
+import { amountProblem } from '../model/amounts.js';
 import { InputError, type InputIssue } from '../model/errors.js';
+import { idProblem } from '../model/ids.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
 import { duplicateIdIssue, structureIssues, toIssues } from './input-issues.js';
 import {
+  ID_KEYS,
   inInputYears,
   inputSchema,
   inputYears,
@@ -32,6 +35,8 @@ interface ValueSpec {
   type: Indicator['type'];
   min: number;
   max: number;
+  /** An id (`id`, `villageId`) or an amount in yuan: bounded as `IdValueSchema` and `AmountSchema` bound them. */
+  bound?: 'id' | 'amount';
 }
 
 type Years = ReturnType<typeof inputYears>;
@@ -43,12 +48,24 @@ function isValid(spec: ValueSpec, years: Years, v: unknown): boolean {
     case 'date':
       return typeof v === 'string' && isRealDate(v) && inInputYears(years, v);
     case 'string':
-      return typeof v === 'string' && v.length > 0;
+      return typeof v === 'string' && v.length > 0 && (spec.bound !== 'id' || idProblem(v) === undefined);
     case 'integer':
       return Number.isSafeInteger(v) && (v as number) >= spec.min && (v as number) <= spec.max;
     case 'number':
-      return typeof v === 'number' && Number.isFinite(v) && v >= spec.min && v <= spec.max;
+      return (
+        typeof v === 'number' &&
+        Number.isFinite(v) &&
+        v >= spec.min &&
+        v <= spec.max &&
+        (spec.bound !== 'amount' || amountProblem(v) === undefined)
+      );
   }
+}
+
+/** How `def`'s values are bounded beyond their type, as `inputSchema` bounds them. */
+function boundOf(def: Indicator): ValueSpec['bound'] {
+  if (def.type === 'string' && ID_KEYS.has(def.key)) return 'id';
+  return def.type === 'number' && def.unit === 'CNY' ? 'amount' : undefined;
 }
 
 /**
@@ -62,7 +79,10 @@ function isOwn(value: object, key: string): boolean {
 /** A strict object of indicator values: no unknown key, required keys present, every value valid. */
 function objectCheck(defs: readonly Indicator[], years: Years, required: (d: Indicator) => boolean): Check {
   const specs = new Map(
-    defs.map((d): [string, ValueSpec] => [d.key, { type: d.type, min: d.min ?? -Infinity, max: d.max ?? Infinity }]),
+    defs.map((d): [string, ValueSpec] => [
+      d.key,
+      { type: d.type, min: d.min ?? -Infinity, max: d.max ?? Infinity, bound: boundOf(d) },
+    ]),
   );
   const requiredKeys = defs.filter(required).map((d) => d.key);
   return (value) => {
@@ -94,13 +114,14 @@ function checksOf(plan: Plan): RecordChecks {
   const yearValues = objectCheck(of('village'), years, () => false);
   const attributes = objectCheck(of('village-attribute'), years, (d) => d.required === true);
   const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
+  const isId = (v: unknown) => nonEmpty(v) && idProblem(v as string) === undefined;
   const village: Check = (value) => {
     if (!isRecord(value)) return false;
     for (const key in value) {
       if (!isOwn(value, key)) return false;
       const v = value[key];
       if (key === 'id') {
-        if (!nonEmpty(v)) return false;
+        if (!isId(v)) return false;
       } else if (key === 'name') {
         if (v !== undefined && !nonEmpty(v)) return false;
       } else if (key === 'indicators') {
@@ -111,7 +132,7 @@ function checksOf(plan: Plan): RecordChecks {
         }
       } else if (key !== 'attributes') return false;
     }
-    return nonEmpty(value.id) && attributes(value.attributes ?? {});
+    return isId(value.id) && attributes(value.attributes ?? {});
   };
   const household = objectCheck(
     of('household'),

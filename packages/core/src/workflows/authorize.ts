@@ -6,6 +6,7 @@
  * may send now.
  */
 import type { z } from 'zod';
+import { issueText } from '../model/localized-issue.js';
 import type { LocalizedText } from '../model/schema.js';
 import { eventNameOf, placeOf, type Attempt, type Setting } from './attempt.js';
 import { auditRecord, auditWhere } from './audit.js';
@@ -348,8 +349,9 @@ function payloadKeyNames(value: unknown, path = 'payload'): Record<string, strin
 function issues(error: z.ZodError, root: string): LocalizedText[] {
   return error.issues.map((issue) => {
     const field = [root, ...issue.path.map(String)].join('.');
-    // a message of ours is `zh / en`; zod's own are English
+    // a check's own text is bilingual (refineWith, or `zh / en`); zod's are English
     const [zh, en = zh] = issue.code === 'custom' ? issue.message.split(' / ') : [issue.message];
-    return { zh: `${field}：${zh}`, en: `${field}: ${en}` };
+    const text = issueText(issue) ?? { zh, en };
+    return { zh: `${field}：${text.zh}`, en: `${field}: ${text.en}` };
   });
 }

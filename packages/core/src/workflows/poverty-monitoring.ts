@@ -6,6 +6,7 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
+import { AmountSchema } from '../model/amounts.js';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import { addDays, daysBetween, localDate } from './calendar.js';
 import { personal } from './privacy/personal.js';
@@ -74,7 +75,7 @@ export interface PovertyMonitoringContext {
 }
 
 const text = z.string().trim().min(1);
-const money = z.number().finite().nonnegative();
+const money = AmountSchema.nonnegative();
 /** The household head's name (户主姓名): personal. */
 const headName = personal(text, 'name');
 /** Free text about the household's situation (个案说明: health, income, family): personal. */

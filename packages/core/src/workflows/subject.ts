@@ -3,6 +3,7 @@
  * start's input against the plan, and the key a store finds a subject's instances by.
  */
 import type { LocalizedText, Plan } from '../model/schema.js';
+import { checkId } from '../model/ids.js';
 import { WorkflowError } from './errors.js';
 import { identifierIdReasons } from './privacy/identifiers.js';
 import type { Subject, WorkflowDefinition } from './types.js';
@@ -30,6 +31,11 @@ export function resolveSubject(
     new WorkflowError('invalid-subject', { zh: `对象有误：${zh}`, en: `invalid subject: ${en}` }, { reasons });
   if (!input || typeof input.village !== 'string' || input.village === '')
     throw bad('缺少 village', 'village is missing');
+  for (const field of ['village', 'township', 'household'] as const) {
+    const given = input[field];
+    const problem = typeof given === 'string' ? checkId(`subject.${field}`, given) : undefined;
+    if (problem) throw bad(problem.zh, problem.en);
+  }
   const { village, township: given, household } = input;
   const numbers = identifierIdReasons({ tenant, village, township: given, household });
   if (numbers.length) {

@@ -24,14 +24,16 @@ import { HttpProblem, problemBody, toProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import { AsOfQuery, BatchQuery, EvaluateQuery, PlanParams } from '../schemas.js';
 import type { Service } from '../service.js';
-import { checkWorkbook, type WorkbookLimits } from '../xlsx-upload.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const NDJSON = 'application/x-ndjson';
 const HTML = 'text/html';
 const REPORT_TYPES = ['application/json', XLSX, HTML] as const;
 
-export interface EvaluationLimits extends WorkbookLimits {
+export interface EvaluationLimits {
+  /** The most bytes an uploaded workbook may really inflate to, and its most entries. */
+  maxExpandedBytes: number;
+  maxEntries: number;
   /** The longest NDJSON line, in bytes. */
   maxLineBytes: number;
 }
@@ -71,7 +73,9 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
         const type = negotiate(request.headers.accept, REPORT_TYPES);
         requireMediaType(request.headers['content-type'], ['application/json', XLSX]);
         const input = Buffer.isBuffer(request.body)
-          ? await readUpload(request.body, plan, limits)
+          ? await readWorkbook(plan, request.body, {
+              limits: { maxBytes: limits.maxExpandedBytes, maxEntries: limits.maxEntries },
+            })
           : (request.body as EvaluationInput);
         const asOf = query.asOf ?? today();
         const workflowFacts =
@@ -160,12 +164,6 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
 
 function isDistrictLine(record: unknown): record is { district: EvaluationInput['district'] } {
   return typeof record === 'object' && record !== null && Object.keys(record).join() === 'district';
-}
-
-/** A filled workbook, checked before it is opened. */
-async function readUpload(body: Buffer, plan: Parameters<typeof readWorkbook>[0], limits: WorkbookLimits) {
-  checkWorkbook(body, limits);
-  return readWorkbook(plan, body);
 }
 
 /** Judge NDJSON lines as they arrive and stream one output line each. */
