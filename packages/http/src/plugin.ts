@@ -13,13 +13,13 @@ import type {
   WorkflowStore,
   WorkingDayCalendar,
 } from '@ruralkit/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { z } from 'zod';
 import { noAuthentication, type Authenticate } from './auth.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { HttpProblem, problemBody, requestLang, sendProblem, toProblem } from './problem.js';
+import { HttpProblem, requestLang, sendProblem } from './problem.js';
 import { registerRateLimits, type RateLimitRedis } from './rate-limits.js';
 import type { RouteSpec } from './route.js';
 import { evaluationRoutes, NDJSON, XLSX } from './routes/evaluation.js';
