@@ -143,10 +143,14 @@ describe('figures never contradict the verdict', () => {
     const r = find(results, 'infrastructure.tap-water');
     expect(r.status).toBe('not-met');
     expect(r.message.zh).toContain('自来水普及率为89.99%，低于目标90%');
-    const funds = village({ '2025': { transitionFundsCny: 299999.999 } });
+    const close = village({ '2025': { tapWaterRate: 0.899999 } });
+    const closer = find(evaluate(plan, close, { asOf: '2025-12-31' }).results, 'infrastructure.tap-water');
+    expect(closer.message.zh).toContain('自来水普及率为89.9999%，低于目标90%');
+    // Amounts are in whole fen, which the usual cents already tell apart.
+    const funds = village({ '2025': { transitionFundsCny: 299999.99 } });
     const money = find(evaluate(plan, funds, { asOf: '2025-12-31' }).results, 'funding.transition-funds');
     expect(money.status).toBe('not-met');
-    expect(money.message.zh).toContain('299,999.999元');
+    expect(money.message.zh).toContain('299,999.99元');
   });
 
   it('keeps the usual precision where it already tells them apart', () => {
