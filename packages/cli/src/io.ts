@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { isRealDate, RuralkitError } from '@ruralkit/core';
+import { isRealDate, RuralkitError, today } from '@ruralkit/core';
 import { didYouMean } from './suggest.js';
 
 /** Where the command writes; a test passes its own. */
@@ -24,7 +24,7 @@ export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-  today: () => new Date().toISOString().slice(0, 10),
+  today: () => today(),
   progress: Boolean(process.stderr.isTTY),
 };
 

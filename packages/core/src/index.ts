@@ -181,6 +181,7 @@ export {
   addDays,
   daysBetween,
   localDate,
+  today,
   endOfLocalDay,
   createManualClock,
   systemClock,

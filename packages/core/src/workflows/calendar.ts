@@ -26,6 +26,11 @@ export function localDate(instant: string): string {
   return new Date(Date.parse(instant) + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Today's date in China (China Standard Time) by `clock`: the default as-of date everywhere. */
+export function today(clock: Clock = systemClock): string {
+  return localDate(clock.now().toISOString());
+}
+
 /** `date` plus `days` calendar days. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -4,6 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import {
+  today,
   createBatchEvaluator,
   deriveWorkflowFacts,
   evaluate,
@@ -37,8 +38,6 @@ export interface EvaluationLimits {
   /** The longest NDJSON line, in bytes. */
   maxLineBytes: number;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function evaluationRoutes(service: Service, limits: EvaluationLimits): RouteSpec[] {
   const firstPlan = service.plans.values().next().value!.plan;

@@ -1,5 +1,6 @@
 /** Plan routes (方案): the plans served, the plan in force at a date, a plugin set's diff, the input schema. */
 import {
+  today,
   diffPlan,
   getPlan,
   inputJsonSchema,
@@ -35,8 +36,6 @@ function basePlanOf(service: Service, base: { id: string; hash: string }): Plan 
     },
   );
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function planRoutes(service: Service): RouteSpec[] {
   return [
