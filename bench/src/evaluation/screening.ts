@@ -46,7 +46,11 @@ export async function parseFloor(file: string): Promise<{ seconds: number; recor
 }
 
 /** One run of the built command: wall seconds, peak RSS in MB, and the alerts it wrote. */
-function screen(file: string, asOf: string, workers: number): { seconds: number; peakRssMb: number; output: string } {
+export function screen(
+  file: string,
+  asOf: string,
+  workers: number,
+): { seconds: number; peakRssMb: number; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ruralkit-bench-'));
   const out = join(dir, 'alerts.ndjson');
   const start = performance.now();

@@ -40,6 +40,20 @@ describe('batch input refused like evaluate refuses it (point 6)', () => {
     }
   });
 
+  it('tells ids apart that share a fingerprint, and finds a duplicate in a CSV across jobs', async () => {
+    const dir = tmp();
+    // "costarring" and "liquid" have the same 32-bit FNV-1a hash: the run reads back and goes on.
+    const twins = ['costarring', 'liquid', 'declinate', 'macallums'].map((id) => ({ ...households[0], id }));
+    const run = await screen(write(dir, 'twins.ndjson', ndjson(twins)), join(dir, 'alerts.ndjson'));
+    expect(run.code, run.stderr).toBe(0);
+    const header = 'id,villageId,size,annualNetIncomeCny\n';
+    const rows = Array.from({ length: 2500 }, (_, i) => `h${i},liuyang,3,30000\n`).join('');
+    const csv = write(dir, 'h.csv', `${header}${rows}costarring,liuyang,3,30000\nh7,liuyang,3,30000\n`);
+    const refused = await screen(csv, join(dir, 'out.csv'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('line 2503, 户 household h7, id = "h7": 编号重复 / duplicate id');
+  });
+
   it('refuses a village id given twice in evaluate --batch', async () => {
     const dir = tmp();
     const villages = example.villages as unknown[];

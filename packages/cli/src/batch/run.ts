@@ -6,14 +6,15 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
-import { InputError, uniqueIds } from '@ruralkit/core';
+import { InputError } from '@ruralkit/core';
 import type { Io } from '../io.js';
 import { formatCsvRow } from './csv.js';
 import { CSV_HEADER, type JobCounts, type JobSettings } from './job.js';
 import { createPool } from './pool.js';
 import { createProgress } from './progress.js';
 import { planFromOptions } from '../plan-options.js';
-import { openSource } from './source.js';
+import { earlierLineOf, openSource } from './source.js';
+import { createIdRegistry } from './unique.js';
 
 export interface BatchRun {
   input: string;
@@ -41,12 +42,18 @@ export async function runBatch({ input, out, settings, workers, io }: BatchRun):
   const pool = createPool(plan, settings, workers);
   const progress = createProgress(io.progress === true, source.size, io.stderr);
   const totals: JobCounts = { subjects: 0, flagged: 0, byKey: {} };
-  const checkUnique = uniqueIds(settings.mode === 'screen' ? 'household' : 'village');
+  const ids = createIdRegistry(settings.mode === 'screen' ? 'household' : 'village', (id, line) =>
+    earlierLineOf(input, settings.mode, plan, id, line),
+  );
   const write = async () => {
     if (writeFailure) throw writeFailure;
     for (const output of pool.drain()) {
       if (!output.ok) throw new InputError(output.issues);
-      output.ids.forEach((id, i) => checkUnique(id, output.lines[i]));
+      for (let i = 0; i < output.ids.length; i++) {
+        // Only a fingerprint seen before waits, while the earlier line is read again.
+        const confirming = ids.check(output.ids[i]!, output.lines[i]!);
+        if (confirming) await confirming;
+      }
       totals.subjects += output.counts.subjects;
       totals.flagged += output.counts.flagged;
       for (const [key, n] of Object.entries(output.counts.byKey)) totals.byKey[key] = (totals.byKey[key] ?? 0) + n;

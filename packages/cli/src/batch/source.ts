@@ -24,7 +24,7 @@ export interface Source {
 /** Open `file` (`.csv`: CSV with a header row; otherwise NDJSON) as jobs for `mode`. */
 export function openSource(file: string, mode: 'screen' | 'evaluate', plan: Plan): Source {
   const size = statSync(file).size;
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
   const jobs = file.toLowerCase().endsWith('.csv') ? csvJobs(stream, csvRecords(plan, mode)) : ndjsonJobs(stream);
   return {
     size,
@@ -33,6 +33,43 @@ export function openSource(file: string, mode: 'screen' | 'evaluate', plan: Plan
     },
     jobs,
   };
+}
+
+/**
+ * The first line before `before` of `file` whose record has `id`, reading the file again from the
+ * start (a duplicate is being confirmed); undefined when there is none.
+ */
+export async function earlierLineOf(
+  file: string,
+  mode: 'screen' | 'evaluate',
+  plan: Plan,
+  id: string,
+  before: number,
+): Promise<number | undefined> {
+  for await (const job of openSource(file, mode, plan).jobs) {
+    const texts = 'records' in job ? [] : job.text.split('\n');
+    const count = 'records' in job ? job.records.length : texts.length;
+    for (let i = 0; i < count; i++) {
+      const line = 'records' in job ? job.lines[i]! : job.firstLine + i;
+      if (line >= before) return undefined;
+      const record = 'records' in job ? job.records[i] : parseLine(texts[i]!);
+      if (idOf(record) === id) return line;
+    }
+  }
+  return undefined;
+}
+
+function parseLine(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function idOf(record: unknown): string | undefined {
+  const id = (record as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 async function* ndjsonJobs(stream: AsyncIterable<Buffer>): AsyncGenerator<JobInput> {
