@@ -13,11 +13,13 @@ import { didYouMean } from './suggest.js';
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
+  keygen: async () => (await import('./commands/keygen.js')).keygenCommand,
   plan: async () => (await import('./commands/plan.js')).planCommand,
   screen: async () => (await import('./commands/screen.js')).screenCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   template: async () => (await import('./commands/template.js')).templateCommand,
   test: async () => (await import('./commands/test.js')).testCommand,
+  token: async () => (await import('./commands/token.js')).tokenCommand,
   workflow: async () => (await import('./commands/workflow.js')).workflowCommand,
 };
 

@@ -8,7 +8,7 @@
  * (`--audit-key FILE`: every audit entry signed, checkpoints every `--checkpoint-every N`
  * entries and `--checkpoint-minutes T`).
  */
-import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { resolvePlan, RuralkitError, type Plan, type WorkflowStore } from '@ruralkit/core';
 import { fileKeys } from '../key-file.js';
 import { parseOptions, UsageError, type Command } from '../io.js';
 import { loadHttp, loadOptional, loadSqliteStore } from '../optional.js';
@@ -115,7 +115,7 @@ ${PLAN_OPTIONS_HELP}
       ...(keyFile
         ? {
             authenticate: jwtAuthenticator({
-              ...readKeyFile(keyFile),
+              ...tokenKey(() => readKeyFile(keyFile)),
               ...(values.issuer ? { issuer: values.issuer as string } : {}),
               ...(values.audience ? { audience: values.audience as string } : {}),
               ...(maxLifetime ? { maxLifetimeSeconds: Number(maxLifetime) } : {}),
@@ -124,13 +124,54 @@ ${PLAN_OPTIONS_HELP}
         : {}),
     });
     const closed = closeOnSignals(app);
-    const address = await app.listen({ port, host: (values.host as string | undefined) ?? '127.0.0.1' });
+    const address = await listen(app, port, (values.host as string | undefined) ?? '127.0.0.1');
     if (!keyFile) io.stderr('ruralkit: no --jwt-key or --jwks: only health checks and the documentation are open\n');
     io.stderr(`ruralkit: serving ${plans.map((p) => p.key).join(', ')} at ${address} — docs at ${address}/docs\n`);
     await closed;
     return 0;
   },
 };
+
+/** The key file of `--jwt-key` or `--jwks`: a file that cannot verify tokens is a usage error naming it. */
+function tokenKey<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RuralkitError)) throw error;
+    throw new UsageError(NAME, error.text.zh, error.text.en);
+  }
+}
+
+/** Listen on `host:port`; a port already in use or not allowed says so and suggests `--port`. */
+async function listen(
+  app: { listen: (o: { port: number; host: string }) => Promise<string>; close: () => Promise<unknown> },
+  port: number,
+  host: string,
+): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+    await app.close();
+    if (code === 'EADDRNOTAVAIL') {
+      throw new UsageError(
+        NAME,
+        `本机没有地址 ${host}：请用 --host 换一个（如 127.0.0.1）`,
+        `this machine has no address ${host}: choose another with --host (such as 127.0.0.1)`,
+      );
+    }
+    const why =
+      code === 'EADDRINUSE'
+        ? { zh: '已被占用', en: 'is already in use' }
+        : { zh: '不允许使用', en: 'is not allowed to this user' };
+    throw new UsageError(
+      NAME,
+      `端口 ${port}（${host}）${why.zh}：请用 --port 换一个端口，如 --port ${port === 8080 ? 8081 : 8080}`,
+      `port ${port} on ${host} ${why.en}: choose another with --port, such as --port ${port === 8080 ? 8081 : 8080}`,
+    );
+  }
+}
 
 /** A whole number of entries or minutes given to `--option`, or `fallback`. */
 function count(option: string, value: unknown, fallback: number): number {
