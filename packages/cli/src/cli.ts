@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError, PluginError } from '@ruralkit/core';
 import { processIo, UsageError, type Command, type Io } from './io.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '@ruralkit/core';
 
 /**
  * The subcommands, each loaded when it runs: `screen` does not wait for the spreadsheet and

@@ -1,7 +1,7 @@
 /** The `--plan ID` and `--plugin FILE`… options every plan-reading command shares. */
 import { asResolvedPlan, getPlan, listPlans, resolvePlan, type Plan, type ResolvedPlan } from '@ruralkit/core';
 import { UsageError } from './io.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '@ruralkit/core';
 
 export const planOptions = {
   plan: { type: 'string' },

@@ -81,6 +81,7 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
       tenant: { type: 'string' },
       'open-rectifications': { type: 'boolean' },
       as: { type: 'string' },
+      strict: { type: 'boolean' },
     });
     if (positionals.length === 0) {
       throw new UsageError(
@@ -120,9 +121,23 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
     } else {
       io.stdout(content as string);
     }
-    return 0;
+    return unknownVillages(report, values.strict === true, io.stderr);
   },
 };
+
+/**
+ * Say on stderr each village the workflows name that the input lacks (its facts were not
+ * evaluated); with `--strict` that is exit 2, after the report is written.
+ */
+function unknownVillages(report: Report, strict: boolean, stderr: (text: string) => void): number {
+  const missing = report.notes.filter((n) => n.code === 'workflow-village-not-in-input');
+  for (const note of missing) stderr(`ruralkit: ${note.message.zh}\nruralkit: ${note.message.en}\n`);
+  if (missing.length === 0 || !strict) return 0;
+  stderr(
+    `ruralkit: --strict：${missing.length} 项流程数据所属的村不在输入中 / --strict: ${missing.length} workflow value(s) name a village the input lacks\n`,
+  );
+  return 2;
+}
 
 /** What --from-workflows asks for, checked before anything is read; undefined without it. */
 function workflowOptions(

@@ -15,7 +15,7 @@ import {
 } from '@ruralkit/core';
 import { dateOption, oneOf, parseOptions, UsageError, type Command, type Io } from '../io.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '@ruralkit/core';
 
 const NAME = 'ruralkit plan';
 const ACTIONS = ['show', 'diff'];

@@ -16,7 +16,7 @@ import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } 
 import { fileKeys } from '../key-file.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '@ruralkit/core';
 import { checkpoint, keygen, readKey, verify, verifyOptions } from './workflow-audit.js';
 import { checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
@@ -290,9 +290,11 @@ ${PLAN_OPTIONS_HELP}`,
                 `overdue ${f.instanceId} ${f.deadline.id} (due ${f.deadline.due}) → escalate to ${f.deadline.escalateTo.join(', ')}\n`,
               );
             }
-            io.stderr(`ruralkit: batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`);
+            io.stderr(
+              `ruralkit: 第 ${batch} 批：${fired.length} 个期限逾期，累计 ${total} / batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`,
+            );
           }
-          io.stderr(`ruralkit: ${total} deadline(s) overdue\n`);
+          io.stderr(`ruralkit: 共 ${total} 个期限逾期 / ${total} deadline(s) overdue\n`);
           return 0;
         }
         case 'forget': {
