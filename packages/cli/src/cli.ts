@@ -23,8 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   workflow: async () => (await import('./commands/workflow.js')).workflowCommand,
 };
 
-const EVERY_COMMAND = `  --help, -h  this help
-  --debug     show the stack trace of an error`;
+const EVERY_COMMAND = `  --help, -h  本帮助 / this help
+  --debug     出错时显示调用栈 / show the stack trace of an error`;
 
 /** The help of the whole command: each subcommand's summary and usage. */
 async function help(): Promise<string> {

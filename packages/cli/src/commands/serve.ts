@@ -22,22 +22,22 @@ export const serveCommand: Command = {
   summary: 'HTTP 服务（OpenAPI 文档见 /docs） / the HTTP service, documented at /docs',
   usage:
     'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]]',
-  options: `  --db        the SQLite workflow database (created if missing)
-  --database-url  PostgreSQL instead (needs @ruralkit/store-postgres)
-  --port      the port to listen on (default 8080)
-  --host      the address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
+  options: `  --db        SQLite 流程数据库（不存在则新建） / the SQLite workflow database (created if missing)
+  --database-url  改用 PostgreSQL / PostgreSQL instead (needs @ruralkit/store-postgres)
+  --port      监听端口（默认 8080） / the port to listen on (default 8080)
+  --host      监听地址 / the address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
 ${PLAN_OPTIONS_HELP}
-  --county    TENANT=FILE[,FILE]: a county's plugins, served to that tenant only; repeat for several
-  --jwt-key   a public key (PEM) or JWK file that bearer tokens are checked with
-  --jwks      a JSON Web Key Set file instead
-  --issuer, --audience  claims the tokens must carry
-  --max-token-lifetime  the longest lifetime (exp less iat) a token may have, in seconds (default 86400: 24 h)
-  --keys      the keyring file of personal data (个人信息密钥, created 0600), outside the database
-  --redis-url redis://HOST:PORT: share the rate limits between the processes serving one API
-  --audit-key the Ed25519 private key (PEM, workflow keygen) that signs every audit entry and
-              the checkpoints, kept outside the database and its backups
-  --checkpoint-every    with --audit-key: checkpoint after every N audit entries (default 1000)
-  --checkpoint-minutes  with --audit-key: checkpoint every T minutes (default 60; 0: never)`,
+  --county    县级插件，只对该租户提供 / TENANT=FILE[,FILE]: a county's plugins, served to that tenant only; repeat for several
+  --jwt-key   验证令牌的公钥（PEM 或 JWK，keygen --jwt 生成） / a public key (PEM) or JWK file that bearer tokens are checked with (keygen --jwt makes one)
+  --jwks      改用 JWKS 文件 / a JSON Web Key Set file instead
+  --issuer, --audience  令牌须带的声明 / claims the tokens must carry
+  --max-token-lifetime  令牌最长有效期（秒） / the longest lifetime (exp less iat) a token may have, in seconds (default 86400: 24 h)
+  --keys      个人信息密钥文件（0600，放在数据库之外） / the keyring file of personal data (created 0600), outside the database
+  --redis-url 多进程共享限流计数 / redis://HOST:PORT: share the rate limits between the processes serving one API
+  --audit-key 签署审计记录与检查点的 Ed25519 私钥 / the Ed25519 private key (PEM, workflow keygen) that signs
+              every audit entry and the checkpoints, kept outside the database and its backups
+  --checkpoint-every    每 N 条审计记录做一次检查点 / with --audit-key: checkpoint after every N audit entries (default 1000)
+  --checkpoint-minutes  每 T 分钟做一次检查点 / with --audit-key: checkpoint every T minutes (default 60; 0: never)`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
