@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { jwtAuthenticator, readKeyFile } from '@ruralkit/http';
-import type { FastifyRequest } from 'fastify';
 import { capture, tmp } from './helpers.js';
 
-const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as FastifyRequest;
+type Request = Parameters<ReturnType<typeof jwtAuthenticator>>[0];
+const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as Request;
 
 describe('ruralkit keygen --jwt and ruralkit token', () => {
   const dir = tmp();
