@@ -164,7 +164,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluate villages and households: the report as JSON, xlsx or HTML (by Accept)
-         * @description The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell.
+         * @description The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell. With `fromWorkflows=true`, the indicators the caller's tenant's workflows settle are merged in: each result that reads one lists its instances in `sources`, and a typed value that disagrees is in `notes`.
          */
         post: operations["evaluate"];
         delete?: never;
@@ -417,6 +417,9 @@ export interface components {
                 }[];
                 due?: string | number;
                 units: string[];
+                unitsAssumption: boolean;
+                /** @description `plan` or `plugin:<id>@<version>` */
+                unitsSetBy: string;
                 /** @description `plan` or `plugin:<id>@<version>` */
                 setBy: string;
             }[];
@@ -510,6 +513,7 @@ export interface components {
                 }[];
             };
             asOf: string;
+            assessment?: components["schemas"]["PeriodAssessment"];
             results: components["schemas"]["RuleResult"][];
             households: components["schemas"]["HouseholdResult"][];
             summary: {
@@ -545,6 +549,7 @@ export interface components {
                         "not-applicable": number;
                         "missing-data": number;
                     };
+                    lapsed: number;
                 }[];
                 district: {
                     met: number;
@@ -553,6 +558,7 @@ export interface components {
                     "not-applicable": number;
                     "missing-data": number;
                 };
+                districtLapsed: number;
                 nonKeyVillages: string[];
                 units: {
                     unit: {
@@ -562,6 +568,7 @@ export interface components {
                             en: string;
                         };
                         lead: boolean;
+                        township?: string;
                     };
                     items: {
                         subject: {
@@ -592,6 +599,28 @@ export interface components {
                             en: string;
                         };
                     }[];
+                    lapses: {
+                        subject: {
+                            /** @enum {string} */
+                            type: "village" | "district" | "household";
+                            id: string;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            keyVillage?: boolean;
+                            township?: {
+                                id: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                        };
+                        ruleId: string;
+                        years: number[];
+                        lead: boolean;
+                    }[];
                 }[];
                 households: {
                     screened: number;
@@ -604,6 +633,67 @@ export interface components {
                     };
                 };
             };
+            notes: {
+                subject: {
+                    /** @enum {string} */
+                    type: "village" | "district" | "household";
+                    id: string;
+                };
+                year?: number;
+                key: string;
+                value: string;
+                /** @enum {string} */
+                code: "dated-after-as-of" | "typed-differs-from-workflow" | "workflow-village-not-in-input";
+                message: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+        };
+        PeriodAssessment: {
+            period: {
+                start: string;
+                end: string;
+            };
+            counts: {
+                held: number;
+                lapsed: number;
+                unjudged: number;
+            };
+            rules: {
+                subject: {
+                    /** @enum {string} */
+                    type: "village" | "district" | "household";
+                    id: string;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    keyVillage?: boolean;
+                    township?: {
+                        id: string;
+                        name: {
+                            zh: string;
+                            en: string;
+                        };
+                    };
+                };
+                ruleId: string;
+                ruleName: {
+                    zh: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                kind: "annual" | "ongoing";
+                /** @enum {string} */
+                outcome: "held" | "lapsed" | "unjudged";
+                lapses: number[];
+                unjudged: number[];
+                message: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
         };
         RuleResult: {
             subject: {
@@ -690,13 +780,16 @@ export interface components {
                     en: string;
                 };
                 lead: boolean;
+                township?: string;
             }[];
+            unitsAssumption?: boolean;
             missing?: string[];
             completedLate?: boolean;
             years?: {
                 year: number;
                 /** @enum {string} */
                 status: "met" | "not-met" | "pending" | "not-applicable" | "missing-data";
+                due?: string;
                 actual: {
                     [key: string]: {
                         value: unknown;
@@ -715,6 +808,7 @@ export interface components {
                     en: string;
                 };
             }[];
+            lapses?: number[];
             series?: {
                 key: string;
                 /** @enum {string} */
@@ -725,6 +819,15 @@ export interface components {
                     value: number | null;
                 }[];
             };
+            sources?: {
+                key: string;
+                year: number;
+                workflow: string;
+                instances: {
+                    id: string;
+                    version: number;
+                }[];
+            }[];
             message: {
                 zh: string;
                 en: string;
@@ -783,6 +886,7 @@ export interface components {
                         en: string;
                     };
                     lead: boolean;
+                    township?: string;
                 }[];
                 message: {
                     zh: string;
@@ -1388,6 +1492,8 @@ export interface operations {
             query?: {
                 /** @description The date to judge at, YYYY-MM-DD (default: today) */
                 asOf?: string;
+                /** @description Merge what the caller's tenant's workflows settle as of the date (village-plan approval dates, open problem-toilet cases, monitoring activity): `true` or `false` (default) */
+                fromWorkflows?: "true" | "false";
             };
             header?: never;
             path: {
