@@ -491,6 +491,11 @@ export interface components {
                 before?: unknown;
                 after?: unknown;
                 relaxed?: string;
+                /** @description a rule's name with each {p:…} filled with the parameter's values */
+                name?: {
+                    zh: string;
+                    en: string;
+                };
             }[];
         };
         JsonSchema: {
