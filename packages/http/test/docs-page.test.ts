@@ -74,7 +74,9 @@ describe('the API reference at /docs/', () => {
       );
       await page.goto(`${service.url}/docs`);
       const shows = (text: string) =>
-        page.waitForFunction((t) => document.body.textContent?.includes(t), text, { timeout: 30_000 });
+        page.waitForFunction(`document.body.textContent.includes(${JSON.stringify(text)})`, undefined, {
+          timeout: 30_000,
+        });
       await shows('Bearer Token'); // the security scheme
       for (const tag of ['plans', 'evaluation', 'workflows']) await shows(tag);
       await page.locator('text=evaluation >> visible=true').first().click();
