@@ -54,8 +54,9 @@ export const tokenCommand: Command = {
       const why = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new UsageError(NAME, `主体有误：${why}`, `the principal is invalid: ${why}`);
     }
+    const privateKey = readBytes(keyFile).toString('utf8');
     try {
-      const token = await signToken(readBytes(keyFile).toString('utf8'), parsed.data, {
+      const token = await signToken(privateKey, parsed.data, {
         expiresInSeconds: lifetime,
         ...(values.issuer ? { issuer: values.issuer as string } : {}),
         ...(values.audience ? { audience: values.audience as string } : {}),
