@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError, PluginError } from '@ruralkit/core';
 import { processIo, UsageError, type Command, type Io } from './io.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '@ruralkit/core';
 
 /**
  * The subcommands, each loaded when it runs: `screen` does not wait for the spreadsheet and
@@ -13,16 +13,18 @@ import { didYouMean } from './suggest.js';
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
+  keygen: async () => (await import('./commands/keygen.js')).keygenCommand,
   plan: async () => (await import('./commands/plan.js')).planCommand,
   screen: async () => (await import('./commands/screen.js')).screenCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   template: async () => (await import('./commands/template.js')).templateCommand,
   test: async () => (await import('./commands/test.js')).testCommand,
+  token: async () => (await import('./commands/token.js')).tokenCommand,
   workflow: async () => (await import('./commands/workflow.js')).workflowCommand,
 };
 
-const EVERY_COMMAND = `  --help, -h  this help
-  --debug     show the stack trace of an error`;
+const EVERY_COMMAND = `  --help, -h  本帮助 / this help
+  --debug     出错时显示调用栈 / show the stack trace of an error`;
 
 /** The help of the whole command: each subcommand's summary and usage. */
 async function help(): Promise<string> {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { EvaluationInput, Plan } from '@ruralkit/core';
+import { readTextValues, type EvaluationInput, type Plan } from '@ruralkit/core';
 import type { CellIssue, ImportOptions } from '@ruralkit/xlsx';
 import { readBytes, readDataFile, UsageError } from './io.js';
 import { loadXlsx } from './optional.js';
@@ -13,7 +13,8 @@ const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCas
 
 /**
  * Read the input `files` for `plan`; spreadsheets are checked cell by cell (a `SpreadsheetError`
- * lists every problem). The rest is checked by `evaluate`, which refuses it with an `InputError`.
+ * lists every problem); in YAML and JSON, text values are read by the same rules as cells
+ * (`87%`, 是/否). The rest is checked by `evaluate`, which refuses it with an `InputError`.
  */
 export async function readInputFiles(
   plan: Plan,
@@ -39,7 +40,7 @@ export async function readInputFiles(
     const xlsx = await loadXlsx();
     return xlsx.readWorkbook(plan, bytes, importOptions(xlsx.describeCellIssue, notice));
   }
-  return readDataFile(file) as EvaluationInput;
+  return readTextValues(plan, readDataFile(file)) as EvaluationInput;
 }
 
 /** Import options that tell `notice` of each normalized id, as a line naming its cell. */

@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { isRealDate, RuralkitError, today } from '@ruralkit/core';
-import { didYouMean } from './suggest.js';
+import { didYouMean, isRealDate, RuralkitError, today } from '@ruralkit/core';
 
 /** Where the command writes; a test passes its own. */
 export interface Io {
@@ -170,17 +169,32 @@ export function fileError(file: string, error: unknown): UsageError {
   );
 }
 
-/** Read a YAML or JSON input file; a parse error names the file (and line, for YAML). */
+/** Read a YAML or JSON input file; a parse error names the file and the line and column. */
 export function readDataFile(file: string): unknown {
   const text = readBytes(file).toString('utf8');
+  const json = file.endsWith('.json');
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return json ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const format = file.endsWith('.json') ? 'JSON' : 'YAML';
+    const why = json
+      ? jsonProblem(text, (error as Error).message)
+      : { zh: (error as Error).message, en: (error as Error).message };
+    const format = json ? 'JSON' : 'YAML';
     throw new UsageError(
       'ruralkit',
-      `"${file}" 不是有效的 ${format}，请改正后重试：${(error as Error).message}`,
-      `"${file}" is not valid ${format}; correct it and retry: ${(error as Error).message}`,
+      `"${file}" 不是有效的 ${format}，请改正后重试：${why.zh}`,
+      `"${file}" is not valid ${format}; correct it and retry: ${why.en}`,
     );
   }
+}
+
+/** JSON.parse's complaint with its character position turned into a line and column (from 1). */
+function jsonProblem(text: string, message: string): { zh: string; en: string } {
+  const match = / (?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (!match) return { zh: message, en: message };
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  const what = message.replace(match[0], '');
+  return { zh: `第 ${line} 行第 ${column} 列：${what}`, en: `line ${line}, column ${column}: ${what}` };
 }

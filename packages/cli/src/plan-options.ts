@@ -1,7 +1,7 @@
 /** The `--plan ID` and `--plugin FILE`… options every plan-reading command shares. */
 import { asResolvedPlan, getPlan, listPlans, resolvePlan, type Plan, type ResolvedPlan } from '@ruralkit/core';
 import { UsageError } from './io.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '@ruralkit/core';
 
 export const planOptions = {
   plan: { type: 'string' },
@@ -9,8 +9,8 @@ export const planOptions = {
 } as const;
 
 /** The help lines of `--plan` and `--plugin`. */
-export const PLAN_OPTIONS_HELP = `  --plan      built-in plan id (default changjiang-2021)
-  --plugin    a county plugin file (.yaml, .json, .ts, .js); repeat for several`;
+export const PLAN_OPTIONS_HELP = `  --plan      内置方案 id（默认 changjiang-2021） / built-in plan id (default changjiang-2021)
+  --plugin    县级插件文件（.yaml、.json、.ts、.js），可重复 / a county plugin file (.yaml, .json, .ts, .js); repeat for several`;
 
 /** The base plan named by `--plan` (default `changjiang-2021`). */
 export function basePlan(planId: unknown): Plan {

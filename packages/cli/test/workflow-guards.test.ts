@@ -71,7 +71,7 @@ describe('workflow tick', () => {
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(230);
     expect(stderr).toContain('batch 3: 30 deadline(s) overdue, 230 so far');
-    expect(stderr).toContain('ruralkit: 230 deadline(s) overdue');
+    expect(stderr).toContain('ruralkit: 共 230 个期限逾期 / 230 deadline(s) overdue');
   }, 60_000);
 });
 

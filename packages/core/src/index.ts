@@ -42,6 +42,8 @@ export {
 } from './evaluate/batch.js';
 export { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './evaluate/records.js';
 export { inputJsonSchema, inputSchema, inputYears, parseInput } from './evaluate/input.js';
+export { didYouMean, nearest } from './model/suggest.js';
+export { readTextValues, readValue, type ValueKind, type ValueReading } from './evaluate/value-reader.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
 export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/format.js';
 export { resultValues } from './evaluate/values.js';

@@ -3,7 +3,6 @@
  * a bearer JWT with `jose` against a configured key or JWKS and maps its claims to the
  * principal (tenant, roles, township, village…). Without a key every protected route is 401.
  */
-import { readFileSync } from 'node:fs';
 import { createPublicKey, type JsonWebKey, type KeyObject, type webcrypto } from 'node:crypto';
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { PrincipalSchema, type Principal } from '@ruralkit/core';
@@ -78,14 +77,6 @@ export const noAuthentication: Authenticate = () => {
     },
   );
 };
-
-/** Read a key file for `jwtAuthenticator`: a PEM public key, a JWK or a JWKS (JSON). */
-export function readKeyFile(file: string): Pick<JwtOptions, 'key' | 'jwks'> {
-  const text = readFileSync(file, 'utf8').trim();
-  if (text.startsWith('-----BEGIN')) return { key: text };
-  const json = JSON.parse(text) as Jwk & { keys?: Jwk[] };
-  return Array.isArray(json.keys) ? { jwks: { keys: json.keys } } : { key: json };
-}
 
 /** The default authenticator: a bearer JWT verified with `jose`, its claims mapped to a principal. */
 export function jwtAuthenticator(options: JwtOptions): Authenticate {

@@ -23,14 +23,15 @@
  */
 export { ruralkit, DEFAULT_LIMITS, type RuralkitOptions, type Limits } from './plugin.js';
 export { createServer, closeOnSignals, type ServerOptions } from './server.js';
+export { jwtAuthenticator, noAuthentication, type Authenticate, type JwtOptions, type Jwk } from './auth.js';
 export {
-  jwtAuthenticator,
-  noAuthentication,
+  generateTokenKeys,
+  MAX_DEVELOPMENT_TOKEN_SECONDS,
   readKeyFile,
-  type Authenticate,
-  type JwtOptions,
-  type Jwk,
-} from './auth.js';
+  signToken,
+  TokenKeyError,
+  type TokenOptions,
+} from './token-keys.js';
 export { defaultPlanKey, type PlanEntry } from './service.js';
 export type { RateLimitRedis } from './rate-limits.js';
 export { HttpProblem, ProblemSchema, PROBLEM_STATUS, type ProblemCode, type ProblemBody } from './problem.js';

@@ -94,9 +94,15 @@ export function openApiDocument(routes: readonly RouteSpec[], info: DocumentInfo
       parameters.push({ name, in: 'header', required: false, description, schema: { type: 'string' } });
     }
     const content: Record<string, unknown> = {};
-    if (spec.body) content['application/json'] = { schema: schemas.convert(spec.body, 'input') };
+    if (spec.body) {
+      content['application/json'] = {
+        schema: schemas.convert(spec.body, 'input'),
+        ...(spec.bodyExample === undefined ? {} : { example: spec.bodyExample }),
+      };
+    }
     for (const [type, media] of Object.entries(spec.bodyMedia ?? {})) {
       content[type] = {
+        ...(media.example === undefined ? {} : { example: media.example }),
         schema: media.schema
           ? schemas.convert(media.schema, 'input')
           : { type: 'string', ...(media.binary ? { contentMediaType: type } : {}), description: media.description },

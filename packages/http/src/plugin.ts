@@ -18,6 +18,7 @@ import fp from 'fastify-plugin';
 import type { z } from 'zod';
 import { noAuthentication, type Authenticate } from './auth.js';
 import { Metrics } from './metrics.js';
+import { isDocsRoute, registerDocsPage } from './docs-page.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, requestLang, sendProblem } from './problem.js';
 import { registerRateLimits, type RateLimitRedis } from './rate-limits.js';
@@ -98,7 +99,8 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   const principals = new WeakMap<FastifyRequest, Promise<Principal>>();
   /** The principal of a request to a protected route, authenticated once however often asked. */
   const principalOf = (request: FastifyRequest): Promise<Principal> | undefined => {
-    if ((request.routeOptions.config as { open?: boolean } | undefined)?.open) return undefined;
+    const open = (request.routeOptions.config as { open?: boolean } | undefined)?.open;
+    if (open || isDocsRoute(request.routeOptions.url, app.prefix)) return undefined;
     let principal = principals.get(request);
     if (!principal) {
       principal = (async () => authenticate(request))();
@@ -161,6 +163,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     ...(options.redis ? { redis: options.redis } : {}),
     principalOf,
   });
+  await registerDocsPage(app);
   for (const spec of routes) {
     app.route({
       method: spec.method,

@@ -41,8 +41,10 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   query?: z.ZodType<Q>;
   /** The JSON body; other media types are read by the handler from `request.body`. */
   body?: z.ZodType<B>;
-  /** Media types the body may have besides JSON, for the document. */
-  bodyMedia?: Record<string, { description: string; schema?: z.ZodType; binary?: boolean }>;
+  /** An example of the JSON body, for the document. */
+  bodyExample?: unknown;
+  /** Media types the body may have besides JSON, for the document, each with an example where it is text. */
+  bodyMedia?: Record<string, { description: string; schema?: z.ZodType; binary?: boolean; example?: unknown }>;
   /** Request headers the route reads, with their description. */
   headers?: Record<string, string>;
   responses: Record<number, ResponseSpec>;

@@ -112,6 +112,9 @@ export const PlanDiffSchema = z
         before: z.unknown().optional(),
         after: z.unknown().optional(),
         relaxed: z.string().optional(),
+        name: LocalizedTextSchema.optional().describe(
+          "a rule's name with each {p:…} filled with the parameter's values",
+        ),
       }),
     ),
   })

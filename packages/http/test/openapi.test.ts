@@ -44,7 +44,7 @@ describe('with a key', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();
-    expect(html).toContain("fetch('openapi.json')");
+    expect(html).toContain('js/scalar.js');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?(https?:)?\/\//);
   });
 

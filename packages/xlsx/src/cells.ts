@@ -1,14 +1,15 @@
 /**
- * Reading a cell (单元格取值): turns what a person typed into the value the evaluation input
- * expects: `87%` and `87` in a percentage column, 是/否, Excel dates and date strings, numbers
- * with thousands separators. Ranges and types are checked later by core's input schema.
+ * Reading a cell (单元格取值): formulas, rich text, errors and over-long text are resolved or
+ * refused here; the value itself is read by core's `readValue`, the rules every input form
+ * shares (`87%` and `87` in a percentage column, 是/否, Excel dates and date strings, numbers
+ * with thousands separators). Ranges and types are checked later by core's input schema.
  */
-import { briefText, type LocalizedText } from '@ruralkit/core';
+import { briefText, readValue, type ValueReading } from '@ruralkit/core';
 import type { Column } from './columns.js';
 import { MAX_CELL_CHARS } from './limits.js';
 
 /** A converted cell: its value, or why it could not be read. */
-export type CellReading = { value: unknown } | { error: LocalizedText };
+export type CellReading = ValueReading;
 
 /** A formula saved without its computed value (a workbook written by a program, never opened in Excel). */
 export interface FormulaWithoutValue {
@@ -45,7 +46,7 @@ export function cellContent(raw: unknown): unknown {
 export function cellText(raw: unknown): string {
   const content = cellContent(raw);
   if (content === undefined) return '';
-  if (content instanceof Date) return isoDate(content);
+  if (content instanceof Date) return content.toISOString().slice(0, 10);
   if (isFormula(content)) return briefText(`=${content.formula}`);
   if (typeof content === 'object') return String((content as { error?: unknown }).error);
   return briefText(String(content));
@@ -60,9 +61,6 @@ export function normalizedFrom(raw: unknown): string | undefined {
   const text = typeof raw === 'string' ? raw.trim() : undefined;
   return text !== undefined && text !== text.normalize('NFKC') ? text : undefined;
 }
-
-const TRUE = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓']);
-const FALSE = new Set(['否', 'n', 'no', 'false', '0', '×', '✗']);
 
 /** Convert one cell of `column`; `undefined` for a blank cell (the key is left out). */
 export function readCell(column: Column, raw: unknown): CellReading | undefined {
@@ -88,16 +86,7 @@ export function readCell(column: Column, raw: unknown): CellReading | undefined 
     return { error: { zh: `单元格为错误值 ${cellText(raw)}`, en: `the cell holds the error ${cellText(raw)}` } };
   }
   if (column.key === 'year') return readYear(content);
-  switch (column.type) {
-    case 'boolean':
-      return readBoolean(content);
-    case 'date':
-      return readDate(content);
-    case 'string':
-      return { value: content instanceof Date ? isoDate(content) : String(content) };
-    default:
-      return readNumber(content, column.unit === 'ratio');
-  }
+  return readValue(column, content);
 }
 
 function readYear(content: unknown): CellReading {
@@ -105,59 +94,4 @@ function readYear(content: unknown): CellReading {
   return Number.isInteger(n) && n >= 1000 && n <= 9999
     ? { value: n }
     : { error: { zh: '年份应为四位数字，如 2023', en: 'a year must be four digits, such as 2023' } };
-}
-
-function readBoolean(content: unknown): CellReading {
-  if (typeof content === 'boolean') return { value: content };
-  const text = String(content).toLowerCase();
-  if (TRUE.has(text)) return { value: true };
-  if (FALSE.has(text)) return { value: false };
-  return { error: { zh: '应填“是”或“否”', en: 'expected 是 or 否 (yes or no)' } };
-}
-
-/** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DATE_TEXT = [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日$/];
-
-function readDate(content: unknown): CellReading {
-  if (content instanceof Date) return { value: isoDate(content) };
-  if (typeof content === 'number' && Number.isInteger(content) && content > 0 && content < 2958466) {
-    return { value: isoDate(new Date(EXCEL_EPOCH_MS + content * 86_400_000)) };
-  }
-  for (const pattern of DATE_TEXT) {
-    const m = pattern.exec(String(content));
-    // An impossible day (2023-02-30) passes here: core's schema names it.
-    if (m) return { value: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` };
-  }
-  return { error: { zh: '不是日期，应如 2022-12-31', en: 'not a date; write it like 2022-12-31' } };
-}
-
-const PLAIN = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
-const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
-/**
- * A number; in a ratio column `87%` is 0.87, and so is a plain 87: a number of 2 or more
- * (or −2 or less) there is read as a percentage. 1.2 is left as it is, and rejected as out of range.
- */
-function readNumber(content: unknown, ratio: boolean): CellReading {
-  let n: number;
-  let percent = false;
-  if (typeof content === 'number') n = content;
-  else {
-    let text = String(content).replace(/\s/g, '');
-    if (ratio && text.endsWith('%')) {
-      percent = true;
-      text = text.slice(0, -1);
-    }
-    if (GROUPED.test(text)) text = text.replace(/,/g, '');
-    if (!PLAIN.test(text)) return { error: { zh: '不是数字', en: 'not a number' } };
-    n = Number(text);
-  }
-  if (ratio && (percent || Math.abs(n) >= 2)) n = Number((n / 100).toPrecision(15));
-  return { value: n };
-}
-
-/** `YYYY-MM-DD` of a date as exceljs gives it (midnight UTC). */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

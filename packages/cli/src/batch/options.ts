@@ -18,10 +18,10 @@ export const BATCH_OPTIONS = {
 
 /** The help lines of the options every batch command takes. */
 export const BATCH_OPTIONS_HELP = `${PLAN_OPTIONS_HELP}
-  --as-of     the date to judge at, YYYY-MM-DD (default: today)
-  --out       the output file, .ndjson or .csv (required); written only if every line is valid
-  --format    ndjson or csv (default: from the --out file's extension)
-  --workers   worker threads (default: one per core); the output order is the input order`;
+  --as-of     评估日期 YYYY-MM-DD（默认今天） / the date to judge at, YYYY-MM-DD (default: today)
+  --out       输出文件（必填），每行都有效才写出 / the output file, .ndjson or .csv (required); written only if every line is valid
+  --format    输出格式 ndjson 或 csv / ndjson or csv (default: from the --out file's extension)
+  --workers   工作线程数（默认每核一个） / worker threads (default: one per core); the output order is the input order`;
 
 /** Settings from parsed options; `district` and `explain` only apply to villages. */
 export function batchSettings(

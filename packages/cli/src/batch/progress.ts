@@ -5,8 +5,11 @@
 
 export interface Progress {
   update(bytesRead: number, records: number): void;
-  /** Clear the bar. */
-  end(): void;
+  /**
+   * Stop: with the final counts, draw them (never skipped, however soon after the last redraw)
+   * and keep the line; without them (the run failed), clear the bar. Later calls do nothing.
+   */
+  end(bytesRead?: number, records?: number): void;
 }
 
 const QUIET: Progress = { update() {}, end() {} };
@@ -37,15 +40,24 @@ export function createProgress(show: boolean, total: number, write: (text: strin
   if (!show) return QUIET;
   const start = performance.now();
   let last = 0;
+  let ended = false;
+  const draw = (bytesRead: number, records: number, now: number) =>
+    write(`\r${progressLine(bytesRead, total, records, (now - start) / 1000)}\u001b[K`);
   return {
     update(bytesRead, records) {
       const now = performance.now();
-      if (now - last < 100) return;
+      if (ended || now - last < 100) return;
       last = now;
-      write(`\r${progressLine(bytesRead, total, records, (now - start) / 1000)}\u001b[K`);
+      draw(bytesRead, records, now);
     },
-    end() {
-      write('\r\u001b[K');
+    end(bytesRead, records) {
+      if (ended) return;
+      ended = true;
+      if (bytesRead === undefined || records === undefined) write('\r\u001b[K');
+      else {
+        draw(bytesRead, records, performance.now());
+        write('\n');
+      }
     },
   };
 }

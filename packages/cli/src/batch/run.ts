@@ -69,6 +69,7 @@ export async function runBatch({ input, out, settings, workers, io }: BatchRun):
     }
     await pool.settle();
     await write();
+    progress.end(source.bytesRead, totals.subjects);
     file.end();
     await once(file, 'finish');
     renameSync(partial, out);

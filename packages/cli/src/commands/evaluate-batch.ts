@@ -12,11 +12,11 @@ import { readable } from './screen.js';
 export const EVALUATE_BATCH_USAGE = `ruralkit evaluate --batch <villages.ndjson|.csv> --out FILE [--district FILE] [--plugin FILE]...
                     [--as-of YYYY-MM-DD] [--explain not-met|all|none] [--format ndjson|csv] [--workers N]`;
 
-export const EVALUATE_BATCH_OPTIONS_HELP = `Options of --batch (one village per line, NDJSON or CSV):
-  --out       the output file, .ndjson or .csv (required); written only if every line is valid
-  --workers   worker threads (default: one per core); the output order is the input order
-  --district  the district's data (YAML or JSON), for growth rules
-  --explain   not-met (default), all or none: which results carry messages`;
+export const EVALUATE_BATCH_OPTIONS_HELP = `--batch 的选项 / Options of --batch (one village per line, NDJSON or CSV):
+  --out       输出文件（必填），每行都有效才写出 / the output file, .ndjson or .csv (required); written only if every line is valid
+  --workers   工作线程数（默认每核一个） / worker threads (default: one per core); the output order is the input order
+  --district  区级数据（YAML 或 JSON），供增速规则 / the district's data (YAML or JSON), for growth rules
+  --explain   哪些结果附提示语 / not-met (default), all or none: which results carry messages`;
 
 const NAME = 'ruralkit evaluate --batch';
 

@@ -55,18 +55,20 @@ export const evaluateCommand: Command = {
   ${EVALUATE_BATCH_USAGE}
   STORE is --db FILE (SQLite) or --database-url postgres://… [--schema NAME] (PostgreSQL)`,
   options: `${PLAN_OPTIONS_HELP}
-  --as-of     the date to judge at, YYYY-MM-DD (default: today)
-  --format    table (default, for a terminal), json (for programs), md (for documents),
+  --as-of     评估日期 YYYY-MM-DD（默认今天） / the date to judge at, YYYY-MM-DD (default: today)
+  --format    输出格式 / table (default, for a terminal), json (for programs), md (for documents),
               html (a self-contained report with charts), xlsx (one row per result; needs --out)
-  --lang      zh (default) or en
-  --out       write the report to FILE instead of standard output
-  --from-workflows  merge what the tenant's workflows settle as of the date (village-plan approval
-              dates, open problem-toilet cases, monitoring activity) into the input; a typed value
-              that disagrees is noted and the workflow's value used
-  --tenant    the tenant (county) whose workflows to read
-  --open-rectifications  open a rectification case for every binding village target not met,
-              once per village, rule and year (needs --from-workflows and --as)
-  --as        the principal that opens the cases (JSON or a file)
+  --lang      报告语言 zh（默认）或 en / zh (default) or en
+  --out       写入文件而非标准输出 / write the report to FILE instead of standard output
+  --from-workflows  并入流程实例确定的指标 / merge what the tenant's workflows settle as of the date
+              (village-plan approval dates, open problem-toilet cases, monitoring activity) into
+              the input; a typed value that disagrees is noted and the workflow's value used
+  --db, --database-url, --schema  流程存储 / the workflow store (STORE above)
+  --tenant    读取哪个租户（县区）的流程 / the tenant (county) whose workflows to read
+  --open-rectifications  为未达标的约束性目标开整改案件 / open a rectification case for every binding
+              village target not met, once per village, rule and year (needs --from-workflows and --as)
+  --as        开案件的主体（JSON 或文件） / the principal that opens the cases (JSON or a file)
+  --strict    流程数据所属的村不在输入中时退出码为 2 / exit 2 when the workflows name a village the input lacks
 ${EVALUATE_BATCH_OPTIONS_HELP}`,
   async run(args, io) {
     if (args.includes('--batch')) return evaluateBatch(args, io);
@@ -81,6 +83,7 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
       tenant: { type: 'string' },
       'open-rectifications': { type: 'boolean' },
       as: { type: 'string' },
+      strict: { type: 'boolean' },
     });
     if (positionals.length === 0) {
       throw new UsageError(
@@ -120,9 +123,23 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
     } else {
       io.stdout(content as string);
     }
-    return 0;
+    return unknownVillages(report, values.strict === true, io.stderr);
   },
 };
+
+/**
+ * Say on stderr each village the workflows name that the input lacks (its facts were not
+ * evaluated); with `--strict` that is exit 2, after the report is written.
+ */
+function unknownVillages(report: Report, strict: boolean, stderr: (text: string) => void): number {
+  const missing = report.notes.filter((n) => n.code === 'workflow-village-not-in-input');
+  for (const note of missing) stderr(`ruralkit: ${note.message.zh}\nruralkit: ${note.message.en}\n`);
+  if (missing.length === 0 || !strict) return 0;
+  stderr(
+    `ruralkit: --strict：${missing.length} 项流程数据所属的村不在输入中 / --strict: ${missing.length} workflow value(s) name a village the input lacks\n`,
+  );
+  return 2;
+}
 
 /** What --from-workflows asks for, checked before anything is read; undefined without it. */
 function workflowOptions(

@@ -15,7 +15,7 @@ import {
 } from '@ruralkit/core';
 import { dateOption, oneOf, parseOptions, UsageError, type Command, type Io } from '../io.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '@ruralkit/core';
 
 const NAME = 'ruralkit plan';
 const ACTIONS = ['show', 'diff'];
@@ -25,10 +25,10 @@ export const planCommand: Command = {
   usage: `ruralkit plan show [--plan ID] [--plugin FILE]... [--at YYYY-MM-DD] [--lang zh|en] [--format md|json] [--out FILE]
   ruralkit plan diff --plugin FILE... [--plan ID] [--format md|json] [--out FILE]`,
   options: `${PLAN_OPTIONS_HELP}
-  --at        show: the date the plan is shown in force on, YYYY-MM-DD (default: today)
-  --lang      show: zh (default) or en
-  --format    md (default, for documents) or json (for programs)
-  --out       write to FILE instead of standard output`,
+  --at        show：显示哪天生效的方案 / show: the date the plan is shown in force on, YYYY-MM-DD (default: today)
+  --lang      show：语言 / show: zh (default) or en
+  --format    输出格式 / md (default, for documents) or json (for programs)
+  --out       写入文件而非标准输出 / write to FILE instead of standard output`,
   async run(args, io) {
     const [action, ...rest] = args;
     if (action === undefined || !ACTIONS.includes(action)) {

@@ -8,7 +8,7 @@
  * (`--audit-key FILE`: every audit entry signed, checkpoints every `--checkpoint-every N`
  * entries and `--checkpoint-minutes T`).
  */
-import { resolvePlan, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { resolvePlan, RuralkitError, type Plan, type WorkflowStore } from '@ruralkit/core';
 import { fileKeys } from '../key-file.js';
 import { openPostgres } from '../database-url.js';
 import { parseOptions, UsageError, type Command, type Io } from '../io.js';
@@ -23,22 +23,22 @@ export const serveCommand: Command = {
   summary: 'HTTP 服务（OpenAPI 文档见 /docs） / the HTTP service, documented at /docs',
   usage:
     'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]]',
-  options: `  --db        the SQLite workflow database (created if missing)
-  --database-url  PostgreSQL instead (needs @ruralkit/store-postgres)
-  --port      the port to listen on (default 8080)
-  --host      the address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
+  options: `  --db        SQLite 流程数据库（不存在则新建） / the SQLite workflow database (created if missing)
+  --database-url  改用 PostgreSQL / PostgreSQL instead (needs @ruralkit/store-postgres)
+  --port      监听端口（默认 8080） / the port to listen on (default 8080)
+  --host      监听地址 / the address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
 ${PLAN_OPTIONS_HELP}
-  --county    TENANT=FILE[,FILE]: a county's plugins, served to that tenant only; repeat for several
-  --jwt-key   a public key (PEM) or JWK file that bearer tokens are checked with
-  --jwks      a JSON Web Key Set file instead
-  --issuer, --audience  claims the tokens must carry
-  --max-token-lifetime  the longest lifetime (exp less iat) a token may have, in seconds (default 86400: 24 h)
-  --keys      the keyring file of personal data (个人信息密钥, created 0600), outside the database
-  --redis-url redis://HOST:PORT: share the rate limits between the processes serving one API
-  --audit-key the Ed25519 private key (PEM, workflow keygen) that signs every audit entry and
-              the checkpoints, kept outside the database and its backups
-  --checkpoint-every    with --audit-key: checkpoint after every N audit entries (default 1000)
-  --checkpoint-minutes  with --audit-key: checkpoint every T minutes (default 60; 0: never)`,
+  --county    县级插件，只对该租户提供 / TENANT=FILE[,FILE]: a county's plugins, served to that tenant only; repeat for several
+  --jwt-key   验证令牌的公钥（PEM 或 JWK，keygen --jwt 生成） / a public key (PEM) or JWK file that bearer tokens are checked with (keygen --jwt makes one)
+  --jwks      改用 JWKS 文件 / a JSON Web Key Set file instead
+  --issuer, --audience  令牌须带的声明 / claims the tokens must carry
+  --max-token-lifetime  令牌最长有效期（秒） / the longest lifetime (exp less iat) a token may have, in seconds (default 86400: 24 h)
+  --keys      个人信息密钥文件（0600，放在数据库之外） / the keyring file of personal data (created 0600), outside the database
+  --redis-url 多进程共享限流计数 / redis://HOST:PORT: share the rate limits between the processes serving one API
+  --audit-key 签署审计记录与检查点的 Ed25519 私钥 / the Ed25519 private key (PEM, workflow keygen) that signs
+              every audit entry and the checkpoints, kept outside the database and its backups
+  --checkpoint-every    每 N 条审计记录做一次检查点 / with --audit-key: checkpoint after every N audit entries (default 1000)
+  --checkpoint-minutes  每 T 分钟做一次检查点 / with --audit-key: checkpoint every T minutes (default 60; 0: never)`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
@@ -116,7 +116,7 @@ ${PLAN_OPTIONS_HELP}
       ...(keyFile
         ? {
             authenticate: jwtAuthenticator({
-              ...readKeyFile(keyFile),
+              ...tokenKey(() => readKeyFile(keyFile)),
               ...(values.issuer ? { issuer: values.issuer as string } : {}),
               ...(values.audience ? { audience: values.audience as string } : {}),
               ...(maxLifetime ? { maxLifetimeSeconds: Number(maxLifetime) } : {}),
@@ -125,13 +125,54 @@ ${PLAN_OPTIONS_HELP}
         : {}),
     });
     const closed = closeOnSignals(app);
-    const address = await app.listen({ port, host: (values.host as string | undefined) ?? '127.0.0.1' });
+    const address = await listen(app, port, (values.host as string | undefined) ?? '127.0.0.1');
     if (!keyFile) io.stderr('ruralkit: no --jwt-key or --jwks: only health checks and the documentation are open\n');
     io.stderr(`ruralkit: serving ${plans.map((p) => p.key).join(', ')} at ${address} — docs at ${address}/docs\n`);
     await closed;
     return 0;
   },
 };
+
+/** The key file of `--jwt-key` or `--jwks`: a file that cannot verify tokens is a usage error naming it. */
+function tokenKey<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RuralkitError)) throw error;
+    throw new UsageError(NAME, error.text.zh, error.text.en);
+  }
+}
+
+/** Listen on `host:port`; a port already in use or not allowed says so and suggests `--port`. */
+async function listen(
+  app: { listen: (o: { port: number; host: string }) => Promise<string>; close: () => Promise<unknown> },
+  port: number,
+  host: string,
+): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+    await app.close();
+    if (code === 'EADDRNOTAVAIL') {
+      throw new UsageError(
+        NAME,
+        `本机没有地址 ${host}：请用 --host 换一个（如 127.0.0.1）`,
+        `this machine has no address ${host}: choose another with --host (such as 127.0.0.1)`,
+      );
+    }
+    const why =
+      code === 'EADDRINUSE'
+        ? { zh: '已被占用', en: 'is already in use' }
+        : { zh: '不允许使用', en: 'is not allowed to this user' };
+    throw new UsageError(
+      NAME,
+      `端口 ${port}（${host}）${why.zh}：请用 --port 换一个端口，如 --port ${port === 8080 ? 8081 : 8080}`,
+      `port ${port} on ${host} ${why.en}: choose another with --port, such as --port ${port === 8080 ? 8081 : 8080}`,
+    );
+  }
+}
 
 /** A whole number of entries or minutes given to `--option`, or `fallback`. */
 function count(option: string, value: unknown, fallback: number): number {

@@ -11,8 +11,8 @@ export const templateCommand: Command = {
   summary: "生成指标填报模板 / write the fill-in workbook of the plan's indicators",
   usage: `ruralkit template --out FILE.xlsx [--plan ID] [--plugin FILE]... [--data input.yaml|input.json]`,
   options: `${PLAN_OPTIONS_HELP}
-  --data      fill the template with this YAML or JSON input
-  --out       the workbook to write (.xlsx)`,
+  --data      用此 YAML 或 JSON 数据填写模板 / fill the template with this YAML or JSON input
+  --out       要写出的工作簿（.xlsx） / the workbook to write (.xlsx)`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,

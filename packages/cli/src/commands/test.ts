@@ -8,8 +8,8 @@ const NAME = 'ruralkit test';
 export const testCommand: Command = {
   summary: '运行场景文件 / run scenario files (YAML or JSON): N passed, M failed',
   usage: 'ruralkit test <scenario files or folders>... [--plugin-root FOLDER] [--allow-code-plugins]',
-  options: `  --plugin-root FOLDER   the folder scenario plugins must lie in (default: the folder given)
-  --allow-code-plugins   let scenarios load code plugins (.ts, .js), which run with your rights`,
+  options: `  --plugin-root FOLDER   场景插件所在文件夹 / the folder scenario plugins must lie in (default: the folder given)
+  --allow-code-plugins   允许加载代码插件 / let scenarios load code plugins (.ts, .js), which run with your rights`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       'plugin-root': { type: 'string' },

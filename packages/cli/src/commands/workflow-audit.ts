@@ -22,6 +22,23 @@ import { stripControls } from '../safe-text.js';
 
 /** Write a new key pair: the private key to `out` (owner-only), the public key to `out.pub`. */
 export function keygen(command: string, out: string | undefined, io: Io): number {
+  const { publicKey } = writeKeyPair(command, out, generateCheckpointKeys(), io);
+  io.stderr(
+    `ruralkit: 密钥 key ${checkpointKeyId(publicKey)}: 私钥请存放在数据库之外 / keep the private key away from the database\n`,
+  );
+  return 0;
+}
+
+/**
+ * Write `pair`: the private key to `out` (created 0600), the public key to `out.pub`; an existing
+ * file is never overwritten. Prints both paths.
+ */
+export function writeKeyPair<Pair extends { privateKey: string; publicKey: string }>(
+  command: string,
+  out: string | undefined,
+  pair: Pair,
+  io: Io,
+): Pair {
   if (!out) {
     throw new UsageError(command, '缺少 --out：私钥文件的路径', '--out is required: where to write the private key');
   }
@@ -35,18 +52,14 @@ export function keygen(command: string, out: string | undefined, io: Io): number
       );
     }
   }
-  const { privateKey, publicKey } = generateCheckpointKeys();
   try {
-    writeFileSync(out, privateKey, { mode: 0o600, flag: 'wx' });
-    writeFileSync(pub, publicKey, { flag: 'wx' });
+    writeFileSync(out, pair.privateKey, { mode: 0o600, flag: 'wx' });
+    writeFileSync(pub, pair.publicKey, { flag: 'wx' });
   } catch (error) {
     throw fileError(out, error);
   }
   io.stdout(`${out}\n${pub}\n`);
-  io.stderr(
-    `ruralkit: 密钥 key ${checkpointKeyId(publicKey)}: 私钥请存放在数据库之外 / keep the private key away from the database\n`,
-  );
-  return 0;
+  return pair;
 }
 
 /** A key file (PEM), checked to be an Ed25519 key of the kind the option needs. */

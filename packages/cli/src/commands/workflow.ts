@@ -16,7 +16,7 @@ import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } 
 import { fileKeys } from '../key-file.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '@ruralkit/core';
 import { checkpoint, keygen, readKey, verify, verifyOptions } from './workflow-audit.js';
 import { checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
@@ -129,35 +129,36 @@ export const workflowCommand: Command = {
   summary:
     '流程实例：发起、发送事件、查看、到期处理、审计核验、删除个人信息 / workflow instances in a SQLite or PostgreSQL database',
   usage: USAGE,
-  options: `  --db        the SQLite workflow database; must exist, except for start
-  --create    create --db (or --schema) or --keys when it does not exist (for an action other than start)
-  --tenant    start, forget: the tenant (e.g. the district)
-  --township  start, forget: the township id (optional)
-  --village   start, forget: the village id
-  --household start, forget: the household id (poverty-monitoring)
-  --event     an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
-  --as        the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON;
+  options: `  --db        SQLite 流程数据库（start 以外须已存在） / the SQLite workflow database; must exist, except for start
+  --database-url, --schema  改用 PostgreSQL / PostgreSQL instead (STORE above)
+  --create    不存在时新建 / create --db (or --schema) or --keys when it does not exist (for an action other than start)
+  --tenant    start、forget：租户（如区） / start, forget: the tenant (e.g. the district)
+  --township  start、forget：乡镇 id（可选） / start, forget: the township id (optional)
+  --village   start、forget：村 id / start, forget: the village id
+  --household start、forget：农户 id / start, forget: the household id (poverty-monitoring)
+  --event     事件（JSON/YAML 文件或内联 JSON） / an event {type, payload?, actor?, idempotencyKey?}: a JSON/YAML file or inline JSON
+  --as        操作主体（文件或内联 JSON） / the principal {id, roles, tenant, township?, village?, ...}: file or inline JSON;
               show opens personal fields (个人信息) only for a principal whose role needs them
-  --keys      the keyring file of personal data (个人信息密钥; not the checkpoint --key),
+  --keys      个人信息密钥文件 / the keyring file of personal data (not the checkpoint --key),
               created 0600 by start or with --create; keep it apart from the database and
               its backups: events carrying personal fields need it; forget destroys a
               household's keys in it (supervisor)
-  --at        act at this ISO 8601 date-time instead of now (simulations, back-office entry);
+  --at        以此时间操作 / act at this ISO 8601 date-time instead of now (simulations, back-office entry);
               not before the instance's last record, at most a day ahead of now
-  --force     allow --at more than a day ahead of now
-  --reason    forget: why, e.g. the erasure request's reference (no personal details)
-  --format    show, history: text (default) or json
-  --key       checkpoint: the Ed25519 private key (PEM) that signs the chain heads; keep it
-              outside the database
-  --export    checkpoint: also append the checkpoints (JSON lines) to this file
-  --audit-key start, send, tick, forget: the Ed25519 private key (PEM) that signs each audit
+  --force     允许 --at 超过当前一天以上 / allow --at more than a day ahead of now
+  --reason    forget：原因（如删除请求编号） / forget: why, e.g. the erasure request's reference (no personal details)
+  --format    show、history：输出格式 / show, history: text (default) or json
+  --key       checkpoint：签署链头的 Ed25519 私钥 / checkpoint: the Ed25519 private key (PEM) that signs the
+              chain heads; keep it outside the database
+  --export    checkpoint：另把检查点追加到此文件 / checkpoint: also append the checkpoints (JSON lines) to this file
+  --audit-key 签署每条审计记录的 Ed25519 私钥 / start, send, tick, forget: the Ed25519 private key (PEM) that signs each audit
               entry (the service's audit key; once a chain is signed, every later writer needs it);
               checkpoint: signs with it when --key is not given
-  --public-key verify: check the signatures of the checkpoints and entries with this public key
+  --public-key verify：用此公钥核验签名 / verify: check the signatures of the checkpoints and entries with this public key
               (PEM); repeat with FILE@FROM..UNTIL (ISO 8601) for keys rotated at those times;
               checkpoint: the older keys, to verify what they signed before signing with --key
-  --checkpoints verify: also check the checkpoints exported to this file
-  --out       keygen: the private key file to write (the public key goes to FILE.pub)
+  --checkpoints verify：另核验导出到此文件的检查点 / verify: also check the checkpoints exported to this file
+  --out       keygen：私钥文件，公钥写到 FILE.pub / keygen: the private key file to write (the public key goes to FILE.pub)
 ${PLAN_OPTIONS_HELP}`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
@@ -290,9 +291,11 @@ ${PLAN_OPTIONS_HELP}`,
                 `overdue ${f.instanceId} ${f.deadline.id} (due ${f.deadline.due}) → escalate to ${f.deadline.escalateTo.join(', ')}\n`,
               );
             }
-            io.stderr(`ruralkit: batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`);
+            io.stderr(
+              `ruralkit: 第 ${batch} 批：${fired.length} 个期限逾期，累计 ${total} / batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`,
+            );
           }
-          io.stderr(`ruralkit: ${total} deadline(s) overdue\n`);
+          io.stderr(`ruralkit: 共 ${total} 个期限逾期 / ${total} deadline(s) overdue\n`);
           return 0;
         }
         case 'forget': {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { InputIssue } from '../model/errors.js';
 import { issueText } from '../model/localized-issue.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
+import { didYouMean } from '../model/suggest.js';
 import { inputYears } from './input.js';
 import { structureProblems } from './structure.js';
 
@@ -102,18 +103,35 @@ const TYPE_ZH: Record<string, string> = {
   array: '列表',
 };
 
+/** The fields an input may hold at `path` when they are its structure, not indicators: undefined for indicators. */
+function structuralKeys(path: (string | number)[]): string[] | undefined {
+  if (path.length === 0) return ['district', 'villages', 'households'];
+  if (path.length === 1 && path[0] === 'district') return ['indicators', 'reference'];
+  if (path.length === 2 && path[0] === 'villages') return ['id', 'name', 'attributes', 'indicators'];
+  return undefined;
+}
+
 /** The located, bilingual problems of one zod issue. */
 export function toIssues(plan: Plan, input: unknown, issue: ZodIssue): InputIssue[] {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => ({
-      ...locate(input, [...path, k]),
-      value: at(input, [...path, k]),
-      message: {
-        zh: '未知指标：方案及插件均未定义此项',
-        en: 'unknown key: neither the plan nor a plugin defines it',
-      },
-    }));
+    const fields = structuralKeys(path);
+    return issue.keys.map((k) => {
+      const hint = didYouMean(k, fields ?? plan.indicators.map((d) => d.key));
+      return {
+        ...locate(input, [...path, k]),
+        value: at(input, [...path, k]),
+        message: fields
+          ? {
+              zh: `未知字段（应为 ${fields.join('、')}）${hint.zh}`,
+              en: `unknown field (expected ${fields.join(', ')})${hint.en}`,
+            }
+          : {
+              zh: `未知指标：方案及插件均未定义此项${hint.zh}`,
+              en: `unknown key: neither the plan nor a plugin defines it${hint.en}`,
+            },
+      };
+    });
   }
   const place = locate(input, path);
   const value = at(input, path);

@@ -3,7 +3,8 @@
  * Markdown, with who made each change and the reasons for every loosening.
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
-import type { Plan } from '../model/schema.js';
+import type { LocalizedText, Plan } from '../model/schema.js';
+import { fillName, formatParameterValue } from '../evaluate/names.js';
 import { pluginSpec, type ResolvedPlan } from '../model/resolved-plan.js';
 
 export type PlanChangeKind =
@@ -30,6 +31,8 @@ export interface PlanChange {
   before?: unknown;
   after?: unknown;
   relaxed?: string;
+  /** A rule's or screening rule's name as read, each `{p:…}` filled with the parameter's values. */
+  name?: LocalizedText;
 }
 
 export interface PlanDiff {
@@ -45,7 +48,12 @@ export function diffPlan(base: Plan, resolved: ResolvedPlan): PlanDiff {
   const relaxedReason = (id: string) => resolved.relaxed.find((r) => r.id === id)?.reason;
   const push = (change: PlanChange) => {
     const reason = relaxedReason(change.id);
-    changes.push(reason ? { ...change, relaxed: reason } : change);
+    const named = change.after as { name?: LocalizedText } | undefined;
+    const ruleName =
+      (change.kind === 'rule' || change.kind === 'screening-rule') && named?.name
+        ? { name: fillName(named.name, (id, lang) => parameterValues(resolved, id, lang)) }
+        : {};
+    changes.push({ ...change, ...ruleName, ...(reason ? { relaxed: reason } : {}) });
   };
   for (const parameter of resolved.parameters) {
     const before = base.parameters.find((p) => p.id === parameter.id);
@@ -107,6 +115,20 @@ export function diffPlan(base: Plan, resolved: ResolvedPlan): PlanDiff {
     plugins: resolved.plugins.map((p) => ({ id: p.id, version: p.version })),
     changes,
   };
+}
+
+/** A parameter's values in a name: `95%`, or each with its start: `90%（2021-01-01起）、95%（2024-01-01起）`. */
+function parameterValues(plan: Plan, id: string, lang: 'zh' | 'en'): string {
+  const parameter = plan.parameters.find((p) => p.id === id);
+  if (!parameter || parameter.values.length === 0) return `{p:${id}}`;
+  const shown = parameter.values.map((v) => ({
+    from: v.from,
+    value: formatParameterValue(v.value, parameter.unit, lang),
+  }));
+  if (shown.length === 1) return shown[0]!.value;
+  return lang === 'zh'
+    ? shown.map((v) => `${v.value}（${v.from}起）`).join('、')
+    : shown.map((v) => `${v.value} from ${v.from}`).join(', ');
 }
 
 function diffList<T extends { id: string }>(
@@ -174,8 +196,7 @@ function details(change: PlanChange): string {
     return change.before ? `${show(change.before)} → ${show(change.after)}` : show(change.after);
   }
   if (change.kind === 'rule' || change.kind === 'screening-rule') {
-    const rule = change.after as { name?: { zh: string; en: string } } | undefined;
-    return rule?.name ? `${rule.name.zh} / ${rule.name.en}` : '';
+    return change.name ? `${change.name.zh} / ${change.name.en}` : '';
   }
   if (change.kind === 'indicator') {
     const d = change.after as { name: { zh: string; en: string }; unit: string };

@@ -19,6 +19,7 @@ import {
 import { renderHtmlReport } from '@ruralkit/report';
 import { buildResultsWorkbook, readWorkbook } from '@ruralkit/xlsx';
 import type { FastifyRequest } from 'fastify';
+import { EVALUATION_INPUT_EXAMPLE, HOUSEHOLDS_NDJSON_EXAMPLE, VILLAGES_NDJSON_EXAMPLE } from '../examples.js';
 import { negotiate, requireMediaType } from '../negotiate.js';
 import { readLines } from '../ndjson.js';
 import { HttpProblem, problemBody, toProblem } from '../problem.js';
@@ -53,7 +54,11 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
       params: PlanParams,
       query: EvaluateQuery,
       bodyMedia: {
-        'application/json': { description: 'The evaluation input', schema: inputSchema(firstPlan) },
+        'application/json': {
+          description: 'The evaluation input',
+          schema: inputSchema(firstPlan),
+          example: EVALUATION_INPUT_EXAMPLE,
+        },
         [XLSX]: { description: 'A filled template (ruralkit template)', binary: true },
       },
       responses: {
@@ -109,7 +114,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
       tag: 'evaluation',
       params: PlanParams,
       query: BatchQuery,
-      bodyMedia: { [NDJSON]: { description: 'Village records, one per line' } },
+      bodyMedia: { [NDJSON]: { description: 'Village records, one per line', example: VILLAGES_NDJSON_EXAMPLE } },
       responses: {
         200: {
           description: 'One line per input line',
@@ -142,7 +147,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
       tag: 'evaluation',
       params: PlanParams,
       query: AsOfQuery,
-      bodyMedia: { [NDJSON]: { description: 'Household records, one per line' } },
+      bodyMedia: { [NDJSON]: { description: 'Household records, one per line', example: HOUSEHOLDS_NDJSON_EXAMPLE } },
       responses: {
         200: {
           description: 'One line per input line',

@@ -1,6 +1,5 @@
-/** Operations routes (运维): liveness, readiness (the store answers), metrics, the OpenAPI document and its page. */
+/** Operations routes (运维): liveness, readiness (the store answers), metrics and the OpenAPI document (its page: `docs-page.ts`). */
 import { z } from 'zod';
-import { docsPage } from '../docs-page.js';
 import type { Metrics } from '../metrics.js';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
@@ -58,17 +57,6 @@ export function operationRoutes(service: Service, metrics: Metrics, document: ()
       responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } },
       problems: [],
       handler: () => document(),
-    }),
-    route({
-      method: 'GET',
-      url: '/docs',
-      operationId: 'docs',
-      summary: 'The documentation page, rendered from the OpenAPI document (served locally)',
-      tag: 'operations',
-      open: true,
-      responses: { 200: { description: 'HTML', media: { 'text/html': {} } } },
-      problems: [],
-      handler: ({ reply }) => reply.type('text/html; charset=utf-8').send(docsPage),
     }),
   ];
 }

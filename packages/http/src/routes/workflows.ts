@@ -5,6 +5,7 @@
  */
 import { WorkflowError, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EVENT_EXAMPLE, START_EXAMPLE } from '../examples.js';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import {
@@ -39,6 +40,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       tag: 'workflows',
       params: StartParams,
       body: StartBodySchema,
+      bodyExample: START_EXAMPLE,
       headers: { 'Idempotency-Key': IDEMPOTENCY_KEY },
       responses: {
         201: {
@@ -84,6 +86,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       tag: 'workflows',
       params: InstanceParams,
       body: EventBodySchema,
+      bodyExample: EVENT_EXAMPLE,
       headers: { 'Idempotency-Key': IDEMPOTENCY_KEY, 'If-Match': IF_MATCH },
       responses: {
         200: {

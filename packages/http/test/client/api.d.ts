@@ -68,23 +68,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/docs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The documentation page, rendered from the OpenAPI document (served locally) */
-        get: operations["docs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/plans": {
         parameters: {
             query?: never;
@@ -491,6 +474,11 @@ export interface components {
                 before?: unknown;
                 after?: unknown;
                 relaxed?: string;
+                /** @description a rule's name with each {p:…} filled with the parameter's values */
+                name?: {
+                    zh: string;
+                    en: string;
+                };
             }[];
         };
         JsonSchema: {
@@ -1259,35 +1247,6 @@ export interface operations {
             };
         };
     };
-    docs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description HTML */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Any other problem (RFC 9457) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     listPlans: {
         parameters: {
             query?: never;
@@ -1503,6 +1462,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "villages": [
+                 *         {
+                 *           "id": "liuyang",
+                 *           "attributes": {
+                 *             "needsExpressPoint": true,
+                 *             "hasEcommerceConditions": true
+                 *           },
+                 *           "indicators": {
+                 *             "2025": {
+                 *               "tapWaterRate": 0.87,
+                 *               "collectiveIncomeCny": 189000
+                 *             }
+                 *           }
+                 *         }
+                 *       ],
+                 *       "households": [
+                 *         {
+                 *           "id": "lh-001",
+                 *           "villageId": "liuyang",
+                 *           "size": 4,
+                 *           "annualNetIncomeCny": 58000
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     district?: {
                         indicators?: {
@@ -1694,6 +1680,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {"id":"liuyang","attributes":{"needsExpressPoint":true,"hasEcommerceConditions":true},"indicators":{"2025":{"tapWaterRate":0.87,"collectiveIncomeCny":189000}}} */
                 "application/x-ndjson": string;
             };
         };
@@ -1786,6 +1773,10 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {"id":"lh-001","villageId":"liuyang","size":4,"annualNetIncomeCny":58000}
+                 *     {"id":"lh-002","villageId":"liuyang","size":2,"annualNetIncomeCny":9000,"hasLaborCapacity":false}
+                 */
                 "application/x-ndjson": string;
             };
         };
@@ -1879,6 +1870,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": {
+                 *         "village": "liuyang",
+                 *         "household": "lh-001"
+                 *       },
+                 *       "event": {
+                 *         "type": "FLAG",
+                 *         "payload": {
+                 *           "channel": "department-alert",
+                 *           "riskTypes": [
+                 *             "income"
+                 *           ],
+                 *           "note": ""
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartBody"];
             };
         };
@@ -2046,6 +2055,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "SUBMIT_DRAFT",
+                 *       "payload": {
+                 *         "draft": "liuyang-plan-v1"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["EventBody"];
             };
         };
