@@ -77,22 +77,27 @@ export async function webhookReceiver(answer: (n: number, event: Received) => nu
 }
 
 /** A domain event of `instance`, numbered `n` in its `data`. */
-export function event(instance: string, n: number, data: Record<string, unknown> = {}): DomainEvent {
+export function event(instance: string, n: number, data: Record<string, unknown> = {}, tenant = 'changjiang'): DomainEvent {
   return {
     type: 'transitioned',
     instanceId: instance,
     workflow: 'poverty-monitoring',
-    tenant: 'changjiang',
+    tenant,
     subject: { village: 'liuyang', household: `hh-${instance}` },
     at: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString(),
     data: { n, ...data },
   };
 }
 
-/** Commit `perInstance` events for each of `instances`, interleaved, a few per commit. */
-export async function commitEvents(store: WorkflowStore, instances: string[], perInstance: number): Promise<number> {
+/** Commit `perInstance` events for each of `instances` (of `tenant`), interleaved, one commit per round. */
+export async function commitEvents(
+  store: WorkflowStore,
+  instances: string[],
+  perInstance: number,
+  tenant?: string,
+): Promise<number> {
   for (let n = 1; n <= perInstance; n += 1) {
-    await store.record({ audit: [], outbox: instances.map((i) => event(i, n)) });
+    await store.record({ audit: [], outbox: instances.map((i) => event(i, n, {}, tenant)) });
   }
   return instances.length * perInstance;
 }
@@ -129,3 +134,6 @@ export async function waitFor(done: () => boolean | Promise<boolean>, ms = 20_00
     await sleep(50);
   }
 }
+
+/** A tenant of its own for one test, so its routing keys and subjects are its own. */
+export const ownTenant = (label: string) => `t${label}${process.pid}${Math.floor(Math.random() * 1e6)}`;
