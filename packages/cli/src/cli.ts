@@ -14,6 +14,7 @@ import { didYouMean } from './suggest.js';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
   plan: async () => (await import('./commands/plan.js')).planCommand,
+  relay: async () => (await import('./commands/relay.js')).relayCommand,
   screen: async () => (await import('./commands/screen.js')).screenCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   template: async () => (await import('./commands/template.js')).templateCommand,

@@ -19,8 +19,8 @@ export function backoff(base: number, n: number): number {
 export function webhookTransport(url: URL, options: TransportOptions): Transport {
   if (!options.secret) {
     throw new RelayError('relay-webhook-secret', {
-      zh: 'Webhook 投递需要签名密钥（whsec_… 形式，--secret 或环境变量 RURALKIT_WEBHOOK_SECRET）',
-      en: 'webhook delivery needs a signing secret (whsec_…, --secret or RURALKIT_WEBHOOK_SECRET)',
+      zh: 'Webhook 投递需要签名密钥（whsec_… 形式；命令行用环境变量 RURALKIT_WEBHOOK_SECRET）',
+      en: 'webhook delivery needs a signing secret (whsec_…; for the command, RURALKIT_WEBHOOK_SECRET)',
     });
   }
   let signer: Webhook;
