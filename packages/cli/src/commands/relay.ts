@@ -47,6 +47,7 @@ export const relayCommand: Command = {
   --once      deliver what is pending, then stop (default: keep delivering until stopped)
   --exchange  RabbitMQ: the topic exchange (default ruralkit)
   --stream    NATS: the JetStream stream (default RURALKIT)
+  --lease     seconds a relay's claim holds: after a relay dies, its events go out again that much later (default 120)
   --from      replay: deliver again from this outbox position on`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
@@ -56,6 +57,7 @@ export const relayCommand: Command = {
       exchange: { type: 'string' },
       stream: { type: 'string' },
       from: { type: 'string' },
+      lease: { type: 'string' },
     });
     const [first, second] = positionals;
     const action = first === 'status' || first === 'replay' ? first : 'deliver';
@@ -70,6 +72,14 @@ export const relayCommand: Command = {
         command,
         `--from 应为正整数的发件箱位置（得到 "${from ?? ''}"）`,
         `--from must be an outbox position, a whole number above 0 (got "${from ?? ''}")`,
+      );
+    }
+    const lease = values.lease as string | undefined;
+    if (lease !== undefined && !/^[1-9]\d{0,5}$/.test(lease)) {
+      throw new UsageError(
+        command,
+        `--lease 应为正整数秒数（得到 "${lease}"）`,
+        `--lease must be a whole number of seconds above 0 (got "${lease}")`,
       );
     }
     const to = values.to as string | undefined;
@@ -95,7 +105,11 @@ export const relayCommand: Command = {
         io.stdout(`重新排队 / queued again: ${count}\n`);
         return 0;
       }
-      const running = relay!.createRelay({ store, transport: transport! });
+      const running = relay!.createRelay({
+        store,
+        transport: transport!,
+        ...(lease ? { lease: { ms: Number(lease) * 1000 } } : {}),
+      });
       if (values.once) {
         await running.deliverPending().catch((error: Error) => {
           io.stderr(`无法投递到 ${transport!.destination}：${error.message} / cannot deliver to ${transport!.destination}: ${error.message}\n`);
