@@ -64,8 +64,6 @@ export const relayCommand: Command = {
     const stray = action === 'deliver' ? first : second;
     if (stray !== undefined) throw new UsageError(NAME, `多余的参数 "${stray}"`, `unexpected argument "${stray}"`);
     const command = action === 'deliver' ? NAME : `${NAME} ${action}`;
-    const use = { action: 'relay', create: false };
-    checkStoreOptions(command, values, use);
     const from = values.from as string | undefined;
     if (action === 'replay' && !/^[1-9]\d{0,15}$/.test(from ?? '')) {
       throw new UsageError(
@@ -87,6 +85,8 @@ export const relayCommand: Command = {
       throw new UsageError(command, '请用 --to URL 给出投递目标', 'give the destination with --to URL');
     }
     const relay = action === 'deliver' ? await loadRelay() : undefined;
+    const use = { action: 'relay', create: false };
+    checkStoreOptions(command, values, use);
     const transport = await relay
       ?.openTransport(to!, {
         ...(values.exchange ? { exchange: values.exchange as string } : {}),
