@@ -12,7 +12,9 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,127}$/;
 export function isIdOrCode(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'boolean' || value === null) return true;
-  return typeof value === 'string' && CODE.test(value) && findIdentifiers(value).length === 0;
+  if (typeof value !== 'string' || !CODE.test(value)) return false;
+  // the shortest personal number has 11 digits: fewer cannot hold one, and need no scan
+  return value.replace(/\D/g, '').length < 7 || findIdentifiers(value).length === 0;
 }
 
 /** The ids and codes of `data` (arrays and objects walked), and the paths of what was withheld. */
