@@ -4,6 +4,7 @@
 // in the same batches. Target: the relay reaches at least 0.5 of each floor. Needs AMQP_URL
 // and/or NATS_URL; prints one `BENCH {json}` line per measurement. Run after `pnpm build`:
 // `pnpm bench:relay [events]`.
+import { Buffer } from 'node:buffer';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ async function filledStore() {
         instanceId: `bench-${i}`,
         workflow: 'poverty-monitoring',
         tenant,
-        subject: { village: 'liuyang', household: `hh-${i}` },
+        subject: { township: 'nianyushan', village: 'liuyang', household: `hh-${i}` },
         at: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString(),
         data: { event: 'RECORD_INCOME', from: 'assisting', to: 'assisting', n },
       })),
@@ -147,7 +148,9 @@ else {
   const connection = await natsConnect({ servers: `${u.hostname}:${u.port || 4222}` });
   const manager = await jetstreamManager(connection);
   // the relay creates its stream over ruralkit.> when missing: make sure one exists
-  await manager.streams.info('RURALKIT').catch(() => manager.streams.add({ name: 'RURALKIT', subjects: ['ruralkit.>'] }));
+  await manager.streams
+    .info('RURALKIT')
+    .catch(() => manager.streams.add({ name: 'RURALKIT', subjects: ['ruralkit.>'] }));
   try {
     const floor = await best(() => natsFloor(url, list));
     const relay = await best(() => relayRate(url));

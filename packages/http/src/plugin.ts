@@ -82,6 +82,11 @@ export interface RuralkitOptions {
    * (default: on unless `NODE_ENV` is `production`; it costs about half an `evaluate` per report).
    */
   validateResponses?: boolean;
+  /**
+   * More Prometheus text for `/metrics`, the same for every tenant: figures of the process, such
+   * as its outbox relay's (counts only, never ids).
+   */
+  processMetrics?: () => Promise<string>;
 }
 
 async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<void> {
@@ -109,7 +114,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   const metrics = new Metrics();
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const routes: RouteSpec[] = [
-    ...operationRoutes(service, metrics, () => document),
+    ...operationRoutes(service, metrics, () => document, options.processMetrics),
     ...planRoutes(service),
     ...evaluationRoutes(service, limits),
     ...workflowRoutes(service),

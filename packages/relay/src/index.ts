@@ -5,6 +5,7 @@
  */
 export { toCloudEvent, type Outgoing } from './cloud-event.js';
 export { idsAndCodes, isIdOrCode } from './ids-only.js';
+export { relayMetrics } from './metrics.js';
 export { createRelay, type Relay, type RelayOptions, type RelayStats } from './relay.js';
 export {
   destinationUrl,

@@ -55,7 +55,9 @@ export function webhookTransport(url: URL, options: TransportOptions): Transport
       return response.ok ? undefined : `HTTP ${response.status}`;
     } catch (error) {
       const { name } = error as Error;
-      return name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `request failed: ${(error as Error).message}`;
+      return name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : `request failed: ${(error as Error).message}`;
     }
   }
 

@@ -176,51 +176,59 @@ describe.skipIf(nats.skip)('NATS JetStream server killed and restarted mid-strea
 const bin = fileURLToPath(new URL('../../cli/bin/ruralkit.js', import.meta.url));
 
 describe('relay process killed with SIGKILL mid-stream', () => {
-  it('another relay delivers the rest once the claim lapses: nothing lost, order kept', { timeout: 120_000 }, async () => {
-    const { store, db } = sqliteStore();
-    const hook = await webhookReceiver();
-    cleanup.push(() => hook.close());
-    const relay = () => {
-      const child = spawn('node', [bin, 'relay', '--db', db, '--to', hook.url, '--lease', '2'], {
-        env: { ...process.env, RURALKIT_WEBHOOK_SECRET: SECRET },
-        stdio: 'ignore',
-      });
-      cleanup.push(async () => child.kill('SIGKILL'));
-      return child;
-    };
-    const first = relay();
-    const producing = streamRounds(store, ['a', 'b', 'c', 'd'], 40);
-    await waitFor(() => hook.received.length > 20);
-    first.kill('SIGKILL');
-    await sleep(300);
-    relay();
-    const committed = await producing;
-    await waitFor(async () => (await store.outboxStatus()).pending === 0, 60_000);
-    expect(report('relay SIGKILL', hook.received, committed)).toMatchObject({ distinct: committed, outOfOrder: [] });
-  });
+  it(
+    'another relay delivers the rest once the claim lapses: nothing lost, order kept',
+    { timeout: 120_000 },
+    async () => {
+      const { store, db } = sqliteStore();
+      const hook = await webhookReceiver();
+      cleanup.push(() => hook.close());
+      const relay = () => {
+        const child = spawn('node', [bin, 'relay', '--db', db, '--to', hook.url, '--lease', '2'], {
+          env: { ...process.env, RURALKIT_WEBHOOK_SECRET: SECRET },
+          stdio: 'ignore',
+        });
+        cleanup.push(async () => child.kill('SIGKILL'));
+        return child;
+      };
+      const first = relay();
+      const producing = streamRounds(store, ['a', 'b', 'c', 'd'], 40);
+      await waitFor(() => hook.received.length > 20);
+      first.kill('SIGKILL');
+      await sleep(300);
+      relay();
+      const committed = await producing;
+      await waitFor(async () => (await store.outboxStatus()).pending === 0, 60_000);
+      expect(report('relay SIGKILL', hook.received, committed)).toMatchObject({ distinct: committed, outOfOrder: [] });
+    },
+  );
 });
 
 describe('webhook receiver that answers 500, then never answers, then recovers', () => {
-  it('retries with backoff until the receiver takes each event: nothing lost, order kept', { timeout: 120_000 }, async () => {
-    const { store } = sqliteStore();
-    let phase: 500 | 'hang' | 204 = 500;
-    const hook = await webhookReceiver(() => phase);
-    cleanup.push(() => hook.close());
-    const transport = await openTransport(hook.url, { secret: SECRET, attempts: 30, backoffMs: 50, timeoutMs: 300 });
-    runRelay(store, transport);
-    const producing = streamRounds(store, ['a', 'b', 'c'], 30);
-    await sleep(700);
-    phase = 'hang';
-    await sleep(1000);
-    phase = 204;
-    const committed = await producing;
-    await waitFor(async () => (await store.outboxStatus()).pending === 0, 60_000);
-    expect((await store.outboxStatus()).deadLetters).toBe(0);
-    expect(report('webhook 500 and silence', hook.received, committed)).toMatchObject({
-      distinct: committed,
-      outOfOrder: [],
-    });
-  });
+  it(
+    'retries with backoff until the receiver takes each event: nothing lost, order kept',
+    { timeout: 120_000 },
+    async () => {
+      const { store } = sqliteStore();
+      let phase: 500 | 'hang' | 204 = 500;
+      const hook = await webhookReceiver(() => phase);
+      cleanup.push(() => hook.close());
+      const transport = await openTransport(hook.url, { secret: SECRET, attempts: 30, backoffMs: 50, timeoutMs: 300 });
+      runRelay(store, transport);
+      const producing = streamRounds(store, ['a', 'b', 'c'], 30);
+      await sleep(700);
+      phase = 'hang';
+      await sleep(1000);
+      phase = 204;
+      const committed = await producing;
+      await waitFor(async () => (await store.outboxStatus()).pending === 0, 60_000);
+      expect((await store.outboxStatus()).deadLetters).toBe(0);
+      expect(report('webhook 500 and silence', hook.received, committed)).toMatchObject({
+        distinct: committed,
+        outOfOrder: [],
+      });
+    },
+  );
 });
 
 /** Commit `rounds` rounds (event n of every instance in round n), one every 20 ms; resolves to the count. */

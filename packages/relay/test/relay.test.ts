@@ -110,7 +110,7 @@ describe('relay to a webhook', () => {
       household: 'hh-17',
       risks: ['income'],
       on: '2025-03-01',
-      subject: { village: 'liuyang', household: 'hh-a' },
+      subject: { township: 'nianyushan', village: 'liuyang', household: 'hh-a' },
       instanceId: 'a',
       tenant: 'changjiang',
       workflow: 'poverty-monitoring',

@@ -77,13 +77,18 @@ export async function webhookReceiver(answer: (n: number, event: Received) => nu
 }
 
 /** A domain event of `instance`, numbered `n` in its `data`. */
-export function event(instance: string, n: number, data: Record<string, unknown> = {}, tenant = 'changjiang'): DomainEvent {
+export function event(
+  instance: string,
+  n: number,
+  data: Record<string, unknown> = {},
+  tenant = 'changjiang',
+): DomainEvent {
   return {
     type: 'transitioned',
     instanceId: instance,
     workflow: 'poverty-monitoring',
     tenant,
-    subject: { village: 'liuyang', household: `hh-${instance}` },
+    subject: { township: 'nianyushan', village: 'liuyang', household: `hh-${instance}` },
     at: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString(),
     data: { n, ...data },
   };

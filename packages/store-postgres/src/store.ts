@@ -505,10 +505,15 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
       );
     },
     async deadLetters(limit = 100) {
-      const { rows } = await pool.query<{ outbox_id: string; destination: string; attempts: number; error: string; at: Date }>(
-        `SELECT outbox_id, destination, attempts, error, at FROM ${s}.outbox_dead_letters ORDER BY id LIMIT $1`,
-        [limit],
-      );
+      const { rows } = await pool.query<{
+        outbox_id: string;
+        destination: string;
+        attempts: number;
+        error: string;
+        at: Date;
+      }>(`SELECT outbox_id, destination, attempts, error, at FROM ${s}.outbox_dead_letters ORDER BY id LIMIT $1`, [
+        limit,
+      ]);
       return rows.map((r) => ({
         outboxId: Number(r.outbox_id),
         destination: r.destination,

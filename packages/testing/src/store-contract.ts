@@ -473,7 +473,10 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
     it('hands out the events of one instance in order, never to two claimers at once', async () => {
       const store = await fresh();
       await store.create(sampleInstance('a'), { audit: [], outbox: [domainEvent('a', 'a1'), domainEvent('a', 'a2')] });
-      await store.record({ audit: [], outbox: [domainEvent('b', 'b1'), domainEvent('a', 'a3'), domainEvent('b', 'b2')] });
+      await store.record({
+        audit: [],
+        outbox: [domainEvent('b', 'b1'), domainEvent('a', 'a3'), domainEvent('b', 'b2')],
+      });
       const types = (events: { type: string }[]) => events.map((e) => e.type);
       const one = await store.claimOutbox({ owner: 'one', ms: 60_000 }, 1);
       expect(types(one)).toEqual(['a1']);
@@ -493,18 +496,42 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         outbox: [domainEvent('a', 'started'), domainEvent('a', 'transitioned'), domainEvent('a', 'overdue')],
       });
       const [first, second, third] = await store.claimOutbox({ owner: 'one', ms: 60_000 });
-      expect(await store.outboxStatus()).toEqual({ position: 0, last: third!.id, pending: 3, claimed: 3, deadLetters: 0 });
+      expect(await store.outboxStatus()).toEqual({
+        position: 0,
+        last: third!.id,
+        pending: 3,
+        claimed: 3,
+        deadLetters: 0,
+      });
       await store.markDelivered([first!.id]);
-      await store.deadLetterOutbox({ outboxId: second!.id, destination: 'https://example.org/hook', attempts: 5, error: 'HTTP 500' });
-      expect(await store.outboxStatus()).toMatchObject({ position: second!.id, pending: 1, claimed: 1, deadLetters: 1 });
+      await store.deadLetterOutbox({
+        outboxId: second!.id,
+        destination: 'https://example.org/hook',
+        attempts: 5,
+        error: 'HTTP 500',
+      });
+      expect(await store.outboxStatus()).toMatchObject({
+        position: second!.id,
+        pending: 1,
+        claimed: 1,
+        deadLetters: 1,
+      });
       const [letter] = await store.deadLetters();
-      expect(letter).toMatchObject({ outboxId: second!.id, destination: 'https://example.org/hook', attempts: 5, error: 'HTTP 500' });
+      expect(letter).toMatchObject({
+        outboxId: second!.id,
+        destination: 'https://example.org/hook',
+        attempts: 5,
+        error: 'HTTP 500',
+      });
       expect(Number.isNaN(Date.parse(letter!.at))).toBe(false);
       await store.releaseOutbox([third!.id]);
       expect(await store.replayOutbox(second!.id)).toBe(1);
       expect((await store.pendingOutbox()).map((e) => e.type)).toEqual(['transitioned', 'overdue']);
       expect(await store.outboxStatus()).toMatchObject({ position: first!.id, pending: 2, claimed: 0 });
-      expect((await store.claimOutbox({ owner: 'two', ms: 60_000 })).map((e) => e.type)).toEqual(['transitioned', 'overdue']);
+      expect((await store.claimOutbox({ owner: 'two', ms: 60_000 })).map((e) => e.type)).toEqual([
+        'transitioned',
+        'overdue',
+      ]);
     });
   });
 }

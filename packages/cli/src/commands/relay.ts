@@ -21,6 +21,36 @@ const loadRelay = () =>
     () => import('@ruralkit/relay'),
   );
 
+/** Open the transport to `url` (a webhook's secret from RURALKIT_WEBHOOK_SECRET); a bad URL is a usage error. */
+async function openTransport(command: string, url: string, options: { exchange?: string; stream?: string } = {}) {
+  const secret = process.env.RURALKIT_WEBHOOK_SECRET;
+  return (await loadRelay()).openTransport(url, { ...options, ...(secret ? { secret } : {}) }).catch((error: Error) => {
+    if (!(error instanceof RuralkitError)) throw error;
+    throw new UsageError(command, error.text.zh, error.text.en);
+  });
+}
+
+/**
+ * A relay running inside another command (`serve --relay URL`) until `stop`, and its figures
+ * for `/metrics`.
+ */
+export async function startRelay(command: string, url: string, store: WorkflowStore) {
+  const relay = await loadRelay();
+  const transport = await openTransport(command, url);
+  const running = relay.createRelay({ store, transport });
+  const controller = new AbortController();
+  const done = running.run(controller.signal);
+  return {
+    destination: transport.destination,
+    metrics: () => relay.relayMetrics(store, running.stats),
+    async stop() {
+      controller.abort();
+      await done;
+      await transport.close();
+    },
+  };
+}
+
 /** Where delivery stands, one fact a line, then the dead letters. */
 async function status(store: WorkflowStore, io: Io): Promise<void> {
   const s = await store.outboxStatus();
@@ -87,16 +117,12 @@ export const relayCommand: Command = {
     const relay = action === 'deliver' ? await loadRelay() : undefined;
     const use = { action: 'relay', create: false };
     checkStoreOptions(command, values, use);
-    const transport = await relay
-      ?.openTransport(to!, {
-        ...(values.exchange ? { exchange: values.exchange as string } : {}),
-        ...(values.stream ? { stream: values.stream as string } : {}),
-        ...(process.env.RURALKIT_WEBHOOK_SECRET ? { secret: process.env.RURALKIT_WEBHOOK_SECRET } : {}),
-      })
-      .catch((error: Error) => {
-        if (!(error instanceof RuralkitError)) throw error;
-        throw new UsageError(command, error.text.zh, error.text.en);
-      });
+    const transport = relay
+      ? await openTransport(command, to!, {
+          ...(values.exchange ? { exchange: values.exchange as string } : {}),
+          ...(values.stream ? { stream: values.stream as string } : {}),
+        })
+      : undefined;
     const store = await openWorkflowStore(command, values, use);
     try {
       if (action === 'status') return (await status(store, io), 0);
@@ -112,7 +138,9 @@ export const relayCommand: Command = {
       });
       if (values.once) {
         await running.deliverPending().catch((error: Error) => {
-          io.stderr(`无法投递到 ${transport!.destination}：${error.message} / cannot deliver to ${transport!.destination}: ${error.message}\n`);
+          io.stderr(
+            `无法投递到 ${transport!.destination}：${error.message} / cannot deliver to ${transport!.destination}: ${error.message}\n`,
+          );
         });
       } else {
         io.stderr(`relay → ${transport!.destination}\n`);

@@ -140,7 +140,10 @@ export interface Runtime {
    * Open a `rectification` case for every binding village target the evaluation found not met,
    * once per village, rule and year (opt-in; run it again and it opens nothing twice).
    */
-  openRectifications(report: EvaluationReport, input: { tenant: string; actor: Principal }): Promise<RectificationStart[]>;
+  openRectifications(
+    report: EvaluationReport,
+    input: { tenant: string; actor: Principal },
+  ): Promise<RectificationStart[]>;
   /** The public-notice view of a `poverty-monitoring` instance. */
   publicNotice(instanceId: string, options?: { principal?: Principal }): Promise<PublicNoticeView>;
   /** Move an instance to this runtime's machine version and plan, audited. */
