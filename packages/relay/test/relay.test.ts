@@ -151,4 +151,21 @@ describe.skipIf(!process.env.DATABASE_URL)('several relays on one PostgreSQL sto
     expect(deliveryReport(hook.received)).toEqual({ distinct: count, duplicates: 0, outOfOrder: [] });
     expect(relays.filter((r) => r.stats.delivered > 0).length).toBeGreaterThan(1);
   });
+
+  it('is woken by LISTEN/NOTIFY as events commit, without waiting for its poll', async () => {
+    const store = await openTestStore(testSchema('relay'));
+    cleanup.push(() => store.close());
+    const hook = await receiver();
+    const relay = createRelay({ store, transport: await webhook(hook.url), pollMs: 60_000 });
+    const controller = new AbortController();
+    const running = relay.run(controller.signal);
+    cleanup.push(async () => {
+      controller.abort();
+      await running;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // listening, nothing pending
+    const count = await commitEvents(store, ['a', 'b'], 3);
+    await waitFor(() => hook.received.length >= count, 5000);
+    expect(deliveryReport(hook.received)).toEqual({ distinct: count, duplicates: 0, outOfOrder: [] });
+  });
 });
