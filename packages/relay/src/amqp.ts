@@ -7,37 +7,49 @@
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { withoutCredentials, type Transport, type TransportOptions } from './transport.js';
 
+interface Connected {
+  connection: ChannelModel;
+  channel: ConfirmChannel;
+}
+
 export function amqpTransport(url: URL, options: TransportOptions): Transport {
   const exchange = options.exchange ?? url.searchParams.get('exchange') ?? 'ruralkit';
   const address = new URL(url.href);
   address.searchParams.delete('exchange');
-  let open: Promise<{ connection: ChannelModel; channel: ConfirmChannel }> | undefined;
+  let open: Promise<Connected> | undefined;
 
-  const reset = () => {
-    const was = open;
-    open = undefined;
-    void was?.then(({ connection }) => connection.close()).catch(() => undefined);
+  /** Forget `attempt` (its connection failed or closed) and close what is left of it. */
+  const drop = (attempt: Promise<Connected>) => {
+    if (open === attempt) open = undefined;
+    void attempt.then(({ connection }) => connection.close()).catch(() => undefined);
   };
 
-  async function connectOnce() {
+  async function connectOnce(): Promise<Connected> {
     const connection = await connect(address.href);
-    connection.on('error', () => undefined); // 'close' follows, which resets
-    connection.on('close', () => {
-      if (open === opened) open = undefined;
-    });
+    connection.on('error', () => undefined); // 'close' follows
     const channel = await connection.createConfirmChannel();
     channel.on('error', () => undefined);
     await channel.assertExchange(exchange, 'topic', { durable: true });
     return { connection, channel };
   }
-  let opened: typeof open;
+
+  function connected(): Promise<Connected> {
+    if (open) return open;
+    const attempt = connectOnce();
+    open = attempt;
+    attempt.then(
+      ({ connection }) => connection.on('close', () => drop(attempt)),
+      () => drop(attempt),
+    );
+    return attempt;
+  }
 
   return {
     destination: withoutCredentials(url),
     async send(events) {
-      opened = open ??= connectOnce();
+      const attempt = connected();
       try {
-        const { channel } = await opened;
+        const { channel } = await attempt;
         for (const event of events) {
           const ready = channel.publish(exchange, event.route.join('.'), Buffer.from(event.body), {
             persistent: true,
@@ -48,7 +60,7 @@ export function amqpTransport(url: URL, options: TransportOptions): Transport {
         }
         await channel.waitForConfirms();
       } catch (error) {
-        reset();
+        drop(attempt);
         throw error;
       }
       return events.map(() => ({ delivered: true as const }));

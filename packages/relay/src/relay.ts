@@ -15,7 +15,7 @@ export interface RelayOptions {
   transport: Transport;
   /** Who claims, and for how long: longer than a batch can take (default 120 s). */
   lease?: Partial<Lease>;
-  /** Events claimed at once (default 100). */
+  /** Events claimed at once (default 100, at most the transport's `maxBatch`). */
   batch?: number;
   /** How often to look for events when not woken, in milliseconds (default 1000). */
   pollMs?: number;
@@ -41,7 +41,7 @@ export interface Relay {
 export function createRelay(options: RelayOptions): Relay {
   const { store, transport } = options;
   const lease: Lease = { owner: options.lease?.owner ?? `relay-${randomUUID()}`, ms: options.lease?.ms ?? 120_000 };
-  const size = options.batch ?? 100;
+  const size = Math.min(options.batch ?? 100, transport.maxBatch ?? Infinity);
   const stats: RelayStats = { delivered: 0, deadLettered: 0, failures: 0 };
 
   /** One batch: claimed, sent, settled. Resolves to how many events it settled. */

@@ -13,6 +13,11 @@ export type Outcome = { delivered: true } | { delivered: false; attempts: number
 export interface Transport {
   /** The destination, without credentials: for dead letters, status and logs. */
   readonly destination: string;
+  /**
+   * The most events one batch may hold, when the transport's tries can take long (a webhook's
+   * retries): a batch must be sent within the relay's lease.
+   */
+  readonly maxBatch?: number;
   send(events: readonly Outgoing[]): Promise<Outcome[]>;
   close(): Promise<void>;
 }

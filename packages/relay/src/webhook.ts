@@ -63,6 +63,8 @@ export function webhookTransport(url: URL, options: TransportOptions): Transport
 
   return {
     destination: withoutCredentials(url),
+    // one event a batch: its tries (up to attempts × timeout plus the backoff) stay within a lease
+    maxBatch: 1,
     async send(events) {
       const outcomes: Outcome[] = [];
       for (const event of events) {

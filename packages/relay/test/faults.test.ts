@@ -83,7 +83,7 @@ describe.skipIf(amqp.skip)('RabbitMQ stopped and started mid-stream', () => {
     });
 
     const { store } = sqliteStore();
-    runRelay(store, await openTransport(amqp.url!, { exchange }));
+    const relay = runRelay(store, await openTransport(amqp.url!, { exchange }));
     const instances = ['a', 'b', 'c', 'd'];
     const producing = streamRounds(store, instances, 40, tenant);
     await sleep(400);
@@ -108,6 +108,7 @@ describe.skipIf(amqp.skip)('RabbitMQ stopped and started mid-stream', () => {
       received.push(JSON.parse(m.content.toString('utf8')) as Received);
     }
     expect(report('rabbitmq restart', received, committed)).toMatchObject({ distinct: committed, outOfOrder: [] });
+    expect(relay.stats.failures).toBeGreaterThan(0); // the stop was seen mid-stream
   });
 });
 
@@ -149,7 +150,7 @@ describe.skipIf(nats.skip)('NATS JetStream server killed and restarted mid-strea
     const server = privateNats(port, mkdtempSync(join(tmpdir(), 'ruralkit-nats-')));
     await server.start();
     const { store } = sqliteStore();
-    runRelay(store, await openTransport(`nats://127.0.0.1:${port}`));
+    const relay = runRelay(store, await openTransport(`nats://127.0.0.1:${port}`));
     const instances = ['a', 'b', 'c', 'd'];
     const producing = streamRounds(store, instances, 40);
     await sleep(400);
@@ -170,6 +171,7 @@ describe.skipIf(nats.skip)('NATS JetStream server killed and restarted mid-strea
       if (received.length === total) break;
     }
     expect(report('nats restart', received, committed)).toMatchObject({ distinct: committed, outOfOrder: [] });
+    expect(relay.stats.failures).toBeGreaterThan(0); // the kill was seen mid-stream
   });
 });
 
@@ -223,6 +225,7 @@ describe('webhook receiver that answers 500, then never answers, then recovers',
       const committed = await producing;
       await waitFor(async () => (await store.outboxStatus()).pending === 0, 60_000);
       expect((await store.outboxStatus()).deadLetters).toBe(0);
+      expect(hook.requests()).toBeGreaterThan(hook.received.length); // answered 500 to some
       expect(report('webhook 500 and silence', hook.received, committed)).toMatchObject({
         distinct: committed,
         outOfOrder: [],
