@@ -55,6 +55,16 @@ describe('ruralkit relay', () => {
     expect(status.stdout).toContain(`${hook.url} (5 tries): HTTP 500`);
   });
 
+  it('with --once, a destination that does not answer: exit 1, naming it without its password; nothing is lost', async () => {
+    const db = await storeWithEvents(2);
+    const result = await capture(['relay', '--db', db, '--to', 'amqp://guest:secret@127.0.0.1:1', '--once']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('cannot deliver to amqp://127.0.0.1:1');
+    expect(result.stderr).not.toContain('secret');
+    expect(result.stdout).toContain('failed batches: 1');
+    expect((await capture(['relay', 'status', '--db', db])).stdout).toMatch(/pending: 2 \(claimed 0\)/);
+  });
+
   it('names what is wrong: no destination, an unknown scheme, no secret, a bad position, a missing store', async () => {
     const db = await storeWithEvents(2);
     const cases: [string[], RegExp][] = [
