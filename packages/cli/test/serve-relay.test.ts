@@ -62,6 +62,15 @@ it('delivers the events of a started workflow to the webhook and counts them in 
     expect(metrics).toMatch(new RegExp(`^ruralkit_relay_delivered_total ${hook.received.length}$`, 'm'));
     expect(metrics).toMatch(/^ruralkit_relay_pending 0$/m);
     expect(metrics).toMatch(/^ruralkit_relay_failures_total 0$/m);
+    // another tenant's figures count none of changjiang's events
+    const other = await new SignJWT({ tenant: 'other', roles: ['department'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
+      .setSubject('dept')
+      .setExpirationTime('5m')
+      .sign(keys.privateKey);
+    const theirs = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${other}` } })).text();
+    expect(theirs).toMatch(/^ruralkit_relay_delivered_total 0$/m);
+    expect(theirs).toMatch(/^ruralkit_relay_last_position 0$/m);
   } finally {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -83,10 +83,10 @@ export interface RuralkitOptions {
    */
   validateResponses?: boolean;
   /**
-   * More Prometheus text for `/metrics`, the same for every tenant: figures of the process, such
-   * as its outbox relay's (counts only, never ids).
+   * More Prometheus text for `/metrics`, for the caller's tenant: figures of other parts of the
+   * process, such as its outbox relay's, that count that tenant's work only.
    */
-  processMetrics?: () => Promise<string>;
+  processMetrics?: (tenant: string) => Promise<string>;
 }
 
 async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<void> {

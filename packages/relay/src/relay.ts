@@ -25,6 +25,8 @@ export interface RelayOptions {
 export interface RelayStats {
   delivered: number;
   deadLettered: number;
+  /** The same two counts per tenant. */
+  tenants: Map<string, { delivered: number; deadLettered: number }>;
   /** Batches that failed and were given back. */
   failures: number;
   lastError?: string;
@@ -42,7 +44,14 @@ export function createRelay(options: RelayOptions): Relay {
   const { store, transport } = options;
   const lease: Lease = { owner: options.lease?.owner ?? `relay-${randomUUID()}`, ms: options.lease?.ms ?? 120_000 };
   const size = Math.min(options.batch ?? 100, transport.maxBatch ?? Infinity);
-  const stats: RelayStats = { delivered: 0, deadLettered: 0, failures: 0 };
+  const stats: RelayStats = { delivered: 0, deadLettered: 0, failures: 0, tenants: new Map() };
+  /** Count one settled event of `tenant`. */
+  const count = (tenant: string, outcome: 'delivered' | 'deadLettered') => {
+    stats[outcome] += 1;
+    let of = stats.tenants.get(tenant);
+    if (!of) stats.tenants.set(tenant, (of = { delivered: 0, deadLettered: 0 }));
+    of[outcome] += 1;
+  };
 
   /** One batch: claimed, sent, settled. Resolves to how many events it settled. */
   async function deliverBatch(): Promise<number> {
@@ -59,7 +68,7 @@ export function createRelay(options: RelayOptions): Relay {
     }
     const delivered: number[] = [];
     for (const [i, outcome] of outcomes.entries()) {
-      const { id } = batch[i]!;
+      const { id, tenant } = batch[i]!;
       if (outcome.delivered) delivered.push(id);
       else {
         await store.deadLetterOutbox({
@@ -68,12 +77,12 @@ export function createRelay(options: RelayOptions): Relay {
           attempts: outcome.attempts,
           error: outcome.error,
         });
-        stats.deadLettered += 1;
+        count(tenant, 'deadLettered');
         stats.lastError = outcome.error;
       }
     }
     await store.markDelivered(delivered);
-    stats.delivered += delivered.length;
+    for (const [i, outcome] of outcomes.entries()) if (outcome.delivered) count(batch[i]!.tenant, 'delivered');
     return batch.length;
   }
 

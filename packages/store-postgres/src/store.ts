@@ -530,14 +530,18 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
       );
       return rowCount ?? 0;
     },
-    async outboxStatus() {
+    async outboxStatus(tenant) {
+      // of every event, or of one tenant's
+      const mine = tenant === undefined ? 'TRUE' : 'tenant = $1';
+      const letters = tenant === undefined ? 'TRUE' : `outbox_id IN (SELECT id FROM ${s}.outbox WHERE tenant = $1)`;
       const { rows } = await pool.query<Record<keyof OutboxStatus, string>>(
-        `SELECT coalesce((SELECT min(id) FROM ${s}.outbox WHERE delivered_at IS NULL) - 1,
-             (SELECT coalesce(max(id), 0) FROM ${s}.outbox)) AS position,
-           (SELECT coalesce(max(id), 0) FROM ${s}.outbox) AS last,
-           (SELECT count(*) FROM ${s}.outbox WHERE delivered_at IS NULL) AS pending,
-           (SELECT count(*) FROM ${s}.outbox WHERE delivered_at IS NULL AND claimed_until > now()) AS claimed,
-           (SELECT count(*) FROM ${s}.outbox_dead_letters) AS "deadLetters"`,
+        `SELECT coalesce((SELECT min(id) FROM ${s}.outbox WHERE delivered_at IS NULL AND ${mine}) - 1,
+             (SELECT coalesce(max(id), 0) FROM ${s}.outbox WHERE ${mine})) AS position,
+           (SELECT coalesce(max(id), 0) FROM ${s}.outbox WHERE ${mine}) AS last,
+           (SELECT count(*) FROM ${s}.outbox WHERE delivered_at IS NULL AND ${mine}) AS pending,
+           (SELECT count(*) FROM ${s}.outbox WHERE delivered_at IS NULL AND claimed_until > now() AND ${mine}) AS claimed,
+           (SELECT count(*) FROM ${s}.outbox_dead_letters WHERE ${letters}) AS "deadLetters"`,
+        tenant === undefined ? [] : [tenant],
       );
       const r = rows[0]!;
       return {

@@ -106,12 +106,9 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
       `UPDATE outbox SET delivered_at = NULL, claimed_by = NULL, claimed_until = NULL
        WHERE id >= ? AND delivered_at IS NOT NULL`,
     ),
-    status: db.prepare(
-      `SELECT coalesce((SELECT min(id) FROM outbox WHERE delivered_at IS NULL) - 1, (SELECT coalesce(max(id), 0) FROM outbox)) AS position,
-         (SELECT coalesce(max(id), 0) FROM outbox) AS last,
-         (SELECT count(*) FROM outbox WHERE delivered_at IS NULL) AS pending,
-         (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND claimed_until > ?) AS claimed,
-         (SELECT count(*) FROM outbox_dead_letters) AS deadLetters`,
+    status: db.prepare(outboxStatusSql('TRUE', 'TRUE')),
+    tenantStatus: db.prepare(
+      outboxStatusSql('tenant = @tenant', 'outbox_id IN (SELECT id FROM outbox WHERE tenant = @tenant)'),
     ),
     claimEvent: db.prepare(`UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?`),
     releaseEvent: db.prepare(`UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ?`),
@@ -288,11 +285,22 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     async replayOutbox(from) {
       return sql.replay.run(from).changes;
     },
-    async outboxStatus() {
-      return sql.status.get(Date.now()) as OutboxStatus;
+    async outboxStatus(tenant) {
+      const at = Date.now();
+      return (tenant === undefined ? sql.status.get({ at }) : sql.tenantStatus.get({ at, tenant })) as OutboxStatus;
     },
     async close() {
       if (db.open) db.close();
     },
   };
+}
+
+/** Where delivery stands, of the outbox rows `mine` selects and the dead letters `letters` does. */
+function outboxStatusSql(mine: string, letters: string): string {
+  return `SELECT coalesce((SELECT min(id) FROM outbox WHERE delivered_at IS NULL AND ${mine}) - 1,
+      (SELECT coalesce(max(id), 0) FROM outbox WHERE ${mine})) AS position,
+    (SELECT coalesce(max(id), 0) FROM outbox WHERE ${mine}) AS last,
+    (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND ${mine}) AS pending,
+    (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND claimed_until > @at AND ${mine}) AS claimed,
+    (SELECT count(*) FROM outbox_dead_letters WHERE ${letters}) AS deadLetters`;
 }

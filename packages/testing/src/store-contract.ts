@@ -533,5 +533,41 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         'overdue',
       ]);
     });
+
+    it("tells where one tenant's delivery stands, counting no other tenant's events", async () => {
+      const store = await fresh();
+      const other = (type: string) => ({ ...domainEvent('b', type), tenant: 'other' });
+      await store.record({ audit: [], outbox: [domainEvent('a', 'started'), other('started'), other('overdue')] });
+      const [mine, theirs] = await store.claimOutbox({ owner: 'one', ms: 60_000 }, 2);
+      await store.markDelivered([mine!.id]);
+      await store.deadLetterOutbox({
+        outboxId: theirs!.id,
+        destination: 'https://example.org/hook',
+        attempts: 5,
+        error: 'HTTP 500',
+      });
+      expect(await store.outboxStatus('changjiang')).toEqual({
+        position: mine!.id,
+        last: mine!.id,
+        pending: 0,
+        claimed: 0,
+        deadLetters: 0,
+      });
+      expect(await store.outboxStatus('other')).toEqual({
+        position: theirs!.id,
+        last: theirs!.id + 1,
+        pending: 1,
+        claimed: 0,
+        deadLetters: 1,
+      });
+      expect(await store.outboxStatus('nobody')).toEqual({
+        position: 0,
+        last: 0,
+        pending: 0,
+        claimed: 0,
+        deadLetters: 0,
+      });
+      expect(await store.outboxStatus()).toMatchObject({ position: theirs!.id, last: theirs!.id + 1, pending: 1 });
+    });
   });
 }

@@ -42,7 +42,7 @@ export async function startRelay(command: string, url: string, store: WorkflowSt
   const done = running.run(controller.signal);
   return {
     destination: transport.destination,
-    metrics: () => relay.relayMetrics(store, running.stats),
+    metrics: (tenant: string) => relay.relayMetrics(store, running.stats, tenant),
     async stop() {
       controller.abort();
       await done;

@@ -92,8 +92,8 @@ export interface WorkflowStore {
   deadLetters(limit?: number): Promise<DeadLetter[]>;
   /** Deliver again every event from outbox position `from` on; returns how many were queued again. */
   replayOutbox(from: number): Promise<number>;
-  /** Where delivery stands: for `relay status` and metrics. */
-  outboxStatus(): Promise<OutboxStatus>;
+  /** Where delivery stands: for `relay status` and metrics; of one tenant's events when given. */
+  outboxStatus(tenant?: string): Promise<OutboxStatus>;
   /**
    * Call `wake` when another process commits domain events (PostgreSQL: LISTEN/NOTIFY);
    * returns the function that stops it. Stores of one process need not have it.
@@ -116,7 +116,8 @@ export function createMemoryStore(): WorkflowStore {
   const instances = new Map<string, InstanceRow>();
   const audit: AuditRow[] = [];
   const heads = new Map<string, AuditHead>();
-  const outbox: { id: number; event: string; instanceId: string; delivered: boolean; claim?: Claim }[] = [];
+  const outbox: { id: number; event: string; instanceId: string; tenant: string; delivered: boolean; claim?: Claim }[] =
+    [];
   const deadLetters: DeadLetter[] = [];
   const checkpoints = new Map<string, string>();
   const dueClaims = new Map<string, Claim>();
@@ -148,8 +149,8 @@ export function createMemoryStore(): WorkflowStore {
     audit.push(...rows);
     for (const [tenant, head] of next) heads.set(tenant, head);
     for (const event of sealed.outbox) {
-      const { instanceId } = JSON.parse(event) as OutboxEntry;
-      outbox.push({ id: outbox.length + 1, event, instanceId, delivered: false });
+      const { instanceId, tenant } = JSON.parse(event) as OutboxEntry;
+      outbox.push({ id: outbox.length + 1, event, instanceId, tenant, delivered: false });
     }
     if (idempotencyKey) idempotency.set(idempotencyKey, clone(commit.idempotency!.result));
     if (commit.outbox.length) for (const wake of wakers) wake();
@@ -286,15 +287,17 @@ export function createMemoryStore(): WorkflowStore {
       }
       return again.length;
     },
-    async outboxStatus() {
+    async outboxStatus(tenant) {
       const at = Date.now();
-      const pending = outbox.filter((e) => !e.delivered);
+      const events = outbox.filter((e) => tenant === undefined || e.tenant === tenant);
+      const pending = events.filter((e) => !e.delivered);
+      const last = events.at(-1)?.id ?? 0;
       return {
-        position: (pending[0]?.id ?? outbox.length + 1) - 1,
-        last: outbox.length,
+        position: pending[0] ? pending[0].id - 1 : last,
+        last,
         pending: pending.length,
         claimed: pending.filter((e) => !free(e.claim, at)).length,
-        deadLetters: deadLetters.length,
+        deadLetters: deadLetters.filter((l) => events.some((e) => e.id === l.outboxId)).length,
       };
     },
     watchOutbox(wake) {

@@ -11,7 +11,7 @@ export function operationRoutes(
   service: Service,
   metrics: Metrics,
   document: () => unknown,
-  processMetrics?: () => Promise<string>,
+  processMetrics?: (tenant: string) => Promise<string>,
 ): RouteSpec[] {
   return [
     route({
@@ -54,7 +54,7 @@ export function operationRoutes(
       handler: async ({ principal, reply }) =>
         reply
           .type('text/plain; version=0.0.4')
-          .send(metrics.text(principal.tenant) + ((await processMetrics?.()) ?? '')),
+          .send(metrics.text(principal.tenant) + ((await processMetrics?.(principal.tenant)) ?? '')),
     }),
     route({
       method: 'GET',
