@@ -98,13 +98,14 @@ export function createRelay(options: RelayOptions): Relay {
   async function run(signal: AbortSignal): Promise<void> {
     let wake: (() => void) | undefined;
     let woken = false;
+    let retry = 0;
+    // a commit wakes the relay, except while it waits out a failure
     const unwatch = store.watchOutbox?.(() => {
       woken = true;
-      wake?.();
+      if (retry === 0) wake?.();
     });
     const onAbort = () => wake?.();
     signal.addEventListener('abort', onAbort);
-    let retry = 0;
     try {
       while (!signal.aborted) {
         woken = false;
