@@ -9,7 +9,7 @@ import { connect as natsConnect } from '@nats-io/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { createRelay, openTransport } from '../src/index.js';
-import { brokerUrl, commitEvents, deliveryReport, ownTenant, type Received, waitFor } from './support.js';
+import { brokerUrl, commitEvents, deliveryReport, ownTenant, type Received, waitFor, withRabbitMq } from './support.js';
 
 const amqp = brokerUrl('AMQP_URL');
 const nats = brokerUrl('NATS_URL');
@@ -26,39 +26,40 @@ function store() {
 }
 
 describe.skipIf(amqp.skip)('relay to RabbitMQ', () => {
-  it('publishes persistent CloudEvents to the topic exchange under <tenant>.<workflow>.<event>, confirmed', async () => {
-    const tenant = ownTenant('amqp');
-    const exchange = `ruralkit-test-${tenant}`;
-    const connection = await amqpConnect(amqp.url!);
-    cleanup.push(() => connection.close());
-    const channel = await connection.createChannel();
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    cleanup.push(() => channel.deleteExchange(exchange));
-    const { queue } = await channel.assertQueue('', { exclusive: true });
-    await channel.bindQueue(queue, exchange, `${tenant}.poverty-monitoring.*`);
-    const got: { key: string; persistent: boolean; messageId: string; event: Received }[] = [];
-    await channel.consume(queue, (m) => {
-      if (!m) return;
-      got.push({
-        key: m.fields.routingKey,
-        persistent: m.properties.deliveryMode === 2,
-        messageId: m.properties.messageId as string,
-        event: JSON.parse(m.content.toString('utf8')) as Received,
+  it('publishes persistent CloudEvents to the topic exchange under <tenant>.<workflow>.<event>, confirmed', () =>
+    withRabbitMq(async () => {
+      const tenant = ownTenant('amqp');
+      const exchange = `ruralkit-test-${tenant}`;
+      const connection = await amqpConnect(amqp.url!);
+      cleanup.push(() => connection.close());
+      const channel = await connection.createChannel();
+      await channel.assertExchange(exchange, 'topic', { durable: true });
+      cleanup.push(() => channel.deleteExchange(exchange));
+      const { queue } = await channel.assertQueue('', { exclusive: true });
+      await channel.bindQueue(queue, exchange, `${tenant}.poverty-monitoring.*`);
+      const got: { key: string; persistent: boolean; messageId: string; event: Received }[] = [];
+      await channel.consume(queue, (m) => {
+        if (!m) return;
+        got.push({
+          key: m.fields.routingKey,
+          persistent: m.properties.deliveryMode === 2,
+          messageId: m.properties.messageId as string,
+          event: JSON.parse(m.content.toString('utf8')) as Received,
+        });
       });
-    });
 
-    const s = store();
-    const count = await commitEvents(s, ['a', 'b'], 5, tenant);
-    const transport = await openTransport(amqp.url!, { exchange });
-    cleanup.push(() => transport.close());
-    expect(transport.destination).not.toContain('guest:guest');
-    await createRelay({ store: s, transport, batch: 4 }).deliverPending();
-    await waitFor(() => got.length >= count);
-    expect(deliveryReport(got.map((g) => g.event))).toEqual({ distinct: count, duplicates: 0, outOfOrder: [] });
-    expect(new Set(got.map((g) => g.key))).toEqual(new Set([`${tenant}.poverty-monitoring.transitioned`]));
-    expect(got.every((g) => g.persistent && g.messageId === g.event.id)).toBe(true);
-    expect(await s.outboxStatus()).toMatchObject({ pending: 0, position: count });
-  });
+      const s = store();
+      const count = await commitEvents(s, ['a', 'b'], 5, tenant);
+      const transport = await openTransport(amqp.url!, { exchange });
+      cleanup.push(() => transport.close());
+      expect(transport.destination).not.toContain('guest:guest');
+      await createRelay({ store: s, transport, batch: 4 }).deliverPending();
+      await waitFor(() => got.length >= count);
+      expect(deliveryReport(got.map((g) => g.event))).toEqual({ distinct: count, duplicates: 0, outOfOrder: [] });
+      expect(new Set(got.map((g) => g.key))).toEqual(new Set([`${tenant}.poverty-monitoring.transitioned`]));
+      expect(got.every((g) => g.persistent && g.messageId === g.event.id)).toBe(true);
+      expect(await s.outboxStatus()).toMatchObject({ pending: 0, position: count });
+    }));
 });
 
 describe.skipIf(nats.skip)('relay to NATS JetStream', () => {

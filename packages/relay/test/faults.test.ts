@@ -24,6 +24,7 @@ import {
   sleep,
   waitFor,
   webhookReceiver,
+  withRabbitMq,
   type Received,
 } from './support.js';
 
@@ -64,52 +65,54 @@ function report(name: string, received: Received[], committed: number) {
 }
 
 describe.skipIf(amqp.skip)('RabbitMQ stopped and started mid-stream', () => {
-  it('delivers every event at least once, in order per instance', { timeout: 120_000 }, async () => {
-    const tenant = ownTenant('fault');
-    const exchange = `ruralkit-fault-${tenant}`;
-    const queue = `ruralkit-fault-${tenant}`;
-    const setup = await amqpConnect(amqp.url!);
-    const channel = await setup.createChannel();
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    await channel.assertQueue(queue, { durable: true });
-    await channel.bindQueue(queue, exchange, '#');
-    await setup.close();
-    cleanup.push(async () => {
+  it('delivers every event at least once, in order per instance', { timeout: 120_000 }, () =>
+    withRabbitMq(async () => {
+      const tenant = ownTenant('fault');
+      const exchange = `ruralkit-fault-${tenant}`;
+      const queue = `ruralkit-fault-${tenant}`;
+      const setup = await amqpConnect(amqp.url!);
+      const channel = await setup.createChannel();
+      await channel.assertExchange(exchange, 'topic', { durable: true });
+      await channel.assertQueue(queue, { durable: true });
+      await channel.bindQueue(queue, exchange, '#');
+      await setup.close();
+      cleanup.push(async () => {
+        const c = await amqpConnect(amqp.url!);
+        const ch = await c.createChannel();
+        await ch.deleteQueue(queue);
+        await ch.deleteExchange(exchange);
+        await c.close();
+      });
+
+      const { store } = sqliteStore();
+      const relay = runRelay(store, await openTransport(amqp.url!, { exchange }));
+      const instances = ['a', 'b', 'c', 'd'];
+      const producing = streamRounds(store, instances, 40, tenant);
+      await sleep(400);
+      let restarted = false;
+      try {
+        expect(spawnSync('rabbitmqctl', ['stop_app'], { encoding: 'utf8' }).status).toBe(0);
+        await sleep(1500);
+      } finally {
+        restarted = spawnSync('rabbitmqctl', ['start_app'], { encoding: 'utf8' }).status === 0;
+      }
+      expect(restarted).toBe(true);
+      const committed = await producing;
+      await waitFor(async () => (await store.outboxStatus()).pending === 0, 60_000);
+
       const c = await amqpConnect(amqp.url!);
+      cleanup.push(() => c.close());
       const ch = await c.createChannel();
-      await ch.deleteQueue(queue);
-      await ch.deleteExchange(exchange);
-      await c.close();
-    });
-
-    const { store } = sqliteStore();
-    const relay = runRelay(store, await openTransport(amqp.url!, { exchange }));
-    const instances = ['a', 'b', 'c', 'd'];
-    const producing = streamRounds(store, instances, 40, tenant);
-    await sleep(400);
-    let restarted = false;
-    try {
-      expect(spawnSync('rabbitmqctl', ['stop_app'], { encoding: 'utf8' }).status).toBe(0);
-      await sleep(1500);
-    } finally {
-      restarted = spawnSync('rabbitmqctl', ['start_app'], { encoding: 'utf8' }).status === 0;
-    }
-    expect(restarted).toBe(true);
-    const committed = await producing;
-    await waitFor(async () => (await store.outboxStatus()).pending === 0, 60_000);
-
-    const c = await amqpConnect(amqp.url!);
-    cleanup.push(() => c.close());
-    const ch = await c.createChannel();
-    const received: Received[] = [];
-    for (;;) {
-      const m = await ch.get(queue, { noAck: true });
-      if (!m) break;
-      received.push(JSON.parse(m.content.toString('utf8')) as Received);
-    }
-    expect(report('rabbitmq restart', received, committed)).toMatchObject({ distinct: committed, outOfOrder: [] });
-    expect(relay.stats.failures).toBeGreaterThan(0); // the stop was seen mid-stream
-  });
+      const received: Received[] = [];
+      for (;;) {
+        const m = await ch.get(queue, { noAck: true });
+        if (!m) break;
+        received.push(JSON.parse(m.content.toString('utf8')) as Received);
+      }
+      expect(report('rabbitmq restart', received, committed)).toMatchObject({ distinct: committed, outOfOrder: [] });
+      expect(relay.stats.failures).toBeGreaterThan(0); // the stop was seen mid-stream
+    }),
+  );
 });
 
 /** A free loopback port. */

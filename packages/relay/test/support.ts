@@ -1,6 +1,9 @@
 // Helpers of the relay tests: brokers from the environment, a webhook receiver on a real
 // socket that checks signatures, domain events to relay, and the check of what arrived.
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DomainEvent, WorkflowStore } from '@ruralkit/core';
 import { Webhook } from 'standardwebhooks';
@@ -142,3 +145,27 @@ export async function waitFor(done: () => boolean | Promise<boolean>, ms = 20_00
 
 /** A tenant of its own for one test, so its routing keys and subjects are its own. */
 export const ownTenant = (label: string) => `t${label}${process.pid}${Math.floor(Math.random() * 1e6)}`;
+
+/**
+ * Run `work` holding this machine's RabbitMQ alone among the relay's test files (they run in
+ * parallel): the fault test stops and starts the broker, which the others must not meet. A lock
+ * left by a killed run lapses after two minutes.
+ */
+export async function withRabbitMq<T>(work: () => Promise<T>): Promise<T> {
+  const lock = join(tmpdir(), 'ruralkit-relay-tests-rabbitmq.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) rmSync(lock, { recursive: true, force: true });
+      else await sleep(100);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
