@@ -17,6 +17,7 @@ export default defineConfig({
       '@ruralkit/store-postgres': src('store-postgres'),
       '@ruralkit/http': src('http'),
       '@ruralkit/report': src('report'),
+      '@ruralkit/relay': src('relay'),
     },
   },
   test: {

@@ -211,6 +211,9 @@ describe('a database with entries of the earlier format', () => {
       raw.prepare('UPDATE outbox SET event = ? WHERE id = ?').run(JSON.stringify({ type, ...rest }), row.id);
     }
     raw.exec('DROP TABLE audit_checkpoints');
+    // and migration 4: the outbox's instance and tenant columns and the dead letters
+    raw.exec(`DROP INDEX outbox_pending_instance; DROP INDEX outbox_tenant; DROP INDEX outbox_pending_tenant;
+      ALTER TABLE outbox DROP COLUMN instance_id; ALTER TABLE outbox DROP COLUMN tenant; DROP TABLE outbox_dead_letters`);
     raw.pragma('user_version = 2');
     raw.close();
 

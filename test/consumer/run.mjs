@@ -168,6 +168,8 @@ const NEEDS = {
   // Refused before any connection: the store package is loaded first.
   '@ruralkit/store-postgres': { args: ['workflow', 'tick', '--database-url', 'postgres://127.0.0.1:1/none'] },
   '@ruralkit/http': { args: ['serve', '--db', 'serve.db', '--port', '0'] },
+  // Refused before the store is opened or a broker reached: the relay package is loaded first.
+  '@ruralkit/relay': { args: ['relay', '--db', 'relay.db', '--to', 'nats://127.0.0.1:1'] },
   '@ruralkit/report': {
     args: ['evaluate', 'data.yaml', '--format', 'html', '--out', 'report.html'],
     writes: 'report.html',

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
   keygen: async () => (await import('./commands/keygen.js')).keygenCommand,
   plan: async () => (await import('./commands/plan.js')).planCommand,
+  relay: async () => (await import('./commands/relay.js')).relayCommand,
   screen: async () => (await import('./commands/screen.js')).screenCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   template: async () => (await import('./commands/template.js')).templateCommand,

@@ -126,7 +126,13 @@ export {
   type RectificationStart,
   type DomainEventHandler,
 } from './workflows/runtime.js';
-export { createMemoryStore, type Lease, type WorkflowStore } from './workflows/store.js';
+export {
+  createMemoryStore,
+  type DeadLetter,
+  type Lease,
+  type OutboxStatus,
+  type WorkflowStore,
+} from './workflows/store.js';
 export {
   chainAuditEntry,
   hashAuditEntry,

@@ -83,6 +83,11 @@ export interface RuralkitOptions {
    * (default: on unless `NODE_ENV` is `production`; it costs about half an `evaluate` per report).
    */
   validateResponses?: boolean;
+  /**
+   * More Prometheus text for `/metrics`, for the caller's tenant: figures of other parts of the
+   * process, such as its outbox relay's, that count that tenant's work only.
+   */
+  processMetrics?: (tenant: string) => Promise<string>;
 }
 
 async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<void> {
@@ -111,7 +116,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
   const metrics = new Metrics();
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const routes: RouteSpec[] = [
-    ...operationRoutes(service, metrics, () => document),
+    ...operationRoutes(service, metrics, () => document, options.processMetrics),
     ...planRoutes(service),
     ...evaluationRoutes(service, limits),
     ...workflowRoutes(service),

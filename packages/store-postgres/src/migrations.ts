@@ -60,6 +60,21 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
      checkpoint TEXT NOT NULL,
      PRIMARY KEY (tenant, seq, key_id)
    );`,
+  // 3: each event's instance (claims in order per instance) and tenant (the relay's figures per
+  // tenant), and dead letters of the relay.
+  `ALTER TABLE {schema}.outbox ADD COLUMN instance_id TEXT GENERATED ALWAYS AS ((event::jsonb) ->> 'instanceId') STORED;
+   ALTER TABLE {schema}.outbox ADD COLUMN tenant TEXT GENERATED ALWAYS AS ((event::jsonb) ->> 'tenant') STORED;
+   CREATE INDEX outbox_pending_instance ON {schema}.outbox (instance_id, id) WHERE delivered_at IS NULL;
+   CREATE INDEX outbox_tenant ON {schema}.outbox (tenant, id);
+   CREATE INDEX outbox_pending_tenant ON {schema}.outbox (tenant, id) WHERE delivered_at IS NULL;
+   CREATE TABLE {schema}.outbox_dead_letters (
+     id BIGSERIAL PRIMARY KEY,
+     outbox_id BIGINT NOT NULL,
+     destination TEXT NOT NULL,
+     attempts INTEGER NOT NULL,
+     error TEXT NOT NULL,
+     at TIMESTAMPTZ NOT NULL DEFAULT now()
+   );`,
 ];
 
 /** A schema name as PostgreSQL would fold it, refused unless it is a plain identifier. */

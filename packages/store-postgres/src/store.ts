@@ -21,6 +21,7 @@ import {
   type InstanceRecord,
   type InstanceRow,
   type OutboxEntry,
+  type OutboxStatus,
   type SealedCommit,
   type WorkflowStore,
 } from '@ruralkit/core';
@@ -475,16 +476,81 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
       return rows.map(outboxEntry);
     },
     async claimOutbox(lease, limit = 100) {
-      const { rows } = await pool.query<{ id: string; event: string }>(
-        `UPDATE ${s}.outbox SET claimed_by = $1, claimed_until = now() + $2 * interval '1 millisecond'
-         WHERE id IN (
-           SELECT id FROM ${s}.outbox
-           WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= now())
-           ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-         RETURNING id, event`,
-        [lease.owner, lease.ms, limit],
-      );
+      // Claims take turns (a transaction lock on the outbox), so each sees the claims before it
+      // and never takes an event whose instance has an earlier one held by another lease.
+      const rows = await transaction(async (client) => {
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ruralkit-outbox:${schema}`]);
+        const claimed = await client.query<{ id: string; event: string }>(
+          `UPDATE ${s}.outbox SET claimed_by = $1, claimed_until = clock_timestamp() + $2 * interval '1 millisecond'
+           WHERE id IN (
+             SELECT id FROM ${s}.outbox o
+             WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= clock_timestamp())
+             AND NOT EXISTS (SELECT 1 FROM ${s}.outbox e WHERE e.instance_id = o.instance_id AND e.id < o.id
+               AND e.delivered_at IS NULL AND e.claimed_until > clock_timestamp())
+             ORDER BY id LIMIT $3)
+           RETURNING id, event`,
+          [lease.owner, lease.ms, limit],
+        );
+        return claimed.rows;
+      });
       return rows.map(outboxEntry).sort((a, b) => a.id - b.id);
+    },
+    async deadLetterOutbox({ outboxId, destination, attempts, error }) {
+      await pool.query(
+        `WITH given_up AS (
+           UPDATE ${s}.outbox SET delivered_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = $1 RETURNING id)
+         INSERT INTO ${s}.outbox_dead_letters (outbox_id, destination, attempts, error)
+         SELECT id, $2, $3, $4 FROM given_up`,
+        [outboxId, destination, attempts, error],
+      );
+    },
+    async deadLetters(limit = 100) {
+      const { rows } = await pool.query<{
+        outbox_id: string;
+        destination: string;
+        attempts: number;
+        error: string;
+        at: Date;
+      }>(`SELECT outbox_id, destination, attempts, error, at FROM ${s}.outbox_dead_letters ORDER BY id LIMIT $1`, [
+        limit,
+      ]);
+      return rows.map((r) => ({
+        outboxId: Number(r.outbox_id),
+        destination: r.destination,
+        attempts: r.attempts,
+        error: r.error,
+        at: r.at.toISOString(),
+      }));
+    },
+    async replayOutbox(from) {
+      const { rowCount } = await pool.query(
+        `UPDATE ${s}.outbox SET delivered_at = NULL, claimed_by = NULL, claimed_until = NULL
+         WHERE id >= $1 AND delivered_at IS NOT NULL`,
+        [from],
+      );
+      return rowCount ?? 0;
+    },
+    async outboxStatus(tenant) {
+      // of every event, or of one tenant's
+      const mine = tenant === undefined ? 'TRUE' : 'tenant = $1';
+      const letters = tenant === undefined ? 'TRUE' : `outbox_id IN (SELECT id FROM ${s}.outbox WHERE tenant = $1)`;
+      const { rows } = await pool.query<Record<keyof OutboxStatus, string>>(
+        `SELECT coalesce((SELECT min(id) FROM ${s}.outbox WHERE delivered_at IS NULL AND ${mine}) - 1,
+             (SELECT coalesce(max(id), 0) FROM ${s}.outbox WHERE ${mine})) AS position,
+           (SELECT coalesce(max(id), 0) FROM ${s}.outbox WHERE ${mine}) AS last,
+           (SELECT count(*) FROM ${s}.outbox WHERE delivered_at IS NULL AND ${mine}) AS pending,
+           (SELECT count(*) FROM ${s}.outbox WHERE delivered_at IS NULL AND claimed_until > now() AND ${mine}) AS claimed,
+           (SELECT count(*) FROM ${s}.outbox_dead_letters WHERE ${letters}) AS "deadLetters"`,
+        tenant === undefined ? [] : [tenant],
+      );
+      const r = rows[0]!;
+      return {
+        position: Number(r.position),
+        last: Number(r.last),
+        pending: Number(r.pending),
+        claimed: Number(r.claimed),
+        deadLetters: Number(r.deadLetters),
+      };
     },
     async markDelivered(ids) {
       if (ids.length === 0) return;

@@ -69,6 +69,21 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
      checkpoint TEXT NOT NULL,
      PRIMARY KEY (tenant, seq, key_id)
    );`,
+  // 4: each event's instance (claims in order per instance) and tenant (the relay's figures per
+  // tenant), and dead letters of the relay.
+  `ALTER TABLE outbox ADD COLUMN instance_id TEXT GENERATED ALWAYS AS (json_extract(event, '$.instanceId')) VIRTUAL;
+   ALTER TABLE outbox ADD COLUMN tenant TEXT GENERATED ALWAYS AS (json_extract(event, '$.tenant')) VIRTUAL;
+   CREATE INDEX outbox_pending_instance ON outbox (instance_id, id) WHERE delivered_at IS NULL;
+   CREATE INDEX outbox_tenant ON outbox (tenant, id);
+   CREATE INDEX outbox_pending_tenant ON outbox (tenant, id) WHERE delivered_at IS NULL;
+   CREATE TABLE outbox_dead_letters (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     outbox_id INTEGER NOT NULL,
+     destination TEXT NOT NULL,
+     attempts INTEGER NOT NULL,
+     error TEXT NOT NULL,
+     at TEXT NOT NULL
+   );`,
 ];
 
 /** Bring `db` up to the latest schema; returns the version it is at. */

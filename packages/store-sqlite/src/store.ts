@@ -16,7 +16,9 @@ import {
   type Commit,
   type InstanceRecord,
   type InstanceRow,
+  type DeadLetter,
   type OutboxEntry,
+  type OutboxStatus,
   type OutboxRow,
   type WorkflowStore,
 } from '@ruralkit/core';
@@ -87,9 +89,26 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     checkpointsTable: db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_checkpoints'`),
     appendOutbox: db.prepare(`INSERT INTO outbox (event) VALUES (?)`),
     pending: db.prepare(`SELECT id, event FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?`),
+    // free events whose instance has no earlier undelivered event held by a running lease
     claimable: db.prepare(
-      `SELECT id, event FROM outbox WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ?)
-       ORDER BY id LIMIT ?`,
+      `SELECT id, event FROM outbox o WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until <= @at)
+       AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.instance_id = o.instance_id AND e.id < o.id
+         AND e.delivered_at IS NULL AND e.claimed_until > @at)
+       ORDER BY id LIMIT @limit`,
+    ),
+    deadLetter: db.prepare(
+      `INSERT INTO outbox_dead_letters (outbox_id, destination, attempts, error, at) VALUES (?, ?, ?, ?, ?)`,
+    ),
+    deadLetters: db.prepare(
+      `SELECT outbox_id AS outboxId, destination, attempts, error, at FROM outbox_dead_letters ORDER BY id LIMIT ?`,
+    ),
+    replay: db.prepare(
+      `UPDATE outbox SET delivered_at = NULL, claimed_by = NULL, claimed_until = NULL
+       WHERE id >= ? AND delivered_at IS NOT NULL`,
+    ),
+    status: db.prepare(outboxStatusSql('TRUE', 'TRUE')),
+    tenantStatus: db.prepare(
+      outboxStatusSql('tenant = @tenant', 'outbox_id IN (SELECT id FROM outbox WHERE tenant = @tenant)'),
     ),
     claimEvent: db.prepare(`UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?`),
     releaseEvent: db.prepare(`UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ?`),
@@ -239,7 +258,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
       return db
         .transaction(() => {
           const at = Date.now();
-          const rows = sql.claimable.all(at, limit);
+          const rows = sql.claimable.all({ at, limit });
           for (const r of rows) sql.claimEvent.run(lease.owner, at + lease.ms, (r as { id: number }).id);
           return rows.map(outboxEntry);
         })
@@ -252,8 +271,36 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     async releaseOutbox(ids) {
       db.transaction(() => ids.forEach((id) => sql.releaseEvent.run(id)))();
     },
+    async deadLetterOutbox({ outboxId, destination, attempts, error }) {
+      const at = new Date().toISOString();
+      db.transaction(() => {
+        sql.delivered.run(at, outboxId);
+        sql.releaseEvent.run(outboxId);
+        sql.deadLetter.run(outboxId, destination, attempts, error, at);
+      }).immediate();
+    },
+    async deadLetters(limit = 100) {
+      return sql.deadLetters.all(limit) as DeadLetter[];
+    },
+    async replayOutbox(from) {
+      return sql.replay.run(from).changes;
+    },
+    async outboxStatus(tenant) {
+      const at = Date.now();
+      return (tenant === undefined ? sql.status.get({ at }) : sql.tenantStatus.get({ at, tenant })) as OutboxStatus;
+    },
     async close() {
       if (db.open) db.close();
     },
   };
+}
+
+/** Where delivery stands, of the outbox rows `mine` selects and the dead letters `letters` does. */
+function outboxStatusSql(mine: string, letters: string): string {
+  return `SELECT coalesce((SELECT min(id) FROM outbox WHERE delivered_at IS NULL AND ${mine}) - 1,
+      (SELECT coalesce(max(id), 0) FROM outbox WHERE ${mine})) AS position,
+    (SELECT coalesce(max(id), 0) FROM outbox WHERE ${mine}) AS last,
+    (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND ${mine}) AS pending,
+    (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND claimed_until > @at AND ${mine}) AS claimed,
+    (SELECT count(*) FROM outbox_dead_letters WHERE ${letters}) AS deadLetters`;
 }

@@ -439,7 +439,7 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
       const store = await fresh();
       await store.create(sampleInstance('a'), {
         audit: [],
-        outbox: [domainEvent('a', 'started'), domainEvent('a', 'transitioned'), domainEvent('a', 'overdue')],
+        outbox: [domainEvent('a', 'started'), domainEvent('b', 'transitioned'), domainEvent('c', 'overdue')],
       });
       const one = await store.claimOutbox({ owner: 'one', ms: 150 }, 2);
       expect(one.map((e) => e.type)).toEqual(['started', 'transitioned']);
@@ -468,6 +468,106 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
       await store.markDelivered([pending[0]!.id, pending[2]!.id]);
       expect((await store.pendingOutbox()).map((e) => e.type)).toEqual(['transitioned']);
       expect(await store.pendingOutbox(0)).toEqual([]);
+    });
+
+    it('hands out the events of one instance in order, never to two claimers at once', async () => {
+      const store = await fresh();
+      await store.create(sampleInstance('a'), { audit: [], outbox: [domainEvent('a', 'a1'), domainEvent('a', 'a2')] });
+      await store.record({
+        audit: [],
+        outbox: [domainEvent('b', 'b1'), domainEvent('a', 'a3'), domainEvent('b', 'b2')],
+      });
+      const types = (events: { type: string }[]) => events.map((e) => e.type);
+      const one = await store.claimOutbox({ owner: 'one', ms: 60_000 }, 1);
+      expect(types(one)).toEqual(['a1']);
+      // a2 and a3 wait for a1; b's events are free
+      expect(types(await store.claimOutbox({ owner: 'two', ms: 60_000 }))).toEqual(['b1', 'b2']);
+      expect(await store.claimOutbox({ owner: 'three', ms: 60_000 })).toEqual([]);
+      await store.releaseOutbox([one[0]!.id]);
+      // released, a1 goes out again before a2 and a3, and the limit never skips an earlier one
+      expect(types(await store.claimOutbox({ owner: 'three', ms: 60_000 }, 2))).toEqual(['a1', 'a2']);
+      expect(await store.claimOutbox({ owner: 'four', ms: 60_000 })).toEqual([]);
+    });
+
+    it('records dead letters, tells where delivery stands and replays from a position', async () => {
+      const store = await fresh();
+      await store.create(sampleInstance('a'), {
+        audit: [],
+        outbox: [domainEvent('a', 'started'), domainEvent('a', 'transitioned'), domainEvent('a', 'overdue')],
+      });
+      const [first, second, third] = await store.claimOutbox({ owner: 'one', ms: 60_000 });
+      expect(await store.outboxStatus()).toEqual({
+        position: 0,
+        last: third!.id,
+        pending: 3,
+        claimed: 3,
+        deadLetters: 0,
+      });
+      await store.markDelivered([first!.id]);
+      await store.deadLetterOutbox({
+        outboxId: second!.id,
+        destination: 'https://example.org/hook',
+        attempts: 5,
+        error: 'HTTP 500',
+      });
+      expect(await store.outboxStatus()).toMatchObject({
+        position: second!.id,
+        pending: 1,
+        claimed: 1,
+        deadLetters: 1,
+      });
+      const [letter] = await store.deadLetters();
+      expect(letter).toMatchObject({
+        outboxId: second!.id,
+        destination: 'https://example.org/hook',
+        attempts: 5,
+        error: 'HTTP 500',
+      });
+      expect(Number.isNaN(Date.parse(letter!.at))).toBe(false);
+      await store.releaseOutbox([third!.id]);
+      expect(await store.replayOutbox(second!.id)).toBe(1);
+      expect((await store.pendingOutbox()).map((e) => e.type)).toEqual(['transitioned', 'overdue']);
+      expect(await store.outboxStatus()).toMatchObject({ position: first!.id, pending: 2, claimed: 0 });
+      expect((await store.claimOutbox({ owner: 'two', ms: 60_000 })).map((e) => e.type)).toEqual([
+        'transitioned',
+        'overdue',
+      ]);
+    });
+
+    it("tells where one tenant's delivery stands, counting no other tenant's events", async () => {
+      const store = await fresh();
+      const other = (type: string) => ({ ...domainEvent('b', type), tenant: 'other' });
+      await store.record({ audit: [], outbox: [domainEvent('a', 'started'), other('started'), other('overdue')] });
+      const [mine, theirs] = await store.claimOutbox({ owner: 'one', ms: 60_000 }, 2);
+      await store.markDelivered([mine!.id]);
+      await store.deadLetterOutbox({
+        outboxId: theirs!.id,
+        destination: 'https://example.org/hook',
+        attempts: 5,
+        error: 'HTTP 500',
+      });
+      expect(await store.outboxStatus('changjiang')).toEqual({
+        position: mine!.id,
+        last: mine!.id,
+        pending: 0,
+        claimed: 0,
+        deadLetters: 0,
+      });
+      expect(await store.outboxStatus('other')).toEqual({
+        position: theirs!.id,
+        last: theirs!.id + 1,
+        pending: 1,
+        claimed: 0,
+        deadLetters: 1,
+      });
+      expect(await store.outboxStatus('nobody')).toEqual({
+        position: 0,
+        last: 0,
+        pending: 0,
+        claimed: 0,
+        deadLetters: 0,
+      });
+      expect(await store.outboxStatus()).toMatchObject({ position: theirs!.id, last: theirs!.id + 1, pending: 1 });
     });
   });
 }

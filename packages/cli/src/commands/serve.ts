@@ -6,7 +6,8 @@
  * keyring of personal data (`--keys FILE`; without one, events carrying personal fields are
  * refused), the Redis its rate limits are shared through (`--redis-url`) and the audit key
  * (`--audit-key FILE`: every audit entry signed, checkpoints every `--checkpoint-every N`
- * entries and `--checkpoint-minutes T`).
+ * entries and `--checkpoint-minutes T`); `--relay URL` delivers the domain events to another
+ * system as they commit (see `relay`).
  */
 import { resolvePlan, RuralkitError, type Plan, type WorkflowStore } from '@ruralkit/core';
 import { fileKeys } from '../key-file.js';
@@ -14,6 +15,7 @@ import { openPostgres } from '../database-url.js';
 import { parseOptions, UsageError, type Command, type Io } from '../io.js';
 import { loadHttp, loadSqliteStore } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
+import { startRelay } from './relay.js';
 import { readKey } from './workflow-audit.js';
 import { checkKeyFile } from './workflow-guards.js';
 
@@ -22,7 +24,7 @@ const NAME = 'ruralkit serve';
 export const serveCommand: Command = {
   summary: 'HTTP 服务（OpenAPI 文档见 /docs） / the HTTP service, documented at /docs',
   usage:
-    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]]',
+    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]] [--relay URL]',
   options: `  --db        SQLite 流程数据库（不存在则新建） / the SQLite workflow database (created if missing)
   --database-url  改用 PostgreSQL / PostgreSQL instead (needs @ruralkit/store-postgres)
   --port      监听端口（默认 8080） / the port to listen on (default 8080)
@@ -38,7 +40,9 @@ ${PLAN_OPTIONS_HELP}
   --audit-key 签署审计记录与检查点的 Ed25519 私钥 / the Ed25519 private key (PEM, workflow keygen) that signs
               every audit entry and the checkpoints, kept outside the database and its backups
   --checkpoint-every    每 N 条审计记录做一次检查点 / with --audit-key: checkpoint after every N audit entries (default 1000)
-  --checkpoint-minutes  每 T 分钟做一次检查点 / with --audit-key: checkpoint every T minutes (default 60; 0: never)`,
+  --checkpoint-minutes  每 T 分钟做一次检查点 / with --audit-key: checkpoint every T minutes (default 60; 0: never)
+  --relay     把领域事件投递到消息系统或 webhook / amqp://…, nats://… or https://…: deliver the domain
+              events there as they commit (needs @ruralkit/relay; figures in /metrics; see ruralkit relay --help)`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
@@ -57,6 +61,7 @@ ${PLAN_OPTIONS_HELP}
       'audit-key': { type: 'string' },
       'checkpoint-every': { type: 'string' },
       'checkpoint-minutes': { type: 'string' },
+      relay: { type: 'string' },
     });
     if (positionals.length > 0) {
       throw new UsageError(NAME, `多余的参数 "${positionals[0]}"`, `unexpected argument "${positionals[0]}"`);
@@ -105,13 +110,17 @@ ${PLAN_OPTIONS_HELP}
         '--checkpoint-every and --checkpoint-minutes go with --audit-key',
       );
     }
+    const store = await openStore(values.db as string | undefined, values['database-url'] as string | undefined, io);
+    const relayUrl = values.relay as string | undefined;
+    const relay = relayUrl ? await startRelay(NAME, relayUrl, store) : undefined;
     const app = await createServer({
+      ...(relay ? { processMetrics: relay.metrics } : {}),
       plans,
       ...(personalKeys ? { keys: fileKeys(personalKeys) } : {}),
       ...(auditKeyFile
         ? { auditKey: readKey(NAME, 'audit-key', auditKeyFile, 'private'), autoCheckpoint: schedule }
         : {}),
-      store: await openStore(values.db as string | undefined, values['database-url'] as string | undefined, io),
+      store,
       ...(redisUrl ? { redis: { url: redisUrl } } : {}),
       ...(keyFile
         ? {
@@ -124,11 +133,13 @@ ${PLAN_OPTIONS_HELP}
           }
         : {}),
     });
+    if (relay) io.stderr(`ruralkit: relaying domain events to ${relay.destination}\n`);
     const closed = closeOnSignals(app);
     const address = await listen(app, port, (values.host as string | undefined) ?? '127.0.0.1');
     if (!keyFile) io.stderr('ruralkit: no --jwt-key or --jwks: only health checks and the documentation are open\n');
     io.stderr(`ruralkit: serving ${plans.map((p) => p.key).join(', ')} at ${address} — docs at ${address}/docs\n`);
     await closed;
+    await relay?.stop();
     return 0;
   },
 };

@@ -18,6 +18,27 @@ export interface Lease {
   ms: number;
 }
 
+/** An event given up after its last try (死信), with the destination and the last error. */
+export interface DeadLetter {
+  outboxId: number;
+  destination: string;
+  attempts: number;
+  error: string;
+  at: string;
+}
+
+/** Where delivery of the outbox stands. */
+export interface OutboxStatus {
+  /** Every event up to this outbox position is delivered (or dead-lettered). */
+  position: number;
+  /** The last outbox position written. */
+  last: number;
+  pending: number;
+  /** Pending events claimed by a running lease. */
+  claimed: number;
+  deadLetters: number;
+}
+
 /** Persistence for workflow instances, the audit log and the outbox. */
 export interface WorkflowStore {
   /** Insert a new instance (version 1) with its commit; a taken `exclusiveKey` is a conflict. */
@@ -56,11 +77,23 @@ export interface WorkflowStore {
   addCheckpoints(checkpoints: readonly AuditCheckpoint[]): Promise<void>;
   /** Domain events not yet delivered, oldest first, claimed or not: for inspection. */
   pendingOutbox(limit?: number): Promise<OutboxEntry[]>;
-  /** Claim undelivered domain events not claimed by another running lease, oldest first. */
+  /**
+   * Claim undelivered domain events not claimed by another running lease, oldest first, in
+   * order per instance: an event is claimed only with every earlier undelivered event of its
+   * instance, so no two claimers ever hold events of one instance at once.
+   */
   claimOutbox(lease: Lease, limit?: number): Promise<OutboxEntry[]>;
   markDelivered(ids: readonly number[]): Promise<void>;
   /** Give claimed events back (a handler failed): they can be claimed again at once. */
   releaseOutbox(ids: readonly number[]): Promise<void>;
+  /** Give up on an event after its last try: it counts as delivered and a dead letter records why. */
+  deadLetterOutbox(letter: Omit<DeadLetter, 'at'>): Promise<void>;
+  /** Dead letters, oldest first. */
+  deadLetters(limit?: number): Promise<DeadLetter[]>;
+  /** Deliver again every event from outbox position `from` on; returns how many were queued again. */
+  replayOutbox(from: number): Promise<number>;
+  /** Where delivery stands: for `relay status` and metrics; of one tenant's events when given. */
+  outboxStatus(tenant?: string): Promise<OutboxStatus>;
   /**
    * Call `wake` when another process commits domain events (PostgreSQL: LISTEN/NOTIFY);
    * returns the function that stops it. Stores of one process need not have it.
@@ -83,7 +116,9 @@ export function createMemoryStore(): WorkflowStore {
   const instances = new Map<string, InstanceRow>();
   const audit: AuditRow[] = [];
   const heads = new Map<string, AuditHead>();
-  const outbox: { id: number; event: string; delivered: boolean; claim?: Claim }[] = [];
+  const outbox: { id: number; event: string; instanceId: string; tenant: string; delivered: boolean; claim?: Claim }[] =
+    [];
+  const deadLetters: DeadLetter[] = [];
   const checkpoints = new Map<string, string>();
   const dueClaims = new Map<string, Claim>();
   const idempotency = new Map<string, unknown>();
@@ -113,7 +148,10 @@ export function createMemoryStore(): WorkflowStore {
     write?.();
     audit.push(...rows);
     for (const [tenant, head] of next) heads.set(tenant, head);
-    for (const event of sealed.outbox) outbox.push({ id: outbox.length + 1, event, delivered: false });
+    for (const event of sealed.outbox) {
+      const { instanceId, tenant } = JSON.parse(event) as OutboxEntry;
+      outbox.push({ id: outbox.length + 1, event, instanceId, tenant, delivered: false });
+    }
     if (idempotencyKey) idempotency.set(idempotencyKey, clone(commit.idempotency!.result));
     if (commit.outbox.length) for (const wake of wakers) wake();
     return clone(entries);
@@ -214,7 +252,14 @@ export function createMemoryStore(): WorkflowStore {
     },
     async claimOutbox(lease, limit = 100) {
       const at = Date.now();
-      const claimed = outbox.filter((e) => !e.delivered && free(e.claim, at)).slice(0, limit);
+      const held = new Set<string>(); // instances with an earlier event claimed by another lease
+      const claimed: typeof outbox = [];
+      for (const e of outbox) {
+        if (claimed.length >= limit) break;
+        if (e.delivered) continue;
+        if (held.has(e.instanceId) || !free(e.claim, at)) held.add(e.instanceId);
+        else claimed.push(e);
+      }
       for (const e of claimed) e.claim = { owner: lease.owner, until: at + lease.ms };
       return claimed.map(eventOf);
     },
@@ -223,6 +268,37 @@ export function createMemoryStore(): WorkflowStore {
     },
     async releaseOutbox(ids) {
       for (const entry of outbox) if (ids.includes(entry.id)) delete entry.claim;
+    },
+    async deadLetterOutbox(letter) {
+      const entry = outbox.find((e) => e.id === letter.outboxId);
+      if (!entry) return;
+      entry.delivered = true;
+      delete entry.claim;
+      deadLetters.push({ ...letter, at: new Date().toISOString() });
+    },
+    async deadLetters(limit = 100) {
+      return deadLetters.slice(0, limit).map(clone);
+    },
+    async replayOutbox(from) {
+      const again = outbox.filter((e) => e.id >= from && e.delivered);
+      for (const e of again) {
+        e.delivered = false;
+        delete e.claim;
+      }
+      return again.length;
+    },
+    async outboxStatus(tenant) {
+      const at = Date.now();
+      const events = outbox.filter((e) => tenant === undefined || e.tenant === tenant);
+      const pending = events.filter((e) => !e.delivered);
+      const last = events.at(-1)?.id ?? 0;
+      return {
+        position: pending[0] ? pending[0].id - 1 : last,
+        last,
+        pending: pending.length,
+        claimed: pending.filter((e) => !free(e.claim, at)).length,
+        deadLetters: deadLetters.filter((l) => events.some((e) => e.id === l.outboxId)).length,
+      };
     },
     watchOutbox(wake) {
       wakers.add(wake);

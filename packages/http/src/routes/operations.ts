@@ -6,7 +6,12 @@ import { route, type RouteSpec } from '../route.js';
 import { HealthSchema } from '../schemas.js';
 import type { Service } from '../service.js';
 
-export function operationRoutes(service: Service, metrics: Metrics, document: () => unknown): RouteSpec[] {
+export function operationRoutes(
+  service: Service,
+  metrics: Metrics,
+  document: () => unknown,
+  processMetrics?: (tenant: string) => Promise<string>,
+): RouteSpec[] {
   return [
     route({
       method: 'GET',
@@ -45,7 +50,10 @@ export function operationRoutes(service: Service, metrics: Metrics, document: ()
       tag: 'operations',
       responses: { 200: { description: 'Text exposition format', media: { 'text/plain': {} } } },
       problems: [401],
-      handler: ({ principal, reply }) => reply.type('text/plain; version=0.0.4').send(metrics.text(principal.tenant)),
+      handler: async ({ principal, reply }) =>
+        reply
+          .type('text/plain; version=0.0.4')
+          .send(metrics.text(principal.tenant) + ((await processMetrics?.(principal.tenant)) ?? '')),
     }),
     route({
       method: 'GET',

@@ -1,0 +1,84 @@
+/**
+ * A destination of domain events (投递目标): RabbitMQ, NATS JetStream or an HTTP webhook, chosen
+ * by the URL's scheme. A transport sends a batch in order and says, per event, whether it was
+ * delivered or given up after its last try; a failure that a later try may mend (the broker is
+ * down) rejects, and the whole batch is tried again later.
+ */
+import { RuralkitError } from '@ruralkit/core';
+import type { Outgoing } from './cloud-event.js';
+
+/** What became of one event of a batch. */
+export type Outcome = { delivered: true } | { delivered: false; attempts: number; error: string };
+
+export interface Transport {
+  /** The destination, without credentials: for dead letters, status and logs. */
+  readonly destination: string;
+  /**
+   * The most events one batch may hold, when the transport's tries can take long (a webhook's
+   * retries): a batch must be sent within the relay's lease.
+   */
+  readonly maxBatch?: number;
+  send(events: readonly Outgoing[]): Promise<Outcome[]>;
+  close(): Promise<void>;
+}
+
+/** Options of the transports; each takes what it needs. */
+export interface TransportOptions {
+  /** RabbitMQ: the topic exchange (default `ruralkit`, or `?exchange=` in the URL). */
+  exchange?: string;
+  /** NATS: the JetStream stream (default `RURALKIT`, or `?stream=` in the URL). */
+  stream?: string;
+  /** Webhook: the subscription's signing secret (`whsec_…`, base64). */
+  secret?: string;
+  /** Webhook: tries per event before a dead letter (default 5). */
+  attempts?: number;
+  /** Webhook: the first retry's delay in milliseconds, doubled each time, with jitter (default 500). */
+  backoffMs?: number;
+  /** Webhook: how long one request may take, in milliseconds (default 5000). */
+  timeoutMs?: number;
+}
+
+/** A URL without its user and password. */
+export function withoutCredentials(url: URL): string {
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  return shown.href;
+}
+
+export class RelayError extends RuralkitError {
+  override readonly name = 'RelayError';
+}
+
+/** Parse a destination URL, or a `RelayError` naming what is wrong with it. */
+export function destinationUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new RelayError('relay-destination', {
+      zh: `投递目标 "${text}" 不是有效的 URL（应为 amqp://、nats:// 或 https://）`,
+      en: `the destination "${text}" is not a valid URL (expected amqp://, nats:// or https://)`,
+    });
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  const ok = ['amqp:', 'amqps:', 'nats:', 'https:'].includes(url.protocol) || (url.protocol === 'http:' && loopback);
+  if (!ok) {
+    const shown = withoutCredentials(url);
+    throw new RelayError('relay-destination', {
+      zh: `投递目标 "${shown}" 的协议不受支持：只能用 amqp://、nats://、https://（http:// 仅限本机）`,
+      en: `the destination "${shown}" has an unsupported scheme: use amqp://, nats:// or https:// (http:// only on loopback)`,
+    });
+  }
+  return url;
+}
+
+/** Open the transport a destination URL names. */
+export async function openTransport(text: string, options: TransportOptions = {}): Promise<Transport> {
+  const url = destinationUrl(text);
+  if (url.protocol === 'amqp:' || url.protocol === 'amqps:') {
+    return (await import('./amqp.js')).amqpTransport(url, options);
+  }
+  if (url.protocol === 'nats:') return (await import('./nats.js')).natsTransport(url, options);
+  return (await import('./webhook.js')).webhookTransport(url, options);
+}
