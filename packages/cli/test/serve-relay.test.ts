@@ -1,11 +1,11 @@
 // `ruralkit serve --relay URL`: the service delivers the domain events of the workflows it runs
 // to a signed webhook as they commit, and shows the relay's figures in /metrics.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { testJwks } from './helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { expect, it } from 'vitest';
 import { SECRET, waitFor, webhookReceiver } from '../../relay/test/support.js';
 
@@ -13,14 +13,8 @@ const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
 it('delivers the events of a started workflow to the webhook and counts them in /metrics', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ruralkit-serve-relay-'));
-  const keys = await generateKeyPair('ES256');
-  const jwks = join(dir, 'jwks.json');
-  writeFileSync(jwks, JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k', alg: 'ES256' }] }));
-  const token = await new SignJWT({ tenant: 'changjiang', roles: ['department'] })
-    .setProtectedHeader({ alg: 'ES256', kid: 'k' })
-    .setSubject('dept')
-    .setExpirationTime('5m')
-    .sign(keys.privateKey);
+  const { jwks, token: tokenOf } = await testJwks(dir);
+  const token = await tokenOf();
   const hook = await webhookReceiver();
   const child = spawn(
     'node',
@@ -63,11 +57,7 @@ it('delivers the events of a started workflow to the webhook and counts them in 
     expect(metrics).toMatch(/^ruralkit_relay_pending 0$/m);
     expect(metrics).toMatch(/^ruralkit_relay_failures_total 0$/m);
     // another tenant's figures count none of changjiang's events
-    const other = await new SignJWT({ tenant: 'other', roles: ['department'] })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
-      .setSubject('dept')
-      .setExpirationTime('5m')
-      .sign(keys.privateKey);
+    const other = await tokenOf('other');
     const theirs = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${other}` } })).text();
     expect(theirs).toMatch(/^ruralkit_relay_delivered_total 0$/m);
     expect(theirs).toMatch(/^ruralkit_relay_last_position 0$/m);

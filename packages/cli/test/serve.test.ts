@@ -1,12 +1,12 @@
 // `ruralkit serve` as a process: it starts on a SQLite file, opens only health and the documents
 // without a key, and on SIGTERM lets a request in flight finish before it exits.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { testJwks } from './helpers.js';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -101,14 +101,8 @@ describe('ruralkit serve', () => {
   });
 
   it('drains a request in flight on SIGTERM, then exits', async () => {
-    const keys = await generateKeyPair('ES256');
-    const jwks = join(dir, 'jwks.json');
-    writeFileSync(jwks, JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k', alg: 'ES256' }] }));
-    const token = await new SignJWT({ tenant: 'changjiang', roles: ['department'] })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
-      .setSubject('dept')
-      .setExpirationTime('5m')
-      .sign(keys.privateKey);
+    const { jwks, token: tokenOf } = await testJwks(dir);
+    const token = await tokenOf();
     const service = await serve(['--db', join(dir, 'drain.db'), '--jwks', jwks]);
     const household = { id: 'h-1', villageId: 'liuyang', size: 3 };
     // A streamed screening request, its body sent in two parts around the signal.
@@ -141,14 +135,8 @@ describe('ruralkit serve', () => {
   });
 
   it('signs every audit entry with --audit-key and checkpoints on its own every N entries', async () => {
-    const keys = await generateKeyPair('ES256');
-    const jwks = join(dir, 'audit-jwks.json');
-    writeFileSync(jwks, JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k', alg: 'ES256' }] }));
-    const token = await new SignJWT({ tenant: 'changjiang', roles: ['department'] })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
-      .setSubject('dept')
-      .setExpirationTime('5m')
-      .sign(keys.privateKey);
+    const { jwks, token: tokenOf } = await testJwks(dir, 'audit-jwks.json');
+    const token = await tokenOf();
     const auditKey = join(dir, 'audit.pem');
     expect(spawnSync('node', [bin, 'workflow', 'keygen', '--out', auditKey]).status).toBe(0);
     const db = join(dir, 'signed.db');

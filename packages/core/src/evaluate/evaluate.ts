@@ -68,7 +68,7 @@ export function evaluate(plan: Plan, input: EvaluationInput, options: EvaluateOp
     results,
     households,
     summary: summarize(results, households),
-    notes: [...(merged?.notes ?? []), ...setAsideAfter(compiled, parsed, options.asOf)],
+    notes: [...(merged?.notes ?? []), ...setAsideAfter(ctx, parsed)],
   };
 }
 

@@ -3,23 +3,24 @@
  * The evaluation context reads them as absent; this lists them as input notes, so a report
  * re-issued for a past date says what it set aside and why.
  */
-import type { CompiledPlan } from './compile-plan.js';
+import type { EvalContext } from './context.js';
 import type { ParsedInput, YearSeries } from './input.js';
 import type { InputNote, SubjectRef } from './types.js';
 
-/** The input's dates after `asOf`, one note each, in input order (villages, then the district). */
-export function setAsideAfter(compiled: CompiledPlan, parsed: ParsedInput, asOf: string): InputNote[] {
-  const dateKeys = [...compiled.indicators.values()].filter((d) => d.unit === 'date').map((d) => d.key);
+/** The input's dates the context reads as after its as-of date, one note each, villages first. */
+export function setAsideAfter(ctx: EvalContext, parsed: ParsedInput): InputNote[] {
+  const { asOf } = ctx;
+  const dateKeys = [...ctx.compiled.indicators.values()].filter((d) => d.unit === 'date').map((d) => d.key);
   if (dateKeys.length === 0) return [];
   const notes: InputNote[] = [];
   const scan = (subject: Pick<SubjectRef, 'type' | 'id'>, series: YearSeries, attributes?: Record<string, unknown>) => {
     const note = (key: string, value: unknown, year?: number) => {
-      if (typeof value !== 'string' || value <= asOf) return;
+      if (!ctx.afterAsOf(key, value)) return;
       notes.push({
         subject,
         ...(year === undefined ? {} : { year }),
         key,
-        value,
+        value: String(value),
         code: 'dated-after-as-of',
         message: {
           zh: `${key} 的日期 ${value} 晚于评估日期 ${asOf}，按评估日期时尚未发生处理`,
