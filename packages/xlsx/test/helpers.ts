@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { getPlan, type EvaluationInput } from '@ruralkit/core';
-import { buildTemplate } from '@ruralkit/xlsx';
+import { expect } from 'vitest';
+import { buildTemplate, SpreadsheetError } from '@ruralkit/xlsx';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const example = (): EvaluationInput =>
@@ -62,4 +63,16 @@ export function fill(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, values: Record<
       cell.value = new Date(`${value}T00:00:00Z`);
     else cell.value = value as ExcelJS.CellValue;
   }
+}
+
+/** The `SpreadsheetError` that `read` throws or rejects with (the test fails if it does not). */
+export async function refusal(read: () => unknown): Promise<SpreadsheetError> {
+  const error = await Promise.resolve()
+    .then(read)
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  expect(error).toBeInstanceOf(SpreadsheetError);
+  return error as SpreadsheetError;
 }

@@ -3,26 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { evaluate } from '@ruralkit/core';
-import {
-  buildResultsWorkbook,
-  buildTemplate,
-  readCsv,
-  readWorkbook,
-  SpreadsheetError,
-  type CellIssue,
-} from '@ruralkit/xlsx';
-import { attrs, col, load, plan, rowOf, workbookWith } from './helpers.js';
-
-async function refusal(read: () => unknown): Promise<SpreadsheetError> {
-  const error = await Promise.resolve()
-    .then(read)
-    .then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-  expect(error).toBeInstanceOf(SpreadsheetError);
-  return error as SpreadsheetError;
-}
+import { buildResultsWorkbook, buildTemplate, readCsv, readWorkbook, type CellIssue } from '@ruralkit/xlsx';
+import { attrs, col, load, plan, refusal, rowOf, workbookWith } from './helpers.js';
 
 function setCell(wb: ExcelJS.Workbook, ids: Record<string, unknown>, key: string, value: unknown): string {
   const sheet = wb.getWorksheet('村指标')!;

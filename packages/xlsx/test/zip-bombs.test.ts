@@ -2,20 +2,9 @@
 // count, and entries declaring far smaller sizes than their data inflates to. The limits hold on
 // what is really inflated, whatever the archive declares.
 import { describe, expect, it } from 'vitest';
-import { buildTemplate, MAX_IMPORT_BYTES, readWorkbook, SpreadsheetError } from '@ruralkit/xlsx';
-import { plan, workbookWith } from './helpers.js';
+import { buildTemplate, MAX_IMPORT_BYTES, readWorkbook } from '@ruralkit/xlsx';
+import { plan, refusal, workbookWith } from './helpers.js';
 import { withEntries } from './zip-archive.js';
-
-async function refusal(read: () => unknown): Promise<SpreadsheetError> {
-  const error = await Promise.resolve()
-    .then(read)
-    .then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-  expect(error).toBeInstanceOf(SpreadsheetError);
-  return error as SpreadsheetError;
-}
 
 const template = async () => new Uint8Array(await buildTemplate(plan));
 
