@@ -23,5 +23,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts', 'bench/test/**/*.test.ts'],
     testTimeout: 30000,
+    // every temporary file is made in the run's folder and removed with it (test/support/temp-run.ts)
+    globalSetup: ['./test/support/temp-run.ts'],
+    setupFiles: ['./test/support/temp-file.ts'],
   },
 });

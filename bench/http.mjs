@@ -4,7 +4,7 @@
 // evaluate + JSON.stringify). Prints one `BENCH {json}` line per measurement, with p99 latency.
 // Run after `pnpm build`: `pnpm bench:http [seconds] [connections]`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -130,5 +130,7 @@ try {
     });
   }
 } finally {
-  server.kill('SIGTERM');
+  const exited = server.exitCode !== null || server.signalCode !== null;
+  if (!exited) await new Promise((resolve) => server.once('exit', resolve).kill('SIGTERM'));
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@
 // and/or NATS_URL; prints one `BENCH {json}` line per measurement. Run after `pnpm build`:
 // `pnpm bench:relay [events]`.
 import { Buffer } from 'node:buffer';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -20,10 +20,14 @@ const INSTANCES = 50;
 const ROUNDS = 3;
 const tenant = `bench${process.pid}`;
 const line = (o) => console.log(`BENCH ${JSON.stringify(o)}`);
+const dir = mkdtempSync(join(tmpdir(), 'ruralkit-bench-relay-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+let stores = 0;
 
 /** A fresh SQLite store holding `EVENTS` undelivered domain events over `INSTANCES` instances. */
 async function filledStore() {
-  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'ruralkit-bench-relay-')), 'bench.db'));
+  stores += 1;
+  const store = openSqliteStore(join(dir, `bench-${stores}.db`));
   for (let n = 0; n < EVENTS / INSTANCES; n += 1) {
     await store.record({
       audit: [],

@@ -10,6 +10,7 @@ export const DATABASE_URL = process.env.DATABASE_URL;
 export const SKIP_POSTGRES = DATABASE_URL
   ? undefined
   : 'DATABASE_URL is not set: PostgreSQL tests skipped (CI sets it; locally e.g. postgres://postgres@127.0.0.1:5432/test)';
+if (SKIP_POSTGRES && process.env.CI === 'true') throw new Error(`CI=true but ${SKIP_POSTGRES}`);
 if (SKIP_POSTGRES) console.warn(`NOTE: ${SKIP_POSTGRES}`);
 
 const made: string[] = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { WorkflowStore } from '@ruralkit/core';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
-import { dropTestSchemas, openTestStore, testSchema } from '../../../test/support/postgres.js';
+import { dropTestSchemas, openTestStore, SKIP_POSTGRES, testSchema } from '../../../test/support/postgres.js';
 import { createRelay, openTransport, type Transport } from '../src/index.js';
 import { commitEvents, deliveryReport, event, SECRET, webhookReceiver, waitFor } from './support.js';
 
@@ -127,7 +127,7 @@ describe('relay to a webhook', () => {
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)('several relays on one PostgreSQL store', () => {
+describe.skipIf(SKIP_POSTGRES !== undefined)('several relays on one PostgreSQL store', () => {
   afterAll(dropTestSchemas);
   it('share the outbox by claims: each event once, in order per instance', async () => {
     const schema = testSchema('relay');
