@@ -4,6 +4,14 @@ import { defineConfig } from 'vitest/config';
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const src = (pkg: string) => file(`./packages/${pkg}/src/index.ts`);
 
+const TESTS = ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts', 'bench/test/**/*.test.ts'];
+/** Fault and fuzz tests: minutes of broker restarts, killed processes and mutations; CI runs them (`pnpm test:slow`). */
+const SLOW = [
+  'packages/relay/test/faults.test.ts',
+  'test/workflows-postgres-faults.test.ts',
+  'packages/core/test/input.fuzz.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // Subpath aliases come before their package's, which would otherwise match them first.
@@ -21,10 +29,23 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts', 'bench/test/**/*.test.ts'],
     testTimeout: 30000,
     // every temporary file is made in the run's folder and removed with it (test/support/temp-run.ts)
     globalSetup: ['./test/support/temp-run.ts'],
     setupFiles: ['./test/support/temp-file.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: TESTS,
+          exclude: SLOW,
+          // Test files share a worker's loaded modules instead of loading them again per file: the
+          // tests keep no state in modules (environment changes are put back), and it halves the run.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });
