@@ -1,6 +1,7 @@
 // The `ticker` option: the service fires passed deadlines by itself, one tenant's figures in
 // /metrics, and the `overdue` audit entry and domain event name the units to escalate to.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Principal } from '@ruralkit/core';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { json, startService, who, type TestService } from './helpers.js';
 
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-const call = async (path: string, init: RequestInit = {}, principal = who.supervisor) =>
+const call = async (path: string, init: RequestInit = {}, principal: Principal = who.supervisor) =>
   fetch(`${service.url}${path}`, { ...init, headers: { ...(await service.auth(principal)), ...init.headers } });
 
 async function until(check: () => Promise<boolean>): Promise<void> {
@@ -53,7 +54,7 @@ it('fires a passed deadline by itself and names the units to escalate to', async
   expect(metrics).toMatch(/^ruralkit_ticker_overdue_total 1$/m);
   expect(metrics).toMatch(/^ruralkit_ticker_failures_total 0$/m);
   expect(metrics).toMatch(/^ruralkit_ticker_beats_total [1-9]\d*$/m);
-  const other = { id: 'elsewhere-supervisor', roles: ['supervisor' as const], tenant: 'elsewhere' };
+  const other: Principal = { id: 'elsewhere-supervisor', roles: ['supervisor'], tenant: 'elsewhere' };
   expect(await (await call('/metrics', {}, other)).text()).toMatch(/^ruralkit_ticker_overdue_total 0$/m);
 
   // the domain event, as the relay would send it on

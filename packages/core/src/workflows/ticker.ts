@@ -63,7 +63,10 @@ export function createTicker(options: TickerOptions): Ticker {
   if (!Number.isSafeInteger(everyMs) || everyMs < 1) {
     throw new RangeError(`ticker: everyMs must be a whole number of milliseconds above 0 (got ${everyMs})`);
   }
-  const lease: Lease = { owner: options.lease?.owner ?? `ticker-${randomUUID()}`, ms: options.lease?.ms ?? 3 * everyMs };
+  const lease: Lease = {
+    owner: options.lease?.owner ?? `ticker-${randomUUID()}`,
+    ms: options.lease?.ms ?? 3 * everyMs,
+  };
   const only = options.tenants && new Set(options.tenants);
   const onError = options.onError ?? (() => undefined);
   const stats: TickerStats = { beats: 0, fired: new Map(), failures: 0, holding: new Set() };
