@@ -140,9 +140,14 @@ it('reports a failed beat without its data and keeps beating', async () => {
   expect(t.fired.map((f) => f.instanceId)).toEqual([id]);
 });
 
-it('refuses a beat that is not a whole number of milliseconds above 0', () => {
+it('refuses a beat or a lease that is not a whole number of milliseconds above 0, naming it', () => {
   const h = harness(START_AT['village-plan']);
   for (const everyMs of [0, -5, 1.5, Number.NaN]) {
-    expect(() => createTicker({ runtime: h.runtime, store: h.store, everyMs })).toThrow(/everyMs must be/);
+    expect(() => createTicker({ runtime: h.runtime, store: h.store, everyMs })).toThrow(
+      `定时器的 everyMs 应为正整数毫秒（得到 ${everyMs}） / the ticker's everyMs must be a whole number of milliseconds above 0 (got ${everyMs})`,
+    );
   }
+  expect(() => createTicker({ runtime: h.runtime, store: h.store, lease: { ms: 0 } })).toThrow(
+    "the ticker's lease.ms must be",
+  );
 });

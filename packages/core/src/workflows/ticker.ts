@@ -8,6 +8,7 @@
  * each instance still guards every deadline: two tickers never fire one twice.
  */
 import { randomUUID } from 'node:crypto';
+import { RuralkitError } from '../model/errors.js';
 import { systemClock, type Clock } from './calendar.js';
 import type { Runtime } from './runtime.js';
 import type { Lease, WorkflowStore } from './store.js';
@@ -60,13 +61,21 @@ export function createTicker(options: TickerOptions): Ticker {
   const { runtime, store } = options;
   const clock = options.clock ?? systemClock;
   const everyMs = options.everyMs ?? 60_000;
-  if (!Number.isSafeInteger(everyMs) || everyMs < 1) {
-    throw new RangeError(`ticker: everyMs must be a whole number of milliseconds above 0 (got ${everyMs})`);
-  }
   const lease: Lease = {
     owner: options.lease?.owner ?? `ticker-${randomUUID()}`,
     ms: options.lease?.ms ?? 3 * everyMs,
   };
+  for (const [name, value] of [
+    ['everyMs', everyMs],
+    ['lease.ms', lease.ms],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new RuralkitError('invalid-ticker', {
+        zh: `定时器的 ${name} 应为正整数毫秒（得到 ${value}）`,
+        en: `the ticker's ${name} must be a whole number of milliseconds above 0 (got ${value})`,
+      });
+    }
+  }
   const only = options.tenants && new Set(options.tenants);
   const onError = options.onError ?? (() => undefined);
   const stats: TickerStats = { beats: 0, fired: new Map(), failures: 0, holding: new Set() };
@@ -120,10 +129,11 @@ export function createTicker(options: TickerOptions): Ticker {
     return fired;
   }
 
+  /** The beat in progress (settled): beats run one at a time. */
   let current: Promise<unknown> = Promise.resolve();
   const beat = () => {
     const next = current.then(beatOnce);
-    current = next;
+    current = next.catch(() => undefined);
     return next;
   };
 
@@ -148,7 +158,7 @@ export function createTicker(options: TickerOptions): Ticker {
     signal.addEventListener('abort', onAbort);
     try {
       while (!signal.aborted) {
-        await beat();
+        await beat().catch(() => undefined); // only a throwing onFired or onError gets here
         if (signal.aborted) break;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, everyMs);
