@@ -241,6 +241,22 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         expect(idle!.stats.fired.get('changjiang')).toBe(1);
       });
 
+      it('fires each passed deadline once even when two tickers both hold the lease (one owner)', async () => {
+        const stores = await connections(2);
+        const clock = createManualClock('2022-01-03T09:00:00+08:00');
+        const [a, b] = runtimes(stores, clock);
+        const households = ['j-1', 'j-2', 'j-3', 'j-4', 'j-5', 'j-6'];
+        for (const h of households) await a!.start('poverty-monitoring', flag(h));
+        clock.set('2022-03-01T00:00:00Z');
+        const lease = { owner: 'one-owner', ms: 60_000 };
+        const tickers = [a!, b!].map((runtime, i) => createTicker({ runtime, store: stores[i]!, clock, lease }));
+        const fired = (await Promise.all(tickers.map((t) => t.beat()))).flat().map((f) => f.instanceId);
+        expect(fired).toHaveLength(households.length);
+        expect(new Set(fired).size).toBe(households.length);
+        const overdue = (await stores[0]!.readAudit()).filter((e) => e.outcome === 'overdue');
+        expect(overdue).toHaveLength(households.length);
+      });
+
       it('delivers each domain event to one of two delivering runtimes, once', async () => {
         const stores = await connections(3);
         const [writer, a, b] = runtimes(stores);
