@@ -1,7 +1,7 @@
 /**
  * `ruralkit workflow`: start instances, send events, show, list history, fire deadlines (once,
- * or on schedule: `run`) and verify the audit chains of a workflow database (流程数据库): a SQLite file (`--db`) or a
- * PostgreSQL schema (`--database-url`, `--schema`).
+ * or on schedule: `run`) and verify the audit chains of a workflow database (流程数据库): a
+ * SQLite file (`--db`) or a PostgreSQL schema (`--database-url`, `--schema`).
  */
 import {
   createManualClock,
