@@ -214,6 +214,7 @@ describe('a database with entries of the earlier format', () => {
     // and migration 4: the outbox's instance and tenant columns and the dead letters
     raw.exec(`DROP INDEX outbox_pending_instance; DROP INDEX outbox_tenant; DROP INDEX outbox_pending_tenant;
       ALTER TABLE outbox DROP COLUMN instance_id; ALTER TABLE outbox DROP COLUMN tenant; DROP TABLE outbox_dead_letters`);
+    raw.exec('DROP TABLE ticker_leases'); // and migration 5
     raw.pragma('user_version = 2');
     raw.close();
 

@@ -128,6 +128,22 @@ export function oneOf<T extends string>(
   return value as T;
 }
 
+/**
+ * A whole number of seconds above 0 given to `--name` (at most `maxDigits` digits): undefined
+ * when absent, else the number, or a usage error naming the option.
+ */
+export function secondsOption(command: string, name: string, value: unknown, maxDigits = 6): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !new RegExp(`^[1-9]\\d{0,${maxDigits - 1}}$`).test(value)) {
+    throw new UsageError(
+      command,
+      `--${name} 应为正整数秒数（得到 "${String(value)}"）`,
+      `--${name} must be a whole number of seconds above 0 (got "${String(value)}")`,
+    );
+  }
+  return Number(value);
+}
+
 /** A `YYYY-MM-DD` option (`--as-of`, `--at`): its value, `fallback` when absent, or a usage error. */
 export function dateOption(command: string, name: string, value: unknown, fallback: string): string {
   const date = (value as string | undefined) ?? fallback;

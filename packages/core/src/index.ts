@@ -133,6 +133,7 @@ export {
   type OutboxStatus,
   type WorkflowStore,
 } from './workflows/store.js';
+export { createTicker, type Ticker, type TickerOptions, type TickerStats } from './workflows/ticker.js';
 export {
   chainAuditEntry,
   hashAuditEntry,

@@ -33,6 +33,7 @@ export {
   type TokenOptions,
 } from './token-keys.js';
 export { defaultPlanKey, type PlanEntry } from './service.js';
+export type { ServiceTicker } from './ticker.js';
 export type { RateLimitRedis } from './rate-limits.js';
 export { HttpProblem, ProblemSchema, PROBLEM_STATUS, type ProblemCode, type ProblemBody } from './problem.js';
 export { openApiDocument } from './openapi.js';

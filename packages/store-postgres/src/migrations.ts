@@ -75,6 +75,8 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
      error TEXT NOT NULL,
      at TIMESTAMPTZ NOT NULL DEFAULT now()
    );`,
+  // 4: each tenant's ticker lease: the one process that fires the tenant's deadlines on schedule.
+  `CREATE TABLE {schema}.ticker_leases (tenant TEXT PRIMARY KEY, owner TEXT NOT NULL, held_until TIMESTAMPTZ NOT NULL);`,
 ];
 
 /** A schema name as PostgreSQL would fold it, refused unless it is a plain identifier. */

@@ -394,6 +394,28 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
       );
       return records(rows).sort((a, b) => (a.nextDeadlineAt! < b.nextDeadlineAt! ? -1 : 1));
     },
+    async dueTenants(now) {
+      const { rows } = await pool.query<{ tenant: string }>(
+        `SELECT DISTINCT tenant FROM ${s}.instances WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= $1
+         ORDER BY tenant`,
+        [now],
+      );
+      return rows.map((r) => r.tenant);
+    },
+    async claimTicker(tenant, lease) {
+      // taken when free, expired or already the owner's; refused (no row) while another holds it
+      const { rowCount } = await pool.query(
+        `INSERT INTO ${s}.ticker_leases AS l (tenant, owner, held_until)
+         VALUES ($1, $2, clock_timestamp() + $3 * interval '1 millisecond')
+         ON CONFLICT (tenant) DO UPDATE SET owner = excluded.owner, held_until = excluded.held_until
+         WHERE l.owner = excluded.owner OR l.held_until <= clock_timestamp()`,
+        [tenant, lease.owner, lease.ms],
+      );
+      return rowCount === 1;
+    },
+    async releaseTicker(tenant, owner) {
+      await pool.query(`DELETE FROM ${s}.ticker_leases WHERE tenant = $1 AND owner = $2`, [tenant, owner]);
+    },
     async findIdempotent(scope, key) {
       const { rows } = await pool.query<{ result: string }>(
         `SELECT result FROM ${s}.idempotency WHERE scope = $1 AND key = $2`,

@@ -84,6 +84,9 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
      error TEXT NOT NULL,
      at TEXT NOT NULL
    );`,
+  // 5: each tenant's ticker lease: the one process that fires the tenant's deadlines on schedule
+  // (until: milliseconds of this machine's clock).
+  `CREATE TABLE ticker_leases (tenant TEXT PRIMARY KEY, owner TEXT NOT NULL, held_until INTEGER NOT NULL);`,
 ];
 
 /** Bring `db` up to the latest schema; returns the version it is at. */

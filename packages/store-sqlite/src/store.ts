@@ -2,7 +2,8 @@
  * The SQLite store (SQLite 存储): instances, the hash-chained audit log (one chain per tenant),
  * the outbox and idempotency keys in one database file, in WAL mode. Every write is one
  * immediate transaction, so several processes can share the file safely; claims on passed
- * deadlines and undelivered events are leases in milliseconds of this machine's clock.
+ * deadlines and undelivered events, and each tenant's ticker lease, are leases in milliseconds
+ * of this machine's clock.
  */
 import Database from 'better-sqlite3';
 import {
@@ -70,6 +71,16 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
        ORDER BY next_deadline_at LIMIT ?`,
     ),
     claimInstance: db.prepare(`UPDATE instances SET claimed_by = ?, claimed_until = ? WHERE id = ?`),
+    dueTenants: db.prepare(
+      `SELECT DISTINCT tenant FROM instances WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ? ORDER BY tenant`,
+    ),
+    // taken when free, expired or already the owner's; refused (no change) while another holds it
+    claimTicker: db.prepare(
+      `INSERT INTO ticker_leases (tenant, owner, held_until) VALUES (@tenant, @owner, @until)
+       ON CONFLICT (tenant) DO UPDATE SET owner = excluded.owner, held_until = excluded.held_until
+       WHERE ticker_leases.owner = excluded.owner OR ticker_leases.held_until <= @at`,
+    ),
+    releaseTicker: db.prepare(`DELETE FROM ticker_leases WHERE tenant = ? AND owner = ?`),
     head: db.prepare(`SELECT seq, hash FROM audit_heads WHERE tenant = ?`),
     lastSeq: db.prepare(`SELECT coalesce(max(seq), 0) AS last FROM audit WHERE tenant = ?`),
     heads: db.prepare(`SELECT tenant, seq, hash FROM audit_heads ORDER BY tenant`),
@@ -199,6 +210,16 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
           return parse<InstanceRecord>(rows);
         })
         .immediate();
+    },
+    async dueTenants(now) {
+      return (sql.dueTenants.all(now) as { tenant: string }[]).map((r) => r.tenant);
+    },
+    async claimTicker(tenant, lease) {
+      const at = Date.now();
+      return sql.claimTicker.run({ tenant, owner: lease.owner, until: at + lease.ms, at }).changes === 1;
+    },
+    async releaseTicker(tenant, owner) {
+      sql.releaseTicker.run(tenant, owner);
     },
     async findIdempotent(scope, key) {
       const found = sql.findKey.get(scope, key) as { result: string } | undefined;

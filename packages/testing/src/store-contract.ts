@@ -10,6 +10,7 @@ import {
   createManualClock,
   generateCheckpointKeys,
   createRuntime,
+  createTicker,
   getPlan,
   GENESIS_HASH,
   verifyAuditChains,
@@ -183,6 +184,75 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         expect(fired).toHaveLength(households.length);
         expect(new Set(fired).size).toBe(households.length);
         expect([...(await a!.tick(later)), ...(await b!.tick(later))]).toEqual([]);
+        const overdue = (await stores[0]!.readAudit()).filter((e) => e.outcome === 'overdue');
+        expect(overdue).toHaveLength(households.length);
+      });
+
+      it('gives a tenant’s ticker lease to one of racing claimers, renews it for its owner only', async () => {
+        const stores = await connections(4);
+        const claims = await Promise.all(
+          stores.map((store, i) => store.claimTicker('changjiang', { owner: `ticker-${i}`, ms: 60_000 })),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        const holder = claims.indexOf(true);
+        const other = (holder + 1) % stores.length;
+        expect(await stores[holder]!.claimTicker('changjiang', { owner: `ticker-${holder}`, ms: 60_000 })).toBe(true);
+        expect(await stores[other]!.claimTicker('changjiang', { owner: `ticker-${other}`, ms: 60_000 })).toBe(false);
+        // another tenant's lease is another lease
+        expect(await stores[other]!.claimTicker('fuliang', { owner: `ticker-${other}`, ms: 60_000 })).toBe(true);
+        // only the holder gives it up; then another takes it at once
+        await stores[other]!.releaseTicker('changjiang', `ticker-${other}`);
+        expect(await stores[other]!.claimTicker('changjiang', { owner: `ticker-${other}`, ms: 60_000 })).toBe(false);
+        await stores[holder]!.releaseTicker('changjiang', `ticker-${holder}`);
+        expect(await stores[other]!.claimTicker('changjiang', { owner: `ticker-${other}`, ms: 60_000 })).toBe(true);
+      });
+
+      it('lets another ticker take a tenant’s lease over when its holder’s lease runs out', async () => {
+        const [a, b] = await connections(2);
+        expect(await a!.claimTicker('changjiang', { owner: 'dies', ms: 150 })).toBe(true);
+        expect(await b!.claimTicker('changjiang', { owner: 'other', ms: 60_000 })).toBe(false);
+        await sleep(300);
+        expect(await b!.claimTicker('changjiang', { owner: 'other', ms: 60_000 })).toBe(true);
+        expect(await a!.claimTicker('changjiang', { owner: 'dies', ms: 150 })).toBe(false);
+      });
+
+      it('fires each passed deadline once with two tickers, the one holding the tenant’s lease firing', async () => {
+        const stores = await connections(2);
+        const clock = createManualClock('2022-01-03T09:00:00+08:00');
+        const [a, b] = runtimes(stores, clock);
+        for (const h of ['k-1', 'k-2', 'k-3']) await a!.start('poverty-monitoring', flag(h));
+        clock.set('2022-03-01T00:00:00Z');
+        const tickers = [a!, b!].map((runtime, i) =>
+          createTicker({ runtime, store: stores[i]!, clock, lease: { owner: `ticker-${i}`, ms: 60_000 } }),
+        );
+        const [one, two] = await Promise.all(tickers.map((t) => t.beat()));
+        expect([one!.length, two!.length].sort()).toEqual([0, 3]);
+        const [holder, idle] = one!.length ? tickers : [tickers[1]!, tickers[0]!];
+        expect([...holder!.stats.holding]).toEqual(['changjiang']);
+        expect([...idle!.stats.holding]).toEqual([]);
+        const overdue = (await stores[0]!.readAudit()).filter((e) => e.outcome === 'overdue');
+        expect(overdue).toHaveLength(3);
+        // the holder gives the lease up: the other ticker fires what comes due next
+        await a!.start('poverty-monitoring', flag('k-4'));
+        clock.set('2022-05-01T00:00:00Z');
+        await holder!.release();
+        expect((await idle!.beat()).map((f) => f.deadline.id)).toEqual(['identification']);
+        expect(await holder!.beat()).toEqual([]);
+        expect(idle!.stats.fired.get('changjiang')).toBe(1);
+      });
+
+      it('fires each passed deadline once even when two tickers both hold the lease (one owner)', async () => {
+        const stores = await connections(2);
+        const clock = createManualClock('2022-01-03T09:00:00+08:00');
+        const [a, b] = runtimes(stores, clock);
+        const households = ['j-1', 'j-2', 'j-3', 'j-4', 'j-5', 'j-6'];
+        for (const h of households) await a!.start('poverty-monitoring', flag(h));
+        clock.set('2022-03-01T00:00:00Z');
+        const lease = { owner: 'one-owner', ms: 60_000 };
+        const tickers = [a!, b!].map((runtime, i) => createTicker({ runtime, store: stores[i]!, clock, lease }));
+        const fired = (await Promise.all(tickers.map((t) => t.beat()))).flat().map((f) => f.instanceId);
+        expect(fired).toHaveLength(households.length);
+        expect(new Set(fired).size).toBe(households.length);
         const overdue = (await stores[0]!.readAudit()).filter((e) => e.outcome === 'overdue');
         expect(overdue).toHaveLength(households.length);
       });
@@ -416,6 +486,20 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
       expect(await store.claimDue(now, { owner: 'other', ms: 60_000 })).toEqual([]);
       await sleep(300);
       expect((await store.claimDue(now, { owner: 'other', ms: 60_000 })).map((i) => i.id)).toEqual(['a']);
+    });
+
+    it('names the tenants with a deadline passed, whether claimed or not', async () => {
+      const store = await fresh();
+      await store.create(sampleInstance('a', { nextDeadlineAt: '2022-01-16T16:00:00.000Z' }), commit('a', 'FLAG'));
+      await store.create(
+        sampleInstance('b', { tenant: 'fuliang', nextDeadlineAt: '2022-01-20T16:00:00.000Z' }),
+        commit('b', 'FLAG'),
+      );
+      await store.create(sampleInstance('c', { tenant: 'hukou' }), commit('c', 'FLAG'));
+      expect(await store.dueTenants('2022-01-16T15:59:59.999Z')).toEqual([]);
+      expect(await store.dueTenants('2022-01-16T16:00:00.000Z')).toEqual(['changjiang']);
+      await store.claimDue('2023-01-01T00:00:00.000Z', { owner: 'one', ms: 60_000 });
+      expect(await store.dueTenants('2023-01-01T00:00:00.000Z')).toEqual(['changjiang', 'fuliang']);
     });
 
     it('stores the first result of an idempotency key and refuses a second write of it', async () => {

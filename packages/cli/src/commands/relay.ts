@@ -7,7 +7,7 @@
  * `--database-url URL` [`--schema NAME`], as for `workflow`.
  */
 import { RuralkitError, type WorkflowStore } from '@ruralkit/core';
-import { parseOptions, UsageError, type Command, type Io } from '../io.js';
+import { parseOptions, secondsOption, UsageError, type Command, type Io } from '../io.js';
 import { loadOptional } from '../optional.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
 
@@ -102,14 +102,7 @@ export const relayCommand: Command = {
         `--from must be an outbox position, a whole number above 0 (got "${from ?? ''}")`,
       );
     }
-    const lease = values.lease as string | undefined;
-    if (lease !== undefined && !/^[1-9]\d{0,5}$/.test(lease)) {
-      throw new UsageError(
-        command,
-        `--lease 应为正整数秒数（得到 "${lease}"）`,
-        `--lease must be a whole number of seconds above 0 (got "${lease}")`,
-      );
-    }
+    const lease = secondsOption(command, 'lease', values.lease);
     const to = values.to as string | undefined;
     if (action === 'deliver' && !to) {
       throw new UsageError(command, '请用 --to URL 给出投递目标', 'give the destination with --to URL');
@@ -134,7 +127,7 @@ export const relayCommand: Command = {
       const running = relay!.createRelay({
         store,
         transport: transport!,
-        ...(lease ? { lease: { ms: Number(lease) * 1000 } } : {}),
+        ...(lease ? { lease: { ms: lease * 1000 } } : {}),
       });
       if (values.once) {
         await running.deliverPending().catch((error: Error) => {

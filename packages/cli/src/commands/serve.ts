@@ -7,12 +7,15 @@
  * refused), the Redis its rate limits are shared through (`--redis-url`) and the audit key
  * (`--audit-key FILE`: every audit entry signed, checkpoints every `--checkpoint-every N`
  * entries and `--checkpoint-minutes T`); `--relay URL` delivers the domain events to another
- * system as they commit (see `relay`).
+ * system as they commit (see `relay`). The service fires passed deadlines itself every
+ * `--tick-every` seconds (one ticker per tenant across the processes sharing the store), unless
+ * `--no-tick`.
  */
-import { resolvePlan, RuralkitError, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { resolvePlan, RuralkitError, type OverdueNotice, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { overdueLine, tickEveryMs, tickFailure } from '../deadlines.js';
 import { fileKeys } from '../key-file.js';
 import { openPostgres } from '../database-url.js';
-import { parseOptions, UsageError, type Command, type Io } from '../io.js';
+import { parseOptions, secondsOption, UsageError, type Command, type Io } from '../io.js';
 import { loadHttp, loadSqliteStore } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { startRelay } from './relay.js';
@@ -24,7 +27,7 @@ const NAME = 'ruralkit serve';
 export const serveCommand: Command = {
   summary: 'HTTP 服务（OpenAPI 文档见 /docs） / the HTTP service, documented at /docs',
   usage:
-    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]] [--relay URL]',
+    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]] [--relay URL] [--tick-every SECONDS | --no-tick]',
   options: `  --db        SQLite 流程数据库（不存在则新建） / the SQLite workflow database (created if missing)
   --database-url  改用 PostgreSQL / PostgreSQL instead (needs @ruralkit/store-postgres)
   --port      监听端口（默认 8080） / the port to listen on (default 8080)
@@ -42,7 +45,10 @@ ${PLAN_OPTIONS_HELP}
   --checkpoint-every    每 N 条审计记录做一次检查点 / with --audit-key: checkpoint after every N audit entries (default 1000)
   --checkpoint-minutes  每 T 分钟做一次检查点 / with --audit-key: checkpoint every T minutes (default 60; 0: never)
   --relay     把领域事件投递到消息系统或 webhook / amqp://…, nats://… or https://…: deliver the domain
-              events there as they commit (needs @ruralkit/relay; figures in /metrics; see ruralkit relay --help)`,
+              events there as they commit (needs @ruralkit/relay; figures in /metrics; see ruralkit relay --help)
+  --tick-every 每隔多少秒处理到期期限 / fire passed deadlines every SECONDS (default 60): each tenant's
+              are fired by one process of those sharing the store (figures in /metrics)
+  --no-tick   不自行处理到期期限 / do not fire deadlines (another process runs ruralkit workflow run)`,
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, {
       ...planOptions,
@@ -62,6 +68,8 @@ ${PLAN_OPTIONS_HELP}
       'checkpoint-every': { type: 'string' },
       'checkpoint-minutes': { type: 'string' },
       relay: { type: 'string' },
+      'tick-every': { type: 'string' },
+      'no-tick': { type: 'boolean' },
     });
     if (positionals.length > 0) {
       throw new UsageError(NAME, `多余的参数 "${positionals[0]}"`, `unexpected argument "${positionals[0]}"`);
@@ -74,14 +82,11 @@ ${PLAN_OPTIONS_HELP}
         `--port must be a port number 0–65535 (got "${values.port}")`,
       );
     }
-    const maxLifetime = values['max-token-lifetime'] as string | undefined;
-    if (maxLifetime !== undefined && !/^[1-9]\d{0,8}$/.test(maxLifetime)) {
-      throw new UsageError(
-        NAME,
-        `--max-token-lifetime 应为正整数秒数（得到 "${maxLifetime}"）`,
-        `--max-token-lifetime must be a whole number of seconds above 0 (got "${maxLifetime}")`,
-      );
+    const maxLifetime = secondsOption(NAME, 'max-token-lifetime', values['max-token-lifetime'], 9);
+    if (values['no-tick'] && values['tick-every'] !== undefined) {
+      throw new UsageError(NAME, '--tick-every 与 --no-tick 只能给一个', 'give --tick-every or --no-tick, not both');
     }
+    const tickEvery = values['no-tick'] ? undefined : tickEveryMs(NAME, values['tick-every']);
     const redisUrl = values['redis-url'] as string | undefined;
     if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
       throw new UsageError(
@@ -121,6 +126,17 @@ ${PLAN_OPTIONS_HELP}
         ? { auditKey: readKey(NAME, 'audit-key', auditKeyFile, 'private'), autoCheckpoint: schedule }
         : {}),
       store,
+      ...(tickEvery
+        ? {
+            ticker: {
+              everyMs: tickEvery,
+              onFired: (_tenant: string, fired: OverdueNotice[]) => {
+                for (const notice of fired) io.stderr(`ruralkit: ${overdueLine(notice)}\n`);
+              },
+              onError: (error: unknown, tenant?: string) => io.stderr(tickFailure(error, tenant)),
+            },
+          }
+        : {}),
       ...(redisUrl ? { redis: { url: redisUrl } } : {}),
       ...(keyFile
         ? {
@@ -128,12 +144,17 @@ ${PLAN_OPTIONS_HELP}
               ...tokenKey(() => readKeyFile(keyFile)),
               ...(values.issuer ? { issuer: values.issuer as string } : {}),
               ...(values.audience ? { audience: values.audience as string } : {}),
-              ...(maxLifetime ? { maxLifetimeSeconds: Number(maxLifetime) } : {}),
+              ...(maxLifetime ? { maxLifetimeSeconds: maxLifetime } : {}),
             }),
           }
         : {}),
     });
     if (relay) io.stderr(`ruralkit: relaying domain events to ${relay.destination}\n`);
+    io.stderr(
+      tickEvery
+        ? `ruralkit: firing passed deadlines every ${tickEvery / 1000} s\n`
+        : 'ruralkit: --no-tick: deadlines are fired by another process (ruralkit workflow run)\n',
+    );
     const closed = closeOnSignals(app);
     const address = await listen(app, port, (values.host as string | undefined) ?? '127.0.0.1');
     if (!keyFile) io.stderr('ruralkit: no --jwt-key or --jwks: only health checks and the documentation are open\n');

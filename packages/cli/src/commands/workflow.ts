@@ -1,7 +1,7 @@
 /**
- * `ruralkit workflow`: start instances, send events, show, list history, fire deadlines and
- * verify the audit chains of a workflow database (流程数据库): a SQLite file (`--db`) or a
- * PostgreSQL schema (`--database-url`, `--schema`).
+ * `ruralkit workflow`: start instances, send events, show, list history, fire deadlines (once,
+ * or on schedule: `run`) and verify the audit chains of a workflow database (流程数据库): a
+ * SQLite file (`--db`) or a PostgreSQL schema (`--database-url`, `--schema`).
  */
 import {
   createManualClock,
@@ -20,22 +20,25 @@ import { didYouMean } from '@ruralkit/core';
 import { checkpoint, keygen, readKey, verify, verifyOptions } from './workflow-audit.js';
 import { checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
+import { overdueLine } from '../deadlines.js';
+import { runWorker, workerOptions } from './workflow-run.js';
 
 const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT [--keys FILE]
   ruralkit workflow send <instance> STORE --event EVENT [--keys FILE]
   ruralkit workflow show <instance> STORE [--as PRINCIPAL] [--keys FILE] [--format text|json]
   ruralkit workflow history <instance> STORE [--format text|json]
   ruralkit workflow tick STORE
+  ruralkit workflow run STORE [--tick-every SECONDS] [--tenant ID] [--once]
   ruralkit workflow verify STORE [--tenant ID] [--public-key FILE[@FROM..UNTIL]]... [--checkpoints FILE]
   ruralkit workflow checkpoint STORE --key FILE [--export FILE] [--tenant ID] [--public-key FILE[@FROM..UNTIL]]...
-  (start, send, tick and forget take --audit-key FILE: sign every audit entry with it)
+  (start, send, tick, run and forget take --audit-key FILE: sign every audit entry with it)
   ruralkit workflow keygen --out FILE
   ruralkit workflow forget STORE --keys FILE --tenant ID --village ID [--household ID] --as PRINCIPAL --reason TEXT
   STORE is --db FILE (SQLite) or --database-url postgres://… [--schema NAME] (PostgreSQL)
   (every workflow action also takes --plan ID and --plugin FILE...)`;
 
 const NAME = 'ruralkit workflow';
-const ACTIONS = ['start', 'send', 'show', 'history', 'tick', 'verify', 'checkpoint', 'keygen', 'forget'];
+const ACTIONS = ['start', 'send', 'show', 'history', 'tick', 'run', 'verify', 'checkpoint', 'keygen', 'forget'];
 
 /** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
 const BAD_INPUT = new Set([
@@ -132,7 +135,10 @@ export const workflowCommand: Command = {
   options: `  --db        SQLite 流程数据库（start 以外须已存在） / the SQLite workflow database; must exist, except for start
   --database-url, --schema  改用 PostgreSQL / PostgreSQL instead (STORE above)
   --create    不存在时新建 / create --db (or --schema) or --keys when it does not exist (for an action other than start)
-  --tenant    start、forget：租户（如区） / start, forget: the tenant (e.g. the district)
+  --tenant    start、forget：租户（如区） / start, forget: the tenant (e.g. the district); run: fire this tenant's deadlines only
+  --tick-every run：每隔多少秒处理到期期限 / run: fire passed deadlines every SECONDS (default 60); one
+              worker per tenant fires, across the processes sharing the store; stop with SIGTERM
+  --once      run：处理一次即停止 / run: fire what is due once, then stop
   --township  start、forget：乡镇 id（可选） / start, forget: the township id (optional)
   --village   start、forget：村 id / start, forget: the village id
   --household start、forget：农户 id / start, forget: the household id (poverty-monitoring)
@@ -151,7 +157,7 @@ export const workflowCommand: Command = {
   --key       checkpoint：签署链头的 Ed25519 私钥 / checkpoint: the Ed25519 private key (PEM) that signs the
               chain heads; keep it outside the database
   --export    checkpoint：另把检查点追加到此文件 / checkpoint: also append the checkpoints (JSON lines) to this file
-  --audit-key 签署每条审计记录的 Ed25519 私钥 / start, send, tick, forget: the Ed25519 private key (PEM) that signs each audit
+  --audit-key 签署每条审计记录的 Ed25519 私钥 / start, send, tick, run, forget: the Ed25519 private key (PEM) that signs each audit
               entry (the service's audit key; once a chain is signed, every later writer needs it);
               checkpoint: signs with it when --key is not given
   --public-key verify：用此公钥核验签名 / verify: check the signatures of the checkpoints and entries with this public key
@@ -182,6 +188,8 @@ ${PLAN_OPTIONS_HELP}`,
       'audit-key': { type: 'string' },
       checkpoints: { type: 'string' },
       out: { type: 'string' },
+      'tick-every': { type: 'string' },
+      once: { type: 'boolean' },
     });
     const [action, target] = positionals;
     const db = values.db as string | undefined;
@@ -197,7 +205,7 @@ ${PLAN_OPTIONS_HELP}`,
     if (action === 'keygen') return keygen(command, values.out as string | undefined, io);
     const use = { action, create: values.create === true };
     checkStoreOptions(command, values, use);
-    const needsTarget = action !== 'tick' && action !== 'verify' && action !== 'checkpoint' && action !== 'forget';
+    const needsTarget = !['tick', 'run', 'verify', 'checkpoint', 'forget'].includes(action);
     if (needsTarget && !target) {
       throw new UsageError(
         command,
@@ -212,12 +220,14 @@ ${PLAN_OPTIONS_HELP}`,
     if (keys !== undefined) checkKeyFile(command, keys, db, action === 'start' || values.create === true);
     const audit = action === 'verify' ? verifyOptions(command, values) : undefined;
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
+    const worker = action === 'run' ? workerOptions(command, values) : undefined;
+    const clock = at ? createManualClock(at.toISOString()) : undefined;
 
     const store = await openWorkflowStore(command, values, use, io);
     const runtime = createRuntime({
       plan,
       store,
-      ...(at ? { clock: createManualClock(at.toISOString()) } : {}),
+      ...(clock ? { clock } : {}),
       ...(keys ? { keys: fileKeys(keys) } : {}),
       ...(typeof values['audit-key'] === 'string'
         ? { auditKey: readKey(command, 'audit-key', values['audit-key'], 'private') }
@@ -286,11 +296,7 @@ ${PLAN_OPTIONS_HELP}`,
             const fired = await runtime.tick();
             if (fired.length === 0) break;
             total += fired.length;
-            for (const f of fired) {
-              io.stdout(
-                `overdue ${f.instanceId} ${f.deadline.id} (due ${f.deadline.due}) → escalate to ${f.deadline.escalateTo.join(', ')}\n`,
-              );
-            }
+            for (const f of fired) io.stdout(`${overdueLine(f)}\n`);
             io.stderr(
               `ruralkit: 第 ${batch} 批：${fired.length} 个期限逾期，累计 ${total} / batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`,
             );
@@ -298,6 +304,8 @@ ${PLAN_OPTIONS_HELP}`,
           io.stderr(`ruralkit: 共 ${total} 个期限逾期 / ${total} deadline(s) overdue\n`);
           return 0;
         }
+        case 'run':
+          return await runWorker(worker!, runtime, store, clock, io);
         case 'forget': {
           const missing = ['keys', 'tenant', 'village', 'as', 'reason'].filter((o) => values[o] === undefined);
           if (missing.length) {

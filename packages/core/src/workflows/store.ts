@@ -58,6 +58,16 @@ export interface WorkflowStore {
    * by another lease still running, earliest first; only `tenant`'s when given.
    */
   claimDue(now: string, lease: Lease, limit?: number, tenant?: string): Promise<InstanceRecord[]>;
+  /** The tenants with an instance whose deadline has passed at `now` (not yet marked overdue), claimed or not. */
+  dueTenants(now: string): Promise<string[]>;
+  /**
+   * Take or renew `tenant`'s ticker lease (定时器租约): true when it is free, expired or already
+   * `lease.owner`'s (then it runs `lease.ms` from now), false while another owner holds it. One
+   * ticker per tenant fires deadlines, across every process sharing the store.
+   */
+  claimTicker(tenant: string, lease: Lease): Promise<boolean>;
+  /** Give `tenant`'s ticker lease up, if `owner` holds it: another ticker may take it at once. */
+  releaseTicker(tenant: string, owner: string): Promise<void>;
   /**
    * The first result stored under an idempotency key, if any. A commit carrying a key that is
    * already stored fails with `ConflictError`, checked inside its transaction.
@@ -121,6 +131,7 @@ export function createMemoryStore(): WorkflowStore {
   const deadLetters: DeadLetter[] = [];
   const checkpoints = new Map<string, string>();
   const dueClaims = new Map<string, Claim>();
+  const tickers = new Map<string, Claim>();
   const idempotency = new Map<string, unknown>();
   const wakers = new Set<() => void>();
 
@@ -209,6 +220,20 @@ export function createMemoryStore(): WorkflowStore {
         .slice(0, limit);
       for (const i of due) dueClaims.set(i.id, { owner: lease.owner, until: at + lease.ms });
       return due.map(recordOf);
+    },
+    async dueTenants(now) {
+      const due = [...instances.values()].filter((i) => i.nextDeadlineAt !== null && i.nextDeadlineAt <= now);
+      return [...new Set(due.map((i) => i.tenant))].sort();
+    },
+    async claimTicker(tenant, lease) {
+      const at = Date.now();
+      const held = tickers.get(tenant);
+      if (held && held.owner !== lease.owner && !free(held, at)) return false;
+      tickers.set(tenant, { owner: lease.owner, until: at + lease.ms });
+      return true;
+    },
+    async releaseTicker(tenant, owner) {
+      if (tickers.get(tenant)?.owner === owner) tickers.delete(tenant);
     },
     async findIdempotent(scope, key) {
       return clone(idempotency.get(`${scope}\u0000${key}`));
