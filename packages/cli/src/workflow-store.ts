@@ -21,6 +21,8 @@ export interface StoreUse {
   action: string;
   /** Create a missing database. */
   create: boolean;
+  /** PostgreSQL connections (default 2: one command, one transaction at a time). */
+  poolSize?: number;
 }
 
 /** Refuse a store given twice or not at all, a stray --schema, a SQLite file that is not there. */
@@ -51,7 +53,7 @@ export async function openWorkflowStore(
   if (!databaseUrl) return (await loadSqliteStore()).openSqliteStore(values.db as string);
   return openPostgres(command, databaseUrl, io, {
     ...(values.schema ? { schema: values.schema as string } : {}),
-    poolSize: 2,
+    poolSize: use.poolSize ?? 2,
     create: use.action === 'start' || use.create,
   });
 }

@@ -7,7 +7,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DATABASE_URL, dropTestSchemas, SKIP_POSTGRES, testSchema } from '../../../test/support/postgres.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const bin = join(root, 'packages/cli/dist/bin.js');
@@ -34,7 +35,16 @@ describe('ruralkit serve', () => {
   it('needs a store', () => {
     const result = spawnSync('node', [bin, 'serve'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--db FILE or --database-url URL');
+    expect(result.stderr).toContain('give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)');
+    const both = spawnSync('node', [bin, 'serve', '--db', join(dir, 'x.db'), '--database-url', 'postgres://x'], {
+      encoding: 'utf8',
+    });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('give one store');
+    const stray = spawnSync('node', [bin, 'serve', '--db', join(dir, 'x.db'), '--schema', 'other'], {
+      encoding: 'utf8',
+    });
+    expect(stray.stderr).toContain('--schema goes with --database-url');
   });
 
   it('refuses a bad --max-token-lifetime and --redis-url, naming them', () => {
@@ -51,12 +61,14 @@ describe('ruralkit serve', () => {
     }
   });
 
-  // The test database; another database named in DATABASE_URL does not exist.
-  const database = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  // The test database, in a schema of this run; another database named in DATABASE_URL does not exist.
+  const database = DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = ['--schema', testSchema('serve')];
   const { DATABASE_URL: _unset, ...withoutUrl } = process.env;
+  afterAll(dropTestSchemas);
 
-  it('serves the database of --database-url, with DATABASE_URL unset', async () => {
-    const service = await serve(['--database-url', database], withoutUrl);
+  it.skipIf(SKIP_POSTGRES !== undefined)('serves the database of --database-url, with DATABASE_URL unset', async () => {
+    const service = await serve(['--database-url', database, ...schema], withoutUrl);
     try {
       expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
     } finally {
@@ -65,27 +77,30 @@ describe('ruralkit serve', () => {
     }
   });
 
-  it('serves the database of --database-url over DATABASE_URL, warning of both without passwords', async () => {
-    const other = 'postgres://postgres:s3cret@127.0.0.1:5432/ruralkit_no_such_database';
-    const service = await serve(['--database-url', database.replace('postgres@', 'postgres:hunter2@')], {
-      ...withoutUrl,
-      DATABASE_URL: other,
-    });
-    try {
-      expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
-      const warning = service
-        .stderr()
-        .split('\n')
-        .find((line) => line.includes('DATABASE_URL'));
-      expect(warning).toContain('--database-url');
-      expect(warning).toContain('postgres://postgres:***@127.0.0.1:5432/ruralkit_no_such_database');
-      expect(warning).toContain(`${database.replace('postgres@', 'postgres:***@')}`);
-      expect(service.stderr()).not.toMatch(/s3cret|hunter2/);
-    } finally {
-      service.child.kill('SIGTERM');
-      expect(await service.exited).toBe(0);
-    }
-  });
+  it.skipIf(SKIP_POSTGRES !== undefined)(
+    'serves the database of --database-url over DATABASE_URL, warning of both without passwords',
+    async () => {
+      const other = 'postgres://postgres:s3cret@127.0.0.1:5432/ruralkit_no_such_database';
+      const service = await serve(['--database-url', database.replace('postgres@', 'postgres:hunter2@'), ...schema], {
+        ...withoutUrl,
+        DATABASE_URL: other,
+      });
+      try {
+        expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
+        const warning = service
+          .stderr()
+          .split('\n')
+          .find((line) => line.includes('DATABASE_URL'));
+        expect(warning).toContain('--database-url');
+        expect(warning).toContain('postgres://postgres:***@127.0.0.1:5432/ruralkit_no_such_database');
+        expect(warning).toContain(`${database.replace('postgres@', 'postgres:***@')}`);
+        expect(service.stderr()).not.toMatch(/s3cret|hunter2/);
+      } finally {
+        service.child.kill('SIGTERM');
+        expect(await service.exited).toBe(0);
+      }
+    },
+  );
 
   it('opens health and the documents only, without a key', async () => {
     const service = await serve(['--db', join(dir, 'open.db')]);

@@ -11,25 +11,28 @@
  * `--tick-every` seconds (one ticker per tenant across the processes sharing the store), unless
  * `--no-tick`.
  */
-import { resolvePlan, RuralkitError, type OverdueNotice, type Plan, type WorkflowStore } from '@ruralkit/core';
+import { resolvePlan, RuralkitError, type OverdueNotice, type Plan } from '@ruralkit/core';
 import { overdueLine, tickEveryMs, tickFailure } from '../deadlines.js';
 import { fileKeys } from '../key-file.js';
-import { openPostgres } from '../database-url.js';
-import { parseOptions, secondsOption, UsageError, type Command, type Io } from '../io.js';
-import { loadHttp, loadSqliteStore } from '../optional.js';
+import { parseOptions, secondsOption, UsageError, type Command } from '../io.js';
+import { loadHttp } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { startRelay } from './relay.js';
 import { readKey } from './workflow-audit.js';
 import { checkKeyFile } from './workflow-guards.js';
+import { checkStoreOptions, openWorkflowStore, storeOptions, type StoreUse } from '../workflow-store.js';
 
 const NAME = 'ruralkit serve';
+/** The service creates a missing store and serves requests from a pool of connections. */
+const SERVING: StoreUse = { action: 'serve', create: true, poolSize: 10 };
 
 export const serveCommand: Command = {
   summary: 'HTTP 服务（OpenAPI 文档见 /docs） / the HTTP service, documented at /docs',
   usage:
-    'ruralkit serve (--db FILE | --database-url URL) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]] [--relay URL] [--tick-every SECONDS | --no-tick]',
+    'ruralkit serve (--db FILE | --database-url URL [--schema NAME]) [--port N] [--host H] [--plan ID] [--plugin FILE]... [--county TENANT=FILE[,FILE]]... [--jwt-key FILE | --jwks FILE] [--max-token-lifetime SECONDS] [--keys FILE] [--redis-url URL] [--audit-key FILE [--checkpoint-every N] [--checkpoint-minutes T]] [--relay URL] [--tick-every SECONDS | --no-tick]',
   options: `  --db        SQLite 流程数据库（不存在则新建） / the SQLite workflow database (created if missing)
   --database-url  改用 PostgreSQL / PostgreSQL instead (needs @ruralkit/store-postgres)
+  --schema    PostgreSQL 的模式（默认 ruralkit） / the PostgreSQL schema (default ruralkit)
   --port      监听端口（默认 8080） / the port to listen on (default 8080)
   --host      监听地址 / the address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
 ${PLAN_OPTIONS_HELP}
@@ -55,8 +58,7 @@ ${PLAN_OPTIONS_HELP}
       port: { type: 'string' },
       host: { type: 'string' },
       county: { type: 'string', multiple: true },
-      db: { type: 'string' },
-      'database-url': { type: 'string' },
+      ...storeOptions,
       'jwt-key': { type: 'string' },
       jwks: { type: 'string' },
       issuer: { type: 'string' },
@@ -115,7 +117,8 @@ ${PLAN_OPTIONS_HELP}
         '--checkpoint-every and --checkpoint-minutes go with --audit-key',
       );
     }
-    const store = await openStore(values.db as string | undefined, values['database-url'] as string | undefined, io);
+    checkStoreOptions(NAME, values, SERVING);
+    const store = await openWorkflowStore(NAME, values, SERVING, io);
     const relayUrl = values.relay as string | undefined;
     const relay = relayUrl ? await startRelay(NAME, relayUrl, store) : undefined;
     const app = await createServer({
@@ -244,20 +247,4 @@ async function countyPlans(
     });
   }
   return counties;
-}
-
-/** The SQLite store of `--db`, or the PostgreSQL store of `--database-url` when its package is installed. */
-async function openStore(db: string | undefined, databaseUrl: string | undefined, io: Io): Promise<WorkflowStore> {
-  if (db && databaseUrl) {
-    throw new UsageError(NAME, '--db 与 --database-url 只能给一个', 'give --db or --database-url, not both');
-  }
-  if (db) return (await loadSqliteStore()).openSqliteStore(db);
-  if (!databaseUrl) {
-    throw new UsageError(
-      NAME,
-      '请给出流程存储：--db FILE 或 --database-url URL',
-      'give the workflow store: --db FILE or --database-url URL',
-    );
-  }
-  return openPostgres(NAME, databaseUrl, io);
 }
