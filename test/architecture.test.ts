@@ -1,5 +1,7 @@
 // Core's layers go one way (docs/architecture.md): the lint rule refuses an import from a layer
-// above, and allows one from below.
+// above, and allows one from below; and no module of any package imports itself in a ring.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +36,59 @@ describe("core's layers", () => {
   it('keeps plan data on the model alone', async () => {
     expect(await refusals('plans', 'evaluate')).toHaveLength(1);
     expect(await refusals('plans', 'model')).toEqual([]);
+  });
+});
+
+/** Each module's relative imports (type-only ones too), by module path. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  const files = readdirSync(join(root, 'packages'), { recursive: true, encoding: 'utf8' }).filter(
+    (f) => /^[^/]+\/src\/.*\.ts$/.test(f) && !f.includes('node_modules'),
+  );
+  for (const file of files) {
+    const text = readFileSync(join(root, 'packages', file), 'utf8');
+    const imports = [...text.matchAll(/(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'/g)].map((m) => {
+      const target = join(dirname(file), m[1]!).replace(/\.js$/, '.ts');
+      return target.endsWith('.ts') ? target : `${target}/index.ts`;
+    });
+    graph.set(file, imports);
+  }
+  return graph;
+}
+
+/** The import cycles of `graph`: each a list of modules that import each other, in a ring. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (module: string) => {
+    state.set(module, 'open');
+    path.push(module);
+    for (const next of graph.get(module) ?? []) {
+      if (state.get(next) === 'open') found.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next) && graph.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(module, 'done');
+  };
+  for (const module of graph.keys()) if (!state.has(module)) visit(module);
+  return found;
+}
+
+describe('modules', () => {
+  it('import each other one way: no module reaches itself through its imports', () => {
+    const graph = importGraph();
+    expect(graph.get('core/src/evaluate/judge.ts')).toContain('core/src/evaluate/judge-messages.ts');
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('finds a ring of imports when there is one', () => {
+    const ring = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
+    expect(cycles(ring)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
   });
 });

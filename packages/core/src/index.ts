@@ -41,7 +41,8 @@ export {
   type VillageEvaluation,
 } from './evaluate/batch.js';
 export { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './evaluate/records.js';
-export { inputJsonSchema, inputSchema, inputYears, parseInput } from './evaluate/input.js';
+export { inputJsonSchema, inputSchema, parseInput } from './evaluate/input.js';
+export { inputYears } from './evaluate/input-years.js';
 export { didYouMean, nearest } from './model/suggest.js';
 export { readTextValues, readValue, type ValueKind, type ValueReading } from './evaluate/value-reader.js';
 export type { EvaluationInput, VillageInput, HouseholdInput, YearlyValues } from './evaluate/input.js';
@@ -158,7 +159,8 @@ export {
   type OutboxRow,
   type SealedCommit,
 } from './workflows/audit-rows.js';
-export { verifyAuditEvidence, type AuditEvidence, type AuditVerifyOptions } from './workflows/audit-verify.js';
+export { verifyAuditEvidence, type AuditVerifyOptions } from './workflows/audit-verify.js';
+export type { AuditEvidence } from './workflows/audit-rows.js';
 export {
   checkpointKeyId,
   checkpointPrivateKey,
@@ -173,7 +175,7 @@ export {
   type PublicKeys,
   type PublicKeyWindow,
 } from './workflows/checkpoint.js';
-export { entrySigner, type AuditSigner, type EntrySignature } from './workflows/audit-sign.js';
+export { entrySigner } from './workflows/audit-sign.js';
 export type { AutoCheckpoint } from './workflows/auto-checkpoint.js';
 export { hashedIdempotencyKey } from './workflows/idempotency.js';
 export {

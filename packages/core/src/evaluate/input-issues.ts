@@ -8,7 +8,7 @@ import type { InputIssue } from '../model/errors.js';
 import { issueText } from '../model/localized-issue.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
 import { didYouMean } from '../model/suggest.js';
-import { inputYears } from './input.js';
+import { inputYears } from './input-years.js';
 import { structureProblems } from './structure.js';
 
 /** Two villages or two households with the same id (checked on the raw input, valid or not). */

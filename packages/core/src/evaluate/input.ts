@@ -9,6 +9,7 @@ import { InputError, type InputIssue } from '../model/errors.js';
 import { IdValueSchema } from '../model/ids.js';
 import { IsoDateSchema, type Indicator, type Plan } from '../model/schema.js';
 import { duplicateIds, structureIssues, toIssues } from './input-issues.js';
+import { inInputYears, inputYears } from './input-years.js';
 
 /** Yearly values, keyed by year: `{ "2023": { tapWaterRate: 0.88 } }`. */
 export type YearlyValues = Record<string, Record<string, unknown>>;
@@ -66,24 +67,6 @@ export interface ParsedInput {
 const YEAR = /^\d{4}$/;
 /** The keys of a record that hold ids (编号): a household's own and its village's. */
 export const ID_KEYS: ReadonlySet<string> = new Set(['id', 'villageId']);
-
-/** The first year an input may hold: no data of the plans reaches further back. */
-export const FIRST_INPUT_YEAR = 2000;
-
-/**
- * The years an input's data and dates may fall in: from 2000 to ten years after the plan's
- * end (later data is kept but ignored, as the catalog says). Year 0, 0000-01-01 or 9999 are typing
- * mistakes, refused rather than read as old or future data.
- */
-export function inputYears(plan: Plan): { first: number; last: number } {
-  return { first: FIRST_INPUT_YEAR, last: Number(plan.period.end.slice(0, 4)) + 10 };
-}
-
-/** Whether the year of `YYYY-MM-DD` or `YYYY` is in `inputYears(plan)`. */
-export function inInputYears(years: { first: number; last: number }, value: string): boolean {
-  const year = Number(value.slice(0, 4));
-  return year >= years.first && year <= years.last;
-}
 
 function valueSchema(def: Indicator, years: { first: number; last: number }): z.ZodType {
   switch (def.type) {

@@ -5,11 +5,31 @@
 import { formatKey, formatParameterAt, indicatorName } from './wording.js';
 import type { LocalizedText } from '../model/schema.js';
 import type { CompiledRule } from './compile-plan.js';
-import type { EvalContext, SubjectData } from './context.js';
+import type { EvalContext, Reading, SubjectData } from './context.js';
 import { fillTemplate, type Lang } from './format.js';
 import { PROGRESS_LABEL } from './labels.js';
-import type { Judgement, Outcome } from './judge.js';
-import type { RuleResult } from './types.js';
+import type { ExpectedValue, Progress, ProgressDetail, RuleResult, Status } from './types.js';
+
+/** The outcome of a rule at one point in time. */
+export interface Outcome {
+  status: 'holds' | 'fails' | 'not-done' | 'missing-data' | 'not-applicable';
+  reading: Reading;
+  expected: Record<string, ExpectedValue>;
+  /** Facts the applicability condition read, when it did not hold. */
+  inapplicable?: Reading;
+}
+
+/** What was decided for a rule at one point: the year, the date read, the status and its deadline. */
+export interface Judgement {
+  year: number;
+  date: string;
+  status: Status;
+  due?: string;
+  progress?: Progress;
+  progressDetail?: ProgressDetail;
+  /** The headline year of an annual or ongoing rule: the earlier years that did not hold. */
+  lapses?: readonly number[];
+}
 
 function pendingNote(result: RuleResult, lang: Lang): string {
   const progress = PROGRESS_LABEL[result.progress ?? 'unknown'][lang];

@@ -8,18 +8,9 @@ import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillName } from './names.js';
 import { measureProgress } from './progress.js';
-import { messageOf } from './judge-messages.js';
+import { messageOf, type Judgement, type Outcome } from './judge-messages.js';
 import { targetSeries } from './series.js';
-import type { ExpectedValue, Progress, ProgressDetail, RuleResult, RuleStatus, Status, YearResult } from './types.js';
-
-/** The outcome of a rule at one point in time. */
-export interface Outcome {
-  status: 'holds' | 'fails' | 'not-done' | 'missing-data' | 'not-applicable';
-  reading: Reading;
-  expected: Record<string, ExpectedValue>;
-  /** Facts the applicability condition read, when it did not hold. */
-  inapplicable?: Reading;
-}
+import type { ExpectedValue, RuleResult, RuleStatus, Status, YearResult } from './types.js';
 
 /** Judge one rule for one subject at the context's as-of date, with the full explanation. */
 export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
@@ -216,17 +207,6 @@ function expectedOf(check: CompiledCheck, reading: Reading): Record<string, Expe
   };
   visit(check.condition.explain(reading.facts));
   return expected;
-}
-
-export interface Judgement {
-  year: number;
-  date: string;
-  status: Status;
-  due?: string;
-  progress?: Progress;
-  progressDetail?: ProgressDetail;
-  /** The headline year of an annual or ongoing rule: the earlier years that did not hold. */
-  lapses?: readonly number[];
 }
 
 function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: Outcome, j: Judgement): RuleResult {

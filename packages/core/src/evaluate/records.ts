@@ -9,11 +9,10 @@ import { InputError, type InputIssue } from '../model/errors.js';
 import { idProblem } from '../model/ids.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
 import { duplicateIdIssue, structureIssues, toIssues } from './input-issues.js';
+import { inInputYears, inputYears } from './input-years.js';
 import {
   ID_KEYS,
-  inInputYears,
   inputSchema,
-  inputYears,
   toHousehold,
   toVillage,
   type HouseholdInput,

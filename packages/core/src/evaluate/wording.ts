@@ -3,14 +3,19 @@
  * parameters as in force on a date, and why a derived fact could not be computed. The context
  * reads values; the words for them are here.
  */
-import type { LocalizedText, Parameter } from '../model/schema.js';
-import type { DerivedFact } from '../model/schema.js';
-import type { EvalContext } from './context.js';
+import type { DerivedFact, Indicator, LocalizedText, Parameter } from '../model/schema.js';
+import type { ParameterUse } from './types.js';
 import { formatValue, unitOfKey, type Lang } from './format.js';
 import { formatParameterValue } from './names.js';
 
+/** What the words read of the evaluation context (EvalContext): indicators and parameters in force. */
+export interface WordingContext {
+  readonly compiled: { readonly indicators: ReadonlyMap<string, Indicator> };
+  parameter(id: string, date: string): ParameterUse;
+}
+
 /** An indicator's name in `lang`, or its key when the plan does not name it. */
-export function indicatorName(ctx: EvalContext, key: string, lang: Lang): string {
+export function indicatorName(ctx: WordingContext, key: string, lang: Lang): string {
   return ctx.compiled.indicators.get(key)?.name[lang] ?? key;
 }
 
@@ -19,7 +24,7 @@ export function indicatorName(ctx: EvalContext, key: string, lang: Lang): string
  * `against`, the value it was compared with, sets the decimals needed to tell them apart.
  */
 export function formatKey(
-  ctx: EvalContext,
+  ctx: WordingContext,
   key: string,
   value: unknown,
   derived: readonly [string, DerivedFact][],
@@ -35,13 +40,13 @@ export function formatKey(
 }
 
 /** A parameter's value in force on `date`, in its unit. */
-export function formatParameterAt(ctx: EvalContext, id: string, date: string, lang: Lang): string {
+export function formatParameterAt(ctx: WordingContext, id: string, date: string, lang: Lang): string {
   const use = ctx.parameter(id, date);
   return formatParameterValue(use.value, use.unit as Parameter['unit'], lang);
 }
 
 /** Why a ratio could not be computed: its denominator is 0. */
-export function zeroDenominator(ctx: EvalContext, key: string): LocalizedText {
+export function zeroDenominator(ctx: WordingContext, key: string): LocalizedText {
   return {
     zh: `${indicatorName(ctx, key, 'zh')}为0，无法计算`,
     en: `${indicatorName(ctx, key, 'en')} is 0, so the ratio cannot be computed`,
@@ -49,7 +54,7 @@ export function zeroDenominator(ctx: EvalContext, key: string): LocalizedText {
 }
 
 /** Why growth could not be computed: the base year's value is 0. */
-export function zeroBase(ctx: EvalContext, key: string, baseYear: number): LocalizedText {
+export function zeroBase(ctx: WordingContext, key: string, baseYear: number): LocalizedText {
   return {
     zh: `${baseYear}年${indicatorName(ctx, key, 'zh')}为0，无法计算增幅`,
     en: `${indicatorName(ctx, key, 'en')} was 0 in ${baseYear}, so growth cannot be computed`,

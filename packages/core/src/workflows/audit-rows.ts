@@ -139,3 +139,15 @@ export function parseObject(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
 }
+
+/** Everything a store holds that the audit covers, read at one moment (one read transaction). */
+export interface AuditEvidence {
+  /** Audit rows in chain order: by tenant, then seq. */
+  audit: AuditRow[];
+  /** Each tenant's head row (seq > 0). */
+  heads: Record<string, AuditHead>;
+  instances: InstanceRow[];
+  outbox: OutboxRow[];
+  /** The stored checkpoints' texts; undefined when the checkpoints table is gone (dropped). */
+  checkpoints: string[] | undefined;
+}

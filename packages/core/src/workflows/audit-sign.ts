@@ -9,16 +9,7 @@ import { sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../model/hash.js';
 import { checkpointKeyId, keyInUse, type KeyRing } from './checkpoint.js';
 import type { WorkflowStore } from './store.js';
-import type { AuditEntry } from './types.js';
-
-/** An entry's signature: the signing key's id and the Ed25519 signature, base64. */
-export interface EntrySignature {
-  keyId: string;
-  value: string;
-}
-
-/** What signs an entry's content (everything but its signature and hash). */
-export type AuditSigner = (content: object) => EntrySignature;
+import type { AuditEntry, AuditSigner } from './types.js';
 
 /** The bytes an entry's signature covers: a domain tag and the canonical JSON of its content. */
 const signedBytes = (content: object) => Buffer.from(`ruralkit audit entry v1\n${canonicalJson(content)}`);

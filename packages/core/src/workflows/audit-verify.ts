@@ -11,11 +11,10 @@ import {
   inTenant,
   verifyAuditChains,
   type AuditFailure,
-  type AuditHead,
   type AuditProblem,
   type AuditVerification,
 } from './audit.js';
-import { parseObject, type AuditRow, type InstanceRow, type OutboxRow } from './audit-rows.js';
+import { parseObject, type AuditEvidence, type AuditRow, type InstanceRow, type OutboxRow } from './audit-rows.js';
 import { entrySigned } from './audit-sign.js';
 import {
   checkpointPrivateKey,
@@ -32,18 +31,6 @@ import {
 import { AuditBrokenError } from './errors.js';
 import type { WorkflowStore } from './store.js';
 import type { AuditEntry } from './types.js';
-
-/** Everything a store holds that the audit covers, read at one moment (one read transaction). */
-export interface AuditEvidence {
-  /** Audit rows in chain order: by tenant, then seq. */
-  audit: AuditRow[];
-  /** Each tenant's head row (seq > 0). */
-  heads: Record<string, AuditHead>;
-  instances: InstanceRow[];
-  outbox: OutboxRow[];
-  /** The stored checkpoints' texts; undefined when the checkpoints table is gone (dropped). */
-  checkpoints: string[] | undefined;
-}
 
 /** What to verify against. */
 export interface AuditVerifyOptions {

@@ -4,9 +4,8 @@
  * (租户) has its own chain, so tenants never wait on one another's commits.
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
-import type { AuditSigner } from './audit-sign.js';
 import { AuditBrokenError } from './errors.js';
-import type { AuditEntry, AuditRecord, InstanceRecord, Principal } from './types.js';
+import type { AuditEntry, AuditRecord, AuditSigner, InstanceRecord, Principal } from './types.js';
 
 /** The `prevHash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -6,8 +6,7 @@
  * to other claimers until it is done or its lease expires.
  */
 import type { AuditHead } from './audit.js';
-import { auditEntryOf, sealCommit, type AuditRow, type InstanceRow } from './audit-rows.js';
-import type { AuditEvidence } from './audit-verify.js';
+import { auditEntryOf, sealCommit, type AuditEvidence, type AuditRow, type InstanceRow } from './audit-rows.js';
 import { checkpointText, type AuditCheckpoint } from './checkpoint.js';
 import { ConflictError } from './errors.js';
 import type { AuditEntry, Commit, InstanceRecord, OutboxEntry } from './types.js';

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import type { WorkingDayCalendar } from './calendar.js';
-import type { AuditSigner, EntrySignature } from './audit-sign.js';
 import { identifierIdReasons } from './privacy/identifiers.js';
 
 /** The roles (角色) of workflows.md. */
@@ -202,6 +201,15 @@ export interface InstanceRecord {
 
 /** The system principal that fires deadlines and applies migrations by itself. */
 export type SystemActor = { id: 'system' };
+
+/** An entry's signature: the signing key's id and the Ed25519 signature, base64. */
+export interface EntrySignature {
+  keyId: string;
+  value: string;
+}
+
+/** What signs an entry's content (everything but its signature and hash). */
+export type AuditSigner = (content: object) => EntrySignature;
 
 /** What happened, for the audit log (审计日志), before the store chains it. */
 export interface AuditRecord {
