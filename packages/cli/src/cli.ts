@@ -3,7 +3,7 @@
  * can be tested in-process. Each subcommand lives in `commands/` and is listed here once.
  */
 import { readFileSync } from 'node:fs';
-import { InputError, PluginError } from '@ruralkit/core';
+import { InputError, PluginError, RuralkitError } from '@ruralkit/core';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 import { didYouMean } from '@ruralkit/core';
 
@@ -85,21 +85,42 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     }
     return await command.run(commandArgs, io);
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof InputError || error instanceof PluginError;
-    const text =
-      debug && error instanceof Error
-        ? error.stack
-        : known
-          ? (error as Error).message
-          : `ruralkit: ${(error as Error).message}`;
-    io.stderr(`${text}\n`);
-    if (error instanceof UsageError) {
-      const where = error.command === 'ruralkit' ? 'ruralkit' : error.command.split(' ').slice(0, 2).join(' ');
-      io.stderr(`用法见 / for usage, run: ${where} --help\n`);
-    }
-    return 2;
+    return failed(error, debug, io);
   }
 }
+
+/**
+ * Exit codes (退出码): 0 done; 1 refused or a check failed (the command says so itself); 2 bad
+ * usage, input or environment — an error ruralkit raises on purpose, or the system's (a file that
+ * cannot be written, a port in use); 70 an internal error, a fault of ruralkit to report.
+ */
+const EXIT = Object.freeze({ done: 0, refused: 1, usage: 2, internal: 70 });
+
+/** Say what went wrong on stderr; the exit code for it. */
+function failed(error: unknown, debug: boolean, io: Io): number {
+  const known = error instanceof UsageError || error instanceof InputError || error instanceof PluginError;
+  const message = error instanceof Error ? error.message : String(error);
+  const internal = !(error instanceof RuralkitError) && !isSystemError(error);
+  const text =
+    debug && error instanceof Error
+      ? error.stack
+      : known
+        ? message
+        : internal
+          ? `ruralkit: 内部错误 / internal error: ${message}\n` +
+            '请以 --debug 重新运行，并附上调用栈报告此问题 / run again with --debug and report this with the stack trace'
+          : `ruralkit: ${message}`;
+  io.stderr(`${text}\n`);
+  if (error instanceof UsageError) {
+    const where = error.command === 'ruralkit' ? 'ruralkit' : error.command.split(' ').slice(0, 2).join(' ');
+    io.stderr(`用法见 / for usage, run: ${where} --help\n`);
+  }
+  return internal ? EXIT.internal : EXIT.usage;
+}
+
+/** An error of the operating system (a file, a port, a permission): `code` EXXX and `syscall`. */
+const isSystemError = (error: unknown): boolean =>
+  error instanceof Error && /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException).code)) && 'syscall' in error;
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -304,3 +304,41 @@ describe('ruralkit screen with plugins', () => {
     expect(readFileSync(base, 'utf8').trim()).toBe(''); // and above the plan's 6,000
   });
 });
+
+describe('exit codes', () => {
+  /** Run `ruralkit plan show` with an output that fails with `error`. */
+  async function failingOutput(error: Error) {
+    let stderr = '';
+    const code = await run(['plan', 'show'], {
+      stdout: () => {
+        throw error;
+      },
+      stderr: (t) => (stderr += t),
+      colour: false,
+      today: () => '2025-12-31',
+    });
+    return { code, stderr };
+  }
+
+  it('ends an internal error (a fault of ruralkit) with 70, asking for a report with --debug', async () => {
+    const { code, stderr } = await failingOutput(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    expect(code).toBe(70);
+    expect(stderr).toContain('内部错误 / internal error: Cannot read properties of undefined');
+    expect(stderr).toContain('run again with --debug');
+  });
+
+  it("ends the system's refusal (a permission, a full disk) with 2, as bad usage or environment", async () => {
+    const denied = Object.assign(new Error("EACCES: permission denied, open 'out.html'"), {
+      code: 'EACCES',
+      syscall: 'open',
+    });
+    const { code, stderr } = await failingOutput(denied);
+    expect(code).toBe(2);
+    expect(stderr).toContain('ruralkit: EACCES: permission denied');
+    expect(stderr).not.toContain('internal error');
+  });
+
+  it('ends bad usage with 2', async () => {
+    expect((await capture(['plan', 'nope'])).code).toBe(2);
+  });
+});
