@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const src = (pkg: string) => file(`./packages/${pkg}/src/index.ts`);
@@ -18,6 +18,7 @@ export default defineConfig({
     alias: {
       '@ruralkit/testing/vitest': file('./packages/testing/src/vitest.ts'),
       '@ruralkit/testing/store-contract': file('./packages/testing/src/store-contract.ts'),
+      '@ruralkit/core/node': file('./packages/core/src/node.ts'),
       '@ruralkit/core': src('core'),
       '@ruralkit/testing': src('testing'),
       '@ruralkit/xlsx': src('xlsx'),
@@ -39,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: TESTS,
-          exclude: SLOW,
+          exclude: [...configDefaults.exclude, ...SLOW],
           // Test files share a worker's loaded modules instead of loading them again per file: the
           // tests keep no state in modules (environment changes are put back), and it halves the run.
           isolate: false,

@@ -6,19 +6,21 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const index = `${root}packages/core/src/index.ts`;
+/** The entries: `@ruralkit/core` and `@ruralkit/core/node`. */
+const entries = [`${root}packages/core/src/index.ts`, `${root}packages/core/src/node.ts`];
 
-/** Every name `index.ts` exports, values and types alike, read by the TypeScript compiler. */
+/** Every name the entries export, values and types alike, read by the TypeScript compiler. */
 function exportedNames(): string[] {
-  const program = ts.createProgram([index], {
+  const program = ts.createProgram(entries, {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     target: ts.ScriptTarget.ES2022,
     noEmit: true,
   });
   const checker = program.getTypeChecker();
-  const module = checker.getSymbolAtLocation(program.getSourceFile(index)!)!;
-  return checker.getExportsOfModule(module).map((symbol) => symbol.name);
+  return entries.flatMap((entry) =>
+    checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!).map((s) => s.name),
+  );
 }
 
 /** The names docs/api-surface.md lists: the first code span of each list item. */

@@ -22,7 +22,7 @@ const store = /^postgres(ql)?:\/\//.test(where)
   : openSqliteStore(where);
 const clock = createManualClock('2022-03-01T09:00:00+08:00');
 // The keyring of personal data lives apart from the data: here in memory for one run; a service
-// keeps it in a file (`fileKeys` of @ruralkit/cli, kept out of database backups) or a KMS.
+// keeps it in a file (`fileKeys` of @ruralkit/core/node, kept out of database backups) or a KMS.
 const runtime = createRuntime({ plan, store, clock, keys: memoryKeys() });
 runtime.subscribe((event) => {
   if (event.type !== 'transitioned' && event.type !== 'started')

@@ -10,7 +10,7 @@ import {
   memoryKeys,
   resolvePlan,
 } from '@ruralkit/core';
-import { loadPlugins } from '@ruralkit/testing';
+import { loadPlugins } from '@ruralkit/core/node';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const plugins = await loadPlugins([here('./income-lines.plugin.yaml'), here('./example-county.plugin.ts')]);

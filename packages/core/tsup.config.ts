@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { library } from '../../tsup.base.js';
 
-export default defineConfig(library);
+// Two entries: the main one reads no files; `@ruralkit/core/node` holds what does.
+export default defineConfig({ ...library, entry: ['src/index.ts', 'src/node.ts'] });

@@ -32,6 +32,6 @@ export async function planFromOptions(values: { plan?: unknown; plugin?: unknown
   const files = (values.plugin as string[] | undefined) ?? [];
   if (files.length === 0) return asResolvedPlan(base);
   // Loaded only for plugins, so that a run without them starts sooner.
-  const { loadPlugins } = await import('@ruralkit/testing');
+  const { loadPlugins } = await import('@ruralkit/core/node');
   return resolvePlan(base, await loadPlugins(files));
 }

@@ -24,4 +24,5 @@ export {
   type ScenarioOutcome,
   type RunOptions,
 } from './run.js';
-export { loadPlugin, loadPlugins, isCodePlugin, type LoadPluginOptions } from './plugins.js';
+// plugin files are read by core's Node entry; exported here too, as before
+export { loadPlugin, loadPlugins, isCodePlugin, type LoadPluginOptions } from '@ruralkit/core/node';

@@ -14,7 +14,7 @@ import {
   type RuleResult,
   type EvaluationInput,
 } from '@ruralkit/core';
-import { loadPlugins } from './plugins.js';
+import { loadPlugins } from '@ruralkit/core/node';
 import { loadScenario, ScenarioFileError, type RuleExpectation, type Scenario } from './scenario.js';
 
 /** One difference between what a scenario expects and what the evaluation gave. */

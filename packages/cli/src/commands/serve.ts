@@ -13,7 +13,7 @@
  */
 import { resolvePlan, RuralkitError, type OverdueNotice, type Plan } from '@ruralkit/core';
 import { overdueLine, tickEveryMs, tickFailure } from '../deadlines.js';
-import { fileKeys } from '../key-file.js';
+import { fileKeys } from '@ruralkit/core/node';
 import { parseOptions, secondsOption, UsageError, type Command } from '../io.js';
 import { loadHttp } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
@@ -228,7 +228,7 @@ async function countyPlans(
   planId: unknown,
   specs: string[],
 ): Promise<{ key: string; plan: Plan; tenants: string[] }[]> {
-  const { loadPlugins } = await import('@ruralkit/testing');
+  const { loadPlugins } = await import('@ruralkit/core/node');
   const counties = [];
   for (const spec of specs) {
     const match = /^([A-Za-z0-9._-]+)=(.+)$/.exec(spec);

@@ -13,7 +13,7 @@ import {
   type WorkflowType,
 } from '@ruralkit/core';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
-import { fileKeys } from '../key-file.js';
+import { fileKeys } from '@ruralkit/core/node';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { stripControls } from '../safe-text.js';
 import { didYouMean } from '@ruralkit/core';

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createJiti } from 'jiti';
 import { parse as parseYaml } from 'yaml';
-import { definePlugin, PluginError, type Plugin, type PluginInput } from '@ruralkit/core';
+import { definePlugin } from '../plugins/define.js';
+import { PluginError } from '../plugins/errors.js';
+import type { Plugin, PluginInput } from '../plugins/schema.js';
 
 const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
 

@@ -5,16 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createRuntime } from '@ruralkit/core';
-import { fileKeys } from '../src/index.js';
-import {
-  harness,
-  PERSONAL,
-  PERSONAL_PATH,
-  plan,
-  principal,
-  START_AT,
-  walk,
-} from '../../core/test/workflows/fixtures.js';
+import { fileKeys } from '../src/node.js';
+import { harness, PERSONAL, PERSONAL_PATH, plan, principal, START_AT, walk } from './workflows/fixtures.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'ruralkit-keys-'));
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import { describe, expect, it } from 'vitest';
 import { getPlan, resolvePlan } from '@ruralkit/core';
-import { loadPlugin, loadPlugins } from '@ruralkit/testing';
+import { loadPlugin, loadPlugins } from '../src/node.js';
 
 const example = (name: string) => fileURLToPath(new URL(`../../../examples/county-plugin/${name}`, import.meta.url));
 const tmp = () => mkdtempSync(join(tmpdir(), 'ruralkit-plugin-'));

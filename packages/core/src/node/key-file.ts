@@ -1,14 +1,15 @@
 /**
  * The keyring of personal data in a file (密钥文件), apart from the workflow database, for
  * `ruralkit workflow --keys` and `ruralkit serve --keys` and for services that embed ruralkit
- * (core reads no files: it takes any `PersonalDataKeys`). JSON, readable by its owner only
+ * (core's main entry reads no files: it takes any `PersonalDataKeys`; this is `@ruralkit/core/node`). JSON, readable by its owner only
  * (created 0600; a file others may read is refused). Writes go through a lock file and an
  * atomic rename, so several processes may share it; each process notices another's changes.
  * Keep it out of the database's backups: erasure destroys a key by rewriting this file.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { newDataKey, RuralkitError, type DataKey, type PersonalDataKeys } from '@ruralkit/core';
+import { RuralkitError } from '../model/errors.js';
+import { newDataKey, type DataKey, type PersonalDataKeys } from '../workflows/privacy/keys.js';
 
 const FORMAT = 'ruralkit-personal-data-keys/1';
 /** A lock older than this was left by a process that died. */
