@@ -55,7 +55,6 @@ table.matrix td.st{text-align:center}
 table{border-collapse:collapse;width:100%;font-size:12.5px}
 th,td{border:1px solid #e1e1e1;padding:5px 6px;vertical-align:top;text-align:left}
 thead th{background:#f3efe6;font-weight:600}
-table.rules thead th{white-space:nowrap}
 table.matrix thead a{color:inherit}
 thead{display:table-header-group}
 tr{break-inside:avoid;page-break-inside:avoid}
