@@ -296,7 +296,7 @@ function serve(args) {
   });
   let stderr = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s: ${stderr}`), child.kill()), 30_000);
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
       const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
