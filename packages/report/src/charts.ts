@@ -14,9 +14,16 @@ import {
 import { esc } from './html.js';
 import { DUE_COLOUR, FONT_STACK, STATUS_COLOUR, TARGET_COLOUR } from './theme.js';
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+/** The chart as SVG; `adjust` may change the option once the axes are laid out (pixels known). */
+function render(
+  option: echarts.EChartsCoreOption,
+  width: number,
+  height: number,
+  adjust?: (chart: echarts.ECharts) => echarts.EChartsCoreOption,
+): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: { fontFamily: FONT_STACK }, ...option });
+  if (adjust) chart.setOption(adjust(chart));
   const svg = chart.renderToSVGString();
   chart.dispose();
   return svg;
@@ -125,7 +132,19 @@ export function targetChart({ result, series }: NumericTarget, lang: Lang): stri
     },
     320,
     190,
+    (chart) => ({ series: [{ data: series.values.map((v) => labelledPoint(chart, v, series.target)) }] }),
   );
+}
+
+/**
+ * A point with its label above it, or below it where above would sit on the target line: a
+ * label above spans about 6 to 22 px over its point (symbol, gap and a 10 px line of text).
+ */
+function labelledPoint(chart: echarts.ECharts, { year, value }: TargetSeries['values'][number], target: number) {
+  if (value === null) return [year, value];
+  const y = (v: number) => chart.convertToPixel({ yAxisIndex: 0 }, v) as number;
+  const above = y(value) - y(target);
+  return { value: [year, value], label: { position: above > 5 && above < 23 ? 'bottom' : 'top' } };
 }
 
 /** Households by risk type, as bars (counts only). */

@@ -11,7 +11,7 @@ import { definePlugin, evaluate, getPlan, resolvePlan, type EvaluationInput } fr
 import { parse } from 'yaml';
 import { renderHtmlReport } from '../src/index.js';
 import { numericTargets } from '../src/charts.js';
-import { DUE_COLOUR } from '../src/theme.js';
+import { DUE_COLOUR, TARGET_COLOUR } from '../src/theme.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const artifacts = join(root, 'test-artifacts');
@@ -387,71 +387,79 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
 /**
  * What the page's geometry shows at its width, as a list of problems (empty when it reads well):
  * the page no wider than the screen, every legend item inside its legend and on screen, every
- * message on screen and not clipped by a scrolling box, no chart text on a due-date line, and
+ * message on screen and not clipped by a scrolling box, no chart text on a due-date or target line, and
  * dates, clause labels and rule ids on one line each.
  */
 function layoutProblems(page: Page): Promise<string[]> {
-  return page.locator('html').evaluate((html, dueColour) => {
-    const document = html.ownerDocument;
-    const window = document.defaultView!;
-    type Box = ReturnType<typeof html.getBoundingClientRect>;
-    const problems: string[] = [];
-    const width = html.clientWidth;
-    if (html.scrollWidth > width) problems.push(`page ${html.scrollWidth} px wide on a ${width} px screen`);
-    /** The part of the screen where `el` can be seen: the screen cut by each ancestor that clips. */
-    const visibleBox = (el: typeof html) => {
-      let left = 0;
-      let right = width;
-      for (let node = el.parentElement; node; node = node.parentElement) {
-        if (window.getComputedStyle(node).overflowX === 'visible') continue;
-        const box = node.getBoundingClientRect();
-        left = Math.max(left, box.left);
-        right = Math.min(right, box.right);
-      }
-      return { left, right };
-    };
-    const inside = (box: Box, outer: { left: number; right: number }) =>
-      box.width > 0 && box.height > 0 && box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5;
-    for (const item of document.querySelectorAll<typeof html>('.legend > span')) {
-      const box = item.getBoundingClientRect();
-      const legend = item.parentElement!.getBoundingClientRect();
-      const within = box.top >= legend.top - 0.5 && box.bottom <= legend.bottom + 0.5;
-      if (!within || !inside(box, legend) || !inside(box, visibleBox(item))) {
-        problems.push(`legend item "${item.textContent}" is cut`);
-      }
-    }
-    const messages = document.querySelectorAll<typeof html>('td.msg');
-    if (messages.length === 0) problems.push('no message cells');
-    for (const cell of messages) {
-      if (!inside(cell.getBoundingClientRect(), visibleBox(cell))) {
-        problems.push(`message "${cell.textContent!.slice(0, 20)}…" is off screen`);
-      }
-    }
-    const dueLines = [...document.querySelectorAll<typeof html>(`figure.chart svg path[stroke="${dueColour}"]`)];
-    if (dueLines.length === 0) problems.push('no due-date line drawn');
-    for (const line of dueLines) {
-      const l = line.getBoundingClientRect();
-      for (const text of line.closest('svg')!.querySelectorAll('text')) {
-        const t = text.getBoundingClientRect();
-        if (text.textContent!.trim() === '') continue;
-        if (t.left < l.right + 1 && t.right > l.left - 1 && t.top < l.bottom && t.bottom > l.top) {
-          problems.push(`chart text "${text.textContent}" on the due-date line`);
+  return page.locator('html').evaluate(
+    (html, lineColours) => {
+      const document = html.ownerDocument;
+      const window = document.defaultView!;
+      type Box = ReturnType<typeof html.getBoundingClientRect>;
+      const problems: string[] = [];
+      const width = html.clientWidth;
+      if (html.scrollWidth > width) problems.push(`page ${html.scrollWidth} px wide on a ${width} px screen`);
+      /** The part of the screen where `el` can be seen: the screen cut by each ancestor that clips. */
+      const visibleBox = (el: typeof html) => {
+        let left = 0;
+        let right = width;
+        for (let node = el.parentElement; node; node = node.parentElement) {
+          if (window.getComputedStyle(node).overflowX === 'visible') continue;
+          const box = node.getBoundingClientRect();
+          left = Math.max(left, box.left);
+          right = Math.min(right, box.right);
+        }
+        return { left, right };
+      };
+      const inside = (box: Box, outer: { left: number; right: number }) =>
+        box.width > 0 && box.height > 0 && box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5;
+      for (const item of document.querySelectorAll<typeof html>('.legend > span')) {
+        const box = item.getBoundingClientRect();
+        const legend = item.parentElement!.getBoundingClientRect();
+        const within = box.top >= legend.top - 0.5 && box.bottom <= legend.bottom + 0.5;
+        if (!within || !inside(box, legend) || !inside(box, visibleBox(item))) {
+          problems.push(`legend item "${item.textContent}" is cut`);
         }
       }
-    }
-    /** How many lines `el`'s text takes (distinct tops of its line boxes). */
-    const lines = (el: typeof html) => {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
-    };
-    const whole = [...document.querySelectorAll<typeof html>('td.due, td.clauses > span, td.rule > code')].filter(
-      (el) => el.textContent !== '',
-    );
-    if (whole.length === 0) problems.push('no dates, clauses or rule ids');
-    for (const el of whole) if (lines(el) !== 1) problems.push(`"${el.textContent}" breaks over ${lines(el)} lines`);
-    return problems;
-  }, DUE_COLOUR);
+      const messages = document.querySelectorAll<typeof html>('td.msg');
+      if (messages.length === 0) problems.push('no message cells');
+      for (const cell of messages) {
+        if (!inside(cell.getBoundingClientRect(), visibleBox(cell))) {
+          problems.push(`message "${cell.textContent!.slice(0, 20)}…" is off screen`);
+        }
+      }
+      // The markLines are the dashed or dotted paths: the target in its colour, the due date in its.
+      for (const [what, colour] of Object.entries(lineColours)) {
+        const lines = [
+          ...document.querySelectorAll<typeof html>(`figure.chart svg path[stroke="${colour}"][stroke-dasharray]`),
+        ];
+        if (lines.length === 0) problems.push(`no ${what} line drawn`);
+        for (const line of lines) {
+          const l = line.getBoundingClientRect();
+          for (const text of line.closest('svg')!.querySelectorAll('text')) {
+            const t = text.getBoundingClientRect();
+            if (text.textContent!.trim() === '') continue;
+            if (t.left < l.right + 1 && t.right > l.left - 1 && t.top < l.bottom + 1 && t.bottom > l.top - 1) {
+              problems.push(`chart text "${text.textContent}" on the ${what} line`);
+            }
+          }
+        }
+      }
+      /** How many lines `el`'s text takes (distinct tops of its line boxes). */
+      const lines = (el: typeof html) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      const whole = [...document.querySelectorAll<typeof html>('td.due, td.clauses > span, td.rule > code')].filter(
+        (el) => el.textContent !== '',
+      );
+      if (whole.length === 0) problems.push('no dates, clauses or rule ids');
+      for (const el of whole) if (lines(el) !== 1) problems.push(`"${el.textContent}" breaks over ${lines(el)} lines`);
+      return problems;
+    },
+    { 'due-date': DUE_COLOUR, target: TARGET_COLOUR },
+  );
 }
 
 // The example report on a phone and on a desktop, judged by geometry in the page. The full-page
@@ -488,7 +496,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report’s layout', {
     });
     // A point label written on the first due-date line, as the old charts drew one.
     await page
-      .locator(`figure.chart svg path[stroke="${DUE_COLOUR}"]`)
+      .locator(`figure.chart svg path[stroke="${DUE_COLOUR}"][stroke-dasharray]`)
       .first()
       .evaluate((line) => {
         const [x = 0, top = 0, , bottom = 0] = (line.getAttribute('d')!.match(/[\d.]+/g) ?? []).map(Number);
