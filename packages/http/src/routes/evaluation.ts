@@ -1,6 +1,7 @@
 /**
  * Evaluation routes (评估): a JSON input or a filled xlsx template → the report as JSON
- * (`evaluate`), as an HTML page (`evaluateHtml`) or as a workbook (`evaluateXlsx`); NDJSON villages or households → NDJSON results, streamed one line at a time.
+ * (`evaluate`), as an HTML page (`evaluateHtml`) or as a workbook (`evaluateXlsx`); NDJSON
+ * villages or households → NDJSON results, streamed one line at a time.
  */
 import { Readable } from 'node:stream';
 import {
@@ -15,6 +16,7 @@ import {
   type BatchEvaluator,
   type EvaluationInput,
   type Lang,
+  type Plan,
 } from '@ruralkit/core';
 import { renderHtmlReport } from '@ruralkit/report';
 import { buildResultsWorkbook, readWorkbook } from '@ruralkit/xlsx';
@@ -56,8 +58,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
   const problems = [400, 401, 404, 406, 413, 415, 422, 429];
 
   /** The report of the request's input: JSON or a filled template, with workflow facts when asked. */
-  async function reportOf({ principal, params, query, request }: EvaluateContext) {
-    const { plan } = service.plan(params.plan, principal);
+  async function reportOf(plan: Plan, { principal, query, request }: EvaluateContext) {
     requireMediaType(request.headers['content-type'], ['application/json', XLSX]);
     const input = Buffer.isBuffer(request.body)
       ? await readWorkbook(plan, request.body, {
@@ -73,13 +74,18 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
             firstYear: Number(plan.period.start.slice(0, 4)),
           })
         : undefined;
-    return { plan, report: evaluate(plan, input, { asOf, ...(workflowFacts ? { workflowFacts } : {}) }) };
+    return evaluate(plan, input, { asOf, ...(workflowFacts ? { workflowFacts } : {}) });
   }
 
-  /** The report in one of its forms; JSON is returned for the route to check against its schema. */
-  async function answer(type: ReportType, context: EvaluateContext) {
-    const { plan, report } = await reportOf(context);
-    const { reply, lang } = context;
+  /**
+   * The report in the form of `offered` that `Accept` ranks highest; JSON is returned for the
+   * route to check against its schema.
+   */
+  async function answer(offered: readonly ReportType[], context: EvaluateContext) {
+    const { principal, params, request, reply, lang } = context;
+    const { plan } = service.plan(params.plan, principal);
+    const type = negotiate(request.headers.accept, offered);
+    const report = await reportOf(plan, context);
     if (type === HTML) {
       // The same self-contained page as `ruralkit evaluate --format html`.
       return reply.type('text/html; charset=utf-8').send(renderHtmlReport(report, { plan, lang }));
@@ -117,7 +123,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
         },
       },
       problems,
-      handler: (context) => answer(negotiate(context.request.headers.accept, [type]), context),
+      handler: (context) => answer([type], context),
     });
 
   return [
@@ -134,7 +140,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
       bodyMedia,
       responses: { 200: { description: 'The report', schema: ReportSchema } },
       problems,
-      handler: (context) => answer(negotiate(context.request.headers.accept, REPORT_TYPES), context),
+      handler: (context) => answer(REPORT_TYPES, context),
     }),
     form(HTML, 'html', 'evaluateHtml', 'a self-contained HTML page'),
     form(XLSX, 'xlsx', 'evaluateXlsx', 'an xlsx workbook'),
