@@ -12,7 +12,7 @@
  *    skipLibCheck.
  * 5. Every tarball has README.md and LICENSE, and ships each source module once per format.
  * 6. Clients generated from the /openapi.json of a running `ruralkit serve` (PostgreSQL store,
- *    DATABASE_URL) with openapi-typescript + openapi-fetch and with @hey-api/openapi-ts compile
+ *    a database of its own on DATABASE_URL's server) with openapi-typescript + openapi-fetch and with @hey-api/openapi-ts compile
  *    strict with no cast and evaluate over the socket: the same report as `ruralkit evaluate`.
  *
  * `pnpm test:consumer` (after `pnpm build`). Ends with `N passed, M failed`; exit 1 on a failure.
@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join } from 'node:path';
+import pg from 'pg';
 import { packPackages, root } from '../../scripts/pack-packages.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'ruralkit-consumer-'));
@@ -355,6 +356,18 @@ console.log(JSON.stringify({ results: data.results.length, first: [first.ruleId,
 `,
 };
 const clients = join(project, 'clients');
+// A database of this run's own, dropped at the end: DATABASE_URL's may hold others' schemas.
+const database = `ruralkit_consumer_${process.pid}_${Date.now()}`;
+/** Run one statement on DATABASE_URL's server. */
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 let served;
 await check('typed clients: ruralkit serve answers with the PostgreSQL store', async () => {
   if (!databaseUrl) return 'DATABASE_URL is not set: the served clients need PostgreSQL';
@@ -363,8 +376,11 @@ await check('typed clients: ruralkit serve answers with the PostgreSQL store', a
     ruralkit(project, 'token', '--key', 'jwt.pem', '--tenant', 'changjiang', '--roles', 'department'),
     'token',
   );
+  await admin(`CREATE DATABASE "${database}"`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
   served = {
-    ...(await serve(['--database-url', databaseUrl, '--jwt-key', 'jwt.pem.pub'])),
+    ...(await serve(['--database-url', url.href, '--jwt-key', 'jwt.pem.pub'])),
     token: minted.stdout.trim(),
   };
   ok(npm(project, 'i', '-D', `openapi-fetch@${rootDevDependencies['openapi-fetch']}`), 'npm i openapi-fetch');
@@ -417,7 +433,16 @@ check('typed clients: each evaluates over the socket, the same report as ruralki
     if (r.stdout.trim() !== JSON.stringify(want)) return `${name}: ${r.stdout.trim()}, want ${JSON.stringify(want)}`;
   }
 });
-served?.child.kill();
+if (served && served.child.exitCode === null) {
+  const exited = new Promise((resolve) => served.child.once('exit', resolve));
+  served.child.kill();
+  await exited;
+}
+if (databaseUrl) {
+  await check('typed clients: their database is dropped', () =>
+    admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+  );
+}
 
 const failed = results.filter((r) => !r.ok).length;
 console.log(`\nconsumer: ${results.length - failed} passed, ${failed} failed`);
