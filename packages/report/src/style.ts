@@ -80,7 +80,9 @@ tr.assumption td{background:#fff8e1}
   .cards,.columns{grid-template-columns:1fr}
   .charts{grid-template-columns:1fr}
   figure.chart svg{margin:0 auto}
-  /* The rule table as cards: one card per rule, each value beside its column's name. */
+}
+/* The rule table as cards, on a phone and on paper: one per rule, each value beside its column's name. */
+@media print,(max-width:700px){
   table.rules thead{display:none}
   table.rules,table.rules tbody,table.rules tr,table.rules td{display:block}
   table.rules tr{border:1px solid #e1e1e1;border-left:4px solid var(--c);border-radius:6px;margin:0 0 10px;padding:6px 10px}
@@ -104,7 +106,8 @@ ${statusRules}
   section.subject,#todo,#households{break-before:page;page-break-before:always}
   .charts{grid-template-columns:repeat(3,1fr)}
   table{font-size:9pt}
-  td.msg{min-width:0}
+  table.rules tbody{display:grid;grid-template-columns:1fr 1fr;gap:0 10px;align-items:start}
+  table.rules td::before{font-size:8pt;line-height:1.7}
   a{color:inherit;text-decoration:none}
 }
 `;

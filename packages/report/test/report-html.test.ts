@@ -220,13 +220,21 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     await earlier.close();
   });
 
-  it('prints on A4 with one section per page', async () => {
+  it('prints on A4 with one section per page, the rules as cards', async () => {
     const { page } = await open('zh');
     await page.emulateMedia({ media: 'print' });
     const breakBefore = await page
       .locator('section[data-subject="jianglian"]')
       .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).breakBefore);
     expect(breakBefore).toBe('page');
+    // On paper the rules are cards, two abreast, every message within the page's width.
+    const cards = page.locator('section[data-subject="liuyang"] table.rules tbody');
+    expect(await cards.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).display)).toBe('grid');
+    const overflowing = await page.locator('main').evaluate((main) => {
+      const { right } = main.getBoundingClientRect();
+      return [...main.querySelectorAll('td.msg')].filter((td) => td.getBoundingClientRect().right > right + 0.5).length;
+    });
+    expect(overflowing).toBe(0);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
