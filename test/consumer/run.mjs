@@ -11,14 +11,19 @@
  *    and every package README's example compiles under node16 (ESM and CJS) and bundler, without
  *    skipLibCheck.
  * 5. Every tarball has README.md and LICENSE, and ships each source module once per format.
+ * 6. Clients generated from the /openapi.json of a running `ruralkit serve` (PostgreSQL store,
+ *    a database of its own on DATABASE_URL's server) with openapi-typescript + openapi-fetch and with @hey-api/openapi-ts compile
+ *    strict with no cast and evaluate over the socket: the same report as `ruralkit evaluate`.
  *
  * `pnpm test:consumer` (after `pnpm build`). Ends with `N passed, M failed`; exit 1 on a failure.
  * Keeps its folder when RURALKIT_KEEP is set.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join } from 'node:path';
+import pg from 'pg';
 import { packPackages, root } from '../../scripts/pack-packages.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'ruralkit-consumer-'));
@@ -30,20 +35,25 @@ function sh(command, args, cwd, env = {}) {
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', output: `${r.stdout}${r.stderr}` };
 }
 
-/** One named check: `fn` throws (or returns a string) to fail. */
+/** One named check: `fn` throws (or returns a string) to fail; a promise when `fn` is async. */
 function check(name, fn) {
-  let problem;
   const start = Date.now();
+  const report = (problem) => {
+    results.push({ name, ok: !problem });
+    const seconds = ((Date.now() - start) / 1000).toFixed(1);
+    console.log(
+      `${problem ? '✗' : '✓'} ${name} (${seconds} s)${problem ? `\n    ${String(problem).trim().split('\n').join('\n    ')}` : ''}`,
+    );
+  };
+  const failure = (error) => (error instanceof Error ? error.message : String(error));
+  let outcome;
   try {
-    problem = fn();
+    outcome = fn();
   } catch (error) {
-    problem = error instanceof Error ? error.message : String(error);
+    return report(failure(error));
   }
-  results.push({ name, ok: !problem });
-  const seconds = ((Date.now() - start) / 1000).toFixed(1);
-  console.log(
-    `${problem ? '✗' : '✓'} ${name} (${seconds} s)${problem ? `\n    ${String(problem).trim().split('\n').join('\n    ')}` : ''}`,
-  );
+  if (!(outcome instanceof Promise)) return report(outcome);
+  return outcome.then(report, (error) => report(failure(error)));
 }
 
 /** Throw with the command's output unless it exited 0. */
@@ -273,6 +283,165 @@ for (const { manifest } of packages) {
       }
     }
   });
+}
+
+// 6. Typed clients generated from the served document, as an integrator in TypeScript makes them.
+const rootDevDependencies = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
+const databaseUrl =
+  process.env.DATABASE_URL ?? (process.env.CI ? undefined : 'postgres://postgres@127.0.0.1:5432/test');
+/** `ruralkit serve` on a free port; resolves with the child and the URL it printed. */
+function serve(args) {
+  const child = spawn(join(project, 'node_modules/.bin/ruralkit'), ['serve', '--port', '0', ...args], {
+    cwd: project,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s: ${stderr}`), child.kill()), 30_000);
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
+      if (url) resolve({ child, url }, clearTimeout(timer));
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`), clearTimeout(timer)));
+  });
+}
+/** One village of the example, typed by each client's generated input types. */
+const CLIENT_INPUT = `{
+  villages: [
+    {
+      id: 'liuyang',
+      attributes: { needsExpressPoint: true, hasEcommerceConditions: true },
+      indicators: { '2025': { tapWaterRate: 0.93 } },
+    },
+  ],
+}`;
+// No cast anywhere: evaluate's 200 is the report alone, so data.results[0] type-checks as it is.
+const CLIENT_PROGRAMS = {
+  'openapi-fetch.ts': `import createClient from 'openapi-fetch';
+import type { paths } from './openapi-typescript/api';
+
+const client = createClient<paths>({
+  baseUrl: process.env.BASE_URL,
+  headers: { authorization: \`Bearer \${process.env.TOKEN}\` },
+});
+const { data, error } = await client.POST('/plans/{plan}/evaluate', {
+  params: { path: { plan: 'changjiang-2021' }, query: { asOf: '2025-12-31' } },
+  body: ${CLIENT_INPUT.replace(/\n/g, '\n  ')},
+});
+if (!data) throw new Error(JSON.stringify(error));
+const page = await client.POST('/plans/{plan}/evaluate/report.html', {
+  params: { path: { plan: 'changjiang-2021' }, query: { asOf: '2025-12-31' } },
+  body: { villages: [] },
+  parseAs: 'text',
+});
+const html: string | undefined = page.data;
+const first = data.results[0];
+console.log(JSON.stringify({ results: data.results.length, first: [first.ruleId, first.status], overall: data.summary.overall, html: html?.startsWith('<!doctype html>') }));
+`,
+  'hey-api.ts': `import { client } from './hey-api/client.gen';
+import { evaluate, evaluateHtml } from './hey-api/sdk.gen';
+
+client.setConfig({ baseUrl: process.env.BASE_URL, auth: () => process.env.TOKEN });
+const { data, error } = await evaluate({
+  path: { plan: 'changjiang-2021' },
+  query: { asOf: '2025-12-31' },
+  body: ${CLIENT_INPUT.replace(/\n/g, '\n  ')},
+});
+if (!data) throw new Error(JSON.stringify(error));
+const page = await evaluateHtml({ path: { plan: 'changjiang-2021' }, query: { asOf: '2025-12-31' }, body: { villages: [] }, parseAs: 'text' });
+const html: string | undefined = page.data;
+const first = data.results[0];
+console.log(JSON.stringify({ results: data.results.length, first: [first.ruleId, first.status], overall: data.summary.overall, html: html?.startsWith('<!doctype html>') }));
+`,
+};
+const clients = join(project, 'clients');
+// A database of this run's own, dropped at the end: DATABASE_URL's may hold others' schemas.
+const database = `ruralkit_consumer_${process.pid}_${Date.now()}`;
+/** Run one statement on DATABASE_URL's server. */
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+let served;
+await check('typed clients: ruralkit serve answers with the PostgreSQL store', async () => {
+  if (!databaseUrl) return 'DATABASE_URL is not set: the served clients need PostgreSQL';
+  ok(ruralkit(project, 'keygen', '--jwt', '--out', 'jwt.pem'), 'keygen --jwt');
+  const minted = ok(
+    ruralkit(project, 'token', '--key', 'jwt.pem', '--tenant', 'changjiang', '--roles', 'department'),
+    'token',
+  );
+  await admin(`CREATE DATABASE "${database}"`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
+  served = {
+    ...(await serve(['--database-url', url.href, '--jwt-key', 'jwt.pem.pub'])),
+    token: minted.stdout.trim(),
+  };
+  ok(npm(project, 'i', '-D', `openapi-fetch@${rootDevDependencies['openapi-fetch']}`), 'npm i openapi-fetch');
+});
+check('typed clients: generated from /openapi.json by openapi-typescript and @hey-api/openapi-ts', () => {
+  if (!served) return 'no service';
+  const document = `${served.url}/openapi.json`;
+  const bin = (name) => join(root, 'node_modules/.bin', name);
+  ok(
+    sh(bin('openapi-typescript'), [document, '-o', join(clients, 'openapi-typescript/api.d.ts')], root),
+    'openapi-typescript',
+  );
+  ok(sh(bin('openapi-ts'), ['-i', document, '-o', join(clients, 'hey-api')], root), 'openapi-ts');
+});
+check('typed clients: strict programs using each compile with tsc --noEmit, no cast', () => {
+  if (!served) return 'no service';
+  writeFileSync(join(clients, 'package.json'), JSON.stringify({ type: 'module' }));
+  const compilerOptions = {
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    target: 'ES2022',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types: ['node'],
+  };
+  writeFileSync(join(clients, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['**/*.ts'] }));
+  for (const [name, code] of Object.entries(CLIENT_PROGRAMS)) writeFileSync(join(clients, name), code);
+  ok(sh(join(project, 'node_modules/.bin/tsc'), ['-p', clients], project), 'tsc');
+});
+check('typed clients: each evaluates over the socket, the same report as ruralkit evaluate', () => {
+  if (!served) return 'no service';
+  const local = JSON.parse(
+    ok(ruralkit(project, 'evaluate', 'data.yaml', '--as-of', '2025-12-31', '--format', 'json'), 'evaluate').stdout,
+  );
+  const want = {
+    results: local.results.length,
+    first: [local.results[0].ruleId, local.results[0].status],
+    overall: local.summary.overall,
+    html: true,
+  };
+  for (const name of Object.keys(CLIENT_PROGRAMS)) {
+    const r = ok(
+      sh(join(root, 'node_modules/.bin/tsx'), [join(clients, name)], clients, {
+        BASE_URL: served.url,
+        TOKEN: served.token,
+      }),
+      name,
+    );
+    if (r.stdout.trim() !== JSON.stringify(want)) return `${name}: ${r.stdout.trim()}, want ${JSON.stringify(want)}`;
+  }
+});
+if (served && served.child.exitCode === null) {
+  const exited = new Promise((resolve) => served.child.once('exit', resolve));
+  served.child.kill();
+  await exited;
+}
+if (databaseUrl) {
+  await check('typed clients: their database is dropped', () =>
+    admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+  );
 }
 
 const failed = results.filter((r) => !r.ok).length;

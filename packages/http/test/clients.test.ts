@@ -26,19 +26,36 @@ describe('typed client', () => {
   });
 
   it('walks evaluation and a workflow', async () => {
+    // Typed by the document's input schema: a village of the example, as a county would send it.
+    const input = {
+      villages: [
+        {
+          id: 'liuyang',
+          attributes: { needsExpressPoint: true, hasEcommerceConditions: true },
+          indicators: { '2025': { tapWaterRate: 0.93 } },
+        },
+      ],
+    };
     const client = createClient<paths>({
       baseUrl: service.url,
       headers: { authorization: `Bearer ${await token(who.liyang)}`, 'accept-language': 'en' },
     });
     const evaluated = await client.POST('/plans/{plan}/evaluate', {
       params: { path: { plan: 'changjiang-2021' }, query: { asOf: '2025-12-31' } },
-      body: example as never,
+      body: input,
     });
     expect(evaluated.response.status).toBe(200);
-    const report = evaluated.data as Exclude<typeof evaluated.data, string>;
-    expect(report?.summary).toEqual(
-      JSON.parse(JSON.stringify(evaluate(plan, example, { asOf: '2025-12-31' }).summary)),
-    );
+    const expected = evaluate(plan, input, { asOf: '2025-12-31' });
+    // JSON is the operation's one media type: the report is typed, with no cast.
+    expect(evaluated.data?.summary).toEqual(JSON.parse(JSON.stringify(expected.summary)));
+    expect(evaluated.data?.results[0]?.ruleId).toBe(expected.results[0]!.ruleId);
+    const page = await client.POST('/plans/{plan}/evaluate/report.html', {
+      params: { path: { plan: 'changjiang-2021' }, query: { asOf: '2025-12-31' } },
+      body: input,
+      parseAs: 'text',
+    });
+    expect(page.response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.data).toContain('<svg');
 
     const started = await client.POST('/plans/{plan}/workflows/{type}', {
       params: { path: { plan: 'changjiang-2021', type: 'village-plan' } },

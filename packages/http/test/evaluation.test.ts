@@ -146,6 +146,11 @@ describe('evaluate', () => {
     const csv = await post('/plans/changjiang-2021/evaluate', JSON.stringify(example), { accept: 'text/csv' });
     expect(csv.status).toBe(406);
     expect((await json(csv)).code).toBe('not-acceptable');
+    const page = await post('/plans/changjiang-2021/evaluate/report.html', JSON.stringify(example), {
+      accept: 'application/json',
+    });
+    expect(page.status).toBe(406);
+    expect((await json(page)).detail).toContain('text/html');
   });
 
   it('reads a filled xlsx template into the same report', async () => {
@@ -156,10 +161,12 @@ describe('evaluate', () => {
     expect(report.summary).toEqual(JSON.parse(JSON.stringify(evaluate(plan, example, { asOf: '2025-12-31' }).summary)));
   });
 
-  it('answers the report as xlsx when asked', async () => {
-    const response = await post('/plans/changjiang-2021/evaluate?asOf=2025-12-31', JSON.stringify(example), {
-      accept: XLSX,
-    });
+  // Its own operation (evaluateXlsx), and by Accept on evaluate for clients written before it.
+  it.each([
+    ['/plans/changjiang-2021/evaluate/report.xlsx?asOf=2025-12-31', {}],
+    ['/plans/changjiang-2021/evaluate?asOf=2025-12-31', { accept: XLSX }],
+  ])('answers the report as xlsx: %s %o', async (path, extra) => {
+    const response = await post(path, JSON.stringify(example), extra);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(XLSX);
     const workbook = new ExcelJS.Workbook();
@@ -168,11 +175,11 @@ describe('evaluate', () => {
     expect(workbook.worksheets[0]!.actualRowCount).toBeGreaterThanOrEqual(report.results.length);
   });
 
-  it('answers the same HTML report as the CLI when asked', async () => {
-    const response = await post('/plans/changjiang-2021/evaluate?asOf=2025-12-31', JSON.stringify(example), {
-      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
-      'accept-language': 'en',
-    });
+  it.each([
+    ['/plans/changjiang-2021/evaluate/report.html?asOf=2025-12-31', {}],
+    ['/plans/changjiang-2021/evaluate?asOf=2025-12-31', { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' }],
+  ])('answers the same HTML report as the CLI: %s %o', async (path, extra) => {
+    const response = await post(path, JSON.stringify(example), { ...extra, 'accept-language': 'en' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();

@@ -1,16 +1,12 @@
 /**
  * Charts (图表) drawn with ECharts and rendered on the server to inline SVG, so the report
- * needs no script and no network: yearly values against their targets, the status matrix of
- * villages and rules, and household risk counts.
+ * needs no script and no network: yearly values against their targets, and household risk counts.
  */
 import * as echarts from 'echarts';
 import {
   formatValue,
   REPORT_WORDS as WORDS,
-  STATUSES,
-  STATUS_LABEL,
   type Lang,
-  type Report,
   type RuleResult,
   type TargetSeries,
   type ValueUnit,
@@ -18,9 +14,16 @@ import {
 import { esc } from './html.js';
 import { DUE_COLOUR, FONT_STACK, STATUS_COLOUR, TARGET_COLOUR } from './theme.js';
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+/** The chart as SVG; `adjust` may change the option once the axes are laid out (pixels known). */
+function render(
+  option: echarts.EChartsCoreOption,
+  width: number,
+  height: number,
+  adjust?: (chart: echarts.ECharts) => echarts.EChartsCoreOption,
+): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: { fontFamily: FONT_STACK }, ...option });
+  if (adjust) chart.setOption(adjust(chart));
   const svg = chart.renderToSVGString();
   chart.dispose();
   return svg;
@@ -55,21 +58,42 @@ export function targetLegend({ result, series }: NumericTarget, lang: Lang): str
   return `<p class="legend"><span class="target">${esc(WORDS.target[lang])} ${esc(formatValue(series.target, series.unit, lang))}</span>${due}</p>`;
 }
 
-/** One target's chart: yearly values, the target line and the due year. */
+/**
+ * Where the due date falls on the year axis (years at whole numbers, each a band one wide): 12-31
+ * is the right edge of its year's band, so the line stays clear of that year's point and label.
+ */
+function dueOnAxis(due: string): number {
+  const year = Number(due.slice(0, 4));
+  const start = Date.UTC(year, 0, 1);
+  const day = (Date.parse(`${due.slice(0, 10)}T00:00:00Z`) - start) / 86_400_000 + 1;
+  return year - 0.5 + day / ((Date.UTC(year + 1, 0, 1) - start) / 86_400_000);
+}
+
+/** One target's chart: yearly values, the target line and the due date. */
 export function targetChart({ result, series }: NumericTarget, lang: Lang): string {
-  const years = series.values.map((v) => String(v.year));
+  const years = series.values.map((v) => v.year);
   const values = series.values.map((v) => v.value);
   const { unit } = series;
   const colour = STATUS_COLOUR[result.status];
   const format = (v: number) => chartLabel(v, unit, lang);
-  const dueYear = result.due?.slice(0, 4);
+  const first = years[0] ?? 0;
+  const last = years.at(-1) ?? first;
+  const due = result.due ? dueOnAxis(result.due) : undefined;
   const observed = values.filter((v): v is number => v !== null);
   const ratio = unit === 'ratio';
   const low = Math.min(series.target, ...observed);
   return render(
     {
       grid: { left: 58, right: 24, top: 24, bottom: 26 },
-      xAxis: { type: 'category', data: years, axisLabel: { fontSize: 11 } },
+      // A value axis, not categories, so that the due date can fall within its year.
+      xAxis: {
+        type: 'value',
+        min: first - 0.5,
+        max: last + 0.5,
+        axisLabel: { fontSize: 11, customValues: years, formatter: String },
+        axisTick: { customValues: years },
+        splitLine: { show: false },
+      },
       yAxis: {
         type: 'value',
         ...(ratio ? { max: 1, min: Math.max(0, Math.floor((low - 0.05) * 10) / 10) } : { min: 0 }),
@@ -80,12 +104,17 @@ export function targetChart({ result, series }: NumericTarget, lang: Lang): stri
       series: [
         {
           type: 'line',
-          data: values,
+          data: series.values.map((v) => [v.year, v.value]),
           connectNulls: true,
           symbolSize: 6,
           lineStyle: { color: colour, width: 2 },
           itemStyle: { color: colour },
-          label: { show: true, fontSize: 10, color: '#333', formatter: (p: { value: number }) => format(p.value) },
+          label: {
+            show: true,
+            fontSize: 10,
+            color: '#333',
+            formatter: (p: { value: [number, number] }) => format(p.value[1]),
+          },
           labelLayout: { hideOverlap: true },
           markLine: {
             symbol: 'none',
@@ -93,8 +122,8 @@ export function targetChart({ result, series }: NumericTarget, lang: Lang): stri
             label: { show: false },
             data: [
               { yAxis: series.target, lineStyle: { color: TARGET_COLOUR, type: 'dashed' } },
-              ...(dueYear && years.includes(dueYear)
-                ? [{ xAxis: dueYear, lineStyle: { color: DUE_COLOUR, type: 'dotted' } }]
+              ...(due !== undefined && due >= first - 0.5 && due <= last + 0.5
+                ? [{ xAxis: due, lineStyle: { color: DUE_COLOUR, type: 'dotted' } }]
                 : []),
             ],
           },
@@ -103,69 +132,19 @@ export function targetChart({ result, series }: NumericTarget, lang: Lang): stri
     },
     320,
     190,
+    (chart) => ({ series: [{ data: series.values.map((v) => labelledPoint(chart, v, series.target)) }] }),
   );
 }
 
-/** Every rule (rows) in every village and the district (columns), coloured by status. */
-export function statusMatrix(report: Report, lang: Lang): string {
-  const subjects = [...new Map(report.results.map((r) => [`${r.subject.type}:${r.subject.id}`, r.subject])).values()];
-  const ruleIds = [...new Set(report.results.map((r) => r.ruleId))];
-  const names = ruleIds.map((id) => report.results.find((r) => r.ruleId === id)!.ruleName[lang]);
-  const keyOf = (r: RuleResult) => `${r.subject.type}:${r.subject.id}`;
-  const columns = subjects.map((s) => `${s.type}:${s.id}`);
-  const data = report.results.map((r) => [
-    columns.indexOf(keyOf(r)),
-    ruleIds.indexOf(r.ruleId),
-    STATUSES.indexOf(r.status),
-  ]);
-  const height = 90 + ruleIds.length * 22;
-  return render(
-    {
-      grid: { left: lang === 'zh' ? 190 : 280, right: 20, top: 60, bottom: 10 },
-      xAxis: {
-        type: 'category',
-        position: 'top',
-        data: subjects.map((s) => (s.type === 'district' ? WORDS.district[lang] : s.name[lang])),
-        axisLabel: { fontSize: 12, fontWeight: 'bold', interval: 0 },
-        axisTick: { show: false },
-        axisLine: { show: false },
-      },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: names,
-        axisLabel: { fontSize: 11, interval: 0 },
-        axisTick: { show: false },
-        axisLine: { show: false },
-      },
-      visualMap: {
-        type: 'piecewise',
-        orient: 'horizontal',
-        top: 0,
-        left: 'center',
-        dimension: 2,
-        itemWidth: 14,
-        itemHeight: 10,
-        textStyle: { fontSize: 11 },
-        pieces: STATUSES.map((s, i) => ({ value: i, label: STATUS_LABEL[s][lang], color: STATUS_COLOUR[s] })),
-      },
-      series: [
-        {
-          type: 'heatmap',
-          data,
-          itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
-          label: {
-            show: true,
-            fontSize: 10,
-            color: '#ffffff',
-            formatter: (p: { value: number[] }) => STATUS_LABEL[STATUSES[p.value[2]!]!][lang],
-          },
-        },
-      ],
-    },
-    Math.max(520, (lang === 'zh' ? 190 : 280) + subjects.length * 110),
-    height,
-  );
+/**
+ * A point with its label above it, or below it where above would sit on the target line: a
+ * label above spans about 6 to 22 px over its point (symbol, gap and a 10 px line of text).
+ */
+function labelledPoint(chart: echarts.ECharts, { year, value }: TargetSeries['values'][number], target: number) {
+  if (value === null) return [year, value];
+  const y = (v: number) => chart.convertToPixel({ yAxisIndex: 0 }, v) as number;
+  const above = y(value) - y(target);
+  return { value: [year, value], label: { position: above > 5 && above < 23 ? 'bottom' : 'top' } };
 }
 
 /** Households by risk type, as bars (counts only). */

@@ -12,6 +12,7 @@ import {
   STATUSES,
   STATUS_LABEL,
   type Lang,
+  type LocalizedText,
   type Parameter,
   type Plan,
   type Report,
@@ -19,7 +20,7 @@ import {
   type StatusCounts,
   type SubjectRef,
 } from '@ruralkit/core';
-import { numericTargets, riskChart, statusMatrix, targetChart, targetLegend } from './charts.js';
+import { numericTargets, riskChart, targetChart, targetLegend } from './charts.js';
 import { anchor, esc } from './html.js';
 
 export function subjectTitle(subject: SubjectRef, lang: Lang): string {
@@ -75,7 +76,7 @@ export function notesSection(report: Report, lang: Lang): string {
   return `<section id="notes"><h2>${esc(WORDS.notes[lang])}</h2><ul>${items.join('')}</ul></section>`;
 }
 
-/** Counts by status for each village and the district, and the status matrix. */
+/** Counts by status for each village and the district, and the status matrices. */
 export function overview(report: Report, lang: Lang): string {
   const cards = bySubject(report).map(({ subject, counts, lapsed }) => {
     const flag = subject.keyVillage === false ? `<p class="warn">${esc(WORDS.notKey[lang])}</p>` : '';
@@ -84,8 +85,35 @@ export function overview(report: Report, lang: Lang): string {
   return `<section id="overview"><h2>${esc(WORDS.overview[lang])}</h2>
 <div class="cards">${cards.join('')}</div>
 <p class="total">${esc(WORDS.overall[lang])}：${STATUSES.map((s) => `${esc(STATUS_LABEL[s][lang])} <b>${report.summary.overall[s]}</b>`).join(' · ')}</p>
-<figure class="chart matrix"><figcaption>${esc(WORDS.statusMatrix[lang])}</figcaption>${statusMatrix(report, lang)}</figure>
+${statusMatrices(report, lang)}
 </section>`;
+}
+
+/**
+ * The status matrices (评估状态矩阵), as tables: every village rule (rows) in every village
+ * (columns), and beside it the district's rules in their own table, so no column stands empty;
+ * the legend is text that wraps, so a narrow screen shows all of it.
+ */
+function statusMatrices(report: Report, lang: Lang): string {
+  const legend = `<p class="legend statuses">${STATUSES.map((s) => `<span class="s-${s}">${esc(STATUS_LABEL[s][lang])}</span>`).join('')}</p>`;
+  const matrix = (type: SubjectRef['type'], caption: string) => {
+    const groups = bySubject(report).filter((g) => g.subject.type === type);
+    const results = groups.flatMap((g) => g.results);
+    if (results.length === 0) return '';
+    const rules = [...new Map(results.map((r) => [r.ruleId, r.ruleName[lang]])).entries()];
+    const heads = groups.map(
+      ({ subject }) => `<th><a href="#${subjectAnchor(subject)}">${esc(subject.name[lang])}</a></th>`,
+    );
+    const rows = rules.map(([id, name]) => {
+      const cells = groups.map(({ results: mine }) => {
+        const result = mine.find((r) => r.ruleId === id);
+        return `<td class="st">${result ? badge(result, lang) : ''}</td>`;
+      });
+      return `<tr data-rule="${esc(id)}"><th scope="row">${esc(name)}</th>${cells.join('')}</tr>`;
+    });
+    return `<figure class="matrix" data-subjects="${type}"><figcaption>${esc(caption)}</figcaption><div class="scroll"><table class="matrix"><thead><tr><th>${esc(WORDS.rule[lang])}</th>${heads.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></figure>`;
+  };
+  return `${legend}<div class="matrices">${matrix('village', WORDS.statusMatrix[lang])}${matrix('district', WORDS.district[lang])}</div>`;
 }
 
 /** One village's (or the district's) section: counts, target charts and a table of every rule. */
@@ -95,35 +123,32 @@ export function subjectSection(plan: Plan, group: SubjectGroup, lang: Lang): str
     (t) =>
       `<figure class="chart"><figcaption>${esc(t.result.ruleName[lang])} ${badge(t.result, lang)}</figcaption>${targetChart(t, lang)}${targetLegend(t, lang)}</figure>`,
   );
-  const rows = results.map((r) => {
-    const values = resultValues(plan, r, lang);
-    const units = r.units
-      .map((u, i) => (i === 0 ? `<b>${esc(u.name[lang])}</b>` : esc(u.name[lang])))
-      .join(lang === 'zh' ? '、' : ', ');
-    return `<tr class="r-${r.status}" data-rule="${esc(r.ruleId)}">
-<td>${esc(r.ruleName[lang])}<br><code>${esc(r.ruleId)}</code></td>
-<td class="st">${badge(r, lang)}</td>
-<td>${r.year}</td>
-<td>${esc(values.actual)}</td>
-<td>${esc(values.expected)}</td>
-<td>${esc(r.due ?? '')}</td>
-<td class="lapses">${esc((r.lapses ?? []).join(lang === 'zh' ? '、' : ', '))}</td>
-<td>${esc(r.clauses.map((c) => c.label).join('、'))}</td>
-<td class="units">${units}</td>
-<td class="msg">${esc(r.message[lang])}</td></tr>`;
-  });
-  const heads = [
-    WORDS.rule,
-    WORDS.status,
-    WORDS.year,
-    WORDS.actual,
-    WORDS.expected,
-    WORDS.due,
-    WORDS.lapses,
-    WORDS.clause,
-    WORDS.units,
-    WORDS.explanation,
-  ].map((w) => `<th>${esc(w[lang])}</th>`);
+  const join = (items: string[]) => items.join(lang === 'zh' ? '、' : ', ');
+  // One list gives the heads and the cells; below the breakpoint each row is a card, each cell
+  // labelled with its column's name. Dates, clauses and rule ids never break inside.
+  const columns: [LocalizedText, string, (r: RuleResult) => string][] = [
+    [WORDS.rule, 'rule', (r) => `${esc(r.ruleName[lang])}<br><code>${esc(r.ruleId)}</code>`],
+    [WORDS.status, 'st', (r) => badge(r, lang)],
+    [WORDS.year, 'year', (r) => String(r.year)],
+    [WORDS.actual, 'actual', (r) => esc(resultValues(plan, r, lang).actual)],
+    [WORDS.expected, 'expected', (r) => esc(resultValues(plan, r, lang).expected)],
+    [WORDS.due, 'due', (r) => esc(r.due ?? '')],
+    [WORDS.lapses, 'lapses', (r) => esc(join((r.lapses ?? []).map(String)))],
+    [WORDS.clause, 'clauses', (r) => r.clauses.map((c) => `<span>${esc(c.label)}</span>`).join('、')],
+    [
+      WORDS.units,
+      'units',
+      (r) => join(r.units.map((u, i) => (i === 0 ? `<b>${esc(u.name[lang])}</b>` : esc(u.name[lang])))),
+    ],
+    [WORDS.explanation, 'msg', (r) => esc(r.message[lang])],
+  ];
+  const rows = results.map(
+    (r) =>
+      `<tr class="r-${r.status}" data-rule="${esc(r.ruleId)}">${columns
+        .map(([word, name, cell]) => `<td class="${name}" data-label="${esc(word[lang])}">${cell(r)}</td>`)
+        .join('')}</tr>`,
+  );
+  const heads = columns.map(([word]) => `<th>${esc(word[lang])}</th>`);
   const flag = subject.keyVillage === false ? `<p class="warn">${esc(WORDS.notKey[lang])}</p>` : '';
   return `<section class="subject" id="${subjectAnchor(subject)}" data-subject="${esc(subject.id)}">
 <h2>${esc(subjectTitle(subject, lang))}</h2>${flag}
@@ -180,7 +205,7 @@ ${table(
 )}
 <table class="small"><thead><tr><th>${esc(WORDS.byVillage[lang])}</th><th>${esc(WORDS.screened[lang])}</th><th>${esc(WORDS.withRisk[lang])}</th></tr></thead><tbody>${villages.join('')}</tbody></table>
 </div>
-${risks.length ? `<figure class="chart">${riskChart(risks)}</figure>` : ''}
+${risks.length ? `<figure class="chart risks"><figcaption>${esc(WORDS.riskType[lang])}</figcaption>${riskChart(risks)}</figure>` : ''}
 </section>`;
 }
 

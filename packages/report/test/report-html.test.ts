@@ -11,6 +11,7 @@ import { definePlugin, evaluate, getPlan, resolvePlan, type EvaluationInput } fr
 import { parse } from 'yaml';
 import { renderHtmlReport } from '../src/index.js';
 import { numericTargets } from '../src/charts.js';
+import { DUE_COLOUR, TARGET_COLOUR } from '../src/theme.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const artifacts = join(root, 'test-artifacts');
@@ -155,7 +156,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     await page.close();
   });
 
-  it('draws the charts as inline SVG: one per numeric target, the status matrix and the risks', async () => {
+  it('draws the charts as inline SVG (one per numeric target, the risks) and the status matrices as tables', async () => {
     const { page } = await open('zh');
     const targets = ['liuyang', 'jianglian', 'district'].map(
       (id) => numericTargets(report.results.filter((r) => r.subject.id === id)).length,
@@ -164,11 +165,21 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     for (const [i, id] of ['liuyang', 'jianglian', 'district'].entries()) {
       expect(await page.locator(`section[data-subject="${id}"] figure.chart svg`).count()).toBe(targets[i]);
     }
-    const matrix = page.locator('figure.matrix svg');
-    const text = await matrix.textContent();
-    for (const name of ['留阳村', '江联村', '全区指标', '自来水普及率达到90%', '未达标']) expect(text).toContain(name);
-    const box = await matrix.boundingBox();
-    expect(box!.width).toBeGreaterThan(400);
+    // Villages and the district apart: no column of either stands empty for the other's rules.
+    const heads = (subjects: string) =>
+      page.locator(`figure.matrix[data-subjects="${subjects}"] thead th`).allTextContents();
+    expect(await heads('village')).toEqual(['规则', '留阳村', '江联村']);
+    expect(await heads('district')).toEqual(['规则', '昌江区']);
+    for (const subjects of ['village', 'district']) {
+      const rows = page.locator(`figure.matrix[data-subjects="${subjects}"] tbody tr`);
+      const ruleIds = new Set(report.results.filter((r) => r.subject.type === subjects).map((r) => r.ruleId));
+      expect(await rows.count()).toBe(ruleIds.size);
+      const filled = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td .badge').length));
+      expect(filled.every((n) => n > 0)).toBe(true);
+    }
+    const tapWater = page.locator('figure.matrix tr[data-rule="infrastructure.tap-water"]');
+    expect(await tapWater.locator('th').textContent()).toBe('自来水普及率达到90%');
+    expect(await tapWater.locator('td').allTextContents()).toEqual(['未达标', '达标']);
     expect(await page.locator('#households figure.chart svg').count()).toBe(1);
     // The target line is labelled with the target; the due year is marked.
     const chart = await page.locator('section[data-subject="liuyang"] figure.chart').nth(1).textContent();
@@ -209,13 +220,21 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     await earlier.close();
   });
 
-  it('prints on A4 with one section per page', async () => {
+  it('prints on A4 with one section per page, the rules as cards', async () => {
     const { page } = await open('zh');
     await page.emulateMedia({ media: 'print' });
     const breakBefore = await page
       .locator('section[data-subject="jianglian"]')
       .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).breakBefore);
     expect(breakBefore).toBe('page');
+    // On paper the rules are cards, two abreast, every message within the page's width.
+    const cards = page.locator('section[data-subject="liuyang"] table.rules tbody');
+    expect(await cards.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).display)).toBe('grid');
+    const overflowing = await page.locator('main').evaluate((main) => {
+      const { right } = main.getBoundingClientRect();
+      return [...main.querySelectorAll('td.msg')].filter((td) => td.getBoundingClientRect().right > right + 0.5).length;
+    });
+    expect(overflowing).toBe(0);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
@@ -235,7 +254,9 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
       .textContent();
     expect(row).toContain('not met');
     expect(row).toContain('below the target of 90%');
-    expect(await page.locator('figure.matrix svg').textContent()).toContain('Liuyang Village');
+    expect(await page.locator('figure.matrix[data-subjects="village"] thead').textContent()).toContain(
+      'Liuyang Village',
+    );
     await page.screenshot({ path: join(artifacts, 'report-en.png'), fullPage: true });
     await page.close();
   });
@@ -313,7 +334,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     const chart = section.locator('figure.chart', { hasText: '自来水普及率' });
     expect(await chart.locator('figcaption').textContent()).toContain('自来水普及率达到95%');
     expect(await chart.locator('.legend').textContent()).toContain('目标 95%');
-    expect(await page.locator('figure.matrix svg').textContent()).toContain('自来水普及率达到95%');
+    expect(await page.locator('figure.matrix').first().textContent()).toContain('自来水普及率达到95%');
     expect(await page.locator('body').textContent()).not.toContain('自来水普及率达到90%');
     await page.close();
   });
@@ -369,4 +390,136 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
       }
     },
   );
+});
+
+/**
+ * What the page's geometry shows at its width, as a list of problems (empty when it reads well):
+ * the page no wider than the screen, every legend item inside its legend and on screen, every
+ * message on screen and not clipped by a scrolling box, no chart text on a due-date or target line, and
+ * dates, clause labels and rule ids on one line each.
+ */
+function layoutProblems(page: Page): Promise<string[]> {
+  return page.locator('html').evaluate(
+    (html, lineColours) => {
+      const document = html.ownerDocument;
+      const window = document.defaultView!;
+      type Box = ReturnType<typeof html.getBoundingClientRect>;
+      const problems: string[] = [];
+      const width = html.clientWidth;
+      if (html.scrollWidth > width) problems.push(`page ${html.scrollWidth} px wide on a ${width} px screen`);
+      /** The part of the screen where `el` can be seen: the screen cut by each ancestor that clips. */
+      const visibleBox = (el: typeof html) => {
+        let left = 0;
+        let right = width;
+        for (let node = el.parentElement; node; node = node.parentElement) {
+          if (window.getComputedStyle(node).overflowX === 'visible') continue;
+          const box = node.getBoundingClientRect();
+          left = Math.max(left, box.left);
+          right = Math.min(right, box.right);
+        }
+        return { left, right };
+      };
+      const inside = (box: Box, outer: { left: number; right: number }) =>
+        box.width > 0 && box.height > 0 && box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5;
+      for (const item of document.querySelectorAll<typeof html>('.legend > span')) {
+        const box = item.getBoundingClientRect();
+        const legend = item.parentElement!.getBoundingClientRect();
+        const within = box.top >= legend.top - 0.5 && box.bottom <= legend.bottom + 0.5;
+        if (!within || !inside(box, legend) || !inside(box, visibleBox(item))) {
+          problems.push(`legend item "${item.textContent}" is cut`);
+        }
+      }
+      const messages = document.querySelectorAll<typeof html>('td.msg');
+      if (messages.length === 0) problems.push('no message cells');
+      for (const cell of messages) {
+        if (!inside(cell.getBoundingClientRect(), visibleBox(cell))) {
+          problems.push(`message "${cell.textContent!.slice(0, 20)}…" is off screen`);
+        }
+      }
+      // The markLines are the dashed or dotted paths: the target in its colour, the due date in its.
+      for (const [what, colour] of Object.entries(lineColours)) {
+        const lines = [
+          ...document.querySelectorAll<typeof html>(`figure.chart svg path[stroke="${colour}"][stroke-dasharray]`),
+        ];
+        if (lines.length === 0) problems.push(`no ${what} line drawn`);
+        for (const line of lines) {
+          const l = line.getBoundingClientRect();
+          for (const text of line.closest('svg')!.querySelectorAll('text')) {
+            const t = text.getBoundingClientRect();
+            if (text.textContent!.trim() === '') continue;
+            if (t.left < l.right + 1 && t.right > l.left - 1 && t.top < l.bottom + 1 && t.bottom > l.top - 1) {
+              problems.push(`chart text "${text.textContent}" on the ${what} line`);
+            }
+          }
+        }
+      }
+      /** How many lines `el`'s text takes (distinct tops of its line boxes). */
+      const lines = (el: typeof html) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      const whole = [...document.querySelectorAll<typeof html>('td.due, td.clauses > span, td.rule > code')].filter(
+        (el) => el.textContent !== '',
+      );
+      if (whole.length === 0) problems.push('no dates, clauses or rule ids');
+      for (const el of whole) if (lines(el) !== 1) problems.push(`"${el.textContent}" breaks over ${lines(el)} lines`);
+      return problems;
+    },
+    { 'due-date': DUE_COLOUR, target: TARGET_COLOUR },
+  );
+}
+
+// The example report on a phone and on a desktop, judged by geometry in the page. The full-page
+// screenshots are kept in test-artifacts/ at the repository's root (git-ignored):
+// report-layout-{zh,en}-{390,1280}.png.
+describe.skipIf(!hasChromium && !process.env.CI)('the HTML report’s layout', { timeout: 90_000 }, () => {
+  it.each([
+    ['zh', 390],
+    ['zh', 1280],
+    ['en', 390],
+    ['en', 1280],
+  ] as const)('reads in %s at %i px: nothing cut, off screen, on a line or broken', async (lang, width) => {
+    const { page } = await open(lang);
+    await page.setViewportSize({ width, height: 900 });
+    // Below the breakpoint the rules are cards; above it, a table.
+    const display = await page
+      .locator('table.rules tr')
+      .first()
+      .evaluate((tr) => tr.ownerDocument.defaultView!.getComputedStyle(tr).display);
+    expect(display).toBe(width < 700 ? 'block' : 'table-row');
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, `report-layout-${lang}-${width}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('sees a clipped legend, a message off screen, a wrapped date and a label on the due line (the check can fail)', async () => {
+    const { page } = await open('zh');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.addStyleTag({
+      content: `.legend.statuses{width:120px;height:20px;overflow:hidden;flex-wrap:nowrap}
+        table.rules,table.rules tbody,table.rules tr{display:revert} table.rules td{display:table-cell;position:static;padding:4px}
+        table.rules td::before{content:none} .scroll:has(table.rules){overflow-x:auto}
+        td.due{white-space:normal;width:3em;min-width:0;max-width:3em;word-break:break-all}`,
+    });
+    // A point label written on the first due-date line, as the old charts drew one.
+    await page
+      .locator(`figure.chart svg path[stroke="${DUE_COLOUR}"][stroke-dasharray]`)
+      .first()
+      .evaluate((line) => {
+        const [x = 0, top = 0, , bottom = 0] = (line.getAttribute('d')!.match(/[\d.]+/g) ?? []).map(Number);
+        const label = line.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
+        Object.entries({ x, y: (top + bottom) / 2, 'text-anchor': 'middle' }).forEach(([k, v]) =>
+          label.setAttribute(k, String(v)),
+        );
+        label.textContent = '87%';
+        line.parentNode!.appendChild(label);
+      });
+    const problems = (await layoutProblems(page)).join('\n');
+    expect(problems).toMatch(/legend item ".*" is cut/);
+    expect(problems).toMatch(/message ".*" is off screen/);
+    expect(problems).toMatch(/"2025-12-31" breaks over 2 lines/);
+    expect(problems).toContain('chart text "87%" on the due-date line');
+    await page.close();
+  });
 });

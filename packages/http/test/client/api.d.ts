@@ -146,10 +146,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Evaluate villages and households: the report as JSON, xlsx or HTML (by Accept)
-         * @description The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell. With `fromWorkflows=true`, the indicators the caller's tenant's workflows settle are merged in: each result that reads one lists its instances in `sources`, and a typed value that disagrees is in `notes`.
+         * Evaluate villages and households: the report as JSON
+         * @description The body is the evaluation input as JSON (see `/plans/{plan}/input-schema` for the exact schema of each plan with its plugins) or a filled xlsx template. Every problem of the input is listed at once (422, `issues`), each with its village, year, key, or sheet and cell. With `fromWorkflows=true`, the indicators the caller's tenant's workflows settle are merged in: each result that reads one lists its instances in `sources`, and a typed value that disagrees is in `notes`. The report as a page or a workbook is `evaluateHtml` (`/evaluate/report.html`) or `evaluateXlsx` (`/evaluate/report.xlsx`); an `Accept` that prefers `text/html` or the xlsx type is still answered in that form here, for clients written before them.
          */
         post: operations["evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}/evaluate/report.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate villages and households: the report as a self-contained HTML page
+         * @description The same input and query as `evaluate`; the report as a self-contained HTML page.
+         */
+        post: operations["evaluateHtml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{plan}/evaluate/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate villages and households: the report as an xlsx workbook
+         * @description The same input and query as `evaluate`; the report as an xlsx workbook.
+         */
+        post: operations["evaluateXlsx"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1577,8 +1617,438 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Report"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No acceptable media type (not-acceptable) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, spreadsheet, payload or event (every problem listed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluateHtml: {
+        parameters: {
+            query?: {
+                /** @description The date to judge at, YYYY-MM-DD (default: today) */
+                asOf?: string;
+                /** @description Merge what the caller's tenant's workflows settle as of the date (village-plan approval dates, open problem-toilet cases, monitoring activity): `true` or `false` (default) */
+                fromWorkflows?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "villages": [
+                 *         {
+                 *           "id": "liuyang",
+                 *           "attributes": {
+                 *             "needsExpressPoint": true,
+                 *             "hasEcommerceConditions": true
+                 *           },
+                 *           "indicators": {
+                 *             "2025": {
+                 *               "tapWaterRate": 0.87,
+                 *               "collectiveIncomeCny": 189000
+                 *             }
+                 *           }
+                 *         }
+                 *       ],
+                 *       "households": [
+                 *         {
+                 *           "id": "lh-001",
+                 *           "villageId": "liuyang",
+                 *           "size": 4,
+                 *           "annualNetIncomeCny": 58000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    district?: {
+                        indicators?: {
+                            [key: string]: {
+                                adminVillageCount?: number;
+                                gigabitVillageCount?: number;
+                                garbageSystemVillageShare?: number;
+                                ruralPreschoolGrossEnrollmentRate?: number;
+                            };
+                        };
+                        reference?: {
+                            [key: string]: {
+                                localCollectiveIncomeGrowth?: number;
+                                districtFarmerIncomeGrowth?: number;
+                            };
+                        };
+                    };
+                    villages?: {
+                        id: string;
+                        name?: string;
+                        attributes: {
+                            needsExpressPoint: boolean;
+                            hasEcommerceConditions: boolean;
+                            retainedVillage?: boolean;
+                        };
+                        indicators?: {
+                            [key: string]: {
+                                specialtyIndustryCount?: number;
+                                hasEcommerceExpressStation?: boolean;
+                                collectiveIncomeCny?: number;
+                                farmerPerCapitaIncomeCny?: number;
+                                hasRoadAccess?: boolean;
+                                hasPipedWaterSupply?: boolean;
+                                hasGasSupply?: boolean;
+                                hasBroadband?: boolean;
+                                hasLogisticsExpress?: boolean;
+                                tapWaterRate?: number;
+                                drinkingWaterQualityCompliant?: boolean;
+                                hasExpressServicePoint?: boolean;
+                                garbageCollectionRate?: number;
+                                sanitaryToiletRate?: number;
+                                fecesTreatmentRate?: number;
+                                toiletSurveyCompleted?: boolean;
+                                qualityProblemToiletsOpen?: number;
+                                technicalProblemToiletsOpen?: number;
+                                technicalToiletRoadmap?: boolean;
+                                villageRenovationDone?: boolean;
+                                courtyardRenovationDone?: boolean;
+                                maintenanceFunds?: boolean;
+                                maintenanceTeam?: boolean;
+                                maintenanceRules?: boolean;
+                                onMaintenancePlatform?: boolean;
+                                villagePlanApprovedOn?: string;
+                                transitionFundsCny?: number;
+                                industryFundShare?: number;
+                                firstSecretaryStationed?: boolean;
+                                workTeamStationed?: boolean;
+                                weakPartyOrganization?: boolean;
+                                affairsDisclosed?: boolean;
+                                povertyMonitoringActive?: boolean;
+                            };
+                        };
+                    }[];
+                    households?: {
+                        id: string;
+                        villageId: string;
+                        size: number;
+                        annualNetIncomeCny?: number;
+                        formerlyPoor?: boolean;
+                        hasLaborCapacity?: boolean;
+                        foodClothingSecured?: boolean;
+                        compulsoryEducationSecured?: boolean;
+                        basicMedicalSecured?: boolean;
+                        housingSafe?: boolean;
+                        drinkingWaterSafe?: boolean;
+                    }[];
+                };
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description The report as a self-contained HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/html": string;
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan or instance for this tenant (unknown-plan, unknown-instance, not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No acceptable media type (not-acceptable) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, spreadsheet, payload or event (every problem listed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluateXlsx: {
+        parameters: {
+            query?: {
+                /** @description The date to judge at, YYYY-MM-DD (default: today) */
+                asOf?: string;
+                /** @description Merge what the caller's tenant's workflows settle as of the date (village-plan approval dates, open problem-toilet cases, monitoring activity): `true` or `false` (default) */
+                fromWorkflows?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "villages": [
+                 *         {
+                 *           "id": "liuyang",
+                 *           "attributes": {
+                 *             "needsExpressPoint": true,
+                 *             "hasEcommerceConditions": true
+                 *           },
+                 *           "indicators": {
+                 *             "2025": {
+                 *               "tapWaterRate": 0.87,
+                 *               "collectiveIncomeCny": 189000
+                 *             }
+                 *           }
+                 *         }
+                 *       ],
+                 *       "households": [
+                 *         {
+                 *           "id": "lh-001",
+                 *           "villageId": "liuyang",
+                 *           "size": 4,
+                 *           "annualNetIncomeCny": 58000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    district?: {
+                        indicators?: {
+                            [key: string]: {
+                                adminVillageCount?: number;
+                                gigabitVillageCount?: number;
+                                garbageSystemVillageShare?: number;
+                                ruralPreschoolGrossEnrollmentRate?: number;
+                            };
+                        };
+                        reference?: {
+                            [key: string]: {
+                                localCollectiveIncomeGrowth?: number;
+                                districtFarmerIncomeGrowth?: number;
+                            };
+                        };
+                    };
+                    villages?: {
+                        id: string;
+                        name?: string;
+                        attributes: {
+                            needsExpressPoint: boolean;
+                            hasEcommerceConditions: boolean;
+                            retainedVillage?: boolean;
+                        };
+                        indicators?: {
+                            [key: string]: {
+                                specialtyIndustryCount?: number;
+                                hasEcommerceExpressStation?: boolean;
+                                collectiveIncomeCny?: number;
+                                farmerPerCapitaIncomeCny?: number;
+                                hasRoadAccess?: boolean;
+                                hasPipedWaterSupply?: boolean;
+                                hasGasSupply?: boolean;
+                                hasBroadband?: boolean;
+                                hasLogisticsExpress?: boolean;
+                                tapWaterRate?: number;
+                                drinkingWaterQualityCompliant?: boolean;
+                                hasExpressServicePoint?: boolean;
+                                garbageCollectionRate?: number;
+                                sanitaryToiletRate?: number;
+                                fecesTreatmentRate?: number;
+                                toiletSurveyCompleted?: boolean;
+                                qualityProblemToiletsOpen?: number;
+                                technicalProblemToiletsOpen?: number;
+                                technicalToiletRoadmap?: boolean;
+                                villageRenovationDone?: boolean;
+                                courtyardRenovationDone?: boolean;
+                                maintenanceFunds?: boolean;
+                                maintenanceTeam?: boolean;
+                                maintenanceRules?: boolean;
+                                onMaintenancePlatform?: boolean;
+                                villagePlanApprovedOn?: string;
+                                transitionFundsCny?: number;
+                                industryFundShare?: number;
+                                firstSecretaryStationed?: boolean;
+                                workTeamStationed?: boolean;
+                                weakPartyOrganization?: boolean;
+                                affairsDisclosed?: boolean;
+                                povertyMonitoringActive?: boolean;
+                            };
+                        };
+                    }[];
+                    households?: {
+                        id: string;
+                        villageId: string;
+                        size: number;
+                        annualNetIncomeCny?: number;
+                        formerlyPoor?: boolean;
+                        hasLaborCapacity?: boolean;
+                        foodClothingSecured?: boolean;
+                        compulsoryEducationSecured?: boolean;
+                        basicMedicalSecured?: boolean;
+                        housingSafe?: boolean;
+                        drinkingWaterSafe?: boolean;
+                    }[];
+                };
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description The report as an xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request (invalid-request, invalid-json) */
