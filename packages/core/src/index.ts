@@ -125,7 +125,28 @@ export {
   type ScreeningStart,
   type RectificationStart,
   type DomainEventHandler,
+  type DeadlineSummary,
+  type InstancePage,
+  type InstanceQuery,
+  type InstanceSummary,
+  type Task,
+  type TaskPage,
+  type TaskQuery,
 } from './workflows/runtime.js';
+export { queryFromText, visibleScopes, MAX_PAGE, type QueryNames } from './workflows/search.js';
+export {
+  searchColumns,
+  searchSql,
+  NO_DUE,
+  type SearchColumns,
+  type SearchDialect,
+  type SearchFilters,
+  type SearchKey,
+  type SearchScope,
+  type SqlStatement,
+  type StoreSearch,
+  type StoreSearchResult,
+} from './workflows/search-index.js';
 export {
   createMemoryStore,
   type DeadLetter,

@@ -113,6 +113,38 @@ function grantHolds(
   return true;
 }
 
+/**
+ * Where one grant can hold for `principal`, whatever the instance's own facts (for task lists):
+ * undefined when it never can (a role it lacks, or lacks the scope of), else the subject
+ * household or party (`unit:`, `reporter:`) it needs.
+ */
+export function grantScope(grant: Grant, principal: Principal): { household?: string; party?: string } | undefined {
+  const scope: { household?: string; party?: string } = {};
+  if (grant.role) {
+    if (!principal.roles.includes(grant.role)) return undefined;
+    const needs = SCOPE_OF_ROLE[grant.role];
+    if (needs && !principal[needs]) return undefined;
+    if (grant.role === 'household') scope.household = principal.household!;
+  }
+  switch (grant.relation) {
+    case 'assignee':
+      if (!principal.unit) return undefined;
+      scope.party = `unit:${principal.unit}`;
+      break;
+    case 'reporter':
+      scope.party = `reporter:${principal.id}`;
+      break;
+    case 'own-household':
+      if (!principal.household) return undefined;
+      scope.household = principal.household;
+      break;
+    case 'tenant-member':
+    case undefined:
+      break;
+  }
+  return scope;
+}
+
 /** The relation facts an instance's context holds: its assignee unit and its reporter. */
 export function relationFactsOf(context: Record<string, unknown> | undefined): RelationFacts {
   const facts = (context ?? {}) as RelationFacts;
