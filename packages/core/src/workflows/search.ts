@@ -98,8 +98,8 @@ export const QUERY_NAMES: QueryNames = {
 
 /**
  * A query from text values (HTTP query parameters, CLI options), keyed by `names`: lists are
- * comma-separated, `overdue` is `true` or `false`, `limit` a whole number. Refused naming the
- * parameter, in Chinese and English.
+ * comma-separated, `overdue` is `true` or `false`, `limit` a whole number. Checked whole, and
+ * refused naming the parameter as `names` spell it, in Chinese and English.
  */
 export function queryFromText(
   values: Partial<Record<keyof InstanceQuery, string>>,
@@ -125,6 +125,7 @@ export function queryFromText(
       query.limit = Number(value);
     } else query[key] = value;
   }
+  checkQuery(query, names);
   return query;
 }
 
