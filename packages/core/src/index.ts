@@ -133,11 +133,10 @@ export {
   type TaskPage,
   type TaskQuery,
 } from './workflows/runtime.js';
-export { queryFromText, visibleScopes, MAX_PAGE, type QueryNames } from './workflows/search.js';
+export { queryFromText, type QueryNames } from './workflows/search.js';
 export {
   searchColumns,
   searchSql,
-  NO_DUE,
   type SearchColumns,
   type SearchDialect,
   type SearchFilters,
