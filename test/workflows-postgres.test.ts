@@ -72,7 +72,9 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     }
     const runtime = createRuntime({ plan, store: await open(old) });
     const { instances } = await runtime.search(official(), { unit: 'natural-resources', dueBefore: '2023-01-01' });
-    expect(instances).toMatchObject([{ id, state: 'consultation', subject: { village: 'jianglian' }, due: '2022-12-31' }]);
+    expect(instances).toMatchObject([
+      { id, state: 'consultation', subject: { village: 'jianglian' }, due: '2022-12-31' },
+    ]);
     expect((await runtime.search(official(), { dueAfter: '2023-01-01' })).instances).toEqual([]);
   });
 
