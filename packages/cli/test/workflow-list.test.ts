@@ -57,14 +57,14 @@ beforeAll(async () => {
 
 describe('ruralkit workflow list', () => {
   it('lists what the principal covers, by due date, with counts by state, in Chinese and English', async () => {
-    const township = await cli(['workflow', 'list', '--db', db, '--as', liyang]);
+    const township = await cli(['workflow', 'list', '--db', db, '--as', liyang, '--counts']);
     expect(township.code).toBe(0);
     expect(township.stdout).toContain('实例 instances: 1（共 1 / 1 in all）');
     expect(township.stdout).toContain('按状态 by state: drafting 1');
     expect(township.stdout).toContain(`${ids.plan}  village-plan  drafting  liyang / jianglian`);
     expect(township.stdout).not.toContain(ids.toilet);
 
-    const all = await cli(['workflow', 'list', '--db', db, '--as', supervisor, '--format', 'json']);
+    const all = await cli(['workflow', 'list', '--db', db, '--as', supervisor, '--format', 'json', '--counts']);
     const page = JSON.parse(all.stdout);
     expect(page.instances.map((i: { id: string }) => i.id).sort()).toEqual(Object.values(ids).sort());
     expect(page.counts).toEqual({ drafting: 1, reported: 1, verifying: 1 });

@@ -43,7 +43,7 @@ const LIUYANG_CASE = {
   updatedAt: '2022-01-03T01:00:00.000Z',
 };
 
-/** A page of a township office's search, `?state=verifying&limit=1`. */
+/** A page of a township office's search, `?state=verifying&limit=1&counts=true`. */
 export const INSTANCE_PAGE_EXAMPLE = {
   instances: [LIUYANG_CASE],
   next: 'WyIyMDIyLTAxLTMxVDE2OjAwOjAwLjAwMFoiLCJjMWE2YTBkZS01YjFmLTRmM2UtOWE1Ny0wZjRkMmI3ZThhMTEiXQ',

@@ -276,6 +276,7 @@ export const InstanceSearchQuery = z
     ),
     limit: QueryText('Results a page, 1–500 (default 50)'),
     cursor: QueryText('The `next` of the previous page'),
+    counts: QueryText('`true`: count the results of every page by state too (a pass over all of them)'),
   })
   .strict();
 

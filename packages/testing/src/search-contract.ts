@@ -139,7 +139,7 @@ export function searchContract(fresh: () => Promise<WorkflowStore>): void {
     });
 
     it('shows each role what it covers, by due date then id, undated last, with counts by state', async () => {
-      const all = await runtime.search(who.supervisor);
+      const all = await runtime.search(who.supervisor, { counts: true });
       expect(ids(all)).toEqual(['rc-2', 'rc-1', 'pm-a', 'vp-1', 'vp-2', 'pm-b', 'rc-3']);
       expect(all.counts).toEqual({
         verifying: 1,
@@ -156,7 +156,8 @@ export function searchContract(fresh: () => Promise<WorkflowStore>): void {
       expect(ids(await runtime.search(who.water))).toEqual(['rc-2', 'rc-3']);
       expect(ids(await runtime.search(who.housing))).toEqual(['rc-2', 'rc-1']);
       expect(ids(await runtime.search(who.household))).toEqual(['pm-a']);
-      expect(await runtime.search(who.reporter)).toEqual({ instances: [], next: null, counts: {} });
+      expect(await runtime.search(who.reporter, { counts: true })).toEqual({ instances: [], next: null, counts: {} });
+      expect(await runtime.search(who.reporter)).toEqual({ instances: [], next: null });
       // two roles: the union of what each covers, once each
       const both = { ...who.water, roles: ['department' as const, 'township-official' as const], township: 'jiangcun' };
       expect(ids(await runtime.search(both))).toEqual(['rc-2', 'rc-1', 'vp-2']);
@@ -194,7 +195,7 @@ export function searchContract(fresh: () => Promise<WorkflowStore>): void {
       expect(await find({ dueAfter: '2022-01-10', dueBefore: '2022-01-21' })).toEqual(['rc-1', 'pm-a', 'vp-1']);
       expect(await find({ updatedSince: '2022-01-09T09:00:00+08:00' })).toEqual(['rc-2']);
       expect(await find({ updatedSince: '2022-01-09' })).toEqual(['rc-2']);
-      expect((await runtime.search(who.supervisor, { types: ['rectification'] })).counts).toEqual({
+      expect((await runtime.search(who.supervisor, { types: ['rectification'], counts: true })).counts).toEqual({
         reported: 1,
         rectifying: 1,
         closed: 1,
@@ -217,6 +218,7 @@ export function searchContract(fresh: () => Promise<WorkflowStore>): void {
       expect(await refusal({ limit: 501 })).toMatch(/limit/);
       expect(await refusal({ cursor: 'not-a-cursor' })).toMatch(/cursor.*next/s);
       expect(await refusal({ village: 'a b' })).toMatch(/village/);
+      expect(await refusal({ counts: 'yes' })).toMatch(/counts.*true or false/s);
     });
 
     it('pages with a cursor that holds under concurrent writes: no duplicates, none of the unchanged missed', async () => {
@@ -233,8 +235,9 @@ export function searchContract(fresh: () => Promise<WorkflowStore>): void {
       const vp1 = FIXTURE.find((r) => r.id === 'vp-1')!;
       const moved = { ...vp1, state: 'consultation', version: 2, updatedAt: '2022-01-10T01:00:00.000Z' };
       await store.save(moved, 1, commit(moved));
-      const second = await runtime.search(who.supervisor, { limit: 3, cursor: first.next! });
-      expect(second.counts).toBeUndefined(); // counts come with the first page
+      const second = await runtime.search(who.supervisor, { limit: 3, cursor: first.next!, counts: true });
+      expect(second.counts).toMatchObject({ consultation: 1, drafting: 2 }); // every page's, as of now
+      expect(first.counts).toBeUndefined(); // not asked for
       const third = await runtime.search(who.supervisor, { limit: 3, cursor: second.next! });
       const rest = [...ids(second), ...ids(third)];
       expect(rest).toEqual(['vp-1', 'vp-2', 'new-late', 'pm-b', 'rc-3']);

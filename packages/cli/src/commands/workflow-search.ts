@@ -27,6 +27,7 @@ const OPTION_NAMES: QueryNames = {
   updatedSince: '--updated-since',
   limit: '--limit',
   cursor: '--cursor',
+  counts: '--counts',
 };
 
 /** The options `list` and `tasks` read (besides the store's, --as and --format). */
@@ -40,6 +41,7 @@ export const searchOptions = {
   'updated-since': { type: 'string' },
   limit: { type: 'string' },
   cursor: { type: 'string' },
+  counts: { type: 'boolean' },
 } as const;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -66,6 +68,7 @@ export async function list(
       updatedSince: text(values['updated-since']),
       limit: text(values.limit),
       cursor: text(values.cursor),
+      counts: values.counts === true ? 'true' : undefined,
     },
     OPTION_NAMES,
   );

@@ -30,7 +30,7 @@ const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--
   ruralkit workflow tick STORE
   ruralkit workflow list STORE --as PRINCIPAL [--type T,…] [--state S,…] [--village ID] [--township ID]
     [--household ID] [--unit ID] [--overdue] [--due-before DATE] [--due-after DATE] [--updated-since WHEN]
-    [--limit N] [--cursor NEXT] [--format text|json]
+    [--limit N] [--cursor NEXT] [--counts] [--format text|json]
   ruralkit workflow tasks STORE --as PRINCIPAL [--type T,…] [--limit N] [--cursor NEXT] [--format text|json]
   ruralkit workflow verify STORE [--tenant ID] [--public-key FILE[@FROM..UNTIL]]... [--checkpoints FILE]
   ruralkit workflow checkpoint STORE --key FILE [--export FILE] [--tenant ID] [--public-key FILE[@FROM..UNTIL]]...
@@ -178,6 +178,7 @@ export const workflowCommand: Command = {
     --due-before, --due-after  最早期限早于、晚于此日期 / earliest deadline due before, after this date (YYYY-MM-DD)
     --updated-since  此时以来有变化的 / changed since this date or ISO 8601 date-time
     --limit, --cursor  每页条数（1–500，默认 50）、下一页游标 / results a page (1–500, default 50), the next page's cursor
+    --counts  另按状态统计全部结果 / also count every page's results by state
   tasks       --as 主体的待办：现在可发送事件的实例，及督办到其单位的逾期实例 / the --as principal's task list: instances
               where it may send an event now, and overdue ones escalated to its unit (--type, --limit, --cursor)
   --key       checkpoint：签署链头的 Ed25519 私钥 / checkpoint: the Ed25519 private key (PEM) that signs the

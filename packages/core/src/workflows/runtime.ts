@@ -116,7 +116,7 @@ export interface Runtime {
    * Search (检索) `principal`'s tenant within what its roles cover: a township official its
    * township, a village committee or cadre its village, a department its unit's instances, a
    * household its own case, a supervisor or approver the tenant. By due date then id, a page at a
-   * time (`next` is the cursor of the following page); counts by state on the first page.
+   * time (`next` is the cursor of the following page); counts by state when asked.
    * Summaries only: ids, states and dates, never a context or a personal value.
    */
   search(principal: Principal, query?: InstanceQuery): Promise<InstancePage>;

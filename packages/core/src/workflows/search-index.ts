@@ -182,8 +182,9 @@ export function searchSql(search: StoreSearch, d: SearchDialect): { page: SqlSta
       params.push(search.after.dueSort, search.after.id);
       where.push(`(${due}, ${id}) > (?, ?)`);
     }
-    const from =
-      scope.party !== undefined ? `${d.parties} p JOIN ${d.instances} i ON i.id = p.instance_id` : `${d.instances} i`;
+    // a party's rows drive the join in their index order (CROSS JOIN: SQLite keeps the order given)
+    if (scope.party !== undefined) where.push('i.id = p.instance_id');
+    const from = scope.party !== undefined ? `${d.parties} p CROSS JOIN ${d.instances} i` : `${d.instances} i`;
     params.push(search.limit + 1);
     branches.push(
       `SELECT i.id AS id, ${due} AS due_sort FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${due}, ${id} LIMIT ?`,

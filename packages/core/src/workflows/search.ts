@@ -40,6 +40,8 @@ export interface InstanceQuery {
   limit?: number;
   /** The `next` cursor of the previous page. */
   cursor?: string;
+  /** Count the results of every page by state too (a pass over all of them: ask when needed). */
+  counts?: boolean;
 }
 
 /** A deadline as a summary shows it. */
@@ -70,7 +72,7 @@ export interface InstancePage {
   instances: InstanceSummary[];
   /** The cursor of the next page, or null on the last. */
   next: string | null;
-  /** Results of the whole search (every page) by state: on the first page only (no cursor given). */
+  /** Results of the whole search (every page) by state, when asked (`counts: true`). */
   counts?: Record<string, number>;
 }
 
@@ -94,11 +96,12 @@ export const QUERY_NAMES: QueryNames = {
   updatedSince: 'updatedSince',
   limit: 'limit',
   cursor: 'cursor',
+  counts: 'counts',
 };
 
 /**
  * A query from text values (HTTP query parameters, CLI options), keyed by `names`: lists are
- * comma-separated, `overdue` is `true` or `false`, `limit` a whole number. Checked whole, and
+ * comma-separated, `overdue` and `counts` are `true` or `false`, `limit` a whole number. Checked whole, and
  * refused naming the parameter as `names` spell it, in Chinese and English.
  */
 export function queryFromText(
@@ -115,11 +118,11 @@ export function queryFromText(
     if (value === undefined) continue;
     if (key === 'types') query.types = list(value) as WorkflowType[];
     else if (key === 'states') query.states = list(value);
-    else if (key === 'overdue') {
+    else if (key === 'overdue' || key === 'counts') {
       if (value !== 'true' && value !== 'false') {
-        throw invalidQuery(names.overdue, { zh: '应为 true 或 false', en: 'use true or false' });
+        throw invalidQuery(names[key], { zh: '应为 true 或 false', en: 'use true or false' });
       }
-      query.overdue = value === 'true';
+      query[key] = value === 'true';
     } else if (key === 'limit') {
       if (!/^\d{1,6}$/.test(value)) throw invalidQuery(names.limit, LIMIT_TEXT);
       query.limit = Number(value);
@@ -133,7 +136,7 @@ export function queryFromText(
 export function checkQuery(
   query: InstanceQuery,
   names: QueryNames = QUERY_NAMES,
-): { filters: SearchFilters; after: SearchKey | undefined; limit: number } {
+): { filters: SearchFilters; after: SearchKey | undefined; limit: number; counts: boolean } {
   if (query === null || typeof query !== 'object') {
     throw invalidQuery('query', { zh: '查询须为对象', en: 'the query must be an object' });
   }
@@ -153,12 +156,12 @@ export function checkQuery(
     if (query[field] !== undefined) filters[field] = id(names[field], query[field]);
   }
   if (query.unit !== undefined) filters.party = `unit:${id(names.unit, query.unit)}`;
-  if (query.overdue !== undefined) {
-    if (typeof query.overdue !== 'boolean') {
-      throw invalidQuery(names.overdue, { zh: '应为 true 或 false', en: 'use true or false' });
+  for (const flag of ['overdue', 'counts'] as const) {
+    if (query[flag] !== undefined && typeof query[flag] !== 'boolean') {
+      throw invalidQuery(names[flag], { zh: '应为 true 或 false', en: 'use true or false' });
     }
-    filters.overdue = query.overdue;
   }
+  if (query.overdue !== undefined) filters.overdue = query.overdue;
   // A deadline due on day D passes at the end of D (China time): its sort key is that instant.
   if (query.dueBefore !== undefined)
     filters.dueUntil = endOfLocalDay(addDays(date(names.dueBefore, query.dueBefore), -1));
@@ -169,7 +172,8 @@ export function checkQuery(
   if (query.updatedSince !== undefined) filters.updatedSince = instant(names.updatedSince, query.updatedSince);
   const limit = query.limit ?? DEFAULT_PAGE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw invalidQuery(names.limit, LIMIT_TEXT);
-  return { filters, after: query.cursor === undefined ? undefined : readCursor(query.cursor, names.cursor), limit };
+  const after = query.cursor === undefined ? undefined : readCursor(query.cursor, names.cursor);
+  return { filters, after, limit, counts: query.counts === true };
 }
 
 /** The cursor after `key`: opaque to callers (base64url of the due instant and the id). */
@@ -328,15 +332,15 @@ export async function searchInstances(
   principal: Principal,
   query: InstanceQuery = {},
 ): Promise<InstancePage> {
-  const { filters, after, limit } = checkQuery(query);
+  const { filters, after, limit, counts } = checkQuery(query);
   const scopes = visibleScopes(principal);
-  if (scopes.length === 0) return { instances: [], next: null, ...(after ? {} : { counts: {} }) };
+  if (scopes.length === 0) return { instances: [], next: null, ...(counts ? { counts: {} } : {}) };
   const found = await store.searchInstances({
     tenant: principal.tenant,
     scopes,
     filters,
     limit,
-    counts: !after,
+    counts,
     ...(after ? { after } : {}),
   });
   const last = found.records.at(-1);

@@ -77,7 +77,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       operationId: 'searchInstances',
       summary: "Search your tenant's instances within what your roles cover, by due date then id, a page at a time",
       description:
-        'What you find is what your roles cover (可见范围): a supervisor or approver the tenant, a township official its township, a village committee or cadre its village, a department the instances assigned to its unit or escalating to it, a household its own case. Results are summaries — ids, states, deadlines, dates — never a context or a personal value. Sorted by the earliest deadline (undated last), then id; pass `next` as `cursor` for the following page (an instance unchanged meanwhile is neither repeated nor missed). `counts` (by state, over every page) comes with the first page.',
+        'What you find is what your roles cover (可见范围): a supervisor or approver the tenant, a township official its township, a village committee or cadre its village, a department the instances assigned to its unit or escalating to it, a household its own case. Results are summaries — ids, states, deadlines, dates — never a context or a personal value. Sorted by the earliest deadline (undated last), then id; pass `next` as `cursor` for the following page (an instance unchanged meanwhile is neither repeated nor missed). With `counts=true`, `counts` gives the results of every page by state.',
       tag: 'workflows',
       query: InstanceSearchQuery,
       responses: {
@@ -100,6 +100,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
             updatedSince: query.updatedSince,
             limit: query.limit,
             cursor: query.cursor,
+            counts: query.counts,
           }),
         ),
     }),

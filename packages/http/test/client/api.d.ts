@@ -219,7 +219,7 @@ export interface paths {
         };
         /**
          * Search your tenant's instances within what your roles cover, by due date then id, a page at a time
-         * @description What you find is what your roles cover (可见范围): a supervisor or approver the tenant, a township official its township, a village committee or cadre its village, a department the instances assigned to its unit or escalating to it, a household its own case. Results are summaries — ids, states, deadlines, dates — never a context or a personal value. Sorted by the earliest deadline (undated last), then id; pass `next` as `cursor` for the following page (an instance unchanged meanwhile is neither repeated nor missed). `counts` (by state, over every page) comes with the first page.
+         * @description What you find is what your roles cover (可见范围): a supervisor or approver the tenant, a township official its township, a village committee or cadre its village, a department the instances assigned to its unit or escalating to it, a household its own case. Results are summaries — ids, states, deadlines, dates — never a context or a personal value. Sorted by the earliest deadline (undated last), then id; pass `next` as `cursor` for the following page (an instance unchanged meanwhile is neither repeated nor missed). With `counts=true`, `counts` gives the results of every page by state.
          */
         get: operations["searchInstances"];
         put?: never;
@@ -2114,6 +2114,8 @@ export interface operations {
                 limit?: string;
                 /** @description The `next` of the previous page */
                 cursor?: string;
+                /** @description `true`: count the results of every page by state too (a pass over all of them) */
+                counts?: string;
             };
             header?: never;
             path?: never;
