@@ -144,9 +144,11 @@ export function checkQuery(
   if (query.types !== undefined) {
     const unknown = asList(query.types, names.types).filter((t) => !(WORKFLOW_TYPES as readonly string[]).includes(t));
     if (unknown.length) {
+      // a name shaped like a type (letters and hyphens) is echoed to help with a typo; nothing else is
+      const named = unknown.map((t) => (/^[a-z][a-z-]{0,40}$/.test(t) ? `"${t}"` : '…'));
       throw invalidQuery(names.types, {
-        zh: `未知流程类型 ${unknown.map((t) => `"${t}"`).join('、')}；可用：${WORKFLOW_TYPES.join('、')}`,
-        en: `unknown workflow type ${unknown.map((t) => `"${t}"`).join(', ')}; known: ${WORKFLOW_TYPES.join(', ')}`,
+        zh: `未知流程类型 ${named.join('、')}；可用：${WORKFLOW_TYPES.join('、')}`,
+        en: `unknown workflow type ${named.join(', ')}; known: ${WORKFLOW_TYPES.join(', ')}`,
       });
     }
     filters.types = query.types;
