@@ -135,7 +135,9 @@ export function fillSqlite(store, size) {
        township, village, household, due_sort, overdue, updated_at)
      VALUES (?, ?, ?, ?, NULL, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const party = db.prepare(`INSERT INTO instance_parties (instance_id, tenant, party, due_sort) VALUES (?, ?, ?, ?)`);
+  const party = db.prepare(
+    `INSERT INTO instance_parties (instance_id, tenant, party, due_sort, overdue) VALUES (?, ?, ?, ?, ?)`,
+  );
   const batch = db.transaction((from, to) => {
     for (let i = from; i < to; i += 1) {
       const { record: r, text, columns: c } = instance(i);
@@ -155,7 +157,7 @@ export function fillSqlite(store, size) {
         c.overdue ? 1 : 0,
         c.updatedAt,
       );
-      for (const p of c.parties) party.run(r.id, tenant, p, c.dueSort);
+      for (const p of c.parties) party.run(r.id, tenant, p, c.dueSort, c.overdue ? 1 : 0);
     }
   });
   for (let from = 0; from < size; from += BATCH) batch(from, Math.min(size, from + BATCH));
@@ -193,11 +195,14 @@ async function fillPostgres(store, size) {
         column((r) => r.columns.updatedAt),
       ],
     );
-    const parties = rows.flatMap((r) => r.columns.parties.map((p) => [r.record.id, p, r.columns.dueSort]));
+    const parties = rows.flatMap((r) =>
+      r.columns.parties.map((p) => [r.record.id, p, r.columns.dueSort, r.columns.overdue ? 1 : 0]),
+    );
     await store.pool.query(
-      `INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort)
-       SELECT id, $1, party, due FROM unnest($2::text[], $3::text[], $4::text[]) AS p (id, party, due)`,
-      [tenant, parties.map((p) => p[0]), parties.map((p) => p[1]), parties.map((p) => p[2])],
+      `INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort, overdue)
+       SELECT id, $1, party, due, overdue FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])
+         AS p (id, party, due, overdue)`,
+      [tenant, ...[0, 1, 2, 3].map((n) => parties.map((p) => p[n]))],
     );
   }
   await store.pool.query(`ANALYZE ${s}.instances; ANALYZE ${s}.instance_parties`);

@@ -95,17 +95,20 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
      instance_id TEXT NOT NULL,
      tenant TEXT NOT NULL,
      party TEXT NOT NULL,
-     due_sort TEXT COLLATE "C" NOT NULL
+     due_sort TEXT COLLATE "C" NOT NULL,
+     overdue INTEGER NOT NULL
    );
-   INSERT INTO {schema}.instance_parties (instance_id, tenant, party, due_sort)
-     SELECT id, tenant, 'unit:' || (record::jsonb #>> '{envelope,snapshot,context,assigneeUnit}'), due_sort
+   INSERT INTO {schema}.instance_parties (instance_id, tenant, party, due_sort, overdue)
+     SELECT id, tenant, 'unit:' || (record::jsonb #>> '{envelope,snapshot,context,assigneeUnit}'), due_sort, overdue
        FROM {schema}.instances WHERE jsonb_typeof(record::jsonb #> '{envelope,snapshot,context,assigneeUnit}') = 'string'
-     UNION SELECT i.id, i.tenant, 'unit:' || u.unit, i.due_sort
+     UNION SELECT i.id, i.tenant, 'unit:' || u.unit, i.due_sort, i.overdue
        FROM {schema}.instances AS i, jsonb_array_elements(i.record::jsonb -> 'deadlines') AS d,
          jsonb_array_elements_text(d -> 'escalateTo') AS u (unit)
-     UNION SELECT id, tenant, 'reporter:' || (record::jsonb #>> '{envelope,snapshot,context,reporter}'), due_sort
+     UNION SELECT id, tenant, 'reporter:' || (record::jsonb #>> '{envelope,snapshot,context,reporter}'), due_sort, overdue
        FROM {schema}.instances WHERE jsonb_typeof(record::jsonb #> '{envelope,snapshot,context,reporter}') = 'string';
    CREATE INDEX instance_parties_search ON {schema}.instance_parties (tenant, party, due_sort, (instance_id COLLATE "C"));
+   CREATE INDEX instance_parties_overdue ON {schema}.instance_parties (tenant, party, due_sort, (instance_id COLLATE "C"))
+     WHERE overdue = 1;
    CREATE INDEX instance_parties_instance ON {schema}.instance_parties (instance_id);
    CREATE INDEX instances_search ON {schema}.instances (tenant, due_sort, (id COLLATE "C"));
    CREATE INDEX instances_search_state ON {schema}.instances (tenant, state, due_sort, (id COLLATE "C"));

@@ -150,8 +150,8 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     const $ = (i: number) => `$${first + i}`;
     return `parties_gone AS (DELETE FROM ${s}.instance_parties WHERE instance_id IN (SELECT id FROM saved)),
       parties_added AS (
-        INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort)
-        SELECT saved.id, ${$(1)}, unnest(${$(16)}::text[]), ${$(13)} FROM saved
+        INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort, overdue)
+        SELECT saved.id, ${$(1)}, unnest(${$(16)}::text[]), ${$(13)}, ${$(14)}::int FROM saved
       )`;
   };
 
@@ -380,8 +380,8 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
                  next_deadline_at, record, ${SEARCH_COLUMNS})
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id
              )
-             INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort)
-             SELECT created.id, $2, unnest($17::text[]), $14 FROM created`,
+             INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort, overdue)
+             SELECT created.id, $2, unnest($17::text[]), $14, $15::int FROM created`,
             row(sealed.instance!, instance),
           );
           return writeCommit(client, commit, sealed);

@@ -100,15 +100,22 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
      updated_at = json_extract(record, '$.updatedAt'),
      due_sort = coalesce((SELECT min(json_extract(d.value, '$.firesAt')) FROM json_each(record, '$.deadlines') AS d), '~'),
      overdue = EXISTS (SELECT 1 FROM json_each(record, '$.deadlines') AS d WHERE json_extract(d.value, '$.overdueAt') IS NOT NULL);
-   CREATE TABLE instance_parties (instance_id TEXT NOT NULL, tenant TEXT NOT NULL, party TEXT NOT NULL, due_sort TEXT NOT NULL);
-   INSERT INTO instance_parties (instance_id, tenant, party, due_sort)
-     SELECT id, tenant, 'unit:' || json_extract(record, '$.envelope.snapshot.context.assigneeUnit'), due_sort FROM instances
-       WHERE json_type(record, '$.envelope.snapshot.context.assigneeUnit') = 'text'
-     UNION SELECT i.id, i.tenant, 'unit:' || u.value, i.due_sort
+   CREATE TABLE instance_parties (
+     instance_id TEXT NOT NULL,
+     tenant TEXT NOT NULL,
+     party TEXT NOT NULL,
+     due_sort TEXT NOT NULL,
+     overdue INTEGER NOT NULL
+   );
+   INSERT INTO instance_parties (instance_id, tenant, party, due_sort, overdue)
+     SELECT id, tenant, 'unit:' || json_extract(record, '$.envelope.snapshot.context.assigneeUnit'), due_sort, overdue
+       FROM instances WHERE json_type(record, '$.envelope.snapshot.context.assigneeUnit') = 'text'
+     UNION SELECT i.id, i.tenant, 'unit:' || u.value, i.due_sort, i.overdue
        FROM instances AS i, json_each(i.record, '$.deadlines') AS d, json_each(d.value, '$.escalateTo') AS u
-     UNION SELECT id, tenant, 'reporter:' || json_extract(record, '$.envelope.snapshot.context.reporter'), due_sort FROM instances
-       WHERE json_type(record, '$.envelope.snapshot.context.reporter') = 'text';
+     UNION SELECT id, tenant, 'reporter:' || json_extract(record, '$.envelope.snapshot.context.reporter'), due_sort, overdue
+       FROM instances WHERE json_type(record, '$.envelope.snapshot.context.reporter') = 'text';
    CREATE INDEX instance_parties_search ON instance_parties (tenant, party, due_sort, instance_id);
+   CREATE INDEX instance_parties_overdue ON instance_parties (tenant, party, due_sort, instance_id) WHERE overdue = 1;
    CREATE INDEX instance_parties_instance ON instance_parties (instance_id);
    CREATE INDEX instances_search ON instances (tenant, due_sort, id);
    CREATE INDEX instances_search_state ON instances (tenant, state, due_sort, id);

@@ -67,7 +67,9 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
        WHERE id = @id AND version = @expectedVersion`,
     ),
     dropParties: db.prepare(`DELETE FROM instance_parties WHERE instance_id = ?`),
-    addParty: db.prepare(`INSERT INTO instance_parties (instance_id, tenant, party, due_sort) VALUES (?, ?, ?, ?)`),
+    addParty: db.prepare(
+      `INSERT INTO instance_parties (instance_id, tenant, party, due_sort, overdue) VALUES (?, ?, ?, ?, ?)`,
+    ),
     load: db.prepare(`SELECT record FROM instances WHERE id = ?`),
     bySubject: db.prepare(
       `SELECT record FROM instances WHERE type = ? AND tenant = ? AND subject_key = ? ORDER BY rowid`,
@@ -170,7 +172,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
       row: { ...row, ...columns, overdue: overdue ? 1 : 0 },
       parties: () => {
         sql.dropParties.run(row.id);
-        for (const party of parties) sql.addParty.run(row.id, row.tenant, party, columns.dueSort);
+        for (const party of parties) sql.addParty.run(row.id, row.tenant, party, columns.dueSort, overdue ? 1 : 0);
       },
     };
   };

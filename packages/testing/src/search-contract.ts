@@ -268,6 +268,15 @@ export function searchContract(fresh: () => Promise<WorkflowStore>): void {
       expect(await tasks(who.household)).toEqual([{ id: 'pm-a', events: ['FLAG'], escalated: false }]);
       const [task] = (await runtime.tasks(who.water)).tasks;
       expect(task).toMatchObject({ due: '2022-01-08', overdue: true, subject: shanxia });
+      // rc-1's accept deadline passes (as tick saves it): it escalates to housing too
+      const rc1 = FIXTURE.find((r) => r.id === 'rc-1')!;
+      const overdue = { ...rc1, version: 2, deadlines: [deadline('accept', '2022-01-12', ['housing'], true)] };
+      await store.save(overdue, 1, commit(overdue));
+      expect(await tasks(who.housing)).toEqual([
+        { id: 'rc-2', events: [], escalated: true },
+        { id: 'rc-1', events: [], escalated: true },
+        { id: 'pm-a', events: ['FLAG'], escalated: false },
+      ]);
     });
 
     it('pages task lists', async () => {

@@ -223,7 +223,8 @@ export function searchSql(search: StoreSearch, d: SearchDialect): { page: SqlSta
     if (scope.township !== undefined) where.push(eq('i.township', scope.township, into));
     if (scope.village !== undefined) where.push(eq('i.village', scope.village, into));
     if (scope.household !== undefined) where.push(eq('i.household', scope.household, into));
-    if (scope.overdue) where.push('i.overdue = 1');
+    // a party's rows carry the flag (their partial index lists the overdue ones in due order)
+    if (scope.overdue) where.push(scope.party !== undefined && !partyBySubquery ? 'p.overdue = 1' : 'i.overdue = 1');
     if (scope.party !== undefined && partyBySubquery) {
       into.push(search.tenant, scope.party);
       where.push(`i.id IN (SELECT instance_id FROM ${d.parties} WHERE tenant = ? AND party = ?)`);
