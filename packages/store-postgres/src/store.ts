@@ -429,18 +429,27 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
         parties: `${s}.instance_parties`,
         binary: POSTGRES_BINARY,
       } satisfies SearchDialect);
-      const answer = (found: { record: string }[], counted?: { state: string; n: string }[]) => ({
-        records: records(found.slice(0, search.limit)),
-        more: found.length > search.limit,
-        ...(counted ? { counts: Object.fromEntries(counted.map((r) => [r.state, Number(r.n)])) } : {}),
-      });
-      if (!counts) return answer((await pool.query<{ record: string }>(numbered(page.text), page.params)).rows);
-      // one repeatable-read transaction: the page and its counts as of one moment
-      return transaction(async (client) => {
-        const found = await client.query<{ record: string }>(numbered(page.text), page.params);
-        const counted = await client.query<{ state: string; n: string }>(numbered(counts.text), counts.params);
-        return answer(found.rows, counted.rows);
-      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // One read-only transaction (repeatable read with counts: the page and its counts as of one
+      // moment). A page is a walk down an index to its LIMIT: parallel workers cost more to start
+      // than the walk (the planner cannot tell how soon it stops), so the page is planned without;
+      // the counts may use them.
+      return transaction(
+        async (client) => {
+          await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
+          const found = await client.query<{ record: string }>(numbered(page.text), page.params);
+          let counted: { state: string; n: string }[] | undefined;
+          if (counts) {
+            await client.query('RESET max_parallel_workers_per_gather');
+            counted = (await client.query<{ state: string; n: string }>(numbered(counts.text), counts.params)).rows;
+          }
+          return {
+            records: records(found.rows.slice(0, search.limit)),
+            more: found.rows.length > search.limit,
+            ...(counted ? { counts: Object.fromEntries(counted.map((r) => [r.state, Number(r.n)])) } : {}),
+          };
+        },
+        counts ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN READ ONLY',
+      );
     },
     async claimDue(now, lease, limit = 100, tenant) {
       const { rows } = await pool.query<{ record: string }>(
