@@ -10,8 +10,9 @@
  * and the idempotency key in one store transaction; `deliver.ts` hands the domain events to
  * subscribers. `tick.ts` fires passed deadlines, `migrate.ts` moves instances between machine
  * versions and plans. `search.ts` answers a principal's search over the store's search index
- * (`search-index.ts`), `tasks.ts` its task list (待办). Audit records are built by `audit.ts` alone (the stores seal and chain
- * them with `audit-rows.ts`'s `sealCommit`), domain events by `deliver.ts`'s `domainEvent`;
+ * (`search-index.ts`), `tasks.ts` its task list (待办). Audit records are built by `audit.ts`
+ * alone (the stores seal and chain them with `audit-rows.ts`'s `sealCommit`), domain events by
+ * `deliver.ts`'s `domainEvent`;
  * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`); with an
  * audit key, `audit-sign.ts` signs every entry the runtime writes and `auto-checkpoint.ts`
  * checkpoints on schedule.
