@@ -2,7 +2,8 @@
 // audit, save — against the floor measured in the same run: a bare XState `transition` plus one
 // transaction writing the same rows. On SQLite in one process; on PostgreSQL (when DATABASE_URL
 // is set) with 1, 2 and 4 processes, each on its own instance. Prints one `BENCH {json}` line
-// per measurement. Run after `pnpm build`: `pnpm bench:workflow [events] [pgEventsPerProcess]`.
+// per measurement; then the search and task-list figures (`search.mjs`). Run after `pnpm build`:
+// `pnpm bench:workflow [events] [pgEventsPerProcess]`.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { openSqliteStore } from '@ruralkit/store-sqlite';
 import pg from 'pg';
 import { transition } from 'xstate';
 import { assistingCases, cadreOf, incomePayload, plan, tenant } from './cases.mjs';
+import { searchBench } from './search.mjs';
 
 const EVENTS = Number(process.argv[2] ?? 3000);
 const PG_EVENTS = Number(process.argv[3] ?? 600);
@@ -277,3 +279,5 @@ if (!DATABASE_URL) {
     await client.end();
   }
 }
+
+await searchBench();

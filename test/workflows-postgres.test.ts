@@ -10,6 +10,7 @@ import {
   cadre,
   harness,
   input,
+  official,
   PATHS,
   PERSONAL,
   PERSONAL_PATH,
@@ -42,6 +43,39 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
       SCHEMA_MIGRATIONS.length + 1,
     ]);
     await expect(open(schema)).rejects.toThrow(/newer than this store supports/);
+  });
+
+  it('fills the search index of the instances written before its migration', async () => {
+    const source = await open();
+    const h = harness(START_AT['village-plan'], source);
+    const id = await walk(h, PATHS['village-plan'], 'consultation');
+    // a schema at the version before the search index, holding the instance's row as then written
+    const old = testSchema('search');
+    const before = SCHEMA_MIGRATIONS.findIndex((m) => m.includes('instance_parties'));
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA "${old}"`);
+      await client.query(
+        `CREATE TABLE "${old}".schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+      );
+      for (let version = 0; version < before; version += 1) {
+        await client.query(SCHEMA_MIGRATIONS[version]!.replaceAll('{schema}', `"${old}"`));
+        await client.query(`INSERT INTO "${old}".schema_migrations (version) VALUES ($1)`, [version + 1]);
+      }
+      const columns = 'id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record';
+      await client.query(
+        `INSERT INTO "${old}".instances (${columns}) SELECT ${columns} FROM "${source.schema}".instances`,
+      );
+    } finally {
+      await client.end();
+    }
+    const runtime = createRuntime({ plan, store: await open(old) });
+    const { instances } = await runtime.search(official(), { unit: 'natural-resources', dueBefore: '2023-01-01' });
+    expect(instances).toMatchObject([
+      { id, state: 'consultation', subject: { village: 'jianglian' }, due: '2022-12-31' },
+    ]);
+    expect((await runtime.search(official(), { dueAfter: '2023-01-01' })).instances).toEqual([]);
   });
 
   it('refuses a schema name that is not a plain identifier, and a missing connection string', async () => {

@@ -215,12 +215,23 @@ describe('a database with entries of the earlier format', () => {
     raw.exec(`DROP INDEX outbox_pending_instance; DROP INDEX outbox_tenant; DROP INDEX outbox_pending_tenant;
       ALTER TABLE outbox DROP COLUMN instance_id; ALTER TABLE outbox DROP COLUMN tenant; DROP TABLE outbox_dead_letters`);
     raw.exec('DROP TABLE ticker_leases'); // and migration 5
+    // and migration 6: the search index (filled again from the records when it runs)
+    raw.exec(`DROP TABLE instance_parties;
+      DROP INDEX instances_search; DROP INDEX instances_search_state; DROP INDEX instances_search_township;
+      DROP INDEX instances_search_township_state; DROP INDEX instances_search_village;
+      DROP INDEX instances_search_household; DROP INDEX instances_search_overdue;
+      ALTER TABLE instances DROP COLUMN township; ALTER TABLE instances DROP COLUMN village;
+      ALTER TABLE instances DROP COLUMN household; ALTER TABLE instances DROP COLUMN due_sort;
+      ALTER TABLE instances DROP COLUMN overdue; ALTER TABLE instances DROP COLUMN updated_at`);
     raw.pragma('user_version = 2');
     raw.close();
 
     const store = openSqliteStore(file); // migrates to the latest version
     const runtime = createRuntime({ plan, store, clock: h.clock });
     expect(await runtime.verifyAudit()).toMatchObject({ ok: true, entries: 2 });
+    // the search index was filled from the records: subject, deadline and escalation unit
+    const [found] = (await runtime.search(official(), { unit: 'natural-resources', township: 'liyang' })).instances;
+    expect(found).toMatchObject({ id, state: 'consultation', subject: { village: 'jianglian' }, due: '2022-12-31' });
     h.clock.advanceDays(31);
     await runtime.send(id, { type: 'CLOSE_CONSULTATION', actor: official() });
     const history = await runtime.history(id);

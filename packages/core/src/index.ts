@@ -126,7 +126,27 @@ export {
   type ScreeningStart,
   type RectificationStart,
   type DomainEventHandler,
+  type DeadlineSummary,
+  type InstancePage,
+  type InstanceQuery,
+  type InstanceSummary,
+  type Task,
+  type TaskPage,
+  type TaskQuery,
 } from './workflows/runtime.js';
+export { queryFromText, type QueryNames } from './workflows/search.js';
+export {
+  searchColumns,
+  searchSql,
+  type SearchColumns,
+  type SearchDialect,
+  type SearchFilters,
+  type SearchKey,
+  type SearchScope,
+  type SqlStatement,
+  type StoreSearch,
+  type StoreSearchResult,
+} from './workflows/search-index.js';
 export {
   createMemoryStore,
   type DeadLetter,
@@ -200,7 +220,8 @@ export {
   type Clock,
   type ManualClock,
 } from './workflows/calendar.js';
-export { canSee, type RelationFacts, type ScopeRefusal } from './workflows/authorize.js';
+export { canSee, type ScopeRefusal } from './workflows/authorize.js';
+export type { RelationFacts } from './workflows/relations.js';
 export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
 export * from './workflows/privacy/index.js';
 export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';

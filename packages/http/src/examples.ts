@@ -29,3 +29,29 @@ export const START_EXAMPLE = {
 
 /** An event sent to an instance. */
 export const EVENT_EXAMPLE = { type: 'SUBMIT_DRAFT', payload: { draft: 'liuyang-plan-v1' } };
+
+const LIUYANG_CASE = {
+  id: 'c1a6a0de-5b1f-4f3e-9a57-0f4d2b7e8a11',
+  type: 'poverty-monitoring',
+  state: 'verifying',
+  status: 'active',
+  subject: { village: 'liuyang', township: 'nianyushan', household: 'lh-001' },
+  due: '2022-01-31',
+  overdue: false,
+  deadlines: [{ id: 'identification', due: '2022-01-31', overdue: false, escalateTo: ['civil-affairs'] }],
+  version: 1,
+  updatedAt: '2022-01-03T01:00:00.000Z',
+};
+
+/** A page of a township office's search, `?state=verifying&limit=1&counts=true`. */
+export const INSTANCE_PAGE_EXAMPLE = {
+  instances: [LIUYANG_CASE],
+  next: 'WyIyMDIyLTAxLTMxVDE2OjAwOjAwLjAwMFoiLCJjMWE2YTBkZS01YjFmLTRmM2UtOWE1Ny0wZjRkMmI3ZThhMTEiXQ',
+  counts: { verifying: 3 },
+};
+
+/** A village cadre's task list. */
+export const TASK_PAGE_EXAMPLE = {
+  tasks: [{ ...LIUYANG_CASE, events: ['FLAG', 'CONFIRM_RISK', 'REJECT_RISK'], escalated: false }],
+  next: null,
+};

@@ -111,7 +111,12 @@ export function openApiDocument(routes: readonly RouteSpec[], info: DocumentInfo
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries(spec.responses)) {
       const media: Record<string, unknown> = {};
-      if (response.schema) media['application/json'] = { schema: schemas.convert(response.schema, 'output') };
+      if (response.schema) {
+        media['application/json'] = {
+          schema: schemas.convert(response.schema, 'output'),
+          ...(response.example === undefined ? {} : { example: response.example }),
+        };
+      }
       for (const [type, other] of Object.entries(response.media ?? {})) {
         const schema = other.schema
           ? schemas.convert(other.schema, 'output')

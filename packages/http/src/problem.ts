@@ -18,6 +18,7 @@ import { z } from 'zod';
 /** The stable problem codes, with their HTTP status. */
 export const PROBLEM_STATUS = {
   'invalid-request': 400,
+  'invalid-query': 400,
   'invalid-json': 400,
   unauthenticated: 401,
   'invalid-token': 401,
@@ -117,6 +118,7 @@ const WORKFLOW_TITLE: Record<string, LocalizedText> = {
   'unknown-instance': { zh: '没有此实例', en: 'no such instance' },
   'invalid-principal': { zh: '主体无效', en: 'invalid principal' },
   'invalid-subject': { zh: '对象有误', en: 'invalid subject' },
+  'invalid-query': { zh: '查询参数有误', en: 'invalid query parameter' },
   'out-of-scope': { zh: '超出管辖范围', en: 'out of scope' },
   'unknown-event': { zh: '未知事件', en: 'unknown event' },
   'not-allowed-in-state': { zh: '当前状态不接受此事件', en: 'event not accepted in this state' },

@@ -14,6 +14,8 @@ export interface ResponseSpec {
   /** Other media types the response may have instead (`text/html`, `application/x-ndjson`…). */
   media?: Record<string, { description?: string; schema?: z.ZodType; binary?: boolean }>;
   headers?: Record<string, string>;
+  /** An example of the JSON body, for the document. */
+  example?: unknown;
 }
 
 export interface RequestContext<P, Q, B> {

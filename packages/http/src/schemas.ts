@@ -256,3 +256,68 @@ export const AuditVerificationSchema = z
   .meta({ id: 'AuditVerification' });
 
 export const HealthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });
+
+const QueryText = (description: string) => z.string().max(200).optional().describe(description);
+
+/** The filters of instance search, as query parameters (checked by the runtime, which names the bad one). */
+export const InstanceSearchQuery = z
+  .object({
+    type: QueryText('Workflow types, comma-separated: `village-plan`, `rectification`, `poverty-monitoring`'),
+    state: QueryText('States, comma-separated (e.g. `reported,rectifying`)'),
+    village: QueryText('The village id'),
+    township: QueryText('The township id'),
+    household: QueryText('The household id'),
+    unit: QueryText('A unit id: instances assigned to it, or whose deadlines escalate to it'),
+    overdue: QueryText('`true`: only instances with an overdue deadline; `false`: only those without'),
+    dueBefore: QueryText('Earliest deadline due before this date, YYYY-MM-DD'),
+    dueAfter: QueryText('Earliest deadline due after this date, YYYY-MM-DD'),
+    updatedSince: QueryText(
+      'Changed at or after this ISO 8601 date-time (with offset) or date (from its start, China time)',
+    ),
+    limit: QueryText('Results a page, 1–500 (default 50)'),
+    cursor: QueryText('The `next` of the previous page'),
+    counts: QueryText('`true`: count the results of every page by state too (a pass over all of them)'),
+  })
+  .strict();
+
+export const TaskListQuery = InstanceSearchQuery.pick({ type: true, limit: true, cursor: true }).strict();
+
+const DeadlineSummarySchema = z.object({
+  id: z.string(),
+  due: z.string(),
+  overdue: z.boolean(),
+  escalateTo: z.array(z.string()),
+});
+
+/** An instance as search shows it: no context, no personal value. */
+export const InstanceSummarySchema = z
+  .object({
+    id: z.string(),
+    type: WorkflowTypeSchema,
+    state: z.string(),
+    status: z.enum(['active', 'done']),
+    subject: SubjectSchema,
+    due: z.string().nullable(),
+    overdue: z.boolean(),
+    deadlines: z.array(DeadlineSummarySchema),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'InstanceSummary' });
+
+export const InstancePageSchema = z
+  .object({
+    instances: z.array(InstanceSummarySchema),
+    next: z.string().nullable(),
+    counts: z.record(z.string(), z.number().int()).optional(),
+  })
+  .meta({ id: 'InstancePage' });
+
+export const TaskPageSchema = z
+  .object({
+    tasks: z.array(
+      InstanceSummarySchema.extend({ events: z.array(z.string()), escalated: z.boolean() }).meta({ id: 'Task' }),
+    ),
+    next: z.string().nullable(),
+  })
+  .meta({ id: 'TaskPage' });

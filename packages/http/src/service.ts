@@ -102,6 +102,14 @@ export class Service {
   }
 
   /**
+   * The runtime that searches and lists tasks for `principal`: of the first plan served to its
+   * tenant (its role table decides what is the principal's to do), else any.
+   */
+  forTenant(principal: Principal): Runtime {
+    return this.visiblePlans(principal)[0]?.runtime ?? this.reader;
+  }
+
+  /**
    * An instance `principal` may see (the runtime's `canSee`: its own tenant's, and for a household
    * its own case), with the runtime of the plan it was started under; its personal fields are
    * opened only when `principal` needs them. Any other instance is answered as missing (404).

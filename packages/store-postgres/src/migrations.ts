@@ -77,6 +77,49 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
    );`,
   // 4: each tenant's ticker lease: the one process that fires the tenant's deadlines on schedule.
   `CREATE TABLE {schema}.ticker_leases (tenant TEXT PRIMARY KEY, owner TEXT NOT NULL, held_until TIMESTAMPTZ NOT NULL);`,
+  // 5: the search index (检索索引): columns derived from each record at write time (subject,
+  // earliest due instant or '~', overdue flag, last update) and the parties an instance concerns
+  // (\`unit:…\`, \`reporter:…\`), filled here for the instances written before. Sort keys
+  // compare as bytes (COLLATE "C"), as in every store.
+  `ALTER TABLE {schema}.instances ADD COLUMN township TEXT, ADD COLUMN village TEXT, ADD COLUMN household TEXT,
+     ADD COLUMN due_sort TEXT COLLATE "C" NOT NULL DEFAULT '~', ADD COLUMN overdue INTEGER NOT NULL DEFAULT 0,
+     ADD COLUMN updated_at TEXT;
+   UPDATE {schema}.instances AS i SET
+     township = j.r -> 'subject' ->> 'township',
+     village = j.r -> 'subject' ->> 'village',
+     household = j.r -> 'subject' ->> 'household',
+     updated_at = j.r ->> 'updatedAt',
+     due_sort = coalesce((SELECT min((d ->> 'firesAt') COLLATE "C") FROM jsonb_array_elements(j.r -> 'deadlines') AS d), '~'),
+     overdue = CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(j.r -> 'deadlines') AS d WHERE d ->> 'overdueAt' IS NOT NULL)
+       THEN 1 ELSE 0 END
+   FROM (SELECT id, record::jsonb AS r FROM {schema}.instances) AS j WHERE j.id = i.id;
+   CREATE TABLE {schema}.instance_parties (
+     instance_id TEXT NOT NULL,
+     tenant TEXT NOT NULL,
+     party TEXT NOT NULL,
+     due_sort TEXT COLLATE "C" NOT NULL,
+     overdue INTEGER NOT NULL
+   );
+   INSERT INTO {schema}.instance_parties (instance_id, tenant, party, due_sort, overdue)
+     SELECT id, tenant, 'unit:' || (record::jsonb #>> '{envelope,snapshot,context,assigneeUnit}'), due_sort, overdue
+       FROM {schema}.instances WHERE jsonb_typeof(record::jsonb #> '{envelope,snapshot,context,assigneeUnit}') = 'string'
+     UNION SELECT i.id, i.tenant, 'unit:' || u.unit, i.due_sort, i.overdue
+       FROM {schema}.instances AS i, jsonb_array_elements(i.record::jsonb -> 'deadlines') AS d,
+         jsonb_array_elements_text(d -> 'escalateTo') AS u (unit)
+     UNION SELECT id, tenant, 'reporter:' || (record::jsonb #>> '{envelope,snapshot,context,reporter}'), due_sort, overdue
+       FROM {schema}.instances WHERE jsonb_typeof(record::jsonb #> '{envelope,snapshot,context,reporter}') = 'string';
+   CREATE INDEX instance_parties_search ON {schema}.instance_parties (tenant, party, due_sort, (instance_id COLLATE "C"));
+   CREATE INDEX instance_parties_overdue ON {schema}.instance_parties (tenant, party, due_sort, (instance_id COLLATE "C"))
+     WHERE overdue = 1;
+   CREATE INDEX instance_parties_instance ON {schema}.instance_parties (instance_id);
+   CREATE INDEX instances_search ON {schema}.instances (tenant, due_sort, (id COLLATE "C"));
+   CREATE INDEX instances_search_state ON {schema}.instances (tenant, state, due_sort, (id COLLATE "C"));
+   CREATE INDEX instances_search_township ON {schema}.instances (tenant, township, due_sort, (id COLLATE "C"));
+   CREATE INDEX instances_search_township_state ON {schema}.instances (tenant, township, state, due_sort, (id COLLATE "C"));
+   CREATE INDEX instances_search_village ON {schema}.instances (tenant, village, due_sort, (id COLLATE "C"));
+   CREATE INDEX instances_search_household ON {schema}.instances (tenant, household, due_sort, (id COLLATE "C"))
+     WHERE household IS NOT NULL;
+   CREATE INDEX instances_search_overdue ON {schema}.instances (tenant, due_sort, (id COLLATE "C")) WHERE overdue = 1;`,
 ];
 
 /** A schema name as PostgreSQL would fold it, refused unless it is a plain identifier. */

@@ -14,6 +14,8 @@ import {
   ConflictError,
   GENESIS_HASH,
   sealCommit,
+  searchColumns,
+  searchSql,
   type AuditEntry,
   type AuditHead,
   type AuditRow,
@@ -23,6 +25,7 @@ import {
   type OutboxEntry,
   type OutboxStatus,
   type SealedCommit,
+  type SearchDialect,
   type WorkflowStore,
 } from '@ruralkit/core';
 import { checkSchemaName, migrateSchema } from './migrations.js';
@@ -50,6 +53,15 @@ export interface PostgresStore extends WorkflowStore {
 }
 
 const AUDIT_COLUMNS = 'tenant, seq, instance_id AS "instanceId", prev_hash AS "prevHash", hash, entry';
+
+/** Ids sort as bytes, as in every store (the search index's order). */
+const POSTGRES_BINARY = ' COLLATE "C"';
+
+/** A statement with `?` placeholders numbered as PostgreSQL's `$1, $2…`. */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${(n += 1)}`);
+}
 
 /** PostgreSQL's error codes that mean "another writer got there first". */
 const CONFLICTS = new Set(['23505', '40001', '40P01']);
@@ -96,28 +108,51 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
   let listener: pg.Client | undefined;
   let closed = false;
 
-  const row = (i: InstanceRow) => [
-    i.id,
-    i.tenant,
-    i.type,
-    i.subjectKey,
-    i.exclusiveKey,
-    i.state,
-    i.status,
-    i.version,
-    i.nextDeadlineAt,
-    i.record,
-  ];
+  /** The parameters of an instance row: its columns, its search columns, then its parties. */
+  const row = (i: InstanceRow, record: InstanceRecord) => {
+    const c = searchColumns(record);
+    return [
+      i.id,
+      i.tenant,
+      i.type,
+      i.subjectKey,
+      i.exclusiveKey,
+      i.state,
+      i.status,
+      i.version,
+      i.nextDeadlineAt,
+      i.record,
+      c.township,
+      c.village,
+      c.household,
+      c.dueSort,
+      c.overdue ? 1 : 0,
+      c.updatedAt,
+      c.parties,
+    ];
+  };
+  /** Parameters a `row` takes. */
+  const ROW = 17;
+  const SEARCH_COLUMNS = 'township, village, household, due_sort, overdue, updated_at';
 
   /**
    * The update of an instance to its next version, its parameters from `$first` on: `row`, then
-   * the expected version.
+   * the expected version; and the CTEs that replace its parties once `saved` (its RETURNING id) is.
    */
   const saveInstance = (first: number) => {
     const $ = (i: number) => `$${first + i}`;
     return `UPDATE ${s}.instances SET tenant = ${$(1)}, type = ${$(2)}, subject_key = ${$(3)}, exclusive_key = ${$(4)},
       state = ${$(5)}, status = ${$(6)}, version = ${$(7)}, next_deadline_at = ${$(8)}, record = ${$(9)},
-      claimed_by = NULL, claimed_until = NULL WHERE id = ${$(0)} AND version = ${$(10)}`;
+      township = ${$(10)}, village = ${$(11)}, household = ${$(12)}, due_sort = ${$(13)}, overdue = ${$(14)},
+      updated_at = ${$(15)}, claimed_by = NULL, claimed_until = NULL WHERE id = ${$(0)} AND version = ${$(ROW)}`;
+  };
+  const saveParties = (first: number) => {
+    const $ = (i: number) => `$${first + i}`;
+    return `parties_gone AS (DELETE FROM ${s}.instance_parties WHERE instance_id IN (SELECT id FROM saved)),
+      parties_added AS (
+        INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort, overdue)
+        SELECT saved.id, ${$(1)}, unnest(${$(16)}::text[]), ${$(13)}, ${$(14)}::int FROM saved
+      )`;
   };
 
   /**
@@ -190,6 +225,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     commit: Commit,
     sealed: SealedCommit,
     expectedVersion?: number,
+    record?: InstanceRecord,
   ): Promise<AuditEntry[]> {
     const saved = expectedVersion === undefined ? undefined : sealed.instance;
     // The idempotency key first: a repeated key violates its primary key (a conflict), and a
@@ -209,7 +245,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
     // The highest stored seq of each tenant comes with its head: a head row missing or behind
     // is refused (read in the statement's snapshot, it is never ahead of the locked head).
     const locked = await client.query<{ tenant: string | null; seq: string; hash: string | null; last: string }>(
-      `WITH ${saved ? `saved AS (${saveInstance(5)} RETURNING id),` : ''}
+      `WITH ${saved ? `saved AS (${saveInstance(5)} RETURNING id), ${saveParties(5)},` : ''}
        added AS (INSERT INTO ${s}.outbox (event) SELECT unnest($1::text[]) RETURNING id),
        heads AS (
          INSERT INTO ${s}.audit_heads (tenant, seq, hash) SELECT unnest($3::text[]), 0, $4
@@ -219,7 +255,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
        FROM heads
        UNION ALL SELECT NULL, NULL, NULL, NULL FROM (SELECT pg_notify($2, '') FROM (SELECT 1 FROM added LIMIT 1) AS a) AS n
        ${saved ? `UNION ALL SELECT NULL, count(*), 'saved', NULL FROM saved` : ''}`,
-      [sealed.outbox, channel, tenants, GENESIS_HASH, ...(saved ? [...row(saved), expectedVersion] : [])],
+      [sealed.outbox, channel, tenants, GENESIS_HASH, ...(saved ? [...row(saved, record!), expectedVersion] : [])],
     );
     if (saved && Number(locked.rows.find((r) => r.tenant === null && r.hash === 'saved')?.seq) !== 1) {
       throw new ConflictError(saved.id, expectedVersion!);
@@ -242,6 +278,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
    */
   async function saveAhead(
     sealed: SealedCommit,
+    record: InstanceRecord,
     expectedVersion: number,
     known: Map<string, AuditHead>,
   ): Promise<AuditEntry[] | undefined> {
@@ -264,7 +301,8 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
          saved AS (
            ${saveInstance(6)} AND (SELECT count(*) FROM current) = cardinality($3::text[]) RETURNING id
          ),
-         ${appendAudit(17, 'EXISTS (SELECT 1 FROM saved)')},
+         ${saveParties(6)},
+         ${appendAudit(6 + ROW + 1, 'EXISTS (SELECT 1 FROM saved)')},
          added AS (
            INSERT INTO ${s}.outbox (event) SELECT unnest($1::text[]) WHERE EXISTS (SELECT 1 FROM saved) RETURNING id
          )
@@ -276,7 +314,7 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
           [...known.keys()],
           [...known.values()].map((h) => h.seq),
           [...known.values()].map((h) => h.hash),
-          ...row(instance),
+          ...row(instance, record),
           expectedVersion,
           ...auditParams(rows, heads),
         ],
@@ -337,9 +375,14 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
         async (client) => {
           const sealed = sealCommit(commit, instance);
           await client.query(
-            `INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-            row(sealed.instance!),
+            `WITH created AS (
+               INSERT INTO ${s}.instances (id, tenant, type, subject_key, exclusive_key, state, status, version,
+                 next_deadline_at, record, ${SEARCH_COLUMNS})
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id
+             )
+             INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort, overdue)
+             SELECT created.id, $2, unnest($17::text[]), $14, $15::int FROM created`,
+            row(sealed.instance!, instance),
           );
           return writeCommit(client, commit, sealed);
         },
@@ -352,11 +395,11 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
       // A key is kept to the locking path, where it is inserted before any head is locked.
       const known = commit.idempotency ? undefined : writer.heads(auditTenants(commit.audit));
       if (known) {
-        const entries = await saveAhead(sealed, expectedVersion, known);
+        const entries = await saveAhead(sealed, instance, expectedVersion, known);
         if (entries) return entries;
       }
       return transaction(
-        (client) => writeCommit(client, commit, sealed, expectedVersion),
+        (client) => writeCommit(client, commit, sealed, expectedVersion, instance),
         'BEGIN',
         () => new ConflictError(instance.id, expectedVersion),
       );
@@ -379,6 +422,34 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
         [type, tenant, subjectKey, open ?? false],
       );
       return records(rows);
+    },
+    async searchInstances(search) {
+      const { page, counts } = searchSql(search, {
+        instances: `${s}.instances`,
+        parties: `${s}.instance_parties`,
+        binary: POSTGRES_BINARY,
+      } satisfies SearchDialect);
+      // One read-only transaction (repeatable read with counts: the page and its counts as of one
+      // moment). A page is a walk down an index to its LIMIT: parallel workers cost more to start
+      // than the walk (the planner cannot tell how soon it stops), so the page is planned without;
+      // the counts may use them.
+      return transaction(
+        async (client) => {
+          await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
+          const found = await client.query<{ record: string }>(numbered(page.text), page.params);
+          let counted: { state: string; n: string }[] | undefined;
+          if (counts) {
+            await client.query('RESET max_parallel_workers_per_gather');
+            counted = (await client.query<{ state: string; n: string }>(numbered(counts.text), counts.params)).rows;
+          }
+          return {
+            records: records(found.rows.slice(0, search.limit)),
+            more: found.rows.length > search.limit,
+            ...(counted ? { counts: Object.fromEntries(counted.map((r) => [r.state, Number(r.n)])) } : {}),
+          };
+        },
+        counts ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN READ ONLY',
+      );
     },
     async claimDue(now, lease, limit = 100, tenant) {
       const { rows } = await pool.query<{ record: string }>(

@@ -87,6 +87,46 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
   // 5: each tenant's ticker lease: the one process that fires the tenant's deadlines on schedule
   // (until: milliseconds of this machine's clock).
   `CREATE TABLE ticker_leases (tenant TEXT PRIMARY KEY, owner TEXT NOT NULL, held_until INTEGER NOT NULL);`,
+  // 6: the search index (检索索引): columns derived from each record at write time (subject,
+  // earliest due instant or '~', overdue flag, last update) and the parties an instance concerns
+  // (\`unit:…\`, \`reporter:…\`), filled here for the instances written before.
+  `ALTER TABLE instances ADD COLUMN township TEXT;
+   ALTER TABLE instances ADD COLUMN village TEXT;
+   ALTER TABLE instances ADD COLUMN household TEXT;
+   ALTER TABLE instances ADD COLUMN due_sort TEXT NOT NULL DEFAULT '~';
+   ALTER TABLE instances ADD COLUMN overdue INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE instances ADD COLUMN updated_at TEXT;
+   UPDATE instances SET
+     township = json_extract(record, '$.subject.township'),
+     village = json_extract(record, '$.subject.village'),
+     household = json_extract(record, '$.subject.household'),
+     updated_at = json_extract(record, '$.updatedAt'),
+     due_sort = coalesce((SELECT min(json_extract(d.value, '$.firesAt')) FROM json_each(record, '$.deadlines') AS d), '~'),
+     overdue = EXISTS (SELECT 1 FROM json_each(record, '$.deadlines') AS d WHERE json_extract(d.value, '$.overdueAt') IS NOT NULL);
+   CREATE TABLE instance_parties (
+     instance_id TEXT NOT NULL,
+     tenant TEXT NOT NULL,
+     party TEXT NOT NULL,
+     due_sort TEXT NOT NULL,
+     overdue INTEGER NOT NULL
+   );
+   INSERT INTO instance_parties (instance_id, tenant, party, due_sort, overdue)
+     SELECT id, tenant, 'unit:' || json_extract(record, '$.envelope.snapshot.context.assigneeUnit'), due_sort, overdue
+       FROM instances WHERE json_type(record, '$.envelope.snapshot.context.assigneeUnit') = 'text'
+     UNION SELECT i.id, i.tenant, 'unit:' || u.value, i.due_sort, i.overdue
+       FROM instances AS i, json_each(i.record, '$.deadlines') AS d, json_each(d.value, '$.escalateTo') AS u
+     UNION SELECT id, tenant, 'reporter:' || json_extract(record, '$.envelope.snapshot.context.reporter'), due_sort, overdue
+       FROM instances WHERE json_type(record, '$.envelope.snapshot.context.reporter') = 'text';
+   CREATE INDEX instance_parties_search ON instance_parties (tenant, party, due_sort, instance_id);
+   CREATE INDEX instance_parties_overdue ON instance_parties (tenant, party, due_sort, instance_id) WHERE overdue = 1;
+   CREATE INDEX instance_parties_instance ON instance_parties (instance_id);
+   CREATE INDEX instances_search ON instances (tenant, due_sort, id);
+   CREATE INDEX instances_search_state ON instances (tenant, state, due_sort, id);
+   CREATE INDEX instances_search_township ON instances (tenant, township, due_sort, id);
+   CREATE INDEX instances_search_township_state ON instances (tenant, township, state, due_sort, id);
+   CREATE INDEX instances_search_village ON instances (tenant, village, due_sort, id);
+   CREATE INDEX instances_search_household ON instances (tenant, household, due_sort, id) WHERE household IS NOT NULL;
+   CREATE INDEX instances_search_overdue ON instances (tenant, due_sort, id) WHERE overdue = 1;`,
 ];
 
 /** Bring `db` up to the latest schema; returns the version it is at. */

@@ -11,6 +11,8 @@ import {
   checkpointText,
   ConflictError,
   sealCommit,
+  searchColumns,
+  searchSql,
   type AuditHead,
   type AuditEntry,
   type AuditRow,
@@ -21,6 +23,7 @@ import {
   type OutboxEntry,
   type OutboxStatus,
   type OutboxRow,
+  type SearchDialect,
   type WorkflowStore,
 } from '@ruralkit/core';
 import { migrateSchema } from './migrations.js';
@@ -40,6 +43,8 @@ const AUDIT_COLUMNS = 'tenant, seq, instance_id AS instanceId, prev_hash AS prev
 const INSTANCE_COLUMNS = `id, tenant, type, subject_key AS subjectKey, exclusive_key AS exclusiveKey, state, status,
   version, next_deadline_at AS nextDeadlineAt, record`;
 
+const SQLITE_SEARCH: SearchDialect = { instances: 'instances', parties: 'instance_parties', binary: '' };
+
 /** Open (and create or migrate) a store in the SQLite file `filename`. */
 export function openSqliteStore(filename: string, options: SqliteStoreOptions = {}): SqliteStore {
   const db = new Database(filename);
@@ -50,13 +55,21 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
 
   const sql = {
     insert: db.prepare(
-      `INSERT INTO instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record)
-       VALUES (@id, @tenant, @type, @subjectKey, @exclusiveKey, @state, @status, @version, @nextDeadlineAt, @record)`,
+      `INSERT INTO instances (id, tenant, type, subject_key, exclusive_key, state, status, version, next_deadline_at, record,
+         township, village, household, due_sort, overdue, updated_at)
+       VALUES (@id, @tenant, @type, @subjectKey, @exclusiveKey, @state, @status, @version, @nextDeadlineAt, @record,
+         @township, @village, @household, @dueSort, @overdue, @updatedAt)`,
     ),
     update: db.prepare(
       `UPDATE instances SET exclusive_key = @exclusiveKey, state = @state, status = @status, version = @version,
-       next_deadline_at = @nextDeadlineAt, record = @record, claimed_by = NULL, claimed_until = NULL
+       next_deadline_at = @nextDeadlineAt, record = @record, claimed_by = NULL, claimed_until = NULL,
+       township = @township, village = @village, household = @household, due_sort = @dueSort, overdue = @overdue,
+       updated_at = @updatedAt
        WHERE id = @id AND version = @expectedVersion`,
+    ),
+    dropParties: db.prepare(`DELETE FROM instance_parties WHERE instance_id = ?`),
+    addParty: db.prepare(
+      `INSERT INTO instance_parties (instance_id, tenant, party, due_sort, overdue) VALUES (?, ?, ?, ?, ?)`,
     ),
     load: db.prepare(`SELECT record FROM instances WHERE id = ?`),
     bySubject: db.prepare(
@@ -163,6 +176,18 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     }
   }
 
+  /** The instance row with its search columns, and its parties (after the row is written). */
+  const indexed = (row: InstanceRow, instance: InstanceRecord) => {
+    const { parties, overdue, ...columns } = searchColumns(instance);
+    return {
+      row: { ...row, ...columns, overdue: overdue ? 1 : 0 },
+      parties: () => {
+        sql.dropParties.run(row.id);
+        for (const party of parties) sql.addParty.run(row.id, row.tenant, party, columns.dueSort, overdue ? 1 : 0);
+      },
+    };
+  };
+
   const parse = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { record: string }).record) as T);
   const entry = (r: unknown): AuditEntry => auditEntryOf(r as AuditRow);
   const outboxEntry = (r: unknown): OutboxEntry => {
@@ -174,17 +199,24 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     db,
     async create(instance, commit) {
       return transact(
-        () => writeCommit(commit, instance, (row) => sql.insert.run(row)),
+        () =>
+          writeCommit(commit, instance, (plain) => {
+            const { row, parties } = indexed(plain, instance);
+            sql.insert.run(row);
+            parties();
+          }),
         () => new ConflictError(instance.id, 0),
       );
     },
     async save(instance, expectedVersion, commit) {
       return transact(
         () =>
-          writeCommit(commit, instance, (row) => {
+          writeCommit(commit, instance, (plain) => {
+            const { row, parties } = indexed(plain, instance);
             if (sql.update.run({ ...row, expectedVersion }).changes !== 1) {
               throw new ConflictError(instance.id, expectedVersion);
             }
+            parties();
           }),
         () => new ConflictError(instance.id, expectedVersion),
       );
@@ -200,6 +232,27 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     },
     async findBySubject({ type, tenant, subjectKey, open }) {
       return parse<InstanceRecord>((open ? sql.openBySubject : sql.bySubject).all(type, tenant, subjectKey));
+    },
+    async searchInstances(search) {
+      const { page, counts } = searchSql(search, SQLITE_SEARCH);
+      // one read transaction: the page and its counts as of one moment
+      return db.transaction(() => {
+        const rows = db.prepare(page.text).all(...page.params) as { record: string }[];
+        return {
+          records: parse<InstanceRecord>(rows.slice(0, search.limit)),
+          more: rows.length > search.limit,
+          ...(counts
+            ? {
+                counts: Object.fromEntries(
+                  (db.prepare(counts.text).all(...counts.params) as { state: string; n: number }[]).map((r) => [
+                    r.state,
+                    r.n,
+                  ]),
+                ),
+              }
+            : {}),
+        };
+      })();
     },
     async claimDue(now, lease, limit = 100, tenant) {
       return db

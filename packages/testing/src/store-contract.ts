@@ -22,6 +22,7 @@ import {
   type WorkflowStore,
 } from '@ruralkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { searchContract } from './search-contract.js';
 
 /** Makes a fresh, empty store for each test. */
 export type StoreFactory = () => WorkflowStore | Promise<WorkflowStore>;
@@ -118,6 +119,8 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
     afterEach(async () => {
       await Promise.all(open.splice(0).map((s) => s.close()));
     });
+
+    searchContract(fresh);
 
     describe('concurrency', () => {
       const plan = getPlan('changjiang-2021');

@@ -9,6 +9,7 @@ import {
   WorkflowError,
   WORKFLOW_TYPES,
   type EventInput,
+  type Principal,
   type Runtime,
   type WorkflowType,
 } from '@ruralkit/core';
@@ -22,6 +23,7 @@ import { checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
 import { overdueLine } from '../deadlines.js';
 import { runWorker, workerOptions } from './workflow-run.js';
+import { list, searchOptions, tasks } from './workflow-search.js';
 
 const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--household ID] --event EVENT [--keys FILE]
   ruralkit workflow send <instance> STORE --event EVENT [--keys FILE]
@@ -29,6 +31,10 @@ const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--
   ruralkit workflow history <instance> STORE [--format text|json]
   ruralkit workflow tick STORE
   ruralkit workflow run STORE [--tick-every SECONDS] [--tenant ID] [--once]
+  ruralkit workflow list STORE --as PRINCIPAL [--type T,…] [--state S,…] [--village ID] [--township ID]
+    [--household ID] [--unit ID] [--overdue] [--due-before DATE] [--due-after DATE] [--updated-since WHEN]
+    [--limit N] [--cursor NEXT] [--counts] [--format text|json]
+  ruralkit workflow tasks STORE --as PRINCIPAL [--type T,…] [--limit N] [--cursor NEXT] [--format text|json]
   ruralkit workflow verify STORE [--tenant ID] [--public-key FILE[@FROM..UNTIL]]... [--checkpoints FILE]
   ruralkit workflow checkpoint STORE --key FILE [--export FILE] [--tenant ID] [--public-key FILE[@FROM..UNTIL]]...
   (start, send, tick, run and forget take --audit-key FILE: sign every audit entry with it)
@@ -38,13 +44,29 @@ const USAGE = `ruralkit workflow start <type> STORE --tenant ID --village ID [--
   (every workflow action also takes --plan ID and --plugin FILE...)`;
 
 const NAME = 'ruralkit workflow';
-const ACTIONS = ['start', 'send', 'show', 'history', 'tick', 'run', 'verify', 'checkpoint', 'keygen', 'forget'];
+const ACTIONS = [
+  'start',
+  'send',
+  'show',
+  'history',
+  'tick',
+  'run',
+  'list',
+  'tasks',
+  'verify',
+  'checkpoint',
+  'keygen',
+  'forget',
+];
+/** Actions on no one instance. */
+const NO_TARGET = new Set(['tick', 'run', 'list', 'tasks', 'verify', 'checkpoint', 'forget']);
 
 /** Refusals exit 1; mistakes in what was given exit 2, like usage errors. */
 const BAD_INPUT = new Set([
   'invalid-payload',
   'invalid-principal',
   'invalid-subject',
+  'invalid-query',
   'unknown-event',
   'unknown-workflow',
   'unknown-instance',
@@ -153,7 +175,19 @@ export const workflowCommand: Command = {
               not before the instance's last record, at most a day ahead of now
   --force     允许 --at 超过当前一天以上 / allow --at more than a day ahead of now
   --reason    forget：原因（如删除请求编号） / forget: why, e.g. the erasure request's reference (no personal details)
-  --format    show、history：输出格式 / show, history: text (default) or json
+  --format    show、history、list、tasks：输出格式 / show, history, list, tasks: text (default) or json
+  list        检索 --as 主体可见的实例（乡镇干部见本乡镇，村干部见本村，部门见本单位的，农户见自家的，
+              督查见全租户），按到期日排序 / search the instances the --as principal's roles cover, by due date:
+    --type, --state  流程类型、状态（逗号分隔） / workflow types, states (comma-separated)
+    --village, --township, --household, --unit  村、乡镇、农户、单位（承办或督办） / village, township,
+              household, unit (assigned, or escalated to)
+    --overdue 只列逾期的 / only those with an overdue deadline
+    --due-before, --due-after  最早期限早于、晚于此日期 / earliest deadline due before, after this date (YYYY-MM-DD)
+    --updated-since  此时以来有变化的 / changed since this date or ISO 8601 date-time
+    --limit, --cursor  每页条数（1–500，默认 50）、下一页游标 / results a page (1–500, default 50), the next page's cursor
+    --counts  另按状态统计全部结果 / also count every page's results by state
+  tasks       --as 主体的待办：现在可发送事件的实例，及督办到其单位的逾期实例 / the --as principal's task list: instances
+              where it may send an event now, and overdue ones escalated to its unit (--type, --limit, --cursor)
   --key       checkpoint：签署链头的 Ed25519 私钥 / checkpoint: the Ed25519 private key (PEM) that signs the
               chain heads; keep it outside the database
   --export    checkpoint：另把检查点追加到此文件 / checkpoint: also append the checkpoints (JSON lines) to this file
@@ -170,6 +204,7 @@ ${PLAN_OPTIONS_HELP}`,
     const { values, positionals } = parseOptions(NAME, args, {
       ...storeOptions,
       ...planOptions,
+      ...searchOptions,
       tenant: { type: 'string' },
       village: { type: 'string' },
       township: { type: 'string' },
@@ -205,8 +240,7 @@ ${PLAN_OPTIONS_HELP}`,
     if (action === 'keygen') return keygen(command, values.out as string | undefined, io);
     const use = { action, create: values.create === true };
     checkStoreOptions(command, values, use);
-    const needsTarget = !['tick', 'run', 'verify', 'checkpoint', 'forget'].includes(action);
-    if (needsTarget && !target) {
+    if (!NO_TARGET.has(action) && !target) {
       throw new UsageError(
         command,
         action === 'start' ? `请给出流程类型：${WORKFLOW_TYPES.join('、')}` : '请给出流程实例编号',
@@ -326,6 +360,12 @@ ${PLAN_OPTIONS_HELP}`,
             `已删除个人信息 / personal data erased: ${erased.keys} key(s) destroyed; audited on ${erased.instances.length} instance(s)\n`,
           );
           for (const id of erased.instances) io.stdout(`  ${id}\n`);
+          return 0;
+        }
+        case 'list':
+        case 'tasks': {
+          const principal = readValue('as', values.as as string | undefined) as Principal;
+          await (action === 'list' ? list : tasks)(runtime, principal, values, io, format === 'json');
           return 0;
         }
         case 'checkpoint':

@@ -12,6 +12,7 @@ import { eventNameOf, placeOf, type Attempt, type Setting } from './attempt.js';
 import { auditRecord, auditWhere } from './audit.js';
 import { WorkflowError, type WorkflowErrorCode } from './errors.js';
 import { findIdentifiers, identifierIdReasons } from './privacy/identifiers.js';
+import { relationFactsOf, type RelationFacts } from './relations.js';
 import {
   PrincipalSchema,
   type Grant,
@@ -29,12 +30,6 @@ const SCOPE_OF_ROLE: Partial<Record<Role, 'township' | 'village' | 'household'>>
   'village-cadre': 'village',
   household: 'household',
 };
-
-/** What the instance knows about the relations a grant can ask for. */
-export interface RelationFacts {
-  assigneeUnit?: string;
-  reporter?: string;
-}
 
 export type ScopeRefusal = { code: 'other-tenant' | 'out-of-scope'; reason: LocalizedText };
 
@@ -113,10 +108,36 @@ function grantHolds(
   return true;
 }
 
-/** The relation facts an instance's context holds: its assignee unit and its reporter. */
-export function relationFactsOf(context: Record<string, unknown> | undefined): RelationFacts {
-  const facts = (context ?? {}) as RelationFacts;
-  return { assigneeUnit: facts.assigneeUnit, reporter: facts.reporter };
+/**
+ * Where one grant can hold for `principal`, whatever the instance's own facts (for task lists):
+ * undefined when it never can (a role it lacks, or lacks the scope of), else the subject
+ * household or party (`unit:`, `reporter:`) it needs.
+ */
+export function grantScope(grant: Grant, principal: Principal): { household?: string; party?: string } | undefined {
+  const scope: { household?: string; party?: string } = {};
+  if (grant.role) {
+    if (!principal.roles.includes(grant.role)) return undefined;
+    const needs = SCOPE_OF_ROLE[grant.role];
+    if (needs && !principal[needs]) return undefined;
+    if (grant.role === 'household') scope.household = principal.household!;
+  }
+  switch (grant.relation) {
+    case 'assignee':
+      if (!principal.unit) return undefined;
+      scope.party = `unit:${principal.unit}`;
+      break;
+    case 'reporter':
+      scope.party = `reporter:${principal.id}`;
+      break;
+    case 'own-household':
+      if (!principal.household) return undefined;
+      scope.household = principal.household;
+      break;
+    case 'tenant-member':
+    case undefined:
+      break;
+  }
+  return scope;
 }
 
 /** Whether `principal`, within the tenant and scope of `subject`, holds one of `grants` (payload conditions aside). */

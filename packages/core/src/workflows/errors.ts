@@ -10,6 +10,7 @@ export type WorkflowErrorCode =
   | 'unknown-instance'
   | 'invalid-principal'
   | 'invalid-subject'
+  | 'invalid-query'
   | 'other-tenant'
   | 'out-of-scope'
   | 'unknown-event'

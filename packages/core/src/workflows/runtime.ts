@@ -9,9 +9,10 @@
  * the instance's next version and domain events; `commit.ts` writes them with the audit entry
  * and the idempotency key in one store transaction; `deliver.ts` hands the domain events to
  * subscribers. `tick.ts` fires passed deadlines (`ticker.ts` on a schedule, from outside the
- * runtime), `migrate.ts` moves instances between machine versions and plans. Audit records
- * are built by `audit.ts` alone (the stores seal and chain them with `audit-rows.ts`'s
- * `sealCommit`), domain events by `deliver.ts`'s `domainEvent`;
+ * runtime), `migrate.ts` moves instances between machine versions and plans. `search.ts`
+ * answers a principal's search over the store's search index (`search-index.ts`), `tasks.ts`
+ * its task list (待办). Audit records are built by `audit.ts` alone (the stores seal and chain
+ * them with `audit-rows.ts`'s `sealCommit`), domain events by `deliver.ts`'s `domainEvent`;
  * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`); with an
  * audit key, `audit-sign.ts` signs every entry the runtime writes and `auto-checkpoint.ts`
  * checkpoints on schedule.
@@ -44,6 +45,8 @@ import { startMonitoring, type ScreeningStart } from './screening.js';
 import { openRectifications, type RectificationStart } from './targets.js';
 import type { WorkflowStore } from './store.js';
 import { resolveSubject, subjectKey, type SubjectInput } from './subject.js';
+import { searchInstances, type InstancePage, type InstanceQuery } from './search.js';
+import { listTasks, type TaskPage, type TaskQuery } from './tasks.js';
 import { fireDeadlines, type OverdueNotice } from './tick.js';
 import { forgetPersonalData, type ForgetResult } from './privacy/forget.js';
 import type { PersonalDataKeys } from './privacy/keys.js';
@@ -61,6 +64,8 @@ export type { ScreeningStart } from './screening.js';
 export type { RectificationStart } from './targets.js';
 export { subjectKey, type SubjectInput } from './subject.js';
 export type { OverdueNotice } from './tick.js';
+export type { DeadlineSummary, InstancePage, InstanceQuery, InstanceSummary } from './search.js';
+export type { Task, TaskPage, TaskQuery } from './tasks.js';
 
 export interface RuntimeOptions {
   /** The resolved plan new instances are pinned to. */
@@ -109,6 +114,19 @@ export interface Runtime {
   get(instanceId: string, options?: { principal?: Principal }): Promise<InstanceView>;
   /** The event types `principal` may send now (payload conditions aside). */
   allowedEvents(instanceId: string, principal: Principal): Promise<string[]>;
+  /**
+   * Search (检索) `principal`'s tenant within what its roles cover: a township official its
+   * township, a village committee or cadre its village, a department its unit's instances, a
+   * household its own case, a supervisor or approver the tenant. By due date then id, a page at a
+   * time (`next` is the cursor of the following page); counts by state when asked.
+   * Summaries only: ids, states and dates, never a context or a personal value.
+   */
+  search(principal: Principal, query?: InstanceQuery): Promise<InstancePage>;
+  /**
+   * `principal`'s task list (待办): the active instances where it may send an event now (with the
+   * events), and the overdue ones escalating to its unit (`escalated`), by due date then id.
+   */
+  tasks(principal: Principal, query?: TaskQuery): Promise<TaskPage>;
   /** The instance's audit entries, accepted and refused, in chain order. */
   history(instanceId: string, options?: { principal?: Principal }): Promise<AuditEntry[]>;
   /**
@@ -155,6 +173,9 @@ export interface Runtime {
    */
   forget(input: { tenant: string; subject: SubjectInput; actor: Principal; reason: string }): Promise<ForgetResult>;
 }
+
+const SEARCH = '实例检索 / instance search';
+const TASKS = '待办 / task list';
 
 /** Create a runtime over a store. */
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -267,6 +288,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         attemptOn(definitionOf(workflows, record.type), record, { type: '', actor }, actor, setting.now()),
       );
     },
+    search: (principal, query) => searchInstances(store, parsePrincipal(principal, SEARCH), query),
+    tasks: (principal, query = {}) =>
+      listTasks(store, workflows, parsePrincipal(principal, TASKS), query, setting.now()),
     async history(instanceId, { principal } = {}) {
       await loadInstance(store, instanceId, principal && parsePrincipal(principal, onInstance(instanceId)));
       return store.readAudit({ instanceId });

@@ -9,6 +9,7 @@ import type { AuditHead } from './audit.js';
 import { auditEntryOf, sealCommit, type AuditEvidence, type AuditRow, type InstanceRow } from './audit-rows.js';
 import { checkpointText, type AuditCheckpoint } from './checkpoint.js';
 import { ConflictError } from './errors.js';
+import { keyBefore, matchesSearch, searchKeyOf, type StoreSearch, type StoreSearchResult } from './search-index.js';
 import type { AuditEntry, Commit, InstanceRecord, OutboxEntry } from './types.js';
 
 /** Who claims work, and for how long (milliseconds of the store's clock). */
@@ -52,6 +53,12 @@ export interface WorkflowStore {
   load(id: string): Promise<InstanceRecord | undefined>;
   /** Instances of a subject, open ones (not in a final state) only when `open`. */
   findBySubject(query: { type: string; tenant: string; subjectKey: string; open?: boolean }): Promise<InstanceRecord[]>;
+  /**
+   * One tenant's instances by the search index (检索, `search-index.ts`): those passing every
+   * filter and matching one of the scopes, after `after`, by due instant then id; counted by
+   * state (every page) when asked.
+   */
+  searchInstances(search: StoreSearch): Promise<StoreSearchResult>;
   /**
    * Claim instances with a deadline passed at `now` (not yet marked overdue) and not claimed
    * by another lease still running, earliest first; only `tenant`'s when given.
@@ -204,6 +211,20 @@ export function createMemoryStore(): WorkflowStore {
             i.type === type && i.tenant === tenant && i.subjectKey === subjectKey && (!open || i.status === 'active'),
         )
         .map(recordOf);
+    },
+    async searchInstances(search) {
+      const found = [...instances.values()].map(recordOf).filter((r) => matchesSearch(r, search));
+      const keyed = found
+        .map((record) => ({ record, key: searchKeyOf(record) }))
+        .sort((a, b) => (keyBefore(a.key, b.key) ? -1 : keyBefore(b.key, a.key) ? 1 : 0))
+        .filter(({ key }) => !search.after || keyBefore(search.after, key));
+      const counts: Record<string, number> = {};
+      for (const r of found) counts[r.state] = (counts[r.state] ?? 0) + 1;
+      return {
+        records: keyed.slice(0, search.limit).map(({ record }) => record),
+        more: keyed.length > search.limit,
+        ...(search.counts ? { counts } : {}),
+      };
     },
     async claimDue(now, lease, limit = 100, tenant) {
       const at = Date.now();

@@ -1,11 +1,19 @@
 /**
  * Workflow routes (流程): start an instance, send an event (Idempotency-Key, If-Match), read its
  * state, the events the caller may send now, its history and public notice; tick deadlines and
- * verify the audit chain. The actor of every event is the authenticated principal.
+ * verify the audit chain; search instances and list a principal's tasks (待办). The actor of every
+ * event is the authenticated principal.
  */
-import { WorkflowError, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
+import {
+  queryFromText,
+  WorkflowError,
+  type EventInput,
+  type Principal,
+  type TransitionResult,
+  type WorkflowType,
+} from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EVENT_EXAMPLE, START_EXAMPLE } from '../examples.js';
+import { EVENT_EXAMPLE, INSTANCE_PAGE_EXAMPLE, START_EXAMPLE, TASK_PAGE_EXAMPLE } from '../examples.js';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import {
@@ -13,8 +21,12 @@ import {
   AuditVerificationSchema,
   EventBodySchema,
   HistorySchema,
+  InstancePageSchema,
   InstanceParams,
+  InstanceSearchQuery,
   InstanceViewSchema,
+  TaskListQuery,
+  TaskPageSchema,
   PublicNoticeSchema,
   StartBodySchema,
   StartParams,
@@ -57,6 +69,59 @@ export function workflowRoutes(service: Service): RouteSpec[] {
           runtime.start(params.type, { tenant: principal.tenant, subject: body.subject, event }),
         );
         return answer(reply.code(201).header('location', `instances/${result.instanceId}`), result);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/instances',
+      operationId: 'searchInstances',
+      summary: "Search your tenant's instances within what your roles cover, by due date then id, a page at a time",
+      description:
+        'What you find is what your roles cover (可见范围): a supervisor or approver the tenant, a township official its township, a village committee or cadre its village, a department the instances assigned to its unit or escalating to it, a household its own case. Results are summaries — ids, states, deadlines, dates — never a context or a personal value. Sorted by the earliest deadline (undated last), then id; pass `next` as `cursor` for the following page (an instance unchanged meanwhile is neither repeated nor missed). With `counts=true`, `counts` gives the results of every page by state.',
+      tag: 'workflows',
+      query: InstanceSearchQuery,
+      responses: {
+        200: { description: 'A page of instances', schema: InstancePageSchema, example: INSTANCE_PAGE_EXAMPLE },
+      },
+      problems: [400, 401, 429],
+      handler: ({ principal, query }) =>
+        service.forTenant(principal).search(
+          principal,
+          queryFromText({
+            types: query.type,
+            states: query.state,
+            village: query.village,
+            township: query.township,
+            household: query.household,
+            unit: query.unit,
+            overdue: query.overdue,
+            dueBefore: query.dueBefore,
+            dueAfter: query.dueAfter,
+            updatedSince: query.updatedSince,
+            limit: query.limit,
+            cursor: query.cursor,
+            counts: query.counts,
+          }),
+        ),
+    }),
+    route({
+      method: 'GET',
+      url: '/tasks',
+      operationId: 'listTasks',
+      summary: 'Your task list (待办): instances where you may send an event now, and those escalated to your unit',
+      description:
+        'Active instances where the role table lets you send an event now (`events`, payload conditions aside), and the overdue ones whose deadline escalates to your unit (`escalated`: 督办), by due date then id, a page at a time. Read by the role table of the first plan served to your tenant.',
+      tag: 'workflows',
+      query: TaskListQuery,
+      responses: { 200: { description: 'A page of tasks', schema: TaskPageSchema, example: TASK_PAGE_EXAMPLE } },
+      problems: [400, 401, 429],
+      handler: ({ principal, query }) => {
+        const { types, limit, cursor } = queryFromText({ types: query.type, limit: query.limit, cursor: query.cursor });
+        return service.forTenant(principal).tasks(principal, {
+          ...(types ? { types: types as WorkflowType[] } : {}),
+          ...(limit !== undefined ? { limit } : {}),
+          ...(cursor !== undefined ? { cursor } : {}),
+        });
       },
     }),
     route({

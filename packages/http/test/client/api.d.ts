@@ -250,6 +250,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search your tenant's instances within what your roles cover, by due date then id, a page at a time
+         * @description What you find is what your roles cover (可见范围): a supervisor or approver the tenant, a township official its township, a village committee or cadre its village, a department the instances assigned to its unit or escalating to it, a household its own case. Results are summaries — ids, states, deadlines, dates — never a context or a personal value. Sorted by the earliest deadline (undated last), then id; pass `next` as `cursor` for the following page (an instance unchanged meanwhile is neither repeated nor missed). With `counts=true`, `counts` gives the results of every page by state.
+         */
+        get: operations["searchInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your task list (待办): instances where you may send an event now, and those escalated to your unit
+         * @description Active instances where the role table lets you send an event now (`events`, payload conditions aside), and the overdue ones whose deadline escalates to your unit (`escalated`: 督办), by due date then id, a page at a time. Read by the role table of the first plan served to your tenant.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/instances/{id}": {
         parameters: {
             query?: never;
@@ -1006,6 +1046,65 @@ export interface components {
             version: number;
             at: string;
             duplicate?: boolean;
+        };
+        InstancePage: {
+            instances: components["schemas"]["InstanceSummary"][];
+            next: string | null;
+            counts?: {
+                [key: string]: number;
+            };
+        };
+        InstanceSummary: {
+            id: string;
+            /** @enum {string} */
+            type: "village-plan" | "rectification" | "poverty-monitoring";
+            state: string;
+            /** @enum {string} */
+            status: "active" | "done";
+            subject: {
+                village: string;
+                township: string;
+                household?: string;
+            };
+            due: string | null;
+            overdue: boolean;
+            deadlines: {
+                id: string;
+                due: string;
+                overdue: boolean;
+                escalateTo: string[];
+            }[];
+            version: number;
+            updatedAt: string;
+        };
+        TaskPage: {
+            tasks: components["schemas"]["Task"][];
+            next: string | null;
+        };
+        Task: {
+            id: string;
+            /** @enum {string} */
+            type: "village-plan" | "rectification" | "poverty-monitoring";
+            state: string;
+            /** @enum {string} */
+            status: "active" | "done";
+            subject: {
+                village: string;
+                township: string;
+                household?: string;
+            };
+            due: string | null;
+            overdue: boolean;
+            deadlines: {
+                id: string;
+                due: string;
+                overdue: boolean;
+                escalateTo: string[];
+            }[];
+            version: number;
+            updatedAt: string;
+            events: string[];
+            escalated: boolean;
         };
         InstanceView: {
             id: string;
@@ -2431,6 +2530,225 @@ export interface operations {
             };
             /** @description Invalid input, spreadsheet, payload or event (every problem listed) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchInstances: {
+        parameters: {
+            query?: {
+                /** @description Workflow types, comma-separated: `village-plan`, `rectification`, `poverty-monitoring` */
+                type?: string;
+                /** @description States, comma-separated (e.g. `reported,rectifying`) */
+                state?: string;
+                /** @description The village id */
+                village?: string;
+                /** @description The township id */
+                township?: string;
+                /** @description The household id */
+                household?: string;
+                /** @description A unit id: instances assigned to it, or whose deadlines escalate to it */
+                unit?: string;
+                /** @description `true`: only instances with an overdue deadline; `false`: only those without */
+                overdue?: string;
+                /** @description Earliest deadline due before this date, YYYY-MM-DD */
+                dueBefore?: string;
+                /** @description Earliest deadline due after this date, YYYY-MM-DD */
+                dueAfter?: string;
+                /** @description Changed at or after this ISO 8601 date-time (with offset) or date (from its start, China time) */
+                updatedSince?: string;
+                /** @description Results a page, 1–500 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page */
+                cursor?: string;
+                /** @description `true`: count the results of every page by state too (a pass over all of them) */
+                counts?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of instances */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "instances": [
+                     *         {
+                     *           "id": "c1a6a0de-5b1f-4f3e-9a57-0f4d2b7e8a11",
+                     *           "type": "poverty-monitoring",
+                     *           "state": "verifying",
+                     *           "status": "active",
+                     *           "subject": {
+                     *             "village": "liuyang",
+                     *             "township": "nianyushan",
+                     *             "household": "lh-001"
+                     *           },
+                     *           "due": "2022-01-31",
+                     *           "overdue": false,
+                     *           "deadlines": [
+                     *             {
+                     *               "id": "identification",
+                     *               "due": "2022-01-31",
+                     *               "overdue": false,
+                     *               "escalateTo": [
+                     *                 "civil-affairs"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "version": 1,
+                     *           "updatedAt": "2022-01-03T01:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next": "WyIyMDIyLTAxLTMxVDE2OjAwOjAwLjAwMFoiLCJjMWE2YTBkZS01YjFmLTRmM2UtOWE1Ny0wZjRkMmI3ZThhMTEiXQ",
+                     *       "counts": {
+                     *         "verifying": 3
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstancePage"];
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this principal, or for this address without a valid token (rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description Workflow types, comma-separated: `village-plan`, `rectification`, `poverty-monitoring` */
+                type?: string;
+                /** @description Results a page, 1–500 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tasks": [
+                     *         {
+                     *           "id": "c1a6a0de-5b1f-4f3e-9a57-0f4d2b7e8a11",
+                     *           "type": "poverty-monitoring",
+                     *           "state": "verifying",
+                     *           "status": "active",
+                     *           "subject": {
+                     *             "village": "liuyang",
+                     *             "township": "nianyushan",
+                     *             "household": "lh-001"
+                     *           },
+                     *           "due": "2022-01-31",
+                     *           "overdue": false,
+                     *           "deadlines": [
+                     *             {
+                     *               "id": "identification",
+                     *               "due": "2022-01-31",
+                     *               "overdue": false,
+                     *               "escalateTo": [
+                     *                 "civil-affairs"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "version": 1,
+                     *           "updatedAt": "2022-01-03T01:00:00.000Z",
+                     *           "events": [
+                     *             "FLAG",
+                     *             "CONFIRM_RISK",
+                     *             "REJECT_RISK"
+                     *           ],
+                     *           "escalated": false
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            /** @description Bad request (invalid-request, invalid-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token (unauthenticated, invalid-token, token-expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

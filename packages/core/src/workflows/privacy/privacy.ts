@@ -6,7 +6,8 @@
  * key is destroyed, everyone gets them as erased.
  */
 import { placeOf, type Attempt, type Setting } from '../attempt.js';
-import { holdsGrant, refuse, relationFactsOf } from '../authorize.js';
+import { holdsGrant, refuse } from '../authorize.js';
+import { relationFactsOf } from '../relations.js';
 import type { InstanceRecord, Principal, WorkflowDefinition } from '../types.js';
 import { personalDataOwner, type PersonalDataKeys } from './keys.js';
 import { protectPayload } from './protect.js';

@@ -1,0 +1,105 @@
+/**
+ * Task lists (待办): for a principal, the active instances where an event is theirs to send now,
+ * and the overdue ones escalating to their unit (督办), by due date then id, paged. Candidates are
+ * found in the store by the states where the principal's roles hold a grant (from the workflow
+ * definitions), then each is checked with the role table itself (`allowedNow`).
+ */
+import { attemptOn } from './attempt.js';
+import { allowedNow, grantScope } from './authorize.js';
+import { definitionOf } from './definitions.js';
+import { searchKeyOf, type SearchScope } from './search-index.js';
+import { boundScopes, checkQuery, cursorOf, instanceSummary, MAX_PAGE, type InstanceSummary } from './search.js';
+import type { WorkflowStore } from './store.js';
+import type { InstanceRecord, Principal, WorkflowDefinition, WorkflowType } from './types.js';
+
+/** Which tasks: of some workflow types only, and a page of them. */
+export interface TaskQuery {
+  types?: WorkflowType[];
+  /** Tasks a page (1–500, default 50). */
+  limit?: number;
+  /** The `next` cursor of the previous page. */
+  cursor?: string;
+}
+
+/** A task: the instance, the events the principal may send now, and whether it is escalated to its unit. */
+export interface Task extends InstanceSummary {
+  events: string[];
+  /** An overdue deadline escalates to the principal's unit. */
+  escalated: boolean;
+}
+
+export interface TaskPage {
+  tasks: Task[];
+  /** The cursor of the next page, or null on the last. */
+  next: string | null;
+}
+
+type Workflows = Readonly<Record<WorkflowType, WorkflowDefinition>>;
+
+/** Where `principal` may have something to do: per workflow, the states and the household or party a grant needs; and its unit's overdue instances. */
+export function taskScopes(principal: Principal, workflows: Workflows): SearchScope[] {
+  const byNeed = new Map<string, SearchScope & { states: string[] }>();
+  for (const definition of Object.values(workflows)) {
+    for (const [state, node] of Object.entries(definition.machine.states as Record<string, { ownEvents: string[] }>)) {
+      for (const event of new Set(node.ownEvents)) {
+        for (const grant of definition.events[event]?.grants ?? []) {
+          const need = grantScope(grant, principal);
+          if (!need) continue;
+          const key = JSON.stringify([definition.type, need.household ?? null, need.party ?? null]);
+          const scope = byNeed.get(key) ?? { type: definition.type, ...need, states: [] };
+          if (!scope.states.includes(state)) scope.states.push(state);
+          byNeed.set(key, scope);
+        }
+      }
+    }
+  }
+  const scopes: SearchScope[] = [...byNeed.values()];
+  if (principal.unit) scopes.push({ party: `unit:${principal.unit}`, overdue: true });
+  return boundScopes(principal, scopes);
+}
+
+/** A page of `principal`'s tasks at `now`. */
+export async function listTasks(
+  store: WorkflowStore,
+  workflows: Workflows,
+  principal: Principal,
+  query: TaskQuery,
+  now: string,
+): Promise<TaskPage> {
+  const { filters, after, limit } = checkQuery({
+    ...(query.types !== undefined ? { types: query.types } : {}),
+    ...(query.limit !== undefined ? { limit: query.limit } : {}),
+    ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+  });
+  const scopes = taskScopes(principal, workflows);
+  const tasks: Task[] = [];
+  if (scopes.length === 0) return { tasks, next: null };
+  const chunk = Math.min(MAX_PAGE, Math.max(2 * limit, 50));
+  let key = after;
+  for (;;) {
+    const { records, more } = await store.searchInstances({
+      tenant: principal.tenant,
+      scopes,
+      filters: { ...filters, status: 'active' },
+      limit: chunk,
+      counts: false,
+      ...(key ? { after: key } : {}),
+    });
+    for (const [i, record] of records.entries()) {
+      key = searchKeyOf(record);
+      const task = taskOf(record, workflows, principal, now);
+      if (task) tasks.push(task);
+      if (tasks.length === limit) return { tasks, next: more || i < records.length - 1 ? cursorOf(key) : null };
+    }
+    if (!more) return { tasks, next: null };
+  }
+}
+
+function taskOf(record: InstanceRecord, workflows: Workflows, principal: Principal, now: string): Task | undefined {
+  const definition = definitionOf(workflows, record.type);
+  const events = allowedNow(attemptOn(definition, record, { type: '', actor: principal }, principal, now));
+  const unit = principal.unit;
+  const escalated = unit !== undefined && record.deadlines.some((d) => d.overdueAt && d.escalateTo.includes(unit));
+  if (events.length === 0 && !escalated) return undefined;
+  return { ...instanceSummary(record), events, escalated };
+}
