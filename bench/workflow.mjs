@@ -6,7 +6,7 @@
 // `pnpm bench:workflow [events] [pgEventsPerProcess]`.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +23,15 @@ const PG_EVENTS = Number(process.argv[3] ?? 600);
 const DATABASE_URL = process.env.DATABASE_URL;
 const WARMUP = 300;
 const ROUNDS = 3;
+/** Every SQLite file of the run, in one folder removed at exit. */
+const dir = mkdtempSync(join(tmpdir(), 'ruralkit-bench-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const benchFile = () => join(dir, `bench-${(files += 1)}.db`);
 const income = (i, of = tenant) => ({ type: 'RECORD_INCOME', actor: cadreOf(of), payload: incomePayload(i) });
 
 /** A runtime over a store (default: a fresh SQLite file) with one household case in `assisting`. */
-async function assistingCase(
-  store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'ruralkit-bench-')), 'bench.db')),
-  household = 'b-1',
-  of = tenant,
-) {
+async function assistingCase(store = openSqliteStore(benchFile()), household = 'b-1', of = tenant) {
   const clock = createManualClock('2022-01-01T01:00:00Z');
   const runtime = createRuntime({ plan, store, clock });
   const [instanceId] = await assistingCases(runtime, clock, [household], of);
