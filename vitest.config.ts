@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -31,6 +32,8 @@ export default defineConfig({
   },
   test: {
     testTimeout: 30000,
+    // Most test files wait on processes, sockets and databases: two at a time even on two cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // every temporary file is made in the run's folder and removed with it (test/support/temp-run.ts)
     globalSetup: ['./test/support/temp-run.ts'],
     setupFiles: ['./test/support/temp-file.ts'],
