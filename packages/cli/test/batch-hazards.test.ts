@@ -40,9 +40,10 @@ describe('batch input refused like evaluate refuses it (point 6)', () => {
     }
   });
 
-  it('tells ids apart that share a fingerprint, and finds a duplicate in a CSV across jobs', async () => {
+  it('tells ids apart that share a 32-bit hash, and finds a duplicate in a CSV across jobs', async () => {
     const dir = tmp();
-    // "costarring" and "liquid" have the same 32-bit FNV-1a hash: the run reads back and goes on.
+    // "costarring" and "liquid" have the same 32-bit FNV-1a hash; ids whose fingerprints meet are
+    // read back in unique.test.ts.
     const twins = ['costarring', 'liquid', 'declinate', 'macallums'].map((id) => ({ ...households[0], id }));
     const run = await screen(write(dir, 'twins.ndjson', ndjson(twins)), join(dir, 'alerts.ndjson'));
     expect(run.code, run.stderr).toBe(0);

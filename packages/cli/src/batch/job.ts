@@ -16,6 +16,7 @@ import {
   type YearlyValues,
 } from '@ruralkit/core';
 import { formatCsvRow } from './csv.js';
+import { forEachLine, MAX_LINE_BYTES, readRange, type LineRange } from './ranges.js';
 
 /** What a run judges and how it writes: sent once to every worker. */
 export interface JobSettings {
@@ -30,8 +31,11 @@ export interface JobSettings {
   format: 'ndjson' | 'csv';
 }
 
-/** The input of a job: NDJSON text, or records already read from CSV, with the line of each. */
-export type JobInput = { firstLine: number; text: string } | { lines: number[]; records: unknown[] };
+/**
+ * The input of a job: a byte range of an NDJSON file, read where the job runs, or records
+ * already read from CSV with the line of each.
+ */
+export type JobInput = LineRange | { lines: number[]; records: unknown[] };
 
 /** Counts a job adds to the run's summary. */
 export interface JobCounts {
@@ -41,10 +45,16 @@ export interface JobCounts {
   byKey: Record<string, number>;
 }
 
-/** A job's output text and counts, and each subject's id and line (ids must be unique across jobs). */
-export type JobOutput =
-  | { ok: true; text: string; counts: JobCounts; ids: string[]; lines: number[] }
-  | { ok: false; message: string; issues: InputIssue[] };
+/**
+ * A job's output text and counts, and each subject's id and line (ids must be unique across
+ * jobs): of every record, or of those before the first invalid one, whose issues end the run
+ * unless an id before it was a duplicate. The lines of a byte range, in `lines` and in
+ * `issues`, count from 1 at the range's first line, which only the run knows; `rangeLines` is
+ * how many the range holds.
+ */
+export type JobOutput = { ids: string[]; lines: number[] } & (
+  { ok: true; text: string; counts: JobCounts; rangeLines?: number } | { ok: false; issues: InputIssue[] }
+);
 
 /** The CSV header of each mode's output. */
 export const CSV_HEADER = {
@@ -110,21 +120,17 @@ export function createJobRunner(plan: Plan, settings: JobSettings): (input: JobI
       return writeVillage(village, settings, counts);
     };
     let text = '';
+    let rangeLines: number | undefined;
     try {
-      if ('text' in input) {
-        let line = input.firstLine;
-        let start = 0;
-        while (start < input.text.length) {
-          let end = input.text.indexOf('\n', start);
-          if (end < 0) end = input.text.length;
-          const source = input.text.slice(start, end);
-          if (source.trim() !== '') {
+      if ('file' in input) {
+        rangeLines =
+          forEachLine(readRange(input), 1, (source, line) => {
+            if (source.trim() === '') return;
+            if (source.length > MAX_LINE_BYTES / 3 && Buffer.byteLength(source) > MAX_LINE_BYTES)
+              throw lineTooLong(line);
             text += judge(parseLine(source, line), line, counts);
             counts.subjects++;
-          }
-          start = end + 1;
-          line++;
-        }
+          }) - 1;
       } else {
         input.records.forEach((record, i) => {
           text += judge(record, input.lines[i]!, counts);
@@ -132,11 +138,26 @@ export function createJobRunner(plan: Plan, settings: JobSettings): (input: JobI
         });
       }
     } catch (error) {
-      if (error instanceof InputError) return { ok: false, message: error.message, issues: error.issues };
+      if (error instanceof InputError) return { ok: false, issues: error.issues, ids, lines };
       throw error;
     }
-    return { ok: true, text, counts, ids, lines };
+    return { ok: true, text, counts, ids, lines, ...(rangeLines === undefined ? {} : { rangeLines }) };
   };
+}
+
+/** A line of more than `MAX_LINE_BYTES`: refused before it is read whole. */
+function lineTooLong(line: number): InputError {
+  const mb = MAX_LINE_BYTES / (1 << 20);
+  return new InputError([
+    {
+      path: [],
+      line,
+      message: {
+        zh: `一行超过 ${mb} MB，不是一条记录：每行应为一条 JSON 记录`,
+        en: `a line longer than ${mb} MB is not one record: each line should hold one JSON record`,
+      },
+    },
+  ]);
 }
 
 /** One NDJSON line; a line that is not JSON is an input error naming the line. */

@@ -1,13 +1,13 @@
 /**
- * Running jobs (任务调度): in this thread, or spread over worker threads. Results come back in
+ * Running jobs (任务调度) on worker threads, one or more: a thread reads, parses and judges its
+ * job, so this thread only hands out byte ranges, checks ids and writes. Results come back in
  * the order the jobs were given, whatever thread finished first, so the output is the same for
  * any number of workers.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Plan } from '@ruralkit/core';
-import { createJobRunner, type JobInput, type JobOutput, type JobSettings } from './job.js';
+import type { JobInput, JobOutput, JobSettings } from './job.js';
 
 export interface Pool {
   /** Queue a job; resolves once there is room for another (at most two jobs per worker in flight). */
@@ -19,6 +19,13 @@ export interface Pool {
   close(): Promise<void>;
 }
 
+/**
+ * A worker's heap (堆内存), in MB: a job is a megabyte of input, so a small young generation
+ * (collected often, as the records of a job are dropped soon) and a bounded old one keep a
+ * million households within 200 MB for the whole process. A line is at most 4 MB.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
+
 /** The built worker script: beside the bundle, or in `dist` when running from the sources. */
 function workerScript(): string {
   const beside = fileURLToPath(new URL('./batch-worker.js', import.meta.url));
@@ -26,8 +33,7 @@ function workerScript(): string {
   return fileURLToPath(new URL('../../dist/batch-worker.js', import.meta.url));
 }
 
-/** `workers` ≤ 1: every job runs in this thread. */
-export function createPool(plan: Plan, settings: JobSettings, workers: number): Pool {
+export function createPool(settings: JobSettings, workers: number): Pool {
   const done = new Map<number, JobOutput>();
   let submitted = 0;
   let delivered = 0;
@@ -39,19 +45,11 @@ export function createPool(plan: Plan, settings: JobSettings, workers: number): 
     }
     return outputs;
   };
-  if (workers <= 1) {
-    const runJob = createJobRunner(plan, settings);
-    return {
-      async submit(input) {
-        done.set(submitted++, runJob(input));
-      },
-      drain,
-      async settle() {},
-      async close() {},
-    };
-  }
   const script = workerScript();
-  const threads = Array.from({ length: workers }, () => new Worker(script, { workerData: settings }));
+  const threads = Array.from(
+    { length: workers },
+    () => new Worker(script, { workerData: settings, resourceLimits: WORKER_HEAP }),
+  );
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const inFlight = () => submitted - delivered - done.size;

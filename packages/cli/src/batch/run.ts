@@ -39,21 +39,28 @@ export async function runBatch({ input, out, settings, workers, io }: BatchRun):
   let writeFailure: Error | undefined;
   file.on('error', (error) => (writeFailure ??= error));
   const stopWatching = removeOnSignal(partial, io);
-  const pool = createPool(plan, settings, workers);
+  const pool = createPool(settings, workers);
   const progress = createProgress(io.progress === true, source.size, io.stderr);
   const totals: JobCounts = { subjects: 0, flagged: 0, byKey: {} };
   const ids = createIdRegistry(settings.mode === 'screen' ? 'household' : 'village', (id, line) =>
     earlierLineOf(input, settings.mode, plan, id, line),
   );
+  // Lines of the byte ranges before the next output: a range's lines count from 1 at its start.
+  let linesBefore = 0;
   const write = async () => {
     if (writeFailure) throw writeFailure;
     for (const output of pool.drain()) {
-      if (!output.ok) throw new InputError(output.issues);
       for (let i = 0; i < output.ids.length; i++) {
         // Only a fingerprint seen before waits, while the earlier line is read again.
-        const confirming = ids.check(output.ids[i]!, output.lines[i]!);
+        const confirming = ids.check(output.ids[i]!, output.lines[i]! + linesBefore);
         if (confirming) await confirming;
       }
+      if (!output.ok) {
+        throw new InputError(
+          output.issues.map((i) => (i.line === undefined ? i : { ...i, line: i.line + linesBefore })),
+        );
+      }
+      linesBefore += output.rangeLines ?? 0;
       totals.subjects += output.counts.subjects;
       totals.flagged += output.counts.flagged;
       for (const [key, n] of Object.entries(output.counts.byKey)) totals.byKey[key] = (totals.byKey[key] ?? 0) + n;

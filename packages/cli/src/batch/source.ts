@@ -1,22 +1,22 @@
 /**
- * Reading a batch input (批量输入) as jobs of consecutive lines, in bounded memory: NDJSON in
- * chunks of whole lines (parsed where the job runs), CSV (csv-parse) as typed records.
+ * Reading a batch input (批量输入) as jobs of consecutive lines, in bounded memory: NDJSON as
+ * byte ranges of whole lines (read and parsed where the job runs), CSV (csv-parse) as typed
+ * records.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import type { Plan } from '@ruralkit/core';
 import { csvColumns, csvRecords } from './csv.js';
 import type { JobInput } from './job.js';
+import { forEachLine, lineRanges, readRange } from './ranges.js';
 
-/** About this many characters of NDJSON, or this many CSV records / 100, per job. */
-const JOB_CHARS = 1 << 18;
+/** CSV records per job. */
 const JOB_RECORDS = 2000;
 
 export interface Source {
   /** The file's size in bytes, for the progress bar. */
   size: number;
-  /** Bytes read so far. */
+  /** Bytes handed to jobs so far. */
   readonly bytesRead: number;
   jobs: AsyncIterable<JobInput>;
 }
@@ -24,15 +24,34 @@ export interface Source {
 /** Open `file` (`.csv`: CSV with a header row; otherwise NDJSON) as jobs for `mode`. */
 export function openSource(file: string, mode: 'screen' | 'evaluate', plan: Plan): Source {
   const size = statSync(file).size;
-  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
-  const jobs = file.toLowerCase().endsWith('.csv') ? csvJobs(stream, csvRecords(plan, mode)) : ndjsonJobs(stream);
+  if (isCsv(file)) {
+    const stream = createReadStream(file, { highWaterMark: 1 << 16 });
+    return {
+      size,
+      get bytesRead() {
+        return stream.bytesRead;
+      },
+      jobs: csvJobs(stream, csvRecords(plan, mode)),
+    };
+  }
+  let bytesRead = 0;
+  async function* ranges(): AsyncGenerator<JobInput> {
+    for (const range of lineRanges(file, size)) {
+      yield range;
+      bytesRead = range.end;
+    }
+  }
   return {
     size,
     get bytesRead() {
-      return stream.bytesRead;
+      return bytesRead;
     },
-    jobs,
+    jobs: ranges(),
   };
+}
+
+function isCsv(file: string): boolean {
+  return file.toLowerCase().endsWith('.csv');
 }
 
 /**
@@ -46,15 +65,24 @@ export async function earlierLineOf(
   id: string,
   before: number,
 ): Promise<number | undefined> {
-  for await (const job of openSource(file, mode, plan).jobs) {
-    const texts = 'records' in job ? [] : job.text.split('\n');
-    const count = 'records' in job ? job.records.length : texts.length;
-    for (let i = 0; i < count; i++) {
-      const line = 'records' in job ? job.lines[i]! : job.firstLine + i;
-      if (line >= before) return undefined;
-      const record = 'records' in job ? job.records[i] : parseLine(texts[i]!);
-      if (idOf(record) === id) return line;
+  if (isCsv(file)) {
+    for await (const job of openSource(file, mode, plan).jobs) {
+      if (!('records' in job)) continue;
+      for (let i = 0; i < job.records.length; i++) {
+        if (job.lines[i]! >= before) return undefined;
+        if (idOf(job.records[i]) === id) return job.lines[i];
+      }
     }
+    return undefined;
+  }
+  let firstLine = 1;
+  for (const range of lineRanges(file, statSync(file).size)) {
+    let found: number | undefined;
+    firstLine = forEachLine(readRange(range), firstLine, (text, line) => {
+      if (found === undefined && line < before && idOf(parseLine(text)) === id) found = line;
+    });
+    if (found !== undefined) return found;
+    if (firstLine >= before) return undefined;
   }
   return undefined;
 }
@@ -70,28 +98,6 @@ function parseLine(text: string): unknown {
 function idOf(record: unknown): string | undefined {
   const id = (record as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : undefined;
-}
-
-async function* ndjsonJobs(stream: AsyncIterable<Buffer>): AsyncGenerator<JobInput> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  let firstLine = 1;
-  const take = (text: string): JobInput => {
-    const job = { firstLine, text };
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) firstLine++;
-    return job;
-  };
-  for await (const chunk of stream) {
-    pending += decoder.write(chunk);
-    while (pending.length >= JOB_CHARS) {
-      const end = pending.lastIndexOf('\n', JOB_CHARS * 2);
-      if (end < 0) break;
-      yield take(pending.slice(0, end + 1));
-      pending = pending.slice(end + 1);
-    }
-  }
-  pending += decoder.end();
-  if (pending !== '') yield take(pending);
 }
 
 async function* csvJobs(
