@@ -5,7 +5,7 @@
  * must be identical before any figure is reported.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,26 +45,30 @@ export async function parseFloor(file: string): Promise<{ seconds: number; recor
   return { seconds: (performance.now() - start) / 1000, records };
 }
 
-/** One run of the built command: wall seconds, peak RSS in MB, and the alerts it wrote. */
+/**
+ * One run of the built CLI with `args` and `--out FILE` (`--workers` given by the caller): wall
+ * seconds, peak RSS in MB, and what it wrote (unless `read` is false: then its size in bytes).
+ */
+export function runCli(args: string[], read = true): { seconds: number; peakRssMb: number; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ruralkit-bench-'));
+  const out = join(dir, 'out.ndjson');
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--import', rss, bin, ...args, '--out', out], { encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  if (child.status !== 0) throw new Error(`ruralkit ${args[0]} failed: ${child.stderr}`);
+  const peak = /PEAK_RSS_KB (\d+)/.exec(child.stderr);
+  const output = read ? readFileSync(out, 'utf8') : String(statSync(out).size);
+  rmSync(dir, { recursive: true, force: true });
+  return { seconds, peakRssMb: Number(peak?.[1]) / 1024, output };
+}
+
+/** One run of `ruralkit screen`: wall seconds, peak RSS in MB, and the alerts it wrote. */
 export function screen(
   file: string,
   asOf: string,
   workers: number,
 ): { seconds: number; peakRssMb: number; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ruralkit-bench-'));
-  const out = join(dir, 'alerts.ndjson');
-  const start = performance.now();
-  const child = spawnSync(
-    process.execPath,
-    ['--import', rss, bin, 'screen', file, '--as-of', asOf, '--out', out, '--workers', String(workers)],
-    { encoding: 'utf8' },
-  );
-  const seconds = (performance.now() - start) / 1000;
-  if (child.status !== 0) throw new Error(`ruralkit screen failed: ${child.stderr}`);
-  const peak = /PEAK_RSS_KB (\d+)/.exec(child.stderr);
-  const output = readFileSync(out, 'utf8');
-  rmSync(dir, { recursive: true, force: true });
-  return { seconds, peakRssMb: Number(peak?.[1]) / 1024, output };
+  return runCli(['screen', file, '--as-of', asOf, '--workers', String(workers)]);
 }
 
 /** The best of `rounds` runs (least disturbed by other work), all with the same output. */
@@ -79,6 +83,9 @@ function best(file: string, asOf: string, workers: number, rounds: number, expec
   }
   return fastest!;
 }
+
+/** Issue 24's targets: a share of the floor and peak memory for one worker, a speed-up and memory for two. */
+const TARGET = { shareOfFloor: 0.6, peakRssMb: 200, speedupOver1Worker: 1.6, peakRssMb2Workers: 300 };
 
 export async function benchScreening(options: ScreeningBenchOptions): Promise<BenchLine[]> {
   const { file, asOf, rounds, write } = options;
@@ -112,6 +119,8 @@ export async function benchScreening(options: ScreeningBenchOptions): Promise<Be
         recordsPerSecond: perSecond(one.seconds),
         shareOfFloor: floor.seconds / one.seconds,
         peakRssMb: one.peakRssMb,
+        target: `shareOfFloor >= ${TARGET.shareOfFloor}, peakRssMb <= ${TARGET.peakRssMb}`,
+        met: floor.seconds / one.seconds >= TARGET.shareOfFloor && one.peakRssMb <= TARGET.peakRssMb,
       },
       write,
     ),
@@ -124,6 +133,8 @@ export async function benchScreening(options: ScreeningBenchOptions): Promise<Be
         recordsPerSecond: perSecond(two.seconds),
         speedupOver1Worker: one.seconds / two.seconds,
         peakRssMb: two.peakRssMb,
+        target: `speedupOver1Worker >= ${TARGET.speedupOver1Worker}, peakRssMb < ${TARGET.peakRssMb2Workers}`,
+        met: one.seconds / two.seconds >= TARGET.speedupOver1Worker && two.peakRssMb < TARGET.peakRssMb2Workers,
       },
       write,
     ),

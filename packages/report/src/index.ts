@@ -13,3 +13,4 @@
  * @packageDocumentation
  */
 export { renderHtmlReport, type HtmlReportOptions } from './page.js';
+export { lineChart, type ChartLine, type LineChartOptions } from './charts.js';

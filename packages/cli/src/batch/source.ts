@@ -8,7 +8,7 @@ import { parse } from 'csv-parse';
 import type { Plan } from '@ruralkit/core';
 import { csvColumns, csvRecords } from './csv.js';
 import type { JobInput } from './job.js';
-import { forEachLine, lineRanges, readRange } from './ranges.js';
+import { forEachLine, lineRanges, RANGE_BYTES, readRange } from './ranges.js';
 
 /** CSV records per job. */
 const JOB_RECORDS = 2000;
@@ -36,7 +36,7 @@ export function openSource(file: string, mode: 'screen' | 'evaluate', plan: Plan
   }
   let bytesRead = 0;
   async function* ranges(): AsyncGenerator<JobInput> {
-    for (const range of lineRanges(file, size)) {
+    for (const range of lineRanges(file, size, RANGE_BYTES[mode])) {
       yield range;
       bytesRead = range.end;
     }
@@ -76,7 +76,7 @@ export async function earlierLineOf(
     return undefined;
   }
   let firstLine = 1;
-  for (const range of lineRanges(file, statSync(file).size)) {
+  for (const range of lineRanges(file, statSync(file).size, RANGE_BYTES[mode])) {
     let found: number | undefined;
     firstLine = forEachLine(readRange(range), firstLine, (text, line) => {
       if (found === undefined && line < before && idOf(parseLine(text)) === id) found = line;
