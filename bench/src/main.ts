@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getPlan, type VillageInput } from '@ruralkit/core';
 import { writeData } from './data/write.js';
+import { benchReportPages } from './evaluation/report-pages.js';
 import { benchScreening } from './evaluation/screening.js';
 import { benchVillages } from './evaluation/villages.js';
 
@@ -34,3 +35,4 @@ const district = JSON.parse(readFileSync(files.district, 'utf8'));
 const rounds = Number(values.rounds);
 await benchVillages({ plan: getPlan('changjiang-2021'), asOf, district, villages, rounds });
 await benchScreening({ file: files.households, asOf, rounds: Math.min(rounds, 3) });
+benchReportPages({ plan: getPlan('changjiang-2021'), asOf, district, villages });

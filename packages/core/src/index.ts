@@ -52,6 +52,7 @@ export { ruleNameAt, formatParameterValue } from './evaluate/names.js';
 export { planInForce, type PlanInForce } from './evaluate/in-force.js';
 export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL, REPORT_WORDS } from './evaluate/labels.js';
 export { bySubject, emptyCounts, needsAction, type SubjectGroup } from './evaluate/summary.js';
+export { reportPart } from './evaluate/report-part.js';
 export * from './evaluate/types.js';
 export {
   ReportSchema,

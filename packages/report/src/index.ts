@@ -13,4 +13,5 @@
  * @packageDocumentation
  */
 export { renderHtmlReport, type HtmlReportOptions } from './page.js';
+export { renderHtmlReportPages, type ReportPage, type ReportPagesOptions } from './pages.js';
 export { lineChart, type ChartLine, type LineChartOptions } from './charts.js';

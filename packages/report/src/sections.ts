@@ -44,7 +44,7 @@ function lapsedNote(lapsed: number, lang: Lang): string {
   return lapsed ? `<p class="lapsed">${esc(WORDS.lapsedRules[lang])} <b>${lapsed}</b></p>` : '';
 }
 
-function countCells(counts: StatusCounts, lang: Lang): string {
+export function countCells(counts: StatusCounts, lang: Lang): string {
   return STATUSES.map(
     (s) => `<div class="count s-${s}"><b>${counts[s]}</b><span>${esc(STATUS_LABEL[s][lang])}</span></div>`,
   ).join('');

@@ -10,6 +10,7 @@ import {
   type WorkflowFact,
 } from '@ruralkit/core';
 import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-files.js';
+import { isFolderOut, writePages } from '../output-folder.js';
 import { dateOption, oneOf, parseOptions, UsageError, type Command, type Io } from '../io.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { loadHtmlReport, loadXlsx } from '../optional.js';
@@ -59,7 +60,8 @@ export const evaluateCommand: Command = {
   --format    输出格式 / table (default, for a terminal), json (for programs), md (for documents),
               html (a self-contained report with charts), xlsx (one row per result; needs --out)
   --lang      报告语言 zh（默认）或 en / zh (default) or en
-  --out       写入文件而非标准输出 / write the report to FILE instead of standard output
+  --out       写入文件而非标准输出 / write the report to FILE instead of standard output; with html,
+              a folder (DIR/) gets the report in pages (分册): index.html and a page per township
   --from-workflows  并入流程实例确定的指标 / merge what the tenant's workflows settle as of the date
               (village-plan approval dates, open problem-toilet cases, monitoring activity) into
               the input; a typed value that disagrees is noted and the workflow's value used
@@ -107,6 +109,11 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
     const report = workflows
       ? await evaluateWithWorkflows(plan, input, asOf, values, workflows, io)
       : evaluate(plan, input, { asOf });
+    if (format === 'html' && out && isFolderOut(out)) {
+      const pages = (await loadHtmlReport()).renderHtmlReportPages(report, { plan, lang });
+      io.stderr(`ruralkit: wrote ${writePages(out, pages)} pages (分册) to ${out}\n`);
+      return unknownVillages(report, values.strict === true, io.stderr);
+    }
     const content =
       format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`

@@ -86,4 +86,9 @@ export const REPORT_WORDS = deepFreeze({
   unjudgedRules: { zh: '有缺数据年份', en: 'with years lacking data' },
   lapses: { zh: '未达标年份', en: 'Years not met' },
   notes: { zh: '输入说明', en: 'Input notes' },
+  summaryPage: { zh: '汇总', en: 'Summary' },
+  parts: { zh: '分册', en: 'Parts' },
+  villages: { zh: '村数', en: 'Villages' },
+  items: { zh: '待办', en: 'Items' },
+  otherVillages: { zh: '未分乡镇的村', en: 'Villages without a township' },
 } as const satisfies Record<string, Record<Lang, string>>);
