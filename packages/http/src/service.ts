@@ -71,6 +71,11 @@ export class Service {
     }
   }
 
+  /** The workflow types (流程类型) the served plans register, in order, each once. */
+  get workflowTypes(): string[] {
+    return [...new Set([...this.plans.values()].flatMap((p) => p.runtime.workflows.types))];
+  }
+
   /** Stop the runtimes' scheduled checkpoints (the store is the caller's to close). */
   close(): void {
     for (const served of this.plans.values()) served.runtime.close();

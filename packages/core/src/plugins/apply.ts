@@ -2,8 +2,8 @@
 import { checkClause, checkRuleReferences, checkValues, type Fail } from './references.js';
 import type { LocalizedText, Parameter, Plan, Rule, ScreeningRule } from '../model/schema.js';
 import { builtinOperators, customOperators } from '../rules/operators.js';
-import { WORKFLOWS } from '../workflows/definitions.js';
-import { ROLES, type WorkflowDefinition, type WorkflowType } from '../workflows/types.js';
+import { planWorkflows } from '../workflows/definitions.js';
+import { ROLES } from '../workflows/types.js';
 import { PluginError } from './errors.js';
 import { parameterLoosenedOn, ruleReplacementLoosens, screeningReplacementLoosens, widenedRoles } from './loosening.js';
 import type { WorkingPlan } from '../model/resolved-plan.js';
@@ -135,8 +135,9 @@ export function apply(
     delete rule!.unitsAssumption;
     working.provenance.responsibility[ruleId] = by;
   }
+  const workflows = Object.keys(plugin.workflowRoles).length ? planWorkflows(working) : [];
   for (const [workflow, events] of Object.entries(plugin.workflowRoles)) {
-    const definition = WORKFLOWS[workflow as WorkflowType] as WorkflowDefinition | undefined;
+    const definition = workflows.find((d) => d.type === workflow);
     if (!definition) fail(`workflowRoles.${workflow}`, `没有流程 "${workflow}"`, `no workflow "${workflow}"`);
     for (const [event, roles] of Object.entries(events)) {
       const path = `workflowRoles.${workflow}.${event}`;
