@@ -22,10 +22,9 @@ export function createWorkflowRegistry(definitions: readonly WorkflowDefinition[
   const byType = new Map<string, WorkflowDefinition>();
   for (const definition of definitions) {
     if (byType.has(definition.type)) {
-      throw new WorkflowError('unknown-workflow', {
-        zh: `流程类型 "${definition.type}" 登记了两次`,
-        en: `workflow type "${definition.type}" is registered twice`,
-      });
+      throw new Error(
+        `流程类型 "${definition.type}" 登记了两次 / workflow type "${definition.type}" is registered twice`,
+      );
     }
     byType.set(definition.type, definition);
   }
