@@ -22,6 +22,14 @@ export function planWorkflows(plan: Plan): WorkflowDefinition[] {
   return registered.get(plan.id)?.(plan) ?? [];
 }
 
+/** The workflows code plugins added to a resolved plan, in order (its provenance names them). */
+const fromPlugins = new WeakMap<Plan, readonly WorkflowDefinition[]>();
+
+/** Record the workflows plugins added to `resolved` (where it is resolved). */
+export function addPluginWorkflows(resolved: Plan, definitions: readonly WorkflowDefinition[]): void {
+  if (definitions.length) fromPlugins.set(resolved, Object.freeze([...definitions]));
+}
+
 /**
  * The workflows as a plan sets them, by type: the definitions its built-in plan registers
  * (vocabularies and escalation units read from the plan, plugins' additions included). A
@@ -33,9 +41,18 @@ export function planWorkflows(plan: Plan): WorkflowDefinition[] {
 export function workflowsFor(plan: Plan): WorkflowRegistry {
   const cached = byPlan.get(plan);
   if (cached) return cached;
-  const roles = asResolvedPlan(plan).workflowRoles;
+  const resolved = asResolvedPlan(plan);
+  const added = fromPlugins.get(resolved) ?? [];
+  const missing = Object.keys(resolved.provenance.workflows ?? {}).filter((t) => !added.some((d) => d.type === t));
+  if (missing.length) {
+    throw new Error(
+      `方案 ${plan.id} 的插件流程 ${missing.join('、')} 的定义不在此对象上：请使用 resolvePlan 返回的方案本身 / ` +
+        `the definitions of plan ${plan.id}'s plugin workflows ${missing.join(', ')} are not on this object: use the plan resolvePlan returned`,
+    );
+  }
+  const roles = resolved.workflowRoles;
   const registry = createWorkflowRegistry(
-    planWorkflows(plan).map((definition) => withRoles(definition, roles[definition.type] ?? {})),
+    [...planWorkflows(plan), ...added].map((definition) => withRoles(definition, roles[definition.type] ?? {})),
   );
   byPlan.set(plan, registry);
   return registry;

@@ -4,11 +4,16 @@ import { describe, expect, it } from 'vitest';
 import {
   createMemoryStore,
   createRuntime,
+  definePlugin,
   evaluate,
   getPlan,
+  PluginError,
+  resolvePlan,
+  villagePlanWorkflow,
   WorkflowError,
   workflowsFor,
   type Plan,
+  type PluginInput,
 } from '../../src/index.js';
 import { createWorkflowRegistry } from '../../src/workflows/registry.js';
 import { official, plan, TENANT } from './fixtures.js';
@@ -61,5 +66,51 @@ describe('workflowsFor', () => {
   it('refuses two definitions of one type', () => {
     const [first] = workflowsFor(plan).definitions;
     expect(() => createWorkflowRegistry([first!, first!])).toThrow(/registered twice/);
+  });
+});
+
+describe('a workflow a code plugin adds', () => {
+  const county = (extra: Partial<PluginInput>): PluginInput => ({
+    id: 'county-a',
+    name: { zh: '甲县', en: 'County A' },
+    version: '1.2.0',
+    core: '^0.1.0',
+    plan: 'changjiang-2021',
+    ...extra,
+  });
+  const ownPlan = { ...villagePlanWorkflow, type: 'own-plan', name: { zh: '自有规划', en: 'Own plan' } };
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error as PluginError;
+    }
+    throw new Error('not refused');
+  };
+
+  it("is registered after the plan's, takes the plugin's roles, and changes the hash", () => {
+    const resolved = resolvePlan(plan, [
+      county({ workflows: [ownPlan], workflowRoles: { 'own-plan': { START: ['village-committee'] } } }),
+    ]);
+    const workflows = workflowsFor(resolved);
+    expect(workflows.types).toEqual(['village-plan', 'rectification', 'poverty-monitoring', 'own-plan']);
+    expect(workflows.definitionOf('own-plan').events.START!.grants).toEqual([{ role: 'village-committee' }]);
+    expect(resolved.provenance.workflows).toEqual({ 'own-plan': 'plugin:county-a@1.2.0' });
+    expect(resolved.hash).not.toBe(resolvePlan(plan, [county({})]).hash);
+  });
+
+  it('refuses a type the plan registers, and a definition that is not one, naming where', () => {
+    const taken = refusal(() => resolvePlan(plan, [county({ workflows: [villagePlanWorkflow] })]));
+    expect(taken).toBeInstanceOf(PluginError);
+    expect(taken.message).toContain('workflows[0]');
+    expect(taken.message).toContain('the plan already has the workflow "village-plan"');
+    const broken = refusal(() => definePlugin(county({ workflows: [{ ...ownPlan, startEvent: 'GO' }] })));
+    expect(broken.message).toContain('workflows[0]');
+    expect(broken.message).toContain('startEvent must be one of events');
+  });
+
+  it('refuses to lose its definitions: a copy of the resolved plan is not the plan', () => {
+    const resolved = resolvePlan(plan, [county({ workflows: [ownPlan] })]);
+    expect(() => workflowsFor({ ...resolved })).toThrow(/own-plan.*resolvePlan/s);
   });
 });
