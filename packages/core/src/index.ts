@@ -222,7 +222,7 @@ export {
 } from './workflows/calendar.js';
 export { canSee, type ScopeRefusal } from './workflows/authorize.js';
 export type { RelationFacts } from './workflows/relations.js';
-export { maskName, type PublicNoticeView } from './workflows/public-notice.js';
+export { maskName } from './workflows/public-notice.js';
 export * from './workflows/privacy/index.js';
 export { workflowsFor } from './workflows/definitions.js';
 export type { WorkflowRegistry } from './workflows/registry.js';

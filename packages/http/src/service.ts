@@ -125,7 +125,12 @@ export class Service {
       view = await this.reader.get(id, { principal });
     } catch (error) {
       if (error instanceof WorkflowError && error.code === 'unknown-instance') throw unknownInstance(id);
-      throw error;
+      if (!(error instanceof WorkflowError && error.code === 'unknown-workflow')) throw error;
+      // a workflow of another served plan (a county plugin's): read it with that plan's runtime
+      const record = await this.store.load(id);
+      const pinned = record && this.byHash.get(record.envelope.planHash);
+      if (!pinned) throw error;
+      view = await pinned.runtime.get(id, { principal });
     }
     return { view, served: this.byHash.get(view.planHash) };
   }

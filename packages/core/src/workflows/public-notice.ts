@@ -1,8 +1,8 @@
 /**
  * Public notices (公示信息): a workflow with a public-notice view builds it from whitelisted
- * fields only (its definition's `publicNotice`); names on a notice are masked here.
+ * fields only (its definition's `publicNotice`, a `PublicNoticeView`); names on a notice are
+ * masked here.
  */
-export type { PublicNoticeView } from './types.js';
 
 /**
  * A name as shown on a notice: letters only, masked after the first character, so neither

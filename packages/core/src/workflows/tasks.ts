@@ -111,8 +111,10 @@ function taskOf(
   principal: Principal,
   now: string,
 ): Task | undefined {
-  const definition = workflows.definitionOf(record.type);
-  const events = allowedNow(attemptOn(definition, record, { type: '', actor: principal }, principal, now));
+  // an instance of a workflow this plan does not register (another served plan's) can only be escalated
+  const events = workflows.has(record.type)
+    ? allowedNow(attemptOn(workflows.definitionOf(record.type), record, { type: '', actor: principal }, principal, now))
+    : [];
   const unit = principal.unit;
   const escalated = unit !== undefined && record.deadlines.some((d) => d.overdueAt && d.escalateTo.includes(unit));
   if (events.length === 0 && !escalated) return undefined;
