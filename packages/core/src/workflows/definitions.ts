@@ -31,9 +31,9 @@ export function addPluginWorkflows(resolved: Plan, definitions: readonly Workflo
 }
 
 /**
- * The workflows as a plan sets them, by type: the definitions its built-in plan registers
- * (vocabularies and escalation units read from the plan, plugins' additions included). A
- * plugin's `workflowRoles` list the roles that may send an event: grants of other roles are
+ * The workflows as a plan sets them, by type: the definitions its plan registers (vocabularies
+ * and escalation units read from the plan, plugins' additions included), then those its code
+ * plugins add. A plugin's `workflowRoles` list the roles that may send an event: grants of other roles are
  * dropped, grants of listed roles keep their conditions (own household, payload), a listed
  * role without a grant gets a plain one, and grants by relation alone (the assignee unit, the
  * reporter) stay.

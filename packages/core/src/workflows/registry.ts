@@ -44,7 +44,7 @@ export function createWorkflowRegistry(definitions: readonly WorkflowDefinition[
 }
 
 /** `unknown-workflow` for `type`, naming the `known` types. */
-export function unknownWorkflow(type: string, known: readonly string[]): WorkflowError {
+function unknownWorkflow(type: string, known: readonly string[]): WorkflowError {
   return new WorkflowError('unknown-workflow', {
     zh: `未知流程类型 "${type}"，可用：${known.join('、')}`,
     en: `unknown workflow type "${type}"; known: ${known.join(', ')}`,
