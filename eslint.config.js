@@ -4,27 +4,41 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Core's layers (层), lowest first: a module imports only from its own layer and the ones below
- * (docs/architecture.md). `plans` holds plan data and reads only the model.
+ * (docs/architecture.md). `plans` holds plan data and reads only the model; a plan's procedures
+ * (`plans/<plan>/workflows/`) and the list of built-in plans that registers them (`plans/registry.ts`)
+ * read the layers up to workflows.
  */
 const LAYERS = ['model', 'rules', 'evaluate', 'workflows', 'plugins'];
-const layerRules = [...LAYERS, 'plans'].map((layer) => {
-  const below = layer === 'plans' ? ['model'] : LAYERS.slice(0, LAYERS.indexOf(layer));
-  const forbidden = [...LAYERS, 'plans'].filter((other) => other !== layer && !below.includes(other));
+const ALL = [...LAYERS, 'plans'];
+const PLAN_PROCEDURES = ['packages/core/src/plans/*/workflows/**/*.ts', 'packages/core/src/plans/registry.ts'];
+
+/** The rule refusing imports from every layer but `layer` and `below`. */
+function layerRule(layer, below, files, ignores = []) {
+  const forbidden = ALL.filter((other) => other !== layer && !below.includes(other));
   return {
-    files: [`packages/core/src/${layer}/**/*.ts`],
+    files,
+    ignores,
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: forbidden.map((other) => ({
-            group: [`../${other}/*`, `../../${other}/*`, `**/core/src/${other}/*`],
+            group: [`../${other}/*`, `../../${other}/*`, `../../../${other}/*`, `**/core/src/${other}/*`],
             message: `core's ${layer} layer may import only from ${below.length ? below.join(', ') : 'itself'} (docs/architecture.md)`,
           })),
         },
       ],
     },
   };
-});
+}
+
+const layerRules = [
+  ...LAYERS.map((layer) =>
+    layerRule(layer, LAYERS.slice(0, LAYERS.indexOf(layer)), [`packages/core/src/${layer}/**/*.ts`]),
+  ),
+  layerRule('plans', ['model'], ['packages/core/src/plans/**/*.ts'], PLAN_PROCEDURES),
+  layerRule("plans' procedures", ['model', 'rules', 'evaluate', 'workflows'], PLAN_PROCEDURES),
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', 'coverage/**', 'test-artifacts/**'] },

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { getPlan, workflowsFor } from '@ruralkit/core';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const LAYERS = ['model', 'rules', 'evaluate', 'workflows', 'plugins'];
@@ -36,6 +37,56 @@ describe("core's layers", () => {
   it('keeps plan data on the model alone', async () => {
     expect(await refusals('plans', 'evaluate')).toHaveLength(1);
     expect(await refusals('plans', 'model')).toEqual([]);
+  });
+
+  it("lets a plan's procedures read the layers up to workflows, and not plugins", async () => {
+    const probe = async (other: string) => {
+      const [result] = await eslint.lintText(
+        `import { x } from '../../../${other}/anything.js';\nexport const y = x;\n`,
+        {
+          filePath: `${root}packages/core/src/plans/changjiang-2021/workflows/layer-probe.ts`,
+        },
+      );
+      return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports');
+    };
+    for (const other of ['model', 'rules', 'evaluate', 'workflows']) expect(await probe(other)).toEqual([]);
+    expect(await probe('plugins')).toHaveLength(1);
+  });
+});
+
+/**
+ * Where a workflow type is named in the packages' code: only its plan's folder names it; the
+ * runtime, the service and the CLI know workflows through the plan's registry. Left out: the
+ * OpenAPI document's examples and the store contracts (test suites run with the reference plan).
+ */
+describe('workflow types', () => {
+  const allowed = (file: string) =>
+    file.startsWith('core/src/plans/') ||
+    file === 'http/src/examples.ts' ||
+    /^testing\/src\/.*-contract\.ts$/.test(file);
+
+  /** The lines of `text` outside comments that quote one of `types`. */
+  const naming = (text: string, types: readonly string[]) =>
+    text
+      .split('\n')
+      .filter((line) => !/^\s*(\/\/|\/?\*)/.test(line))
+      .filter((line) => types.some((type) => [`'${type}'`, `"${type}"`, `\`${type}\``].some((q) => line.includes(q))));
+
+  it("are named only in their plan's folder", () => {
+    const types = workflowsFor(getPlan('changjiang-2021')).types;
+    expect(types.length).toBeGreaterThan(0);
+    const files = readdirSync(join(root, 'packages'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => /^[^/]+\/src\/.*\.ts$/.test(f) && !f.includes('node_modules') && !allowed(f),
+    );
+    const found = files.flatMap((file) =>
+      naming(readFileSync(join(root, 'packages', file), 'utf8'), types).map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('finds a quoted type in code, not in a comment', () => {
+    const text = "// start('village-plan')\n * runtime.start('village-plan')\nruntime.start('village-plan', input);";
+    expect(naming(text, ['village-plan'])).toEqual(["runtime.start('village-plan', input);"]);
   });
 });
 

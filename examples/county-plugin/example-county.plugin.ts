@@ -5,9 +5,12 @@
  * - tap water raised to 95% from 2024 (a stricter target needs no declaration);
  * - a new indicator and rule for cold-chain logistics nodes (冷链物流节点, clause 2.1);
  * - a household screening rule for large rigid expenses (刚性支出, 突发严重困难户);
- * - the village plan deadline moved to mid-2023, declared in `relax` with its reason.
+ * - the village plan deadline moved to mid-2023, declared in `relax` with its reason;
+ * - a procedure of its own, the industry project application (产业项目申报,
+ *   `industry-project.workflow.ts`).
  */
 import { definePlugin } from '@ruralkit/core';
+import { industryProjectWorkflow } from './industry-project.workflow.js';
 
 export default definePlugin({
   id: 'example-county',
@@ -16,6 +19,7 @@ export default definePlugin({
   core: '^0.1.0',
   plan: 'changjiang-2021',
   dependsOn: ['example-county-income-lines'],
+  workflows: [industryProjectWorkflow],
   parameters: [
     { id: 'infrastructure.tapWaterMinRate', values: [{ from: '2024-01-01', value: 0.95 }] },
     {

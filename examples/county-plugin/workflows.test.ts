@@ -5,6 +5,8 @@ import {
   createManualClock,
   createMemoryStore,
   createRuntime,
+  diffPlan,
+  diffToMarkdown,
   evaluate,
   getPlan,
   memoryKeys,
@@ -82,5 +84,79 @@ describe('Example County workflows', () => {
       },
     });
     await expect(flag).rejects.toThrow(/invalid payload of FLAG/);
+  });
+});
+
+describe('Example County’s own procedure: the industry project application (产业项目申报)', () => {
+  const tenant = 'example-county';
+  const committee = { ...cadre, id: 'committee@liuyang', roles: ['village-committee' as const] };
+  const township = { id: 'official@nianyushan', roles: ['township-official' as const], tenant, township: 'nianyushan' };
+  const county = { id: 'county-approver', roles: ['county-approver' as const], tenant };
+  const submit = {
+    type: 'SUBMIT',
+    actor: committee,
+    payload: { project: '留阳村茶叶加工厂', budgetCny: 800000 },
+  };
+
+  it('is registered after the plan’s workflows and shown in the plan diff', () => {
+    const runtime = createRuntime({ plan, store: createMemoryStore() });
+    expect(runtime.workflows.types).toEqual([
+      'village-plan',
+      'rectification',
+      'poverty-monitoring',
+      'industry-project',
+    ]);
+    const diff = diffPlan(getPlan('changjiang-2021'), plan);
+    expect(diff.changes).toContainEqual({
+      kind: 'workflow',
+      id: 'industry-project',
+      change: 'added',
+      by: 'plugin:example-county@1.0.0',
+      after: { name: { zh: '产业项目申报', en: 'Industry project application' }, version: 1 },
+    });
+    expect(diffToMarkdown(diff)).toContain('| 流程 workflow | `industry-project` | added |');
+    expect(
+      createRuntime({ plan: getPlan('changjiang-2021'), store: createMemoryStore() }).workflows.types,
+    ).not.toContain('industry-project');
+  });
+
+  it('goes from submitted through the township’s review to the county’s approval, each step by its role', async () => {
+    const runtime = createRuntime({ plan, store: createMemoryStore() });
+    const { instanceId, to } = await runtime.start('industry-project', {
+      tenant,
+      subject: { village: 'liuyang' },
+      event: submit,
+    });
+    expect(to).toBe('submitted');
+    // only the township reviews, and the county decides after the review
+    await expect(runtime.send(instanceId, { type: 'APPROVE', actor: county, payload: {} })).rejects.toMatchObject({
+      code: 'not-allowed-in-state',
+    });
+    await expect(
+      runtime.send(instanceId, { type: 'TOWNSHIP_REVIEW', actor: committee, payload: { opinion: '同意' } }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await runtime.send(instanceId, { type: 'TOWNSHIP_REVIEW', actor: township, payload: { opinion: '同意上报' } });
+    const approved = await runtime.send(instanceId, { type: 'APPROVE', actor: county, payload: {} });
+    expect(approved.to).toBe('approved');
+    const view = await runtime.get(instanceId);
+    expect(view).toMatchObject({ type: 'industry-project', state: 'approved', done: true });
+    expect(view.context).toMatchObject({ project: '留阳村茶叶加工厂', budgetCny: 800000, townshipOpinion: '同意上报' });
+  });
+
+  it('ends rejected with the county’s reason', async () => {
+    const runtime = createRuntime({ plan, store: createMemoryStore() });
+    const { instanceId } = await runtime.start('industry-project', {
+      tenant,
+      subject: { village: 'liuyang' },
+      event: submit,
+    });
+    await runtime.send(instanceId, { type: 'TOWNSHIP_REVIEW', actor: township, payload: { opinion: '同意上报' } });
+    const rejected = await runtime.send(instanceId, {
+      type: 'REJECT',
+      actor: county,
+      payload: { reason: '预算超出年度计划' },
+    });
+    expect(rejected.to).toBe('rejected');
+    expect((await runtime.get(instanceId)).context).toMatchObject({ reason: '预算超出年度计划' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * @ruralkit/core — a rural revitalization plan (乡村振兴方案) as data, a fast rule evaluator
  * with explanations in Chinese and English, and the plan's procedures as durable workflows
- * (流程: village-plan, rectification, poverty-monitoring) with an audit chain.
+ * (流程, registered by each plan: `workflowsFor(plan)`) with an audit chain.
  *
  * @example
  * ```ts
@@ -223,23 +223,25 @@ export {
 } from './workflows/calendar.js';
 export { canSee, type ScopeRefusal } from './workflows/authorize.js';
 export type { RelationFacts } from './workflows/relations.js';
-export { publicNoticeView, maskName, type PublicNoticeView } from './workflows/public-notice.js';
+export { maskName } from './workflows/public-notice.js';
 export * from './workflows/privacy/index.js';
-export { WORKFLOWS, workflowsFor } from './workflows/definitions.js';
+export { workflowsFor } from './workflows/definitions.js';
+export type { WorkflowRegistry } from './workflows/registry.js';
 export { deriveWorkflowFacts } from './workflows/facts.js';
+export { publicNoticeView } from './plans/changjiang-2021/workflows/public-notice.js';
 export {
   villagePlanWorkflow,
   villagePlanMachine,
   type VillagePlanContext,
   type VillagePlanEvent,
   type Vote,
-} from './workflows/village-plan.js';
+} from './plans/changjiang-2021/workflows/village-plan.js';
 export {
   rectificationWorkflow,
   rectificationMachine,
   type RectificationContext,
   type RectificationEvent,
-} from './workflows/rectification.js';
+} from './plans/changjiang-2021/workflows/rectification.js';
 export {
   povertyMonitoringWorkflow,
   povertyMonitoringMachine,
@@ -249,5 +251,5 @@ export {
   type PovertyMonitoringContext,
   type PovertyMonitoringEvent,
   type Measure,
-} from './workflows/poverty-monitoring.js';
+} from './plans/changjiang-2021/workflows/poverty-monitoring.js';
 export * from './workflows/types.js';

@@ -11,7 +11,7 @@ import {
   PlanSchema,
   povertyMonitoringWorkflow,
   resolvePlan,
-  WORKFLOWS,
+  workflowsFor,
   type Condition,
   type Grant,
   type PluginInput,
@@ -406,20 +406,21 @@ describe('workflow roles', () => {
 });
 
 describe('tables a code plugin must not patch', () => {
+  const monitoring = () => workflowsFor(plan).definitionOf('poverty-monitoring');
   it('the custom operators and the workflow role tables are frozen', () => {
     expect(() => {
       (customOperators as Record<string, unknown>).dateOnOrBefore = () => true;
     }).toThrow(TypeError);
     expect(() => {
-      (WORKFLOWS['poverty-monitoring'].events.COUNTY_APPROVE!.grants as Grant[]).push({ role: 'household' });
+      (monitoring().events.COUNTY_APPROVE!.grants as Grant[]).push({ role: 'household' });
     }).toThrow(TypeError);
     expect(() => {
       (povertyMonitoringWorkflow.events as Record<string, unknown>).COUNTY_APPROVE = { grants: [{}] };
     }).toThrow(TypeError);
     expect(() => {
-      (WORKFLOWS as Record<string, unknown>)['poverty-monitoring'] = {};
+      (workflowsFor(plan).definitions as unknown[]).push({});
     }).toThrow(TypeError);
-    expect(WORKFLOWS['poverty-monitoring'].events.COUNTY_APPROVE!.grants).toEqual([{ role: 'county-approver' }]);
+    expect(monitoring().events.COUNTY_APPROVE!.grants).toEqual([{ role: 'county-approver' }]);
   });
 });
 

@@ -3,7 +3,7 @@
  * one schema validates the request, checks the response and writes the OpenAPI document.
  */
 import { z } from 'zod';
-import { IsoDateSchema, LocalizedTextSchema, PrincipalSchema, WORKFLOW_TYPES } from '@ruralkit/core';
+import { IsoDateSchema, LocalizedTextSchema, PrincipalSchema } from '@ruralkit/core';
 
 export const PlanKeySchema = z
   .string()
@@ -15,11 +15,9 @@ export const InstanceIdSchema = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9._:-]+$/);
-export const WorkflowTypeSchema = z.enum(WORKFLOW_TYPES);
 
 export const PlanParams = z.object({ plan: PlanKeySchema });
 export const InstanceParams = z.object({ id: InstanceIdSchema });
-export const StartParams = z.object({ plan: PlanKeySchema, type: WorkflowTypeSchema });
 
 export const AsOfQuery = z.object({
   asOf: IsoDateSchema.optional().describe('The date to judge at, YYYY-MM-DD (default: today)'),
@@ -169,25 +167,6 @@ const DeadlineSchema = z.object({
   overdueAt: z.string().optional(),
 });
 
-export const InstanceViewSchema = z
-  .object({
-    id: z.string(),
-    type: WorkflowTypeSchema,
-    tenant: z.string(),
-    subject: SubjectSchema,
-    state: z.string(),
-    done: z.boolean(),
-    context: z.record(z.string(), z.unknown()),
-    version: z.number().int(),
-    machineVersion: z.number().int(),
-    planHash: z.string(),
-    deadlines: z.array(DeadlineSchema),
-    overdue: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'InstanceView' });
-
 export const AllowedEventsSchema = z.object({ instanceId: z.string(), state: z.string(), events: z.array(z.string()) });
 
 const ActorSchema = z.union([PrincipalSchema, z.object({ id: z.literal('system') })]);
@@ -259,29 +238,6 @@ export const HealthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });
 
 const QueryText = (description: string) => z.string().max(200).optional().describe(description);
 
-/** The filters of instance search, as query parameters (checked by the runtime, which names the bad one). */
-export const InstanceSearchQuery = z
-  .object({
-    type: QueryText('Workflow types, comma-separated: `village-plan`, `rectification`, `poverty-monitoring`'),
-    state: QueryText('States, comma-separated (e.g. `reported,rectifying`)'),
-    village: QueryText('The village id'),
-    township: QueryText('The township id'),
-    household: QueryText('The household id'),
-    unit: QueryText('A unit id: instances assigned to it, or whose deadlines escalate to it'),
-    overdue: QueryText('`true`: only instances with an overdue deadline; `false`: only those without'),
-    dueBefore: QueryText('Earliest deadline due before this date, YYYY-MM-DD'),
-    dueAfter: QueryText('Earliest deadline due after this date, YYYY-MM-DD'),
-    updatedSince: QueryText(
-      'Changed at or after this ISO 8601 date-time (with offset) or date (from its start, China time)',
-    ),
-    limit: QueryText('Results a page, 1–500 (default 50)'),
-    cursor: QueryText('The `next` of the previous page'),
-    counts: QueryText('`true`: count the results of every page by state too (a pass over all of them)'),
-  })
-  .strict();
-
-export const TaskListQuery = InstanceSearchQuery.pick({ type: true, limit: true, cursor: true }).strict();
-
 const DeadlineSummarySchema = z.object({
   id: z.string(),
   due: z.string(),
@@ -289,35 +245,94 @@ const DeadlineSummarySchema = z.object({
   escalateTo: z.array(z.string()),
 });
 
-/** An instance as search shows it: no context, no personal value. */
-export const InstanceSummarySchema = z
-  .object({
-    id: z.string(),
-    type: WorkflowTypeSchema,
-    state: z.string(),
-    status: z.enum(['active', 'done']),
-    subject: SubjectSchema,
-    due: z.string().nullable(),
-    overdue: z.boolean(),
-    deadlines: z.array(DeadlineSummarySchema),
-    version: z.number().int(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'InstanceSummary' });
+/** The schemas that name the workflow types (流程类型) the served plans register. */
+export type WorkflowSchemas = ReturnType<typeof buildWorkflowSchemas>;
 
-export const InstancePageSchema = z
-  .object({
-    instances: z.array(InstanceSummarySchema),
-    next: z.string().nullable(),
-    counts: z.record(z.string(), z.number().int()).optional(),
-  })
-  .meta({ id: 'InstancePage' });
+const byTypes = new Map<string, WorkflowSchemas>();
 
-export const TaskPageSchema = z
-  .object({
-    tasks: z.array(
-      InstanceSummarySchema.extend({ events: z.array(z.string()), escalated: z.boolean() }).meta({ id: 'Task' }),
-    ),
-    next: z.string().nullable(),
-  })
-  .meta({ id: 'TaskPage' });
+/** The schemas over `types`, the workflow types of the served plans' registries, in order. */
+export function workflowSchemas(types: readonly string[]): WorkflowSchemas {
+  const key = JSON.stringify(types);
+  const schemas = byTypes.get(key) ?? buildWorkflowSchemas(types);
+  byTypes.set(key, schemas);
+  return schemas;
+}
+
+function buildWorkflowSchemas(types: readonly string[]) {
+  const type = z.enum(types as [string, ...string[]]);
+  const StartParams = z.object({ plan: PlanKeySchema, type });
+  /** The filters of instance search, as query parameters (checked by the runtime, which names the bad one). */
+  const InstanceSearchQuery = z
+    .object({
+      type: QueryText(`Workflow types, comma-separated: ${types.map((t) => `\`${t}\``).join(', ')}`),
+      state: QueryText('States, comma-separated (e.g. `reported,rectifying`)'),
+      village: QueryText('The village id'),
+      township: QueryText('The township id'),
+      household: QueryText('The household id'),
+      unit: QueryText('A unit id: instances assigned to it, or whose deadlines escalate to it'),
+      overdue: QueryText('`true`: only instances with an overdue deadline; `false`: only those without'),
+      dueBefore: QueryText('Earliest deadline due before this date, YYYY-MM-DD'),
+      dueAfter: QueryText('Earliest deadline due after this date, YYYY-MM-DD'),
+      updatedSince: QueryText(
+        'Changed at or after this ISO 8601 date-time (with offset) or date (from its start, China time)',
+      ),
+      limit: QueryText('Results a page, 1–500 (default 50)'),
+      cursor: QueryText('The `next` of the previous page'),
+      counts: QueryText('`true`: count the results of every page by state too (a pass over all of them)'),
+    })
+    .strict();
+
+  const TaskListQuery = InstanceSearchQuery.pick({ type: true, limit: true, cursor: true }).strict();
+  const InstanceViewSchema = z
+    .object({
+      id: z.string(),
+      type,
+      tenant: z.string(),
+      subject: SubjectSchema,
+      state: z.string(),
+      done: z.boolean(),
+      context: z.record(z.string(), z.unknown()),
+      version: z.number().int(),
+      machineVersion: z.number().int(),
+      planHash: z.string(),
+      deadlines: z.array(DeadlineSchema),
+      overdue: z.boolean(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    })
+    .meta({ id: 'InstanceView' });
+
+  /** An instance as search shows it: no context, no personal value. */
+  const InstanceSummarySchema = z
+    .object({
+      id: z.string(),
+      type,
+      state: z.string(),
+      status: z.enum(['active', 'done']),
+      subject: SubjectSchema,
+      due: z.string().nullable(),
+      overdue: z.boolean(),
+      deadlines: z.array(DeadlineSummarySchema),
+      version: z.number().int(),
+      updatedAt: z.string(),
+    })
+    .meta({ id: 'InstanceSummary' });
+
+  const InstancePageSchema = z
+    .object({
+      instances: z.array(InstanceSummarySchema),
+      next: z.string().nullable(),
+      counts: z.record(z.string(), z.number().int()).optional(),
+    })
+    .meta({ id: 'InstancePage' });
+
+  const TaskPageSchema = z
+    .object({
+      tasks: z.array(
+        InstanceSummarySchema.extend({ events: z.array(z.string()), escalated: z.boolean() }).meta({ id: 'Task' }),
+      ),
+      next: z.string().nullable(),
+    })
+    .meta({ id: 'TaskPage' });
+  return { StartParams, InstanceSearchQuery, TaskListQuery, InstanceViewSchema, InstancePageSchema, TaskPageSchema };
+}

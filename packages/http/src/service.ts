@@ -71,6 +71,11 @@ export class Service {
     }
   }
 
+  /** The workflow types (流程类型) the served plans register, in order, each once. */
+  get workflowTypes(): string[] {
+    return [...new Set([...this.plans.values()].flatMap((p) => p.runtime.workflows.types))];
+  }
+
   /** Stop the runtimes' scheduled checkpoints (the store is the caller's to close). */
   close(): void {
     for (const served of this.plans.values()) served.runtime.close();
@@ -120,7 +125,12 @@ export class Service {
       view = await this.reader.get(id, { principal });
     } catch (error) {
       if (error instanceof WorkflowError && error.code === 'unknown-instance') throw unknownInstance(id);
-      throw error;
+      if (!(error instanceof WorkflowError && error.code === 'unknown-workflow')) throw error;
+      // a workflow of another served plan (a county plugin's): read it with that plan's runtime
+      const record = await this.store.load(id);
+      const pinned = record && this.byHash.get(record.envelope.planHash);
+      if (!pinned) throw error;
+      view = await pinned.runtime.get(id, { principal });
     }
     return { view, served: this.byHash.get(view.planHash) };
   }

@@ -182,7 +182,7 @@ async function evaluateWithWorkflows(
   const store = await openWorkflowStore(NAME, values, { action: 'read', create: false }, io);
   try {
     const firstYear = Number(plan.period.start.slice(0, 4));
-    const workflowFacts: WorkflowFact[] = await deriveWorkflowFacts(store, { tenant, asOf, firstYear });
+    const workflowFacts: WorkflowFact[] = await deriveWorkflowFacts(store, { plan, tenant, asOf, firstYear });
     const report = evaluate(plan, input as Parameters<typeof evaluate>[1], { asOf, workflowFacts });
     if (opener) {
       const opened = await createRuntime({ plan, store }).openRectifications(report, { tenant, actor: opener });

@@ -2,14 +2,7 @@
  * `ruralkit workflow list` and `workflow tasks`: a principal's search of its tenant's instances
  * (实例检索) and its task list (待办), as text or JSON.
  */
-import {
-  queryFromText,
-  type InstanceSummary,
-  type Principal,
-  type QueryNames,
-  type Runtime,
-  type WorkflowType,
-} from '@ruralkit/core';
+import { queryFromText, type InstanceSummary, type Principal, type QueryNames, type Runtime } from '@ruralkit/core';
 import type { Io } from '../io.js';
 import { stripControls } from '../safe-text.js';
 
@@ -71,6 +64,7 @@ export async function list(
       counts: values.counts === true ? 'true' : undefined,
     },
     OPTION_NAMES,
+    runtime.workflows.types,
   );
   const page = await runtime.search(principal, query);
   if (json) return void io.stdout(`${JSON.stringify(page, null, 2)}\n`);
@@ -96,9 +90,10 @@ export async function tasks(
   const { types, limit, cursor } = queryFromText(
     { types: text(values.type), limit: text(values.limit), cursor: text(values.cursor) },
     OPTION_NAMES,
+    runtime.workflows.types,
   );
   const page = await runtime.tasks(principal, {
-    ...(types ? { types: types as WorkflowType[] } : {}),
+    ...(types ? { types } : {}),
     ...(limit !== undefined ? { limit } : {}),
     ...(cursor !== undefined ? { cursor } : {}),
   });

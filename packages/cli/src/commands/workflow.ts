@@ -7,11 +7,10 @@ import {
   createManualClock,
   createRuntime,
   WorkflowError,
-  WORKFLOW_TYPES,
+  workflowsFor,
   type EventInput,
   type Principal,
   type Runtime,
-  type WorkflowType,
 } from '@ruralkit/core';
 import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
 import { fileKeys } from '@ruralkit/core/node';
@@ -240,14 +239,15 @@ ${PLAN_OPTIONS_HELP}`,
     if (action === 'keygen') return keygen(command, values.out as string | undefined, io);
     const use = { action, create: values.create === true };
     checkStoreOptions(command, values, use);
+    const plan = await planFromOptions(values);
+    const types = workflowsFor(plan).types;
     if (!NO_TARGET.has(action) && !target) {
       throw new UsageError(
         command,
-        action === 'start' ? `请给出流程类型：${WORKFLOW_TYPES.join('、')}` : '请给出流程实例编号',
-        action === 'start' ? `give the workflow type: ${WORKFLOW_TYPES.join(', ')}` : 'give the instance id',
+        action === 'start' ? `请给出流程类型：${types.join('、')}` : '请给出流程实例编号',
+        action === 'start' ? `give the workflow type: ${types.join(', ')}` : 'give the instance id',
       );
     }
-    const plan = await planFromOptions(values);
     const at =
       values.at === undefined ? undefined : parseAt(command, values.at as string, values.force === true, new Date());
     const keys = values.keys as string | undefined;
@@ -270,17 +270,17 @@ ${PLAN_OPTIONS_HELP}`,
     try {
       switch (action) {
         case 'start': {
-          if (!(WORKFLOW_TYPES as readonly string[]).includes(target!)) {
-            const hint = didYouMean(target!, WORKFLOW_TYPES);
+          if (!types.includes(target!)) {
+            const hint = didYouMean(target!, types);
             throw new UsageError(
               command,
-              `未知流程类型 "${target}"${hint.zh}；可用：${WORKFLOW_TYPES.join('、')}`,
-              `unknown workflow type "${target}"${hint.en}; known: ${WORKFLOW_TYPES.join(', ')}`,
+              `未知流程类型 "${target}"${hint.zh}；可用：${types.join('、')}`,
+              `unknown workflow type "${target}"${hint.en}; known: ${types.join(', ')}`,
             );
           }
           if (!values.tenant || !values.village)
             throw new UsageError(command, '缺少 --tenant 和 --village', '--tenant and --village are required');
-          const result = await runtime.start(target as WorkflowType, {
+          const result = await runtime.start(target!, {
             tenant: values.tenant as string,
             subject: {
               village: values.village as string,

@@ -26,6 +26,8 @@ export interface Provenance {
   operators: Record<string, string>;
   /** Workflow roles, by `<workflow>.<event>`. */
   workflowRoles: Record<string, string>;
+  /** Workflows code plugins added (流程), by type; the plan's own are its registry's. */
+  workflows: Record<string, string>;
 }
 
 /**
@@ -101,6 +103,7 @@ export function workingCopy(plan: Plan): WorkingPlan {
       responsibility: {},
       operators: {},
       workflowRoles: {},
+      workflows: {},
     },
     operators: {},
     workflowRoles: {},

@@ -2,8 +2,8 @@
 import { checkClause, checkRuleReferences, checkValues, type Fail } from './references.js';
 import type { LocalizedText, Parameter, Plan, Rule, ScreeningRule } from '../model/schema.js';
 import { builtinOperators, customOperators } from '../rules/operators.js';
-import { WORKFLOWS } from '../workflows/definitions.js';
-import { ROLES, type WorkflowDefinition, type WorkflowType } from '../workflows/types.js';
+import { planWorkflows } from '../workflows/definitions.js';
+import { ROLES, type WorkflowDefinition } from '../workflows/types.js';
 import { PluginError } from './errors.js';
 import { parameterLoosenedOn, ruleReplacementLoosens, screeningReplacementLoosens, widenedRoles } from './loosening.js';
 import type { WorkingPlan } from '../model/resolved-plan.js';
@@ -22,6 +22,8 @@ export function apply(
   plugin: Plugin,
   touched: Map<string, Plugin>,
   dependsOn: Map<string, Set<string>>,
+  /** The workflows earlier plugins added; this plugin's are added to it. */
+  added: WorkflowDefinition[],
 ): void {
   const by = pluginRef(plugin);
   const fail = (path: string, zh: string, en: string): never => {
@@ -48,6 +50,17 @@ export function apply(
     working.operators[name] = operator;
     working.provenance.operators[name] = by;
   }
+  const registered = planWorkflows(working);
+  plugin.workflows.forEach((definition, i) => {
+    const path = `workflows[${i}]`;
+    if (registered.some((d) => d.type === definition.type))
+      fail(path, `方案已有流程 "${definition.type}"`, `the plan already has the workflow "${definition.type}"`);
+    touch(`workflow:${definition.type}`, path);
+    const earlier = added.findIndex((d) => d.type === definition.type);
+    if (earlier >= 0) added.splice(earlier, 1);
+    added.push(definition);
+    working.provenance.workflows[definition.type] = by;
+  });
   /** Units, indicators and risk types are only ever added. */
   const addNew = <T>(
     field: 'units' | 'indicators' | 'riskTypes',
@@ -135,8 +148,9 @@ export function apply(
     delete rule!.unitsAssumption;
     working.provenance.responsibility[ruleId] = by;
   }
+  const workflows = [...registered, ...added];
   for (const [workflow, events] of Object.entries(plugin.workflowRoles)) {
-    const definition = WORKFLOWS[workflow as WorkflowType] as WorkflowDefinition | undefined;
+    const definition = workflows.find((d) => d.type === workflow);
     if (!definition) fail(`workflowRoles.${workflow}`, `没有流程 "${workflow}"`, `no workflow "${workflow}"`);
     for (const [event, roles] of Object.entries(events)) {
       const path = `workflowRoles.${workflow}.${event}`;

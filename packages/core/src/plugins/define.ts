@@ -2,6 +2,7 @@
 import { structureProblems } from '../evaluate/structure.js';
 import { deepFreeze } from '../model/freeze.js';
 import { PluginError } from './errors.js';
+import { definitionProblem, freezeDefinition } from '../workflows/registry.js';
 import { PluginDataSchema, type Plugin, type PluginInput } from './schema.js';
 
 /** Deeper than any plugin: conditions nest a few levels, each `all`/`any` counting two. */
@@ -17,7 +18,7 @@ export function isDefinedPlugin(value: unknown): value is Plugin {
 
 /** Check and freeze a plugin; throws `PluginError` naming the plugin and the path of every problem. */
 export function definePlugin(input: PluginInput): Plugin {
-  const { operators = {}, ...data } = input as PluginInput;
+  const { operators = {}, workflows = [], ...data } = input as PluginInput;
   const id = typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : '(no id)';
   const [malformed] = structureProblems(data, PLUGIN_DEPTH);
   if (malformed) throw new PluginError(id, pathText(malformed.path), malformed.message.zh, malformed.message.en);
@@ -42,7 +43,22 @@ export function definePlugin(input: PluginInput): Plugin {
     if (typeof fn !== 'function')
       throw new PluginError(id, `operators.${name}`, '自定义运算符须为函数', 'a custom operator must be a function');
   }
-  const plugin = deepFreeze({ ...parsed.data, operators: { ...operators } });
+  if (!Array.isArray(workflows))
+    throw new PluginError(
+      id,
+      'workflows',
+      '流程须为流程定义的列表',
+      'workflows must be a list of workflow definitions',
+    );
+  workflows.forEach((definition, i) => {
+    const problem = definitionProblem(definition);
+    if (problem) throw new PluginError(id, `workflows[${i}]`, problem.zh, problem.en);
+  });
+  // Payload schemas stay as zod made them: a definition freezes its own tables only.
+  const plugin: Plugin = Object.freeze({
+    ...deepFreeze({ ...parsed.data, operators: { ...operators } }),
+    workflows: Object.freeze(workflows.map(freezeDefinition)),
+  });
   defined.add(plugin);
   return plugin;
 }

@@ -6,6 +6,7 @@ import { canonicalJson, sha256Hex } from '../model/hash.js';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import { fillName, formatParameterValue } from '../evaluate/names.js';
 import { pluginSpec, type ResolvedPlan } from '../model/resolved-plan.js';
+import { workflowsFor } from '../workflows/definitions.js';
 
 export type PlanChangeKind =
   | 'parameter'
@@ -17,11 +18,13 @@ export type PlanChangeKind =
   | 'messages'
   | 'responsibility'
   | 'workflow-role'
+  | 'workflow'
   | 'operator';
 
 /**
  * One change: what, how, by whom; `relaxed` holds the declared reason when it loosens a target.
- * For a custom operator, `after` is a digest of its code.
+ * For a custom operator, `after` is a digest of its code; for a workflow a plugin adds, its name
+ * and machine version.
  */
 export interface PlanChange {
   kind: PlanChangeKind;
@@ -105,6 +108,10 @@ export function diffPlan(base: Plan, resolved: ResolvedPlan): PlanDiff {
       push({ kind: 'workflow-role', id, change: 'changed', by: resolved.provenance.workflowRoles[id]!, after: roles });
     }
   }
+  for (const [type, by] of Object.entries(resolved.provenance.workflows ?? {})) {
+    const { name, version } = workflowsFor(resolved).definitionOf(type);
+    push({ kind: 'workflow', id: type, change: 'added', by, after: { name, version } });
+  }
   for (const [name, operator] of Object.entries(resolved.operators)) {
     const after = `sha256:${sha256Hex(String(operator)).slice(0, 16)}`;
     push({ kind: 'operator', id: name, change: 'added', by: resolved.provenance.operators[name]!, after });
@@ -160,6 +167,7 @@ const KIND_ZH: Record<PlanChangeKind, string> = {
   messages: '提示语',
   responsibility: '责任分工',
   'workflow-role': '流程角色',
+  workflow: '流程',
   operator: '运算符',
 };
 
@@ -207,6 +215,10 @@ function details(change: PlanChange): string {
     return `${name.zh} / ${name.en}`;
   }
   if (change.kind === 'workflow-role') return (change.after as string[]).join(', ');
+  if (change.kind === 'workflow') {
+    const { name, version } = change.after as { name: LocalizedText; version: number };
+    return `${name.zh} / ${name.en} (machine v${version})`;
+  }
   if (change.kind === 'responsibility') {
     const show = (units: unknown) => ((units as string[] | undefined) ?? []).join(', ');
     return `${show(change.before)} → ${show(change.after)}`;

@@ -14,6 +14,8 @@ import { definePlugin, isDefinedPlugin } from './define.js';
 import { PluginError } from './errors.js';
 import { isResolvedPlan, planData, workingCopy, type ResolvedPlan } from '../model/resolved-plan.js';
 import type { Plugin, PluginInput } from './schema.js';
+import { addPluginWorkflows } from '../workflows/definitions.js';
+import type { WorkflowDefinition } from '../workflows/types.js';
 
 /**
  * Apply `plugins` to `plan`. Throws `PluginError` naming the plugin and the path inside it on:
@@ -31,7 +33,8 @@ export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)
   const working = workingCopy(plan);
   const touched = new Map<string, Plugin>();
   const dependsOn = transitiveDependencies(ordered);
-  for (const plugin of ordered) apply(working, plugin, touched, dependsOn);
+  const workflows: WorkflowDefinition[] = [];
+  for (const plugin of ordered) apply(working, plugin, touched, dependsOn, workflows);
   const refs = ordered.map((p) => ({ id: p.id, version: p.version, name: p.name }));
   const baseHash = planHash(plan);
   const hash =
@@ -42,7 +45,16 @@ export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)
             plan: planData(working),
             plugins: refs,
             operators: Object.fromEntries(Object.entries(working.operators).map(([k, f]) => [k, String(f)])),
+            // the workflows plugins add, by type and machine version (none: as before there were any)
+            ...(workflows.length ? { workflows: workflows.map((w) => ({ type: w.type, version: w.version })) } : {}),
           }),
         )}`;
-  return deepFreeze({ ...working, hash, base: { id: plan.id, hash: baseHash }, plugins: refs }) as ResolvedPlan;
+  const resolved = deepFreeze({
+    ...working,
+    hash,
+    base: { id: plan.id, hash: baseHash },
+    plugins: refs,
+  }) as ResolvedPlan;
+  addPluginWorkflows(resolved, workflows);
+  return resolved;
 }

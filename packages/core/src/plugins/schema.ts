@@ -17,6 +17,7 @@ import {
   UnitSchema,
 } from '../model/schema.js';
 import type { Operator } from '../rules/operators.js';
+import type { WorkflowDefinition } from '../workflows/types.js';
 import { pluginSpec } from '../model/resolved-plan.js';
 
 const PluginIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'plugin ids are lower-case words joined by -');
@@ -73,7 +74,7 @@ function changesOf<T extends z.ZodType>(item: T) {
     .strict();
 }
 
-/** Everything a plugin is, except custom operators (functions cannot come from data files). */
+/** Everything a plugin is, except custom operators and workflows (code cannot come from data files). */
 export const PluginDataSchema = z
   .object({
     id: PluginIdSchema,
@@ -102,11 +103,16 @@ export const PluginDataSchema = z
   .strict();
 
 export type PluginData = z.infer<typeof PluginDataSchema>;
-export type PluginInput = z.input<typeof PluginDataSchema> & { operators?: Record<string, Operator> };
+export type PluginInput = z.input<typeof PluginDataSchema> & {
+  operators?: Record<string, Operator>;
+  /** Workflows of the county's own (流程), registered after the plan's: code plugins only. */
+  workflows?: readonly WorkflowDefinition[];
+};
 
-/** A checked plugin value (插件): data plus custom operators. */
+/** A checked plugin value (插件): data plus custom operators and workflows. */
 export interface Plugin extends PluginData {
   readonly operators: Readonly<Record<string, Operator>>;
+  readonly workflows: readonly WorkflowDefinition[];
 }
 
 /** `plugin:<id>@<version>`: how results name the plugin that set something. */

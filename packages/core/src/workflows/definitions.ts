@@ -1,101 +1,79 @@
-/** The three workflows of the plan, by type (流程定义). */
-import { monitoringVocabulary, povertyMonitoringPayloadsFor, povertyMonitoringWorkflow } from './poverty-monitoring.js';
-import { rectificationWorkflow } from './rectification.js';
-import { deepFreeze } from '../model/freeze.js';
+/**
+ * The workflows plans register (流程定义), and the workflow registry of a resolved plan: the
+ * definitions its plan registers, plugins' roles applied.
+ */
 import type { Plan } from '../model/schema.js';
 import { asResolvedPlan } from '../model/resolved-plan.js';
-import { WorkflowError } from './errors.js';
-import {
-  WORKFLOW_TYPES,
-  type EventRule,
-  type Grant,
-  type Role,
-  type WorkflowDefinition,
-  type WorkflowType,
-} from './types.js';
-import { villagePlanWorkflow } from './village-plan.js';
+import { createWorkflowRegistry, type WorkflowRegistry } from './registry.js';
+import type { Grant, Role, WorkflowDefinition } from './types.js';
 
-/**
- * The workflows by type, frozen (role tables, deadlines, blockers, machines): a
- * plugin changes who may act only through its `workflowRoles`, where the change is checked.
- */
-export const WORKFLOWS: Readonly<Record<WorkflowType, WorkflowDefinition>> = Object.freeze({
-  'village-plan': freezeDefinition(villagePlanWorkflow),
-  rectification: freezeDefinition(rectificationWorkflow),
-  'poverty-monitoring': freezeDefinition(povertyMonitoringWorkflow),
-});
+/** What a plan registers: its workflow definitions as a plan with its id (plugins applied or not) sets them. */
+export type PlanWorkflows = (plan: Plan) => WorkflowDefinition[];
 
-/** Freezes a definition's own tables (payload schemas are zod's objects and stay as they are). */
-function freezeDefinition(definition: WorkflowDefinition): WorkflowDefinition {
-  for (const rule of Object.values(definition.events)) {
-    deepFreeze(rule.grants);
-    Object.freeze(rule);
-  }
-  for (const table of [definition.events, definition.deadlines, definition.parameters, definition.blockers])
-    Object.freeze(table);
-  definition.deadlines.forEach((d) => deepFreeze(d));
-  if (definition.personalReaders) deepFreeze(definition.personalReaders);
-  deepFreeze(definition.machine);
-  deepFreeze(definition.name);
-  return Object.freeze(definition);
+const registered = new Map<string, PlanWorkflows>();
+
+/** Register the workflows of the plan `planId` (built-in plans register theirs as core loads). */
+export function registerPlanWorkflows(planId: string, workflows: PlanWorkflows): void {
+  registered.set(planId, workflows);
+}
+
+/** The definitions the plan of `plan`'s id registers, as `plan` sets them; none for a plan that registers none. */
+export function planWorkflows(plan: Plan): WorkflowDefinition[] {
+  return registered.get(plan.id)?.(plan) ?? [];
+}
+
+/** The workflows code plugins added to a resolved plan, in order (its provenance names them). */
+const fromPlugins = new WeakMap<Plan, readonly WorkflowDefinition[]>();
+
+/** Record the workflows plugins added to `resolved` (where it is resolved). */
+export function addPluginWorkflows(resolved: Plan, definitions: readonly WorkflowDefinition[]): void {
+  if (definitions.length) fromPlugins.set(resolved, Object.freeze([...definitions]));
 }
 
 /**
- * The workflows as a plan sets them. Payload vocabularies (risk types, categories) are the
- * plan's own, plugins' additions included; escalation units are read from the plan when a
- * deadline is set. A plugin's `workflowRoles` list the roles that may send an event: grants of
- * other roles are dropped, grants of listed roles keep their conditions (own household,
- * payload), a listed role without a grant gets a plain one, and grants by relation alone (the
- * assignee unit, the reporter) stay.
+ * The workflows as a plan sets them, by type: the definitions its plan registers (vocabularies
+ * and escalation units read from the plan, plugins' additions included), then those its code
+ * plugins add. A plugin's `workflowRoles` list the roles that may send an event: grants of other roles are
+ * dropped, grants of listed roles keep their conditions (own household, payload), a listed
+ * role without a grant gets a plain one, and grants by relation alone (the assignee unit, the
+ * reporter) stay.
  */
-export function workflowsFor(plan: Plan): Readonly<Record<WorkflowType, WorkflowDefinition>> {
+export function workflowsFor(plan: Plan): WorkflowRegistry {
   const cached = byPlan.get(plan);
   if (cached) return cached;
-  const out: Record<WorkflowType, WorkflowDefinition> = {
-    ...WORKFLOWS,
-    'poverty-monitoring': withVocabulary(povertyMonitoringWorkflow, plan),
-  };
-  for (const [type, events] of Object.entries(asResolvedPlan(plan).workflowRoles)) {
-    const definition = out[type as WorkflowType];
-    const rules = { ...definition.events };
-    for (const [event, eventRoles] of Object.entries(events)) {
-      const kept = rules[event]!.grants.filter((g) => !g.role || eventRoles.includes(g.role));
-      const added = eventRoles
-        .filter((role) => !kept.some((g) => g.role === role))
-        .map((role) => ({ role: role as Role }));
-      const grants: Grant[] = [...kept, ...added];
-      rules[event] = { ...rules[event]!, grants };
-    }
-    out[type as WorkflowType] = { ...definition, events: rules };
+  const resolved = asResolvedPlan(plan);
+  const added = fromPlugins.get(resolved) ?? [];
+  const missing = Object.keys(resolved.provenance.workflows ?? {}).filter((t) => !added.some((d) => d.type === t));
+  if (missing.length) {
+    throw new Error(
+      `方案 ${plan.id} 的插件流程 ${missing.join('、')} 的定义不在此对象上：请使用 resolvePlan 返回的方案本身 / ` +
+        `the definitions of plan ${plan.id}'s plugin workflows ${missing.join(', ')} are not on this object: use the plan resolvePlan returned`,
+    );
   }
-  byPlan.set(plan, out);
-  return out;
-}
-
-/** The definition of `type` among `workflows`, or `unknown-workflow` naming the known types. */
-export function definitionOf(
-  workflows: Readonly<Record<WorkflowType, WorkflowDefinition>>,
-  type: string,
-): WorkflowDefinition {
-  if (!(WORKFLOW_TYPES as readonly string[]).includes(type)) {
-    throw new WorkflowError('unknown-workflow', {
-      zh: `未知流程类型 "${type}"，可用：${WORKFLOW_TYPES.join('、')}`,
-      en: `unknown workflow type "${type}"; known: ${WORKFLOW_TYPES.join(', ')}`,
-    });
-  }
-  return workflows[type as WorkflowType];
-}
-
-const byPlan = new WeakMap<Plan, Readonly<Record<WorkflowType, WorkflowDefinition>>>();
-
-/** `poverty-monitoring` with payload schemas over the plan's risk types and categories. */
-function withVocabulary(definition: WorkflowDefinition, plan: Plan): WorkflowDefinition {
-  const payloads: Record<string, EventRule['payload']> = povertyMonitoringPayloadsFor(monitoringVocabulary(plan));
-  const events = Object.fromEntries(
-    Object.entries(definition.events).map(([type, rule]) => [
-      type,
-      { ...rule, payload: payloads[type] ?? rule.payload },
-    ]),
+  const roles = resolved.workflowRoles;
+  const registry = createWorkflowRegistry(
+    [...planWorkflows(plan), ...added].map((definition) => withRoles(definition, roles[definition.type] ?? {})),
   );
-  return { ...definition, events };
+  byPlan.set(plan, registry);
+  return registry;
+}
+
+const byPlan = new WeakMap<Plan, WorkflowRegistry>();
+
+/** `definition` with the roles a plugin listed per event. */
+function withRoles(
+  definition: WorkflowDefinition,
+  byEvent: Readonly<Record<string, readonly string[]>>,
+): WorkflowDefinition {
+  if (Object.keys(byEvent).length === 0) return definition;
+  const rules = { ...definition.events };
+  for (const [event, eventRoles] of Object.entries(byEvent)) {
+    const kept = rules[event]!.grants.filter((g) => !g.role || eventRoles.includes(g.role));
+    const added = eventRoles
+      .filter((role) => !kept.some((g) => g.role === role))
+      .map((role) => ({ role: role as Role }));
+    const grants: Grant[] = [...kept, ...added];
+    rules[event] = { ...rules[event]!, grants };
+  }
+  return { ...definition, events: rules };
 }

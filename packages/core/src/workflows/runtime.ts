@@ -34,15 +34,15 @@ import { entrySigner, signingStore } from './audit-sign.js';
 import { scheduleCheckpoints, type AutoCheckpoint } from './auto-checkpoint.js';
 import { checkpointPrivateKey, type AuditCheckpoint, type CheckpointKey, type PublicKeys } from './checkpoint.js';
 import { commit, type TransitionResult } from './commit.js';
-import { definitionOf, workflowsFor } from './definitions.js';
+import { workflowsFor } from './definitions.js';
 import { StaleVersionError, WorkflowError } from './errors.js';
 import { createDelivery, type DomainEventHandler } from './deliver.js';
 import { idempotencyKey, idempotencySecret, replayKey, type IdempotencyKey } from './idempotency.js';
 import { instanceView, loadInstance, type InstanceView } from './instance.js';
 import { assertPinned, migrateInstance, type Migration } from './migrate.js';
-import { publicNoticeView, type PublicNoticeView } from './public-notice.js';
-import { startMonitoring, type ScreeningStart } from './screening.js';
-import { openRectifications, type RectificationStart } from './targets.js';
+import type { WorkflowRegistry } from './registry.js';
+import { startFromScreening, type ScreeningStart } from './screening.js';
+import { openForTargets, type RectificationStart } from './targets.js';
 import type { WorkflowStore } from './store.js';
 import { resolveSubject, subjectKey, type SubjectInput } from './subject.js';
 import { searchInstances, type InstancePage, type InstanceQuery } from './search.js';
@@ -53,7 +53,7 @@ import type { PersonalDataKeys } from './privacy/keys.js';
 import { createPrivacy } from './privacy/privacy.js';
 import { refuseIdentifiers } from './privacy/protect.js';
 import { transition } from './transition.js';
-import type { AuditEntry, EventInput, Principal, WorkflowType } from './types.js';
+import type { AuditEntry, EventInput, Principal, PublicNoticeView, WorkflowType } from './types.js';
 
 export type { StartInput } from './attempt.js';
 export type { TransitionResult } from './commit.js';
@@ -98,6 +98,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   readonly planHash: string;
+  /** The plan's workflow registry (流程注册表): the workflows this runtime starts and runs. */
+  readonly workflows: WorkflowRegistry;
   start(type: WorkflowType, input: StartInput): Promise<TransitionResult>;
   /**
    * Send an event. With `expectedVersion`, it is applied only while the instance is at that
@@ -153,17 +155,18 @@ export interface Runtime {
   subscribe(handler: DomainEventHandler): () => void;
   /** Deliver pending domain events to subscribers now (also done after every commit). */
   deliver(): Promise<number>;
-  /** Start `poverty-monitoring` for every household with a risk, channel department-alert. */
+  /** Start each workflow started by screening (`startedByScreening`) for every household with a risk. */
   startFromScreening(report: EvaluationReport, input: { tenant: string; actor: Principal }): Promise<ScreeningStart[]>;
   /**
-   * Open a `rectification` case for every binding village target the evaluation found not met,
-   * once per village, rule and year (opt-in; run it again and it opens nothing twice).
+   * Open a case of each workflow opened for targets (`openedForTarget`) for every binding village
+   * target the evaluation found not met, once per village, rule and year (opt-in; run it again
+   * and it opens nothing twice).
    */
   openRectifications(
     report: EvaluationReport,
     input: { tenant: string; actor: Principal },
   ): Promise<RectificationStart[]>;
-  /** The public-notice view of a `poverty-monitoring` instance. */
+  /** The public-notice view (公示信息) of an instance whose workflow has one (`publicNotice`). */
   publicNotice(instanceId: string, options?: { principal?: Principal }): Promise<PublicNoticeView>;
   /** Move an instance to this runtime's machine version and plan, audited. */
   migrate(instanceId: string, input: { actor: Principal; reason: string }): Promise<TransitionResult>;
@@ -175,6 +178,8 @@ export interface Runtime {
 }
 
 const SEARCH = '实例检索 / instance search';
+/** What an erasure is given a subject for: a village or a household within it. */
+const ERASURE = { type: '删除个人信息 erasure', householdSubject: 'optional' } as const;
 const TASKS = '待办 / task list';
 
 /** Create a runtime over a store. */
@@ -238,7 +243,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   ): Promise<TransitionResult> {
     const actor = parsePrincipal(input?.actor, onInstance(instanceId));
     const record = await loadInstance(store, instanceId);
-    const definition = definitionOf(workflows, record.type);
+    const definition = workflows.definitionOf(record.type);
     assertPinned(setting, definition, record);
     const attempt = attemptOn(definition, record, input, actor, setting.now());
     await authorizeScope(setting, attempt);
@@ -252,7 +257,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function start(type: WorkflowType, input: StartInput): Promise<TransitionResult> {
-    const definition = definitionOf(workflows, type);
+    const definition = workflows.definitionOf(type);
     const actor = parsePrincipal(input?.event?.actor, `新的 ${type} 实例 / a new ${type} instance`);
     const subject = resolveSubject(plan, definition, input.subject, input.tenant);
     const attempt = startAttempt(definition, input.tenant, subject, input.event, actor, setting.now());
@@ -274,21 +279,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   return {
     planHash: setting.planHash,
+    workflows,
     start,
     send: (instanceId, event, options = {}) => send(instanceId, event, undefined, options.expectedVersion),
     async get(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId, reader);
-      return instanceView(record, await privacy.context(definitionOf(workflows, record.type), record, reader));
+      return instanceView(record, await privacy.context(workflows.definitionOf(record.type), record, reader));
     },
     async allowedEvents(instanceId, principal) {
       const actor = parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId, actor);
       return allowedNow(
-        attemptOn(definitionOf(workflows, record.type), record, { type: '', actor }, actor, setting.now()),
+        attemptOn(workflows.definitionOf(record.type), record, { type: '', actor }, actor, setting.now()),
       );
     },
-    search: (principal, query) => searchInstances(store, parsePrincipal(principal, SEARCH), query),
+    search: (principal, query) => searchInstances(store, workflows, parsePrincipal(principal, SEARCH), query),
     tasks: (principal, query = {}) =>
       listTasks(store, workflows, parsePrincipal(principal, TASKS), query, setting.now()),
     async history(instanceId, { principal } = {}) {
@@ -305,37 +311,39 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     close: () => schedule?.stop(),
     subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
-    startFromScreening: (report, input) => startMonitoring(report, input, (i) => start('poverty-monitoring', i)),
-    openRectifications: (report, input) => openRectifications(report, input, (i) => start('rectification', i)),
+    startFromScreening: (report, input) => startFromScreening(report, input, workflows.definitions, start),
+    openRectifications: (report, input) => openForTargets(report, input, workflows.definitions, start),
     async publicNotice(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId, reader);
-      if (record.type !== 'poverty-monitoring') {
+      const notice = workflows.definitionOf(record.type).publicNotice;
+      if (!notice) {
+        const noticed = workflows.definitions.filter((d) => d.publicNotice).map((d) => d.type);
         throw new WorkflowError(
           'unknown-workflow',
           {
-            zh: `实例 ${instanceId} 是 ${record.type}，只有 poverty-monitoring 有公示信息`,
-            en: `instance ${instanceId} is ${record.type}; only poverty-monitoring has a public notice`,
+            zh: `实例 ${instanceId} 是 ${record.type}，只有 ${noticed.join('、')} 有公示信息`,
+            en: `instance ${instanceId} is ${record.type}; only ${noticed.join(', ')} has a public notice`,
           },
           { instanceId },
         );
       }
-      return publicNoticeView(plan, await privacy.opened(record));
+      return notice(plan, await privacy.opened(record));
     },
     async migrate(instanceId, { actor: principal, reason }) {
       const actor = parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId);
-      const definition = definitionOf(workflows, record.type);
+      const definition = workflows.definitionOf(record.type);
       authorizeMigration(actor, record);
       refuseIdentifiers({ instanceId, event: 'MIGRATE' }, 'reason', reason);
       return migrateInstance(setting, options.migrations?.[record.type], definition, record, { actor, reason });
     },
     async forget({ tenant, subject, actor, reason }) {
       const principal = parsePrincipal(actor, '删除个人信息 / erasure of personal data');
-      // rectification's subject is a village or a household, as an erasure's may be
-      const resolved = resolveSubject(plan, workflows.rectification, subject, tenant);
+      // an erasure's subject is a village or a household
+      const resolved = resolveSubject(plan, ERASURE, subject, tenant);
       const erased = await forgetPersonalData(
-        { store, keys: options.keys, at: setting.now() },
+        { store, keys: options.keys, at: setting.now(), types: workflows.types },
         { tenant, subject: resolved, actor: principal, reason },
         subjectKey(resolved),
       );

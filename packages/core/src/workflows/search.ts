@@ -17,7 +17,8 @@ import {
   type SearchScope,
 } from './search-index.js';
 import type { WorkflowStore } from './store.js';
-import { WORKFLOW_TYPES, type InstanceRecord, type Principal, type Subject, type WorkflowType } from './types.js';
+import type { WorkflowRegistry } from './registry.js';
+import type { InstanceRecord, Principal, Subject, WorkflowType } from './types.js';
 
 /** What to search for; every filter given must hold. */
 export interface InstanceQuery {
@@ -107,6 +108,7 @@ export const QUERY_NAMES: QueryNames = {
 export function queryFromText(
   values: Partial<Record<keyof InstanceQuery, string>>,
   names: QueryNames = QUERY_NAMES,
+  known?: readonly WorkflowType[],
 ): InstanceQuery {
   const query: InstanceQuery = {};
   const list = (v: string) =>
@@ -128,7 +130,7 @@ export function queryFromText(
       query.limit = Number(value);
     } else query[key] = value;
   }
-  checkQuery(query, names);
+  checkQuery(query, names, known);
   return query;
 }
 
@@ -136,19 +138,20 @@ export function queryFromText(
 export function checkQuery(
   query: InstanceQuery,
   names: QueryNames = QUERY_NAMES,
+  known?: readonly WorkflowType[],
 ): { filters: SearchFilters; after: SearchKey | undefined; limit: number; counts: boolean } {
   if (query === null || typeof query !== 'object') {
     throw invalidQuery('query', { zh: '查询须为对象', en: 'the query must be an object' });
   }
   const filters: SearchFilters = {};
   if (query.types !== undefined) {
-    const unknown = asList(query.types, names.types).filter((t) => !(WORKFLOW_TYPES as readonly string[]).includes(t));
-    if (unknown.length) {
+    const unknown = asList(query.types, names.types).filter((t) => known && !known.includes(t));
+    if (known && unknown.length) {
       // a name shaped like a type (letters and hyphens) is echoed to help with a typo; nothing else is
       const named = unknown.map((t) => (/^[a-z][a-z-]{0,40}$/.test(t) ? `"${t}"` : '…'));
       throw invalidQuery(names.types, {
-        zh: `未知流程类型 ${named.join('、')}；可用：${WORKFLOW_TYPES.join('、')}`,
-        en: `unknown workflow type ${named.join(', ')}; known: ${WORKFLOW_TYPES.join(', ')}`,
+        zh: `未知流程类型 ${named.join('、')}；可用：${known.join('、')}`,
+        en: `unknown workflow type ${named.join(', ')}; known: ${known.join(', ')}`,
       });
     }
     filters.types = query.types;
@@ -331,10 +334,11 @@ function instant(name: string, value: unknown): string {
 /** Search `principal`'s tenant within what its roles cover. */
 export async function searchInstances(
   store: WorkflowStore,
+  workflows: WorkflowRegistry,
   principal: Principal,
   query: InstanceQuery = {},
 ): Promise<InstancePage> {
-  const { filters, after, limit, counts } = checkQuery(query);
+  const { filters, after, limit, counts } = checkQuery(query, QUERY_NAMES, workflows.types);
   const scopes = visibleScopes(principal);
   if (scopes.length === 0) return { instances: [], next: null, ...(counts ? { counts: {} } : {}) };
   const found = await store.searchInstances({

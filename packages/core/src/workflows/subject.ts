@@ -23,7 +23,7 @@ export interface SubjectInput {
  */
 export function resolveSubject(
   plan: Plan,
-  definition: WorkflowDefinition,
+  definition: Pick<WorkflowDefinition, 'type' | 'householdSubject'>,
   input: SubjectInput,
   tenant: string,
 ): Subject {

@@ -6,11 +6,19 @@
  */
 import { attemptOn } from './attempt.js';
 import { allowedNow, grantScope } from './authorize.js';
-import { definitionOf } from './definitions.js';
 import { searchKeyOf, type SearchScope } from './search-index.js';
-import { boundScopes, checkQuery, cursorOf, instanceSummary, MAX_PAGE, type InstanceSummary } from './search.js';
+import {
+  boundScopes,
+  checkQuery,
+  cursorOf,
+  instanceSummary,
+  MAX_PAGE,
+  QUERY_NAMES,
+  type InstanceSummary,
+} from './search.js';
 import type { WorkflowStore } from './store.js';
-import type { InstanceRecord, Principal, WorkflowDefinition, WorkflowType } from './types.js';
+import type { WorkflowRegistry } from './registry.js';
+import type { InstanceRecord, Principal, WorkflowType } from './types.js';
 
 /** Which tasks: of some workflow types only, and a page of them. */
 export interface TaskQuery {
@@ -34,12 +42,10 @@ export interface TaskPage {
   next: string | null;
 }
 
-type Workflows = Readonly<Record<WorkflowType, WorkflowDefinition>>;
-
 /** Where `principal` may have something to do: per workflow, the states and the household or party a grant needs; and its unit's overdue instances. */
-export function taskScopes(principal: Principal, workflows: Workflows): SearchScope[] {
+export function taskScopes(principal: Principal, workflows: WorkflowRegistry): SearchScope[] {
   const byNeed = new Map<string, SearchScope & { states: string[] }>();
-  for (const definition of Object.values(workflows)) {
+  for (const definition of workflows.definitions) {
     for (const [state, node] of Object.entries(definition.machine.states as Record<string, { ownEvents: string[] }>)) {
       for (const event of new Set(node.ownEvents)) {
         for (const grant of definition.events[event]?.grants ?? []) {
@@ -61,16 +67,20 @@ export function taskScopes(principal: Principal, workflows: Workflows): SearchSc
 /** A page of `principal`'s tasks at `now`. */
 export async function listTasks(
   store: WorkflowStore,
-  workflows: Workflows,
+  workflows: WorkflowRegistry,
   principal: Principal,
   query: TaskQuery,
   now: string,
 ): Promise<TaskPage> {
-  const { filters, after, limit } = checkQuery({
-    ...(query.types !== undefined ? { types: query.types } : {}),
-    ...(query.limit !== undefined ? { limit: query.limit } : {}),
-    ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-  });
+  const { filters, after, limit } = checkQuery(
+    {
+      ...(query.types !== undefined ? { types: query.types } : {}),
+      ...(query.limit !== undefined ? { limit: query.limit } : {}),
+      ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+    },
+    QUERY_NAMES,
+    workflows.types,
+  );
   const scopes = taskScopes(principal, workflows);
   const tasks: Task[] = [];
   if (scopes.length === 0) return { tasks, next: null };
@@ -95,9 +105,16 @@ export async function listTasks(
   }
 }
 
-function taskOf(record: InstanceRecord, workflows: Workflows, principal: Principal, now: string): Task | undefined {
-  const definition = definitionOf(workflows, record.type);
-  const events = allowedNow(attemptOn(definition, record, { type: '', actor: principal }, principal, now));
+function taskOf(
+  record: InstanceRecord,
+  workflows: WorkflowRegistry,
+  principal: Principal,
+  now: string,
+): Task | undefined {
+  // an instance of a workflow this plan does not register (another served plan's) can only be escalated
+  const events = workflows.has(record.type)
+    ? allowedNow(attemptOn(workflows.definitionOf(record.type), record, { type: '', actor: principal }, principal, now))
+    : [];
   const unit = principal.unit;
   const escalated = unit !== undefined && record.deadlines.some((d) => d.overdueAt && d.escalateTo.includes(unit));
   if (events.length === 0 && !escalated) return undefined;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
 import type { LocalizedText, Plan } from '../model/schema.js';
+import type { HouseholdResult, RuleResult, WorkflowFact } from '../evaluate/types.js';
 import type { WorkingDayCalendar } from './calendar.js';
 import { identifierIdReasons } from './privacy/identifiers.js';
 
@@ -50,9 +51,8 @@ export interface Subject {
   household?: string;
 }
 
-/** The workflow types (流程类型). */
-export const WORKFLOW_TYPES = Object.freeze(['village-plan', 'rectification', 'poverty-monitoring'] as const);
-export type WorkflowType = (typeof WORKFLOW_TYPES)[number];
+/** A workflow type (流程类型): the id a plan's workflow registry knows a definition by. */
+export type WorkflowType = string;
 
 /** An event as a caller sends it. `at` is stamped by the runtime's clock. */
 export interface EventInput {
@@ -128,8 +128,44 @@ export function blocker<C, E extends MachineEvent>(explain: (context: C, event: 
   return explain as unknown as Blocker;
 }
 
-/** A workflow definition: the machine and everything the runtime needs around it. */
+/** A start the runtime makes on its own for a subject an evaluation found (筛查, 未达标整改). */
+export interface EvaluationStart {
+  subject: { village: string; household?: string };
+  /** The start event, without its actor (the caller's). */
+  event: { type: string; payload: unknown; idempotencyKey: string };
+}
+
+/** One instance's history as read for facts: its village, workflow and accepted entries, oldest first. */
+export interface WorkflowHistory {
+  id: string;
+  village: string;
+  workflow: WorkflowType;
+  entries: AuditEntry[];
+}
+
+/** The years facts are read for: from `firstYear` to the year of `asOf` (a local date). */
+export interface FactPeriod {
+  firstYear: number;
+  lastYear: number;
+  asOf: string;
+}
+
+/** The public-notice view (公示信息) of an instance: the village, the masked head's name, category and risks. */
+export interface PublicNoticeView {
+  village: { id: string; name: LocalizedText | null };
+  /** The household head's name, masked to its first character (张**). */
+  householdHead: string | null;
+  category: { id: string; name: LocalizedText } | null;
+  riskTypes: { id: string; name: LocalizedText }[];
+}
+
+/**
+ * A workflow definition (流程定义): the machine and everything the runtime needs around it. A
+ * plan registers its definitions (its workflow registry); the runtime, the service and the CLI
+ * know a workflow only through them.
+ */
 export interface WorkflowDefinition {
+  /** The id the registry knows it by (流程类型). */
   type: WorkflowType;
   name: LocalizedText;
   /** Bump when the machine changes; older instances need a migration. */
@@ -147,13 +183,24 @@ export interface WorkflowDefinition {
   effects: (from: string, to: string, context: Record<string, unknown>, event: MachineEvent) => Effect[];
   /** Whether a subject may have at most one open instance (one case per household). */
   onePerSubject: boolean;
-  /** Whether the subject must name a household. */
+  /** The subject kind (对象): a household (`required`), a village (`none`) or either (`optional`). */
   householdSubject: 'required' | 'optional' | 'none';
   /**
    * Who sees personal fields (个人信息) of an instance opened, within its tenant and scope
    * (payload conditions aside); everyone else sees them masked. Default: nobody.
    */
   personalReaders?: readonly Grant[];
+  /**
+   * The facts the workflow settles (流程产生的指标), from a tenant's histories of its instances
+   * up to the as-of date. Absent: it settles none.
+   */
+  settles?: (histories: readonly WorkflowHistory[], period: FactPeriod) => WorkflowFact[];
+  /** Started for each household screening (筛查) finds at risk: the start for one. Absent: not started so. */
+  startedByScreening?: (household: HouseholdResult, asOf: string) => EvaluationStart;
+  /** Opened for each binding village target not met (未达标整改): the start for one. Absent: not opened so. */
+  openedForTarget?: (result: RuleResult) => EvaluationStart;
+  /** The public-notice view (公示信息) of an instance, built from whitelisted fields only. Absent: none. */
+  publicNotice?: (plan: Plan, instance: InstanceRecord) => PublicNoticeView;
 }
 
 /** A deadline stored with an instance. */

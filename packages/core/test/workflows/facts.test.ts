@@ -14,7 +14,7 @@ describe('deriveWorkflowFacts', () => {
     const h = harness(START_AT['village-plan']);
     const id = await walk(h, PATHS['village-plan'], 'approved');
     const approvedOn = (await h.runtime.history(id)).find((e) => e.stateAfter === 'approved')!.at.slice(0, 10);
-    const facts = (asOf: string) => deriveWorkflowFacts(h.store, { tenant: TENANT, asOf, firstYear: 2021 });
+    const facts = (asOf: string) => deriveWorkflowFacts(h.store, { plan, tenant: TENANT, asOf, firstYear: 2021 });
     const dayBefore = new Date(Date.parse(approvedOn) - 86_400_000).toISOString().slice(0, 10);
     expect(await facts(dayBefore)).toEqual([]);
     const [fact] = await facts(approvedOn);
@@ -56,7 +56,7 @@ describe('deriveWorkflowFacts', () => {
     });
     const technical = await walk(h, PATHS.rectification, 'roadmap');
     const asOf = '2021-12-31';
-    const facts = await deriveWorkflowFacts(h.store, { tenant: TENANT, asOf, firstYear: 2021 });
+    const facts = await deriveWorkflowFacts(h.store, { plan, tenant: TENANT, asOf, firstYear: 2021 });
     const value = (key: string) => facts.find((f) => f.key === key && f.year === 2021)?.value;
     expect(value('qualityProblemToiletsOpen')).toBe(1);
     expect(value('technicalProblemToiletsOpen')).toBe(1);
@@ -75,7 +75,7 @@ describe('deriveWorkflowFacts', () => {
       actor: assignee,
       payload: { milestones: [{ name: '改造方案', dueOn: '2022-06-30' }], finalDueOn: '2022-09-30' },
     });
-    const later = await deriveWorkflowFacts(h.store, { tenant: TENANT, asOf: '2022-12-31', firstYear: 2021 });
+    const later = await deriveWorkflowFacts(h.store, { plan, tenant: TENANT, asOf: '2022-12-31', firstYear: 2021 });
     const at2022 = (key: string) => later.find((f) => f.key === key && f.year === 2022)?.value;
     expect(at2022('qualityProblemToiletsOpen')).toBe(0);
     expect(at2022('technicalToiletRoadmap')).toBe(true);
@@ -85,12 +85,12 @@ describe('deriveWorkflowFacts', () => {
   it('marks monitoring active in the years its cases moved, and says nothing of other years or other tenants', async () => {
     const h = harness(START_AT['poverty-monitoring']);
     await walk(h, PATHS['poverty-monitoring'], 'democraticReview');
-    const facts = await deriveWorkflowFacts(h.store, { tenant: TENANT, asOf: '2023-06-30', firstYear: 2021 });
+    const facts = await deriveWorkflowFacts(h.store, { plan, tenant: TENANT, asOf: '2023-06-30', firstYear: 2021 });
     const active = facts.filter((f) => f.key === 'povertyMonitoringActive');
     expect(active.map((f) => [f.village, f.year, f.value])).toEqual([['liuyang', 2022, true]]);
-    expect(await deriveWorkflowFacts(h.store, { tenant: 'other-county', asOf: '2023-06-30', firstYear: 2021 })).toEqual(
-      [],
-    );
+    expect(
+      await deriveWorkflowFacts(h.store, { plan, tenant: 'other-county', asOf: '2023-06-30', firstYear: 2021 }),
+    ).toEqual([]);
   });
 });
 

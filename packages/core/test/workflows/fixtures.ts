@@ -14,11 +14,13 @@ import {
   type Runtime,
   type StartInput,
   type WorkflowStore,
-  type WorkflowType,
   WorkflowError,
 } from '../../src/index.js';
 
 export const plan = getPlan('changjiang-2021');
+
+/** The workflows `changjiang-2021` registers. */
+export type WorkflowType = 'village-plan' | 'rectification' | 'poverty-monitoring';
 export const TENANT = 'changjiang';
 
 /** A principal with one role, scoped the way that role must be for 江联村 / a household of 留阳村. */

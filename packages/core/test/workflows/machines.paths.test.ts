@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import { createActor, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { WORKFLOWS, type MachineEvent, type WorkflowType } from '../../src/index.js';
-import { PATHS } from './fixtures.js';
+import { workflowsFor, type MachineEvent } from '../../src/index.js';
+import { PATHS, plan, type WorkflowType } from './fixtures.js';
 
 const PARAMETERS = {
   'planning.consultationMinDays': 30,
@@ -62,7 +62,7 @@ function serialize(state: unknown): string {
 
 for (const type of ['village-plan', 'rectification', 'poverty-monitoring'] as const) {
   describe(`${type} machine`, () => {
-    const definition = WORKFLOWS[type];
+    const definition = workflowsFor(plan).definitionOf(type);
     const machine = definition.machine;
     const events = samples(type);
     const input = { village: 'v', household: 'h' };

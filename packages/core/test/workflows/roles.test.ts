@@ -1,8 +1,20 @@
 // The role matrix of workflows.md: every event against every role, allowed or refused; another
 // tenant's principal and a principal of another village refused; refusals audited.
 import { describe, expect, it } from 'vitest';
-import { ROLES, WorkflowError, type Principal, type Role, type WorkflowType } from '../../src/index.js';
-import { assignee, harness, input, PATHS, principal, reporter, START_AT, TENANT, walk, type Step } from './fixtures.js';
+import { ROLES, WorkflowError, type Principal, type Role } from '../../src/index.js';
+import {
+  assignee,
+  harness,
+  input,
+  PATHS,
+  principal,
+  reporter,
+  START_AT,
+  TENANT,
+  walk,
+  type Step,
+  type WorkflowType,
+} from './fixtures.js';
 
 /** Who may send what, as workflows.md writes it (relations: see the tests below). */
 const TABLE: Record<WorkflowType, Record<string, Role[] | 'any' | 'assignee' | 'reporter'>> = {

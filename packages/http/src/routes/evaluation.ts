@@ -69,6 +69,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
     const workflowFacts =
       query.fromWorkflows === 'true'
         ? await deriveWorkflowFacts(service.store, {
+            plan,
             tenant: principal.tenant,
             asOf,
             firstYear: Number(plan.period.start.slice(0, 4)),

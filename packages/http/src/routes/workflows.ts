@@ -4,14 +4,7 @@
  * verify the audit chain; search instances and list a principal's tasks (待办). The actor of every
  * event is the authenticated principal.
  */
-import {
-  queryFromText,
-  WorkflowError,
-  type EventInput,
-  type Principal,
-  type TransitionResult,
-  type WorkflowType,
-} from '@ruralkit/core';
+import { queryFromText, WorkflowError, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EVENT_EXAMPLE, INSTANCE_PAGE_EXAMPLE, START_EXAMPLE, TASK_PAGE_EXAMPLE } from '../examples.js';
 import { HttpProblem } from '../problem.js';
@@ -21,17 +14,12 @@ import {
   AuditVerificationSchema,
   EventBodySchema,
   HistorySchema,
-  InstancePageSchema,
   InstanceParams,
-  InstanceSearchQuery,
-  InstanceViewSchema,
-  TaskListQuery,
-  TaskPageSchema,
   PublicNoticeSchema,
   StartBodySchema,
-  StartParams,
   TickResultSchema,
   TransitionResultSchema,
+  workflowSchemas,
 } from '../schemas.js';
 import type { Service } from '../service.js';
 
@@ -43,6 +31,8 @@ const ETAG = 'The instance version, for If-Match';
 const RETRIES = 5;
 
 export function workflowRoutes(service: Service): RouteSpec[] {
+  const { StartParams, InstanceSearchQuery, TaskListQuery, InstanceViewSchema, InstancePageSchema, TaskPageSchema } =
+    workflowSchemas(service.workflowTypes);
   return [
     route({
       method: 'POST',
@@ -118,7 +108,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       handler: ({ principal, query }) => {
         const { types, limit, cursor } = queryFromText({ types: query.type, limit: query.limit, cursor: query.cursor });
         return service.forTenant(principal).tasks(principal, {
-          ...(types ? { types: types as WorkflowType[] } : {}),
+          ...(types ? { types } : {}),
           ...(limit !== undefined ? { limit } : {}),
           ...(cursor !== undefined ? { cursor } : {}),
         });

@@ -8,7 +8,7 @@ import { auditRecord, auditWhere } from '../audit.js';
 import { scopeRefusal } from '../authorize.js';
 import { WorkflowError } from '../errors.js';
 import type { WorkflowStore } from '../store.js';
-import { WORKFLOW_TYPES, type AuditRecord, type DomainEvent, type Principal, type Subject } from '../types.js';
+import type { AuditRecord, DomainEvent, Principal, Subject, WorkflowType } from '../types.js';
 import { personalDataOwner, type PersonalDataKeys } from './keys.js';
 import { refuseIdentifiers } from './protect.js';
 
@@ -26,9 +26,14 @@ export interface ForgetInput {
   reason: string;
 }
 
-/** Destroy the keys of `subject`'s personal data and audit it on each of its instances. */
+/** Destroy the keys of `subject`'s personal data and audit it on each of its instances of `types`. */
 export async function forgetPersonalData(
-  { store, keys, at }: { store: WorkflowStore; keys: PersonalDataKeys | undefined; at: string },
+  {
+    store,
+    keys,
+    at,
+    types,
+  }: { store: WorkflowStore; keys: PersonalDataKeys | undefined; at: string; types: readonly WorkflowType[] },
   { tenant, subject, actor, reason }: ForgetInput,
   subjectKey: string,
 ): Promise<ForgetResult> {
@@ -53,9 +58,7 @@ export async function forgetPersonalData(
     });
   }
   const destroyed = await keys.forget(owner);
-  const instances = (
-    await Promise.all(WORKFLOW_TYPES.map((type) => store.findBySubject({ type, tenant, subjectKey })))
-  ).flat();
+  const instances = (await Promise.all(types.map((type) => store.findBySubject({ type, tenant, subjectKey })))).flat();
   const data = { keys: destroyed, reason };
   const audit: AuditRecord[] = instances.map((record) =>
     auditRecord(auditWhere(record), {

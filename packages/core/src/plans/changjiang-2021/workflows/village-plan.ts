@@ -5,10 +5,11 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
-import type { LocalizedText } from '../model/schema.js';
-import { addWorkingDays, addDays, daysBetween, localDate } from './calendar.js';
-import { leadUnitOf } from './units.js';
-import { blocker, type MachineEvent, type WorkflowDefinition } from './types.js';
+import type { LocalizedText } from '../../../model/schema.js';
+import { addWorkingDays, addDays, daysBetween, localDate } from '../../../workflows/calendar.js';
+import { leadUnitOf } from '../../../workflows/units.js';
+import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
+import { villagePlanFacts } from './facts.js';
 
 /** A villagers' vote (村民表决) as recorded. */
 export interface Vote {
@@ -200,4 +201,5 @@ export const villagePlanWorkflow: WorkflowDefinition = {
   },
   onePerSubject: false,
   householdSubject: 'none',
+  settles: villagePlanFacts,
 };

@@ -6,12 +6,16 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
-import { AmountSchema } from '../model/amounts.js';
-import type { LocalizedText, Plan } from '../model/schema.js';
-import { addDays, daysBetween, localDate } from './calendar.js';
-import { personal } from './privacy/personal.js';
-import { leadUnitOf } from './units.js';
-import { blocker, type MachineEvent, type WorkflowDefinition } from './types.js';
+import { AmountSchema } from '../../../model/amounts.js';
+import type { LocalizedText, Plan } from '../../../model/schema.js';
+import { addDays, daysBetween, localDate } from '../../../workflows/calendar.js';
+import { personal } from '../../../workflows/privacy/personal.js';
+import { leadUnitOf } from '../../../workflows/units.js';
+import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
+import { monitoringFacts } from './facts.js';
+import type { PovertyMonitoringContext } from './monitoring-context.js';
+import { publicNoticeView } from './public-notice.js';
+import { screeningFlag } from './starts.js';
 
 /** The risk types (风险类型) of the base plan's household screening; plugins may add more. */
 export const RISK_TYPES = Object.freeze([
@@ -36,43 +40,7 @@ export const MEASURES = Object.freeze([
   'other',
 ] as const);
 
-/** A risk type id of the plan (its own or a plugin's). */
-type RiskType = string;
-
-export interface Measure {
-  riskType: RiskType;
-  measure: string;
-  unit: string;
-  developmental: boolean;
-  at: string;
-  /** The monitoring cycle it belongs to (a reopened case starts a new cycle). */
-  cycle: number;
-}
-
-export interface PovertyMonitoringContext {
-  village: string;
-  household: string;
-  householdHead?: string;
-  /** 1 for the first case; +1 each time a new risk reopens monitoring. */
-  cycle: number;
-  flags: { at: string; channel: string; riskTypes: RiskType[]; note: string; by: string }[];
-  /** Risk types flagged and not yet confirmed. */
-  flaggedRisks: RiskType[];
-  /** Risk types confirmed (入户核实) in this cycle, plus risks flagged while assisting. */
-  confirmedRisks: RiskType[];
-  suggestedCategory?: string;
-  verification?: { at: string; perCapitaIncomeCny: number; hasLaborCapacity: boolean; consentSigned: boolean };
-  reviews: { at: string; passed: boolean; meetingOn?: string; attendees?: number; reason?: string }[];
-  noticeStartedAt?: string;
-  objections: { at: string; content: string }[];
-  category?: string;
-  measures: Measure[];
-  resolvedRisks: RiskType[];
-  incomes: { month: string; perCapitaIncomeCny: number }[];
-  eliminationNoticeStartedAt?: string;
-  eliminatedOn?: string;
-  closedReason?: string;
-}
+export type { Measure, PovertyMonitoringContext } from './monitoring-context.js';
 
 const text = z.string().trim().min(1);
 const money = AmountSchema.nonnegative();
@@ -552,4 +520,7 @@ export const povertyMonitoringWorkflow: WorkflowDefinition = {
     { role: 'county-approver' },
     { role: 'household', relation: 'own-household' },
   ],
+  settles: monitoringFacts,
+  startedByScreening: screeningFlag,
+  publicNotice: publicNoticeView,
 };

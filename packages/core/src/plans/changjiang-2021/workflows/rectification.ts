@@ -5,10 +5,12 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
-import { IsoDateSchema, type LocalizedText } from '../model/schema.js';
-import { addDays, localDate } from './calendar.js';
-import { leadUnitOf } from './units.js';
-import { blocker, type MachineEvent, type WorkflowDefinition } from './types.js';
+import { IsoDateSchema, type LocalizedText } from '../../../model/schema.js';
+import { addDays, localDate } from '../../../workflows/calendar.js';
+import { leadUnitOf } from '../../../workflows/units.js';
+import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
+import { rectificationFacts } from './facts.js';
+import { targetReport } from './starts.js';
 
 export interface RectificationContext {
   source?: 'complaint' | 'survey' | 'inspection';
@@ -254,4 +256,6 @@ export const rectificationWorkflow: WorkflowDefinition = {
   },
   onePerSubject: false,
   householdSubject: 'optional',
+  settles: rectificationFacts,
+  openedForTarget: targetReport,
 };
