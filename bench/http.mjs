@@ -18,6 +18,8 @@ import { assistingCases, cadre, incomePayload, plan } from './cases.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.argv[3] ?? 8);
+// Issue 24: over HTTP at three quarters of the same work in-process, or better.
+const TARGET_RATIO = 0.75;
 const example = parse(readFileSync(new URL('../examples/changjiang-2021/data.yaml', import.meta.url), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'ruralkit-bench-http-'));
 const round = (n) => Math.round(n * 100) / 100;
@@ -125,8 +127,8 @@ try {
       requests: http.requests,
       connections: CONNECTIONS,
       ratioToInProcess: ratio,
-      target: 0.5,
-      withinTarget: ratio >= 0.5,
+      target: TARGET_RATIO,
+      withinTarget: ratio >= TARGET_RATIO,
     });
   }
 } finally {

@@ -1,68 +1,111 @@
 /**
- * Prometheus metrics (监控指标) in the text exposition format: requests by route, method and
- * status, and their durations as a histogram, counted per tenant: each tenant reads its own
- * principals' requests only. Routes are their patterns, never concrete ids.
+ * Prometheus metrics (监控指标), kept by prom-client in one registry per tenant: requests by
+ * route, method and status and their durations as a histogram, resident memory, and the
+ * deadline ticker's figures; each tenant reads its own principals' requests only. Routes are
+ * their patterns, never concrete ids.
  */
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { TickerStats } from '@ruralkit/core';
+
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** The counts of one tenant. */
-interface Counts {
-  requests: Map<string, number>;
-  durations: Map<string, { buckets: number[]; sum: number; count: number }>;
+/** One tenant's registry and the metrics requests add to. */
+interface TenantMetrics {
+  registry: Registry;
+  requests: Counter<'method' | 'route' | 'status'>;
+  durations: Histogram<'method' | 'route'>;
 }
 
 export class Metrics {
-  private readonly tenants = new Map<string | undefined, Counts>();
+  private readonly tenants = new Map<string | undefined, TenantMetrics>();
+
+  /** `ticker`: the stats of the deadline ticker this process runs, if it runs one. */
+  constructor(private readonly ticker?: TickerStats) {}
 
   /** Record one answered request of `tenant` (undefined: a request without a principal). */
   observe(tenant: string | undefined, method: string, route: string, status: number, seconds: number): void {
-    let counts = this.tenants.get(tenant);
-    if (!counts) {
-      counts = { requests: new Map(), durations: new Map() };
-      this.tenants.set(tenant, counts);
-    }
-    const { requests, durations } = counts;
-    const labels = `method="${method}",route="${escape(route)}",status="${status}"`;
-    requests.set(labels, (requests.get(labels) ?? 0) + 1);
-    const key = `method="${method}",route="${escape(route)}"`;
-    let histogram = durations.get(key);
-    if (!histogram) {
-      histogram = { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
-      durations.set(key, histogram);
-    }
-    BUCKETS.forEach((le, i) => {
-      if (seconds <= le) histogram.buckets[i]! += 1;
-    });
-    histogram.sum += seconds;
-    histogram.count += 1;
+    const { requests, durations } = this.of(tenant);
+    requests.inc({ method, route, status: String(status) });
+    durations.observe({ method, route }, seconds);
   }
 
-  /** The exposition text of `tenant`'s requests. */
-  text(tenant: string): string {
-    const { requests, durations } = this.tenants.get(tenant) ?? { requests: new Map(), durations: new Map() };
-    const lines = [
-      '# HELP ruralkit_http_requests_total HTTP requests answered.',
-      '# TYPE ruralkit_http_requests_total counter',
-      ...[...requests].map(([labels, n]) => `ruralkit_http_requests_total{${labels}} ${n}`),
-      '# HELP ruralkit_http_request_duration_seconds Time to answer a request.',
-      '# TYPE ruralkit_http_request_duration_seconds histogram',
-    ];
-    for (const [labels, h] of durations) {
-      BUCKETS.forEach((le, i) =>
-        lines.push(`ruralkit_http_request_duration_seconds_bucket{${labels},le="${le}"} ${h.buckets[i]}`),
-      );
-      lines.push(`ruralkit_http_request_duration_seconds_bucket{${labels},le="+Inf"} ${h.count}`);
-      lines.push(`ruralkit_http_request_duration_seconds_sum{${labels}} ${h.sum}`);
-      lines.push(`ruralkit_http_request_duration_seconds_count{${labels}} ${h.count}`);
-    }
-    const memory = process.memoryUsage();
-    lines.push(
-      '# HELP ruralkit_process_resident_memory_bytes Resident memory.',
-      '# TYPE ruralkit_process_resident_memory_bytes gauge',
-      `ruralkit_process_resident_memory_bytes ${memory.rss}`,
-    );
-    return `${lines.join('\n')}\n`;
+  /** The exposition text of `tenant`'s metrics. */
+  text(tenant: string): Promise<string> {
+    return this.of(tenant).registry.metrics();
+  }
+
+  private of(tenant: string | undefined): TenantMetrics {
+    let metrics = this.tenants.get(tenant);
+    if (metrics) return metrics;
+    const registers = [new Registry()];
+    metrics = {
+      registry: registers[0]!,
+      requests: new Counter({
+        name: 'ruralkit_http_requests_total',
+        help: 'HTTP requests answered.',
+        labelNames: ['method', 'route', 'status'],
+        registers,
+      }),
+      durations: new Histogram({
+        name: 'ruralkit_http_request_duration_seconds',
+        help: 'Time to answer a request.',
+        labelNames: ['method', 'route'],
+        buckets: BUCKETS,
+        registers,
+      }),
+    };
+    new Gauge({
+      name: 'ruralkit_process_resident_memory_bytes',
+      help: 'Resident memory.',
+      registers,
+      collect() {
+        this.set(process.memoryUsage().rss);
+      },
+    });
+    if (this.ticker && tenant !== undefined) tickerMetrics(this.ticker, tenant, registers);
+    this.tenants.set(tenant, metrics);
+    return metrics;
   }
 }
 
-const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+/** The deadline ticker's figures for `tenant`, read from its stats when scraped. */
+function tickerMetrics(stats: TickerStats, tenant: string, registers: Registry[]): void {
+  const figures: [name: string, help: string, value: () => number][] = [
+    ['ruralkit_ticker_beats_total', 'Beats of the deadline ticker.', () => stats.beats],
+    [
+      'ruralkit_ticker_last_beat_seconds',
+      'When the last beat finished (Unix time).',
+      () => (stats.lastBeatAt ? Date.parse(stats.lastBeatAt) / 1000 : 0),
+    ],
+    ['ruralkit_ticker_overdue_total', 'Deadlines this ticker marked overdue.', () => stats.fired.get(tenant) ?? 0],
+    [
+      'ruralkit_ticker_lease_held',
+      "Whether this process holds the tenant's ticker lease.",
+      () => (stats.holding.has(tenant) ? 1 : 0),
+    ],
+    ['ruralkit_ticker_failures_total', 'Beats (or one tenant’s part of one) that failed.', () => stats.failures],
+  ];
+  for (const [name, help, value] of figures) {
+    if (name.endsWith('_total')) {
+      // A count the ticker keeps: the counter shows it as it is when scraped.
+      new Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          this.reset();
+          this.inc(value());
+        },
+      });
+    } else {
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(value());
+        },
+      });
+    }
+  }
+}

@@ -1,25 +1,12 @@
 /** Content negotiation (内容协商): the media type of `offered` that `Accept` ranks highest. */
+import Negotiator from 'negotiator';
 import { HttpProblem } from './problem.js';
 
 /** The best of `offered` for `accept` (the first offered when Accept is absent); 406 when none fits. */
 export function negotiate<T extends string>(accept: string | undefined, offered: readonly T[]): T {
   if (!accept) return offered[0]!;
-  let best: { type: T; q: number; specificity: number } | undefined;
-  for (const part of accept.split(',')) {
-    const [range = '', ...params] = part.trim().toLowerCase().split(';');
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!(q > 0)) continue;
-    const [major, minor] = range.trim().split('/');
-    for (const type of offered) {
-      const [tMajor, tMinor] = type.split('/');
-      const specificity = major === '*' ? 0 : minor === '*' ? 1 : 2;
-      const fits = major === '*' || (major === tMajor && (minor === '*' || minor === tMinor));
-      if (!fits) continue;
-      if (!best || q > best.q || (q === best.q && specificity > best.specificity)) best = { type, q, specificity };
-    }
-  }
-  if (best) return best.type;
+  const best = new Negotiator({ headers: { accept } }).mediaType([...offered]);
+  if (best) return best as T;
   throw new HttpProblem(
     'not-acceptable',
     { zh: '无法提供所要求的格式', en: 'cannot answer in an accepted format' },

@@ -28,7 +28,7 @@ import { operationRoutes } from './routes/operations.js';
 import { planRoutes } from './routes/plans.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { Service, type PlanEntry } from './service.js';
-import { runTicker, tickerMetrics, type ServiceTicker } from './ticker.js';
+import { runTicker, type ServiceTicker } from './ticker.js';
 import { HTTP_VERSION } from './version.js';
 
 /** Size and rate limits (限额). */
@@ -119,17 +119,14 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     }
     return principal;
   };
-  const metrics = new Metrics();
   // any runtime fires any instance's deadlines: they share the store, and firing runs no machine
   const ticker =
     options.ticker &&
     runTicker(app, service.plans.values().next().value!.runtime, options.store, options.clock, options.ticker);
-  const processMetrics = ticker
-    ? async (tenant: string) => tickerMetrics(ticker, tenant) + ((await options.processMetrics?.(tenant)) ?? '')
-    : options.processMetrics;
+  const metrics = new Metrics(ticker);
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const routes: RouteSpec[] = [
-    ...operationRoutes(service, metrics, () => document, processMetrics),
+    ...operationRoutes(service, metrics, () => document, options.processMetrics),
     ...planRoutes(service),
     ...evaluationRoutes(service, limits),
     ...workflowRoutes(service),

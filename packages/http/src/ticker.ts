@@ -44,27 +44,3 @@ export function runTicker(
   });
   return ticker.stats;
 }
-
-/** The ticker's figures in the Prometheus text format: the deadlines it fired of `tenant`'s, its beats and failures. */
-export function tickerMetrics(stats: TickerStats, tenant: string): string {
-  const figures: [name: string, type: 'gauge' | 'counter', help: string, value: number][] = [
-    ['ruralkit_ticker_beats_total', 'counter', 'Beats of the deadline ticker.', stats.beats],
-    [
-      'ruralkit_ticker_last_beat_seconds',
-      'gauge',
-      'When the last beat finished (Unix time).',
-      stats.lastBeatAt ? Date.parse(stats.lastBeatAt) / 1000 : 0,
-    ],
-    ['ruralkit_ticker_overdue_total', 'counter', 'Deadlines this ticker marked overdue.', stats.fired.get(tenant) ?? 0],
-    [
-      'ruralkit_ticker_lease_held',
-      'gauge',
-      "Whether this process holds the tenant's ticker lease.",
-      stats.holding.has(tenant) ? 1 : 0,
-    ],
-    ['ruralkit_ticker_failures_total', 'counter', 'Beats (or one tenant’s part of one) that failed.', stats.failures],
-  ];
-  return figures
-    .map(([name, type, help, value]) => `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`)
-    .join('');
-}

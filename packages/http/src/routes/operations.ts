@@ -53,7 +53,7 @@ export function operationRoutes(
       handler: async ({ principal, reply }) =>
         reply
           .type('text/plain; version=0.0.4')
-          .send(metrics.text(principal.tenant) + ((await processMetrics?.(principal.tenant)) ?? '')),
+          .send((await metrics.text(principal.tenant)) + ((await processMetrics?.(principal.tenant)) ?? '')),
     }),
     route({
       method: 'GET',
