@@ -24,7 +24,7 @@ export interface Pool {
  * (collected often, as the records of a job are dropped soon) and a bounded old one keep a
  * million households within 200 MB for the whole process. A line is at most 4 MB.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
 /** The built worker script: beside the bundle, or in `dist` when running from the sources. */
 function workerScript(): string {

@@ -50,9 +50,10 @@ export async function runBatch({ input, out, settings, workers, io }: BatchRun):
   const write = async () => {
     if (writeFailure) throw writeFailure;
     for (const output of pool.drain()) {
-      for (let i = 0; i < output.ids.length; i++) {
+      const judged = output.lines.length > 0 ? output.ids.split('\n') : [];
+      for (let i = 0; i < judged.length; i++) {
         // Only a fingerprint seen before waits, while the earlier line is read again.
-        const confirming = ids.check(output.ids[i]!, output.lines[i]! + linesBefore);
+        const confirming = ids.check(judged[i]!, output.lines[i]! + linesBefore);
         if (confirming) await confirming;
       }
       if (!output.ok) {

@@ -56,7 +56,7 @@ export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, househ
       message,
     });
   }
-  const risks = [...new Set(details.map((d) => d.riskType))];
+  const risks = details.length === 0 ? [] : [...new Set(details.map((d) => d.riskType))];
   const result: HouseholdResult = { subject: data.ref, villageId: household.villageId, risks, details };
   if (missing.length > 0) result.missing = missing;
   if (risks.length > 0) {
