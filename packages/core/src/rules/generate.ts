@@ -58,8 +58,9 @@ export class Generator {
 
   /** The source name of a value: a constant, never the value's text. */
   constant(value: unknown): string {
-    // A Map takes -0 for 0: -0 gets a constant of its own.
-    let index = Object.is(value, -0) ? undefined : this.indexes.get(value);
+    // A Map takes -0 for 0: -0 is never shared.
+    if (Object.is(value, -0)) return `c${this.constants.push(value) - 1}`;
+    let index = this.indexes.get(value);
     if (index === undefined) {
       index = this.constants.push(value) - 1;
       this.indexes.set(value, index);
