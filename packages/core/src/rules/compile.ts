@@ -325,7 +325,10 @@ function compileJunction(kind: 'all' | 'any', list: unknown, path: string, ctx: 
   const [only] = children;
   // json-rules-engine: an empty `any` is true, like an empty `all`.
   if (only === undefined) {
-    return { emit: (out, target) => out.line(`${target} = true;`), trace: () => ({ result: true, kind, children: [] }) };
+    return {
+      emit: (out, target) => out.line(`${target} = true;`),
+      trace: () => ({ result: true, kind, children: [] }),
+    };
   }
   const ordered = prioritySets(conditions, children, ctx);
   /** The child result that decides the junction: false for all, true for any. */
