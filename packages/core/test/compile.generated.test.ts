@@ -74,6 +74,12 @@ describe('the generated test function', () => {
     fc.integer({ min: -3, max: 5 }),
     fc.double({ min: -5, max: 5 }),
     fc.constantFrom('3', ' 7', 'abc', '', '2024-01-01', '2023-12-31', true, false, null, undefined, Number.NaN, -0),
+    // Values a comparison cannot convert without running code or throwing.
+    fc.constantFrom(Symbol.for('s'), 2n, {
+      toString: () => {
+        throw new Error('converted');
+      },
+    }),
   );
   const value = fc.oneof({ weight: 3, arbitrary: scalar }, fc.array(scalar, { maxLength: 3 }));
   const tree = fc.letrec<{ node: unknown }>((tie) => ({
@@ -124,7 +130,7 @@ describe('the generated test function', () => {
       fc.constant((value: object, p: string) => (p in value ? (value as Record<string, unknown>)[p] : p.length)),
       { nil: undefined, freq: 4 },
     ),
-    factPriorities: fc.constantFrom({}, { a: 3 }, { b: 2, o: 5 }),
+    factPriorities: fc.constantFrom<Record<string, number>>({}, { a: 3 }, { b: 2, o: 5 }),
   });
   const truthy: Operator = (a) => Boolean(a);
   const either: DecoratorCallback = (a, b, next) => next(a, b) || next(b, a);
@@ -154,6 +160,47 @@ describe('the generated test function', () => {
       agree(c, { ...o, operators: { ...customOperators, truthy }, decorators: { either }, conditions: shared }, f),
     );
     fc.assert(property, { numRuns: 1000 });
+  });
+});
+
+describe('a decided group', () => {
+  const decided = (operator: string, value: unknown): Condition => ({
+    all: [
+      { fact: 'a', operator: 'equal', value: 2 },
+      { fact: 'b', operator, value },
+    ],
+  });
+
+  it('still reads its later comparisons, and converts what may run code or throw, as the tree does', () => {
+    let conversions = 0;
+    const counted = { valueOf: () => ++conversions, toString: () => String(++conversions) };
+    const throwing = {
+      toString: () => {
+        throw new Error('converted');
+      },
+    };
+    for (const b of [Symbol.for('s'), throwing, counted, () => 1, 5, 'x', null, 2n]) {
+      for (const [operator, value] of [
+        ['lessThan', 1],
+        ['greaterThanInclusive', { fact: 'c' }],
+        ['swap:greaterThan', 1],
+        ['equal', 1],
+        ['in', [1]],
+        ['contains', 1],
+      ] as const) {
+        for (const c of [b, counted, 1]) {
+          const compiled = compileCondition(decided(operator, value));
+          const facts = { a: 1, b, c };
+          conversions = 0;
+          const generated = outcome(() => compiled(facts));
+          const generatedConversions = conversions;
+          conversions = 0;
+          expect(generated).toStrictEqual(outcome(() => compiled.explain(facts).result));
+          expect(generatedConversions).toBe(conversions);
+        }
+      }
+    }
+    expect(() => compileCondition(decided('lessThan', 1))({ a: 1 })).toThrow('Undefined fact: b');
   });
 });
 
@@ -241,7 +288,10 @@ describe('conditions made of code-like text', () => {
       fc.boolean(),
     )
     .map(([entries, nullPrototype]) => objectOf(entries, nullPrototype));
-  const options = fc.record({ allowUndefinedFacts: fc.boolean(), factPriorities: fc.constant(objectOf([[first, 2]])) });
+  const options = fc.record({
+    allowUndefinedFacts: fc.boolean(),
+    factPriorities: fc.constant(objectOf([[first, 2]]) as Record<string, number>),
+  });
 
   /** The sources the compiler hands to `new Function`. */
   const sources: string[] = [];
@@ -277,7 +327,7 @@ describe('conditions made of code-like text', () => {
       sources.length = 0;
       compileCondition(c, { ...o, operators, decorators, conditions: shared });
       for (const source of sources) {
-        const rest = source.replace(/'use strict'|'(number|function|object)'/g, '');
+        const rest = source.replace(/'use strict'|'(number|function|object|symbol)'/g, '');
         expect(rest).not.toMatch(/['"`\\\u2028\u2029]|__proto__|constructor|prototype|globalThis|\/\//);
         expect(rest).toMatch(/^[\w\s.,;:=!&|<>(){}[\]?+-]*$/);
       }
