@@ -44,8 +44,17 @@ const SERVICES = ['clinic', 'school', 'express', 'market'];
 
 const is = (fact: keyof VillageFacts, operator: string, value: unknown): Condition => ({ fact, operator, value });
 
+/** The value frozen through, as a plan's conditions are once loaded. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) frozen(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** The thirty rules: a condition, and the function one would write for it by hand. */
-const RULES: readonly (readonly [Condition, Hand])[] = [
+const RULES: readonly (readonly [Condition, Hand])[] = frozen([
   [
     { all: [is('incomePerCapita', 'greaterThanInclusive', 20000), is('incomeGrowth', 'greaterThan', 0.05)] },
     (f) => f.incomePerCapita >= 20000 && f.incomeGrowth > 0.05,
@@ -300,7 +309,7 @@ const RULES: readonly (readonly [Condition, Hand])[] = [
       f.tapWaterRate > 0.5 &&
       f.county !== 'nanshan',
   ],
-];
+]);
 
 const IDS = RULES.map((_, i) => `r${String(i + 1).padStart(2, '0')}`);
 

@@ -81,7 +81,14 @@ describe('the generated test function', () => {
       },
     }),
   );
-  const value = fc.oneof({ weight: 3, arbitrary: scalar }, fc.array(scalar, { maxLength: 3 }));
+  /** Frozen lists, holes included: `in` and `notIn` compare with a short one element by element. */
+  const frozen = fc
+    .tuple(fc.array(scalar, { maxLength: 10 }), fc.array(fc.nat(9), { maxLength: 2 }))
+    .map(([list, holes]) => {
+      for (const hole of holes) delete list[hole];
+      return Object.freeze(list);
+    });
+  const value = fc.oneof({ weight: 3, arbitrary: scalar }, fc.array(scalar, { maxLength: 3 }), frozen);
   const tree = fc.letrec<{ node: unknown }>((tie) => ({
     node: fc.oneof(
       { maxDepth: 3, depthIdentifier: 't' },
@@ -160,6 +167,22 @@ describe('the generated test function', () => {
       agree(c, { ...o, operators: { ...customOperators, truthy }, decorators: { either }, conditions: shared }, f),
     );
     fc.assert(property, { numRuns: 1000 });
+  });
+});
+
+describe('in and notIn on a short frozen list', () => {
+  it('compare element by element as indexOf does: holes skipped, NaN never found, -0 found as 0', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const list = Object.freeze([1, , Number.NaN, -0, 'x', undefined]);
+    for (const operator of ['in', 'notIn']) {
+      for (const a of [1, undefined, Number.NaN, 0, -0, 'x', '1', null]) {
+        const compiled = compileCondition({ all: [{ fact: 'a', operator, value: list }] });
+        expect(compiled({ a })).toBe(compiled.explain({ a }).result);
+        expect(compiled({ a })).toBe(list.indexOf(a as never) > -1 === (operator === 'in'));
+      }
+    }
+    const holes = Object.freeze([, ,]); // eslint-disable-line no-sparse-arrays
+    expect(compileCondition({ all: [{ fact: 'a', operator: 'in', value: holes }] })({ a: undefined })).toBe(false);
   });
 });
 

@@ -46,6 +46,25 @@ function numeric(a: string): string {
 /** `in` and `notIn` call the compare value's `indexOf`: inlined for an array, whose errors cannot differ. */
 const ON_ARRAY = new Set<Operator>([builtinOperators.in!, builtinOperators.notIn!]);
 
+/** Lists up to this long are searched by one comparison per element. */
+const UNROLLED_LIST = 8;
+
+/**
+ * The elements of a short list that cannot change (frozen, every element a value, not a
+ * getter), which `indexOf` compares strictly (holes left out, as `indexOf` skips them); else undefined.
+ */
+function fixedElements(list: readonly unknown[]): unknown[] | undefined {
+  if (list.length > UNROLLED_LIST || !Object.isFrozen(list)) return undefined;
+  const elements: unknown[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const element = Object.getOwnPropertyDescriptor(list, i);
+    if (!element) continue;
+    if (!('value' in element)) return undefined;
+    elements.push(element.value);
+  }
+  return elements;
+}
+
 /** Collects the constants, locals and statements of one generated function. */
 export class Generator {
   private readonly constants: unknown[] = [];
@@ -79,8 +98,16 @@ export class Generator {
 
   /** `a operator b` over two locals or constants: the built-in's code, else a call of the operator. */
   compare(operator: Operator, a: string, b: string, compareValue: { constant: unknown } | undefined): string {
+    const list = compareValue?.constant;
+    const elements = ON_ARRAY.has(operator) && Array.isArray(list) ? fixedElements(list) : undefined;
+    if (elements) {
+      // `indexOf` on a short frozen list: one strict comparison per element, each a constant.
+      const found = elements.map((element) => `${a} === ${this.constant(element)}`);
+      const code = `(${found.join(' || ') || 'false'})`;
+      return operator === builtinOperators.in ? code : `!${code}`;
+    }
     const template = TEMPLATES.get(operator);
-    const inlined = template && (!ON_ARRAY.has(operator) || (compareValue && Array.isArray(compareValue.constant)));
+    const inlined = template && (!ON_ARRAY.has(operator) || Array.isArray(list));
     return inlined ? template(a, b) : `${this.constant(operator)}(${a}, ${b})`;
   }
 
