@@ -170,6 +170,25 @@ describe('the generated test function', () => {
   });
 });
 
+describe('a host that refuses to generate code', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gets the tree to answer, with the same results and errors', () => {
+    vi.stubGlobal('Function', function refuse() {
+      throw new EvalError('Code generation from strings disallowed for this context');
+    });
+    const compiled = compileCondition({
+      any: [
+        { fact: 'a', operator: 'greaterThan', value: 1 },
+        { fact: 'b', operator: 'in', value: [1, 2] },
+      ],
+    });
+    expect(compiled({ a: 2, b: 3 })).toBe(true);
+    expect(compiled({ a: 0, b: 3 })).toBe(false);
+    expect(() => compiled({ a: 0 })).toThrow('Undefined fact: b');
+  });
+});
+
 describe('in and notIn on a short frozen list', () => {
   it('compare element by element as indexOf does: holes skipped, NaN never found, -0 found as 0', () => {
     // eslint-disable-next-line no-sparse-arrays

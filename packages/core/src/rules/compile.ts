@@ -197,7 +197,8 @@ export function compileCondition(condition: ConditionInput, options: CompileOpti
     compiling: [],
   };
   const { emit, trace } = compileNode(condition, '', 'rule', ctx);
-  const run = new Generator().build(emit, ctx.helpers);
+  // Where the host refuses to generate code, the tree answers, as it does for explain (slower).
+  const run = new Generator().build(emit, ctx.helpers) ?? ((facts: Facts) => trace(facts).result);
   return Object.assign(run, { explain: trace, facts: Object.freeze([...ctx.facts].sort()) });
 }
 

@@ -138,8 +138,11 @@ export class Generator {
     return source;
   }
 
-  /** The function `emit` writes, its constants bound. */
-  build(emit: Emit, helpers: Helpers): (facts: Readonly<Record<string, unknown>>) => boolean {
+  /**
+   * The function `emit` writes, its constants bound; undefined where the host refuses to
+   * generate code (Node's `--disallow-code-generation-from-strings`, a strict CSP).
+   */
+  build(emit: Emit, helpers: Helpers): ((facts: Readonly<Record<string, unknown>>) => boolean) | undefined {
     const main = this.body('condition', emit);
     const constants = this.constants.map((_, i) => `c${i} = c[${i}]`);
     const source = [
@@ -149,9 +152,13 @@ export class Generator {
       main,
       'return condition;',
     ].join('\n');
-    const make = new Function('c', 'hasOwn', 'isArray', 'isNumeric', 'missing', 'callFact', source) as (
-      ...args: unknown[]
-    ) => (facts: Readonly<Record<string, unknown>>) => boolean;
+    let make: (...args: unknown[]) => (facts: Readonly<Record<string, unknown>>) => boolean;
+    try {
+      make = new Function('c', 'hasOwn', 'isArray', 'isNumeric', 'missing', 'callFact', source) as typeof make;
+    } catch (error) {
+      if (error instanceof EvalError) return undefined;
+      throw error;
+    }
     return make(this.constants, Object.hasOwn, Array.isArray, isNumeric, helpers.missing, helpers.callFact);
   }
 }
