@@ -170,6 +170,33 @@ describe('the generated test function', () => {
   });
 });
 
+describe('shared conditions', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('are written once each, however often they are referenced', () => {
+    // s1 references s0 twice, s2 references s1 twice…: written inline, s39 would hold 2^39 comparisons.
+    const conditions: Record<string, Condition> = { s0: { all: [{ fact: 'a', operator: 'equal', value: 1 }] } };
+    for (let i = 1; i < 40; i++) {
+      conditions[`s${i}`] = { any: [{ condition: `s${i - 1}` }, { not: { condition: `s${i - 1}` } }] };
+    }
+    let source = '';
+    vi.stubGlobal(
+      'Function',
+      new Proxy(Function, {
+        construct: (target, args: string[]) =>
+          Reflect.construct(target, [...args.slice(0, -1), (source = args.at(-1)!)]),
+      }),
+    );
+    compileCondition({ all: [{ condition: 's39' }] }, { conditions });
+    expect(source.length).toBeLessThan(20_000);
+    vi.unstubAllGlobals();
+    // Run where every reference is evaluated, as the engine evaluates it: 2^10 comparisons.
+    const compiled = compileCondition({ all: [{ condition: 's10' }] }, { conditions });
+    expect(compiled({ a: 1 })).toBe(true);
+    expect(() => compiled({})).toThrow('Undefined fact: a');
+  });
+});
+
 describe('a host that refuses to generate code', () => {
   afterEach(() => vi.unstubAllGlobals());
 
