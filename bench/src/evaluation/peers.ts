@@ -139,10 +139,21 @@ export function toJsonLogic(condition: Condition): RulesLogic {
     typeof value === 'object' && value !== null && 'fact' in value
       ? { var: [(value as { fact: string }).fact] }
       : value;
+  const fact = { var: [condition.fact] };
+  const list = LOGIC_LISTS[condition.operator];
+  if (list) return list(fact, compare) as RulesLogic;
   const operator = LOGIC_OPERATORS[condition.operator];
   if (!operator) throw new Error(`no json-logic operator for "${condition.operator}"`);
-  return { [operator]: [{ var: [condition.fact] }, compare] } as unknown as RulesLogic;
+  return { [operator]: [fact, compare] } as unknown as RulesLogic;
 }
+
+/** The list operators as json-logic's `in`: the fact in the compare value, or the compare value in the fact. */
+const LOGIC_LISTS: Record<string, (fact: unknown, compare: unknown) => unknown> = {
+  in: (fact, compare) => ({ in: [fact, compare] }),
+  notIn: (fact, compare) => ({ '!': { in: [fact, compare] } }),
+  contains: (fact, compare) => ({ in: [compare, fact] }),
+  doesNotContain: (fact, compare) => ({ '!': { in: [compare, fact] } }),
+};
 
 const LOGIC_OPERATORS: Record<string, string> = {
   equal: '===',

@@ -3,7 +3,9 @@
  * semantics, and an explanation trace built from the same compiled tree. Facts are the values
  * given to `engine.run(facts)`: plain data, or synchronous functions called with the
  * condition's `params`. Simple paths are compiled to property reads; every other path goes
- * through jsonpath-plus, as in the engine.
+ * through jsonpath-plus, as in the engine. The tree writes the fast test as JavaScript source
+ * (generate.ts), with every value from the condition passed in as a constant; the explanation
+ * walks the tree's closures.
  */
 import { RuralkitError } from '../model/errors.js';
 import type { Condition } from '../model/schema.js';
@@ -17,6 +19,7 @@ import {
   type OperatorDecorator,
 } from './operators.js';
 import { followPath, jsonPath, parsePath, type PathResolver } from './paths.js';
+import { Generator, type Emit, type Helpers } from './generate.js';
 
 export type Facts = Readonly<Record<string, unknown>>;
 
@@ -127,14 +130,20 @@ export class ConditionCompileError extends RuralkitError {
   }
 }
 
-type Test = (facts: Facts) => boolean;
 type Read = (facts: Facts) => unknown;
 type Properties = Readonly<Record<string, unknown>>;
 
-/** A compiled condition: the fast test and the tracing twin, both built once. */
+/** A compiled condition: the source of the fast test, and the tracing twin, both built once. */
 interface Node {
-  readonly test: Test;
+  readonly emit: Emit;
   readonly trace: (facts: Facts) => ConditionTrace;
+}
+
+/** A compiled fact read (`{ fact, params?, path? }`): its source, and its twin for tracing. */
+interface Reader {
+  /** Writes statements reading the value into a new local, and returns the local's name. */
+  readonly emit: (out: Generator) => string;
+  readonly read: Read;
 }
 
 type Kind = 'all' | 'any' | 'not' | 'condition' | 'fact';
@@ -156,7 +165,7 @@ interface Context {
   readonly operators: ReadonlyMap<string, Operator>;
   readonly decorators: ReadonlyMap<string, OperatorDecorator>;
   readonly shared: Readonly<Record<string, ConditionInput>>;
-  readonly allowUndefinedFacts: boolean;
+  readonly helpers: Helpers;
   readonly allowUndefinedConditions: boolean;
   readonly pathResolver: PathResolver | undefined;
   readonly factPriorities: Readonly<Record<string, unknown>>;
@@ -179,7 +188,7 @@ export function compileCondition(condition: ConditionInput, options: CompileOpti
       ),
     ]),
     shared: options.conditions ?? {},
-    allowUndefinedFacts: options.allowUndefinedFacts ?? false,
+    helpers: { missing: missingFact(options.allowUndefinedFacts ?? false), callFact },
     allowUndefinedConditions: options.allowUndefinedConditions ?? false,
     pathResolver: options.pathResolver,
     factPriorities: options.factPriorities ?? {},
@@ -187,9 +196,18 @@ export function compileCondition(condition: ConditionInput, options: CompileOpti
     compiledShared: new Map(),
     compiling: [],
   };
-  const { test, trace } = compileNode(condition, '', 'rule', ctx);
-  const run = (facts: Facts): boolean => test(facts);
+  const { emit, trace } = compileNode(condition, '', 'rule', ctx);
+  // Where the host refuses to generate code, the tree answers, as it does for explain (slower).
+  const run = new Generator().build(emit, ctx.helpers) ?? ((facts: Facts) => trace(facts).result);
   return Object.assign(run, { explain: trace, facts: Object.freeze([...ctx.facts].sort()) });
+}
+
+/** Reading a missing fact: undefined under `allowUndefinedFacts`, else an UndefinedFactError. */
+function missingFact(allowUndefinedFacts: boolean): (fact: unknown) => undefined {
+  return (fact) => {
+    if (allowUndefinedFacts) return undefined;
+    throw new UndefinedFactError(String(fact));
+  };
 }
 
 /** Custom operators or decorators, checked to be functions as the engine checks them. */
@@ -253,8 +271,8 @@ function compileNode(condition: unknown, path: string, place: Place, ctx: Contex
   const node = compileKind(kind, c, path, ctx);
   const properties = propertiesOf(c);
   if (!properties) return node;
-  const { test, trace } = node;
-  return { test, trace: (facts) => withProperties(trace(facts), properties) };
+  const { emit, trace } = node;
+  return { emit, trace: (facts) => withProperties(trace(facts), properties) };
 }
 
 function compileKind(kind: Kind, c: Properties, path: string, ctx: Context): Node {
@@ -307,21 +325,30 @@ function compileJunction(kind: 'all' | 'any', list: unknown, path: string, ctx: 
   const children = conditions.map((child, i) => compileNode(child, join(path, `${kind}[${i}]`), 'nested', ctx));
   const [only] = children;
   // json-rules-engine: an empty `any` is true, like an empty `all`.
-  if (only === undefined) return { test: () => true, trace: () => ({ result: true, kind, children: [] }) };
+  if (only === undefined) {
+    return {
+      emit: (out, target) => out.line(`${target} = true;`),
+      trace: () => ({ result: true, kind, children: [] }),
+    };
+  }
   const ordered = prioritySets(conditions, children, ctx);
-  const tests = ordered.map((group) => group.map((child) => child.test));
   /** The child result that decides the junction: false for all, true for any. */
   const decisive = kind === 'any';
-  const test: Test =
+  const emit: Emit =
     children.length === 1
-      ? only.test
-      : (facts) => {
-          for (const group of tests) {
-            let decided = false;
-            for (const childTest of group) if (childTest(facts) === decisive) decided = true;
-            if (decided) return decisive;
+      ? only.emit
+      : (out, target) => {
+          // if (v1 === false || v2 === false) target = false; else { …the next group… target = true; }
+          for (const group of ordered) {
+            const results = group.map((child) => {
+              const result = out.local();
+              child.emit(out, result);
+              return `${result} === ${decisive}`;
+            });
+            out.line(`if (${results.join(' || ')}) ${target} = ${decisive}; else {`);
           }
-          return !decisive;
+          out.line(`${target} = ${!decisive};`);
+          out.line('}'.repeat(ordered.length));
         };
   const trace = (facts: Facts): ConditionTrace => {
     const traces: ConditionTrace[] = [];
@@ -336,14 +363,18 @@ function compileJunction(kind: 'all' | 'any', list: unknown, path: string, ctx: 
     }
     return { result, kind, children: traces };
   };
-  return { test, trace };
+  return { emit, trace };
 }
 
 function compileNot(inner: unknown, path: string, ctx: Context): Node {
   if (Array.isArray(inner)) fail(path, '"not" cannot be an array');
   const child = compileNode(inner, join(path, 'not'), 'nested', ctx);
   return {
-    test: (facts) => !child.test(facts),
+    emit: (out, target) => {
+      const result = out.local();
+      child.emit(out, result);
+      out.line(`${target} = !${result};`);
+    },
     trace: (facts) => {
       const childTrace = child.trace(facts);
       return { result: !childTrace.result, kind: 'not', children: [childTrace] };
@@ -359,7 +390,10 @@ function compileReference(name: unknown, path: string, ctx: Context): Node {
   const known = typeof name === 'string' && Object.hasOwn(ctx.shared, name);
   if (!known) {
     if (!ctx.allowUndefinedConditions) fail(path, `unknown shared condition "${String(name)}"`);
-    return { test: () => false, trace: () => ({ result: false, kind: 'condition', condition: String(name) }) };
+    return {
+      emit: (out, target) => out.line(`${target} = false;`),
+      trace: () => ({ result: false, kind: 'condition', condition: String(name) }),
+    };
   }
   const compiled = ctx.compiledShared.get(name);
   if (compiled) return compiled;
@@ -368,8 +402,10 @@ function compileReference(name: unknown, path: string, ctx: Context): Node {
     fail(path, `cyclic shared conditions: ${[...ctx.compiling.slice(cycleStart), name].join(' -> ')}`);
   }
   ctx.compiling.push(name);
-  const node = compileNode(ctx.shared[name], join(path, `condition(${name})`), 'shared', ctx);
+  const { emit, trace } = compileNode(ctx.shared[name], join(path, `condition(${name})`), 'shared', ctx);
   ctx.compiling.pop();
+  // Written once as a function of its own, however often it is referenced.
+  const node: Node = { emit: (out, target) => out.call(emit, target), trace };
   ctx.compiledShared.set(name, node);
   return node;
 }
@@ -382,11 +418,13 @@ function compileFact(c: Properties, path: string, ctx: Context): Node {
   if (typeof operatorName !== 'string') fail(path, '"operator" must be a string');
   const operator = resolveOperator(operatorName, ctx.operators, ctx.decorators);
   if (!operator) fail(path, `unknown operator "${operatorName}"`);
-  const readFact = compileRead(c, ctx);
+  const factReader = compileRead(c, ctx);
+  const readFact = factReader.read;
   // Like the engine's almanac.getValue: an object with an own `fact` key is a fact reference.
   const ref =
     typeof value === 'object' && value !== null && Object.hasOwn(value, 'fact') ? (value as Properties) : undefined;
-  const readValue: Read = ref ? compileRead(ref, ctx) : () => value;
+  const valueReader = ref ? compileRead(ref, ctx) : undefined;
+  const readValue: Read = valueReader ? valueReader.read : () => value;
   const shown = {
     kind: 'fact' as const,
     fact: String(c.fact),
@@ -395,13 +433,12 @@ function compileFact(c: Properties, path: string, ctx: Context): Node {
     ...(ref ? { valueFact: String(ref.fact) } : {}),
   };
   return {
-    // A constant compare value skips a call; a fact compare value is read first, as in the engine.
-    test: ref
-      ? (facts) => {
-          const compareValue = readValue(facts);
-          return operator(readFact(facts), compareValue);
-        }
-      : (facts) => operator(readFact(facts), value),
+    // A fact compare value is read first, as in the engine.
+    emit: (out, target) => {
+      const b = valueReader ? valueReader.emit(out) : out.constant(value);
+      const a = factReader.emit(out);
+      out.line(`${target} = ${out.compare(operator, a, b, valueReader ? undefined : { constant: value })};`);
+    },
     trace: (facts) => {
       const compareValue = readValue(facts);
       const factValue = readFact(facts);
@@ -414,39 +451,66 @@ function compileFact(c: Properties, path: string, ctx: Context): Node {
  * Reads `{ fact, params?, path? }`: the fact, then its path (an empty path is no path, as in the
  * engine). A fact name that is not a non-empty string is never given, as in the engine.
  */
-function compileRead(source: Properties, ctx: Context): Read {
+function compileRead(source: Properties, ctx: Context): Reader {
   const { fact, params, path: factPath } = source;
-  const { allowUndefinedFacts } = ctx;
-  let read: Read;
-  if (typeof fact === 'string' && fact !== '') {
-    ctx.facts.add(fact);
-    read = readGiven(fact, params, allowUndefinedFacts);
-  } else {
-    read = () => {
-      if (allowUndefinedFacts) return undefined;
-      throw new UndefinedFactError(String(fact));
+  const { missing } = ctx.helpers;
+  const given = typeof fact === 'string' && fact !== '' ? fact : undefined;
+  if (given !== undefined) ctx.facts.add(given);
+  const read = given === undefined ? () => missing(fact) : readGiven(given, params, missing);
+  const emitFact = (out: Generator): string => {
+    const v = out.local();
+    if (given === undefined) {
+      out.line(`${v} = missing(${out.constant(fact)});`);
+      return v;
+    }
+    const k = out.constant(given);
+    out.line(`${v} = f[${k}];`);
+    // The own-property check is slow: run it only for an undefined value or a name like 'toString'.
+    const absent = given in Object.prototype ? `!hasOwn(f, ${k})` : `${v} === undefined && !hasOwn(f, ${k})`;
+    out.line(`if (${absent}) ${v} = missing(${k});`);
+    out.line(`else if (typeof ${v} === 'function') ${v} = callFact(${k}, ${v}, ${out.constant(params)});`);
+    return v;
+  };
+  if (!factPath) return { read, emit: emitFact };
+  const keys = typeof factPath === 'string' && !ctx.pathResolver ? parsePath(factPath) : undefined;
+  const isObject = (v: string) => `typeof ${v} === 'object' && ${v} !== null`;
+  if (keys) {
+    return {
+      read: (facts) => followPath(read(facts), keys),
+      // Steps as in followPath: a step needs a truthy value with that own property.
+      emit: (out) => {
+        const v = emitFact(out);
+        if (keys.length === 0) return v;
+        const steps = keys.map((key, i) => {
+          const k = out.constant(key);
+          return `${v} = ${i === 0 ? '' : `${v} && `}hasOwn(${v}, ${k}) ? ${v}[${k}] : undefined;`;
+        });
+        out.line(`if (${isObject(v)}) { ${steps.join(' ')} }`);
+        return v;
+      },
     };
   }
-  if (!factPath) return read;
-  const keys = typeof factPath === 'string' && !ctx.pathResolver ? parsePath(factPath) : undefined;
-  if (keys) return (facts) => followPath(read(facts), keys);
   const resolve = ctx.pathResolver ?? jsonPath;
-  return (facts) => {
-    const value = read(facts);
-    return typeof value === 'object' && value !== null ? resolve(value, factPath as string) : value;
+  return {
+    read: (facts) => {
+      const value = read(facts);
+      return typeof value === 'object' && value !== null ? resolve(value, factPath as string) : value;
+    },
+    emit: (out) => {
+      const v = emitFact(out);
+      out.line(`if (${isObject(v)}) ${v} = ${out.constant(resolve)}(${v}, ${out.constant(factPath)});`);
+      return v;
+    },
   };
 }
 
 /** Reads a named fact: its value, or the result of its function called with the params. */
-function readGiven(fact: string, params: unknown, allowUndefinedFacts: boolean): Read {
+function readGiven(fact: string, params: unknown, missing: Helpers['missing']): Read {
   // The own-property check is slow: run it only for an undefined value or a name like 'toString'.
   const inherited = fact in Object.prototype;
   return (facts) => {
     const value = facts[fact];
-    if ((value === undefined || inherited) && !Object.hasOwn(facts, fact)) {
-      if (allowUndefinedFacts) return undefined;
-      throw new UndefinedFactError(fact);
-    }
+    if ((value === undefined || inherited) && !Object.hasOwn(facts, fact)) return missing(fact);
     return typeof value === 'function' ? callFact(fact, value as (params: unknown) => unknown, params) : value;
   };
 }
