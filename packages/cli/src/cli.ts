@@ -3,7 +3,7 @@
  * can be tested in-process. Each subcommand lives in `commands/` and is listed here once.
  */
 import { readFileSync } from 'node:fs';
-import { InputError, PluginError, RuralkitError } from '@ruralkit/core';
+import { errorEntry, InputError, PluginError, RuralkitError } from '@ruralkit/core';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 import { didYouMean } from '@ruralkit/core';
 
@@ -91,8 +91,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
 
 /**
  * Exit codes (退出码): 0 done; 1 refused or a check failed (the command says so itself); 2 bad
- * usage, input or environment — an error ruralkit raises on purpose, or the system's (a file that
- * cannot be written, a port in use); 70 an internal error, a fault of ruralkit to report.
+ * usage, input or environment — an error ruralkit raises on purpose (its code's exit in the error
+ * catalogue), or the system's (a file that cannot be written, a port in use); 70 an internal
+ * error, a fault of ruralkit to report.
  */
 const EXIT = Object.freeze({ done: 0, refused: 1, usage: 2, internal: 70 });
 
@@ -115,7 +116,8 @@ function failed(error: unknown, debug: boolean, io: Io): number {
     const where = error.command === 'ruralkit' ? 'ruralkit' : error.command.split(' ').slice(0, 2).join(' ');
     io.stderr(`用法见 / for usage, run: ${where} --help\n`);
   }
-  return internal ? EXIT.internal : EXIT.usage;
+  if (internal) return EXIT.internal;
+  return error instanceof RuralkitError ? (errorEntry(error.code)?.exit ?? EXIT.usage) : EXIT.usage;
 }
 
 /** An error of the operating system (a file, a port, a permission): `code` EXXX and `syscall`. */

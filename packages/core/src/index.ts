@@ -25,6 +25,7 @@ export {
   ISSUES_SHOWN_PER_KIND,
   type InputIssue,
 } from './model/errors.js';
+export { ERROR_CATALOGUE, errorEntry, type ErrorCode, type ErrorEntry } from './model/error-catalogue.js';
 export { parameterEntryAt, parameterValue } from './model/parameters.js';
 export { canonicalJson, planHash } from './model/hash.js';
 export { checkId, idProblem, IdValueSchema, MAX_ID_LENGTH } from './model/ids.js';

@@ -4,54 +4,62 @@
  * (every bad cell, every refused reason, the events allowed now).
  */
 import {
+  ERROR_CATALOGUE,
   InputError,
   PluginError,
+  RuralkitError,
   StaleVersionError,
   WorkflowError,
   type InputIssue,
   type Lang,
+  type ErrorCode,
   type LocalizedText,
 } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
-/** The stable problem codes, with their HTTP status. */
-export const PROBLEM_STATUS = {
-  'invalid-request': 400,
-  'invalid-query': 400,
-  'invalid-json': 400,
-  unauthenticated: 401,
-  'invalid-token': 401,
-  'token-expired': 401,
-  forbidden: 403,
-  'out-of-scope': 403,
-  'not-found': 404,
-  'unknown-plan': 404,
-  'unknown-instance': 404,
-  'unknown-workflow': 404,
-  'not-acceptable': 406,
-  conflict: 409,
-  'not-allowed-in-state': 409,
-  guard: 409,
-  'plan-mismatch': 409,
-  'machine-version': 409,
-  'idempotency-key-reused': 409,
-  'precondition-failed': 412,
-  'payload-too-large': 413,
-  'uri-too-long': 414,
-  'unsupported-media-type': 415,
-  'invalid-input': 422,
-  'invalid-spreadsheet': 422,
-  'invalid-payload': 422,
-  'invalid-subject': 422,
-  'invalid-principal': 422,
-  'unknown-event': 422,
-  'rate-limited': 429,
-  internal: 500,
-  'audit-broken': 500,
-  unavailable: 503,
-} as const;
-export type ProblemCode = keyof typeof PROBLEM_STATUS;
+/** The stable problem codes the service answers with; statuses and titles are the error catalogue's. */
+const PROBLEM_CODES = [
+  'invalid-request',
+  'invalid-query',
+  'invalid-json',
+  'unauthenticated',
+  'invalid-token',
+  'token-expired',
+  'forbidden',
+  'out-of-scope',
+  'not-found',
+  'unknown-plan',
+  'unknown-instance',
+  'unknown-workflow',
+  'not-acceptable',
+  'conflict',
+  'not-allowed-in-state',
+  'guard',
+  'plan-mismatch',
+  'machine-version',
+  'idempotency-key-reused',
+  'precondition-failed',
+  'payload-too-large',
+  'uri-too-long',
+  'unsupported-media-type',
+  'invalid-input',
+  'invalid-spreadsheet',
+  'invalid-payload',
+  'invalid-subject',
+  'invalid-principal',
+  'unknown-event',
+  'rate-limited',
+  'internal',
+  'audit-broken',
+  'unavailable',
+] as const satisfies readonly ErrorCode[];
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** The problem codes with their HTTP status. */
+export const PROBLEM_STATUS = Object.freeze(
+  Object.fromEntries(PROBLEM_CODES.map((code) => [code, ERROR_CATALOGUE[code].status])) as Record<ProblemCode, number>,
+);
 
 /** One located problem of an input, as the library reports it (a cell, a line, a key…). */
 export const ProblemIssueSchema = z
@@ -98,40 +106,20 @@ interface ProblemDetails {
   currentVersion?: number;
 }
 
-/** An error the service answers as problem+json. */
-export class HttpProblem extends Error {
+/** An error the service answers as problem+json: a `RuralkitError` whose status is its code's in the catalogue. */
+export class HttpProblem extends RuralkitError {
   override readonly name = 'HttpProblem';
+  declare readonly code: ProblemCode;
   readonly status: number;
   constructor(
-    readonly code: ProblemCode,
+    code: ProblemCode,
     readonly title: LocalizedText,
     readonly details: ProblemDetails = {},
   ) {
-    super(`${title.en}${details.detail ? `: ${details.detail.en}` : ''}`);
+    super(code, title, `${title.en}${details.detail ? `: ${details.detail.en}` : ''}`);
     this.status = PROBLEM_STATUS[code];
   }
 }
-
-/** Short titles of the workflow refusals; the library's own text is the detail. */
-const WORKFLOW_TITLE: Record<string, LocalizedText> = {
-  'unknown-workflow': { zh: '未知流程类型', en: 'unknown workflow type' },
-  'unknown-instance': { zh: '没有此实例', en: 'no such instance' },
-  'invalid-principal': { zh: '主体无效', en: 'invalid principal' },
-  'invalid-subject': { zh: '对象有误', en: 'invalid subject' },
-  'invalid-query': { zh: '查询参数有误', en: 'invalid query parameter' },
-  'out-of-scope': { zh: '超出管辖范围', en: 'out of scope' },
-  'unknown-event': { zh: '未知事件', en: 'unknown event' },
-  'not-allowed-in-state': { zh: '当前状态不接受此事件', en: 'event not accepted in this state' },
-  forbidden: { zh: '无权发送此事件', en: 'not allowed to send this event' },
-  'invalid-payload': { zh: '事件内容有误', en: 'invalid event payload' },
-  guard: { zh: '条件未满足', en: 'conditions not met' },
-  'plan-mismatch': { zh: '方案不一致', en: 'plan mismatch' },
-  'machine-version': { zh: '流程版本不一致', en: 'machine version mismatch' },
-  conflict: { zh: '实例已被他人更新', en: 'the instance was changed by another writer' },
-  'precondition-failed': { zh: '实例版本已变化', en: 'the instance version has changed' },
-  'idempotency-key-reused': { zh: '幂等键已用于另一请求', en: 'the idempotency key was used for another request' },
-  'audit-broken': { zh: '审计链被破坏', en: 'the audit chain is broken' },
-};
 
 /** Any error as a problem: the library's errors keep their codes and details. */
 export function toProblem(error: unknown): HttpProblem {
@@ -139,8 +127,7 @@ export function toProblem(error: unknown): HttpProblem {
   if (error instanceof WorkflowError) {
     // Another tenant's instance is not shown to exist (404, never 403).
     const code: ProblemCode = error.code === 'other-tenant' ? 'unknown-instance' : error.code;
-    const title = WORKFLOW_TITLE[error.code] ?? error.text;
-    return new HttpProblem(code, title, {
+    return new HttpProblem(code, ERROR_CATALOGUE[code].title, {
       detail: error.text,
       reasons: error.reasons,
       ...(error.event !== undefined || error.allowedNow.length ? { allowedNow: error.allowedNow } : {}),
@@ -149,15 +136,11 @@ export function toProblem(error: unknown): HttpProblem {
     });
   }
   if (error instanceof InputError) {
-    const spreadsheet = error.issues.some((i) => 'sheet' in i);
-    return new HttpProblem(
-      spreadsheet ? 'invalid-spreadsheet' : 'invalid-input',
-      spreadsheet ? { zh: '表格数据有误', en: 'invalid spreadsheet' } : { zh: '输入数据有误', en: 'invalid input' },
-      { issues: error.issues },
-    );
+    const code = error.issues.some((i) => 'sheet' in i) ? 'invalid-spreadsheet' : 'invalid-input';
+    return new HttpProblem(code, ERROR_CATALOGUE[code].title, { issues: error.issues });
   }
   if (error instanceof PluginError) {
-    return new HttpProblem('invalid-request', { zh: '插件有误', en: 'invalid plugin' }, { detail: error.text });
+    return new HttpProblem('invalid-request', ERROR_CATALOGUE['invalid-plugin'].title, { detail: error.text });
   }
   const fastify = fastifyProblem(error);
   if (fastify) return fastify;
