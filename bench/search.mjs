@@ -3,7 +3,8 @@
 // runtime), then representative pages timed through the runtime — township + state, overdue in a
 // township, due before a date, a department's unit, a household, the next page by cursor, and a
 // township's counts by state (asked for: a pass over every result) — and task lists; p50/p95 per
-// store and size, one `BENCH {json}` line each. Target: p95 under 50 ms.
+// store and size, one `BENCH {json}` line each. Target: p95 under 50 ms. Then `start`, `send` and
+// `get` at each size, and their growth from the smallest size to the largest (target: 1.5×).
 // Run after `pnpm build`: `pnpm bench:workflow` (after the event figures), or alone
 // `pnpm --filter @ruralkit/bench workflow:search [sizes]`, e.g. `1000,1000000`. The databases and
 // schemas it makes are removed afterwards.
@@ -12,11 +13,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRuntime, endOfLocalDay, searchColumns } from '@ruralkit/core';
+import { createManualClock, createRuntime, endOfLocalDay, searchColumns } from '@ruralkit/core';
 import { openPostgresStore } from '@ruralkit/store-postgres';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import pg from 'pg';
-import { plan } from './cases.mjs';
+import { assistingCases, cadre, incomePayload, plan } from './cases.mjs';
 
 const tenant = 'bench';
 const TOWNSHIPS = 20;
@@ -284,6 +285,70 @@ async function measure(storeName, store, size) {
   }
 }
 
+/** p50 of each store's `start`, `send` and `get`, by size: the figures of `growthOfOperations`. */
+const operationP50 = new Map();
+
+/**
+ * Time `start`, `send` (RECORD_INCOME on a case in `assisting`) and `get` through the runtime on
+ * `store` holding `size` instances: one line each; issue 24 asks that at 1,000,000 they stay
+ * within 1.5× of their time at 1,000.
+ */
+async function operations(storeName, store, size) {
+  const clock = createManualClock('2022-01-01T01:00:00Z');
+  const runtime = createRuntime({ plan, store, clock });
+  const [caseId] = await assistingCases(runtime, clock, [`ops-${size}`]);
+  const department = { id: 'dept', roles: ['department'], tenant };
+  let n = 0;
+  const calls = [
+    [
+      'start',
+      () =>
+        runtime.start('poverty-monitoring', {
+          tenant,
+          subject: { village: 'liuyang', household: `ops-${size}-${(n += 1)}` },
+          event: {
+            type: 'FLAG',
+            actor: department,
+            payload: { channel: 'department-alert', riskTypes: ['income'], note: '' },
+          },
+        }),
+    ],
+    ['send', () => runtime.send(caseId, { type: 'RECORD_INCOME', actor: cadre, payload: incomePayload((n += 1)) })],
+    ['get', () => runtime.get(caseId)],
+  ];
+  for (const [op, call] of calls) {
+    const times = [];
+    for (let i = 0; i < WARMUP + RUNS; i += 1) {
+      const start = process.hrtime.bigint();
+      await call();
+      if (i >= WARMUP) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    const p50 = percentile(times, 50);
+    const key = `${storeName}:${op}`;
+    operationP50.set(key, { ...operationP50.get(key), [size]: p50 });
+    console.log(
+      `BENCH ${JSON.stringify({ name: 'workflow-operation', store: storeName, instances: size, op, p50Ms: round(p50), p95Ms: round(percentile(times, 95)) })}`,
+    );
+  }
+}
+
+/** Each operation's p50 at the largest size against the smallest, with the target of 1.5×. */
+function growthOfOperations() {
+  for (const [key, bySize] of operationP50) {
+    const sizes = Object.keys(bySize)
+      .map(Number)
+      .sort((a, b) => a - b);
+    if (sizes.length < 2) continue;
+    const [small, large] = [sizes[0], sizes.at(-1)];
+    const ratio = round(bySize[large] / bySize[small]);
+    const [store, op] = key.split(':');
+    console.log(
+      `BENCH ${JSON.stringify({ name: 'workflow-operation-growth', store, op, instances: large, against: small, ratio, target: 1.5, withinTarget: ratio <= 1.5 })}`,
+    );
+  }
+}
+
 /** Fill each store at each size, measure, and remove what was made. */
 export async function searchBench(sizes = [1000, 1_000_000]) {
   for (const size of sizes) {
@@ -294,6 +359,7 @@ export async function searchBench(sizes = [1000, 1_000_000]) {
       fillSqlite(sqlite, size);
       console.log(`NOTE: SQLite filled with ${size} instances in ${Math.round((Date.now() - at) / 1000)} s`);
       await measure('sqlite', sqlite, size);
+      await operations('sqlite', sqlite, size);
     } finally {
       await sqlite.close();
       rmSync(dir, { recursive: true, force: true });
@@ -309,6 +375,7 @@ export async function searchBench(sizes = [1000, 1_000_000]) {
       await fillPostgres(store, size);
       console.log(`NOTE: PostgreSQL filled with ${size} instances in ${Math.round((Date.now() - at) / 1000)} s`);
       await measure('postgres', store, size);
+      await operations('postgres', store, size);
     } finally {
       await store.close();
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -317,6 +384,7 @@ export async function searchBench(sizes = [1000, 1_000_000]) {
       await client.end();
     }
   }
+  growthOfOperations();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
