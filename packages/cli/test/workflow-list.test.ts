@@ -59,7 +59,7 @@ describe('ruralkit workflow list', () => {
   it('lists what the principal covers, by due date, with counts by state, in Chinese and English', async () => {
     const township = await cli(['workflow', 'list', '--db', db, '--as', liyang, '--counts']);
     expect(township.code).toBe(0);
-    expect(township.stdout).toContain('实例 instances: 1（共 1 / 1 in all）');
+    expect(township.stdout).toContain('实例 instances: 1（共 1 个 / 1 in all）');
     expect(township.stdout).toContain('按状态 by state: drafting 1');
     expect(township.stdout).toContain(`${ids.plan}  village-plan  drafting  liyang / jianglian`);
     expect(township.stdout).not.toContain(ids.toilet);

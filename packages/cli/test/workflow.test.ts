@@ -39,7 +39,7 @@ describe('ruralkit workflow', () => {
     const refused = await cli(['workflow', 'send', id, '--db', db, '--event', '{"type":"APPROVE"}', '--as', approver]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('在状态 consultation 不接受事件 APPROVE');
-    expect(refused.stderr).toContain('allowed now: （无 / none)');
+    expect(refused.stderr).toContain('allowed now: （无 / none）');
     const early = await cli([
       'workflow',
       'send',

@@ -69,7 +69,7 @@ export async function list(
   const page = await runtime.search(principal, query);
   if (json) return void io.stdout(`${JSON.stringify(page, null, 2)}\n`);
   const say = (line: string) => io.stdout(`${stripControls(line)}\n`);
-  const all = page.counts ? `（共 ${total(page.counts)} / ${total(page.counts)} in all）` : '';
+  const all = page.counts ? `（共 ${total(page.counts)} 个 / ${total(page.counts)} in all）` : '';
   say(`实例 instances: ${page.instances.length}${all}`);
   if (page.counts && Object.keys(page.counts).length) {
     const counts = Object.entries(page.counts).map(([state, n]) => `${state} ${n}`);
@@ -101,7 +101,7 @@ export async function tasks(
   const say = (line: string) => io.stdout(`${stripControls(line)}\n`);
   say(`待办 tasks: ${page.tasks.length}`);
   for (const task of page.tasks) {
-    const events = task.events.length ? task.events.join(', ') : '（无 / none)';
+    const events = task.events.length ? task.events.join(', ') : '（无 / none）';
     say(`${line(task)}  可发送 allowed now: ${events}${task.escalated ? '  督办 ESCALATED' : ''}`);
   }
   more(page.next, say);

@@ -146,7 +146,7 @@ async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: str
       `  期限 deadline: ${d.id} ${d.due} (${d.name.zh})${d.overdueAt ? ' 逾期 overdue' : ''} → ${d.escalateTo.join(', ')}\n`,
     );
   }
-  if (allowed) say(io, `  可发送 allowed now: ${allowed.join(', ') || '（无 / none)'}\n`);
+  if (allowed) say(io, `  可发送 allowed now: ${allowed.join(', ') || '（无 / none）'}\n`);
 }
 
 export const workflowCommand: Command = {

@@ -113,7 +113,7 @@ function formatError(text: LocalizedText, details: WorkflowErrorDetails): string
   const lines = [`${text.zh} / ${text.en}`];
   for (const reason of details.reasons ?? []) lines.push(`  - ${reason.zh} / ${reason.en}`);
   if (details.allowedNow) {
-    const allowed = details.allowedNow.length ? details.allowedNow.join(', ') : '（无 / none)';
+    const allowed = details.allowedNow.length ? details.allowedNow.join(', ') : '（无 / none）';
     lines.push(`  现在可以发送 / allowed now: ${allowed}`);
   }
   return lines.join('\n');
