@@ -126,6 +126,7 @@ export {
   type OverdueNotice,
   type ScreeningStart,
   type RectificationStart,
+  type SendOptions,
   type DomainEventHandler,
   type DeadlineSummary,
   type InstancePage,

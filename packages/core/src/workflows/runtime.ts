@@ -42,6 +42,7 @@ import { instanceView, loadInstance, type InstanceView } from './instance.js';
 import { assertPinned, migrateInstance, type Migration } from './migrate.js';
 import type { WorkflowRegistry } from './registry.js';
 import { startFromScreening, type ScreeningStart } from './screening.js';
+import { DEFAULT_RETRIES, expectingVersion, retryOnConflict, type SendOptions } from './retry.js';
 import { openForTargets, type RectificationStart } from './targets.js';
 import type { WorkflowStore } from './store.js';
 import { resolveSubject, subjectKey, type SubjectInput } from './subject.js';
@@ -60,6 +61,7 @@ export type { TransitionResult } from './commit.js';
 export type { DomainEventHandler } from './deliver.js';
 export type { InstanceView } from './instance.js';
 export type { Migration } from './migrate.js';
+export type { SendOptions } from './retry.js';
 export type { ScreeningStart } from './screening.js';
 export type { RectificationStart } from './targets.js';
 export { subjectKey, type SubjectInput } from './subject.js';
@@ -94,20 +96,27 @@ export interface RuntimeOptions {
   auditKey?: CheckpointKey;
   /** Checkpoint with the audit key on its own: after every N entries written, every T minutes. */
   autoCheckpoint?: AutoCheckpoint;
+  /**
+   * Times a start or send without an expected version is tried again after losing a race to
+   * another writer (default 3): the instance is reloaded and the event checked again each time.
+   */
+  retries?: number;
 }
 
 export interface Runtime {
   readonly planHash: string;
   /** The plan's workflow registry (流程注册表): the workflows this runtime starts and runs. */
   readonly workflows: WorkflowRegistry;
+  /** Start an instance (or send the event to the subject's open one); tried again after a conflict like `send`. */
   start(type: WorkflowType, input: StartInput): Promise<TransitionResult>;
   /**
    * Send an event. With `expectedVersion`, it is applied only while the instance is at that
-   * version, else `StaleVersionError` (`ConflictError` when another writer commits between the
-   * check and the commit's transaction: send again). A repeated idempotency key is answered with
-   * its first result before the version is checked.
+   * version, else `StaleVersionError` — also when another writer commits first, never retried.
+   * Without it, a send that loses a race is tried again on the new version (`retries`, default
+   * the runtime's), then `ConflictError`. A repeated idempotency key is answered with its first
+   * result before the version is checked.
    */
-  send(instanceId: string, event: EventInput, options?: { expectedVersion?: number }): Promise<TransitionResult>;
+  send(instanceId: string, event: EventInput, options?: SendOptions): Promise<TransitionResult>;
   /**
    * An instance; its personal fields opened only for a `principal` that needs them, else masked.
    * Given a `principal`, every read answers an instance it may not see (`canSee`: another tenant's,
@@ -277,11 +286,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return accept(attempt, key);
   }
 
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  const startRetried = (type: WorkflowType, input: StartInput) => retryOnConflict(retries, () => start(type, input));
+
   return {
     planHash: setting.planHash,
     workflows,
-    start,
-    send: (instanceId, event, options = {}) => send(instanceId, event, undefined, options.expectedVersion),
+    start: startRetried,
+    send(instanceId, event, { expectedVersion, retries: times = retries } = {}) {
+      if (expectedVersion === undefined) return retryOnConflict(times, () => send(instanceId, event));
+      return expectingVersion(
+        instanceId,
+        expectedVersion,
+        () => store.load(instanceId),
+        () => send(instanceId, event, undefined, expectedVersion),
+      );
+    },
     async get(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId, reader);
@@ -311,8 +331,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     close: () => schedule?.stop(),
     subscribe: delivery.subscribe,
     deliver: () => deliverSoon(),
-    startFromScreening: (report, input) => startFromScreening(report, input, workflows.definitions, start),
-    openRectifications: (report, input) => openForTargets(report, input, workflows.definitions, start),
+    startFromScreening: (report, input) => startFromScreening(report, input, workflows.definitions, startRetried),
+    openRectifications: (report, input) => openForTargets(report, input, workflows.definitions, startRetried),
     async publicNotice(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId, reader);
