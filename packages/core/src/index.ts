@@ -136,6 +136,7 @@ export {
   type TaskPage,
   type TaskQuery,
 } from './workflows/runtime.js';
+export { createMaintenance, type Maintenance, type MaintenanceOptions } from './workflows/maintenance.js';
 export { queryFromText, type QueryNames } from './workflows/search.js';
 export {
   searchColumns,

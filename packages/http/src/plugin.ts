@@ -120,10 +120,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     return principal;
   };
   const metrics = new Metrics();
-  // any runtime fires any instance's deadlines: they share the store, and firing runs no machine
-  const ticker =
-    options.ticker &&
-    runTicker(app, service.plans.values().next().value!.runtime, options.store, options.clock, options.ticker);
+  const ticker = options.ticker && runTicker(app, service.maintenance, options.store, options.clock, options.ticker);
   const processMetrics = ticker
     ? async (tenant: string) => tickerMetrics(ticker, tenant) + ((await options.processMetrics?.(tenant)) ?? '')
     : options.processMetrics;

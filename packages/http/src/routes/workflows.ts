@@ -209,8 +209,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 403, 429],
       handler: async ({ principal }) => {
         requireSupervisor(principal, 'tick');
-        const runtime = service.plans.values().next().value!.runtime;
-        return { overdue: await runtime.tick(undefined, { tenant: principal.tenant }) };
+        return { overdue: await service.maintenance.tick(undefined, { tenant: principal.tenant }) };
       },
     }),
     route({
@@ -223,7 +222,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 403, 429],
       handler: ({ principal }) => {
         requireSupervisor(principal, 'verify the audit chain');
-        return service.plans.values().next().value!.runtime.verifyAudit(principal.tenant);
+        return service.maintenance.verify(principal.tenant);
       },
     }),
   ];
