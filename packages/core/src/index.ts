@@ -151,12 +151,15 @@ export {
   type StoreSearchResult,
 } from './workflows/search-index.js';
 export {
-  createMemoryStore,
+  type AuditLog,
   type DeadLetter,
+  type InstanceStore,
   type Lease,
+  type Outbox,
   type OutboxStatus,
   type WorkflowStore,
 } from './workflows/store.js';
+export { createMemoryStore } from './workflows/memory-store.js';
 export { createTicker, type Ticker, type TickerOptions, type TickerStats } from './workflows/ticker.js';
 export {
   chainAuditEntry,

@@ -8,7 +8,7 @@ import { auditRecord, auditWhere } from './audit.js';
 import { nextDeadlineAt } from './deadlines.js';
 import { domainEvent } from './deliver.js';
 import { WorkflowError } from './errors.js';
-import type { Lease, WorkflowStore } from './store.js';
+import type { InstanceStore, Lease } from './store.js';
 import type { Commit, Deadline, InstanceRecord } from './types.js';
 
 /** A deadline the runtime marked overdue during `tick`. */
@@ -19,7 +19,7 @@ export interface OverdueNotice {
 
 /** Fire the deadlines passed at `instant` (an ISO timestamp): every tenant's, or only `tenant`'s. */
 export async function fireDeadlines(
-  store: WorkflowStore,
+  store: InstanceStore,
   lease: Lease,
   instant: string,
   tenant?: string,

@@ -11,14 +11,14 @@ import { randomUUID } from 'node:crypto';
 import { RuralkitError } from '../model/errors.js';
 import { systemClock, type Clock } from './calendar.js';
 import type { Maintenance } from './maintenance.js';
-import type { Lease, WorkflowStore } from './store.js';
+import type { InstanceStore, Lease } from './store.js';
 import type { OverdueNotice } from './tick.js';
 
 export interface TickerOptions {
   /** The maintenance that fires the deadlines (its audit key signs the `overdue` entries). */
   maintenance: Pick<Maintenance, 'tick' | 'tenant'>;
   /** The maintenance's store: the ticker leases and the due tenants are kept there. */
-  store: WorkflowStore;
+  store: InstanceStore;
   /** The maintenance's clock: which deadlines have passed (default: the system's). */
   clock?: Clock;
   /** Milliseconds between beats (default 60 000). */
