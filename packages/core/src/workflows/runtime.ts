@@ -10,10 +10,10 @@
  * and the idempotency key in one store transaction; `deliver.ts` hands the domain events to
  * subscribers. The store-wide work — firing passed deadlines (`tick.ts`, `ticker.ts` on a
  * schedule), delivery, verifying and checkpointing the audit — is the maintenance's
- * (`maintenance.ts`), which the runtime writes through. `migrate.ts` moves instances between
- * machine versions and plans. `search.ts`
- * answers a principal's search over the store's search index (`search-index.ts`), `tasks.ts`
- * its task list (待办). Audit records are built by `audit.ts` alone (the stores seal and chain
+ * (`maintenance.ts`), which the runtime writes through; a start or send that loses a race is
+ * tried again (`retry.ts`). `migrate.ts` moves instances between machine versions and plans.
+ * `search.ts` answers a principal's search over the store's search index (`search-index.ts`),
+ * `tasks.ts` its task list (待办). Audit records are built by `audit.ts` alone (the stores seal and chain
  * them with `audit-rows.ts`'s `sealCommit`), domain events by `deliver.ts`'s `domainEvent`;
  * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`); with an
  * audit key, `audit-sign.ts` signs every entry written and `auto-checkpoint.ts` checkpoints on
