@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createMemoryStore,
+  createMaintenance,
   createTicker,
   type OutboxEntry,
   type OverdueNotice,
@@ -37,7 +38,7 @@ function running(h: Harness, options: Partial<TickerOptions> = {}) {
   const fired: OverdueNotice[] = [];
   const errors: [string, string | undefined][] = [];
   const ticker = createTicker({
-    runtime: h.runtime,
+    maintenance: options.maintenance ?? createMaintenance({ store: h.store, clock: h.clock }),
     store: h.store,
     clock: h.clock,
     everyMs: 10,
@@ -56,8 +57,10 @@ describe.each(stores)('the ticker over the %s store', (_name, open) => {
     const h = harness(START_AT['village-plan'], open());
     const id = await walk(h, PATHS['village-plan'], 'consultation');
     const events: OutboxEntry[] = [];
-    h.runtime.subscribe((e) => void events.push(e));
-    const t = running(h);
+    // the ticker's maintenance delivers what it fires to its subscribers
+    const maintenance = createMaintenance({ store: h.store, clock: h.clock });
+    maintenance.subscribe((e) => void events.push(e));
+    const t = running(h, { maintenance });
     try {
       await until(() => t.ticker.stats.beats >= 3);
       expect(t.fired).toEqual([]); // approval is due 2022-12-31: not yet passed
@@ -143,11 +146,11 @@ it('reports a failed beat without its data and keeps beating', async () => {
 it('refuses a beat or a lease that is not a whole number of milliseconds above 0, naming it', () => {
   const h = harness(START_AT['village-plan']);
   for (const everyMs of [0, -5, 1.5, Number.NaN]) {
-    expect(() => createTicker({ runtime: h.runtime, store: h.store, everyMs })).toThrow(
+    expect(() => createTicker({ maintenance: createMaintenance({ store: h.store }), store: h.store, everyMs })).toThrow(
       `定时器的 everyMs 应为正整数毫秒（得到 ${everyMs}） / the ticker's everyMs must be a whole number of milliseconds above 0 (got ${everyMs})`,
     );
   }
-  expect(() => createTicker({ runtime: h.runtime, store: h.store, lease: { ms: 0 } })).toThrow(
-    "the ticker's lease.ms must be",
-  );
+  expect(() =>
+    createTicker({ maintenance: createMaintenance({ store: h.store }), store: h.store, lease: { ms: 0 } }),
+  ).toThrow("the ticker's lease.ms must be");
 });

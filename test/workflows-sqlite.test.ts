@@ -54,7 +54,7 @@ describe('the runtime over SQLite', () => {
     await store.close();
   });
 
-  it('lets one of two runtimes racing on an instance win; the other gets a conflict, and a retry succeeds', async () => {
+  it('lets one of two runtimes racing on an instance win; the other, told not to retry, gets a conflict, and sending again succeeds', async () => {
     const file = dbFile();
     const a = harness(START_AT['poverty-monitoring'], openSqliteStore(file));
     const id = await walk(a, PATHS['poverty-monitoring'], 'assisting');
@@ -64,7 +64,11 @@ describe('the runtime over SQLite', () => {
       actor: cadre('liuyang'),
       payload: { month, perCapitaIncomeCny: 7000 },
     });
-    const results = await Promise.allSettled([a.runtime.send(id, income('2022-01')), b.send(id, income('2022-02'))]);
+    const once = { retries: 0 };
+    const results = await Promise.allSettled([
+      a.runtime.send(id, income('2022-01'), once),
+      b.send(id, income('2022-02'), once),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -84,6 +88,21 @@ describe('the runtime over SQLite', () => {
     expect(instance.version).toBe((await b.history(id)).filter((e) => e.outcome !== 'refused').length);
     expect(recorded).toHaveLength(2);
     expect(await a.runtime.verifyAudit()).toMatchObject({ ok: true });
+  });
+
+  it('applies both of two racing sends across runtimes: the loser is tried again on the new version', async () => {
+    const file = dbFile();
+    const a = harness(START_AT['poverty-monitoring'], openSqliteStore(file));
+    const id = await walk(a, PATHS['poverty-monitoring'], 'assisting');
+    const b = createRuntime({ plan, store: openSqliteStore(file), clock: a.clock });
+    const income = (month: string) => ({
+      type: 'RECORD_INCOME',
+      actor: cadre('liuyang'),
+      payload: { month, perCapitaIncomeCny: 7000 },
+    });
+    await Promise.all([a.runtime.send(id, income('2022-01')), b.send(id, income('2022-02'))]);
+    const incomes = (await b.get(id)).context.incomes as { month: string }[];
+    expect(incomes.map((r) => r.month).sort()).toEqual(['2022-01', '2022-02']);
   });
 
   it('applies a repeated idempotency key once across runtimes', async () => {

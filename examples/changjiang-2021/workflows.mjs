@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createManualClock, createRuntime, evaluate, getPlan, memoryKeys } from '@ruralkit/core';
+import { createMaintenance, createManualClock, createRuntime, evaluate, getPlan, memoryKeys } from '@ruralkit/core';
 import { openPostgresStore } from '@ruralkit/store-postgres';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { parse } from 'yaml';
@@ -23,8 +23,10 @@ const store = /^postgres(ql)?:\/\//.test(where)
 const clock = createManualClock('2022-03-01T09:00:00+08:00');
 // The keyring of personal data lives apart from the data: here in memory for one run; a service
 // keeps it in a file (`fileKeys` of @ruralkit/core/node, kept out of database backups) or a KMS.
-const runtime = createRuntime({ plan, store, clock, keys: memoryKeys() });
-runtime.subscribe((event) => {
+// The maintenance (运维) does the store's own work: deadlines, delivery, audit checks.
+const maintenance = createMaintenance({ store, clock });
+const runtime = createRuntime({ plan, store, clock, maintenance, keys: memoryKeys() });
+maintenance.subscribe((event) => {
   if (event.type !== 'transitioned' && event.type !== 'started')
     console.log(`    ⇒ 领域事件 domain event: ${event.type} ${JSON.stringify(event.data)}`);
 });
@@ -126,15 +128,15 @@ console.log(
   `    期限 deadline: publish by ${approved.deadlines[0].due} (${plan.parameters.find((p) => p.id === 'planning.publishMaxWorkingDays').values[0].value} working days)`,
 );
 clock.advanceDays(45);
-for (const fired of await runtime.tick()) {
+for (const fired of await maintenance.tick()) {
   console.log(
     `  ${today()}  overdue: ${fired.deadline.id} due ${fired.deadline.due} → escalate to ${fired.deadline.escalateTo.join(', ')}`,
   );
 }
 await step(vp, 1, 'PUBLISH', who.liyang, { where: '丽阳镇人民政府网站、江联村村务公开栏' });
 
-await runtime.deliver();
-const verification = await runtime.verifyAudit();
+await maintenance.deliver();
+const verification = await maintenance.verify();
 console.log(
   `\n审计链 audit chain: ${verification.ok ? `intact, ${verification.entries} entries` : verification.message.en}`,
 );

@@ -127,6 +127,7 @@ export {
   type OverdueNotice,
   type ScreeningStart,
   type RectificationStart,
+  type SendOptions,
   type DomainEventHandler,
   type DeadlineSummary,
   type InstancePage,
@@ -136,6 +137,7 @@ export {
   type TaskPage,
   type TaskQuery,
 } from './workflows/runtime.js';
+export { createMaintenance, type Maintenance, type MaintenanceOptions } from './workflows/maintenance.js';
 export { queryFromText, type QueryNames } from './workflows/search.js';
 export {
   searchColumns,
@@ -150,12 +152,15 @@ export {
   type StoreSearchResult,
 } from './workflows/search-index.js';
 export {
-  createMemoryStore,
+  type AuditLog,
   type DeadLetter,
+  type InstanceStore,
   type Lease,
+  type Outbox,
   type OutboxStatus,
   type WorkflowStore,
 } from './workflows/store.js';
+export { createMemoryStore } from './workflows/memory-store.js';
 export { createTicker, type Ticker, type TickerOptions, type TickerStats } from './workflows/ticker.js';
 export {
   chainAuditEntry,

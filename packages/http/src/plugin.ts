@@ -119,10 +119,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     }
     return principal;
   };
-  // any runtime fires any instance's deadlines: they share the store, and firing runs no machine
-  const ticker =
-    options.ticker &&
-    runTicker(app, service.plans.values().next().value!.runtime, options.store, options.clock, options.ticker);
+  const ticker = options.ticker && runTicker(app, service.maintenance, options.store, options.clock, options.ticker);
   const metrics = new Metrics(ticker);
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const routes: RouteSpec[] = [

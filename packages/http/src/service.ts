@@ -1,12 +1,16 @@
 /**
  * The served plans (服务的方案) and their runtimes: each plan set — a base plan, or a county's
  * plugins resolved on it — has its key, its hash, the tenants that may use it and a runtime
- * over the one shared store. Instances are found by id and answered only to their own tenant.
+ * over the one shared store. One maintenance (运维) of that store fires deadlines, delivers
+ * and verifies the audit for all of them. Instances are found by id and answered only to their
+ * own tenant.
  */
 import {
   type RuntimeOptions,
   asResolvedPlan,
+  createMaintenance,
   createRuntime,
+  type Maintenance,
   WorkflowError,
   type InstanceView,
   type Plan,
@@ -40,16 +44,24 @@ export function defaultPlanKey(plan: Plan): string {
 /** Everything the routes share. */
 export class Service {
   readonly plans = new Map<string, ServedPlan>();
+  /** The store's maintenance: every runtime writes through it, signed with its audit key. */
+  readonly maintenance: Maintenance;
   private readonly byHash = new Map<string, ServedPlan>();
 
   constructor(
     entries: readonly (Plan | PlanEntry)[],
     readonly store: WorkflowStore,
-    runtimeOptions: Omit<RuntimeOptions, 'plan' | 'store'> = {},
+    runtimeOptions: Omit<RuntimeOptions, 'plan' | 'store' | 'maintenance'> = {},
   ) {
-    // one runtime checkpoints on schedule for all: they share the store and the audit key
-    const { autoCheckpoint, ...shared } = runtimeOptions;
+    const { auditKey, autoCheckpoint, lease, ...shared } = runtimeOptions;
     if (entries.length === 0) throw new Error('@ruralkit/http: give at least one plan');
+    this.maintenance = createMaintenance({
+      store,
+      ...(shared.clock ? { clock: shared.clock } : {}),
+      ...(lease ? { lease } : {}),
+      ...(auditKey !== undefined ? { auditKey } : {}),
+      ...(autoCheckpoint ? { autoCheckpoint } : {}),
+    });
     for (const item of entries) {
       const entry: PlanEntry = 'plan' in item && 'key' in item ? item : { key: defaultPlanKey(item), plan: item };
       if (this.plans.has(entry.key)) throw new Error(`@ruralkit/http: two plans under the key "${entry.key}"`);
@@ -59,12 +71,7 @@ export class Service {
         plan,
         hash: plan.hash,
         ...(entry.tenants ? { tenants: entry.tenants } : {}),
-        runtime: createRuntime({
-          plan,
-          store,
-          ...shared,
-          ...(autoCheckpoint && this.plans.size === 0 ? { autoCheckpoint } : {}),
-        }),
+        runtime: createRuntime({ plan, store, ...shared, maintenance: this.maintenance }),
       };
       this.plans.set(entry.key, served);
       if (!this.byHash.has(served.hash)) this.byHash.set(served.hash, served);
@@ -76,9 +83,9 @@ export class Service {
     return [...new Set([...this.plans.values()].flatMap((p) => p.runtime.workflows.types))];
   }
 
-  /** Stop the runtimes' scheduled checkpoints (the store is the caller's to close). */
+  /** Stop the scheduled checkpoints (the store is the caller's to close). */
   close(): void {
-    for (const served of this.plans.values()) served.runtime.close();
+    this.maintenance.close();
   }
 
   /** The plans `principal`'s tenant may use. */

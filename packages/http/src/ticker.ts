@@ -6,7 +6,7 @@
 import {
   createTicker,
   type Clock,
-  type Runtime,
+  type Maintenance,
   type TickerOptions,
   type TickerStats,
   type WorkflowStore,
@@ -14,19 +14,19 @@ import {
 import type { FastifyInstance } from 'fastify';
 
 /** How the service fires deadlines: every `everyMs` (default one minute), the other choices as `createTicker`'s. */
-export type ServiceTicker = Omit<TickerOptions, 'runtime' | 'store' | 'clock'>;
+export type ServiceTicker = Omit<TickerOptions, 'maintenance' | 'store' | 'clock'>;
 
-/** Run a ticker over `runtime` and `store` while `app` is ready, until it closes. */
+/** Run a ticker over the service's `maintenance` and `store` while `app` is ready, until it closes. */
 export function runTicker(
   app: FastifyInstance,
-  runtime: Runtime,
+  maintenance: Maintenance,
   store: WorkflowStore,
   clock: Clock | undefined,
   options: ServiceTicker,
 ): TickerStats {
   const ticker = createTicker({
     ...options,
-    runtime,
+    maintenance,
     store,
     ...(clock ? { clock } : {}),
     onError: options.onError ?? ((error, tenant) => app.log.error({ tenant, err: error }, 'deadline tick failed')),

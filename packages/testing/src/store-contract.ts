@@ -10,6 +10,7 @@ import {
   createManualClock,
   generateCheckpointKeys,
   createRuntime,
+  createMaintenance,
   createTicker,
   getPlan,
   GENESIS_HASH,
@@ -175,20 +176,38 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         expect(await racers[0]!.verifyAudit()).toMatchObject({ ok: true, entries: 2 });
       });
 
-      it('fires each passed deadline once when two runtimes tick at the same time', async () => {
+      it('fires each passed deadline once when two maintenances tick at the same time', async () => {
         const stores = await connections(2);
         const clock = createManualClock('2022-01-03T09:00:00+08:00');
-        const [a, b] = runtimes(stores, clock);
+        const [a] = runtimes(stores, clock);
+        const [one, two] = stores.map((store) => createMaintenance({ store, clock }));
         const households = ['t-1', 't-2', 't-3', 't-4', 't-5', 't-6'];
         for (const h of households) await a!.start('poverty-monitoring', flag(h));
         const later = new Date('2022-03-01T00:00:00Z');
-        const [one, two] = await Promise.all([a!.tick(later), b!.tick(later)]);
-        const fired = [...one, ...two].map((f) => f.instanceId);
+        const fired = (await Promise.all([one!.tick(later), two!.tick(later)])).flat().map((f) => f.instanceId);
         expect(fired).toHaveLength(households.length);
         expect(new Set(fired).size).toBe(households.length);
-        expect([...(await a!.tick(later)), ...(await b!.tick(later))]).toEqual([]);
+        expect([...(await one!.tick(later)), ...(await two!.tick(later))]).toEqual([]);
         const overdue = (await stores[0]!.readAudit()).filter((e) => e.outcome === 'overdue');
         expect(overdue).toHaveLength(households.length);
+      });
+
+      it('keeps a maintenance scoped to a tenant to its deadlines and chain, refusing another tenant', async () => {
+        const [store] = await connections(1);
+        const clock = createManualClock('2022-01-03T09:00:00+08:00');
+        const [runtime] = runtimes([store!], clock);
+        await runtime!.start('poverty-monitoring', flag('s-1'));
+        const later = new Date('2022-03-01T00:00:00Z');
+        const elsewhere = createMaintenance({ store: store!, clock, tenant: 'another-county' });
+        expect(await elsewhere.tick(later)).toEqual([]);
+        expect(await elsewhere.verify()).toMatchObject({ ok: true, entries: 0 });
+        await expect(elsewhere.tick(later, { tenant: 'changjiang' })).rejects.toThrow(
+          /scoped to tenant another-county/,
+        );
+        await expect(elsewhere.verify('changjiang')).rejects.toThrow(/scoped to tenant another-county/);
+        const own = createMaintenance({ store: store!, clock, tenant: 'changjiang' });
+        expect(await own.tick(later)).toHaveLength(1);
+        expect(await own.verify()).toMatchObject({ ok: true, entries: 2 });
       });
 
       it('gives a tenant’s ticker lease to one of racing claimers, renews it for its owner only', async () => {
@@ -222,11 +241,16 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
       it('fires each passed deadline once with two tickers, the one holding the tenant’s lease firing', async () => {
         const stores = await connections(2);
         const clock = createManualClock('2022-01-03T09:00:00+08:00');
-        const [a, b] = runtimes(stores, clock);
+        const [a] = runtimes(stores, clock);
         for (const h of ['k-1', 'k-2', 'k-3']) await a!.start('poverty-monitoring', flag(h));
         clock.set('2022-03-01T00:00:00Z');
-        const tickers = [a!, b!].map((runtime, i) =>
-          createTicker({ runtime, store: stores[i]!, clock, lease: { owner: `ticker-${i}`, ms: 60_000 } }),
+        const tickers = stores.map((store, i) =>
+          createTicker({
+            maintenance: createMaintenance({ store, clock }),
+            store,
+            clock,
+            lease: { owner: `ticker-${i}`, ms: 60_000 },
+          }),
         );
         const [one, two] = await Promise.all(tickers.map((t) => t.beat()));
         expect([one!.length, two!.length].sort()).toEqual([0, 3]);
@@ -247,12 +271,14 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
       it('fires each passed deadline once even when two tickers both hold the lease (one owner)', async () => {
         const stores = await connections(2);
         const clock = createManualClock('2022-01-03T09:00:00+08:00');
-        const [a, b] = runtimes(stores, clock);
+        const [a] = runtimes(stores, clock);
         const households = ['j-1', 'j-2', 'j-3', 'j-4', 'j-5', 'j-6'];
         for (const h of households) await a!.start('poverty-monitoring', flag(h));
         clock.set('2022-03-01T00:00:00Z');
         const lease = { owner: 'one-owner', ms: 60_000 };
-        const tickers = [a!, b!].map((runtime, i) => createTicker({ runtime, store: stores[i]!, clock, lease }));
+        const tickers = stores.map((store) =>
+          createTicker({ maintenance: createMaintenance({ store, clock }), store, clock, lease }),
+        );
         const fired = (await Promise.all(tickers.map((t) => t.beat()))).flat().map((f) => f.instanceId);
         expect(fired).toHaveLength(households.length);
         expect(new Set(fired).size).toBe(households.length);
@@ -260,13 +286,14 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         expect(overdue).toHaveLength(households.length);
       });
 
-      it('delivers each domain event to one of two delivering runtimes, once', async () => {
+      it('delivers each domain event to one of two delivering maintenances, once', async () => {
         const stores = await connections(3);
-        const [writer, a, b] = runtimes(stores);
+        const [writer] = runtimes(stores);
         for (const h of ['d-1', 'd-2', 'd-3', 'd-4', 'd-5']) await writer!.start('poverty-monitoring', flag(h));
         const pending = (await stores[0]!.pendingOutbox(1000)).map((e) => e.id);
         expect(pending.length).toBeGreaterThanOrEqual(5);
         const seen: number[] = [];
+        const [a, b] = stores.slice(1).map((store) => createMaintenance({ store }));
         a!.subscribe((e) => void seen.push(e.id));
         b!.subscribe((e) => void seen.push(e.id));
         await Promise.all([a!.deliver(), b!.deliver(), a!.deliver(), b!.deliver()]);
@@ -386,11 +413,9 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
 
     it('stores the instance and domain events each commit binds into its audit entries, verified together', async () => {
       const store = await fresh();
-      const runtime = createRuntime({
-        plan: getPlan('changjiang-2021'),
-        store,
-        clock: createManualClock('2022-01-03T09:00:00+08:00'),
-      });
+      const clock = createManualClock('2022-01-03T09:00:00+08:00');
+      const maintenance = createMaintenance({ store, clock });
+      const runtime = createRuntime({ plan: getPlan('changjiang-2021'), store, clock, maintenance });
       const started = await runtime.start('poverty-monitoring', {
         tenant: 'changjiang',
         subject: { village: 'liuyang', household: 'lh-001' },
@@ -404,11 +429,11 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
       expect(entry).toMatchObject({ v: 2, instanceHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expect(entry!.eventHashes).toHaveLength((await store.pendingOutbox()).length);
       const { privateKey, publicKey } = generateCheckpointKeys();
-      const [checkpoint] = await runtime.checkpointAudit(privateKey);
+      const [checkpoint] = await maintenance.checkpoint(privateKey);
       expect(checkpoint).toMatchObject({ tenant: 'changjiang', seq: 1, headHash: entry!.hash });
-      await runtime.checkpointAudit(privateKey); // the same checkpoint again is kept once
+      await maintenance.checkpoint(privateKey); // the same checkpoint again is kept once
       expect((await store.auditEvidence()).checkpoints).toHaveLength(1);
-      expect(await runtime.verifyAudit({ publicKey })).toMatchObject({
+      expect(await maintenance.verify({ publicKey })).toMatchObject({
         ok: true,
         entries: 1,
         instances: 1,
@@ -416,7 +441,7 @@ export function storeContract(name: string, makeStore: StoreFactory, connect: St
         checkpoints: { count: 1, signatures: 'verified' },
       });
       const other = generateCheckpointKeys();
-      expect(await runtime.verifyAudit({ publicKey: other.publicKey })).toMatchObject({
+      expect(await maintenance.verify({ publicKey: other.publicKey })).toMatchObject({
         ok: false,
         problem: 'checkpoint',
         seq: 1,

@@ -15,7 +15,7 @@ import {
   RuralkitError,
   type AuditVerifyOptions,
   type PublicKeyWindow,
-  type Runtime,
+  type Maintenance,
 } from '@ruralkit/core';
 import { fileError, readBytes, UsageError, type Io } from '../io.js';
 import { stripControls } from '../safe-text.js';
@@ -130,7 +130,7 @@ export function verifyOptions(
 /** `workflow checkpoint`: sign and store each tenant's head; append to `--export` if given. */
 export async function checkpoint(
   command: string,
-  runtime: Runtime,
+  maintenance: Maintenance,
   values: { key?: unknown; 'audit-key'?: unknown; export?: unknown; tenant?: unknown; 'public-key'?: unknown },
   io: Io,
 ): Promise<number> {
@@ -144,7 +144,7 @@ export async function checkpoint(
   }
   const key = readKey(command, values.key === undefined ? 'audit-key' : 'key', file, 'private');
   const older = publicKeys(command, values['public-key']);
-  const signed = await runtime.checkpointAudit(key, {
+  const signed = await maintenance.checkpoint(key, {
     ...(typeof values.tenant === 'string' ? { tenant: values.tenant } : {}),
     ...(older ? { publicKey: [{ key }, ...older] } : {}),
   });
@@ -163,8 +163,8 @@ export async function checkpoint(
 }
 
 /** `workflow verify`: print the verification; exit 1 when anything is broken. */
-export async function verify(runtime: Runtime, options: AuditVerifyOptions, io: Io): Promise<number> {
-  const verification = await runtime.verifyAudit(options);
+export async function verify(maintenance: Maintenance, options: AuditVerifyOptions, io: Io): Promise<number> {
+  const verification = await maintenance.verify(options);
   const say = (text: string) => io.stdout(`${stripControls(text)}\n`);
   if (!verification.ok) {
     say(`审计链被破坏 / audit chain broken: ${verification.message.zh} / ${verification.message.en}`);

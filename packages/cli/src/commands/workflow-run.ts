@@ -4,7 +4,7 @@
  * per tenant across the processes sharing the store), printing each one fired, until SIGTERM or
  * SIGINT; `--once` beats once and stops; `--tenant ID` fires that tenant's only.
  */
-import { createTicker, type Clock, type Runtime, type WorkflowStore } from '@ruralkit/core';
+import { createTicker, type Clock, type Maintenance, type WorkflowStore } from '@ruralkit/core';
 import { overdueLine, tickEveryMs, tickFailure } from '../deadlines.js';
 import type { Io } from '../io.js';
 
@@ -26,13 +26,13 @@ export function workerOptions(command: string, values: Record<string, unknown>):
 /** Fire deadlines until stopped (or once); exit 0, or 1 when a `--once` beat failed. */
 export async function runWorker(
   options: WorkerOptions,
-  runtime: Runtime,
+  maintenance: Maintenance,
   store: WorkflowStore,
   clock: Clock | undefined,
   io: Io,
 ): Promise<number> {
   const ticker = createTicker({
-    runtime,
+    maintenance,
     store,
     everyMs: options.everyMs,
     ...(clock ? { clock } : {}),

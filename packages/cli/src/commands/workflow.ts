@@ -5,6 +5,7 @@
  */
 import {
   createManualClock,
+  createMaintenance,
   createRuntime,
   WorkflowError,
   workflowsFor,
@@ -258,14 +259,19 @@ ${PLAN_OPTIONS_HELP}`,
     const clock = at ? createManualClock(at.toISOString()) : undefined;
 
     const store = await openWorkflowStore(command, values, use, io);
-    const runtime = createRuntime({
-      plan,
+    const maintenance = createMaintenance({
       store,
       ...(clock ? { clock } : {}),
-      ...(keys ? { keys: fileKeys(keys) } : {}),
       ...(typeof values['audit-key'] === 'string'
         ? { auditKey: readKey(command, 'audit-key', values['audit-key'], 'private') }
         : {}),
+    });
+    const runtime = createRuntime({
+      plan,
+      store,
+      maintenance,
+      ...(clock ? { clock } : {}),
+      ...(keys ? { keys: fileKeys(keys) } : {}),
     });
     try {
       switch (action) {
@@ -324,10 +330,10 @@ ${PLAN_OPTIONS_HELP}`,
           return 0;
         }
         case 'tick': {
-          // The runtime handles a batch of due instances per tick: repeat until none is left.
+          // Maintenance handles a batch of due instances per tick: repeat until none is left.
           let total = 0;
           for (let batch = 1; ; batch++) {
-            const fired = await runtime.tick();
+            const fired = await maintenance.tick();
             if (fired.length === 0) break;
             total += fired.length;
             for (const f of fired) io.stdout(`${overdueLine(f)}\n`);
@@ -339,7 +345,7 @@ ${PLAN_OPTIONS_HELP}`,
           return 0;
         }
         case 'run':
-          return await runWorker(worker!, runtime, store, clock, io);
+          return await runWorker(worker!, maintenance, store, clock, io);
         case 'forget': {
           const missing = ['keys', 'tenant', 'village', 'as', 'reason'].filter((o) => values[o] === undefined);
           if (missing.length) {
@@ -369,9 +375,9 @@ ${PLAN_OPTIONS_HELP}`,
           return 0;
         }
         case 'checkpoint':
-          return await checkpoint(command, runtime, values, io);
+          return await checkpoint(command, maintenance, values, io);
         default:
-          return await verify(runtime, audit!, io);
+          return await verify(maintenance, audit!, io);
       }
     } catch (error) {
       if (error instanceof WorkflowError) {

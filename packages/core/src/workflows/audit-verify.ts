@@ -29,7 +29,7 @@ import {
   type PublicKeys,
 } from './checkpoint.js';
 import { AuditBrokenError } from './errors.js';
-import type { WorkflowStore } from './store.js';
+import type { AuditLog } from './store.js';
 import type { AuditEntry } from './types.js';
 
 /** What to verify against. */
@@ -457,10 +457,7 @@ function checkOutbox(
 }
 
 /** Verify what `store` holds: `runtime.verifyAudit`. */
-export async function verifyStoreAudit(
-  store: WorkflowStore,
-  options: AuditVerifyOptions = {},
-): Promise<AuditVerification> {
+export async function verifyStoreAudit(store: AuditLog, options: AuditVerifyOptions = {}): Promise<AuditVerification> {
   const evidence = await store.auditEvidence(options.tenant === undefined ? {} : { tenant: options.tenant });
   return verifyAuditEvidence(evidence, options);
 }
@@ -472,7 +469,7 @@ export async function verifyStoreAudit(
  * its damage must not be signed.
  */
 export async function checkpointStoreAudit(
-  store: WorkflowStore,
+  store: AuditLog,
   privateKey: CheckpointKey,
   at: string,
   options: { tenant?: string; publicKey?: PublicKeys } = {},

@@ -3,7 +3,7 @@
  * least once. Events are claimed with the runtime's lease, so processes sharing a store never
  * hand out one event at once; a store that announces commits (`watchOutbox`) wakes delivery.
  */
-import type { Lease, WorkflowStore } from './store.js';
+import type { Lease, Outbox } from './store.js';
 import type { DomainEvent, InstanceRecord, OutboxEntry } from './types.js';
 
 export type DomainEventHandler = (event: OutboxEntry) => void | Promise<void>;
@@ -32,7 +32,7 @@ export interface Delivery {
   deliverSoon(): Promise<number>;
 }
 
-export function createDelivery(store: WorkflowStore, lease: Lease): Delivery {
+export function createDelivery(store: Outbox, lease: Lease): Delivery {
   const handlers = new Set<DomainEventHandler>();
   let delivering: Promise<number> | undefined;
   let again = false;

@@ -8,46 +8,48 @@
  * repeated key — its event (a refusal is audited); `transition.ts` runs the machine and builds
  * the instance's next version and domain events; `commit.ts` writes them with the audit entry
  * and the idempotency key in one store transaction; `deliver.ts` hands the domain events to
- * subscribers. `tick.ts` fires passed deadlines (`ticker.ts` on a schedule, from outside the
- * runtime), `migrate.ts` moves instances between machine versions and plans. `search.ts`
- * answers a principal's search over the store's search index (`search-index.ts`), `tasks.ts`
- * its task list (待办). Audit records are built by `audit.ts` alone (the stores seal and chain
+ * subscribers. The store-wide work — firing passed deadlines (`tick.ts`, `ticker.ts` on a
+ * schedule), delivery, verifying and checkpointing the audit — is the maintenance's
+ * (`maintenance.ts`), which the runtime writes through; a start or send that loses a race is
+ * tried again (`retry.ts`). `migrate.ts` moves instances between machine versions and plans.
+ * `search.ts` answers a principal's search over the store's search index (`search-index.ts`),
+ * `tasks.ts` its task list (待办). Audit records are built by `audit.ts` alone (the stores seal and chain
  * them with `audit-rows.ts`'s `sealCommit`), domain events by `deliver.ts`'s `domainEvent`;
  * `audit-verify.ts` verifies what a store holds and signs checkpoints (`checkpoint.ts`); with an
- * audit key, `audit-sign.ts` signs every entry the runtime writes and `auto-checkpoint.ts`
- * checkpoints on schedule.
+ * audit key, `audit-sign.ts` signs every entry written and `auto-checkpoint.ts` checkpoints on
+ * schedule.
  * `privacy/` protects personal data (个人信息): it refuses identifiers in free text and seals
  * personal fields before the transition, opens them in views for the roles that need them, and
  * erases them (`forget`).
  */
-import { randomUUID } from 'node:crypto';
 import { RuralkitError } from '../model/errors.js';
 import { planHash } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
 import type { Report as EvaluationReport } from '../evaluate/types.js';
 import { attemptOn, startAttempt, type Attempt, type Setting, type StartInput } from './attempt.js';
 import type { AuditVerification } from './audit.js';
-import { checkpointStoreAudit, verifyStoreAudit, type AuditVerifyOptions } from './audit-verify.js';
+import type { AuditVerifyOptions } from './audit-verify.js';
 import { authorizeEvent, authorizeMigration, authorizeScope, allowedNow, parsePrincipal } from './authorize.js';
 import { chineseWorkingDayCalendar, systemClock, type Clock, type WorkingDayCalendar } from './calendar.js';
-import { entrySigner, signingStore } from './audit-sign.js';
-import { scheduleCheckpoints, type AutoCheckpoint } from './auto-checkpoint.js';
-import { checkpointPrivateKey, type AuditCheckpoint, type CheckpointKey, type PublicKeys } from './checkpoint.js';
+import type { AuditCheckpoint, CheckpointKey, PublicKeys } from './checkpoint.js';
+import type { AutoCheckpoint } from './auto-checkpoint.js';
 import { commit, type TransitionResult } from './commit.js';
 import { workflowsFor } from './definitions.js';
 import { StaleVersionError, WorkflowError } from './errors.js';
-import { createDelivery, type DomainEventHandler } from './deliver.js';
-import { idempotencyKey, idempotencySecret, replayKey, type IdempotencyKey } from './idempotency.js';
+import type { OverdueNotice } from './tick.js';
+import type { DomainEventHandler } from './deliver.js';
+import { idempotencyKey, replayKey, type IdempotencyKey } from './idempotency.js';
 import { instanceView, loadInstance, type InstanceView } from './instance.js';
+import { createMaintenance, maintenanceParts, type Maintenance } from './maintenance.js';
 import { assertPinned, migrateInstance, type Migration } from './migrate.js';
 import type { WorkflowRegistry } from './registry.js';
 import { startFromScreening, type ScreeningStart } from './screening.js';
+import { DEFAULT_RETRIES, expectingVersion, retryOnConflict, type SendOptions } from './retry.js';
 import { openForTargets, type RectificationStart } from './targets.js';
 import type { WorkflowStore } from './store.js';
 import { resolveSubject, subjectKey, type SubjectInput } from './subject.js';
 import { searchInstances, type InstancePage, type InstanceQuery } from './search.js';
 import { listTasks, type TaskPage, type TaskQuery } from './tasks.js';
-import { fireDeadlines, type OverdueNotice } from './tick.js';
 import { forgetPersonalData, type ForgetResult } from './privacy/forget.js';
 import type { PersonalDataKeys } from './privacy/keys.js';
 import { createPrivacy } from './privacy/privacy.js';
@@ -60,6 +62,7 @@ export type { TransitionResult } from './commit.js';
 export type { DomainEventHandler } from './deliver.js';
 export type { InstanceView } from './instance.js';
 export type { Migration } from './migrate.js';
+export type { SendOptions } from './retry.js';
 export type { ScreeningStart } from './screening.js';
 export type { RectificationStart } from './targets.js';
 export { subjectKey, type SubjectInput } from './subject.js';
@@ -76,38 +79,44 @@ export interface RuntimeOptions {
   /** Migrations by workflow type and the machine version they start from. */
   migrations?: Partial<Record<WorkflowType, Record<number, Migration>>>;
   /**
-   * The lease this runtime claims passed deadlines and domain events with: `owner` names the
-   * process (default: a random id), `ms` is how long a claim lasts if the process dies before
-   * finishing (default 30 s); then another process takes the work over.
+   * The maintenance (运维) of the store this runtime writes through: its audit key signs every
+   * entry, its lease claims work, its delivery hears every commit. Give the one maintenance of
+   * the store to every runtime over it (`createMaintenance({ store })`); without one, the runtime
+   * makes its own from `lease`, `auditKey` and `autoCheckpoint`, which are ignored when one is given.
    */
+  maintenance?: Maintenance;
+  /** The lease of the runtime's own maintenance (see `MaintenanceOptions`). */
   lease?: { owner?: string; ms?: number };
   /**
    * The keyring personal fields are sealed with (个人信息密钥, kept outside the store). Without
    * one, an event carrying a personal value is refused.
    */
   keys?: PersonalDataKeys;
-  /**
-   * The audit key (审计密钥): an Ed25519 private key (PEM or key object) kept outside the
-   * database, like the checkpoint key. Every audit entry is signed with it, idempotency keys are
-   * stored as an HMAC under a key derived from it, and `checkpointAudit()` signs with it.
-   */
+  /** The audit key of the runtime's own maintenance (审计密钥, see `MaintenanceOptions`). */
   auditKey?: CheckpointKey;
-  /** Checkpoint with the audit key on its own: after every N entries written, every T minutes. */
+  /** Scheduled checkpoints of the runtime's own maintenance. */
   autoCheckpoint?: AutoCheckpoint;
+  /**
+   * Times a start or send without an expected version is tried again after losing a race to
+   * another writer (default 3): the instance is reloaded and the event checked again each time.
+   */
+  retries?: number;
 }
 
 export interface Runtime {
   readonly planHash: string;
   /** The plan's workflow registry (流程注册表): the workflows this runtime starts and runs. */
   readonly workflows: WorkflowRegistry;
+  /** Start an instance (or send the event to the subject's open one); tried again after a conflict like `send`. */
   start(type: WorkflowType, input: StartInput): Promise<TransitionResult>;
   /**
    * Send an event. With `expectedVersion`, it is applied only while the instance is at that
-   * version, else `StaleVersionError` (`ConflictError` when another writer commits between the
-   * check and the commit's transaction: send again). A repeated idempotency key is answered with
-   * its first result before the version is checked.
+   * version, else `StaleVersionError` — also when another writer commits first, never retried.
+   * Without it, a send that loses a race is tried again on the new version (`retries`, default
+   * the runtime's), then `ConflictError`. A repeated idempotency key is answered with its first
+   * result before the version is checked.
    */
-  send(instanceId: string, event: EventInput, options?: { expectedVersion?: number }): Promise<TransitionResult>;
+  send(instanceId: string, event: EventInput, options?: SendOptions): Promise<TransitionResult>;
   /**
    * An instance; its personal fields opened only for a `principal` that needs them, else masked.
    * Given a `principal`, every read answers an instance it may not see (`canSee`: another tenant's,
@@ -131,29 +140,20 @@ export interface Runtime {
   tasks(principal: Principal, query?: TaskQuery): Promise<TaskPage>;
   /** The instance's audit entries, accepted and refused, in chain order. */
   history(instanceId: string, options?: { principal?: Principal }): Promise<AuditEntry[]>;
-  /**
-   * Mark passed deadlines overdue, audit them and emit `overdue` naming the units to escalate to:
-   * every tenant's, or only `tenant`'s.
-   */
+  /** @deprecated Use the maintenance's `tick` (`createMaintenance`). */
   tick(now?: Date, options?: { tenant?: string }): Promise<OverdueNotice[]>;
-  /**
-   * Verify every tenant's audit chain, or only `tenant`'s: the rows as stored, the heads, the
-   * signed checkpoints (signatures too, given `publicKey`), the instance and outbox rows.
-   */
+  /** @deprecated Use the maintenance's `verify` (`createMaintenance`). */
   verifyAudit(options?: string | AuditVerifyOptions): Promise<AuditVerification>;
-  /**
-   * Verify, then sign and store a checkpoint of each tenant's chain head (签名检查点) with
-   * `privateKey` (default: the audit key); `publicKey` verifies what older keys signed.
-   */
+  /** @deprecated Use the maintenance's `checkpoint` (`createMaintenance`). */
   checkpointAudit(
     privateKey?: CheckpointKey,
     options?: { tenant?: string; publicKey?: PublicKeys },
   ): Promise<AuditCheckpoint[]>;
-  /** Stop scheduled checkpoints (the store is the caller's to close). */
+  /** @deprecated Close the maintenance (`createMaintenance`): this closes the runtime's own, if it made one. */
   close(): void;
-  /** Receive domain events (at least once); returns the unsubscribe function. */
+  /** Receive domain events (at least once), as the maintenance's `subscribe`; returns the unsubscribe function. */
   subscribe(handler: DomainEventHandler): () => void;
-  /** Deliver pending domain events to subscribers now (also done after every commit). */
+  /** @deprecated Use the maintenance's `deliver` (`createMaintenance`). */
   deliver(): Promise<number>;
   /** Start each workflow started by screening (`startedByScreening`) for every household with a risk. */
   startFromScreening(report: EvaluationReport, input: { tenant: string; actor: Principal }): Promise<ScreeningStart[]>;
@@ -186,27 +186,22 @@ const TASKS = '待办 / task list';
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { plan } = options;
   const clock = options.clock ?? systemClock;
-  const auditKey = options.auditKey === undefined ? undefined : checkpointPrivateKey(options.auditKey);
-  const secret = auditKey && idempotencySecret(auditKey);
-  const checkpointAudit: Runtime['checkpointAudit'] = async (privateKey = auditKey, { tenant, publicKey } = {}) => {
-    if (privateKey === undefined) {
-      throw new RuralkitError('invalid-checkpoint', {
-        zh: '没有签检查点的私钥：请给出私钥，或以 createRuntime({ auditKey }) 配置审计密钥',
-        en: 'no private key to sign checkpoints with: give one, or configure createRuntime({ auditKey })',
-      });
-    }
-    return checkpointStoreAudit(options.store, privateKey, setting.now(), {
-      ...(tenant === undefined ? {} : { tenant }),
-      ...(publicKey === undefined ? {} : { publicKey }),
+  const maintenance =
+    options.maintenance ??
+    createMaintenance({
+      store: options.store,
+      clock,
+      ...(options.lease ? { lease: options.lease } : {}),
+      ...(options.auditKey !== undefined ? { auditKey: options.auditKey } : {}),
+      ...(options.autoCheckpoint ? { autoCheckpoint: options.autoCheckpoint } : {}),
     });
-  };
-  const schedule =
-    auditKey && options.autoCheckpoint
-      ? scheduleCheckpoints(() => checkpointAudit(), options.autoCheckpoint)
-      : undefined;
-  const store = auditKey
-    ? signingStore(options.store, entrySigner(auditKey), (n) => schedule?.wrote(n))
-    : options.store;
+  const { store, secret, deliverSoon, source } = maintenanceParts(maintenance);
+  if (source !== options.store) {
+    throw new RuralkitError('invalid-maintenance', {
+      zh: 'createRuntime 的 maintenance 属于另一个存储：请用同一存储创建',
+      en: "createRuntime's maintenance is over another store: create it with the runtime's store",
+    });
+  }
   const setting: Setting = {
     plan,
     planHash: planHash(plan),
@@ -215,10 +210,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     now: () => clock.now().toISOString(),
   };
   const workflows = workflowsFor(plan);
-  /** This runtime's lease on the deadlines and domain events it claims. */
-  const lease = { owner: options.lease?.owner ?? randomUUID(), ms: options.lease?.ms ?? 30_000 };
-  const delivery = createDelivery(store, lease);
-  const deliverSoon = delivery.deliverSoon;
   const replay = (key: IdempotencyKey | undefined) => replayKey<TransitionResult>(store, key);
   const onInstance = (instanceId: string) => `实例 ${instanceId} / instance ${instanceId}`;
   const privacy = createPrivacy(options.keys);
@@ -277,11 +268,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return accept(attempt, key);
   }
 
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  const startRetried = (type: WorkflowType, input: StartInput) => retryOnConflict(retries, () => start(type, input));
+
   return {
     planHash: setting.planHash,
     workflows,
-    start,
-    send: (instanceId, event, options = {}) => send(instanceId, event, undefined, options.expectedVersion),
+    start: startRetried,
+    send(instanceId, event, { expectedVersion, retries: times = retries } = {}) {
+      if (expectedVersion === undefined) return retryOnConflict(times, () => send(instanceId, event));
+      return expectingVersion(
+        instanceId,
+        expectedVersion,
+        () => store.load(instanceId),
+        () => send(instanceId, event, undefined, expectedVersion),
+      );
+    },
     async get(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId, reader);
@@ -301,18 +303,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await loadInstance(store, instanceId, principal && parsePrincipal(principal, onInstance(instanceId)));
       return store.readAudit({ instanceId });
     },
-    async tick(at = clock.now(), { tenant } = {}) {
-      const fired = await fireDeadlines(setting, lease, at.toISOString(), tenant);
-      if (fired.length) void deliverSoon();
-      return fired;
+    tick: (at, scope) => maintenance.tick(at, scope),
+    verifyAudit: (verifying) => maintenance.verify(verifying),
+    checkpointAudit: (privateKey, scope) => maintenance.checkpoint(privateKey, scope),
+    close: () => {
+      if (!options.maintenance) maintenance.close();
     },
-    verifyAudit: (options) => verifyStoreAudit(store, typeof options === 'string' ? { tenant: options } : options),
-    checkpointAudit,
-    close: () => schedule?.stop(),
-    subscribe: delivery.subscribe,
-    deliver: () => deliverSoon(),
-    startFromScreening: (report, input) => startFromScreening(report, input, workflows.definitions, start),
-    openRectifications: (report, input) => openForTargets(report, input, workflows.definitions, start),
+    subscribe: maintenance.subscribe,
+    deliver: () => maintenance.deliver(),
+    startFromScreening: (report, input) => startFromScreening(report, input, workflows.definitions, startRetried),
+    openRectifications: (report, input) => openForTargets(report, input, workflows.definitions, startRetried),
     async publicNotice(instanceId, { principal } = {}) {
       const reader = principal && parsePrincipal(principal, onInstance(instanceId));
       const record = await loadInstance(store, instanceId, reader);

@@ -1,15 +1,14 @@
 /**
- * The tick step (到期检查): claims the instances whose deadline has passed, with the runtime's
- * lease, marks each passed deadline overdue, audits it and emits `overdue` naming the units to
- * escalate to — one commit per instance. An instance another runtime saved first is left to it,
- * so a deadline fires once however many processes tick.
+ * The tick step (到期检查): claims the instances whose deadline has passed, with the
+ * maintenance's lease, marks each passed deadline overdue, audits it and emits `overdue` naming
+ * the units to escalate to — one commit per instance. An instance another writer saved first is
+ * left to it, so a deadline fires once however many processes tick.
  */
-import type { Setting } from './attempt.js';
 import { auditRecord, auditWhere } from './audit.js';
 import { nextDeadlineAt } from './deadlines.js';
 import { domainEvent } from './deliver.js';
 import { WorkflowError } from './errors.js';
-import type { Lease } from './store.js';
+import type { InstanceStore, Lease } from './store.js';
 import type { Commit, Deadline, InstanceRecord } from './types.js';
 
 /** A deadline the runtime marked overdue during `tick`. */
@@ -20,7 +19,7 @@ export interface OverdueNotice {
 
 /** Fire the deadlines passed at `instant` (an ISO timestamp): every tenant's, or only `tenant`'s. */
 export async function fireDeadlines(
-  { store }: Setting,
+  store: InstanceStore,
   lease: Lease,
   instant: string,
   tenant?: string,

@@ -4,26 +4,26 @@
  * tenants it holds, takes or renews each tenant's ticker lease in the store, and fires the
  * deadlines of those it holds, a batch at a time. Across every process sharing a store, one
  * ticker per tenant fires: the holder keeps the lease while it beats, and another takes it over
- * once the holder stops (and gives it up) or dies (and the lease runs out). The runtime's claim on
+ * once the holder stops (and gives it up) or dies (and the lease runs out). The maintenance's claim on
  * each instance still guards every deadline: two tickers never fire one twice.
  */
 import { randomUUID } from 'node:crypto';
 import { RuralkitError } from '../model/errors.js';
 import { systemClock, type Clock } from './calendar.js';
-import type { Runtime } from './runtime.js';
-import type { Lease, WorkflowStore } from './store.js';
+import type { Maintenance } from './maintenance.js';
+import type { InstanceStore, Lease } from './store.js';
 import type { OverdueNotice } from './tick.js';
 
 export interface TickerOptions {
-  /** The runtime that fires the deadlines (its audit key signs the `overdue` entries). */
-  runtime: Pick<Runtime, 'tick'>;
-  /** The runtime's store: the ticker leases and the due tenants are kept there. */
-  store: WorkflowStore;
-  /** The runtime's clock: which deadlines have passed (default: the system's). */
+  /** The maintenance that fires the deadlines (its audit key signs the `overdue` entries). */
+  maintenance: Pick<Maintenance, 'tick' | 'tenant'>;
+  /** The maintenance's store: the ticker leases and the due tenants are kept there. */
+  store: InstanceStore;
+  /** The maintenance's clock: which deadlines have passed (default: the system's). */
   clock?: Clock;
   /** Milliseconds between beats (default 60 000). */
   everyMs?: number;
-  /** Fire only these tenants' deadlines (default: every tenant's). */
+  /** Fire only these tenants' deadlines (default: the maintenance's tenant, else every tenant's). */
   tenants?: readonly string[];
   /** Who holds the tenants' leases (default: a random owner), and how long a lease lasts without a beat (default three beats). */
   lease?: Partial<Lease>;
@@ -56,9 +56,9 @@ export interface Ticker {
   release(): Promise<void>;
 }
 
-/** A ticker over `runtime` and its store. */
+/** A ticker over `maintenance` and its store. */
 export function createTicker(options: TickerOptions): Ticker {
-  const { runtime, store } = options;
+  const { maintenance, store } = options;
   const clock = options.clock ?? systemClock;
   const everyMs = options.everyMs ?? 60_000;
   const lease: Lease = {
@@ -76,7 +76,8 @@ export function createTicker(options: TickerOptions): Ticker {
       });
     }
   }
-  const only = options.tenants && new Set(options.tenants);
+  const tenants = options.tenants ?? (maintenance.tenant === undefined ? undefined : [maintenance.tenant]);
+  const only = tenants && new Set(tenants);
   const onError = options.onError ?? (() => undefined);
   const stats: TickerStats = { beats: 0, fired: new Map(), failures: 0, holding: new Set() };
   let stopping = false;
@@ -97,7 +98,7 @@ export function createTicker(options: TickerOptions): Ticker {
       }
       stats.holding.add(tenant);
       if (!due) break;
-      const batch = await runtime.tick(now, { tenant });
+      const batch = await maintenance.tick(now, { tenant });
       if (batch.length === 0) break;
       fired.push(...batch);
       stats.fired.set(tenant, (stats.fired.get(tenant) ?? 0) + batch.length);

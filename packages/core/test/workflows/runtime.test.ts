@@ -161,6 +161,47 @@ describe('the runtime', () => {
     expect((await h.runtime.history(id)).filter((e) => e.event === 'SUBMIT_DRAFT')).toHaveLength(1);
   });
 
+  describe('sends racing on one instance', () => {
+    const income = (month: string) => ({
+      type: 'RECORD_INCOME',
+      actor: cadre('liuyang'),
+      payload: { month, perCapitaIncomeCny: 7000 },
+    });
+
+    it('applies both without an expected version: the one that lost the race is tried again', async () => {
+      const h = harness(START_AT['poverty-monitoring']);
+      const id = await walk(h, PATHS['poverty-monitoring'], 'assisting');
+      const { version } = await h.runtime.get(id);
+      const results = await Promise.all([h.runtime.send(id, income('2022-01')), h.runtime.send(id, income('2022-02'))]);
+      expect(results.map((r) => r.version).sort()).toEqual([version + 1, version + 2]);
+      const incomes = (await h.runtime.get(id)).context.incomes as { month: string }[];
+      expect(incomes.map((r) => r.month).sort()).toEqual(['2022-01', '2022-02']);
+    });
+
+    it('gives up after its retries with a conflict, and never retries a send naming its expected version', async () => {
+      const h = harness(START_AT['poverty-monitoring']);
+      const id = await walk(h, PATHS['poverty-monitoring'], 'assisting');
+      const { version } = await h.runtime.get(id);
+      const once = await Promise.allSettled([
+        h.runtime.send(id, income('2022-01'), { retries: 0 }),
+        h.runtime.send(id, income('2022-02'), { retries: 0 }),
+      ]);
+      expect(once.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(once.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
+
+      const expected = { expectedVersion: version + 1 };
+      const named = await Promise.allSettled([
+        h.runtime.send(id, income('2022-03'), expected),
+        h.runtime.send(id, income('2022-04'), expected),
+      ]);
+      expect(named.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(named.find((r) => r.status === 'rejected')).toMatchObject({
+        reason: { name: 'StaleVersionError', code: 'precondition-failed', currentVersion: version + 2 },
+      });
+      expect((await h.runtime.get(id)).version).toBe(version + 2);
+    });
+  });
+
   it('explains every unmet elimination condition', async () => {
     const h = harness(START_AT['poverty-monitoring']);
     const id = await walk(h, PATHS['poverty-monitoring'], 'assisting');

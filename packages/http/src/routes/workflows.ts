@@ -4,7 +4,7 @@
  * verify the audit chain; search instances and list a principal's tasks (待办). The actor of every
  * event is the authenticated principal.
  */
-import { queryFromText, WorkflowError, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
+import { queryFromText, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EVENT_EXAMPLE, INSTANCE_PAGE_EXAMPLE, START_EXAMPLE, TASK_PAGE_EXAMPLE } from '../examples.js';
 import { HttpProblem } from '../problem.js';
@@ -26,9 +26,6 @@ import type { Service } from '../service.js';
 const IDEMPOTENCY_KEY = 'Sending the same key again applies the event once and answers the first result';
 const IF_MATCH = 'The instance version (its ETag) the event is meant for; 412 when the instance has moved on';
 const ETAG = 'The instance version, for If-Match';
-
-/** Retries of a send that lost a race with no If-Match: the event is checked again each time. */
-const RETRIES = 5;
 
 export function workflowRoutes(service: Service): RouteSpec[] {
   const { StartParams, InstanceSearchQuery, TaskListQuery, InstanceViewSchema, InstancePageSchema, TaskPageSchema } =
@@ -55,9 +52,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       handler: async ({ principal, params, body, request, reply }) => {
         const { runtime } = service.plan(params.plan, principal);
         const event = eventInput(body.event, principal, request);
-        const result = await retrying(() =>
-          runtime.start(params.type, { tenant: principal.tenant, subject: body.subject, event }),
-        );
+        const result = await runtime.start(params.type, { tenant: principal.tenant, subject: body.subject, event });
         return answer(reply.code(201).header('location', `instances/${result.instanceId}`), result);
       },
     }),
@@ -156,9 +151,8 @@ export function workflowRoutes(service: Service): RouteSpec[] {
         const runtime = service.writer(view, served);
         const event = eventInput(body, principal, request);
         const expectedVersion = ifMatch(request.headers['if-match']);
-        const result = await retrying(() =>
-          runtime.send(view.id, event, expectedVersion === undefined ? {} : { expectedVersion }),
-        );
+        // without If-Match, a send that loses a race is tried again by the runtime; with it, 412
+        const result = await runtime.send(view.id, event, expectedVersion === undefined ? {} : { expectedVersion });
         return answer(reply, result);
       },
     }),
@@ -215,8 +209,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 403, 429],
       handler: async ({ principal }) => {
         requireSupervisor(principal, 'tick');
-        const runtime = service.plans.values().next().value!.runtime;
-        return { overdue: await runtime.tick(undefined, { tenant: principal.tenant }) };
+        return { overdue: await service.maintenance.tick(undefined, { tenant: principal.tenant }) };
       },
     }),
     route({
@@ -229,7 +222,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 403, 429],
       handler: ({ principal }) => {
         requireSupervisor(principal, 'verify the audit chain');
-        return service.plans.values().next().value!.runtime.verifyAudit(principal.tenant);
+        return service.maintenance.verify(principal.tenant);
       },
     }),
   ];
@@ -272,21 +265,6 @@ function ifMatch(header: string | undefined): number | undefined {
     );
   }
   return Number(match[1]);
-}
-
-/**
- * A send that lost a race to another writer is checked and tried again: a repeated
- * Idempotency-Key is then answered with the first result, an If-Match the instance has moved
- * past with 412, and an event without either is applied to the new state if still allowed.
- */
-async function retrying(send: () => Promise<TransitionResult>): Promise<TransitionResult> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof WorkflowError && error.code === 'conflict') || attempt >= RETRIES) throw error;
-    }
-  }
 }
 
 function answer(reply: FastifyReply, result: TransitionResult): TransitionResult {
