@@ -23,6 +23,7 @@ export default defineConfig({
       '@ruralkit/testing/vitest': file('./packages/testing/src/vitest.ts'),
       '@ruralkit/testing/store-contract': file('./packages/testing/src/store-contract.ts'),
       '@ruralkit/core/node': file('./packages/core/src/node.ts'),
+      '@ruralkit/core/store': file('./packages/core/src/store.ts'),
       '@ruralkit/core': src('core'),
       '@ruralkit/testing': src('testing'),
       '@ruralkit/xlsx': src('xlsx'),

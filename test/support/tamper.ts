@@ -5,7 +5,6 @@ import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   AuditBrokenError,
-  auditEntryText,
   canonicalJson,
   checkpointKeyId,
   checkpointText,
@@ -16,6 +15,7 @@ import {
   type AuditVerification,
   type WorkflowStore,
 } from '@ruralkit/core';
+import { auditEntryText } from '@ruralkit/core/store';
 import {
   harness,
   official,

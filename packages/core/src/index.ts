@@ -140,18 +140,6 @@ export {
 export { createMaintenance, type Maintenance, type MaintenanceOptions } from './workflows/maintenance.js';
 export { queryFromText, type QueryNames } from './workflows/search.js';
 export {
-  searchColumns,
-  searchSql,
-  type SearchColumns,
-  type SearchDialect,
-  type SearchFilters,
-  type SearchKey,
-  type SearchScope,
-  type SqlStatement,
-  type StoreSearch,
-  type StoreSearchResult,
-} from './workflows/search-index.js';
-export {
   type AuditLog,
   type DeadLetter,
   type InstanceStore,
@@ -163,29 +151,12 @@ export {
 export { createMemoryStore } from './workflows/memory-store.js';
 export { createTicker, type Ticker, type TickerOptions, type TickerStats } from './workflows/ticker.js';
 export {
-  chainAuditEntry,
-  hashAuditEntry,
-  auditEntryText,
   verifyAuditChain,
   verifyAuditChains,
-  chainAudit,
-  auditTenants,
-  chainOf,
-  GENESIS_HASH,
   type AuditHead,
   type AuditProblem,
   type AuditVerification,
-  type BoundRecord,
-  type ChainTip,
 } from './workflows/audit.js';
-export {
-  auditEntryOf,
-  sealCommit,
-  type AuditRow,
-  type InstanceRow,
-  type OutboxRow,
-  type SealedCommit,
-} from './workflows/audit-rows.js';
 export { verifyAuditEvidence, type AuditVerifyOptions } from './workflows/audit-verify.js';
 export type { AuditEvidence } from './workflows/audit-rows.js';
 export {

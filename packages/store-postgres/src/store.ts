@@ -8,26 +8,28 @@
  */
 import pg from 'pg';
 import {
-  auditEntryOf,
-  auditTenants,
   checkpointText,
   ConflictError,
+  type AuditEntry,
+  type AuditHead,
+  type Commit,
+  type InstanceRecord,
+  type OutboxEntry,
+  type OutboxStatus,
+  type WorkflowStore,
+} from '@ruralkit/core';
+import {
+  auditEntryOf,
+  auditTenants,
   GENESIS_HASH,
   sealCommit,
   searchColumns,
   searchSql,
-  type AuditEntry,
-  type AuditHead,
   type AuditRow,
-  type Commit,
-  type InstanceRecord,
   type InstanceRow,
-  type OutboxEntry,
-  type OutboxStatus,
   type SealedCommit,
   type SearchDialect,
-  type WorkflowStore,
-} from '@ruralkit/core';
+} from '@ruralkit/core/store';
 import { checkSchemaName, migrateSchema } from './migrations.js';
 import { SoleWriter } from './sole-writer.js';
 

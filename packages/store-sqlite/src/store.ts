@@ -7,25 +7,27 @@
  */
 import Database from 'better-sqlite3';
 import {
-  auditEntryOf,
   checkpointText,
   ConflictError,
-  sealCommit,
-  searchColumns,
-  searchSql,
   type AuditHead,
   type AuditEntry,
-  type AuditRow,
   type Commit,
   type InstanceRecord,
-  type InstanceRow,
   type DeadLetter,
   type OutboxEntry,
   type OutboxStatus,
-  type OutboxRow,
-  type SearchDialect,
   type WorkflowStore,
 } from '@ruralkit/core';
+import {
+  auditEntryOf,
+  sealCommit,
+  searchColumns,
+  searchSql,
+  type AuditRow,
+  type InstanceRow,
+  type OutboxRow,
+  type SearchDialect,
+} from '@ruralkit/core/store';
 import { migrateSchema } from './migrations.js';
 
 export interface SqliteStoreOptions {

@@ -5,7 +5,6 @@
  * @module store-contract
  */
 import {
-  auditEntryOf,
   ConflictError,
   createManualClock,
   generateCheckpointKeys,
@@ -13,7 +12,6 @@ import {
   createMaintenance,
   createTicker,
   getPlan,
-  GENESIS_HASH,
   verifyAuditChains,
   verifyAuditEvidence,
   type AuditRecord,
@@ -22,6 +20,7 @@ import {
   type InstanceRecord,
   type WorkflowStore,
 } from '@ruralkit/core';
+import { auditEntryOf, GENESIS_HASH } from '@ruralkit/core/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchContract } from './search-contract.js';
 

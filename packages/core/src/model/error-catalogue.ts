@@ -71,6 +71,7 @@ export const ERROR_CATALOGUE = deepFreeze({
   'invalid-token-key': entry(400, '令牌密钥有误', 'invalid token key'),
   'invalid-token-lifetime': entry(400, '令牌有效期有误', 'invalid token lifetime'),
   'invalid-ticker': entry(400, '定时器设置有误', 'invalid ticker settings'),
+  'invalid-maintenance': entry(400, '维护设置有误', 'invalid maintenance settings'),
   'relay-destination': entry(400, '投递目标有误', 'invalid relay destination'),
   'relay-webhook-secret': entry(400, '回调密钥有误', 'invalid webhook secret'),
   unavailable: entry(503, '服务暂不可用', 'service unavailable'),

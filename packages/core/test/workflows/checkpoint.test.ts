@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuditBrokenError,
-  chainAudit,
   checkpointSigned,
   generateCheckpointKeys,
   readCheckpoints,
@@ -11,6 +10,7 @@ import {
   verifyAuditEvidence,
   type AuditRecord,
 } from '../../src/index.js';
+import { chainAudit } from '../../src/store.js';
 import { harness, PATHS, START_AT, walk } from './fixtures.js';
 
 const keys = generateCheckpointKeys();
