@@ -116,12 +116,22 @@ function comparands(outcome: Outcome): Map<string, unknown> {
   return against;
 }
 
+/** A missing key as a person reads it: 「自来水普及率（tapWaterRate）」; written once per key, language and context. */
 function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
-  const [base, year] = key.split(' ');
-  const name = indicatorName(ctx, base!, lang);
-  const shown = year ? `${base} ${year.slice(1, -1)}` : base;
-  return lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
+  const described = ctx.memo(DESCRIBED[lang], () => new Map<string, string>());
+  let text = described.get(key);
+  if (text === undefined) {
+    const [base, year] = key.split(' ');
+    const name = indicatorName(ctx, base!, lang);
+    const shown = year ? `${base} ${year.slice(1, -1)}` : base;
+    text = lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
+    described.set(key, text);
+  }
+  return text;
 }
+
+/** Keys of the per-context memos of `describeKey`, one per language. */
+const DESCRIBED: Record<Lang, object> = { zh: {}, en: {} };
 
 /** Append the clause and lead unit: 「（依据三（三）；牵头单位：区乡村振兴局）」. */
 function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: string): string {
@@ -136,5 +146,14 @@ function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: stri
 
 /** A name in quotes, “…”; quotes inside it become ‘…’, as nested quotes are written. */
 function quoted(name: string): string {
-  return `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+  let text = quotedNames.get(name);
+  if (text === undefined) {
+    text = `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+    // Names are the plan's (and their filled parameters): few; the bound keeps odd plans in check.
+    if (quotedNames.size < 10_000) quotedNames.set(name, text);
+  }
+  return text;
 }
+
+/** Rule names already quoted. */
+const quotedNames = new Map<string, string>();

@@ -14,27 +14,58 @@ import type { ExpectedValue, RuleResult, RuleStatus, Status, YearResult } from '
 
 /** Judge one rule for one subject at the context's as-of date, with the full explanation. */
 export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
-  return judge(ctx, cr, data, true);
+  switch (cr.rule.kind) {
+    case 'deadline':
+      return judgeDeadline(ctx, cr, data, true) as RuleResult;
+    case 'ongoing':
+    case 'annual':
+      return judgeYearly(ctx, cr, data);
+  }
 }
 
 /**
  * The status alone (仅判定状态): the same judgement as `judgeRule` (status, year, due date and
- * progress), without reading what explains it or writing messages.
+ * progress), without reading what explains it or writing messages. Only the headline point is
+ * read, worked out once per rule and context (see `headlineOf`).
  */
 export function judgeStatus(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleStatus {
-  return judge(ctx, cr, data, false);
+  if (cr.rule.kind === 'deadline') return judgeDeadline(ctx, cr, data, false) as RuleStatus;
+  const { point, yearEnd, inProgress } = headlineOf(ctx, cr);
+  const status = holdsTo(run(ctx, cr, data, point, false), inProgress ? 'pending' : 'not-met');
+  const result: RuleStatus = { subject: data.ref, ruleId: cr.rule.id, status, year: point.year };
+  if (status === 'pending') {
+    result.due = yearEnd;
+    result.progress = 'unknown';
+  }
+  return result;
 }
 
-function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: true): RuleResult;
-function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: false): RuleStatus;
-function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: boolean): RuleResult | RuleStatus {
-  switch (cr.rule.kind) {
-    case 'deadline':
-      return judgeDeadline(ctx, cr, data, explain);
-    case 'ongoing':
-    case 'annual':
-      return judgeYearly(ctx, cr, data, explain);
+/** A yearly rule's headline year (year(A), at most the plan's last): its point, and whether it is still in progress. */
+interface YearlyHeadline {
+  point: Point;
+  yearEnd: string;
+  inProgress: boolean;
+}
+
+const headlines = new WeakMap<EvalContext, Map<CompiledRule, YearlyHeadline>>();
+
+/** An annual or ongoing rule's headline year at the context's as-of date, once per rule and context. */
+function headlineOf(ctx: EvalContext, cr: CompiledRule): YearlyHeadline {
+  let known = headlines.get(ctx);
+  if (!known) headlines.set(ctx, (known = new Map()));
+  let headline = known.get(cr);
+  if (!headline) {
+    const year = Math.min(ctx.asOfYear, ctx.lastYear);
+    const yearEnd = `${year}-12-31`;
+    headline = { point: yearPoint(ctx, cr, year), yearEnd, inProgress: isInProgress(ctx, cr, yearEnd) };
+    known.set(cr, headline);
   }
+  return headline;
+}
+
+/** An annual rule's year not yet ended at the as-of date. */
+function isInProgress(ctx: EvalContext, cr: CompiledRule, yearEnd: string): boolean {
+  return cr.rule.kind === 'annual' && ctx.asOf < yearEnd;
 }
 
 function judgeDeadline(
@@ -62,17 +93,16 @@ function judgeDeadline(
  * (未达标年份). An annual year still in progress at A is pending, due that 31 December; an
  * ongoing rule must hold at all times, so failing in the current year is not-met.
  */
-function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: boolean): RuleResult | RuleStatus {
+function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
   const lastYear = Math.min(ctx.asOfYear, ctx.lastYear);
   const years: YearResult[] = [];
   const lapses: number[] = [];
-  let headline: RuleResult | RuleStatus | undefined;
-  // Without an explanation only the headline year counts: earlier years are not read.
-  for (let year = explain ? ctx.firstYear : lastYear; year <= lastYear; year++) {
+  let headline: RuleResult | undefined;
+  for (let year = ctx.firstYear; year <= lastYear; year++) {
     const point = yearPoint(ctx, cr, year);
-    const outcome = run(ctx, cr, data, point, explain);
+    const outcome = run(ctx, cr, data, point, true);
     const yearEnd = `${year}-12-31`;
-    const inProgress = cr.rule.kind === 'annual' && ctx.asOf < yearEnd;
+    const inProgress = isInProgress(ctx, cr, yearEnd);
     const judgement: Judgement = {
       year,
       date: point.date,
@@ -80,9 +110,8 @@ function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData, expl
     };
     if (judgement.status === 'pending') Object.assign(judgement, { due: yearEnd, progress: 'unknown' });
     if (year === lastYear) judgement.lapses = lapses;
-    headline = conclude(ctx, cr, data, outcome, judgement, explain);
-    if (!explain) return headline;
-    const result = headline as RuleResult;
+    const result = finish(ctx, cr, data, outcome, judgement, year === lastYear);
+    headline = result;
     years.push({
       year,
       status: result.status,
@@ -94,7 +123,7 @@ function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData, expl
     });
     if (result.status === 'not-met') lapses.push(year);
   }
-  return { ...(headline as RuleResult), years, lapses };
+  return { ...headline!, years, lapses };
 }
 
 /** Where an annual rule is read in `year` (that year exactly), or an ongoing one (as of it, carried forward). */
@@ -146,7 +175,7 @@ function conclude(
   j: Judgement,
   explain: boolean,
 ): RuleResult | RuleStatus {
-  if (explain) return finish(ctx, cr, data, outcome, j);
+  if (explain) return finish(ctx, cr, data, outcome, j, true);
   const status: RuleStatus = { subject: data.ref, ruleId: cr.rule.id, status: j.status, year: j.year };
   if (j.due) status.due = j.due;
   if (j.progress) status.progress = j.progress;
@@ -209,7 +238,18 @@ function expectedOf(check: CompiledCheck, reading: Reading): Record<string, Expe
   return expected;
 }
 
-function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: Outcome, j: Judgement): RuleResult {
+/**
+ * The full result at one point. An earlier year of a yearly rule (not the `headline`) is kept
+ * only as its year entry, which has no target series: none is drawn for it.
+ */
+function finish(
+  ctx: EvalContext,
+  cr: CompiledRule,
+  data: SubjectData,
+  outcome: Outcome,
+  j: Judgement,
+  headline: boolean,
+): RuleResult {
   const { rule } = cr;
   const { reading } = outcome;
   const observedYears = Object.values(reading.actual)
@@ -240,7 +280,7 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   if (j.progressDetail) result.progressDetail = j.progressDetail;
   if (observedYears.length > 0) result.observedYear = Math.max(...observedYears);
   if (j.status === 'missing-data') result.missing = reading.missing.length ? reading.missing : cr.check.keys;
-  const series = targetSeries(ctx, rule, data, outcome.expected);
+  const series = headline ? targetSeries(ctx, rule, data, outcome.expected) : undefined;
   if (series) result.series = series;
   result.message = messageOf(ctx, cr, data, outcome, result, j);
   return result;
