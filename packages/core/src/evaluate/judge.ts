@@ -30,37 +30,14 @@ export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData)
  */
 export function judgeStatus(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleStatus {
   if (cr.rule.kind === 'deadline') return judgeDeadline(ctx, cr, data, false) as RuleStatus;
-  const { point, yearEnd, inProgress } = headlineOf(ctx, cr);
-  const status = holdsTo(run(ctx, cr, data, point, false), inProgress ? 'pending' : 'not-met');
+  const { point, due, reached } = headlineOf(ctx, cr);
+  const status = holdsTo(run(ctx, cr, data, point, false), reached ? 'not-met' : 'pending');
   const result: RuleStatus = { subject: data.ref, ruleId: cr.rule.id, status, year: point.year };
   if (status === 'pending') {
-    result.due = yearEnd;
+    result.due = due;
     result.progress = 'unknown';
   }
   return result;
-}
-
-/** A yearly rule's headline year (year(A), at most the plan's last): its point, and whether it is still in progress. */
-interface YearlyHeadline {
-  point: Point;
-  yearEnd: string;
-  inProgress: boolean;
-}
-
-const headlines = new WeakMap<EvalContext, Map<CompiledRule, YearlyHeadline>>();
-
-/** An annual or ongoing rule's headline year at the context's as-of date, once per rule and context. */
-function headlineOf(ctx: EvalContext, cr: CompiledRule): YearlyHeadline {
-  let known = headlines.get(ctx);
-  if (!known) headlines.set(ctx, (known = new Map()));
-  let headline = known.get(cr);
-  if (!headline) {
-    const year = Math.min(ctx.asOfYear, ctx.lastYear);
-    const yearEnd = `${year}-12-31`;
-    headline = { point: yearPoint(ctx, cr, year), yearEnd, inProgress: isInProgress(ctx, cr, yearEnd) };
-    known.set(cr, headline);
-  }
-  return headline;
 }
 
 /** An annual rule's year not yet ended at the as-of date. */
@@ -74,7 +51,7 @@ function judgeDeadline(
   data: SubjectData,
   explain: boolean,
 ): RuleResult | RuleStatus {
-  const { due, reached, point } = deadlineOf(ctx, cr);
+  const { due, reached, point } = headlineOf(ctx, cr);
   const { date } = point;
   const outcome = run(ctx, cr, data, point, explain);
   // A completion date after the due date is late whenever it is read: not-met, not pending.
@@ -135,28 +112,30 @@ function yearPoint(ctx: EvalContext, cr: CompiledRule, year: number): Point {
 }
 
 /**
- * Where a rule's status is read at the context's as-of date A (catalog §7): a deadline rule as
- * of the due date once reached (else A), an ongoing rule as of A (at most the plan's end), an
- * annual rule in year(A) exactly (at most the plan's last year).
+ * A rule's headline at the context's as-of date A (catalog §7), worked out once per rule and
+ * context: its point (a deadline rule as of the due date once reached, else A; an ongoing rule as
+ * of A, at most the plan's end; an annual rule in year(A) exactly, at most the plan's last year),
+ * its due date (a deadline rule's; an annual rule's year end) and whether A reached it (failing is
+ * then not-met; before, pending). An ongoing rule's is always reached.
  */
-export function headlinePoint(ctx: EvalContext, cr: CompiledRule): Point {
-  switch (cr.rule.kind) {
-    case 'deadline':
-      return deadlineOf(ctx, cr).point;
-    case 'ongoing':
-    case 'annual':
-      return yearPoint(ctx, cr, Math.min(ctx.asOfYear, ctx.lastYear));
-  }
+export interface Headline {
+  due: string;
+  reached: boolean;
+  point: Point;
 }
 
-/** A deadline rule's due date, whether A reached it, and its point. */
-export function deadlineOf(ctx: EvalContext, cr: CompiledRule): { due: string; reached: boolean; point: Point } {
-  return ctx.memo(cr, () => {
-    const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
-    const reached = ctx.asOf >= due;
-    const date = reached ? due : ctx.asOf;
-    // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
-    return { due, reached, point: { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date } };
+export function headlineOf(ctx: EvalContext, cr: CompiledRule): Headline {
+  return ctx.perRule(cr, (): Headline => {
+    if (cr.rule.kind === 'deadline') {
+      const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
+      const reached = ctx.asOf >= due;
+      const date = reached ? due : ctx.asOf;
+      // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
+      return { due, reached, point: { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date } };
+    }
+    const year = Math.min(ctx.asOfYear, ctx.lastYear);
+    const due = `${year}-12-31`;
+    return { due, reached: !isInProgress(ctx, cr, due), point: yearPoint(ctx, cr, year) };
   });
 }
 
