@@ -10,7 +10,7 @@ import { fillName } from './names.js';
 import { measureProgress } from './progress.js';
 import { messageOf, type Judgement, type Outcome } from './judge-messages.js';
 import { targetSeries } from './series.js';
-import type { ExpectedValue, RuleResult, RuleStatus, Status, YearResult } from './types.js';
+import type { ExpectedValue, ParameterUse, RuleResult, RuleStatus, Status, YearResult } from './types.js';
 
 /** Judge one rule for one subject at the context's as-of date, with the full explanation. */
 export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
@@ -89,18 +89,25 @@ function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData): Rul
     if (year === lastYear) judgement.lapses = lapses;
     const result = finish(ctx, cr, data, outcome, judgement, year === lastYear);
     headline = result;
-    years.push({
-      year,
-      status: result.status,
-      ...(result.due ? { due: result.due } : {}),
-      actual: result.actual,
-      expected: result.expected,
-      ...(result.missing ? { missing: result.missing } : {}),
-      message: result.message,
-    });
+    years.push(yearEntry(result));
     if (result.status === 'not-met') lapses.push(year);
   }
-  return { ...headline!, years, lapses };
+  // The headline result is this call's own: its years and lapses are added to it, not to a copy.
+  const result = headline!;
+  result.years = years;
+  result.lapses = lapses;
+  return result;
+}
+
+/** A year's entry (年度结果) of a yearly rule: the year's result without what the headline alone carries. */
+function yearEntry(result: RuleResult): YearResult {
+  const entry = { year: result.year, status: result.status } as YearResult;
+  if (result.due) entry.due = result.due;
+  entry.actual = result.actual;
+  entry.expected = result.expected;
+  if (result.missing) entry.missing = result.missing;
+  entry.message = result.message;
+  return entry;
 }
 
 /** Where an annual rule is read in `year` (that year exactly), or an ongoing one (as of it, carried forward). */
@@ -234,8 +241,6 @@ function finish(
   const observedYears = Object.values(reading.actual)
     .map((o) => o.year)
     .filter((y): y is number => y !== undefined);
-  const parameterIds = [...(cr.applicability?.parameters ?? []), ...reading.parameters];
-  if (rule.due) parameterIds.unshift(rule.due);
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
@@ -249,7 +254,8 @@ function finish(
     year: j.year,
     actual: reading.actual,
     expected: outcome.expected,
-    parameters: [...new Set(parameterIds)].map((id) => ctx.parameter(id, id === rule.due ? ctx.asOf : j.date)),
+    // An earlier year's entry lists no parameters: they are worked out for the headline only.
+    parameters: headline ? parametersOf(ctx, cr, reading, j.date) : [],
     units: ctx.units(rule.units, data.ref.township),
     message: { zh: '', en: '' },
   };
@@ -263,6 +269,14 @@ function finish(
   if (series) result.series = series;
   result.message = messageOf(ctx, cr, data, outcome, result, j);
   return result;
+}
+
+/** The parameters a result names, the due date's first: each in force on `date` (the due date's on A). */
+function parametersOf(ctx: EvalContext, cr: CompiledRule, reading: Reading, date: string): ParameterUse[] {
+  const { rule } = cr;
+  const ids = [...(cr.applicability?.parameters ?? []), ...reading.parameters];
+  if (rule.due) ids.unshift(rule.due);
+  return [...new Set(ids)].map((id) => ctx.parameter(id, id === rule.due ? ctx.asOf : date));
 }
 
 /** The progress of a pending rule: measured for numeric targets, `unknown` otherwise. */
