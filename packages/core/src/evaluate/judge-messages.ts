@@ -51,7 +51,8 @@ export function messageOf(
   j: Judgement,
 ): LocalizedText {
   const message = { zh: '', en: '' };
-  const derived = cr.rule.derived ? Object.entries(cr.rule.derived) : [];
+  // The rule's derived facts, as its check lists them.
+  const { derived } = cr.check;
   const facts = outcome.reading.facts;
   const against = comparands(outcome);
   for (const lang of ['zh', 'en'] as const) {

@@ -10,7 +10,15 @@ import { fillName } from './names.js';
 import { measureProgress } from './progress.js';
 import { messageOf, type Judgement, type Outcome } from './judge-messages.js';
 import { targetSeries } from './series.js';
-import type { ExpectedValue, ParameterUse, RuleResult, RuleStatus, Status, YearResult } from './types.js';
+import type {
+  ExpectedValue,
+  ObservedValue,
+  ParameterUse,
+  RuleResult,
+  RuleStatus,
+  Status,
+  YearResult,
+} from './types.js';
 
 /** Judge one rule for one subject at the context's as-of date, with the full explanation. */
 export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
@@ -238,9 +246,6 @@ function finish(
 ): RuleResult {
   const { rule } = cr;
   const { reading } = outcome;
-  const observedYears = Object.values(reading.actual)
-    .map((o) => o.year)
-    .filter((y): y is number => y !== undefined);
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
@@ -263,12 +268,23 @@ function finish(
   if (j.due) result.due = j.due;
   if (j.progress) result.progress = j.progress;
   if (j.progressDetail) result.progressDetail = j.progressDetail;
-  if (observedYears.length > 0) result.observedYear = Math.max(...observedYears);
+  const observedYear = latestYear(reading.actual);
+  if (observedYear !== undefined) result.observedYear = observedYear;
   if (j.status === 'missing-data') result.missing = reading.missing.length ? reading.missing : cr.check.keys;
   const series = headline ? targetSeries(ctx, rule, data, outcome.expected) : undefined;
   if (series) result.series = series;
   result.message = messageOf(ctx, cr, data, outcome, result, j);
   return result;
+}
+
+/** The latest year a value was observed in, or undefined when none carries a year. */
+function latestYear(actual: Readonly<Record<string, ObservedValue>>): number | undefined {
+  let latest: number | undefined;
+  for (const key in actual) {
+    const { year } = actual[key]!;
+    if (year !== undefined && (latest === undefined || year > latest)) latest = year;
+  }
+  return latest;
 }
 
 /** The parameters a result names, the due date's first: each in force on `date` (the due date's on A). */
