@@ -4,6 +4,7 @@
  */
 import { formatParameterAt } from './wording.js';
 import type { ConditionTrace } from '../rules/compile.js';
+import type { LocalizedText, Rule } from '../model/schema.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillName } from './names.js';
@@ -249,7 +250,7 @@ function finish(
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
-    ruleName: fillName(rule.name, (id, lang) => formatParameterAt(ctx, id, j.date, lang)),
+    ruleName: ruleNameOn(ctx, rule, j.date),
     setBy: setBy(ctx.plan, 'rules', rule.id),
     kind: rule.kind,
     strength: rule.strength,
@@ -275,6 +276,14 @@ function finish(
   if (series) result.series = series;
   result.message = messageOf(ctx, cr, data, outcome, result, j);
   return result;
+}
+
+/** A rule's name with the parameters in force on `date`, filled once per rule, date and context. */
+function ruleNameOn(ctx: EvalContext, rule: Rule, date: string): LocalizedText {
+  const names = ctx.memo(rule.name, () => new Map<string, LocalizedText>());
+  let name = names.get(date);
+  if (!name) names.set(date, (name = fillName(rule.name, (id, lang) => formatParameterAt(ctx, id, date, lang))));
+  return name;
 }
 
 /** The latest year a value was observed in, or undefined when none carries a year. */
