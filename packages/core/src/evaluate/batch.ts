@@ -4,8 +4,8 @@
  * `evaluateStream` runs it over an iterable or async iterable of records.
  */
 import type { Plan } from '../model/schema.js';
-import { compilePlan } from './compile-plan.js';
-import { EvalContext } from './context.js';
+import { compilePlan, type CompiledRule } from './compile-plan.js';
+import { EvalContext, type SubjectData } from './context.js';
 import { checkAsOf, villageData, type EvaluateOptions } from './evaluate.js';
 import { parseInput, type EvaluationInput } from './input.js';
 import { judgeRule, judgeStatus } from './judge.js';
@@ -53,23 +53,41 @@ export function createBatchEvaluator(plan: Plan, options: BatchOptions): BatchEv
   const district = parseInput(plan, { district: options.district ?? {} }).district;
   const compiled = compilePlan(plan);
   const ctx = new EvalContext(compiled, options.asOf);
-  const explain = options.explain ?? 'all';
+  const judge = judgeAt(options.explain ?? 'all');
+  const rules = compiled.villageRules;
   return {
     village(record, line) {
-      const village = parseVillageRecord(plan, record, line);
-      const data = villageData(plan, village, district);
+      const data = villageData(plan, parseVillageRecord(plan, record, line), district);
       const counts = emptyCounts();
-      const results = compiled.villageRules.map((rule) => {
-        const status = explain === 'all' ? judgeRule(ctx, rule, data) : judgeStatus(ctx, rule, data);
-        counts[status.status]++;
-        return explain === 'not-met' && status.status === 'not-met' ? judgeRule(ctx, rule, data) : status;
-      });
+      const results: (RuleResult | RuleStatus)[] = [];
+      for (let i = 0; i < rules.length; i++) {
+        const result = judge(ctx, rules[i]!, data);
+        counts[result.status]++;
+        results.push(result);
+      }
       return { subject: data.ref, results, counts };
     },
     household(record, line) {
       return screenHousehold(ctx, compiled, parseHouseholdRecord(plan, record, line));
     },
   };
+}
+
+/** How one rule is judged at an explanation level. */
+function judgeAt(
+  explain: ExplainLevel,
+): (ctx: EvalContext, cr: CompiledRule, data: SubjectData) => RuleResult | RuleStatus {
+  switch (explain) {
+    case 'all':
+      return judgeRule;
+    case 'none':
+      return judgeStatus;
+    case 'not-met':
+      return (ctx, cr, data) => {
+        const status = judgeStatus(ctx, cr, data);
+        return status.status === 'not-met' ? judgeRule(ctx, cr, data) : status;
+      };
+  }
 }
 
 export interface StreamOptions extends BatchOptions {

@@ -23,10 +23,14 @@ export interface CompiledCheck {
   keys: string[];
   parameters: string[];
   derived: [string, DerivedFact][];
+  /** Its place among the plan's checks (0, 1, …): where an evaluation context keeps its reading. */
+  slot: number;
 }
 
 export interface CompiledRule {
   rule: Rule;
+  /** Its place among the plan's rules (0, 1, …): where an evaluation context keeps what it works out once per rule. */
+  slot: number;
   check: CompiledCheck;
   applicability?: CompiledCheck;
   /** A completion-date key (absent = not done yet), when the rule reads one. */
@@ -59,6 +63,8 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
   const compileOptions = { ...options, operators: { ...customOperators, ...resolved.operators, ...options.operators } };
   const indicators = new Map(plan.indicators.map((d) => [d.key, d]));
   const parameterIds = new Set(plan.parameters.map((p) => p.id));
+  let checks = 0;
+  let rules = 0;
   const check = (owner: string, condition: Condition, derived: Record<string, DerivedFact>): CompiledCheck => {
     const compiled = compileCondition(condition, compileOptions);
     const keys = new Set<string>();
@@ -69,10 +75,10 @@ export function compilePlan(plan: Plan, options: CompileOptions = {}): CompiledP
       else if (indicators.has(fact)) keys.add(fact);
       else throw new Error(`${owner}: ${unknownFact(fact).en}`);
     }
-    return { condition: compiled, keys: [...keys], parameters, derived: Object.entries(derived) };
+    return { condition: compiled, keys: [...keys], parameters, derived: Object.entries(derived), slot: checks++ };
   };
   const compileRule = (rule: Rule): CompiledRule => {
-    const compiled: CompiledRule = { rule, check: check(rule.id, rule.condition, rule.derived) };
+    const compiled: CompiledRule = { rule, slot: rules++, check: check(rule.id, rule.condition, rule.derived) };
     if (rule.applicability) compiled.applicability = check(rule.id, rule.applicability, {});
     const completionKey = compiled.check.keys.find((k) => indicators.get(k)?.completionDate);
     if (completionKey) compiled.completionKey = completionKey;

@@ -5,7 +5,7 @@
 import { zeroBase, zeroDenominator } from './wording.js';
 import { parameterEntryAt } from '../model/parameters.js';
 import type { ResolvedPlan } from '../model/resolved-plan.js';
-import type { CompiledPlan, CompiledCheck } from './compile-plan.js';
+import type { CompiledPlan, CompiledCheck, CompiledRule } from './compile-plan.js';
 import type { YearSeries } from './input.js';
 import type { ObservedValue, ParameterUse, SubjectRef, UnitRef } from './types.js';
 import type { DerivedFact, Indicator, LocalizedText } from '../model/schema.js';
@@ -58,7 +58,10 @@ export class EvalContext {
   private readonly clauseCache = new Map<string, { id: string; label: string }>();
   private readonly valuesCache = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly memos = new Map<object, unknown>();
-  private readonly frames = new Map<CompiledCheck, Frame>();
+  /** By rule slot: what `perRule` made. */
+  private readonly ruleMemos: unknown[] = [];
+  /** By check slot: each check's reusable reading. */
+  private readonly frames: (Frame | undefined)[] = [];
   /** The year of the value `value` found last (none for attributes). */
   private foundYear: number | undefined;
 
@@ -98,6 +101,13 @@ export class EvalContext {
   memo<T>(key: object, make: () => T): T {
     let value = this.memos.get(key) as T | undefined;
     if (value === undefined) this.memos.set(key, (value = make()));
+    return value;
+  }
+
+  /** What `make` returns for rule `cr`, made once per context: `memo` kept by the rule's slot. */
+  perRule<T>(cr: CompiledRule, make: () => T): T {
+    let value = this.ruleMemos[cr.slot] as T | undefined;
+    if (value === undefined) this.ruleMemos[cr.slot] = value = make();
     return value;
   }
 
@@ -243,7 +253,7 @@ export class EvalContext {
    * check was last read at. Deciding a status then makes no facts object or lists per read.
    */
   private frameOf(check: CompiledCheck, date: string): Frame {
-    let frame = this.frames.get(check);
+    let frame = this.frames[check.slot];
     if (!frame) {
       const facts: Record<string, unknown> = {};
       for (const key of check.keys) facts[key] = undefined;
@@ -251,7 +261,7 @@ export class EvalContext {
       for (const id of check.parameters) facts[id] = undefined;
       const subjects = check.keys.map((key) => this.compiled.indicators.get(key)?.subject);
       frame = { facts, actual: NO_ACTUAL, parameters: NO_IDS, missing: [], reasons: [], subjects, date: '' };
-      this.frames.set(check, frame);
+      this.frames[check.slot] = frame;
     }
     if (frame.date !== date) {
       const values = this.parameterValues(date);

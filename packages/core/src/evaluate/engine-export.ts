@@ -9,7 +9,7 @@ import { compilePlan, type CompiledCheck, type CompiledRule } from './compile-pl
 import { EvalContext, type SubjectData } from './context.js';
 import { checkAsOf, districtData, villageData, type EvaluateOptions } from './evaluate.js';
 import { parseInput, type EvaluationInput } from './input.js';
-import { deadlineOf, headlinePoint } from './judge.js';
+import { headlineOf } from './judge.js';
 import type { Status, SubjectRef } from './types.js';
 
 /** The event type of every exported rule. */
@@ -118,10 +118,10 @@ export function engineFacts(plan: Plan, input: EvaluationInput, options: Evaluat
 }
 
 function factsOf(ctx: EvalContext, cr: CompiledRule, data: SubjectData): Record<string, unknown> {
-  const point = headlinePoint(ctx, cr);
+  const { point, due } = headlineOf(ctx, cr);
   const facts: Record<string, unknown> = { [AS_OF_FACT]: ctx.asOf };
-  if (cr.rule.kind === 'deadline') facts[DUE_FACT] = deadlineOf(ctx, cr).due;
-  if (cr.rule.kind === 'annual') facts[DUE_FACT] = `${point.year}-12-31`;
+  // A deadline rule's due date, or an annual rule's: the end of its headline year.
+  if (cr.rule.kind !== 'ongoing') facts[DUE_FACT] = due;
   const checks: [CompiledCheck, string | undefined][] = [[cr.check, cr.completionKey]];
   if (cr.applicability) checks.push([cr.applicability, undefined]);
   for (const [check, completionKey] of checks) {

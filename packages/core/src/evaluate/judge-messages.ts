@@ -51,7 +51,8 @@ export function messageOf(
   j: Judgement,
 ): LocalizedText {
   const message = { zh: '', en: '' };
-  const derived = cr.rule.derived ? Object.entries(cr.rule.derived) : [];
+  // The rule's derived facts, as its check lists them.
+  const { derived } = cr.check;
   const facts = outcome.reading.facts;
   const against = comparands(outcome);
   for (const lang of ['zh', 'en'] as const) {
@@ -116,12 +117,22 @@ function comparands(outcome: Outcome): Map<string, unknown> {
   return against;
 }
 
+/** A missing key as a person reads it: 「自来水普及率（tapWaterRate）」; written once per key, language and context. */
 function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
-  const [base, year] = key.split(' ');
-  const name = indicatorName(ctx, base!, lang);
-  const shown = year ? `${base} ${year.slice(1, -1)}` : base;
-  return lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
+  const described = ctx.memo(DESCRIBED[lang], () => new Map<string, string>());
+  let text = described.get(key);
+  if (text === undefined) {
+    const [base, year] = key.split(' ');
+    const name = indicatorName(ctx, base!, lang);
+    const shown = year ? `${base} ${year.slice(1, -1)}` : base;
+    text = lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
+    described.set(key, text);
+  }
+  return text;
 }
+
+/** Keys of the per-context memos of `describeKey`, one per language. */
+const DESCRIBED: Record<Lang, object> = { zh: {}, en: {} };
 
 /** Append the clause and lead unit: 「（依据三（三）；牵头单位：区乡村振兴局）」. */
 function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: string): string {
@@ -136,5 +147,14 @@ function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: stri
 
 /** A name in quotes, “…”; quotes inside it become ‘…’, as nested quotes are written. */
 function quoted(name: string): string {
-  return `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+  let text = quotedNames.get(name);
+  if (text === undefined) {
+    text = `“${name.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+    // Names are the plan's (and their filled parameters): few; the bound keeps odd plans in check.
+    if (quotedNames.size < 10_000) quotedNames.set(name, text);
+  }
+  return text;
 }
+
+/** Rule names already quoted. */
+const quotedNames = new Map<string, string>();

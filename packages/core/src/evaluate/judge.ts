@@ -4,37 +4,54 @@
  */
 import { formatParameterAt } from './wording.js';
 import type { ConditionTrace } from '../rules/compile.js';
+import type { LocalizedText, Rule } from '../model/schema.js';
 import type { CompiledCheck, CompiledRule } from './compile-plan.js';
 import { setBy, yearOf, type EvalContext, type Point, type Reading, type SubjectData } from './context.js';
 import { fillName } from './names.js';
 import { measureProgress } from './progress.js';
 import { messageOf, type Judgement, type Outcome } from './judge-messages.js';
 import { targetSeries } from './series.js';
-import type { ExpectedValue, RuleResult, RuleStatus, Status, YearResult } from './types.js';
+import type {
+  ExpectedValue,
+  ObservedValue,
+  ParameterUse,
+  RuleResult,
+  RuleStatus,
+  Status,
+  YearResult,
+} from './types.js';
 
 /** Judge one rule for one subject at the context's as-of date, with the full explanation. */
 export function judgeRule(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
-  return judge(ctx, cr, data, true);
+  switch (cr.rule.kind) {
+    case 'deadline':
+      return judgeDeadline(ctx, cr, data, true) as RuleResult;
+    case 'ongoing':
+    case 'annual':
+      return judgeYearly(ctx, cr, data);
+  }
 }
 
 /**
  * The status alone (仅判定状态): the same judgement as `judgeRule` (status, year, due date and
- * progress), without reading what explains it or writing messages.
+ * progress), without reading what explains it or writing messages. Only the headline point is
+ * read, worked out once per rule and context (see `headlineOf`).
  */
 export function judgeStatus(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleStatus {
-  return judge(ctx, cr, data, false);
+  if (cr.rule.kind === 'deadline') return judgeDeadline(ctx, cr, data, false) as RuleStatus;
+  const { point, due, reached } = headlineOf(ctx, cr);
+  const status = holdsTo(run(ctx, cr, data, point, false), reached ? 'not-met' : 'pending');
+  const result: RuleStatus = { subject: data.ref, ruleId: cr.rule.id, status, year: point.year };
+  if (status === 'pending') {
+    result.due = due;
+    result.progress = 'unknown';
+  }
+  return result;
 }
 
-function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: true): RuleResult;
-function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: false): RuleStatus;
-function judge(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: boolean): RuleResult | RuleStatus {
-  switch (cr.rule.kind) {
-    case 'deadline':
-      return judgeDeadline(ctx, cr, data, explain);
-    case 'ongoing':
-    case 'annual':
-      return judgeYearly(ctx, cr, data, explain);
-  }
+/** An annual rule's year not yet ended at the as-of date. */
+function isInProgress(ctx: EvalContext, cr: CompiledRule, yearEnd: string): boolean {
+  return cr.rule.kind === 'annual' && ctx.asOf < yearEnd;
 }
 
 function judgeDeadline(
@@ -43,7 +60,7 @@ function judgeDeadline(
   data: SubjectData,
   explain: boolean,
 ): RuleResult | RuleStatus {
-  const { due, reached, point } = deadlineOf(ctx, cr);
+  const { due, reached, point } = headlineOf(ctx, cr);
   const { date } = point;
   const outcome = run(ctx, cr, data, point, explain);
   // A completion date after the due date is late whenever it is read: not-met, not pending.
@@ -62,17 +79,16 @@ function judgeDeadline(
  * (未达标年份). An annual year still in progress at A is pending, due that 31 December; an
  * ongoing rule must hold at all times, so failing in the current year is not-met.
  */
-function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData, explain: boolean): RuleResult | RuleStatus {
+function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData): RuleResult {
   const lastYear = Math.min(ctx.asOfYear, ctx.lastYear);
   const years: YearResult[] = [];
   const lapses: number[] = [];
-  let headline: RuleResult | RuleStatus | undefined;
-  // Without an explanation only the headline year counts: earlier years are not read.
-  for (let year = explain ? ctx.firstYear : lastYear; year <= lastYear; year++) {
+  let headline: RuleResult | undefined;
+  for (let year = ctx.firstYear; year <= lastYear; year++) {
     const point = yearPoint(ctx, cr, year);
-    const outcome = run(ctx, cr, data, point, explain);
+    const outcome = run(ctx, cr, data, point, true);
     const yearEnd = `${year}-12-31`;
-    const inProgress = cr.rule.kind === 'annual' && ctx.asOf < yearEnd;
+    const inProgress = isInProgress(ctx, cr, yearEnd);
     const judgement: Judgement = {
       year,
       date: point.date,
@@ -80,21 +96,27 @@ function judgeYearly(ctx: EvalContext, cr: CompiledRule, data: SubjectData, expl
     };
     if (judgement.status === 'pending') Object.assign(judgement, { due: yearEnd, progress: 'unknown' });
     if (year === lastYear) judgement.lapses = lapses;
-    headline = conclude(ctx, cr, data, outcome, judgement, explain);
-    if (!explain) return headline;
-    const result = headline as RuleResult;
-    years.push({
-      year,
-      status: result.status,
-      ...(result.due ? { due: result.due } : {}),
-      actual: result.actual,
-      expected: result.expected,
-      ...(result.missing ? { missing: result.missing } : {}),
-      message: result.message,
-    });
+    const result = finish(ctx, cr, data, outcome, judgement, year === lastYear);
+    headline = result;
+    years.push(yearEntry(result));
     if (result.status === 'not-met') lapses.push(year);
   }
-  return { ...(headline as RuleResult), years, lapses };
+  // The headline result is this call's own: its years and lapses are added to it, not to a copy.
+  const result = headline!;
+  result.years = years;
+  result.lapses = lapses;
+  return result;
+}
+
+/** A year's entry (年度结果) of a yearly rule: the year's result without what the headline alone carries. */
+function yearEntry(result: RuleResult): YearResult {
+  const entry = { year: result.year, status: result.status } as YearResult;
+  if (result.due) entry.due = result.due;
+  entry.actual = result.actual;
+  entry.expected = result.expected;
+  if (result.missing) entry.missing = result.missing;
+  entry.message = result.message;
+  return entry;
 }
 
 /** Where an annual rule is read in `year` (that year exactly), or an ongoing one (as of it, carried forward). */
@@ -106,28 +128,30 @@ function yearPoint(ctx: EvalContext, cr: CompiledRule, year: number): Point {
 }
 
 /**
- * Where a rule's status is read at the context's as-of date A (catalog §7): a deadline rule as
- * of the due date once reached (else A), an ongoing rule as of A (at most the plan's end), an
- * annual rule in year(A) exactly (at most the plan's last year).
+ * A rule's headline at the context's as-of date A (catalog §7), worked out once per rule and
+ * context: its point (a deadline rule as of the due date once reached, else A; an ongoing rule as
+ * of A, at most the plan's end; an annual rule in year(A) exactly, at most the plan's last year),
+ * its due date (a deadline rule's; an annual rule's year end) and whether A reached it (failing is
+ * then not-met; before, pending). An ongoing rule's is always reached.
  */
-export function headlinePoint(ctx: EvalContext, cr: CompiledRule): Point {
-  switch (cr.rule.kind) {
-    case 'deadline':
-      return deadlineOf(ctx, cr).point;
-    case 'ongoing':
-    case 'annual':
-      return yearPoint(ctx, cr, Math.min(ctx.asOfYear, ctx.lastYear));
-  }
+export interface Headline {
+  due: string;
+  reached: boolean;
+  point: Point;
 }
 
-/** A deadline rule's due date, whether A reached it, and its point. */
-export function deadlineOf(ctx: EvalContext, cr: CompiledRule): { due: string; reached: boolean; point: Point } {
-  return ctx.memo(cr, () => {
-    const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
-    const reached = ctx.asOf >= due;
-    const date = reached ? due : ctx.asOf;
-    // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
-    return { due, reached, point: { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date } };
+export function headlineOf(ctx: EvalContext, cr: CompiledRule): Headline {
+  return ctx.perRule(cr, (): Headline => {
+    if (cr.rule.kind === 'deadline') {
+      const due = String(ctx.parameter(cr.rule.due!, ctx.asOf).value);
+      const reached = ctx.asOf >= due;
+      const date = reached ? due : ctx.asOf;
+      // Completion dates are read as of year(A) even after the due date: a late date is still recorded.
+      return { due, reached, point: { year: yearOf(cr.completionKey ? ctx.asOf : date), exact: false, date } };
+    }
+    const year = Math.min(ctx.asOfYear, ctx.lastYear);
+    const due = `${year}-12-31`;
+    return { due, reached: !isInProgress(ctx, cr, due), point: yearPoint(ctx, cr, year) };
   });
 }
 
@@ -146,7 +170,7 @@ function conclude(
   j: Judgement,
   explain: boolean,
 ): RuleResult | RuleStatus {
-  if (explain) return finish(ctx, cr, data, outcome, j);
+  if (explain) return finish(ctx, cr, data, outcome, j, true);
   const status: RuleStatus = { subject: data.ref, ruleId: cr.rule.id, status: j.status, year: j.year };
   if (j.due) status.due = j.due;
   if (j.progress) status.progress = j.progress;
@@ -209,18 +233,24 @@ function expectedOf(check: CompiledCheck, reading: Reading): Record<string, Expe
   return expected;
 }
 
-function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: Outcome, j: Judgement): RuleResult {
+/**
+ * The full result at one point. An earlier year of a yearly rule (not the `headline`) is kept
+ * only as its year entry, which has no target series: none is drawn for it.
+ */
+function finish(
+  ctx: EvalContext,
+  cr: CompiledRule,
+  data: SubjectData,
+  outcome: Outcome,
+  j: Judgement,
+  headline: boolean,
+): RuleResult {
   const { rule } = cr;
   const { reading } = outcome;
-  const observedYears = Object.values(reading.actual)
-    .map((o) => o.year)
-    .filter((y): y is number => y !== undefined);
-  const parameterIds = [...(cr.applicability?.parameters ?? []), ...reading.parameters];
-  if (rule.due) parameterIds.unshift(rule.due);
   const result: RuleResult = {
     subject: data.ref,
     ruleId: rule.id,
-    ruleName: fillName(rule.name, (id, lang) => formatParameterAt(ctx, id, j.date, lang)),
+    ruleName: ruleNameOn(ctx, rule, j.date),
     setBy: setBy(ctx.plan, 'rules', rule.id),
     kind: rule.kind,
     strength: rule.strength,
@@ -230,7 +260,8 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
     year: j.year,
     actual: reading.actual,
     expected: outcome.expected,
-    parameters: [...new Set(parameterIds)].map((id) => ctx.parameter(id, id === rule.due ? ctx.asOf : j.date)),
+    // An earlier year's entry lists no parameters: they are worked out for the headline only.
+    parameters: headline ? parametersOf(ctx, cr, reading, j.date) : [],
     units: ctx.units(rule.units, data.ref.township),
     message: { zh: '', en: '' },
   };
@@ -238,12 +269,39 @@ function finish(ctx: EvalContext, cr: CompiledRule, data: SubjectData, outcome: 
   if (j.due) result.due = j.due;
   if (j.progress) result.progress = j.progress;
   if (j.progressDetail) result.progressDetail = j.progressDetail;
-  if (observedYears.length > 0) result.observedYear = Math.max(...observedYears);
+  const observedYear = latestYear(reading.actual);
+  if (observedYear !== undefined) result.observedYear = observedYear;
   if (j.status === 'missing-data') result.missing = reading.missing.length ? reading.missing : cr.check.keys;
-  const series = targetSeries(ctx, rule, data, outcome.expected);
+  const series = headline ? targetSeries(ctx, rule, data, outcome.expected) : undefined;
   if (series) result.series = series;
   result.message = messageOf(ctx, cr, data, outcome, result, j);
   return result;
+}
+
+/** A rule's name with the parameters in force on `date`, filled once per rule, date and context. */
+function ruleNameOn(ctx: EvalContext, rule: Rule, date: string): LocalizedText {
+  const names = ctx.memo(rule.name, () => new Map<string, LocalizedText>());
+  let name = names.get(date);
+  if (!name) names.set(date, (name = fillName(rule.name, (id, lang) => formatParameterAt(ctx, id, date, lang))));
+  return name;
+}
+
+/** The latest year a value was observed in, or undefined when none carries a year. */
+function latestYear(actual: Readonly<Record<string, ObservedValue>>): number | undefined {
+  let latest: number | undefined;
+  for (const key in actual) {
+    const { year } = actual[key]!;
+    if (year !== undefined && (latest === undefined || year > latest)) latest = year;
+  }
+  return latest;
+}
+
+/** The parameters a result names, the due date's first: each in force on `date` (the due date's on A). */
+function parametersOf(ctx: EvalContext, cr: CompiledRule, reading: Reading, date: string): ParameterUse[] {
+  const { rule } = cr;
+  const ids = [...(cr.applicability?.parameters ?? []), ...reading.parameters];
+  if (rule.due) ids.unshift(rule.due);
+  return [...new Set(ids)].map((id) => ctx.parameter(id, id === rule.due ? ctx.asOf : date));
 }
 
 /** The progress of a pending rule: measured for numeric targets, `unknown` otherwise. */
