@@ -59,6 +59,12 @@ async function checkAgreement(options: VillageBenchOptions, peers: Peer[]): Prom
   }
 }
 
+/**
+ * Issue 24's targets: ruralkit within this many times the hand-written closures (statuses; with
+ * explanations), and ahead of json-rules-engine and json-logic-js.
+ */
+const TARGET_OVER_CLOSURES = { 'village-rules': 1.3, 'village-rules-explained': 1.8 } as const;
+
 /** Run measurements a and b; returns the BENCH lines printed. */
 export async function benchVillages(options: VillageBenchOptions): Promise<BenchLine[]> {
   const { plan, asOf, district, villages, rounds } = options;
@@ -75,9 +81,16 @@ export async function benchVillages(options: VillageBenchOptions): Promise<Bench
     times.ruralkit = await usPerSubject(villages, ruralkit(plan, asOf, district, explain ? 'not-met' : 'none'), rounds);
     for (const peer of peers) times[peer.impl] = await usPerSubject(villages, (v) => peer.village(v, explain), rounds);
     for (const [impl, us] of Object.entries(times)) {
+      const ratioToClosures = us / times.closures!;
+      const ahead = peers.every((p) => p.impl === 'closures' || times[p.impl]! > us);
       const ratios =
         impl === 'ruralkit'
-          ? Object.fromEntries(peers.map((p) => [`speedupOver_${p.impl}`, times[p.impl]! / us] as const))
+          ? {
+              ...Object.fromEntries(peers.map((p) => [`speedupOver_${p.impl}`, times[p.impl]! / us] as const)),
+              ratioToClosures,
+              target: `ratioToClosures <= ${TARGET_OVER_CLOSURES[name]}, ahead of json-rules-engine and json-logic-js`,
+              met: ratioToClosures <= TARGET_OVER_CLOSURES[name] && ahead,
+            }
           : { ruralkitSpeedup: us / times.ruralkit! };
       lines.push(report({ name, impl, usPerSubject: us, subjects: villages.length, rules, ...ratios }, options.write));
     }

@@ -26,6 +26,10 @@ describe('lineChart', () => {
       ],
     });
     expect(svg.startsWith('<svg')).toBe(true);
+    // Every attribute ends where its value does: the font stack's names are quoted with ' inside
+    // the style attribute's ", or the chart is not well-formed XML (and HTML cuts the style short).
+    expect(svg.match(/="[^"]*"[^\s/>]/g) ?? []).toEqual([]);
+    expect(svg).toContain("font-family:'PingFang SC'");
     for (const text of ['screen', 'evaluate', '记录数', 'µs per record', '12.5', '3.25', '64.5', '1,000,000'])
       expect(svg).toContain(text);
   });
