@@ -7,27 +7,19 @@ export function negotiate<T extends string>(accept: string | undefined, offered:
   if (!accept) return offered[0]!;
   const best = new Negotiator({ headers: { accept } }).mediaType([...offered]);
   if (best) return best as T;
-  throw new HttpProblem(
-    'not-acceptable',
-    { zh: '无法提供所要求的格式', en: 'cannot answer in an accepted format' },
-    {
-      detail: { zh: `可用：${offered.join('、')}`, en: `available: ${offered.join(', ')}` },
-    },
-  );
+  throw HttpProblem.of('not-acceptable', {
+    detail: { zh: `可用：${offered.join('、')}`, en: `available: ${offered.join(', ')}` },
+  });
 }
 
 /** The request's media type, if it is one of `accepted`; 415 otherwise. */
 export function requireMediaType<T extends string>(contentType: string | undefined, accepted: readonly T[]): T {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if ((accepted as readonly string[]).includes(type)) return type as T;
-  throw new HttpProblem(
-    'unsupported-media-type',
-    { zh: '不支持的内容类型', en: 'unsupported content type' },
-    {
-      detail: {
-        zh: `请以 ${accepted.join(' 或 ')} 发送（收到 ${type || '无'}）`,
-        en: `send ${accepted.join(' or ')} (got ${type || 'none'})`,
-      },
+  throw HttpProblem.of('unsupported-media-type', {
+    detail: {
+      zh: `请以 ${accepted.join(' 或 ')} 发送（收到 ${type || '无'}）`,
+      en: `send ${accepted.join(' or ')} (got ${type || 'none'})`,
     },
-  );
+  });
 }

@@ -165,9 +165,7 @@ async function plugin(app: FastifyInstance, options: RuralkitOptions): Promise<v
     );
   });
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new HttpProblem('not-found', { zh: '没有此路径', en: 'no such path' })),
-  );
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, HttpProblem.of('not-found')));
 
   await registerRateLimits(app, {
     requestsPerMinute: limits.requestsPerMinute,

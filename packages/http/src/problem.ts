@@ -119,6 +119,11 @@ export class HttpProblem extends RuralkitError {
     super(code, title, `${title.en}${details.detail ? `: ${details.detail.en}` : ''}`);
     this.status = PROBLEM_STATUS[code];
   }
+
+  /** A problem titled as the error catalogue titles its code. */
+  static of(code: ProblemCode, details: ProblemDetails = {}): HttpProblem {
+    return new HttpProblem(code, ERROR_CATALOGUE[code].title, details);
+  }
 }
 
 /** Any error as a problem: the library's errors keep their codes and details. */
@@ -155,35 +160,27 @@ function fastifyProblem(error: unknown): HttpProblem | undefined {
   const code = (error as { code?: unknown })?.code;
   switch (code) {
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return new HttpProblem(
-        'uri-too-long',
-        { zh: '路径过长', en: 'path too long' },
-        {
-          detail: {
-            zh: `路径中的一段超过 ${MAX_PATH_SEGMENT} 个字符；编号最多 64 个字符`,
-            en: `a segment of the path is longer than ${MAX_PATH_SEGMENT} characters; ids have at most 64`,
-          },
+      return HttpProblem.of('uri-too-long', {
+        detail: {
+          zh: `路径中的一段超过 ${MAX_PATH_SEGMENT} 个字符；编号最多 64 个字符`,
+          en: `a segment of the path is longer than ${MAX_PATH_SEGMENT} characters; ids have at most 64`,
         },
-      );
+      });
     case 'FST_ERR_BAD_URL':
       return new HttpProblem('invalid-request', { zh: '路径有误', en: 'invalid path' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpProblem('payload-too-large', { zh: '请求体过大', en: 'request body too large' });
+      return HttpProblem.of('payload-too-large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpProblem('unsupported-media-type', { zh: '不支持的内容类型', en: 'unsupported content type' });
+      return HttpProblem.of('unsupported-media-type');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpProblem('invalid-json', { zh: '请求体不是有效的 JSON', en: 'the body is not valid JSON' });
+      return HttpProblem.of('invalid-json');
   }
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (status === 400 && error instanceof SyntaxError) {
-    return new HttpProblem(
-      'invalid-json',
-      { zh: '请求体不是有效的 JSON', en: 'the body is not valid JSON' },
-      {
-        detail: { zh: error.message, en: error.message },
-      },
-    );
+    return HttpProblem.of('invalid-json', {
+      detail: { zh: error.message, en: error.message },
+    });
   }
   return undefined;
 }

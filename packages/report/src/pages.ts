@@ -18,7 +18,14 @@ import {
 import { riskChart } from './charts.js';
 import { esc } from './html.js';
 import { htmlDocument, renderHtmlReport, type HtmlReportOptions } from './page.js';
-import { countCells, parameterSection, relaxedSection, subjectSection } from './sections.js';
+import {
+  assessmentTotals,
+  countCells,
+  parameterSection,
+  relaxedSection,
+  riskCounts,
+  subjectSection,
+} from './sections.js';
 
 export interface ReportPagesOptions extends HtmlReportOptions {
   /** The most villages on one page (default 200): a larger township has several pages. */
@@ -81,7 +88,8 @@ export function* renderHtmlReportPages(report: Report, options: ReportPagesOptio
 /** The summary page: totals, the parts with their counts, the district, to-do counts, households and parameters. */
 function summaryPage(report: Report, options: ReportPagesOptions, lang: Lang, parts: Part[]): string {
   const { plan } = options;
-  const counts = new Map(bySubject(report).map((g) => [g.subject.id, g.counts]));
+  const groups = bySubject(report);
+  const counts = new Map(groups.map((g) => [g.subject.id, g.counts]));
   const screened = new Map<string, { screened: number; withRisk: number }>();
   for (const h of report.households) {
     const village = screened.get(h.villageId) ?? { screened: 0, withRisk: 0 };
@@ -102,17 +110,15 @@ function summaryPage(report: Report, options: ReportPagesOptions, lang: Lang, pa
     return `<tr><td><a href="${part.file}">${esc(part.title)}</a></td><td>${part.villages.size}</td>${cells}<td>${households}</td><td>${withRisk}</td></tr>`;
   });
   const heads = STATUSES.map((s) => `<th>${esc(STATUS_LABEL[s][lang])}</th>`).join('');
-  const district = bySubject(report).filter((g) => g.subject.type === 'district');
+  const district = groups.filter((g) => g.subject.type === 'district');
   const units = report.summary.units.map(
     (todo) =>
       `<tr><td>${esc(todo.unit.name[lang])}</td><td>${todo.items.length}</td><td>${todo.lapses.length}</td></tr>`,
   );
   const h = report.summary.households;
-  const riskName = (id: string) =>
-    report.households.flatMap((x) => x.details).find((d) => d.riskType === id)?.riskName[lang] ?? id;
-  const risks = Object.entries(h.byRiskType).map(([id, count]) => ({ name: riskName(id), count }));
+  const risks = riskCounts(report, lang);
   const assessment = report.assessment
-    ? `<section id="assessment"><h2>${esc(WORDS.assessment[lang])}</h2><p class="total">${esc(WORDS.heldEveryYear[lang])} <b>${report.assessment.counts.held}</b> · ${esc(WORDS.lapsedRules[lang])} <b>${report.assessment.counts.lapsed}</b> · ${esc(WORDS.unjudgedRules[lang])} <b>${report.assessment.counts.unjudged}</b></p></section>`
+    ? `<section id="assessment"><h2>${esc(WORDS.assessment[lang])}</h2>${assessmentTotals(report.assessment.counts, lang)}</section>`
     : '';
   return htmlDocument(report, plan, lang, {
     meta: `<span>${esc(WORDS.keyVillages[lang])}：<b>${counts.size - district.length}</b></span>`,

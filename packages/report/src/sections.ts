@@ -57,14 +57,19 @@ export function countCells(counts: StatusCounts, lang: Lang): string {
 export function assessmentSection(report: Report, lang: Lang): string {
   const { assessment } = report;
   if (!assessment) return '';
-  const { period, counts } = assessment;
+  const { period } = assessment;
   const items = assessment.rules
     .filter((r) => r.outcome !== 'held')
     .map((r) => `<li class="a-${r.outcome}" data-rule="${esc(r.ruleId)}">${esc(r.message[lang])}</li>`);
   return `<section id="assessment"><h2>${esc(WORDS.assessment[lang])} <small>${esc(period.start)} – ${esc(period.end)}</small></h2>
-<p class="total">${esc(WORDS.heldEveryYear[lang])} <b>${counts.held}</b> · ${esc(WORDS.lapsedRules[lang])} <b>${counts.lapsed}</b> · ${esc(WORDS.unjudgedRules[lang])} <b>${counts.unjudged}</b></p>
+${assessmentTotals(assessment.counts, lang)}
 ${items.length ? `<ul>${items.join('')}</ul>` : ''}
 </section>`;
+}
+
+/** How many rules held every year, lapsed, or lack years of data. */
+export function assessmentTotals(counts: { held: number; lapsed: number; unjudged: number }, lang: Lang): string {
+  return `<p class="total">${esc(WORDS.heldEveryYear[lang])} <b>${counts.held}</b> · ${esc(WORDS.lapsedRules[lang])} <b>${counts.lapsed}</b> · ${esc(WORDS.unjudgedRules[lang])} <b>${counts.unjudged}</b></p>`;
 }
 
 /** What the input held that the evaluation set aside (dates after the as-of date), and why. */
@@ -176,13 +181,18 @@ export function todoSection(report: Report, lang: Lang): string {
   return `<section id="todo"><h2>${esc(WORDS.todo[lang])}</h2>${body}</section>`;
 }
 
+/** Households with each risk type, by the risk's name, for the risk chart and table. */
+export function riskCounts(report: Report, lang: Lang): { name: string; count: number }[] {
+  const riskName = (id: string) =>
+    report.households.flatMap((x) => x.details).find((d) => d.riskType === id)?.riskName[lang] ?? id;
+  return Object.entries(report.summary.households.byRiskType).map(([id, count]) => ({ name: riskName(id), count }));
+}
+
 /** Household screening: counts by risk type and suggested category, per village. No single households. */
 export function householdSection(report: Report, lang: Lang): string {
   const h = report.summary.households;
-  const riskName = (id: string) =>
-    report.households.flatMap((x) => x.details).find((d) => d.riskType === id)?.riskName[lang] ?? id;
   const categoryName = (id: string) => report.households.find((x) => x.category === id)?.categoryName?.[lang] ?? id;
-  const risks = Object.entries(h.byRiskType).map(([id, count]) => ({ name: riskName(id), count }));
+  const risks = riskCounts(report, lang);
   const villages = [...new Set(report.households.map((x) => x.villageId))].map((id) => {
     const list = report.households.filter((x) => x.villageId === id);
     const name = report.results.find((r) => r.subject.id === id)?.subject.name[lang] ?? id;
