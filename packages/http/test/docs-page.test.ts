@@ -1,35 +1,26 @@
 // The reference page at /docs/ opened in headless Chromium: a maintained renderer served by the
 // package itself renders every operation, the bearer security scheme and the examples, and the
 // page makes no request to another host.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, openBrowser, type TestBrowser } from '../../../test/support/browser.js';
 import { json, startService, type TestService } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && !process.env.CI) console.warn(`Skipping the /docs browser test: no Chromium at ${CHROMIUM}`);
 
 let service: TestService;
-let context: BrowserContext | undefined;
+let browser: TestBrowser | undefined;
 
 beforeAll(async () => {
   service = await startService();
   if (!hasChromium && !process.env.CI) return;
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ruralkit-chromium-')), {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await openBrowser({ context: { viewport: { width: 1280, height: 900 } } });
 }, 60_000);
 
 afterAll(async () => {
-  // Chromium can be slow to stop on a loaded machine: the service is closed after at most 20 s of it.
-  await Promise.race([context?.close(), new Promise((resolve) => setTimeout(resolve, 20_000))]);
+  await browser?.close();
   await service?.close();
 }, 60_000);
 
@@ -62,7 +53,7 @@ describe('the API reference at /docs/', () => {
     'renders the operations, the bearer scheme and examples in Chromium, with no outside request',
     { timeout: 60_000 },
     async () => {
-      const page = await context!.newPage();
+      const page = await browser!.context.newPage();
       const outside: string[] = [];
       const errors: string[] = [];
       page.on('request', (request) => {

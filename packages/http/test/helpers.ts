@@ -19,6 +19,7 @@ import {
 } from '@ruralkit/core';
 import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { createServer, jwtAuthenticator, type PlanEntry, type ServerOptions } from '@ruralkit/http';
+import type { FastifyInstance } from 'fastify';
 
 export const plan = getPlan('changjiang-2021');
 export const example = parse(
@@ -105,9 +106,22 @@ export async function startService(options: Partial<ServerOptions> & { keyless?:
     url: `http://127.0.0.1:${address.port}`,
     clock,
     file,
-    close: () => app.close(),
+    close: () => closeWithin(app, 5_000),
     auth: async (principal) => ({ authorization: `Bearer ${await token(principal)}` }),
   };
+}
+
+/**
+ * Close `app` as a signal would (requests in flight finish), but drop the connections still open
+ * after `ms`: a client that never finishes its request (a stuck browser) does not hold a test.
+ */
+async function closeWithin(app: FastifyInstance, ms: number): Promise<void> {
+  const timer = setTimeout(() => app.server.closeAllConnections(), ms);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A response's JSON body, as loosely typed as the tests read it. */

@@ -1,41 +1,31 @@
 // The HTML report opened in headless Chromium: no console errors, no network, every village and
 // rule present, charts as inline SVG, in Chinese and English; screenshots kept in test-artifacts/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin, evaluate, getPlan, resolvePlan, type EvaluationInput } from '@ruralkit/core';
 import { parse } from 'yaml';
 import { renderHtmlReport } from '../src/index.js';
 import { numericTargets } from '../src/charts.js';
 import { DUE_COLOUR, TARGET_COLOUR } from '../src/theme.js';
+import { CHROMIUM, hasChromium, openBrowser, type TestBrowser } from '../../../test/support/browser.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const artifacts = join(root, 'test-artifacts');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const plan = getPlan('changjiang-2021');
 const input = parse(readFileSync(join(root, 'examples/changjiang-2021/data.yaml'), 'utf8')) as EvaluationInput;
 const report = evaluate(plan, input, { asOf: '2025-12-31' });
 
+let browser: TestBrowser | undefined;
 let context: BrowserContext;
 
 // The browser is the system's (Debian's chromium); a test never downloads one. CI installs it and
 // requires these tests; elsewhere they are skipped, with a note, when it is missing.
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && !process.env.CI) {
   console.warn(`Skipping the HTML report browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 }
@@ -43,19 +33,15 @@ if (!hasChromium && !process.env.CI) {
 beforeAll(async () => {
   if (!hasChromium && !process.env.CI) return;
   if (!hasChromium) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install -y chromium`);
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ruralkit-chromium-')), {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-  });
+  browser = await openBrowser({ context: { viewport: { width: 1200, height: 900 } } });
+  context = browser.context;
   mkdirSync(artifacts, { recursive: true });
   // Starting Chromium on a busy machine can take longer than vitest's 10 s for hooks.
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-});
+  await browser?.close();
+}, 60_000);
 
 /** Open the report as a file; collect console errors and every request that is not the file itself. */
 async function open(
@@ -373,16 +359,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('the HTML report in Chromium', 
     async (test) => {
       const config = fontConfigWithoutChinese();
       if (!config) return test.skip();
-      const bare = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ruralkit-chromium-')), {
-        executablePath: CHROMIUM,
-        args: ARGS,
-        headless: true,
-        env: { ...process.env, FONTCONFIG_FILE: config },
-      });
+      const bare = await openBrowser({ env: { ...process.env, FONTCONFIG_FILE: config } });
       try {
         const file = join(mkdtempSync(join(tmpdir(), 'ruralkit-report-')), 'report.html');
         writeFileSync(file, renderHtmlReport(report, { plan, lang: 'zh' }));
-        const page = await bare.newPage();
+        const page = await bare.context.newPage();
         await page.goto(`file://${file}`);
         expect(await drawsChinese(page)).toBe(false);
       } finally {

@@ -2,16 +2,16 @@
  * The authorize step (授权): tenant, township/village scope, and the role table of each
  * workflow. Township-level roles act within their township, village-level roles within their
  * village. An attempt is authorized in two parts: its scope before an idempotency key is
- * replayed, its event after; a refused attempt is audited, then thrown naming what the actor
- * may send now.
+ * replayed, its event after; a refusal names what the actor may send now and is returned for
+ * the commit step to audit.
  */
 import type { z } from 'zod';
 import { issueText } from '../model/localized-issue.js';
 import type { LocalizedText } from '../model/schema.js';
 import { eventNameOf, placeOf, type Attempt, type Setting } from './attempt.js';
-import { auditRecord, auditWhere } from './audit.js';
 import { WorkflowError, type WorkflowErrorCode } from './errors.js';
 import { findIdentifiers, identifierIdReasons } from './privacy/identifiers.js';
+import { refusal, type Refusal } from './refusal.js';
 import { relationFactsOf, type RelationFacts } from './relations.js';
 import {
   PrincipalSchema,
@@ -200,54 +200,23 @@ export function allowedNow(attempt: Attempt): string[] {
   return eventsNow(attempt).filter((type) => isGranted(definition, type, actor, subject, relationFacts(snapshot)));
 }
 
-/** Refuse an attempt: audit it (the actor is authenticated), then throw. */
-export async function refuse(
+/** Refuse an attempt, naming the events its actor may send now; the commit step writes the refusal. */
+export function refuse(
   setting: Setting,
   attempt: Attempt,
   code: WorkflowErrorCode,
   text: LocalizedText,
   reasons: LocalizedText[] = [],
-): Promise<never> {
-  const { definition, record, actor, input, state } = attempt;
-  const error = new WorkflowError(code, text, {
-    instanceId: record?.id ?? null,
-    event: input.type,
-    state,
-    allowedNow: allowedNow(attempt),
-    reasons,
-  });
-  const where = record
-    ? auditWhere(record)
-    : {
-        tenant: attempt.tenant,
-        instanceId: null,
-        workflow: definition.type,
-        planHash: setting.planHash,
-        machineVersion: definition.version,
-      };
-  const audit = auditRecord(where, {
-    event: eventNameOf(attempt),
-    outcome: 'refused',
-    actor,
-    at: attempt.at,
-    stateBefore: state,
-    stateAfter: state,
-    reason: {
-      code,
-      zh: error.text.zh + reasons.map((r) => `；${r.zh}`).join(''),
-      en: error.text.en + reasons.map((r) => `; ${r.en}`).join(''),
-    },
-  });
-  await setting.store.record({ audit: [audit], outbox: [] });
-  throw error;
+): Refusal {
+  return refusal(setting, attempt, allowedNow(attempt), code, text, reasons);
 }
 
-/** Refuse (audited) a principal outside the instance's tenant or scope, before anything else. */
-export async function authorizeScope(setting: Setting, attempt: Attempt): Promise<void> {
+/** Refuse a principal outside the instance's tenant or scope, before anything else; undefined when inside. */
+export function authorizeScope(setting: Setting, attempt: Attempt): Refusal | undefined {
   const scope = scopeRefusal(attempt.actor, attempt.tenant, attempt.subject);
-  if (!scope) return;
+  if (!scope) return undefined;
   const where = placeOf(attempt);
-  await refuse(
+  return refuse(
     setting,
     attempt,
     scope.code,
@@ -260,11 +229,11 @@ export async function authorizeScope(setting: Setting, attempt: Attempt): Promis
 }
 
 /**
- * Admit the event of an attempt whose scope is authorized, or refuse it (audited): the
- * workflow knows it, the state accepts it, the role table grants it to the actor, and its
- * payload is valid and granted. Returns the parsed payload.
+ * Admit the event of an attempt whose scope is authorized, or refuse it: the workflow knows it,
+ * the state accepts it, the role table grants it to the actor, and its payload is valid and
+ * granted. Returns the parsed payload.
  */
-export async function authorizeEvent(setting: Setting, attempt: Attempt): Promise<unknown> {
+export function authorizeEvent(setting: Setting, attempt: Attempt): { payload: unknown } | Refusal {
   const { definition, input, actor, subject, state, snapshot } = attempt;
   const where = placeOf(attempt);
   const rule = definition.events[input.type];
@@ -273,27 +242,27 @@ export async function authorizeEvent(setting: Setting, attempt: Attempt): Promis
     const type = String(input.type);
     const named =
       /^[A-Z][A-Z0-9_]{0,63}$/.test(type) && findIdentifiers(type).length === 0 ? `"${type}"` : eventNameOf(attempt);
-    await refuse(setting, attempt, 'unknown-event', {
+    return refuse(setting, attempt, 'unknown-event', {
       zh: `${where.zh}：${definition.type} 没有事件 ${named}`,
       en: `${where.en}: ${definition.type} has no event ${named}`,
     });
   }
   if (!eventsNow(attempt).includes(input.type)) {
-    await refuse(setting, attempt, 'not-allowed-in-state', {
+    return refuse(setting, attempt, 'not-allowed-in-state', {
       zh: `${where.zh} 在状态 ${state ?? '（未开始）'} 不接受事件 ${input.type}`,
       en: `${where.en} in state ${state ?? '(not started)'} does not accept ${input.type}`,
     });
   }
   const facts = relationFacts(snapshot);
   if (!isGranted(definition, input.type, actor, subject, facts)) {
-    await refuse(setting, attempt, 'forbidden', {
+    return refuse(setting, attempt, 'forbidden', {
       zh: `${where.zh}：${actor.id}（角色 ${actor.roles.join('、') || '无'}）无权在状态 ${state ?? '（未开始）'} 发送 ${input.type}`,
       en: `${where.en}: ${actor.id} (roles ${actor.roles.join(', ') || 'none'}) may not send ${input.type} in state ${state ?? '(not started)'}`,
     });
   }
   const keyNames = identifierIdReasons(payloadKeyNames(input.payload));
   if (keyNames.length) {
-    await refuse(
+    return refuse(
       setting,
       attempt,
       'invalid-payload',
@@ -304,9 +273,9 @@ export async function authorizeEvent(setting: Setting, attempt: Attempt): Promis
       keyNames.map(({ field, zh, en }) => ({ zh: `${field}（键名）${zh}`, en: `${field} (a key name) ${en}` })),
     );
   }
-  const parsed = rule!.payload.safeParse(input.payload ?? {});
+  const parsed = rule.payload.safeParse(input.payload ?? {});
   if (!parsed.success) {
-    await refuse(
+    return refuse(
       setting,
       attempt,
       'invalid-payload',
@@ -315,26 +284,26 @@ export async function authorizeEvent(setting: Setting, attempt: Attempt): Promis
     );
   }
   if (!isGranted(definition, input.type, actor, subject, facts, parsed.data)) {
-    await refuse(setting, attempt, 'forbidden', {
+    return refuse(setting, attempt, 'forbidden', {
       zh: `${where.zh}：${actor.id} 不能以此 payload 发送 ${input.type}`,
       en: `${where.en}: ${actor.id} may not send ${input.type} with this payload`,
     });
   }
-  return parsed.data;
+  return { payload: parsed.data };
 }
 
 /** Refuse a migration unless a supervisor within the instance's tenant and scope asks for it. */
 export function authorizeMigration(actor: Principal, record: InstanceRecord): void {
-  const refusal =
+  const why =
     scopeRefusal(actor, record.tenant, record.subject)?.reason ??
     (actor.roles.includes('supervisor')
       ? undefined
       : { zh: '迁移须由 supervisor 角色执行', en: 'a migration needs the supervisor role' });
-  if (refusal) {
+  if (why) {
     throw new WorkflowError(
       'forbidden',
       { zh: `实例 ${record.id} 不能迁移`, en: `instance ${record.id} cannot be migrated` },
-      { instanceId: record.id, reasons: [refusal] },
+      { instanceId: record.id, reasons: [why] },
     );
   }
 }

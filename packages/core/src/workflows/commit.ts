@@ -1,12 +1,14 @@
 /**
- * The commit step (提交): an accepted event's instance version, its audit entry, its domain
- * events and its idempotency key go to the store in one transaction, or nothing does. A
+ * The commit step (提交), the one place a start or send writes: an accepted event's instance
+ * version, its audit entry, its domain events and its idempotency key go to the store in one
+ * transaction, or nothing does; a refusal's audit entry is written, then its error thrown. A
  * concurrent send with the same key that committed first is answered with its result.
  */
 import type { Attempt, Setting } from './attempt.js';
 import { auditRecord, auditWhere } from './audit.js';
 import { ConflictError } from './errors.js';
 import { replayKey, storedResult, type IdempotencyKey } from './idempotency.js';
+import type { Refusal } from './refusal.js';
 import type { Transition } from './transition.js';
 import type { Commit } from './types.js';
 
@@ -68,4 +70,10 @@ export async function commit(
     throw error;
   }
   return result;
+}
+
+/** Write a refusal to the audit, then throw its error. */
+export async function commitRefusal({ store }: Setting, refusal: Refusal): Promise<never> {
+  await store.record({ audit: [refusal.audit], outbox: [] });
+  throw refusal.error;
 }

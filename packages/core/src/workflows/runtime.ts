@@ -5,10 +5,11 @@
  *
  * It only wires named steps, each a module of its own. A `start` or `send` is an attempt
  * (`attempt.ts`): `authorize.ts` checks its scope, then — after `idempotency.ts` has answered a
- * repeated key — its event (a refusal is audited); `transition.ts` runs the machine and builds
- * the instance's next version and domain events; `commit.ts` writes them with the audit entry
- * and the idempotency key in one store transaction; `deliver.ts` hands the domain events to
- * subscribers. The store-wide work — firing passed deadlines (`tick.ts`, `ticker.ts` on a
+ * repeated key — its event; `privacy/` protects its payload; `transition.ts` runs the machine and
+ * builds the instance's next version and domain events. These steps write nothing: each returns
+ * its result or a refusal (`refusal.ts`), and `commit.ts` alone writes the decision — the
+ * transition with its audit entry and idempotency key in one store transaction, or the refusal's
+ * audit entry. `deliver.ts` hands the domain events to subscribers. The store-wide work — firing passed deadlines (`tick.ts`, `ticker.ts` on a
  * schedule), delivery, verifying and checkpointing the audit — is the maintenance's
  * (`maintenance.ts`), which the runtime writes through; a start or send that loses a race is
  * tried again (`retry.ts`). `migrate.ts` moves instances between machine versions and plans.
@@ -33,7 +34,7 @@ import { authorizeEvent, authorizeMigration, authorizeScope, allowedNow, parsePr
 import { chineseWorkingDayCalendar, systemClock, type Clock, type WorkingDayCalendar } from './calendar.js';
 import type { AuditCheckpoint, CheckpointKey, PublicKeys } from './checkpoint.js';
 import type { AutoCheckpoint } from './auto-checkpoint.js';
-import { commit, type TransitionResult } from './commit.js';
+import { commit, commitRefusal, type TransitionResult } from './commit.js';
 import { workflowsFor } from './definitions.js';
 import { StaleVersionError, WorkflowError } from './errors.js';
 import type { OverdueNotice } from './tick.js';
@@ -54,7 +55,8 @@ import { forgetPersonalData, type ForgetResult } from './privacy/forget.js';
 import type { PersonalDataKeys } from './privacy/keys.js';
 import { createPrivacy } from './privacy/privacy.js';
 import { refuseIdentifiers } from './privacy/protect.js';
-import { transition } from './transition.js';
+import { Refusal } from './refusal.js';
+import { transition, type Transition } from './transition.js';
 import type { AuditEntry, EventInput, Principal, PublicNoticeView, WorkflowType } from './types.js';
 
 export type { StartInput } from './attempt.js';
@@ -214,12 +216,32 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const onInstance = (instanceId: string) => `实例 ${instanceId} / instance ${instanceId}`;
   const privacy = createPrivacy(options.keys);
 
-  /** Authorize the attempt's event, take its transition and commit it; delivery follows a commit. */
+  /**
+   * The attempt's event authorized, its payload protected and its transition taken, each step
+   * deciding; the first refusal ends it. Nothing is written yet.
+   */
+  async function decide(attempt: Attempt): Promise<{ taken: Transition; audited: unknown } | Refusal> {
+    const authorized = authorizeEvent(setting, attempt);
+    if (authorized instanceof Refusal) return authorized;
+    const payload = await privacy.protect(setting, attempt, authorized.payload);
+    if (payload instanceof Refusal) return payload;
+    const taken = transition(setting, attempt, payload.sealed);
+    return taken instanceof Refusal ? taken : { taken, audited: payload.hashed };
+  }
+
+  /** Decide on the attempt's event and commit the decision; delivery follows an accepted commit. */
   async function accept(attempt: Attempt, key: IdempotencyKey | undefined): Promise<TransitionResult> {
-    const { sealed, hashed } = await privacy.protect(setting, attempt, await authorizeEvent(setting, attempt));
-    const result = await commit(setting, attempt, await transition(setting, attempt, sealed), key, hashed);
+    const decision = await decide(attempt);
+    if (decision instanceof Refusal) return commitRefusal(setting, decision);
+    const result = await commit(setting, attempt, decision.taken, key, decision.audited);
     if (!result.duplicate) void deliverSoon(); // a duplicate committed nothing
     return result;
+  }
+
+  /** Refuse an attempt outside its actor's tenant or scope (audited), before anything else. */
+  async function checkScope(attempt: Attempt): Promise<void> {
+    const refused = authorizeScope(setting, attempt);
+    if (refused) await commitRefusal(setting, refused);
   }
 
   /**
@@ -237,7 +259,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const definition = workflows.definitionOf(record.type);
     assertPinned(setting, definition, record);
     const attempt = attemptOn(definition, record, input, actor, setting.now());
-    await authorizeScope(setting, attempt);
+    await checkScope(attempt);
     const key = startKey ?? idempotencyKey(`send:${instanceId}`, input, actor, { instanceId }, secret);
     const duplicate = await replay(key);
     if (duplicate) return duplicate;
@@ -252,7 +274,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const actor = parsePrincipal(input?.event?.actor, `新的 ${type} 实例 / a new ${type} instance`);
     const subject = resolveSubject(plan, definition, input.subject, input.tenant);
     const attempt = startAttempt(definition, input.tenant, subject, input.event, actor, setting.now());
-    await authorizeScope(setting, attempt);
+    await checkScope(attempt);
     const key = idempotencyKey(`start:${type}:${input.tenant}`, input.event, actor, { subject }, secret);
     const duplicate = await replay(key);
     if (duplicate) return duplicate;

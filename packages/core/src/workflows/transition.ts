@@ -2,14 +2,15 @@
  * The transition step (状态迁移): runs the machine once on an authorized event, with the
  * parameters in force that day, and builds what follows from it — the instance's next version
  * (snapshot, status, deadlines) and the domain events it emits. XState returns the very same
- * snapshot when a guard lets no transition through: that is refused (audited), with the
- * workflow's explanation of why.
+ * snapshot when a guard lets no transition through: that is a refusal, with the workflow's
+ * explanation of why.
  */
 import { randomUUID } from 'node:crypto';
 import { transition as machineTransition, type AnyMachineSnapshot } from 'xstate';
 import { parameterValue } from '../model/parameters.js';
 import { placeOf, type Attempt, type Setting } from './attempt.js';
 import { refuse } from './authorize.js';
+import type { Refusal } from './refusal.js';
 import { localDate } from './calendar.js';
 import { nextDeadlineAt, nextDeadlines } from './deadlines.js';
 import { domainEvent } from './deliver.js';
@@ -27,7 +28,7 @@ export interface Transition {
 }
 
 /** Take the transition of an attempt whose event is authorized, `payload` being its parsed payload. */
-export async function transition(setting: Setting, attempt: Attempt, payload: unknown): Promise<Transition> {
+export function transition(setting: Setting, attempt: Attempt, payload: unknown): Transition | Refusal {
   const { definition, record: current, input, actor, state: before, snapshot, at } = attempt;
   const today = localDate(at);
   const parameters = Object.fromEntries(
@@ -38,7 +39,7 @@ export async function transition(setting: Setting, attempt: Attempt, payload: un
   const next = taken as AnyMachineSnapshot;
   if (next === snapshot) {
     const where = placeOf(attempt);
-    await refuse(
+    return refuse(
       setting,
       attempt,
       'guard',

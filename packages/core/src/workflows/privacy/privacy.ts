@@ -7,6 +7,7 @@
  */
 import { placeOf, type Attempt, type Setting } from '../attempt.js';
 import { holdsGrant, refuse } from '../authorize.js';
+import type { Refusal } from '../refusal.js';
 import { relationFactsOf } from '../relations.js';
 import type { InstanceRecord, Principal, WorkflowDefinition } from '../types.js';
 import { personalDataOwner, type PersonalDataKeys } from './keys.js';
@@ -15,11 +16,15 @@ import { mapSealed, openValue, PERSONAL_ERASED, PERSONAL_MASK } from './seal.js'
 
 export interface Privacy {
   /**
-   * The protect step (保护) of an attempt's authorized payload: refuse (audited) free text holding
-   * an identifier, or a personal value without a keyring; else the payload sealed for the machine
+   * The protect step (保护) of an attempt's authorized payload: a refusal of free text holding an
+   * identifier, or of a personal value without a keyring; else the payload sealed for the machine
    * and hashed for the audit.
    */
-  protect(setting: Setting, attempt: Attempt, payload: unknown): Promise<{ sealed: unknown; hashed: unknown }>;
+  protect(
+    setting: Setting,
+    attempt: Attempt,
+    payload: unknown,
+  ): Promise<{ sealed: unknown; hashed: unknown } | Refusal>;
   /** An instance's context as `principal` may see it. */
   context(
     definition: WorkflowDefinition,
