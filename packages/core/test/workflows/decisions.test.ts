@@ -31,7 +31,8 @@ async function inConsultation() {
   };
   const record = (await h.store.load(id))!;
   const definition = workflowsFor(plan).definitionOf(record.type);
-  const attempt = (type: string, actor: Principal) => attemptOn(definition, record, { type, actor }, actor, setting.now());
+  const attempt = (type: string, actor: Principal) =>
+    attemptOn(definition, record, { type, actor }, actor, setting.now());
   return { h, id, writes, setting, attempt };
 }
 
