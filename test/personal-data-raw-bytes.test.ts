@@ -87,7 +87,6 @@ async function writeEverything(
       actor: { ...supervisor, township: 'nianyushan' },
       reason: 'R-22',
     });
-    runtime.close();
     beforeClose();
   } finally {
     await app.close();

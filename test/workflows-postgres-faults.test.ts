@@ -6,10 +6,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createMaintenance,
   createRuntime,
   getPlan,
   hashedIdempotencyKey,
   type AuditEntry,
+  type Maintenance,
   type Principal,
   type Runtime,
 } from '@ruralkit/core';
@@ -71,10 +73,11 @@ const appliedTags = (audit: AuditEntry[]) =>
 /** A fresh schema with `count` open poverty-monitoring cases, each with a deadline. */
 async function setup(
   count: number,
-): Promise<{ schema: string; store: PostgresStore; runtime: Runtime; ids: string[] }> {
+): Promise<{ schema: string; store: PostgresStore; runtime: Runtime; maintenance: Maintenance; ids: string[] }> {
   const schema = testSchema('fault');
   const store = await openTestStore(schema);
-  const runtime = createRuntime({ plan, store, lease: { owner: 'test' } });
+  const maintenance = createMaintenance({ store, lease: { owner: 'test' } });
+  const runtime = createRuntime({ plan, store, maintenance });
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const started = await runtime.start('poverty-monitoring', {
@@ -88,7 +91,7 @@ async function setup(
     });
     ids.push(started.instanceId);
   }
-  return { schema, store, runtime, ids };
+  return { schema, store, runtime, maintenance, ids };
 }
 
 describe.skipIf(SKIP_POSTGRES !== undefined)('PostgreSQL under faults, with real processes', () => {
@@ -102,7 +105,7 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('PostgreSQL under faults, with real
   });
 
   it('keeps every acknowledged event exactly once when 4 processes send 500 events each to 50 instances', async () => {
-    const { schema, store, runtime, ids } = await setup(50);
+    const { schema, store, runtime, maintenance, ids } = await setup(50);
     stores.push(store);
     const workers = [0, 1, 2, 3].map((n) =>
       run({ job: 'send', schema, name: `p${n}`, instances: ids, events: 500, offset: n * 3 }),
@@ -122,11 +125,11 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('PostgreSQL under faults, with real
       const view = await runtime.get(id);
       expect(view.version).toBe((await runtime.history(id)).filter((e) => e.outcome !== 'refused').length);
     }
-    expect(await runtime.verifyAudit()).toMatchObject({ ok: true });
+    expect(await maintenance.verify()).toMatchObject({ ok: true });
   }, 120_000);
 
   it('loses nothing acknowledged when a process is killed mid-stream; its claims are taken over when they expire', async () => {
-    const { schema, store, runtime, ids } = await setup(12);
+    const { schema, store, runtime, maintenance, ids } = await setup(12);
     stores.push(store);
     const streamed = ids.slice(0, 4);
     const victim = run({ job: 'claim', schema, name: 'victim', instances: streamed, events: 100_000, leaseMs: 3000 });
@@ -141,26 +144,26 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('PostgreSQL under faults, with real
     const applied = appliedTags(await store.readAudit());
     for (const tag of ack) expect(applied).toContain(tag);
     expect(applied.length - ack.length).toBeLessThanOrEqual(1); // at most the send in flight
-    expect(await runtime.verifyAudit()).toMatchObject({ ok: true });
+    expect(await maintenance.verify()).toMatchObject({ ok: true });
 
     // the killed process's claims are invisible to the others until its lease runs out (a
     // save ends an instance's claim: the instances it was sending to are due again at once) …
     const FAR = new Date('2030-01-01T00:00:00Z');
     const seen: number[] = [];
     runtime.subscribe((e) => void seen.push(e.id));
-    const early = (await runtime.tick(FAR)).map((f) => f.instanceId);
+    const early = (await maintenance.tick(FAR)).map((f) => f.instanceId);
     expect(early.every((id) => streamed.includes(id))).toBe(true);
-    await runtime.deliver();
+    await maintenance.deliver();
     expect(seen.some((id) => claimed.claimedEvents.includes(id))).toBe(false);
     // … then taken over: every deadline fires once, every claimed event is delivered
     await new Promise((resolve) => setTimeout(resolve, 3500));
-    const late = (await runtime.tick(FAR)).map((f) => f.instanceId);
+    const late = (await maintenance.tick(FAR)).map((f) => f.instanceId);
     expect([...early, ...late].sort()).toEqual([...ids].sort());
-    await runtime.deliver();
-    await runtime.deliver();
+    await maintenance.deliver();
+    await maintenance.deliver();
     for (const id of claimed.claimedEvents) expect(seen).toContain(id);
     expect(await store.pendingOutbox()).toEqual([]);
-    expect(await runtime.verifyAudit()).toMatchObject({ ok: true });
+    expect(await maintenance.verify()).toMatchObject({ ok: true });
   }, 120_000);
 
   it('fires each passed deadline exactly once when 3 processes tick at the same time', async () => {
@@ -180,7 +183,7 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('PostgreSQL under faults, with real
   it.skipIf(!cluster)(
     'reports the sends that failed while PostgreSQL restarts, reconnects by itself and loses nothing acknowledged',
     async () => {
-      const { schema, store, runtime, ids } = await setup(10);
+      const { schema, store, maintenance, ids } = await setup(10);
       stores.push(store);
       const sender = run({ job: 'send', schema, name: 'survivor', instances: ids, events: 100_000 });
       try {
@@ -202,7 +205,7 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('PostgreSQL under faults, with real
       const ack = acked(sender.lines);
       const applied = appliedTags(await retrying(() => store.readAudit()));
       for (const tag of ack) expect(applied).toContain(tag);
-      expect(await retrying(() => runtime.verifyAudit())).toMatchObject({ ok: true });
+      expect(await retrying(() => maintenance.verify())).toMatchObject({ ok: true });
     },
     120_000,
   );

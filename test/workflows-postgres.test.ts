@@ -3,7 +3,7 @@
 // `ruralkit workflow --database-url`. Needs DATABASE_URL.
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AuditBrokenError, createRuntime } from '@ruralkit/core';
+import { AuditBrokenError, createMaintenance, createRuntime } from '@ruralkit/core';
 import { openPostgresStore, SCHEMA_MIGRATIONS, type PostgresStore } from '@ruralkit/store-postgres';
 import { capture } from '../packages/cli/test/helpers.js';
 import {
@@ -96,7 +96,7 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
       const store = await open();
       const h = harness(START_AT['village-plan'], store);
       const id = await walk(h, PATHS['village-plan']);
-      expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 7 });
+      expect(await h.maintenance.verify()).toMatchObject({ ok: true, entries: 7 });
       const raw = new pg.Client({ connectionString: DATABASE_URL });
       await raw.connect();
       const audit = `"${store.schema}".audit`;
@@ -116,7 +116,7 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
       } finally {
         await raw.end();
       }
-      const verification = await h.runtime.verifyAudit();
+      const verification = await h.maintenance.verify();
       expect(verification.ok, tamper).toBe(false);
       if (verification.ok) continue;
       expect(verification.tenant).toBe('changjiang');
@@ -245,7 +245,7 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     for (const id of [alone, ...ids]) {
       expect((await second.history(id)).map((e) => e.event)).toEqual(PATHS['village-plan'].steps.map((s) => s.event));
     }
-    expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 3 * (sends + 1) });
+    expect(await createMaintenance({ store: b }).verify()).toMatchObject({ ok: true, entries: 3 * (sends + 1) });
   });
 
   it('takes the locking path when a head set back by hand matches what this process remembers, and stops there', async () => {
@@ -270,11 +270,13 @@ describe.skipIf(SKIP_POSTGRES !== undefined)('the runtime over PostgreSQL', () =
     const schema = testSchema('restart');
     const first = harness(START_AT['poverty-monitoring'], await open(schema));
     const id = await walk(first, PATHS['poverty-monitoring'], 'democraticReview');
-    const second = createRuntime({ plan, store: await open(schema), clock: first.clock });
+    const store = await open(schema);
+    const maintenance = createMaintenance({ store, clock: first.clock });
+    const second = createRuntime({ plan, store, clock: first.clock, maintenance });
     expect(await second.get(id)).toMatchObject({ state: 'democraticReview', version: 2 });
-    const fired = await second.tick(new Date('2022-01-17T00:00:00Z'));
+    const fired = await maintenance.tick(new Date('2022-01-17T00:00:00Z'));
     expect(fired.map((f) => [f.instanceId, f.deadline.id])).toEqual([[id, 'identification']]);
-    expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 3 });
+    expect(await maintenance.verify()).toMatchObject({ ok: true, entries: 3 });
   });
 });
 

@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, ConflictError, createManualClock, createRuntime, WorkflowError } from '@ruralkit/core';
+import {
+  canonicalJson,
+  ConflictError,
+  createMaintenance,
+  createManualClock,
+  createRuntime,
+  WorkflowError,
+} from '@ruralkit/core';
 import { migrateSchema, openSqliteStore, SCHEMA_MIGRATIONS } from '@ruralkit/store-sqlite';
 import {
   cadre,
@@ -35,7 +42,8 @@ describe('the runtime over SQLite', () => {
 
     const clock = createManualClock(first.clock.now());
     const store = openSqliteStore(file);
-    const second = createRuntime({ plan, store, clock });
+    const maintenance = createMaintenance({ store, clock });
+    const second = createRuntime({ plan, store, clock, maintenance });
     expect(await second.get(id)).toMatchObject({ state: 'democraticReview', version: 2 });
     expect((await second.get(id)).deadlines).toEqual([
       expect.objectContaining({ id: 'identification', due: '2022-01-16' }),
@@ -45,12 +53,12 @@ describe('the runtime over SQLite', () => {
       actor: committee('liuyang'),
       payload: { meetingOn: '2022-01-04', attendees: 20 },
     });
-    const fired = await second.tick(new Date('2022-01-17T00:00:00Z'));
+    const fired = await maintenance.tick(new Date('2022-01-17T00:00:00Z'));
     expect(fired.map((f) => [f.instanceId, f.deadline.id, f.deadline.escalateTo])).toEqual([
       [id, 'identification', ['rural-revitalization']],
     ]);
     expect((await second.history(id)).map((e) => e.outcome)).toEqual(['started', 'accepted', 'accepted', 'overdue']);
-    expect(await second.verifyAudit()).toMatchObject({ ok: true, entries: 4 });
+    expect(await maintenance.verify()).toMatchObject({ ok: true, entries: 4 });
     await store.close();
   });
 
@@ -87,7 +95,7 @@ describe('the runtime over SQLite', () => {
     // every accepted event is one version: nothing lost, nothing applied twice
     expect(instance.version).toBe((await b.history(id)).filter((e) => e.outcome !== 'refused').length);
     expect(recorded).toHaveLength(2);
-    expect(await a.runtime.verifyAudit()).toMatchObject({ ok: true });
+    expect(await a.maintenance.verify()).toMatchObject({ ok: true });
   });
 
   it('applies both of two racing sends across runtimes: the loser is tried again on the new version', async () => {
@@ -121,7 +129,7 @@ describe('the runtime over SQLite', () => {
       const file = dbFile();
       const h = harness(START_AT['village-plan'], openSqliteStore(file));
       const id = await walk(h, PATHS['village-plan']);
-      expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 7 });
+      expect(await h.maintenance.verify()).toMatchObject({ ok: true, entries: 7 });
       const raw = openSqliteStore(file).db; // a second, plain connection to the same file
       if (tamper === 'edit') {
         const row = raw.prepare('SELECT entry FROM audit WHERE seq = 4').get() as { entry: string };
@@ -132,7 +140,7 @@ describe('the runtime over SQLite', () => {
         raw.prepare('DELETE FROM audit WHERE seq = ?').run(tamper === 'delete-middle' ? 3 : 7);
       }
       raw.close();
-      const verification = await h.runtime.verifyAudit();
+      const verification = await h.maintenance.verify();
       expect(verification.ok).toBe(false);
       if (verification.ok) continue;
       if (tamper === 'edit') {
@@ -246,8 +254,9 @@ describe('a database with entries of the earlier format', () => {
     raw.close();
 
     const store = openSqliteStore(file); // migrates to the latest version
-    const runtime = createRuntime({ plan, store, clock: h.clock });
-    expect(await runtime.verifyAudit()).toMatchObject({ ok: true, entries: 2 });
+    const maintenance = createMaintenance({ store, clock: h.clock });
+    const runtime = createRuntime({ plan, store, clock: h.clock, maintenance });
+    expect(await maintenance.verify()).toMatchObject({ ok: true, entries: 2 });
     // the search index was filled from the records: subject, deadline and escalation unit
     const [found] = (await runtime.search(official(), { unit: 'natural-resources', township: 'liyang' })).instances;
     expect(found).toMatchObject({ id, state: 'consultation', subject: { village: 'jianglian' }, due: '2022-12-31' });
@@ -256,14 +265,14 @@ describe('a database with entries of the earlier format', () => {
     const history = await runtime.history(id);
     expect(history.map((e) => e.v)).toEqual([undefined, undefined, 2]);
     expect(history[2]!.prevHash).toBe(history[1]!.hash);
-    expect(await runtime.verifyAudit()).toMatchObject({ ok: true, entries: 3, instances: 1 });
+    expect(await maintenance.verify()).toMatchObject({ ok: true, entries: 3, instances: 1 });
 
     const legacy = JSON.parse(
       (store.db.prepare('SELECT entry FROM audit WHERE seq = 2').get() as { entry: string }).entry,
     );
     legacy.payload = { draft: 'changed' };
     store.db.prepare('UPDATE audit SET entry = ? WHERE seq = 2').run(JSON.stringify(legacy));
-    expect(await runtime.verifyAudit()).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
+    expect(await maintenance.verify()).toMatchObject({ ok: false, seq: 2, problem: 'changed' });
     await store.close();
   });
 });

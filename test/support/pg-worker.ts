@@ -4,7 +4,7 @@
 //   send     FLAG events tagged `<name>-<i>` (their idempotency key) to the instances given, acknowledging each
 //   tick     fire passed deadlines until none is left
 //   claim    claim every passed deadline and undelivered event, then stream sends (and be killed)
-import { createRuntime, getPlan, type Principal } from '@ruralkit/core';
+import { createMaintenance, createRuntime, getPlan, type Principal } from '@ruralkit/core';
 import { openPostgresStore } from '@ruralkit/store-postgres';
 
 interface Job {
@@ -24,11 +24,8 @@ const department: Principal = { id: `dept-${job.name}`, roles: ['department'], t
 const FAR = new Date('2030-01-01T00:00:00Z');
 
 const store = await openPostgresStore({ schema: job.schema, poolSize: 2 });
-const runtime = createRuntime({
-  plan: getPlan('changjiang-2021'),
-  store,
-  lease: { owner: job.name, ms: job.leaseMs ?? 30_000 },
-});
+const maintenance = createMaintenance({ store, lease: { owner: job.name, ms: job.leaseMs ?? 30_000 } });
+const runtime = createRuntime({ plan: getPlan('changjiang-2021'), store, maintenance });
 
 async function stream(): Promise<void> {
   for (let i = 0; i < job.events; i += 1) {
@@ -54,7 +51,7 @@ if (job.job === 'send') {
   await stream();
 } else if (job.job === 'tick') {
   for (let idle = 0; idle < 3;) {
-    const fired = await runtime.tick(FAR);
+    const fired = await maintenance.tick(FAR);
     for (const f of fired) out({ fired: f.instanceId, deadline: f.deadline.id });
     idle = fired.length ? 0 : idle + 1;
   }

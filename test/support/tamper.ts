@@ -8,6 +8,7 @@ import {
   canonicalJson,
   checkpointKeyId,
   checkpointText,
+  createMaintenance,
   createRuntime,
   generateCheckpointKeys,
   readCheckpoints,
@@ -63,23 +64,21 @@ export function tamperSuite(
       const { store, raw, close } = await open();
       try {
         const bare = harness(START_AT['village-plan'], store);
+        const maintenance = signing
+          ? createMaintenance({ store, clock: bare.clock, auditKey: keys.privateKey })
+          : bare.maintenance;
         const h = signing
           ? {
               ...bare,
-              runtime: createRuntime({
-                plan,
-                store,
-                clock: bare.clock,
-                keys: bare.keys,
-                auditKey: keys.privateKey,
-              }),
+              maintenance,
+              runtime: createRuntime({ plan, store, clock: bare.clock, keys: bare.keys, maintenance }),
             }
           : bare;
         const id = await walk(h, PATHS['village-plan']);
-        const signed = await h.runtime.checkpointAudit(keys.privateKey);
+        const signed = await h.maintenance.checkpoint(keys.privateKey);
         // the export file: one JSON line per checkpoint, read back as the CLI does
         const exported = readCheckpoints(signed.map((c) => `${checkpointText(c)}\n`).join(''), 'checkpoints.jsonl');
-        expect(await h.runtime.verifyAudit({ publicKey: keys.publicKey })).toMatchObject({
+        expect(await h.maintenance.verify({ publicKey: keys.publicKey })).toMatchObject({
           ok: true,
           entries: 7,
           checkpoints: { count: 1, signatures: 'verified' },
@@ -104,7 +103,7 @@ export function tamperSuite(
         await raw.exec(`DELETE FROM ${t('audit')} WHERE seq >= 6`);
         await raw.exec(`DELETE FROM ${t('audit_heads')}`);
         await raw.exec(`DELETE FROM ${t('audit_checkpoints')}`);
-        const found = broken(await h.runtime.verifyAudit());
+        const found = broken(await h.maintenance.verify());
         expect(found).toMatchObject({ tenant: 'changjiang', problem: 'head', seq: 5 });
         expect(found.message.en).toContain('head row is missing');
         const write = h.runtime.send(id, { type: 'PUBLISH', actor: official() }).catch((e: unknown) => e);
@@ -121,7 +120,7 @@ export function tamperSuite(
         const fifth = await entry(5);
         await raw.exec(`DELETE FROM ${t('audit')} WHERE seq >= 6`);
         await raw.exec(`UPDATE ${t('audit_heads')} SET seq = 5, hash = ${lit(fifth.hash)}`);
-        const found = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey }));
+        const found = broken(await h.maintenance.verify({ publicKey: keys.publicKey }));
         expect(found).toMatchObject({ tenant: 'changjiang', problem: 'checkpoint', seq: 6 });
         expect(found.message.en).toContain('audit entries #6 to #7 are missing');
       });
@@ -144,7 +143,7 @@ export function tamperSuite(
           );
         }
         await raw.exec(`UPDATE ${t('audit_heads')} SET hash = ${lit(prevHash)}`);
-        const found = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey }));
+        const found = broken(await h.maintenance.verify({ publicKey: keys.publicKey }));
         expect(found).toMatchObject({ problem: 'checkpoint', seq: 1 });
         expect(found.message.en).toContain('does not match the checkpoint #7');
         expect(found.message.en).toContain('changed and re-hashed');
@@ -155,7 +154,7 @@ export function tamperSuite(
       await scene(async ({ h, raw, t, entry }) => {
         const sixth = await entry(6);
         await raw.exec(`UPDATE ${t('audit_heads')} SET hash = ${lit(sixth.hash)}`);
-        const found = broken(await h.runtime.verifyAudit());
+        const found = broken(await h.maintenance.verify());
         expect(found).toMatchObject({ problem: 'head', seq: 7 });
       });
     });
@@ -164,7 +163,7 @@ export function tamperSuite(
       await scene(async ({ h, id, raw, t }) => {
         await raw.exec(`UPDATE ${t('audit')} SET instance_id = 'another-instance' WHERE seq = 4`);
         expect(await h.runtime.history(id)).toHaveLength(6); // what a query sees: history lies
-        const found = broken(await h.runtime.verifyAudit());
+        const found = broken(await h.maintenance.verify());
         expect(found).toMatchObject({ problem: 'changed', seq: 4, instanceId: id });
         expect(found.message.en).toContain('column instance_id says "another-instance"');
       });
@@ -174,13 +173,13 @@ export function tamperSuite(
       await scene(async ({ h, id, raw, t, exported }) => {
         await raw.exec(`DELETE FROM ${t('audit')}`);
         await raw.exec(`DELETE FROM ${t('audit_heads')}`);
-        const stored = broken(await h.runtime.verifyAudit());
+        const stored = broken(await h.maintenance.verify());
         expect(stored).toMatchObject({ problem: 'checkpoint', seq: 1, entries: 0 });
         expect(stored.message.en).toContain('audit entries #1 to #7 are missing');
         await raw.exec(`DELETE FROM ${t('audit_checkpoints')}`);
-        const outside = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey, checkpoints: exported }));
+        const outside = broken(await h.maintenance.verify({ publicKey: keys.publicKey, checkpoints: exported }));
         expect(outside).toMatchObject({ problem: 'checkpoint', seq: 1 });
-        const bare = broken(await h.runtime.verifyAudit());
+        const bare = broken(await h.maintenance.verify());
         expect(bare).toMatchObject({ problem: 'instance', instanceId: id });
         expect(bare.message.en).toContain('no audit entry records it');
       });
@@ -192,7 +191,7 @@ export function tamperSuite(
         const doubled = `{"event":"APPROVE",${fourth.entry.slice(1)}`;
         expect(JSON.parse(doubled).event).toBe('RECORD_VOTE'); // the verifier's JSON reads the last key
         await raw.exec(`UPDATE ${t('audit')} SET entry = ${lit(doubled)} WHERE seq = 4`);
-        const found = broken(await h.runtime.verifyAudit());
+        const found = broken(await h.maintenance.verify());
         expect(found).toMatchObject({ problem: 'unreadable', seq: 4 });
         expect(found.message.en).toContain('duplicate keys');
       });
@@ -204,11 +203,11 @@ export function tamperSuite(
         const record = JSON.parse(row!.record);
         record.state = 'drafting';
         await raw.exec(`UPDATE ${t('instances')} SET record = ${lit(canonicalJson(record))}`);
-        const changed = broken(await h.runtime.verifyAudit());
+        const changed = broken(await h.maintenance.verify());
         expect(changed).toMatchObject({ problem: 'instance', instanceId: id, seq: 7 });
         expect(changed.message.en).toContain('differs from what audit entry #7 recorded');
         await raw.exec(`UPDATE ${t('instances')} SET record = ${lit(row!.record)}, state = 'drafting'`);
-        const column = broken(await h.runtime.verifyAudit());
+        const column = broken(await h.maintenance.verify());
         expect(column).toMatchObject({ problem: 'instance', instanceId: id });
         expect(column.message.en).toContain('column state says "drafting"');
       });
@@ -223,11 +222,11 @@ export function tamperSuite(
         const event = JSON.parse(second.event);
         event.data = { ...event.data, to: 'approved' };
         await raw.exec(`UPDATE ${t('outbox')} SET event = ${lit(canonicalJson(event))} WHERE id = ${second.id}`);
-        const changed = broken(await h.runtime.verifyAudit());
+        const changed = broken(await h.maintenance.verify());
         expect(changed).toMatchObject({ problem: 'outbox', outboxId: Number(second.id) });
         expect(changed.message.en).toContain(`domain event #${second.id}`);
         await raw.exec(`DELETE FROM ${t('outbox')} WHERE id = ${second.id}`);
-        const deleted = broken(await h.runtime.verifyAudit());
+        const deleted = broken(await h.maintenance.verify());
         expect(deleted).toMatchObject({ problem: 'outbox', seq: 2 });
         expect(deleted.message.en).toContain('emitted with audit entry #2 is missing');
       });
@@ -245,7 +244,7 @@ export function tamperSuite(
           );
         await set(four!, 3);
         await set(three!, 4);
-        const found = broken(await h.runtime.verifyAudit());
+        const found = broken(await h.maintenance.verify());
         expect(found).toMatchObject({ problem: 'reordered', seq: 3 });
         expect(found.message.en).toContain('audit entries #3 and #4 were swapped');
       });
@@ -254,7 +253,7 @@ export function tamperSuite(
     it('an entry that is not JSON: reported with its seq, history names it too', async () => {
       await scene(async ({ h, id, raw, t }) => {
         await raw.exec(`UPDATE ${t('audit')} SET entry = '{"event": RECORD_VOTE' WHERE seq = 5`);
-        const found = broken(await h.runtime.verifyAudit());
+        const found = broken(await h.maintenance.verify());
         expect(found).toMatchObject({ problem: 'unreadable', seq: 5 });
         expect(found.message.en).toContain('audit entry #5 is not valid JSON');
         await expect(h.runtime.history(id)).rejects.toThrow('audit entry #5 of tenant changjiang is not valid JSON');
@@ -268,7 +267,7 @@ export function tamperSuite(
         await raw.exec(
           `INSERT INTO ${t('audit_checkpoints')} (tenant, seq, key_id, checkpoint) VALUES ('changjiang', 5, ${lit(cp.keyId)}, ${lit(checkpointText(forged))})`,
         );
-        const found = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey }));
+        const found = broken(await h.maintenance.verify({ publicKey: keys.publicKey }));
         expect(found).toMatchObject({ problem: 'checkpoint', seq: 5 });
         expect(found.message.en).toContain('no valid signature');
         // the intruder deletes every checkpoint and cuts the chain back with its head
@@ -277,9 +276,9 @@ export function tamperSuite(
         await raw.exec(`DELETE FROM ${t('audit')} WHERE seq = 7`);
         await raw.exec(`UPDATE ${t('audit_heads')} SET seq = 6, hash = ${lit(sixth.hash)}`);
         // no checkpoint left inside: the instance row, newer than its last entry, still gives it away
-        const inside = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey }));
+        const inside = broken(await h.maintenance.verify({ publicKey: keys.publicKey }));
         expect(inside).toMatchObject({ problem: 'instance', seq: 6 });
-        const outside = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey, checkpoints: exported }));
+        const outside = broken(await h.maintenance.verify({ publicKey: keys.publicKey, checkpoints: exported }));
         expect(outside).toMatchObject({ problem: 'checkpoint', seq: 7 });
         expect(outside.message.en).toContain('audit entry #7 is missing');
       });
@@ -309,10 +308,10 @@ export function tamperSuite(
         const { h } = sc;
         const seq = await appendForged(sc, () => {});
         // once a chain is signed, an unsigned entry is found even without the public key
-        const bare = broken(await h.runtime.verifyAudit());
+        const bare = broken(await h.maintenance.verify());
         expect(bare).toMatchObject({ problem: 'signature', seq });
         expect(bare.message.en).toContain('is not signed');
-        await expect(h.runtime.checkpointAudit()).rejects.toThrow(AuditBrokenError);
+        await expect(h.maintenance.checkpoint()).rejects.toThrow(AuditBrokenError);
         const before = await sc.entry(seq - 1);
         await sc.raw.exec(`DELETE FROM ${sc.t('audit')} WHERE seq = ${seq}`);
         await sc.raw.exec(`UPDATE ${sc.t('audit_heads')} SET seq = ${seq - 1}, hash = ${lit(before.hash)}`);
@@ -325,7 +324,7 @@ export function tamperSuite(
             value: sign(null, bytes, createPrivateKey(other.privateKey)).toString('base64'),
           };
         });
-        const found = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey }));
+        const found = broken(await h.maintenance.verify({ publicKey: keys.publicKey }));
         expect(found).toMatchObject({ problem: 'signature', seq });
         expect(found.message.en).toContain('no valid signature');
       }, true);
@@ -342,20 +341,20 @@ export function tamperSuite(
         const hash = sha256Hex(text);
         await raw.exec(`UPDATE ${t('audit')} SET entry = ${lit(text)}, hash = ${lit(hash)} WHERE seq = ${last}`);
         await raw.exec(`UPDATE ${t('audit_heads')} SET hash = ${lit(hash)}`);
-        expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true }); // without the key: the chain holds
-        const found = broken(await h.runtime.verifyAudit({ publicKey: keys.publicKey }));
+        expect(await h.maintenance.verify()).toMatchObject({ ok: true }); // without the key: the chain holds
+        const found = broken(await h.maintenance.verify({ publicKey: keys.publicKey }));
         expect(found).toMatchObject({ problem: 'signature', seq: Number(last) });
-        await expect(h.runtime.checkpointAudit()).rejects.toThrow(/signature/);
+        await expect(h.maintenance.checkpoint()).rejects.toThrow(/signature/);
       }, true);
     });
 
     it('a dropped checkpoints table: reported as dropped, not as an SQL error', async () => {
       await scene(async ({ h, raw, t }) => {
         await raw.exec(`DROP TABLE ${t('audit_checkpoints')}`);
-        const found = broken(await h.runtime.verifyAudit());
+        const found = broken(await h.maintenance.verify());
         expect(found).toMatchObject({ problem: 'checkpoint' });
         expect(found.message.en).toContain('checkpoints table audit_checkpoints is gone');
-        await expect(h.runtime.checkpointAudit(keys.privateKey)).rejects.toThrow(/checkpoints table/);
+        await expect(h.maintenance.checkpoint(keys.privateKey)).rejects.toThrow(/checkpoints table/);
       });
     });
   });

@@ -6,6 +6,7 @@
  * own tenant.
  */
 import {
+  type MaintenanceOptions,
   type RuntimeOptions,
   asResolvedPlan,
   createMaintenance,
@@ -51,7 +52,8 @@ export class Service {
   constructor(
     entries: readonly (Plan | PlanEntry)[],
     readonly store: WorkflowStore,
-    runtimeOptions: Omit<RuntimeOptions, 'plan' | 'store' | 'maintenance'> = {},
+    runtimeOptions: Omit<RuntimeOptions, 'plan' | 'store' | 'maintenance'> &
+      Pick<MaintenanceOptions, 'auditKey' | 'autoCheckpoint' | 'lease'> = {},
   ) {
     const { auditKey, autoCheckpoint, lease, ...shared } = runtimeOptions;
     if (entries.length === 0) throw new Error('@ruralkit/http: give at least one plan');

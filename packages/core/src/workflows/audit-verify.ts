@@ -456,7 +456,7 @@ function checkOutbox(
   return { count };
 }
 
-/** Verify what `store` holds: `runtime.verifyAudit`. */
+/** Verify what `store` holds: the maintenance's `verify`. */
 export async function verifyStoreAudit(store: AuditLog, options: AuditVerifyOptions = {}): Promise<AuditVerification> {
   const evidence = await store.auditEvidence(options.tenant === undefined ? {} : { tenant: options.tenant });
   return verifyAuditEvidence(evidence, options);

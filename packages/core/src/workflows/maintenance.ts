@@ -115,8 +115,8 @@ export function createMaintenance(options: MaintenanceOptions): Maintenance {
   const checkpoint: Maintenance['checkpoint'] = async (privateKey = auditKey, { tenant, publicKey } = {}) => {
     if (privateKey === undefined) {
       throw new RuralkitError('invalid-checkpoint', {
-        zh: '没有签检查点的私钥：请给出私钥，或以 createMaintenance({ auditKey })（或 createRuntime({ auditKey })）配置审计密钥',
-        en: 'no private key to sign checkpoints with: give one, or configure createMaintenance({ auditKey }) (or createRuntime({ auditKey }))',
+        zh: '没有签检查点的私钥：请给出私钥，或以 createMaintenance({ auditKey }) 配置审计密钥',
+        en: 'no private key to sign checkpoints with: give one, or configure createMaintenance({ auditKey })',
       });
     }
     const within = tenantOf(tenant);

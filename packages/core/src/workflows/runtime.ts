@@ -28,16 +28,11 @@ import { planHash } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
 import type { Report as EvaluationReport } from '../evaluate/types.js';
 import { attemptOn, startAttempt, type Attempt, type Setting, type StartInput } from './attempt.js';
-import type { AuditVerification } from './audit.js';
-import type { AuditVerifyOptions } from './audit-verify.js';
 import { authorizeEvent, authorizeMigration, authorizeScope, allowedNow, parsePrincipal } from './authorize.js';
 import { chineseWorkingDayCalendar, systemClock, type Clock, type WorkingDayCalendar } from './calendar.js';
-import type { AuditCheckpoint, CheckpointKey, PublicKeys } from './checkpoint.js';
-import type { AutoCheckpoint } from './auto-checkpoint.js';
 import { commit, commitRefusal, type TransitionResult } from './commit.js';
 import { workflowsFor } from './definitions.js';
 import { StaleVersionError, WorkflowError } from './errors.js';
-import type { OverdueNotice } from './tick.js';
 import type { DomainEventHandler } from './deliver.js';
 import { idempotencyKey, replayKey, type IdempotencyKey } from './idempotency.js';
 import { instanceView, loadInstance, type InstanceView } from './instance.js';
@@ -83,21 +78,16 @@ export interface RuntimeOptions {
   /**
    * The maintenance (运维) of the store this runtime writes through: its audit key signs every
    * entry, its lease claims work, its delivery hears every commit. Give the one maintenance of
-   * the store to every runtime over it (`createMaintenance({ store })`); without one, the runtime
-   * makes its own from `lease`, `auditKey` and `autoCheckpoint`, which are ignored when one is given.
+   * the store to every runtime over it (`createMaintenance({ store })`): deadlines, delivery and
+   * the audit's verification are done through it. Without one, the runtime writes through a
+   * maintenance of its own with no audit key, which only delivers its commits' domain events.
    */
   maintenance?: Maintenance;
-  /** The lease of the runtime's own maintenance (see `MaintenanceOptions`). */
-  lease?: { owner?: string; ms?: number };
   /**
    * The keyring personal fields are sealed with (个人信息密钥, kept outside the store). Without
    * one, an event carrying a personal value is refused.
    */
   keys?: PersonalDataKeys;
-  /** The audit key of the runtime's own maintenance (审计密钥, see `MaintenanceOptions`). */
-  auditKey?: CheckpointKey;
-  /** Scheduled checkpoints of the runtime's own maintenance. */
-  autoCheckpoint?: AutoCheckpoint;
   /**
    * Times a start or send without an expected version is tried again after losing a race to
    * another writer (default 3): the instance is reloaded and the event checked again each time.
@@ -142,21 +132,8 @@ export interface Runtime {
   tasks(principal: Principal, query?: TaskQuery): Promise<TaskPage>;
   /** The instance's audit entries, accepted and refused, in chain order. */
   history(instanceId: string, options?: { principal?: Principal }): Promise<AuditEntry[]>;
-  /** @deprecated Use the maintenance's `tick` (`createMaintenance`). */
-  tick(now?: Date, options?: { tenant?: string }): Promise<OverdueNotice[]>;
-  /** @deprecated Use the maintenance's `verify` (`createMaintenance`). */
-  verifyAudit(options?: string | AuditVerifyOptions): Promise<AuditVerification>;
-  /** @deprecated Use the maintenance's `checkpoint` (`createMaintenance`). */
-  checkpointAudit(
-    privateKey?: CheckpointKey,
-    options?: { tenant?: string; publicKey?: PublicKeys },
-  ): Promise<AuditCheckpoint[]>;
-  /** @deprecated Close the maintenance (`createMaintenance`): this closes the runtime's own, if it made one. */
-  close(): void;
   /** Receive domain events (at least once), as the maintenance's `subscribe`; returns the unsubscribe function. */
   subscribe(handler: DomainEventHandler): () => void;
-  /** @deprecated Use the maintenance's `deliver` (`createMaintenance`). */
-  deliver(): Promise<number>;
   /** Start each workflow started by screening (`startedByScreening`) for every household with a risk. */
   startFromScreening(report: EvaluationReport, input: { tenant: string; actor: Principal }): Promise<ScreeningStart[]>;
   /**
@@ -188,15 +165,7 @@ const TASKS = '待办 / task list';
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { plan } = options;
   const clock = options.clock ?? systemClock;
-  const maintenance =
-    options.maintenance ??
-    createMaintenance({
-      store: options.store,
-      clock,
-      ...(options.lease ? { lease: options.lease } : {}),
-      ...(options.auditKey !== undefined ? { auditKey: options.auditKey } : {}),
-      ...(options.autoCheckpoint ? { autoCheckpoint: options.autoCheckpoint } : {}),
-    });
+  const maintenance = options.maintenance ?? createMaintenance({ store: options.store, clock });
   const { store, secret, deliverSoon, source } = maintenanceParts(maintenance);
   if (source !== options.store) {
     throw new RuralkitError('invalid-maintenance', {
@@ -325,14 +294,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await loadInstance(store, instanceId, principal && parsePrincipal(principal, onInstance(instanceId)));
       return store.readAudit({ instanceId });
     },
-    tick: (at, scope) => maintenance.tick(at, scope),
-    verifyAudit: (verifying) => maintenance.verify(verifying),
-    checkpointAudit: (privateKey, scope) => maintenance.checkpoint(privateKey, scope),
-    close: () => {
-      if (!options.maintenance) maintenance.close();
-    },
     subscribe: maintenance.subscribe,
-    deliver: () => maintenance.deliver(),
     startFromScreening: (report, input) => startFromScreening(report, input, workflows.definitions, startRetried),
     openRectifications: (report, input) => openForTargets(report, input, workflows.definitions, startRetried),
     async publicNotice(instanceId, { principal } = {}) {

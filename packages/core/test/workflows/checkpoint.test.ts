@@ -37,7 +37,7 @@ describe('the audit evidence of the in-memory store', () => {
   it('verifies a walked case, and finds a chain re-hashed below a checkpoint', async () => {
     const h = harness(START_AT['village-plan']);
     await walk(h, PATHS['village-plan']);
-    await h.runtime.checkpointAudit(keys.privateKey);
+    await h.maintenance.checkpoint(keys.privateKey);
     const evidence = await h.store.auditEvidence();
     expect(verifyAuditEvidence(evidence, { publicKey: keys.publicKey })).toMatchObject({
       ok: true,

@@ -48,16 +48,16 @@ describe('deadlines', () => {
         firesAt: '2021-10-27T16:00:00.000Z',
       }),
     ]);
-    expect(await h.runtime.tick(new Date('2021-10-27T15:59:59Z'))).toEqual([]);
-    const fired = await h.runtime.tick(new Date('2021-10-27T16:00:00Z'));
+    expect(await h.maintenance.tick(new Date('2021-10-27T15:59:59Z'))).toEqual([]);
+    const fired = await h.maintenance.tick(new Date('2021-10-27T16:00:00Z'));
     expect(fired).toEqual([
       {
         instanceId: id,
         deadline: expect.objectContaining({ id: 'publication', overdueAt: '2021-10-27T16:00:00.000Z' }),
       },
     ]);
-    expect(await h.runtime.tick(new Date('2021-11-30T00:00:00Z'))).toEqual([]); // fires once
-    await h.runtime.deliver();
+    expect(await h.maintenance.tick(new Date('2021-11-30T00:00:00Z'))).toEqual([]); // fires once
+    await h.maintenance.deliver();
     const overdue = events.filter((e) => e.type === 'overdue');
     expect(overdue).toEqual([
       expect.objectContaining({
@@ -86,7 +86,7 @@ describe('deadlines', () => {
     expect((await h.runtime.get(id)).deadlines).toEqual([
       expect.objectContaining({ id: 'approval', due: '2022-12-31' }),
     ]);
-    const fired = await h.runtime.tick(new Date('2022-12-31T16:00:00Z'));
+    const fired = await h.maintenance.tick(new Date('2022-12-31T16:00:00Z'));
     expect(fired.map((f) => [f.deadline.id, f.deadline.escalateTo])).toEqual([['approval', ['natural-resources']]]);
   });
 
@@ -144,7 +144,7 @@ describe('deadlines', () => {
     expect((await h.runtime.get(id)).deadlines).toEqual([
       expect.objectContaining({ id: 'identification', due: '2022-01-16', escalateTo: ['rural-revitalization'] }),
     ]);
-    const fired = await h.runtime.tick(new Date('2022-01-16T16:00:00Z'));
+    const fired = await h.maintenance.tick(new Date('2022-01-16T16:00:00Z'));
     expect(fired).toHaveLength(1);
     const approved = harness(START_AT['poverty-monitoring']);
     const assisting = await walk(approved, PATHS['poverty-monitoring'], 'assisting');

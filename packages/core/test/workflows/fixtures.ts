@@ -1,12 +1,14 @@
 // Shared test fixtures: principals of the Changjiang tenant and happy paths through each workflow.
 import { expect } from 'vitest';
 import {
+  createMaintenance,
   createManualClock,
   createMemoryStore,
   createRuntime,
   getPlan,
   memoryKeys,
   type EventInput,
+  type Maintenance,
   type ManualClock,
   type PersonalDataKeys,
   type Principal,
@@ -194,6 +196,8 @@ export const START_AT: Record<WorkflowType, string> = {
 
 export interface Harness {
   runtime: Runtime;
+  /** The store's maintenance (运维): deadlines, delivery, the audit's verification. */
+  maintenance: Maintenance;
   clock: ManualClock;
   store: WorkflowStore;
   /** The keyring of personal data (memory: it dies with the test). */
@@ -206,7 +210,8 @@ export function harness(
   keys: PersonalDataKeys = memoryKeys(),
 ): Harness {
   const clock = createManualClock(start);
-  return { runtime: createRuntime({ plan, store, clock, keys }), clock, store, keys };
+  const maintenance = createMaintenance({ store, clock });
+  return { runtime: createRuntime({ plan, store, clock, keys, maintenance }), maintenance, clock, store, keys };
 }
 
 export function input(step: Step): EventInput {

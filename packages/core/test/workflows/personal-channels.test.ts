@@ -3,7 +3,7 @@
 // whose type is one, a subject id or a payload key name holding one. Each is now hashed,
 // refused with a clear error, or audited by its code.
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createRuntime, generateCheckpointKeys } from '../../src/index.js';
+import { createMaintenance, createMemoryStore, createRuntime, generateCheckpointKeys } from '../../src/index.js';
 import { department, harness, plan, refusal, START_AT, supervisor, TENANT } from './fixtures.js';
 
 const ID = '330106198503174616';
@@ -22,7 +22,8 @@ const storedText = async (h: ReturnType<typeof harness>) => JSON.stringify(await
 describe('idempotency keys', () => {
   it('are stored and audited only as a keyed hash; a retry with the same key still finds its result', async () => {
     const store = createMemoryStore();
-    const runtime = createRuntime({ plan, store, auditKey: generateCheckpointKeys().privateKey });
+    const maintenance = createMaintenance({ store, auditKey: generateCheckpointKeys().privateKey });
+    const runtime = createRuntime({ plan, store, maintenance });
     const input = flag();
     const first = await runtime.start('poverty-monitoring', {
       ...input,

@@ -80,7 +80,7 @@ describe('the audit and the store', () => {
     // whoever holds the key can tell which value was given, and nothing else
     expect(await matchesHashed(h.keys, flag.householdHead, NAME)).toBe(true);
     expect(await matchesHashed(h.keys, flag.householdHead, '王建华')).toBe(false);
-    expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 4 });
+    expect(await h.maintenance.verify()).toMatchObject({ ok: true, entries: 4 });
   });
 
   it('keep the actor by id, not by a villager’s name', async () => {
@@ -118,7 +118,7 @@ describe('the audit and the store', () => {
     const events: OutboxEntry[] = [];
     h.runtime.subscribe((e) => void events.push(e));
     const id = await caseWithObjection(h);
-    await h.runtime.deliver();
+    await h.maintenance.deliver();
     expect(events.length).toBeGreaterThan(3);
     expectNoPlaintext(events);
     const notice = await h.runtime.publicNotice(id);
@@ -193,7 +193,7 @@ describe('erasure by destroying the key (crypto-shredding)', () => {
       reason: '申请 2022-17',
     });
     expect(erased).toEqual({ keys: 1, instances: [id] });
-    await h.runtime.deliver();
+    await h.maintenance.deliver();
     const announced = events.filter((e) => e.type === 'personal-data-erased');
     expect(announced.map((e) => [e.instanceId, e.data])).toEqual([[id, {}]]);
 
@@ -211,7 +211,7 @@ describe('erasure by destroying the key (crypto-shredding)', () => {
       actor: { id: supervisor.id },
       payload: { keys: 1, reason: '申请 2022-17' },
     });
-    expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: 5 });
+    expect(await h.maintenance.verify()).toMatchObject({ ok: true, entries: 5 });
     expect(await matchesHashed(h.keys, flag.householdHead, NAME)).toBeUndefined();
 
     // The case goes on: a new personal value gets a new key, the erased ones stay erased.

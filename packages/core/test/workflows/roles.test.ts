@@ -190,6 +190,6 @@ describe('relations and scope', () => {
     const refused = (await h.runtime.history(id)).filter((e) => e.outcome === 'refused');
     expect(refused.map((e) => e.reason?.code)).toEqual(cases.map(([, code]) => code));
     expect((await h.runtime.get(id)).state).toBe('villagerVote');
-    expect((await h.runtime.verifyAudit()).ok).toBe(true);
+    expect((await h.maintenance.verify()).ok).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ describe('the runtime', () => {
       expect(history.map((e) => e.event)).toEqual(PATHS[type].steps.map((s) => s.event));
       expect(history[0]!.outcome).toBe('started');
       expect(history.every((e) => e.planHash === h.runtime.planHash && e.machineVersion === 1)).toBe(true);
-      expect(await h.runtime.verifyAudit()).toMatchObject({ ok: true, entries: PATHS[type].steps.length });
+      expect(await h.maintenance.verify()).toMatchObject({ ok: true, entries: PATHS[type].steps.length });
     });
   }
 
@@ -44,7 +44,7 @@ describe('the runtime', () => {
     const events: OutboxEntry[] = [];
     h.runtime.subscribe((e) => void events.push(e));
     const id = await walk(h, PATHS['village-plan']);
-    await h.runtime.deliver();
+    await h.maintenance.deliver();
     const context = (await h.runtime.get(id)).context;
     expect(context.approvedOn).toBe('2021-04-14');
     expect(events.find((e) => e.type === 'plan-approved')?.data).toEqual({ villagePlanApprovedOn: '2021-04-14' });
