@@ -1,6 +1,8 @@
-// Lint rules for the whole workspace: typescript-eslint's recommended set, and core's layers.
+// Lint rules for the whole workspace: typescript-eslint's recommended set, core's layers, and no
+// import cycles.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import noImportCycle from './tools/eslint-rules/no-import-cycle.js';
 
 /**
  * Core's layers (层), lowest first: a module imports only from its own layer and the ones below
@@ -60,4 +62,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...layerRules,
+  {
+    // No two modules of a package's source import each other, however far round (docs/architecture.md).
+    files: ['packages/*/src/**/*.ts'],
+    plugins: { ruralkit: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'ruralkit/no-import-cycle': 'error' },
+  },
 );

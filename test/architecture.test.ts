@@ -1,11 +1,15 @@
 // Core's layers go one way (docs/architecture.md): the lint rule refuses an import from a layer
-// above, and allows one from below; and no module of any package imports itself in a ring.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// above, and allows one from below; and no module of any package imports itself in a ring (a
+// lint rule of ours, `tools/eslint-rules/no-import-cycle.js`, refuses one).
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
+import { ESLint, Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { getPlan, workflowsFor } from '@ruralkit/core';
+import noImportCycle, { importsOf, ringThrough } from '../tools/eslint-rules/no-import-cycle.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const LAYERS = ['model', 'rules', 'evaluate', 'workflows', 'plugins'];
@@ -90,56 +94,37 @@ describe('workflow types', () => {
   });
 });
 
-/** Each module's relative imports (type-only ones too), by module path. */
-function importGraph(): Map<string, string[]> {
-  const graph = new Map<string, string[]>();
-  const files = readdirSync(join(root, 'packages'), { recursive: true, encoding: 'utf8' }).filter(
-    (f) => /^[^/]+\/src\/.*\.ts$/.test(f) && !f.includes('node_modules'),
-  );
-  for (const file of files) {
-    const text = readFileSync(join(root, 'packages', file), 'utf8');
-    const imports = [...text.matchAll(/(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'/g)].map((m) => {
-      const target = join(dirname(file), m[1]!).replace(/\.js$/, '.ts');
-      return target.endsWith('.ts') ? target : `${target}/index.ts`;
-    });
-    graph.set(file, imports);
-  }
-  return graph;
-}
-
-/** The import cycles of `graph`: each a list of modules that import each other, in a ring. */
-function cycles(graph: Map<string, string[]>): string[][] {
-  const found: string[][] = [];
-  const state = new Map<string, 'open' | 'done'>();
-  const path: string[] = [];
-  const visit = (module: string) => {
-    state.set(module, 'open');
-    path.push(module);
-    for (const next of graph.get(module) ?? []) {
-      if (state.get(next) === 'open') found.push([...path.slice(path.indexOf(next)), next]);
-      else if (!state.has(next) && graph.has(next)) visit(next);
-    }
-    path.pop();
-    state.set(module, 'done');
-  };
-  for (const module of graph.keys()) if (!state.has(module)) visit(module);
-  return found;
-}
-
 describe('modules', () => {
+  const sources = readdirSync(join(root, 'packages'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /^[^/]+\/src\/.*\.ts$/.test(f) && !f.includes('node_modules'))
+    .map((f) => join(root, 'packages', f));
+
   it('import each other one way: no module reaches itself through its imports', () => {
-    const graph = importGraph();
-    expect(graph.get('core/src/evaluate/judge.ts')).toContain('core/src/evaluate/judge-messages.ts');
-    expect(cycles(graph)).toEqual([]);
+    const imports = new Map(sources.map((file) => [file, importsOf(file)]));
+    expect(imports.get(join(root, 'packages/core/src/evaluate/judge.ts'))).toContain(
+      join(root, 'packages/core/src/evaluate/judge-messages.ts'),
+    );
+    const rings = sources.map((file) => ringThrough(file, (m) => imports.get(m) ?? [])).filter(Boolean);
+    expect(rings).toEqual([]);
   });
 
-  it('finds a ring of imports when there is one', () => {
-    const ring = new Map([
-      ['a.ts', ['b.ts']],
-      ['b.ts', ['c.ts']],
-      ['c.ts', ['a.ts']],
-      ['d.ts', ['a.ts']],
-    ]);
-    expect(cycles(ring)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
+  it('are refused by the lint rule when they import each other in a ring, naming the ring', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ruralkit-ring-'));
+    writeFileSync(join(folder, 'b.ts'), "import { c } from './c.js';\nexport const b = c;\n");
+    writeFileSync(join(folder, 'c.ts'), "import type { A } from './a.js';\nexport const c: A | 1 = 1;\n");
+    const linter = new Linter({ configType: 'flat', cwd: folder });
+    const config = {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser },
+      plugins: { ruralkit: { rules: { 'no-import-cycle': noImportCycle } } },
+      rules: { 'ruralkit/no-import-cycle': 'error' as const },
+    };
+    const lint = (text: string) => linter.verify(text, config, { filename: join(folder, 'a.ts') });
+    const [found, ...more] = lint("import { x } from './x.js';\nimport { b } from './b.js';\nexport type A = 1;\n");
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({ ruleId: 'ruralkit/no-import-cycle', line: 2 });
+    expect(found!.message).toContain('a.ts → ');
+    expect(found!.message).toMatch(/b\.ts → .*c\.ts → .*a\.ts/);
+    expect(lint("import { x } from './x.js';\nexport type A = 1;\n")).toEqual([]);
   });
 });
