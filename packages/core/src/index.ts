@@ -158,6 +158,19 @@ export {
   type AuditVerification,
 } from './workflows/audit.js';
 export { verifyAuditEvidence, type AuditVerifyOptions } from './workflows/audit-verify.js';
+export { auditReasonText } from './workflows/audit-reason.js';
+export {
+  messageOf,
+  renderMessage,
+  type Message,
+  type MessageValue,
+  type Said,
+  type Words,
+  type WordsOf,
+} from './model/message.js';
+export type { ModelMessages } from './model/locales/messages.js';
+export type { IssueFacts, Place, WorkflowMessages } from './workflows/locales/messages.js';
+export { WORKFLOW_WORDS } from './workflows/locales/index.js';
 export type { AuditEvidence } from './workflows/audit-rows.js';
 export {
   checkpointKeyId,

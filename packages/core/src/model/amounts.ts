@@ -5,29 +5,33 @@
  */
 import { z } from 'zod';
 import { refineWith } from './localized-issue.js';
+import { MODEL_WORDS } from './locales/index.js';
+import { modelMessage } from './locales/messages.js';
+import { localized, type Message } from './message.js';
 import type { LocalizedText } from './schema.js';
 
 /** The largest amount, in yuan, either way. */
 export const MAX_AMOUNT_CNY = 1e12;
 
-/** Why `value` cannot be an amount in yuan, or undefined when it can. */
-export function amountProblem(value: number): LocalizedText | undefined {
+/** Why `value` cannot be an amount in yuan, as a message, or undefined when it can. */
+function amountCheck(value: number): Message | undefined {
   if (!Number.isFinite(value)) return undefined; // zod's own number check names NaN and Infinity
-  if (Math.abs(value) > MAX_AMOUNT_CNY) {
-    return {
-      zh: '金额超过一万亿（1,000,000,000,000）元上限',
-      en: 'the amount is beyond the limit of 1,000,000,000,000 CNY',
-    };
-  }
+  if (Math.abs(value) > MAX_AMOUNT_CNY) return modelMessage('amount.beyond-limit', {});
   const fen = value * 100;
   if (
     Math.abs(fen - Math.round(fen)) > Math.max(1e-6, Math.abs(fen) * 1e-15) ||
     (value !== 0 && Math.abs(value) < 0.01)
   ) {
-    return { zh: '金额以元计，最多两位小数（到分）', en: 'an amount is in yuan with at most two decimals (whole fen)' };
+    return modelMessage('amount.whole-fen', {});
   }
   return undefined;
 }
 
+/** Why `value` cannot be an amount in yuan, or undefined when it can. */
+export function amountProblem(value: number): LocalizedText | undefined {
+  const problem = amountCheck(value);
+  return problem && localized(problem, MODEL_WORDS);
+}
+
 /** An amount in yuan in a zod schema. */
-export const AmountSchema = z.number().superRefine(refineWith(amountProblem));
+export const AmountSchema = z.number().superRefine(refineWith(amountCheck, MODEL_WORDS.en));

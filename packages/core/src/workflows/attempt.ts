@@ -4,8 +4,9 @@
  * the time — and the setting every step works in.
  */
 import { initialTransition, type AnyMachineSnapshot } from 'xstate';
-import type { LocalizedText, Plan } from '../model/schema.js';
+import type { Plan } from '../model/schema.js';
 import type { WorkingDayCalendar } from './calendar.js';
+import type { Place } from './locales/messages.js';
 import type { WorkflowStore } from './store.js';
 import type { SubjectInput } from './subject.js';
 import type { EventInput, InstanceRecord, Principal, Subject, WorkflowDefinition } from './types.js';
@@ -90,10 +91,8 @@ export function startAttempt(
 }
 
 /** Where an attempt happens, as refusals name it: the instance, or a new one of its type. */
-export function placeOf(attempt: Attempt): LocalizedText {
-  return attempt.record
-    ? { zh: `实例 ${attempt.record.id}`, en: `instance ${attempt.record.id}` }
-    : { zh: `新的 ${attempt.definition.type} 实例`, en: `a new ${attempt.definition.type} instance` };
+export function placeOf(attempt: Attempt): Place {
+  return attempt.record ? { instance: attempt.record.id } : { newOf: attempt.definition.type };
 }
 
 /**

@@ -6,11 +6,13 @@
  * the commit step to audit.
  */
 import type { z } from 'zod';
-import { issueText } from '../model/localized-issue.js';
-import type { LocalizedText } from '../model/schema.js';
+import { issueMessage } from '../model/localized-issue.js';
+import type { Message } from '../model/message.js';
 import { eventNameOf, placeOf, type Attempt, type Setting } from './attempt.js';
 import { WorkflowError, type WorkflowErrorCode } from './errors.js';
-import { findIdentifiers, identifierIdReasons } from './privacy/identifiers.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage, type IssueFacts } from './locales/messages.js';
+import { findIdentifiers, identifiersInIds } from './privacy/identifiers.js';
 import { refusal, type Refusal } from './refusal.js';
 import { relationFactsOf, type RelationFacts } from './relations.js';
 import {
@@ -31,25 +33,23 @@ const SCOPE_OF_ROLE: Partial<Record<Role, 'township' | 'village' | 'household'>>
   household: 'household',
 };
 
-export type ScopeRefusal = { code: 'other-tenant' | 'out-of-scope'; reason: LocalizedText };
+export type ScopeRefusal = { code: 'other-tenant' | 'out-of-scope'; reason: Message };
 
 /** Why `principal` may not act on `subject` of `tenant` at all, or undefined when it may. */
 export function scopeRefusal(principal: Principal, tenant: string, subject: Subject): ScopeRefusal | undefined {
   if (principal.tenant !== tenant) {
     return {
       code: 'other-tenant',
-      reason: {
-        zh: `主体 ${principal.id} 属于租户 ${principal.tenant}，该实例属于 ${tenant}`,
-        en: `principal ${principal.id} belongs to tenant ${principal.tenant}; the instance belongs to ${tenant}`,
-      },
+      reason: workflowMessage('scope.other-tenant', {
+        principal: principal.id,
+        principalTenant: principal.tenant,
+        tenant,
+      }),
     };
   }
-  const outside = (what: string, theirs: string, ours: string): ScopeRefusal => ({
+  const outside = (level: 'township' | 'village', theirs: string, ours: string): ScopeRefusal => ({
     code: 'out-of-scope',
-    reason: {
-      zh: `主体 ${principal.id} 的${what === 'township' ? '乡镇' : what === 'village' ? '村' : '农户'}为 ${theirs}，该实例的对象为 ${ours}`,
-      en: `principal ${principal.id} acts for ${what} ${theirs}; the instance's subject is in ${what} ${ours}`,
-    },
+    reason: workflowMessage('scope.out-of-scope', { principal: principal.id, level, theirs, ours }),
   });
   if (principal.township && principal.township !== subject.township) {
     return outside('township', principal.township, subject.township);
@@ -189,7 +189,7 @@ export function parsePrincipal(actor: unknown, where: string): Principal {
   throw new WorkflowError(
     'invalid-principal',
     { zh: `${where}：actor 不是有效的主体`, en: `${where}: actor is not a valid principal` },
-    { reasons: issues(parsed.error, 'actor') },
+    { reasons: issues(parsed.error, 'actor').map((reason) => workflowText(reason)) },
   );
 }
 
@@ -205,27 +205,22 @@ export function refuse(
   setting: Setting,
   attempt: Attempt,
   code: WorkflowErrorCode,
-  text: LocalizedText,
-  reasons: LocalizedText[] = [],
+  message: Message,
+  reasons: Message[] = [],
 ): Refusal {
-  return refusal(setting, attempt, allowedNow(attempt), code, text, reasons);
+  return refusal(setting, attempt, allowedNow(attempt), code, message, reasons);
 }
 
 /** Refuse a principal outside the instance's tenant or scope, before anything else; undefined when inside. */
 export function authorizeScope(setting: Setting, attempt: Attempt): Refusal | undefined {
   const scope = scopeRefusal(attempt.actor, attempt.tenant, attempt.subject);
   if (!scope) return undefined;
-  const where = placeOf(attempt);
-  return refuse(
-    setting,
-    attempt,
-    scope.code,
-    {
-      zh: `${where.zh}：不允许 ${attempt.actor.id} 发送 ${eventNameOf(attempt)}`,
-      en: `${where.en}: ${attempt.actor.id} may not send ${eventNameOf(attempt)}`,
-    },
-    [scope.reason],
-  );
+  const message = workflowMessage('refusal.scope', {
+    place: placeOf(attempt),
+    actor: attempt.actor.id,
+    event: eventNameOf(attempt),
+  });
+  return refuse(setting, attempt, scope.code, message, [scope.reason]);
 }
 
 /**
@@ -235,42 +230,37 @@ export function authorizeScope(setting: Setting, attempt: Attempt): Refusal | un
  */
 export function authorizeEvent(setting: Setting, attempt: Attempt): { payload: unknown } | Refusal {
   const { definition, input, actor, subject, state, snapshot } = attempt;
-  const where = placeOf(attempt);
-  const rule = definition.events[input.type];
+  const place = placeOf(attempt);
+  const event = input.type;
+  const rule = definition.events[event];
   if (!rule) {
     // a type shaped like an event name, holding no number, is echoed to help with a typo
-    const type = String(input.type);
+    const type = String(event);
     const named =
       /^[A-Z][A-Z0-9_]{0,63}$/.test(type) && findIdentifiers(type).length === 0 ? `"${type}"` : eventNameOf(attempt);
-    return refuse(setting, attempt, 'unknown-event', {
-      zh: `${where.zh}：${definition.type} 没有事件 ${named}`,
-      en: `${where.en}: ${definition.type} has no event ${named}`,
-    });
+    return refuse(
+      setting,
+      attempt,
+      'unknown-event',
+      workflowMessage('refusal.unknown-event', { place, workflow: definition.type, event: named }),
+    );
   }
-  if (!eventsNow(attempt).includes(input.type)) {
-    return refuse(setting, attempt, 'not-allowed-in-state', {
-      zh: `${where.zh} 在状态 ${state ?? '（未开始）'} 不接受事件 ${input.type}`,
-      en: `${where.en} in state ${state ?? '(not started)'} does not accept ${input.type}`,
-    });
+  if (!eventsNow(attempt).includes(event)) {
+    return refuse(setting, attempt, 'not-allowed-in-state', workflowMessage('refusal.not-allowed-in-state', { place, state, event }));
   }
   const facts = relationFacts(snapshot);
-  if (!isGranted(definition, input.type, actor, subject, facts)) {
-    return refuse(setting, attempt, 'forbidden', {
-      zh: `${where.zh}：${actor.id}（角色 ${actor.roles.join('、') || '无'}）无权在状态 ${state ?? '（未开始）'} 发送 ${input.type}`,
-      en: `${where.en}: ${actor.id} (roles ${actor.roles.join(', ') || 'none'}) may not send ${input.type} in state ${state ?? '(not started)'}`,
-    });
+  if (!isGranted(definition, event, actor, subject, facts)) {
+    const roles = [...actor.roles];
+    return refuse(setting, attempt, 'forbidden', workflowMessage('refusal.forbidden', { place, actor: actor.id, roles, state, event }));
   }
-  const keyNames = identifierIdReasons(payloadKeyNames(input.payload));
+  const keyNames = identifiersInIds(payloadKeyNames(input.payload));
   if (keyNames.length) {
     return refuse(
       setting,
       attempt,
       'invalid-payload',
-      {
-        zh: `${where.zh}：事件 ${input.type} 的 payload 键名含有个人标识`,
-        en: `${where.en}: a key name of the payload of ${input.type} holds a personal identifier`,
-      },
-      keyNames.map(({ field, zh, en }) => ({ zh: `${field}（键名）${zh}`, en: `${field} (a key name) ${en}` })),
+      workflowMessage('refusal.key-name-identifier', { place, event }),
+      keyNames.map(({ field, kind }) => workflowMessage('identifier.in-key-name', { field, kind })),
     );
   }
   const parsed = rule.payload.safeParse(input.payload ?? {});
@@ -279,23 +269,21 @@ export function authorizeEvent(setting: Setting, attempt: Attempt): { payload: u
       setting,
       attempt,
       'invalid-payload',
-      { zh: `${where.zh}：事件 ${input.type} 的 payload 有误`, en: `${where.en}: invalid payload of ${input.type}` },
+      workflowMessage('refusal.invalid-payload', { place, event }),
       issues(parsed.error, 'payload'),
     );
   }
-  if (!isGranted(definition, input.type, actor, subject, facts, parsed.data)) {
-    return refuse(setting, attempt, 'forbidden', {
-      zh: `${where.zh}：${actor.id} 不能以此 payload 发送 ${input.type}`,
-      en: `${where.en}: ${actor.id} may not send ${input.type} with this payload`,
-    });
+  if (!isGranted(definition, event, actor, subject, facts, parsed.data)) {
+    return refuse(setting, attempt, 'forbidden', workflowMessage('refusal.forbidden-payload', { place, actor: actor.id, event }));
   }
   return { payload: parsed.data };
 }
 
 /** Refuse a migration unless a supervisor within the instance's tenant and scope asks for it. */
 export function authorizeMigration(actor: Principal, record: InstanceRecord): void {
+  const scope = scopeRefusal(actor, record.tenant, record.subject);
   const why =
-    scopeRefusal(actor, record.tenant, record.subject)?.reason ??
+    (scope && workflowText(scope.reason)) ??
     (actor.roles.includes('supervisor')
       ? undefined
       : { zh: '迁移须由 supervisor 角色执行', en: 'a migration needs the supervisor role' });
@@ -336,12 +324,23 @@ function payloadKeyNames(value: unknown, path = 'payload'): Record<string, strin
 }
 
 /** zod issues as reasons naming the field. */
-function issues(error: z.ZodError, root: string): LocalizedText[] {
+function issues(error: z.ZodError, root: string): Message[] {
   return error.issues.map((issue) => {
     const field = [root, ...issue.path.map(String)].join('.');
-    // a check's own text is bilingual (refineWith, or `zh / en`); zod's are English
-    const [zh, en = zh] = issue.code === 'custom' ? issue.message.split(' / ') : [issue.message];
-    const text = issueText(issue) ?? { zh, en };
-    return { zh: `${field}：${text.zh}`, en: `${field}: ${text.en}` };
+    const check = issueMessage(issue);
+    return check
+      ? workflowMessage('payload.check', { field, check })
+      : workflowMessage('payload.issue', { field, issue: issueFacts(issue) });
   });
+}
+
+/** What a zod issue says, without the value it was about; a check's text of its own is kept as given. */
+function issueFacts(issue: z.core.$ZodIssue): IssueFacts {
+  const facts: Record<string, unknown> = { code: issue.code };
+  for (const key of ['expected', 'origin', 'minimum', 'maximum', 'inclusive', 'values', 'keys', 'format', 'divisor']) {
+    const value = (issue as unknown as Record<string, unknown>)[key];
+    if (value !== undefined) facts[key] = typeof value === 'bigint' ? String(value) : value;
+  }
+  if (issue.code === 'custom') facts.text = issue.message;
+  return facts as unknown as IssueFacts;
 }

@@ -3,10 +3,11 @@
  * gets and the audit record that keeps it. Steps return refusals; only the commit step
  * (`commit.ts`) writes them, as it writes accepted events.
  */
-import type { LocalizedText } from '../model/schema.js';
+import type { Message } from '../model/message.js';
 import { eventNameOf, type Attempt, type Setting } from './attempt.js';
 import { auditRecord, auditWhere } from './audit.js';
 import { WorkflowError, type WorkflowErrorCode } from './errors.js';
+import { workflowText } from './locales/index.js';
 import type { AuditRecord } from './types.js';
 
 export class Refusal {
@@ -18,22 +19,25 @@ export class Refusal {
   ) {}
 }
 
-/** Refuse an attempt with `code`, `text` and the reasons why, naming what the actor may send now. */
+/**
+ * Refuse an attempt with `code`, a message and the reasons why, naming what the actor may send
+ * now: the error says them in words, the audit keeps their codes and parameters.
+ */
 export function refusal(
   setting: Setting,
   attempt: Attempt,
   allowedNow: string[],
   code: WorkflowErrorCode,
-  text: LocalizedText,
-  reasons: LocalizedText[] = [],
+  message: Message,
+  reasons: Message[] = [],
 ): Refusal {
   const { definition, record, actor, input, state } = attempt;
-  const error = new WorkflowError(code, text, {
+  const error = new WorkflowError(code, workflowText(message, definition), {
     instanceId: record?.id ?? null,
     event: input.type,
     state,
     allowedNow,
-    reasons,
+    reasons: reasons.map((reason) => workflowText(reason, definition)),
   });
   const where = record
     ? auditWhere(record)
@@ -51,11 +55,7 @@ export function refusal(
     at: attempt.at,
     stateBefore: state,
     stateAfter: state,
-    reason: {
-      code,
-      zh: error.text.zh + reasons.map((r) => `；${r.zh}`).join(''),
-      en: error.text.en + reasons.map((r) => `; ${r.en}`).join(''),
-    },
+    reason: { code, message, reasons },
   });
   return new Refusal(error, audit);
 }

@@ -5,7 +5,9 @@
 import type { LocalizedText, Plan } from '../model/schema.js';
 import { checkId } from '../model/ids.js';
 import { WorkflowError } from './errors.js';
-import { identifierIdReasons } from './privacy/identifiers.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
+import { identifiersInIds } from './privacy/identifiers.js';
 import type { Subject, WorkflowDefinition } from './types.js';
 
 /** Where an instance is started: a village, or a household within it. */
@@ -37,12 +39,15 @@ export function resolveSubject(
     if (problem) throw bad(problem.zh, problem.en);
   }
   const { village, township: given, household } = input;
-  const numbers = identifierIdReasons({ tenant, village, township: given, household });
+  const numbers = identifiersInIds({ tenant, village, township: given, household });
   if (numbers.length) {
     throw bad(
       '标识含有个人标识',
       'an id holds a personal identifier',
-      numbers.map(({ field, zh, en }) => ({ zh: `${field} ${zh}`, en: `${field} ${en}` })),
+      numbers.map(({ field, kind }) => {
+        const text = workflowText(workflowMessage('identifier.in-id', { kind }));
+        return { zh: `${field} ${text.zh}`, en: `${field} ${text.en}` };
+      }),
     );
   }
   const township = plan.keyVillages.find((v) => v.id === input.village)?.township.id ?? input.township;

@@ -13,6 +13,7 @@ import { refuse } from './authorize.js';
 import type { Refusal } from './refusal.js';
 import { localDate } from './calendar.js';
 import { nextDeadlineAt, nextDeadlines } from './deadlines.js';
+import { workflowMessage } from './locales/messages.js';
 import { domainEvent } from './deliver.js';
 import { subjectKey } from './subject.js';
 import type { DomainEvent, InstanceRecord, MachineEvent } from './types.js';
@@ -38,15 +39,11 @@ export function transition(setting: Setting, attempt: Attempt, payload: unknown)
   const [taken] = machineTransition(definition.machine, snapshot, event);
   const next = taken as AnyMachineSnapshot;
   if (next === snapshot) {
-    const where = placeOf(attempt);
     return refuse(
       setting,
       attempt,
       'guard',
-      {
-        zh: `${where.zh} 在状态 ${before} 现在不能接受 ${input.type}`,
-        en: `${where.en} in state ${before} cannot accept ${input.type} now`,
-      },
+      workflowMessage('refusal.guard', { place: placeOf(attempt), state: before, event: input.type }),
       definition.blockers[input.type]?.(snapshot.context, event) ?? [],
     );
   }

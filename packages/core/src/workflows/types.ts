@@ -4,10 +4,13 @@
  */
 import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
+import type { Message, Words } from '../model/message.js';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import type { HouseholdResult, RuleResult, WorkflowFact } from '../evaluate/types.js';
 import type { WorkingDayCalendar } from './calendar.js';
-import { identifierIdReasons } from './privacy/identifiers.js';
+import { workflowMessage } from './locales/messages.js';
+import { workflowText } from './locales/index.js';
+import { identifiersInIds } from './privacy/identifiers.js';
 
 /** The roles (角色) of workflows.md. */
 export const ROLES = Object.freeze([
@@ -38,8 +41,9 @@ export const PrincipalSchema = z
   .strict()
   .superRefine((principal, context) => {
     const { id, tenant, unit, township, village, household } = principal;
-    for (const { field, zh, en } of identifierIdReasons({ id, tenant, unit, township, village, household })) {
-      context.addIssue({ code: 'custom', path: [field], message: `${zh} / ${en}` });
+    for (const { field, kind } of identifiersInIds({ id, tenant, unit, township, village, household })) {
+      const message = workflowMessage('identifier.in-id', { kind });
+      context.addIssue({ code: 'custom', path: [field], message: workflowText(message).en, params: { message } });
     }
   });
 export type Principal = z.infer<typeof PrincipalSchema>;
@@ -120,11 +124,14 @@ export interface Effect {
   data: Record<string, unknown>;
 }
 
-/** Explains why a guarded event is refused now; empty when it is not. */
-export type Blocker = (context: Record<string, unknown>, event: MachineEvent) => LocalizedText[];
+/**
+ * Explains why a guarded event is refused now, as messages of the workflow's own words
+ * (`WorkflowDefinition.words`); empty when it is not.
+ */
+export type Blocker = (context: Record<string, unknown>, event: MachineEvent) => Message[];
 
 /** A typed blocker as a `Blocker` (the machine's own context and event types). */
-export function blocker<C, E extends MachineEvent>(explain: (context: C, event: E) => LocalizedText[]): Blocker {
+export function blocker<C, E extends MachineEvent>(explain: (context: C, event: E) => Message[]): Blocker {
   return explain as unknown as Blocker;
 }
 
@@ -179,6 +186,11 @@ export interface WorkflowDefinition {
   deadlines: readonly DeadlineRule[];
   /** Why a guarded event is refused now (empty when it is not), per event type. */
   blockers: Readonly<Record<string, Blocker>>;
+  /**
+   * The words of the workflow's own messages (its blockers' and payload checks'), one file per
+   * language (措辞): each code's template.
+   */
+  words?: { readonly zh?: Words; readonly en?: Words };
   /** Extra domain events of a transition. */
   effects: (from: string, to: string, context: Record<string, unknown>, event: MachineEvent) => Effect[];
   /** Whether a subject may have at most one open instance (one case per household). */
@@ -273,9 +285,19 @@ export interface AuditRecord {
   planHash: string;
   machineVersion: number;
   payload?: unknown;
-  reason?: { code: string; zh: string; en: string };
+  /** Why it was refused: codes and parameters, said in words only where a person reads them. */
+  reason?: AuditReason;
   idempotencyKey?: string;
 }
+
+/**
+ * Why an attempt was refused, as the audit keeps it: the error code, the message and the
+ * reasons, as codes and parameters (`auditReasonText` says them). Entries written before
+ * refusals were kept so hold the text itself (`zh`, `en`), and keep verifying as they are.
+ */
+export type AuditReason =
+  | { code: string; message: Message; reasons: Message[] }
+  | { code: string; zh: string; en: string };
 
 /** An audit entry: the record, its place in the chain and its hash. */
 export interface AuditEntry extends AuditRecord {

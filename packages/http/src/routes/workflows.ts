@@ -4,7 +4,7 @@
  * verify the audit chain; search instances and list a principal's tasks (待办). The actor of every
  * event is the authenticated principal.
  */
-import { queryFromText, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
+import { auditReasonText, queryFromText, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EVENT_EXAMPLE, INSTANCE_PAGE_EXAMPLE, START_EXAMPLE, TASK_PAGE_EXAMPLE } from '../examples.js';
 import { HttpProblem } from '../problem.js';
@@ -182,7 +182,13 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       problems: [401, 404],
       handler: async ({ principal, params }) => {
         const { view, served } = await service.instance(params.id, principal);
-        return { instanceId: view.id, entries: await service.writer(view, served).history(view.id, { principal }) };
+        const runtime = service.writer(view, served);
+        const entries = await runtime.history(view.id, { principal });
+        const definition = runtime.workflows.has(view.type) ? runtime.workflows.definitionOf(view.type) : undefined;
+        return {
+          instanceId: view.id,
+          entries: entries.map((e) => (e.reason ? { ...e, reason: auditReasonText(e.reason, definition) } : e)),
+        };
       },
     }),
     route({

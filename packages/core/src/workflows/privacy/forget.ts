@@ -7,6 +7,7 @@
 import { auditRecord, auditWhere } from '../audit.js';
 import { scopeRefusal } from '../authorize.js';
 import { WorkflowError } from '../errors.js';
+import { workflowText } from '../locales/index.js';
 import type { WorkflowStore } from '../store.js';
 import type { AuditRecord, DomainEvent, Principal, Subject, WorkflowType } from '../types.js';
 import { personalDataOwner, type PersonalDataKeys } from './keys.js';
@@ -38,8 +39,9 @@ export async function forgetPersonalData(
   subjectKey: string,
 ): Promise<ForgetResult> {
   const owner = personalDataOwner(tenant, subject);
+  const scope = scopeRefusal(actor, tenant, subject);
   const refusal =
-    scopeRefusal(actor, tenant, subject)?.reason ??
+    (scope && workflowText(scope.reason)) ??
     (actor.roles.includes('supervisor')
       ? undefined
       : { zh: '删除个人信息须由 supervisor 角色执行', en: 'erasing personal data needs the supervisor role' });

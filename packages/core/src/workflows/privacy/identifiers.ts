@@ -12,13 +12,6 @@
 /** The kinds of identifier the scan finds. */
 export type IdentifierKind = 'id-number' | 'phone' | 'bank-card';
 
-/** How each kind is named in a refusal. */
-export const IDENTIFIER_NAMES: Readonly<Record<IdentifierKind, { zh: string; en: string }>> = Object.freeze({
-  'id-number': { zh: '身份证号', en: 'an ID number' },
-  phone: { zh: '手机号', en: 'a phone number' },
-  'bank-card': { zh: '银行卡号', en: 'a bank-card number' },
-});
-
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
@@ -117,20 +110,12 @@ export function findIdentifiers(text: string): IdentifierKind[] {
 }
 
 /**
- * What is wrong with ids (a principal's, a subject's, a tenant, a payload's key names) that hold
- * an identifier: one reason per id and kind, naming the kind, never the id. An id is stored and
- * audited as given, so it must not be a person's number.
+ * The ids (a principal's, a subject's, a tenant, a payload's key names) that hold an identifier,
+ * with the kind: one per id and kind, never the id itself. An id is stored and audited as given,
+ * so it must not be a person's number.
  */
-export function identifierIdReasons(
-  ids: Readonly<Record<string, unknown>>,
-): { field: string; zh: string; en: string }[] {
+export function identifiersInIds(ids: Readonly<Record<string, unknown>>): { field: string; kind: IdentifierKind }[] {
   return Object.entries(ids).flatMap(([field, id]) =>
-    typeof id !== 'string'
-      ? []
-      : findIdentifiers(id).map((kind) => ({
-          field,
-          zh: `含有${IDENTIFIER_NAMES[kind].zh}（不予回显）：标识与键名会被保存和审计，不得使用身份证号、手机号或银行卡号`,
-          en: `holds ${IDENTIFIER_NAMES[kind].en} (not echoed): ids and key names are stored and audited, so they must not be ID, phone or bank-card numbers`,
-        })),
+    typeof id !== 'string' ? [] : findIdentifiers(id).map((kind) => ({ field, kind })),
   );
 }

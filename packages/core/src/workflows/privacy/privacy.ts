@@ -7,6 +7,7 @@
  */
 import { placeOf, type Attempt, type Setting } from '../attempt.js';
 import { holdsGrant, refuse } from '../authorize.js';
+import { workflowMessage } from '../locales/messages.js';
 import type { Refusal } from '../refusal.js';
 import { relationFactsOf } from '../relations.js';
 import type { InstanceRecord, Principal, WorkflowDefinition } from '../types.js';
@@ -55,15 +56,11 @@ export function createPrivacy(keys: PersonalDataKeys | undefined): Privacy {
       const schema = definition.events[input.type]!.payload;
       const result = await protectPayload(schema, payload, keys, personalDataOwner(tenant, subject));
       if ('refused' in result) {
-        const where = placeOf(attempt);
         return refuse(
           setting,
           attempt,
           'invalid-payload',
-          {
-            zh: `${where.zh}：事件 ${input.type} 的 payload 含有不能如此保存的个人信息`,
-            en: `${where.en}: the payload of ${input.type} holds personal data that cannot be stored as given`,
-          },
+          workflowMessage('refusal.personal-data', { place: placeOf(attempt), event: input.type }),
           result.refused,
         );
       }

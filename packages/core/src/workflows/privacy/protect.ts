@@ -4,15 +4,17 @@
  * the audit entry. The machine only ever sees the sealed values.
  */
 import type { z } from 'zod';
-import type { LocalizedText } from '../../model/schema.js';
+import type { Message } from '../../model/message.js';
 import { WorkflowError, type WorkflowErrorDetails } from '../errors.js';
-import { findIdentifiers, IDENTIFIER_NAMES } from './identifiers.js';
+import { workflowText } from '../locales/index.js';
+import { workflowMessage } from '../locales/messages.js';
+import { findIdentifiers } from './identifiers.js';
 import type { DataKey, PersonalDataKeys } from './keys.js';
 import { personalFields, type PersonalField } from './personal.js';
 import { hashValue, sealValue } from './seal.js';
 
 /** A payload ready for the machine (sealed) and the audit (hashed), or why it is refused. */
-export type Protected = { machine: unknown; audit: unknown } | { refused: LocalizedText[] };
+export type Protected = { machine: unknown; audit: unknown } | { refused: Message[] };
 
 /** Personal fields meant to hold an identifier are not scanned for one. */
 const HOLDS_IDENTIFIER = new Set(['id-number', 'phone', 'bank-account']);
@@ -55,11 +57,8 @@ function replaced(
 }
 
 /** Why `text` in `field` is refused: one reason per kind of identifier found in it. */
-function identifierReasons(field: string, text: string): LocalizedText[] {
-  return findIdentifiers(text).map((kind) => ({
-    zh: `${field} 含有${IDENTIFIER_NAMES[kind].zh}（不予回显）：自由文本中不得填写身份证号、手机号或银行卡号`,
-    en: `${field} holds ${IDENTIFIER_NAMES[kind].en} (not echoed): free text must not carry ID, phone or bank-card numbers`,
-  }));
+function identifierReasons(field: string, text: string): Message[] {
+  return findIdentifiers(text).map((kind) => workflowMessage('identifier.in-text', { field, kind }));
 }
 
 /** Throw `invalid-payload` when `text` in `field` holds an identifier (a migration's or erasure's reason). */
@@ -76,7 +75,7 @@ export function refuseIdentifiers(
       zh: `${details.event} 的 ${field} 含有不应出现的个人标识`,
       en: `the ${field} of ${details.event} holds a personal identifier`,
     },
-    { ...details, reasons },
+    { ...details, reasons: reasons.map((reason) => workflowText(reason)) },
   );
 }
 
@@ -99,12 +98,7 @@ export async function protectPayload(
   const personal = all.filter(({ path, text }) => text !== '' && fields.some((f) => matches(f, path)));
   if (personal.length === 0) return { machine: payload, audit: payload };
   if (!keys) {
-    return {
-      refused: personal.map(({ path }) => ({
-        zh: `${fieldName(path)} 是个人信息，本运行时未配置个人信息密钥库：请以 createRuntime({ keys }) 或命令行 --keys FILE 配置`,
-        en: `${fieldName(path)} is personal data and this runtime has no keyring for it: configure one with createRuntime({ keys }) or the CLI's --keys FILE`,
-      })),
-    };
+    return { refused: personal.map(({ path }) => workflowMessage('privacy.no-keyring', { field: fieldName(path) })) };
   }
   const key: DataKey = await keys.keyOf(owner);
   return {

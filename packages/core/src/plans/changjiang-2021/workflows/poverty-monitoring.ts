@@ -7,12 +7,15 @@
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { AmountSchema } from '../../../model/amounts.js';
-import type { LocalizedText, Plan } from '../../../model/schema.js';
+import type { Message } from '../../../model/message.js';
+import type { Plan } from '../../../model/schema.js';
 import { addDays, daysBetween, localDate } from '../../../workflows/calendar.js';
 import { personal } from '../../../workflows/privacy/personal.js';
 import { leadUnitOf } from '../../../workflows/units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
 import { monitoringFacts } from './facts.js';
+import { CHANGJIANG_WORDS } from './locales/index.js';
+import { changjiangMessage } from './locales/messages.js';
 import type { PovertyMonitoringContext } from './monitoring-context.js';
 import { publicNoticeView } from './public-notice.js';
 import { screeningFlag } from './starts.js';
@@ -144,84 +147,59 @@ export function isDevelopmental(measure: string): boolean {
 }
 
 /** A public notice (公示) lasts at least `monitoring.noticeMinDays` days. */
-function noticeBlockers(startedAt: string | undefined, event: MachineEvent): LocalizedText[] {
+function noticeBlockers(startedAt: string | undefined, event: MachineEvent): Message[] {
   const minDays = Number(event.parameters['monitoring.noticeMinDays']);
   const started = localDate(startedAt ?? event.at);
   const days = daysBetween(started, localDate(event.at));
   if (days >= minDays) return [];
-  return [
-    {
-      zh: `公示自 ${started} 起仅 ${days} 天，不足 ${minDays} 天（monitoring.noticeMinDays），最早 ${addDays(started, minDays)} 可结束`,
-      en: `the public notice started on ${started}, only ${days} days ago; it needs ${minDays} days (monitoring.noticeMinDays): complete it on ${addDays(started, minDays)} or later`,
-    },
-  ];
+  const earliest = addDays(started, minDays);
+  return [changjiangMessage('poverty-monitoring.notice-too-short', { started, days, minDays, earliest })];
 }
 
 /** The elimination conditions (风险消除条件) of workflows.md; each unmet one is a reason. */
-export function eliminationBlockers(context: PovertyMonitoringContext, event: MachineEvent): LocalizedText[] {
-  const reasons: LocalizedText[] = [];
+export function eliminationBlockers(context: PovertyMonitoringContext, event: MachineEvent): Message[] {
+  const reasons: Message[] = [];
   if (!context.verification?.hasLaborCapacity) {
-    reasons.push({
-      zh: '该户无劳动能力，不标注风险消除，继续以兜底保障帮扶',
-      en: 'the household has no labour capacity: it is not proposed for elimination and stays assisted with social-security measures',
-    });
+    reasons.push(changjiangMessage('poverty-monitoring.no-labour-capacity', {}));
   }
   const measures = context.measures.filter((m) => m.cycle === context.cycle);
   for (const risk of context.confirmedRisks) {
     if (!measures.some((m) => m.riskType === risk)) {
-      reasons.push({ zh: `风险 ${risk} 尚无帮扶措施`, en: `risk ${risk} has no assistance measure` });
+      reasons.push(changjiangMessage('poverty-monitoring.risk-without-measure', { risk }));
     }
     if (!context.resolvedRisks.includes(risk)) {
-      reasons.push({ zh: `风险 ${risk} 尚未消除`, en: `risk ${risk} is not resolved` });
+      reasons.push(changjiangMessage('poverty-monitoring.risk-not-resolved', { risk }));
     }
   }
   if (!measures.some((m) => isDevelopmental(m.measure))) {
-    reasons.push({
-      zh: '尚无产业或就业等开发式帮扶措施',
-      en: 'no developmental (industry or employment) measure yet',
-    });
+    reasons.push(changjiangMessage('poverty-monitoring.no-developmental-measure', {}));
   }
   const months = Number(event.parameters['monitoring.eliminationStableMonths']);
   const threshold = Number(event.parameters['monitoring.incomeThreshold']);
   const recent = [...context.incomes].sort((a, b) => (a.month < b.month ? -1 : 1)).slice(-months);
   if (recent.length < months) {
-    reasons.push({
-      zh: `收入记录仅 ${recent.length} 个月，需连续 ${months} 个月（monitoring.eliminationStableMonths）`,
-      en: `only ${recent.length} months of income recorded; ${months} are needed (monitoring.eliminationStableMonths)`,
-    });
+    reasons.push(
+      changjiangMessage('poverty-monitoring.income-months-short', { recorded: recent.length, needed: months }),
+    );
   }
   const below = recent.filter((r) => r.perCapitaIncomeCny < threshold).map((r) => r.month);
   if (below.length > 0) {
-    reasons.push({
-      zh: `${below.join('、')} 人均收入低于监测标准 ${threshold} 元`,
-      en: `per-capita income below the threshold of ${threshold} CNY in ${below.join(', ')}`,
-    });
+    reasons.push(changjiangMessage('poverty-monitoring.income-below-threshold', { months: below, threshold }));
   }
   return reasons;
 }
 
 /** A measure or resolution must name a confirmed risk; a resolved risk needs a measure first. */
-function assistingBlockers(
-  context: PovertyMonitoringContext,
-  event: Ev<'ADD_MEASURE' | 'RESOLVE_RISK'>,
-): LocalizedText[] {
+function assistingBlockers(context: PovertyMonitoringContext, event: Ev<'ADD_MEASURE' | 'RESOLVE_RISK'>): Message[] {
   const risk = event.payload.riskType;
   if (!context.confirmedRisks.includes(risk)) {
     return [
-      {
-        zh: `风险 ${risk} 不在已确认的风险（${context.confirmedRisks.join('、')}）之中`,
-        en: `risk ${risk} is not among the confirmed risks (${context.confirmedRisks.join(', ')})`,
-      },
+      changjiangMessage('poverty-monitoring.risk-not-confirmed', { risk, confirmed: [...context.confirmedRisks] }),
     ];
   }
   const hasMeasure = context.measures.some((m) => m.cycle === context.cycle && m.riskType === risk);
   if (event.type === 'RESOLVE_RISK' && !hasMeasure) {
-    return [
-      {
-        zh: `风险 ${risk} 尚无帮扶措施，不能标注消除`,
-        en: `risk ${risk} has no measure yet, so it cannot be resolved`,
-      },
-    ];
+    return [changjiangMessage('poverty-monitoring.resolve-without-measure', { risk })];
   }
   return [];
 }
@@ -496,6 +474,7 @@ export const povertyMonitoringWorkflow: WorkflowDefinition = {
     ADD_MEASURE: blocker(assistingBlockers),
     RESOLVE_RISK: blocker(assistingBlockers),
   },
+  words: CHANGJIANG_WORDS,
   effects: (_from, to, context) => {
     const c = context as unknown as PovertyMonitoringContext;
     if (to === 'riskEliminated')

@@ -5,11 +5,15 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
-import { IsoDateSchema, type LocalizedText } from '../../../model/schema.js';
+import { refineWith } from '../../../model/localized-issue.js';
+import type { Message } from '../../../model/message.js';
+import { IsoDateSchema } from '../../../model/schema.js';
 import { addDays, localDate } from '../../../workflows/calendar.js';
 import { leadUnitOf } from '../../../workflows/units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
 import { rectificationFacts } from './facts.js';
+import { CHANGJIANG_WORDS } from './locales/index.js';
+import { changjiangMessage } from './locales/messages.js';
 import { targetReport } from './starts.js';
 
 export interface RectificationContext {
@@ -56,10 +60,16 @@ export const rectificationPayloads = {
       finalDueOn: IsoDateSchema,
     })
     .strict()
-    .refine((r) => r.milestones.every((m) => m.dueOn <= r.finalDueOn), {
-      message: 'every milestone must be due on or before finalDueOn',
-      path: ['milestones'],
-    }),
+    .superRefine(
+      refineWith(
+        (r: { milestones: { dueOn: string }[]; finalDueOn: string }) =>
+          r.milestones.every((m) => m.dueOn <= r.finalDueOn)
+            ? undefined
+            : changjiangMessage('rectification.milestone-after-final', {}),
+        [CHANGJIANG_WORDS.en],
+        ['milestones'],
+      ),
+    ),
   SUBMIT_EVIDENCE: z.object({ evidence: z.array(text).min(1), note: z.string() }).strict(),
   VERIFY_PASS: z.object({ note: z.string().optional() }).strict(),
   VERIFY_FAIL: z.object({ reason: text }).strict(),
@@ -71,20 +81,15 @@ export type RectificationEvent = { [K in keyof Payloads]: MachineEvent<K, Payloa
 type Ev<K extends keyof Payloads> = MachineEvent<K, Payloads[K]>;
 
 /** A roadmap cannot end in the past. */
-function roadmapBlockers(_context: RectificationContext, event: Ev<'SUBMIT_ROADMAP'>): LocalizedText[] {
+function roadmapBlockers(_context: RectificationContext, event: Ev<'SUBMIT_ROADMAP'>): Message[] {
   const today = localDate(event.at);
   if (event.payload.finalDueOn >= today) return [];
-  return [
-    {
-      zh: `finalDueOn ${event.payload.finalDueOn} 早于今天 ${today}`,
-      en: `finalDueOn ${event.payload.finalDueOn} is before today (${today})`,
-    },
-  ];
+  return [changjiangMessage('rectification.final-due-passed', { finalDueOn: event.payload.finalDueOn, today })];
 }
 
 /** A closed case is rated once per closing. */
-function ratingBlockers(context: RectificationContext): LocalizedText[] {
-  return context.rated ? [{ zh: '本次办结已评价', en: 'this closing has already been rated' }] : [];
+function ratingBlockers(context: RectificationContext): Message[] {
+  return context.rated ? [changjiangMessage('rectification.already-rated', {})] : [];
 }
 
 export const rectificationMachine = setup({
@@ -248,6 +253,7 @@ export const rectificationWorkflow: WorkflowDefinition = {
     },
   ],
   blockers: { SUBMIT_ROADMAP: blocker(roadmapBlockers), RATE: blocker(ratingBlockers) },
+  words: CHANGJIANG_WORDS,
   effects: (from, to, context) => {
     const c = context as unknown as RectificationContext;
     if (to === 'dismissed') return [{ type: 'feedback', data: { to: c.reporter, reason: c.dismissReason } }];

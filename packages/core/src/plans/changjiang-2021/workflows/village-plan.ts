@@ -5,11 +5,14 @@
  */
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
-import type { LocalizedText } from '../../../model/schema.js';
+import { refineWith } from '../../../model/localized-issue.js';
+import type { Message } from '../../../model/message.js';
 import { addWorkingDays, addDays, daysBetween, localDate } from '../../../workflows/calendar.js';
 import { leadUnitOf } from '../../../workflows/units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
 import { villagePlanFacts } from './facts.js';
+import { CHANGJIANG_WORDS } from './locales/index.js';
+import { changjiangMessage } from './locales/messages.js';
 
 /** A villagers' vote (村民表决) as recorded. */
 export interface Vote {
@@ -40,7 +43,14 @@ export const villagePlanPayloads = {
   RECORD_VOTE: z
     .object({ attendees: count.min(1), inFavour: count })
     .strict()
-    .refine((v) => v.inFavour <= v.attendees, { message: 'inFavour cannot exceed attendees', path: ['inFavour'] }),
+    .superRefine(
+      refineWith(
+        (v: { attendees: number; inFavour: number }) =>
+          v.inFavour <= v.attendees ? undefined : changjiangMessage('village-plan.in-favour-exceeds-attendees', {}),
+        [CHANGJIANG_WORDS.en],
+        ['inFavour'],
+      ),
+    ),
   SUBMIT_FOR_APPROVAL: z.object({}).strict(),
   APPROVE: z.object({ note: z.string().optional() }).strict(),
   REQUEST_CHANGES: z.object({ reasons: z.array(text).min(1) }).strict(),
@@ -52,18 +62,13 @@ export type VillagePlanEvent = { [K in keyof Payloads]: MachineEvent<K, Payloads
 type Ev<K extends keyof Payloads> = MachineEvent<K, Payloads[K]>;
 
 /** CLOSE_CONSULTATION is refused before `planning.consultationMinDays` have passed. */
-function consultationBlockers(context: VillagePlanContext, event: Ev<'CLOSE_CONSULTATION'>): LocalizedText[] {
+function consultationBlockers(context: VillagePlanContext, event: Ev<'CLOSE_CONSULTATION'>): Message[] {
   const minDays = Number(event.parameters['planning.consultationMinDays']);
   const opened = localDate(context.consultationOpenedAt ?? event.at);
   const days = daysBetween(opened, localDate(event.at));
   if (days >= minDays) return [];
   const earliest = addDays(opened, minDays);
-  return [
-    {
-      zh: `征求意见自 ${opened} 起仅 ${days} 天，不足 ${minDays} 天（planning.consultationMinDays），最早 ${earliest} 可结束`,
-      en: `consultation opened on ${opened}, only ${days} days ago; it needs ${minDays} days (planning.consultationMinDays): close it on ${earliest} or later`,
-    },
-  ];
+  return [changjiangMessage('village-plan.consultation-too-short', { opened, days, minDays, earliest })];
 }
 
 export const villagePlanMachine = setup({
@@ -194,6 +199,7 @@ export const villagePlanWorkflow: WorkflowDefinition = {
     },
   ],
   blockers: { CLOSE_CONSULTATION: blocker(consultationBlockers) },
+  words: CHANGJIANG_WORDS,
   effects: (_from, to, context) => {
     if (to === 'approved') return [{ type: 'plan-approved', data: { villagePlanApprovedOn: context.approvedOn } }];
     if (to === 'published') return [{ type: 'plan-published', data: { where: context.publishedWhere } }];

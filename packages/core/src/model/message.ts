@@ -1,0 +1,70 @@
+/**
+ * Messages (消息): what to tell a person, as a code and its parameters. The words are a
+ * locale's, kept in one file per area and language and put in only where a person reads them
+ * (an error's text, a history shown) — so what is kept, such as an audit entry, holds codes and
+ * parameters, never sentences, and mending a sentence changes no record.
+ */
+import type { LocalizedText } from './schema.js';
+
+/** A parameter's value: plain data, never a function or a class instance. */
+export type MessageValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly MessageValue[]
+  | { readonly [key: string]: MessageValue | undefined };
+
+/** A message: a code and its parameters. */
+export interface Message {
+  code: string;
+  params: { readonly [key: string]: MessageValue | undefined };
+}
+
+/** Parameters as a template gets them: a message among them already said. */
+export type Said<P> = { [K in keyof P]: P[K] extends Message ? string : P[K] };
+
+/**
+ * One area's words in one language: how each code of the area is said, given its parameters
+ * (a message among the parameters is said first, with the same words).
+ */
+export type WordsOf<Params> = { readonly [Code in keyof Params]: (params: Said<Params[Code]>) => string };
+
+/** Words of any area: a template per code. */
+export type Words = { readonly [code: string]: (params: never) => string };
+
+/** A message of an area whose codes and parameters are `Params` (type-checked both ways). */
+export function messageOf<Params>() {
+  return <Code extends keyof Params & string>(code: Code, params: Params[Code]): Message => ({
+    code,
+    params: params as Message['params'],
+  });
+}
+
+/**
+ * `message` in the language of `words` (the areas' words of one language, the first to have the
+ * code wins). A code none of them has is shown as the code and its parameters, never dropped.
+ */
+export function renderMessage(message: Message, words: readonly Words[]): string {
+  for (const area of words) {
+    const say = area[message.code] as ((params: Message['params']) => string) | undefined;
+    if (!say) continue;
+    const params = Object.fromEntries(
+      Object.entries(message.params).map(([key, value]) => [key, isMessage(value) ? renderMessage(value, words) : value]),
+    );
+    return say(params);
+  }
+  return `[${message.code}] ${JSON.stringify(message.params)}`;
+}
+
+const isMessage = (value: unknown): value is Message =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Message).code === 'string' &&
+  typeof (value as Message).params === 'object' &&
+  Object.keys(value).length === 2;
+
+/** `message` in Chinese and English. */
+export function localized(message: Message, words: { zh: readonly Words[]; en: readonly Words[] }): LocalizedText {
+  return { zh: renderMessage(message, words.zh), en: renderMessage(message, words.en) };
+}

@@ -1,0 +1,31 @@
+/**
+ * The words a workflow's messages are said with (流程措辞), by language: the runtime's, the
+ * model's, then the workflow definition's own.
+ */
+import { deepFreeze } from '../../model/freeze.js';
+import { MODEL_WORDS } from '../../model/locales/index.js';
+import { localized, type Message, type Words } from '../../model/message.js';
+import type { LocalizedText } from '../../model/schema.js';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+export const WORKFLOW_WORDS = deepFreeze({ zh: [zh, ...MODEL_WORDS.zh], en: [en, ...MODEL_WORDS.en] } as const);
+
+/** A workflow definition's own words (`WorkflowDefinition.words`), by language. */
+export interface OwnWords {
+  words?: { readonly zh?: Words; readonly en?: Words };
+}
+
+/** The words for messages about `definition`'s instances, in Chinese and English. */
+export function wordsFor(definition: OwnWords | undefined): { zh: readonly Words[]; en: readonly Words[] } {
+  const own = definition?.words;
+  return {
+    zh: own?.zh ? [...WORKFLOW_WORDS.zh, own.zh] : WORKFLOW_WORDS.zh,
+    en: own?.en ? [...WORKFLOW_WORDS.en, own.en] : WORKFLOW_WORDS.en,
+  };
+}
+
+/** A runtime's message in Chinese and English, with `definition`'s words when it has some. */
+export function workflowText(message: Message, definition?: OwnWords): LocalizedText {
+  return localized(message, wordsFor(definition));
+}
