@@ -318,9 +318,13 @@ ${PLAN_OPTIONS_HELP}`,
           return 0;
         case 'history': {
           const stored = await runtime.history(target!);
-          const said = (type: string) => (runtime.workflows.has(type) ? runtime.workflows.definitionOf(type) : undefined);
+          const said = (type: string) =>
+            runtime.workflows.has(type) ? runtime.workflows.definitionOf(type) : undefined;
           // the reasons said in words, as people and the HTTP service read them
-          const entries = stored.map((e) => ({ ...e, reason: e.reason && auditReasonText(e.reason, said(e.workflow)) }));
+          const entries = stored.map((e) => ({
+            ...e,
+            reason: e.reason && auditReasonText(e.reason, said(e.workflow)),
+          }));
           if (format === 'json') io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
           else {
             for (const e of entries) {

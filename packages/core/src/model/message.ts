@@ -8,12 +8,7 @@ import type { LocalizedText } from './schema.js';
 
 /** A parameter's value: plain data, never a function or a class instance. */
 export type MessageValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly MessageValue[]
-  | { readonly [key: string]: MessageValue | undefined };
+  string | number | boolean | null | readonly MessageValue[] | { readonly [key: string]: MessageValue | undefined };
 
 /** A message: a code and its parameters. */
 export interface Message {
@@ -50,7 +45,10 @@ export function renderMessage(message: Message, words: readonly Words[]): string
     const say = area[message.code] as ((params: Message['params']) => string) | undefined;
     if (!say) continue;
     const params = Object.fromEntries(
-      Object.entries(message.params).map(([key, value]) => [key, isMessage(value) ? renderMessage(value, words) : value]),
+      Object.entries(message.params).map(([key, value]) => [
+        key,
+        isMessage(value) ? renderMessage(value, words) : value,
+      ]),
     );
     return say(params);
   }

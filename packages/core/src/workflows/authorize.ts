@@ -246,12 +246,22 @@ export function authorizeEvent(setting: Setting, attempt: Attempt): { payload: u
     );
   }
   if (!eventsNow(attempt).includes(event)) {
-    return refuse(setting, attempt, 'not-allowed-in-state', workflowMessage('refusal.not-allowed-in-state', { place, state, event }));
+    return refuse(
+      setting,
+      attempt,
+      'not-allowed-in-state',
+      workflowMessage('refusal.not-allowed-in-state', { place, state, event }),
+    );
   }
   const facts = relationFacts(snapshot);
   if (!isGranted(definition, event, actor, subject, facts)) {
     const roles = [...actor.roles];
-    return refuse(setting, attempt, 'forbidden', workflowMessage('refusal.forbidden', { place, actor: actor.id, roles, state, event }));
+    return refuse(
+      setting,
+      attempt,
+      'forbidden',
+      workflowMessage('refusal.forbidden', { place, actor: actor.id, roles, state, event }),
+    );
   }
   const keyNames = identifiersInIds(payloadKeyNames(input.payload));
   if (keyNames.length) {
@@ -274,7 +284,12 @@ export function authorizeEvent(setting: Setting, attempt: Attempt): { payload: u
     );
   }
   if (!isGranted(definition, event, actor, subject, facts, parsed.data)) {
-    return refuse(setting, attempt, 'forbidden', workflowMessage('refusal.forbidden-payload', { place, actor: actor.id, event }));
+    return refuse(
+      setting,
+      attempt,
+      'forbidden',
+      workflowMessage('refusal.forbidden-payload', { place, actor: actor.id, event }),
+    );
   }
   return { payload: parsed.data };
 }

@@ -296,8 +296,7 @@ export interface AuditRecord {
  * refusals were kept so hold the text itself (`zh`, `en`), and keep verifying as they are.
  */
 export type AuditReason =
-  | { code: string; message: Message; reasons: Message[] }
-  | { code: string; zh: string; en: string };
+  { code: string; message: Message; reasons: Message[] } | { code: string; zh: string; en: string };
 
 /** An audit entry: the record, its place in the chain and its hash. */
 export interface AuditEntry extends AuditRecord {

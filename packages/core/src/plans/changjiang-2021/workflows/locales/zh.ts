@@ -17,9 +17,7 @@ export const zh: WordsOf<ChangjiangMessages> = {
   'poverty-monitoring.no-developmental-measure': () => '尚无产业或就业等开发式帮扶措施',
   'poverty-monitoring.income-months-short': (p) =>
     `收入记录仅 ${p.recorded} 个月，需连续 ${p.needed} 个月（monitoring.eliminationStableMonths）`,
-  'poverty-monitoring.income-below-threshold': (p) =>
-    `${p.months.join('、')} 人均收入低于监测标准 ${p.threshold} 元`,
-  'poverty-monitoring.risk-not-confirmed': (p) =>
-    `风险 ${p.risk} 不在已确认的风险（${p.confirmed.join('、')}）之中`,
+  'poverty-monitoring.income-below-threshold': (p) => `${p.months.join('、')} 人均收入低于监测标准 ${p.threshold} 元`,
+  'poverty-monitoring.risk-not-confirmed': (p) => `风险 ${p.risk} 不在已确认的风险（${p.confirmed.join('、')}）之中`,
   'poverty-monitoring.resolve-without-measure': (p) => `风险 ${p.risk} 尚无帮扶措施，不能标注消除`,
 };
