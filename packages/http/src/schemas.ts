@@ -3,7 +3,7 @@
  * one schema validates the request, checks the response and writes the OpenAPI document.
  */
 import { z } from 'zod';
-import { IsoDateSchema, LocalizedTextSchema, PrincipalSchema } from '@ruralkit/core';
+import { IsoDateSchema, LocalizedTextSchema, PrincipalSchema, StricterSchema } from '@ruralkit/core';
 
 export const PlanKeySchema = z
   .string()
@@ -83,6 +83,7 @@ export const PlanInForceSchema = z
         value: z.union([z.string(), z.number()]).optional(),
         from: z.string().optional(),
         unit: z.string(),
+        stricter: StricterSchema.describe('Which way the value moves to be stricter'),
         assumption: z.boolean(),
         source: z.unknown().optional(),
         setBy: SetBy,

@@ -505,6 +505,11 @@ export interface components {
                 value?: string | number;
                 from?: string;
                 unit: string;
+                /**
+                 * @description Which way the value moves to be stricter
+                 * @enum {string}
+                 */
+                stricter: "higher" | "lower" | "none";
                 assumption: boolean;
                 source?: unknown;
                 /** @description `plan` or `plugin:<id>@<version>` */
