@@ -58,9 +58,9 @@ const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 /**
  * The compiled serializer of `schema`, or undefined when the response is better written by
  * `JSON.stringify`: a schema that JSON Schema cannot state (a transform, a custom check), or
- * one with a part fast-json-stringify writes otherwise (a union of objects, which it settles by
- * validating each value against each branch and refuses when none matches; an intersection;
- * tuples; pattern properties).
+ * one with a part fast-json-stringify writes otherwise (a union it would settle by validating
+ * each value against each branch, refusing one that matches none; an intersection; tuples;
+ * pattern properties).
  */
 export function compileSerializer(schema: z.ZodType): Serialize | undefined {
   let json: JsonSchema;
@@ -135,7 +135,12 @@ function rewrite(node: unknown, defs: Record<string, JsonSchema>, expanding: Set
   }
 }
 
-/** A union fast-json-stringify writes by type: of primitives, or one structure or null. */
+/**
+ * A union fast-json-stringify writes by type, without validating: of primitives; of one
+ * structure or null; of objects, as one object with the properties of each (a value of one
+ * branch has none of another's only properties, and a property in several branches is written
+ * the same way in each, or the union is left to `JSON.stringify`).
+ */
 function rewriteUnion(branches: JsonSchema[]): JsonSchema {
   if (branches.some((branch) => Object.keys(branch).length === 0)) return {};
   const types = branches.map((branch) => branch.type as string);
@@ -144,7 +149,18 @@ function rewriteUnion(branches: JsonSchema[]): JsonSchema {
     return unique.length === 1 ? { type: unique[0] } : { type: unique };
   }
   const structures = branches.filter((branch) => branch.type !== 'null');
-  if (structures.length === 1 && branches.length === 2) return { ...structures[0], nullable: true };
+  const nullable = structures.length < branches.length ? { nullable: true } : {};
+  if (structures.length === 1) return { ...structures[0], ...nullable };
+  if (structures.every((branch) => branch.type === 'object' && branch.additionalProperties === false)) {
+    const properties: Record<string, JsonSchema> = {};
+    for (const branch of structures) {
+      for (const [key, value] of Object.entries(branch.properties as Record<string, JsonSchema>)) {
+        if (key in properties && JSON.stringify(properties[key]) !== JSON.stringify(value)) throw new Unfaithful();
+        properties[key] = value;
+      }
+    }
+    return { type: 'object', properties, additionalProperties: false, ...nullable };
+  }
   throw new Unfaithful();
 }
 
