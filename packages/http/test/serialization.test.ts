@@ -14,7 +14,7 @@ import {
   planInForce,
   queryFromText,
   ReportSchema,
-  type EvaluationReport,
+  type Report,
   type Principal,
 } from '@ruralkit/core';
 import { readWorkbook } from '@ruralkit/xlsx';
@@ -279,7 +279,7 @@ describe('the same JSON as JSON.stringify', () => {
 describe('what the schema does not declare', () => {
   it('is never written: a household’s ID number slipped into a report, a result or a view stays out', async () => {
     const idNumber = '430124199001011234';
-    const report = evaluate(plan, example, { asOf: '2025-12-31' }) as EvaluationReport & Record<string, unknown>;
+    const report = evaluate(plan, example, { asOf: '2025-12-31' }) as Report & Record<string, unknown>;
     const household = report.households[0]! as unknown as { subject: Record<string, unknown> };
     household.subject.idNumber = idNumber;
     report.results[0]!.actual = { ...report.results[0]!.actual, income: { value: 1, idNumber } as never };
