@@ -17,6 +17,7 @@ import {
 } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { compileSerializer, type Serialize } from './serialize.js';
 
 /** The stable problem codes the service answers with; statuses and titles are the error catalogue's. */
 const PROBLEM_CODES = [
@@ -237,9 +238,18 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   if (retryAfter) reply.header('retry-after', String(retryAfter));
   const lang = requestLang(request.headers['accept-language']);
   const path = request.url.split('?')[0]!;
+  const body = problemBody(problem, lang, path.length <= MAX_INSTANCE_CHARS ? request.url : undefined, request.id);
   return reply
     .code(problem.status)
     .header('content-language', lang)
-    .type('application/problem+json')
-    .send(problemBody(problem, lang, path.length <= MAX_INSTANCE_CHARS ? request.url : undefined, request.id));
+    .type('application/problem+json; charset=utf-8')
+    .send(writeProblem(body));
+}
+
+let problemSerializer: Serialize | undefined;
+
+/** A problem's JSON text, by the serializer compiled from `ProblemSchema` (once, when first needed). */
+function writeProblem(body: ProblemBody): string {
+  problemSerializer ??= compileSerializer(ProblemSchema) ?? JSON.stringify;
+  return problemSerializer(body);
 }

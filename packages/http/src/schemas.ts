@@ -3,7 +3,7 @@
  * one schema validates the request, checks the response and writes the OpenAPI document.
  */
 import { z } from 'zod';
-import { IsoDateSchema, LocalizedTextSchema, PrincipalSchema } from '@ruralkit/core';
+import { IsoDateSchema, LocalizedTextSchema, PrincipalSchema, StricterSchema } from '@ruralkit/core';
 
 export const PlanKeySchema = z
   .string()
@@ -83,6 +83,7 @@ export const PlanInForceSchema = z
         value: z.union([z.string(), z.number()]).optional(),
         from: z.string().optional(),
         unit: z.string(),
+        stricter: StricterSchema.describe('Which way the value moves to be stricter'),
         assumption: z.boolean(),
         source: z.unknown().optional(),
         setBy: SetBy,
@@ -176,6 +177,7 @@ export const AuditEntrySchema = z
     seq: z.number().int(),
     prevHash: z.string(),
     hash: z.string(),
+    tenant: z.string().describe('The tenant whose chain the entry extends'),
     instanceId: z.string().nullable(),
     workflow: z.string(),
     event: z.string(),
@@ -192,6 +194,10 @@ export const AuditEntrySchema = z
     v: z.literal(2).optional(),
     instanceHash: z.string().optional(),
     eventHashes: z.array(z.string()).optional(),
+    signature: z
+      .object({ keyId: z.string(), value: z.string() })
+      .optional()
+      .describe("The audit key's Ed25519 signature of the entry, base64; absent for unsigned entries"),
   })
   .meta({ id: 'AuditEntry' });
 
@@ -218,6 +224,7 @@ export const AuditVerificationSchema = z
       headHash: z.string(),
       tenants: z.record(z.string(), z.object({ entries: z.number().int(), headHash: z.string() })).optional(),
       checkpoints: z.object({ count: z.number().int(), signatures: z.enum(['verified', 'not-checked']) }).optional(),
+      signedEntries: z.number().int().optional().describe('How many entries are signed by the audit key'),
       instances: z.number().int().optional(),
       events: z.number().int().optional(),
     }),
@@ -228,7 +235,17 @@ export const AuditVerificationSchema = z
       seq: z.number().int(),
       instanceId: z.string().nullable(),
       outboxId: z.number().int().optional(),
-      problem: z.enum(['changed', 'missing', 'reordered', 'unreadable', 'head', 'checkpoint', 'instance', 'outbox']),
+      problem: z.enum([
+        'changed',
+        'missing',
+        'reordered',
+        'unreadable',
+        'head',
+        'checkpoint',
+        'signature',
+        'instance',
+        'outbox',
+      ]),
       message: z.object({ zh: z.string(), en: z.string() }),
     }),
   ])

@@ -9,7 +9,9 @@ import {
   type MaintenanceOptions,
   type RuntimeOptions,
   asResolvedPlan,
+  canSee,
   createMaintenance,
+  PrincipalSchema,
   createRuntime,
   type Maintenance,
   WorkflowError,
@@ -48,6 +50,8 @@ export class Service {
   /** The store's maintenance: every runtime writes through it, signed with its audit key. */
   readonly maintenance: Maintenance;
   private readonly byHash = new Map<string, ServedPlan>();
+  /** Principals found well-formed: a verified token's principal is remembered, so it is checked once. */
+  private readonly wellFormed = new WeakSet<Principal>();
 
   constructor(
     entries: readonly (Plan | PlanEntry)[],
@@ -147,18 +151,47 @@ export class Service {
   /** The runtime that may change an instance: the one of its pinned plan. */
   writer(view: InstanceView, served: ServedPlan | undefined): Runtime {
     if (served) return served.runtime;
-    throw new HttpProblem(
-      'plan-mismatch',
-      { zh: '实例的方案不在服务中', en: "the instance's plan is not served" },
-      {
-        detail: {
-          zh: `实例 ${view.id} 按方案 ${view.planHash} 启动，本服务未提供该方案`,
-          en: `instance ${view.id} was started under plan ${view.planHash}, which this service does not serve`,
-        },
-      },
-    );
+    throw planMismatch(view.id, view.planHash);
+  }
+
+  /**
+   * The runtime that may change instance `id` for `principal`, read from the stored record alone:
+   * the same answers as `instance` then `writer` (404 for an instance it may not see,
+   * `unknown-workflow`, `plan-mismatch`) without opening the instance's context into a view.
+   */
+  async writerOf(id: string, principal: Principal): Promise<Runtime> {
+    if (!this.isWellFormed(principal)) {
+      // the full read names what is wrong with the principal, as every other route does
+      const { view, served } = await this.instance(id, principal);
+      return this.writer(view, served);
+    }
+    const record = await this.store.load(id);
+    if (!record || !canSee(principal, record.tenant, record.subject)) throw unknownInstance(id);
+    const served = this.byHash.get(record.envelope.planHash);
+    if (served) return served.runtime;
+    this.reader.workflows.definitionOf(record.type); // a type no served plan knows: unknown-workflow, as reading it answers
+    throw planMismatch(id, record.envelope.planHash);
+  }
+
+  private isWellFormed(principal: Principal): boolean {
+    if (this.wellFormed.has(principal)) return true;
+    if (!PrincipalSchema.safeParse(principal).success) return false;
+    this.wellFormed.add(principal);
+    return true;
   }
 }
+
+const planMismatch = (id: string, planHash: string) =>
+  new HttpProblem(
+    'plan-mismatch',
+    { zh: '实例的方案不在服务中', en: "the instance's plan is not served" },
+    {
+      detail: {
+        zh: `实例 ${id} 按方案 ${planHash} 启动，本服务未提供该方案`,
+        en: `instance ${id} was started under plan ${planHash}, which this service does not serve`,
+      },
+    },
+  );
 
 const unknownInstance = (id: string) =>
   new HttpProblem(

@@ -147,12 +147,11 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       },
       problems: [400, 401, 403, 404, 409, 412, 413, 422, 429],
       handler: async ({ principal, params, body, request, reply }) => {
-        const { view, served } = await service.instance(params.id, principal);
-        const runtime = service.writer(view, served);
+        const runtime = await service.writerOf(params.id, principal);
         const event = eventInput(body, principal, request);
         const expectedVersion = ifMatch(request.headers['if-match']);
         // without If-Match, a send that loses a race is tried again by the runtime; with it, 412
-        const result = await runtime.send(view.id, event, expectedVersion === undefined ? {} : { expectedVersion });
+        const result = await runtime.send(params.id, event, expectedVersion === undefined ? {} : { expectedVersion });
         return answer(reply, result);
       },
     }),

@@ -505,6 +505,11 @@ export interface components {
                 value?: string | number;
                 from?: string;
                 unit: string;
+                /**
+                 * @description Which way the value moves to be stricter
+                 * @enum {string}
+                 */
+                stricter: "higher" | "lower" | "none";
                 assumption: boolean;
                 source?: unknown;
                 /** @description `plan` or `plugin:<id>@<version>` */
@@ -1143,6 +1148,8 @@ export interface components {
             seq: number;
             prevHash: string;
             hash: string;
+            /** @description The tenant whose chain the entry extends */
+            tenant: string;
             instanceId: string | null;
             workflow: string;
             event: string;
@@ -1177,6 +1184,11 @@ export interface components {
             v?: 2;
             instanceHash?: string;
             eventHashes?: string[];
+            /** @description The audit key's Ed25519 signature of the entry, base64; absent for unsigned entries */
+            signature?: {
+                keyId: string;
+                value: string;
+            };
         };
         PublicNotice: {
             village: {
@@ -1218,6 +1230,8 @@ export interface components {
                 /** @enum {string} */
                 signatures: "verified" | "not-checked";
             };
+            /** @description How many entries are signed by the audit key */
+            signedEntries?: number;
             instances?: number;
             events?: number;
         } | {
@@ -1229,7 +1243,7 @@ export interface components {
             instanceId: string | null;
             outboxId?: number;
             /** @enum {string} */
-            problem: "changed" | "missing" | "reordered" | "unreadable" | "head" | "checkpoint" | "instance" | "outbox";
+            problem: "changed" | "missing" | "reordered" | "unreadable" | "head" | "checkpoint" | "signature" | "instance" | "outbox";
             message: {
                 zh: string;
                 en: string;
