@@ -39,7 +39,6 @@ export {
   type BatchOptions,
   type ExplainLevel,
   type StreamOptions,
-  type VillageEvaluation,
 } from './evaluate/batch.js';
 export { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './evaluate/records.js';
 export { inputJsonSchema, inputSchema, parseInput } from './evaluate/input.js';
@@ -55,20 +54,6 @@ export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL, REPORT_WORDS 
 export { bySubject, emptyCounts, needsAction, type SubjectGroup } from './evaluate/summary.js';
 export { reportPart } from './evaluate/report-part.js';
 export * from './evaluate/types.js';
-export {
-  ReportSchema,
-  RuleResultSchema,
-  RuleStatusSchema,
-  HouseholdResultSchema,
-  VillageEvaluationSchema,
-  SummarySchema,
-  SubjectRefSchema,
-  StatusSchema,
-  ProgressSchema,
-  StatusCountsSchema,
-  ParameterUseSchema,
-  UnitRefSchema,
-} from './evaluate/report-schema.js';
 export {
   AS_OF_FACT,
   DUE_FACT,
