@@ -123,7 +123,11 @@ export {
   type TaskQuery,
 } from './workflows/runtime.js';
 export { createMaintenance, type Maintenance, type MaintenanceOptions } from './workflows/maintenance.js';
-export { queryFromText, type QueryNames } from './workflows/search.js';
+export { InstancePageSchema, InstanceSummarySchema, queryFromText, type QueryNames } from './workflows/search.js';
+export { TransitionResultSchema } from './workflows/commit.js';
+export { InstanceViewSchema } from './workflows/instance.js';
+export { TaskPageSchema, TaskSchema } from './workflows/tasks.js';
+export { OverdueNoticeSchema } from './workflows/tick.js';
 export {
   type AuditLog,
   type DeadLetter,
@@ -136,6 +140,7 @@ export {
 export { createMemoryStore } from './workflows/memory-store.js';
 export { createTicker, type Ticker, type TickerOptions, type TickerStats } from './workflows/ticker.js';
 export {
+  AuditVerificationSchema,
   verifyAuditChain,
   verifyAuditChains,
   type AuditHead,

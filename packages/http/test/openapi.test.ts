@@ -2,6 +2,7 @@
 // Without a key, health, the document and the page are open; everything else is 401.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCheckpointKeys } from '@ruralkit/core';
 import { startService, who, type TestService, json } from './helpers.js';
 
 describe('with a key', () => {
@@ -64,6 +65,46 @@ describe('with a key', () => {
     expect(response.headers.get('x-request-id')).toBe('trace-42');
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await json(response)).toMatchObject({ status: 404, code: 'not-found', requestId: 'trace-42' });
+  });
+});
+
+describe('with an audit key', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startService({ auditKey: generateCheckpointKeys().privateKey });
+  });
+  afterAll(() => service.close());
+
+  /** The fields of `value` that the document's component `id` (or one of its union's members) does not name. */
+  type Component = { properties?: object; anyOf?: Component[] };
+  const undocumented = (
+    document: { components: { schemas: Record<string, Component> } },
+    id: string,
+    value: object,
+  ) => {
+    const schema = document.components.schemas[id]!;
+    const named = (schema.anyOf ?? [schema]).flatMap((s) => Object.keys(s.properties ?? {}));
+    return Object.keys(value).filter((key) => !named.includes(key));
+  };
+
+  it('documents every field of the audit entries and the verification it serves', async () => {
+    const document = await json(await fetch(`${service.url}/openapi.json`));
+    const headers = { ...(await service.auth(who.liyang)), 'content-type': 'application/json' };
+    const started = await fetch(`${service.url}/plans/changjiang-2021/workflows/village-plan`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ subject: { village: 'jianglian' }, event: { type: 'START' } }),
+    });
+    const { instanceId } = await json(started);
+    const history = await json(await fetch(`${service.url}/instances/${instanceId}/history`, { headers }));
+    const [entry] = history.entries;
+    expect(entry).toMatchObject({ tenant: 'changjiang', signature: { keyId: expect.any(String) } });
+    expect(undocumented(document, 'AuditEntry', entry)).toEqual([]);
+
+    const supervisor = await service.auth(who.supervisor);
+    const verification = await json(await fetch(`${service.url}/audit/verify`, { headers: supervisor }));
+    expect(verification).toMatchObject({ ok: true, signedEntries: 1 });
+    expect(undocumented(document, 'AuditVerification', verification)).toEqual([]);
   });
 });
 

@@ -1143,6 +1143,7 @@ export interface components {
             seq: number;
             prevHash: string;
             hash: string;
+            tenant: string;
             instanceId: string | null;
             workflow: string;
             event: string;
@@ -1177,6 +1178,10 @@ export interface components {
             v?: 2;
             instanceHash?: string;
             eventHashes?: string[];
+            signature?: {
+                keyId: string;
+                value: string;
+            };
         };
         PublicNotice: {
             village: {
@@ -1218,6 +1223,7 @@ export interface components {
                 /** @enum {string} */
                 signatures: "verified" | "not-checked";
             };
+            signedEntries?: number;
             instances?: number;
             events?: number;
         } | {
@@ -1229,7 +1235,7 @@ export interface components {
             instanceId: string | null;
             outboxId?: number;
             /** @enum {string} */
-            problem: "changed" | "missing" | "reordered" | "unreadable" | "head" | "checkpoint" | "instance" | "outbox";
+            problem: "changed" | "missing" | "reordered" | "unreadable" | "head" | "checkpoint" | "signature" | "instance" | "outbox";
             message: {
                 zh: string;
                 en: string;
