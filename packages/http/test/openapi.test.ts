@@ -3,6 +3,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCheckpointKeys } from '@ruralkit/core';
+import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { startService, who, type TestService, json } from './helpers.js';
 
 describe('with a key', () => {
@@ -105,6 +106,24 @@ describe('with an audit key', () => {
     const verification = await json(await fetch(`${service.url}/audit/verify`, { headers: supervisor }));
     expect(verification).toMatchObject({ ok: true, signedEntries: 1 });
     expect(undocumented(document, 'AuditVerification', verification)).toEqual([]);
+  });
+
+  it('answers a chain whose signing stopped with the signature problem, as documented', async () => {
+    // A second service over the same database without the key writes an unsigned entry.
+    const unsigned = await startService({ store: openSqliteStore(service.file) });
+    try {
+      const started = await fetch(`${unsigned.url}/plans/changjiang-2021/workflows/village-plan`, {
+        method: 'POST',
+        headers: { ...(await unsigned.auth(who.liyang)), 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: { village: 'jianglian' }, event: { type: 'START' } }),
+      });
+      expect(started.status).toBe(201);
+      const response = await fetch(`${unsigned.url}/audit/verify`, { headers: await unsigned.auth(who.supervisor) });
+      expect(response.status).toBe(200);
+      expect(await json(response)).toMatchObject({ ok: false, problem: 'signature' });
+    } finally {
+      await unsigned.close();
+    }
   });
 });
 
