@@ -1,13 +1,7 @@
 // The report schemas (the source of the report's types): every report evaluate and the batch
 // evaluator give parses, unchanged.
 import { describe, expect, it } from 'vitest';
-import {
-  createBatchEvaluator,
-  evaluate,
-  getPlan,
-  ReportSchema,
-  VillageEvaluationSchema,
-} from '@ruralkit/core';
+import { createBatchEvaluator, evaluate, getPlan, ReportSchema, VillageEvaluationSchema } from '@ruralkit/core';
 import { example } from './example.js';
 
 const plan = getPlan('changjiang-2021');
