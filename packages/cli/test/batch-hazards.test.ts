@@ -1,6 +1,7 @@
 // screen and evaluate --batch refuse what evaluate refuses, and guard the operator (issue 14,
 // points 6 and 9): duplicate ids and columns, `__proto__`, `0x3`, formula injection, --out
-// equal to the input, --workers beyond the cores, interrupted runs.
+// equal to the input, --workers beyond the cores, interrupted runs; and CSV cells read by the
+// spreadsheet's rules (issue 23, point 5).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -82,12 +83,81 @@ describe('batch input refused like evaluate refuses it (point 6)', () => {
     expect(stderr).toContain('the column name "__proto__" is not allowed');
   });
 
-  it.each(['0x3', '0b11', ' 3', 'Infinity', '3 '])('does not read the cell %j as a number', async (cell) => {
+  it.each(['0x3', '0b11', 'Infinity', '3.4.5', 'three'])('does not read the cell %j as a number', async (cell) => {
     const dir = tmp();
     const input = write(dir, 'h.csv', `id,villageId,size\nh1,liuyang,"${cell}"\n`);
     const { code, stderr } = await screen(input, join(dir, 'out.csv'));
     expect(code).toBe(2);
-    expect(stderr).toContain(`第2行 line 2, 户 household h1, size = ${JSON.stringify(cell)}`);
+    // The line and the column, and why, in Chinese and English.
+    expect(stderr).toContain(
+      `第2行 line 2, 户 household h1, size = ${JSON.stringify(cell)}: 应为数字 / expected number`,
+    );
+  });
+});
+
+describe("CSV cells read by the spreadsheet's rules", () => {
+  const VILLAGE = 'id,name,needsExpressPoint,hasEcommerceConditions';
+  const LIUYANG = 'liuyang,留阳村,否,是';
+  /** The values the results read of `keys`, from `evaluate --batch` over a villages CSV. */
+  async function valuesRead(csv: string, keys: string[]) {
+    const dir = tmp();
+    const out = join(dir, 'out.ndjson');
+    const { code, stderr } = await capture([
+      'evaluate',
+      '--batch',
+      write(dir, 'v.csv', csv),
+      '--as-of',
+      '2025-12-31',
+      '--explain',
+      'all',
+      '--out',
+      out,
+    ]);
+    expect(code, stderr).toBe(0);
+    const [village] = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const read: Record<string, unknown> = {};
+    for (const result of village.results as { actual: Record<string, { value: unknown }> }[]) {
+      for (const key of keys) if (result.actual[key]) read[key] = result.actual[key]!.value;
+    }
+    return read;
+  }
+
+  it.each([
+    ['87%', '是'],
+    ['87', 'yes'],
+    [' 0.87 ', ' true '],
+    ['８７％', '1'],
+  ])('reads %j in a ratio and %j in a yes-no column as the spreadsheet does', async (rate, broadband) => {
+    const csv = `${VILLAGE},2025.tapWaterRate,2025.hasBroadband\n${LIUYANG},${rate},${broadband}\n`;
+    expect(await valuesRead(csv, ['tapWaterRate', 'hasBroadband'])).toEqual({ tapWaterRate: 0.87, hasBroadband: true });
+  });
+
+  it('reads a number with blanks around it, and a blank cell as absent', async () => {
+    const dir = tmp();
+    const input = write(dir, 'h.csv', 'id,villageId,size,perCapitaIncome\nh1,liuyang," 3 ","  "\n');
+    const { code, stderr } = await screen(input, join(dir, 'out.csv'));
+    expect(code, stderr).toBe(0);
+  });
+
+  it('names the line, the column and the reason of a yes-no cell it cannot read, in Chinese and English', async () => {
+    const dir = tmp();
+    const input = write(dir, 'v.csv', `${VILLAGE},2025.hasBroadband\n${LIUYANG},maybe\n`);
+    const { code, stderr } = await capture([
+      'evaluate',
+      '--batch',
+      input,
+      '--as-of',
+      '2025-12-31',
+      '--out',
+      join(dir, 'o'),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('第2行 line 2');
+    expect(stderr).toContain('hasBroadband');
+    expect(stderr).toMatch(/"maybe".*应为.*\/ expected/);
   });
 });
 

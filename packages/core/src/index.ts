@@ -39,7 +39,6 @@ export {
   type BatchOptions,
   type ExplainLevel,
   type StreamOptions,
-  type VillageEvaluation,
 } from './evaluate/batch.js';
 export { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './evaluate/records.js';
 export { inputJsonSchema, inputSchema, parseInput } from './evaluate/input.js';
@@ -55,20 +54,6 @@ export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL, REPORT_WORDS 
 export { bySubject, emptyCounts, needsAction, type SubjectGroup } from './evaluate/summary.js';
 export { reportPart } from './evaluate/report-part.js';
 export * from './evaluate/types.js';
-export {
-  ReportSchema,
-  RuleResultSchema,
-  RuleStatusSchema,
-  HouseholdResultSchema,
-  VillageEvaluationSchema,
-  SummarySchema,
-  SubjectRefSchema,
-  StatusSchema,
-  ProgressSchema,
-  StatusCountsSchema,
-  ParameterUseSchema,
-  UnitRefSchema,
-} from './evaluate/report-schema.js';
 export {
   AS_OF_FACT,
   DUE_FACT,
@@ -138,7 +123,11 @@ export {
   type TaskQuery,
 } from './workflows/runtime.js';
 export { createMaintenance, type Maintenance, type MaintenanceOptions } from './workflows/maintenance.js';
-export { queryFromText, type QueryNames } from './workflows/search.js';
+export { InstancePageSchema, InstanceSummarySchema, queryFromText, type QueryNames } from './workflows/search.js';
+export { TransitionResultSchema } from './workflows/commit.js';
+export { InstanceViewSchema } from './workflows/instance.js';
+export { TaskPageSchema, TaskSchema } from './workflows/tasks.js';
+export { OverdueNoticeSchema } from './workflows/tick.js';
 export {
   type AuditLog,
   type DeadLetter,
@@ -151,6 +140,7 @@ export {
 export { createMemoryStore } from './workflows/memory-store.js';
 export { createTicker, type Ticker, type TickerOptions, type TickerStats } from './workflows/ticker.js';
 export {
+  AuditVerificationSchema,
   verifyAuditChain,
   verifyAuditChains,
   type AuditHead,
@@ -163,7 +153,7 @@ export {
   messageOf,
   renderMessage,
   type Message,
-  type MessageValue,
+  MessageSchema,
   type Said,
   type Words,
   type WordsOf,

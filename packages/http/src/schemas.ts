@@ -1,9 +1,22 @@
 /**
  * The zod schemas of the service's requests and responses that core does not already have:
- * one schema validates the request, checks the response and writes the OpenAPI document.
+ * one schema validates the request, checks the response and writes the OpenAPI document. The
+ * shapes of core's results (transition results, audit entries, instances, tasks…) are core's
+ * schemas; here they are only wrapped, or narrowed to the served plans' workflow types.
  */
 import { z } from 'zod';
-import { IsoDateSchema, LocalizedTextSchema, PrincipalSchema, StricterSchema } from '@ruralkit/core';
+import {
+  AuditEntrySchema,
+  InstancePageSchema,
+  InstanceSummarySchema,
+  InstanceViewSchema,
+  IsoDateSchema,
+  LocalizedTextSchema,
+  OverdueNoticeSchema,
+  StricterSchema,
+  TaskPageSchema,
+  TaskSchema,
+} from '@ruralkit/core';
 
 export const PlanKeySchema = z
   .string()
@@ -145,122 +158,23 @@ export const StartBodySchema = z
   .strict()
   .meta({ id: 'StartBody' });
 
-export const TransitionResultSchema = z
-  .object({
-    instanceId: z.string(),
-    event: z.string(),
-    from: z.string().nullable(),
-    to: z.string(),
-    version: z.number().int(),
-    at: z.string(),
-    duplicate: z.boolean().optional(),
-  })
-  .meta({ id: 'TransitionResult' });
-
-const SubjectSchema = z.object({ village: z.string(), township: z.string(), household: z.string().optional() });
-
-const DeadlineSchema = z.object({
-  id: z.string(),
-  name: LocalizedTextSchema,
-  due: z.string(),
-  firesAt: z.string(),
-  escalateTo: z.array(z.string()),
-  overdueAt: z.string().optional(),
-});
-
 export const AllowedEventsSchema = z.object({ instanceId: z.string(), state: z.string(), events: z.array(z.string()) });
 
-const ActorSchema = z.union([PrincipalSchema, z.object({ id: z.literal('system') })]);
+/**
+ * An audit entry as the service shows it: a refusal's reason said in Chinese and English (the
+ * audit keeps its codes and parameters: `auditReasonText`).
+ */
+export const HistoryEntrySchema = AuditEntrySchema.extend({
+  reason: z.object({ code: z.string(), zh: z.string(), en: z.string() }).optional(),
+}).meta({ id: 'AuditEntry' });
 
-export const AuditEntrySchema = z
-  .object({
-    seq: z.number().int(),
-    prevHash: z.string(),
-    hash: z.string(),
-    tenant: z.string().describe('The tenant whose chain the entry extends'),
-    instanceId: z.string().nullable(),
-    workflow: z.string(),
-    event: z.string(),
-    outcome: z.enum(['started', 'accepted', 'refused', 'overdue', 'migrated', 'erased']),
-    actor: ActorSchema,
-    at: z.string(),
-    stateBefore: z.string().nullable(),
-    stateAfter: z.string().nullable(),
-    planHash: z.string(),
-    machineVersion: z.number().int(),
-    payload: z.unknown().optional(),
-    reason: z.object({ code: z.string(), zh: z.string(), en: z.string() }).optional(),
-    idempotencyKey: z.string().optional(),
-    v: z.literal(2).optional(),
-    instanceHash: z.string().optional(),
-    eventHashes: z.array(z.string()).optional(),
-    signature: z
-      .object({ keyId: z.string(), value: z.string() })
-      .optional()
-      .describe("The audit key's Ed25519 signature of the entry, base64; absent for unsigned entries"),
-  })
-  .meta({ id: 'AuditEntry' });
+export const HistorySchema = z.object({ instanceId: z.string(), entries: z.array(HistoryEntrySchema) });
 
-export const HistorySchema = z.object({ instanceId: z.string(), entries: z.array(AuditEntrySchema) });
-
-export const PublicNoticeSchema = z
-  .object({
-    village: z.object({ id: z.string(), name: LocalizedTextSchema.nullable() }),
-    householdHead: z.string().nullable(),
-    category: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
-    riskTypes: z.array(z.object({ id: z.string(), name: LocalizedTextSchema })),
-  })
-  .meta({ id: 'PublicNotice' });
-
-export const TickResultSchema = z.object({
-  overdue: z.array(z.object({ instanceId: z.string(), deadline: DeadlineSchema })),
-});
-
-export const AuditVerificationSchema = z
-  .union([
-    z.object({
-      ok: z.literal(true),
-      entries: z.number().int(),
-      headHash: z.string(),
-      tenants: z.record(z.string(), z.object({ entries: z.number().int(), headHash: z.string() })).optional(),
-      checkpoints: z.object({ count: z.number().int(), signatures: z.enum(['verified', 'not-checked']) }).optional(),
-      signedEntries: z.number().int().optional().describe('How many entries are signed by the audit key'),
-      instances: z.number().int().optional(),
-      events: z.number().int().optional(),
-    }),
-    z.object({
-      ok: z.literal(false),
-      entries: z.number().int(),
-      tenant: z.string().optional(),
-      seq: z.number().int(),
-      instanceId: z.string().nullable(),
-      outboxId: z.number().int().optional(),
-      problem: z.enum([
-        'changed',
-        'missing',
-        'reordered',
-        'unreadable',
-        'head',
-        'checkpoint',
-        'signature',
-        'instance',
-        'outbox',
-      ]),
-      message: z.object({ zh: z.string(), en: z.string() }),
-    }),
-  ])
-  .meta({ id: 'AuditVerification' });
+export const TickResultSchema = z.object({ overdue: z.array(OverdueNoticeSchema) });
 
 export const HealthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });
 
 const QueryText = (description: string) => z.string().max(200).optional().describe(description);
-
-const DeadlineSummarySchema = z.object({
-  id: z.string(),
-  due: z.string(),
-  overdue: z.boolean(),
-  escalateTo: z.array(z.string()),
-});
 
 /** The schemas that name the workflow types (流程类型) the served plans register. */
 export type WorkflowSchemas = ReturnType<typeof buildWorkflowSchemas>;
@@ -300,56 +214,11 @@ function buildWorkflowSchemas(types: readonly string[]) {
     .strict();
 
   const TaskListQuery = InstanceSearchQuery.pick({ type: true, limit: true, cursor: true }).strict();
-  const InstanceViewSchema = z
-    .object({
-      id: z.string(),
-      type,
-      tenant: z.string(),
-      subject: SubjectSchema,
-      state: z.string(),
-      done: z.boolean(),
-      context: z.record(z.string(), z.unknown()),
-      version: z.number().int(),
-      machineVersion: z.number().int(),
-      planHash: z.string(),
-      deadlines: z.array(DeadlineSchema),
-      overdue: z.boolean(),
-      createdAt: z.string(),
-      updatedAt: z.string(),
-    })
-    .meta({ id: 'InstanceView' });
-
-  /** An instance as search shows it: no context, no personal value. */
-  const InstanceSummarySchema = z
-    .object({
-      id: z.string(),
-      type,
-      state: z.string(),
-      status: z.enum(['active', 'done']),
-      subject: SubjectSchema,
-      due: z.string().nullable(),
-      overdue: z.boolean(),
-      deadlines: z.array(DeadlineSummarySchema),
-      version: z.number().int(),
-      updatedAt: z.string(),
-    })
-    .meta({ id: 'InstanceSummary' });
-
-  const InstancePageSchema = z
-    .object({
-      instances: z.array(InstanceSummarySchema),
-      next: z.string().nullable(),
-      counts: z.record(z.string(), z.number().int()).optional(),
-    })
-    .meta({ id: 'InstancePage' });
-
-  const TaskPageSchema = z
-    .object({
-      tasks: z.array(
-        InstanceSummarySchema.extend({ events: z.array(z.string()), escalated: z.boolean() }).meta({ id: 'Task' }),
-      ),
-      next: z.string().nullable(),
-    })
-    .meta({ id: 'TaskPage' });
-  return { StartParams, InstanceSearchQuery, TaskListQuery, InstanceViewSchema, InstancePageSchema, TaskPageSchema };
+  // Core's shapes with `type` narrowed to the served types, under the same component ids.
+  const InstanceView = InstanceViewSchema.extend({ type }).meta({ id: 'InstanceView' });
+  const InstanceSummary = InstanceSummarySchema.extend({ type }).meta({ id: 'InstanceSummary' });
+  const InstancePage = InstancePageSchema.extend({ instances: z.array(InstanceSummary) }).meta({ id: 'InstancePage' });
+  const Task = TaskSchema.extend({ type }).meta({ id: 'Task' });
+  const TaskPage = TaskPageSchema.extend({ tasks: z.array(Task) }).meta({ id: 'TaskPage' });
+  return { StartParams, InstanceSearchQuery, TaskListQuery, InstanceView, InstancePage, TaskPage };
 }

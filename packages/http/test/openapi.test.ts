@@ -2,6 +2,8 @@
 // Without a key, health, the document and the page are open; everything else is 401.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCheckpointKeys } from '@ruralkit/core';
+import { openSqliteStore } from '@ruralkit/store-sqlite';
 import { startService, who, type TestService, json } from './helpers.js';
 
 describe('with a key', () => {
@@ -64,6 +66,64 @@ describe('with a key', () => {
     expect(response.headers.get('x-request-id')).toBe('trace-42');
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await json(response)).toMatchObject({ status: 404, code: 'not-found', requestId: 'trace-42' });
+  });
+});
+
+describe('with an audit key', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startService({ auditKey: generateCheckpointKeys().privateKey });
+  });
+  afterAll(() => service.close());
+
+  /** The fields of `value` that the document's component `id` (or one of its union's members) does not name. */
+  type Component = { properties?: object; anyOf?: Component[] };
+  const undocumented = (
+    document: { components: { schemas: Record<string, Component> } },
+    id: string,
+    value: object,
+  ) => {
+    const schema = document.components.schemas[id]!;
+    const named = (schema.anyOf ?? [schema]).flatMap((s) => Object.keys(s.properties ?? {}));
+    return Object.keys(value).filter((key) => !named.includes(key));
+  };
+
+  it('documents every field of the audit entries and the verification it serves', async () => {
+    const document = await json(await fetch(`${service.url}/openapi.json`));
+    const headers = { ...(await service.auth(who.liyang)), 'content-type': 'application/json' };
+    const started = await fetch(`${service.url}/plans/changjiang-2021/workflows/village-plan`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ subject: { village: 'jianglian' }, event: { type: 'START' } }),
+    });
+    const { instanceId } = await json(started);
+    const history = await json(await fetch(`${service.url}/instances/${instanceId}/history`, { headers }));
+    const [entry] = history.entries;
+    expect(entry).toMatchObject({ tenant: 'changjiang', signature: { keyId: expect.any(String) } });
+    expect(undocumented(document, 'AuditEntry', entry)).toEqual([]);
+
+    const supervisor = await service.auth(who.supervisor);
+    const verification = await json(await fetch(`${service.url}/audit/verify`, { headers: supervisor }));
+    expect(verification).toMatchObject({ ok: true, signedEntries: 1 });
+    expect(undocumented(document, 'AuditVerification', verification)).toEqual([]);
+  });
+
+  it('answers a chain whose signing stopped with the signature problem, as documented', async () => {
+    // A second service over the same database without the key writes an unsigned entry.
+    const unsigned = await startService({ store: openSqliteStore(service.file) });
+    try {
+      const started = await fetch(`${unsigned.url}/plans/changjiang-2021/workflows/village-plan`, {
+        method: 'POST',
+        headers: { ...(await unsigned.auth(who.liyang)), 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: { village: 'jianglian' }, event: { type: 'START' } }),
+      });
+      expect(started.status).toBe(201);
+      const response = await fetch(`${unsigned.url}/audit/verify`, { headers: await unsigned.auth(who.supervisor) });
+      expect(response.status).toBe(200);
+      expect(await json(response)).toMatchObject({ ok: false, problem: 'signature' });
+    } finally {
+      await unsigned.close();
+    }
   });
 });
 

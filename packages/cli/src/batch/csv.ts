@@ -2,7 +2,7 @@
  * CSV (逗号分隔值) in and out: rows written with quoting and safe from formula injection,
  * records read with typed cells from a header that names each column once.
  */
-import { InputError, type Indicator, type Plan } from '@ruralkit/core';
+import { InputError, readValue, type Indicator, type Plan } from '@ruralkit/core';
 
 /**
  * Text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM`, `-2+3`, `+`, a leading
@@ -59,9 +59,10 @@ export function csvColumns(header: string[]): string[] {
 
 /**
  * A CSV row (header → cell) as a record of the plan's shape. Households: one column per key.
- * Villages: `id`, `name`, the attributes, and `YYYY.key` for a year's value. Cells are typed by
- * the indicator (`true`/`false`, numbers); an empty cell is absent; a cell that does not fit
- * its type is kept as text, so validation names it.
+ * Villages: `id`, `name`, the attributes, and `YYYY.key` for a year's value. A value of a
+ * number, boolean or date indicator is read by core's `readValue`, the spreadsheet's rules
+ * (`87%`, 是/否, `1,200`, blanks around it ignored); an empty or blank cell is absent; a cell that cannot
+ * be read is kept as text, so validation names its line and column.
  */
 export function csvRecords(plan: Plan, mode: 'screen' | 'evaluate'): (row: Record<string, string>) => unknown {
   const defs = new Map(plan.indicators.map((d) => [d.key, d]));
@@ -75,7 +76,7 @@ function csvRecord(
 ): unknown {
   const record: Record<string, unknown> = {};
   for (const [column, cell] of Object.entries(row)) {
-    if (cell === '') continue;
+    if (cell.trim() === '') continue;
     if (mode === 'screen') {
       record[column] = typed(cell, defs.get(column));
       continue;
@@ -93,19 +94,9 @@ function csvRecord(
   return record;
 }
 
-/** A decimal number as people write it: no hex (`0x3`), no blanks, no `Infinity`. */
-const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-
+/** A cell as a value of `def`'s indicator, read as a spreadsheet cell is (NFKC, trimmed); text as written. */
 function typed(cell: string, def: Indicator | undefined): unknown {
-  switch (def?.type) {
-    case 'boolean':
-      return cell === 'true' ? true : cell === 'false' ? false : cell;
-    case 'integer':
-    case 'number': {
-      const n = Number(cell);
-      return DECIMAL.test(cell) && Number.isFinite(n) ? n : cell;
-    }
-    default:
-      return cell;
-  }
+  if (!def || def.type === 'string') return cell;
+  const reading = readValue(def, cell.normalize('NFKC').trim());
+  return 'value' in reading ? reading.value : cell;
 }

@@ -12,7 +12,7 @@ import { judgeRule, judgeStatus } from './judge.js';
 import { parseHouseholdRecord, parseVillageRecord, uniqueIds } from './records.js';
 import { screenHousehold } from './screening.js';
 import { emptyCounts } from './summary.js';
-import type { HouseholdResult, RuleResult, RuleStatus, StatusCounts, SubjectRef } from './types.js';
+import type { HouseholdResult, RuleResult, RuleStatus, VillageEvaluation } from './types.js';
 
 /**
  * Which results carry their explanation (说明): `all` (every result, exactly as `evaluate`
@@ -29,14 +29,6 @@ export interface BatchOptions extends EvaluateOptions {
   district?: EvaluationInput['district'];
   /** Default `all`. */
   explain?: ExplainLevel;
-}
-
-/** One village's results (村评估结果), in the plan's rule order, and its counts by status. */
-export interface VillageEvaluation {
-  subject: SubjectRef;
-  /** `RuleResult` where explained, `RuleStatus` otherwise (see `ExplainLevel`). */
-  results: (RuleResult | RuleStatus)[];
-  counts: StatusCounts;
 }
 
 /** Judges one record at a time; nothing is kept between records. */

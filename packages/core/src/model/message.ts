@@ -4,17 +4,14 @@
  * (an error's text, a history shown) — so what is kept, such as an audit entry, holds codes and
  * parameters, never sentences, and mending a sentence changes no record.
  */
+import { z } from 'zod';
 import type { LocalizedText } from './schema.js';
 
-/** A parameter's value: plain data, never a function or a class instance. */
-export type MessageValue =
-  string | number | boolean | null | readonly MessageValue[] | { readonly [key: string]: MessageValue | undefined };
-
-/** A message: a code and its parameters. */
-export interface Message {
-  code: string;
-  params: { readonly [key: string]: MessageValue | undefined };
-}
+/** A message: a code and its parameters (plain data, kept as JSON). */
+export const MessageSchema = z
+  .object({ code: z.string(), params: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'Message' });
+export interface Message extends z.infer<typeof MessageSchema> {}
 
 /** Parameters as a template gets them: a message among them already said. */
 export type Said<P> = { [K in keyof P]: P[K] extends Message ? string : P[K] };

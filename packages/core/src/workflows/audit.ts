@@ -3,6 +3,7 @@
  * changed, inserted or deleted entry breaks the chain at a place that can be named. Each tenant
  * (租户) has its own chain, so tenants never wait on one another's commits.
  */
+import { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../model/hash.js';
 import { AuditBrokenError } from './errors.js';
 import type { AuditEntry, AuditRecord, AuditSigner, InstanceRecord, Principal } from './types.js';
@@ -101,6 +102,17 @@ export function auditEntryText(entry: Omit<AuditEntry, 'hash'> & { hash?: string
   return canonicalJson(content);
 }
 
+const AuditProblemSchema = z.enum([
+  'changed',
+  'missing',
+  'reordered',
+  'unreadable',
+  'head',
+  'checkpoint',
+  'signature',
+  'instance',
+  'outbox',
+]);
 /**
  * What was found wrong: an entry `changed`, `missing` or `reordered` (swapped, moved); a row
  * `unreadable` (not JSON, not in canonical form, duplicate keys); the `head` row missing or
@@ -109,42 +121,46 @@ export function auditEntryText(entry: Omit<AuditEntry, 'hash'> & { hash?: string
  * missing after the chain's first signed entry, or not by a given public key; an `instance` or `outbox` row that differs from what
  * its audit entry recorded.
  */
-export type AuditProblem =
-  'changed' | 'missing' | 'reordered' | 'unreadable' | 'head' | 'checkpoint' | 'signature' | 'instance' | 'outbox';
+export type AuditProblem = z.infer<typeof AuditProblemSchema>;
 
-/** What `verifyAudit` found: intact, or the first broken entry. */
-export type AuditVerification =
-  | {
-      ok: true;
-      entries: number;
+/** What `verifyAudit` found (审计核验结果): intact, or the first broken entry. */
+export const AuditVerificationSchema = z
+  .union([
+    z.object({
+      ok: z.literal(true),
+      entries: z.number().int(),
       /** The head hash of the one chain verified, or a hash over every tenant's head. */
-      headHash: string;
+      headHash: z.string(),
       /** Each tenant's chain: its entries and head hash (set when chains are verified per tenant). */
-      tenants?: Record<string, { entries: number; headHash: string }>;
+      tenants: z.record(z.string(), z.object({ entries: z.number().int(), headHash: z.string() })).optional(),
       /**
        * The signed checkpoints (签名检查点) the chains were checked against, and whether their
        * signatures were checked with a public key (without one, only that the chains still hold them).
        */
-      checkpoints?: { count: number; signatures: 'verified' | 'not-checked' };
+      checkpoints: z.object({ count: z.number().int(), signatures: z.enum(['verified', 'not-checked']) }).optional(),
       /** How many entries are signed (by the runtime's audit key); checked with the public keys when given. */
-      signedEntries?: number;
+      signedEntries: z.number().int().optional(),
       /** Instance rows and domain event rows checked against the entries that recorded them. */
-      instances?: number;
-      events?: number;
-    }
-  | {
-      ok: false;
-      entries: number;
+      instances: z.number().int().optional(),
+      events: z.number().int().optional(),
+    }),
+    z.object({
+      ok: z.literal(false),
+      entries: z.number().int(),
       /** The tenant whose chain is broken (set when chains are verified per tenant). */
-      tenant?: string;
+      tenant: z.string().optional(),
       /** The sequence number of the entry that is changed or missing (or that records the row). */
-      seq: number;
-      instanceId: string | null;
+      seq: z.number().int(),
+      instanceId: z.string().nullable(),
       /** The domain event row (outbox id) that was changed, for problem `outbox`. */
-      outboxId?: number;
-      problem: AuditProblem;
-      message: { zh: string; en: string };
-    };
+      outboxId: z.number().int().optional(),
+      problem: AuditProblemSchema,
+      message: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ])
+  .meta({ id: 'AuditVerification' });
+/** What `verifyAudit` found: intact, or the first broken entry. */
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
 /** A failed verification, for the checks that build one. */
 export type AuditFailure = Extract<AuditVerification, { ok: false }>;

@@ -4,6 +4,7 @@
  * transaction, or nothing does; a refusal's audit entry is written, then its error thrown. A
  * concurrent send with the same key that committed first is answered with its result.
  */
+import { z } from 'zod';
 import type { Attempt, Setting } from './attempt.js';
 import { auditRecord, auditWhere } from './audit.js';
 import { ConflictError } from './errors.js';
@@ -12,17 +13,21 @@ import type { Refusal } from './refusal.js';
 import type { Transition } from './transition.js';
 import type { Commit } from './types.js';
 
+/** The outcome of an accepted event (转换结果). */
+export const TransitionResultSchema = z
+  .object({
+    instanceId: z.string(),
+    event: z.string(),
+    from: z.string().nullable(),
+    to: z.string(),
+    version: z.number().int(),
+    at: z.string(),
+    /** True when this answers a repeated idempotency key: nothing was applied again. */
+    duplicate: z.boolean().optional(),
+  })
+  .meta({ id: 'TransitionResult' });
 /** The outcome of an accepted event. */
-export interface TransitionResult {
-  instanceId: string;
-  event: string;
-  from: string | null;
-  to: string;
-  version: number;
-  at: string;
-  /** True when this answers a repeated idempotency key: nothing was applied again. */
-  duplicate?: boolean;
-}
+export interface TransitionResult extends z.infer<typeof TransitionResultSchema> {}
 
 /**
  * Commit the transition of an attempt, with its idempotency key if it has one; `audited` is the

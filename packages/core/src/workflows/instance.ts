@@ -2,28 +2,34 @@
  * An instance (流程实例) as the runtime reads it: loaded by id, or refused naming the id, and
  * shown as queries show it.
  */
+import { z } from 'zod';
 import { canSee } from './authorize.js';
 import { WorkflowError } from './errors.js';
 import type { WorkflowStore } from './store.js';
-import type { Deadline, InstanceRecord, Principal, Subject, WorkflowType } from './types.js';
+import { DeadlineSchema, SubjectSchema, type InstanceRecord, type Principal } from './types.js';
 
+/** An instance (流程实例) as queries show it; `type` is its workflow type (流程类型). */
+export const InstanceViewSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    tenant: z.string(),
+    subject: SubjectSchema,
+    state: z.string(),
+    done: z.boolean(),
+    /** The context, personal fields opened or masked as the asker may see them. */
+    context: z.record(z.string(), z.unknown()),
+    version: z.number().int(),
+    machineVersion: z.number().int(),
+    planHash: z.string(),
+    deadlines: z.array(DeadlineSchema),
+    overdue: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'InstanceView' });
 /** An instance as queries show it. */
-export interface InstanceView {
-  id: string;
-  type: WorkflowType;
-  tenant: string;
-  subject: Subject;
-  state: string;
-  done: boolean;
-  context: Record<string, unknown>;
-  version: number;
-  machineVersion: number;
-  planHash: string;
-  deadlines: Deadline[];
-  overdue: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export interface InstanceView extends z.infer<typeof InstanceViewSchema> {}
 
 /**
  * The instance `instanceId`, or `unknown-instance`; given a `reader`, an instance it may not see

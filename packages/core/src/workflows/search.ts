@@ -4,6 +4,7 @@
  * find is the union of what its roles cover (`visibleScopes`); results are summaries that carry
  * ids and dates, never a context or any personal value.
  */
+import { z } from 'zod';
 import { idProblem } from '../model/ids.js';
 import type { LocalizedText } from '../model/schema.js';
 import { addDays, endOfLocalDay } from './calendar.js';
@@ -18,7 +19,7 @@ import {
 } from './search-index.js';
 import type { WorkflowStore } from './store.js';
 import type { WorkflowRegistry } from './registry.js';
-import type { InstanceRecord, Principal, Subject, WorkflowType } from './types.js';
+import { SubjectSchema, type InstanceRecord, type Principal, type WorkflowType } from './types.js';
 
 /** What to search for; every filter given must hold. */
 export interface InstanceQuery {
@@ -45,37 +46,46 @@ export interface InstanceQuery {
   counts?: boolean;
 }
 
+const DeadlineSummarySchema = z.object({
+  id: z.string(),
+  due: z.string(),
+  overdue: z.boolean(),
+  escalateTo: z.array(z.string()),
+});
 /** A deadline as a summary shows it. */
-export interface DeadlineSummary {
-  id: string;
-  due: string;
-  overdue: boolean;
-  escalateTo: string[];
-}
+export interface DeadlineSummary extends z.infer<typeof DeadlineSummarySchema> {}
 
+/** An instance as search shows it (实例摘要); `type` is its workflow type (流程类型). */
+export const InstanceSummarySchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    state: z.string(),
+    status: z.enum(['active', 'done']),
+    subject: SubjectSchema,
+    /** The earliest current deadline's due date, or null. */
+    due: z.string().nullable(),
+    overdue: z.boolean(),
+    deadlines: z.array(DeadlineSummarySchema),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'InstanceSummary' });
 /** An instance as search shows it: ids, state and dates, no context and no personal value. */
-export interface InstanceSummary {
-  id: string;
-  type: WorkflowType;
-  state: string;
-  status: 'active' | 'done';
-  subject: Subject;
-  /** The earliest current deadline's due date, or null. */
-  due: string | null;
-  overdue: boolean;
-  deadlines: DeadlineSummary[];
-  version: number;
-  updatedAt: string;
-}
+export interface InstanceSummary extends z.infer<typeof InstanceSummarySchema> {}
 
+/** A page of search results (检索结果页). */
+export const InstancePageSchema = z
+  .object({
+    instances: z.array(InstanceSummarySchema),
+    /** The cursor of the next page, or null on the last. */
+    next: z.string().nullable(),
+    /** Results of the whole search (every page) by state, when asked (`counts: true`). */
+    counts: z.record(z.string(), z.number().int()).optional(),
+  })
+  .meta({ id: 'InstancePage' });
 /** A page of results. */
-export interface InstancePage {
-  instances: InstanceSummary[];
-  /** The cursor of the next page, or null on the last. */
-  next: string | null;
-  /** Results of the whole search (every page) by state, when asked (`counts: true`). */
-  counts?: Record<string, number>;
-}
+export interface InstancePage extends z.infer<typeof InstancePageSchema> {}
 
 export const MAX_PAGE = 500;
 export const DEFAULT_PAGE = 50;

@@ -4,6 +4,7 @@
  * found in the store by the states where the principal's roles hold a grant (from the workflow
  * definitions), then each is checked with the role table itself (`allowedNow`).
  */
+import { z } from 'zod';
 import { attemptOn } from './attempt.js';
 import { allowedNow, grantScope } from './authorize.js';
 import { searchKeyOf, type SearchScope } from './search-index.js';
@@ -12,9 +13,9 @@ import {
   checkQuery,
   cursorOf,
   instanceSummary,
+  InstanceSummarySchema,
   MAX_PAGE,
   QUERY_NAMES,
-  type InstanceSummary,
 } from './search.js';
 import type { WorkflowStore } from './store.js';
 import type { WorkflowRegistry } from './registry.js';
@@ -29,18 +30,26 @@ export interface TaskQuery {
   cursor?: string;
 }
 
-/** A task: the instance, the events the principal may send now, and whether it is escalated to its unit. */
-export interface Task extends InstanceSummary {
-  events: string[];
+/** A task (待办事项): an instance summary with the events the principal may send now. */
+export const TaskSchema = InstanceSummarySchema.extend({
+  /** The events the principal may send now. */
+  events: z.array(z.string()),
   /** An overdue deadline escalates to the principal's unit. */
-  escalated: boolean;
-}
+  escalated: z.boolean(),
+}).meta({ id: 'Task' });
+/** A task: the instance, the events the principal may send now, and whether it is escalated to its unit. */
+export interface Task extends z.infer<typeof TaskSchema> {}
 
-export interface TaskPage {
-  tasks: Task[];
-  /** The cursor of the next page, or null on the last. */
-  next: string | null;
-}
+/** A page of tasks (待办页). */
+export const TaskPageSchema = z
+  .object({
+    tasks: z.array(TaskSchema),
+    /** The cursor of the next page, or null on the last. */
+    next: z.string().nullable(),
+  })
+  .meta({ id: 'TaskPage' });
+/** A page of tasks. */
+export interface TaskPage extends z.infer<typeof TaskPageSchema> {}
 
 /** Where `principal` may have something to do: per workflow, the states and the household or party a grant needs; and its unit's overdue instances. */
 export function taskScopes(principal: Principal, workflows: WorkflowRegistry): SearchScope[] {

@@ -4,18 +4,18 @@
  * the units to escalate to — one commit per instance. An instance another writer saved first is
  * left to it, so a deadline fires once however many processes tick.
  */
+import { z } from 'zod';
 import { auditRecord, auditWhere } from './audit.js';
 import { nextDeadlineAt } from './deadlines.js';
 import { domainEvent } from './deliver.js';
 import { WorkflowError } from './errors.js';
 import type { InstanceStore, Lease } from './store.js';
-import type { Commit, Deadline, InstanceRecord } from './types.js';
+import { DeadlineSchema, type Commit, type InstanceRecord } from './types.js';
 
+/** A deadline the runtime marked overdue (逾期通知). */
+export const OverdueNoticeSchema = z.object({ instanceId: z.string(), deadline: DeadlineSchema });
 /** A deadline the runtime marked overdue during `tick`. */
-export interface OverdueNotice {
-  instanceId: string;
-  deadline: Deadline;
-}
+export interface OverdueNotice extends z.infer<typeof OverdueNoticeSchema> {}
 
 /** Fire the deadlines passed at `instant` (an ISO timestamp): every tenant's, or only `tenant`'s. */
 export async function fireDeadlines(

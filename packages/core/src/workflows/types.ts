@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
-import type { Message, Words } from '../model/message.js';
-import type { LocalizedText, Plan } from '../model/schema.js';
+import { MessageSchema, type Message, type Words } from '../model/message.js';
+import { LocalizedTextSchema, type LocalizedText, type Plan } from '../model/schema.js';
 import type { HouseholdResult, RuleResult, WorkflowFact } from '../evaluate/types.js';
 import type { WorkingDayCalendar } from './calendar.js';
 import { workflowMessage } from './locales/messages.js';
@@ -48,12 +48,14 @@ export const PrincipalSchema = z
   });
 export type Principal = z.infer<typeof PrincipalSchema>;
 
+/** The subject (对象) of an instance. */
+export const SubjectSchema = z.object({
+  village: z.string(),
+  township: z.string(),
+  household: z.string().optional(),
+});
 /** The subject (对象) of an instance: a village, or a household within it. */
-export interface Subject {
-  village: string;
-  township: string;
-  household?: string;
-}
+export interface Subject extends z.infer<typeof SubjectSchema> {}
 
 /** A workflow type (流程类型): the id a plan's workflow registry knows a definition by. */
 export type WorkflowType = string;
@@ -157,14 +159,18 @@ export interface FactPeriod {
   asOf: string;
 }
 
+/** The public-notice view (公示信息) of an instance. */
+export const PublicNoticeViewSchema = z
+  .object({
+    village: z.object({ id: z.string(), name: LocalizedTextSchema.nullable() }),
+    /** The household head's name, masked to its first character (张**). */
+    householdHead: z.string().nullable(),
+    category: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
+    riskTypes: z.array(z.object({ id: z.string(), name: LocalizedTextSchema })),
+  })
+  .meta({ id: 'PublicNotice' });
 /** The public-notice view (公示信息) of an instance: the village, the masked head's name, category and risks. */
-export interface PublicNoticeView {
-  village: { id: string; name: LocalizedText | null };
-  /** The household head's name, masked to its first character (张**). */
-  householdHead: string | null;
-  category: { id: string; name: LocalizedText } | null;
-  riskTypes: { id: string; name: LocalizedText }[];
-}
+export interface PublicNoticeView extends z.infer<typeof PublicNoticeViewSchema> {}
 
 /**
  * A workflow definition (流程定义): the machine and everything the runtime needs around it. A
@@ -215,18 +221,21 @@ export interface WorkflowDefinition {
   publicNotice?: (plan: Plan, instance: InstanceRecord) => PublicNoticeView;
 }
 
-/** A deadline stored with an instance. */
-export interface Deadline {
-  id: string;
-  name: LocalizedText;
+/** A deadline (期限) stored with an instance. */
+export const DeadlineSchema = z.object({
+  id: z.string(),
+  name: LocalizedTextSchema,
   /** Due date `YYYY-MM-DD`; it passes at the end of that local day. */
-  due: string;
+  due: z.string(),
   /** The instant it passes. */
-  firesAt: string;
-  escalateTo: string[];
+  firesAt: z.string(),
+  /** Units to escalate to when overdue (督办单位). */
+  escalateTo: z.array(z.string()),
   /** When the runtime marked it overdue. */
-  overdueAt?: string;
-}
+  overdueAt: z.string().optional(),
+});
+/** A deadline (期限) stored with an instance. */
+export interface Deadline extends z.infer<typeof DeadlineSchema> {}
 
 /** The envelope (封装) a snapshot is stored in: pinned machine version and plan hash. */
 export interface Envelope {
@@ -258,63 +267,71 @@ export interface InstanceRecord {
   updatedAt: string;
 }
 
+const SystemActorSchema = z.object({ id: z.literal('system') });
 /** The system principal that fires deadlines and applies migrations by itself. */
-export type SystemActor = { id: 'system' };
+export type SystemActor = z.infer<typeof SystemActorSchema>;
 
+const EntrySignatureSchema = z.object({ keyId: z.string(), value: z.string() });
 /** An entry's signature: the signing key's id and the Ed25519 signature, base64. */
-export interface EntrySignature {
-  keyId: string;
-  value: string;
-}
+export interface EntrySignature extends z.infer<typeof EntrySignatureSchema> {}
 
 /** What signs an entry's content (everything but its signature and hash). */
 export type AuditSigner = (content: object) => EntrySignature;
-
-/** What happened, for the audit log (审计日志), before the store chains it. */
-export interface AuditRecord {
-  /** The tenant whose chain the entry extends. */
-  tenant: string;
-  instanceId: string | null;
-  workflow: string;
-  event: string;
-  outcome: 'started' | 'accepted' | 'refused' | 'overdue' | 'migrated' | 'erased';
-  actor: Principal | SystemActor;
-  at: string;
-  stateBefore: string | null;
-  stateAfter: string | null;
-  planHash: string;
-  machineVersion: number;
-  payload?: unknown;
-  /** Why it was refused: codes and parameters, said in words only where a person reads them. */
-  reason?: AuditReason;
-  idempotencyKey?: string;
-}
 
 /**
  * Why an attempt was refused, as the audit keeps it: the error code, the message and the
  * reasons, as codes and parameters (`auditReasonText` says them). Entries written before
  * refusals were kept so hold the text itself (`zh`, `en`), and keep verifying as they are.
  */
-export type AuditReason =
-  { code: string; message: Message; reasons: Message[] } | { code: string; zh: string; en: string };
+export const AuditReasonSchema = z.union([
+  z.object({ code: z.string(), message: MessageSchema, reasons: z.array(MessageSchema) }),
+  z.object({ code: z.string(), zh: z.string(), en: z.string() }),
+]);
+export type AuditReason = z.infer<typeof AuditReasonSchema>;
 
+const AuditRecordSchema = z.object({
+  /** The tenant whose chain the entry extends. */
+  tenant: z.string(),
+  instanceId: z.string().nullable(),
+  workflow: z.string(),
+  event: z.string(),
+  outcome: z.enum(['started', 'accepted', 'refused', 'overdue', 'migrated', 'erased']),
+  actor: z.union([PrincipalSchema, SystemActorSchema]),
+  at: z.string(),
+  stateBefore: z.string().nullable(),
+  stateAfter: z.string().nullable(),
+  planHash: z.string(),
+  machineVersion: z.number().int(),
+  payload: z.unknown().optional(),
+  /** Why it was refused: codes and parameters, said in words only where a person reads them. */
+  reason: AuditReasonSchema.optional(),
+  idempotencyKey: z.string().optional(),
+});
+/** What happened, for the audit log (审计日志), before the store chains it. */
+export interface AuditRecord extends z.infer<typeof AuditRecordSchema> {}
+
+/** An audit entry (审计记录): the record, its place in the chain and its hash. */
+export const AuditEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    prevHash: z.string(),
+    hash: z.string(),
+    ...AuditRecordSchema.shape,
+    /**
+     * The format (格式版本) the entry is stored and hashed in: 2 for entries stored as the exact
+     * canonical bytes that are hashed, with `instanceHash` and `eventHashes`; absent for earlier ones.
+     */
+    v: z.literal(2).optional(),
+    /** SHA-256 of the stored instance record after the commit, for the entries of its instance. */
+    instanceHash: z.string().optional(),
+    /** SHA-256 of each stored domain event the commit emitted in this entry's tenant (first entry). */
+    eventHashes: z.array(z.string()).optional(),
+    /** The runtime's signature of everything above (audit key, Ed25519); absent for unsigned entries. */
+    signature: EntrySignatureSchema.optional(),
+  })
+  .meta({ id: 'AuditEntry' });
 /** An audit entry: the record, its place in the chain and its hash. */
-export interface AuditEntry extends AuditRecord {
-  seq: number;
-  prevHash: string;
-  hash: string;
-  /**
-   * The format (格式版本) the entry is stored and hashed in: 2 for entries stored as the exact
-   * canonical bytes that are hashed, with `instanceHash` and `eventHashes`; absent for earlier ones.
-   */
-  v?: 2;
-  /** SHA-256 of the stored instance record after the commit, for the entries of its instance. */
-  instanceHash?: string;
-  /** SHA-256 of each stored domain event the commit emitted in this entry's tenant (first entry). */
-  eventHashes?: string[];
-  /** The runtime's signature of everything above (audit key, Ed25519); absent for unsigned entries. */
-  signature?: EntrySignature;
-}
+export interface AuditEntry extends z.infer<typeof AuditEntrySchema> {}
 
 /** A domain event (领域事件) in the outbox, delivered at least once to subscribers. */
 export interface DomainEvent {

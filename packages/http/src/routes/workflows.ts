@@ -4,21 +4,27 @@
  * verify the audit chain; search instances and list a principal's tasks (待办). The actor of every
  * event is the authenticated principal.
  */
-import { auditReasonText, queryFromText, type EventInput, type Principal, type TransitionResult } from '@ruralkit/core';
+import {
+  auditReasonText,
+  AuditVerificationSchema,
+  PublicNoticeViewSchema,
+  queryFromText,
+  TransitionResultSchema,
+  type EventInput,
+  type Principal,
+  type TransitionResult,
+} from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EVENT_EXAMPLE, INSTANCE_PAGE_EXAMPLE, START_EXAMPLE, TASK_PAGE_EXAMPLE } from '../examples.js';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import {
   AllowedEventsSchema,
-  AuditVerificationSchema,
   EventBodySchema,
   HistorySchema,
   InstanceParams,
-  PublicNoticeSchema,
   StartBodySchema,
   TickResultSchema,
-  TransitionResultSchema,
   workflowSchemas,
 } from '../schemas.js';
 import type { Service } from '../service.js';
@@ -28,8 +34,9 @@ const IF_MATCH = 'The instance version (its ETag) the event is meant for; 412 wh
 const ETAG = 'The instance version, for If-Match';
 
 export function workflowRoutes(service: Service): RouteSpec[] {
-  const { StartParams, InstanceSearchQuery, TaskListQuery, InstanceViewSchema, InstancePageSchema, TaskPageSchema } =
-    workflowSchemas(service.workflowTypes);
+  const { StartParams, InstanceSearchQuery, TaskListQuery, InstanceView, InstancePage, TaskPage } = workflowSchemas(
+    service.workflowTypes,
+  );
   return [
     route({
       method: 'POST',
@@ -66,7 +73,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       tag: 'workflows',
       query: InstanceSearchQuery,
       responses: {
-        200: { description: 'A page of instances', schema: InstancePageSchema, example: INSTANCE_PAGE_EXAMPLE },
+        200: { description: 'A page of instances', schema: InstancePage, example: INSTANCE_PAGE_EXAMPLE },
       },
       problems: [400, 401, 429],
       handler: ({ principal, query }) =>
@@ -98,7 +105,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
         'Active instances where the role table lets you send an event now (`events`, payload conditions aside), and the overdue ones whose deadline escalates to your unit (`escalated`: 督办), by due date then id, a page at a time. Read by the role table of the first plan served to your tenant.',
       tag: 'workflows',
       query: TaskListQuery,
-      responses: { 200: { description: 'A page of tasks', schema: TaskPageSchema, example: TASK_PAGE_EXAMPLE } },
+      responses: { 200: { description: 'A page of tasks', schema: TaskPage, example: TASK_PAGE_EXAMPLE } },
       problems: [400, 401, 429],
       handler: ({ principal, query }) => {
         const { types, limit, cursor } = queryFromText({ types: query.type, limit: query.limit, cursor: query.cursor });
@@ -118,7 +125,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
         'Personal fields of the context (个人信息: the household head, case notes, reasons, objections) are shown only to the roles that handle the case within their scope, and to the household itself; everyone else gets them masked (`[个人信息 personal data]`), and after erasure everyone gets `[已删除 erased]`.',
       tag: 'workflows',
       params: InstanceParams,
-      responses: { 200: { description: 'The instance', schema: InstanceViewSchema, headers: { ETag: ETAG } } },
+      responses: { 200: { description: 'The instance', schema: InstanceView, headers: { ETag: ETAG } } },
       problems: [401, 404],
       handler: async ({ principal, params, reply }) => {
         const { view } = await service.instance(params.id, principal);
@@ -197,7 +204,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       summary: 'The public notice (公示) of a poverty-monitoring instance: no personal data beyond a masked name',
       tag: 'workflows',
       params: InstanceParams,
-      responses: { 200: { description: 'The notice', schema: PublicNoticeSchema } },
+      responses: { 200: { description: 'The notice', schema: PublicNoticeViewSchema } },
       problems: [401, 404],
       handler: async ({ principal, params }) => {
         const { view, served } = await service.instance(params.id, principal);

@@ -1148,7 +1148,6 @@ export interface components {
             seq: number;
             prevHash: string;
             hash: string;
-            /** @description The tenant whose chain the entry extends */
             tenant: string;
             instanceId: string | null;
             workflow: string;
@@ -1184,7 +1183,6 @@ export interface components {
             v?: 2;
             instanceHash?: string;
             eventHashes?: string[];
-            /** @description The audit key's Ed25519 signature of the entry, base64; absent for unsigned entries */
             signature?: {
                 keyId: string;
                 value: string;
@@ -1230,7 +1228,6 @@ export interface components {
                 /** @enum {string} */
                 signatures: "verified" | "not-checked";
             };
-            /** @description How many entries are signed by the audit key */
             signedEntries?: number;
             instances?: number;
             events?: number;
