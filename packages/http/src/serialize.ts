@@ -29,9 +29,9 @@ export function responseWriters(
   check: boolean,
 ): Map<number, WriteJson> {
   const writers = new Map<number, WriteJson>();
-  for (const [status, { schema }] of Object.entries(responses)) {
+  for (const [status, { schema, stringify }] of Object.entries(responses)) {
     if (!schema) continue;
-    const compiled = compileSerializer(schema);
+    const compiled = stringify ? undefined : compileSerializer(schema);
     const write: Serialize = check
       ? (body) => {
           const parsed = schema.safeParse(body);

@@ -139,7 +139,7 @@ export function evaluationRoutes(service: Service, limits: EvaluationLimits): Ro
       params: PlanParams,
       query: EvaluateQuery,
       bodyMedia,
-      responses: { 200: { description: 'The report', schema: ReportSchema } },
+      responses: { 200: { description: 'The report', schema: ReportSchema, stringify: true } },
       problems,
       handler: (context) => answer(REPORT_TYPES, context),
     }),
