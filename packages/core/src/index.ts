@@ -159,6 +159,7 @@ export {
   type WordsOf,
 } from './model/message.js';
 export type { ModelMessages } from './model/locales/messages.js';
+export type { EvaluationMessages } from './evaluate/locales/messages.js';
 export type { IssueFacts, Place, WorkflowMessages } from './workflows/locales/messages.js';
 export { WORKFLOW_WORDS } from './workflows/locales/index.js';
 export type { AuditEvidence } from './workflows/audit-rows.js';

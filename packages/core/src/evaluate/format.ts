@@ -4,6 +4,7 @@
  * derived) and `{p:parameterId}` (a parameter in force).
  */
 import type { DerivedFact, Indicator, LocalizedText } from '../model/schema.js';
+import { EVALUATION_WORDS } from './locales/index.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -27,22 +28,21 @@ export type ValueUnit = (typeof VALUE_UNITS)[number];
  * decimals needed to tell the two apart: 0.8999 against 0.9 is 89.99%, never 90%.
  */
 export function formatValue(value: unknown, unit: ValueUnit, lang: Lang, against?: unknown): string {
-  if (value === undefined || value === null) return lang === 'zh' ? '无数据' : 'no data';
-  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  const words = EVALUATION_WORDS[lang];
+  if (value === undefined || value === null) return words['value.none']({});
+  if (typeof value === 'boolean') return words['value.boolean']({ value });
   if (typeof value !== 'number') return String(value);
   switch (unit) {
     case 'ratio':
       return `${round(value * 100, decimalsApart(value * 100, against, 100, 1))}%`;
-    case 'CNY': {
-      const money = grouped(value, decimalsApart(value, against, 1, 2));
-      return lang === 'zh' ? `${money}元` : `CNY ${money}`;
-    }
+    case 'CNY':
+      return words['value.cny']({ money: grouped(value, decimalsApart(value, against, 1, 2)) });
     case 'days':
-      return lang === 'zh' ? `${value}天` : `${value} days`;
+      return words['value.days']({ value });
     case 'working days':
-      return lang === 'zh' ? `${value}个工作日` : `${value} working days`;
+      return words['value.working-days']({ value });
     case 'months':
-      return lang === 'zh' ? `${value}个月` : `${value} months`;
+      return words['value.months']({ value });
     default:
       return grouped(value, decimalsApart(value, against, 1, 2));
   }

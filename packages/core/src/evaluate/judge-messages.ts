@@ -7,6 +7,7 @@ import type { LocalizedText } from '../model/schema.js';
 import type { CompiledRule } from './compile-plan.js';
 import type { EvalContext, Reading, SubjectData } from './context.js';
 import { fillTemplate, type Lang } from './format.js';
+import { EVALUATION_WORDS } from './locales/index.js';
 import { PROGRESS_LABEL } from './labels.js';
 import type { ExpectedValue, Progress, ProgressDetail, RuleResult, Status } from './types.js';
 
@@ -33,13 +34,13 @@ export interface Judgement {
 
 function pendingNote(result: RuleResult, lang: Lang): string {
   const progress = PROGRESS_LABEL[result.progress ?? 'unknown'][lang];
-  return lang === 'zh' ? `，期限${result.due}，进展：${progress}` : `; due ${result.due}, progress: ${progress}`;
+  return EVALUATION_WORDS[lang]['judgement.pending']({ due: result.due, progress });
 }
 
 /** Earlier years that did not hold, on a headline: 「；2023年未达标」. */
 function lapseNote(lapses: readonly number[] | undefined, lang: Lang): string {
   if (!lapses || lapses.length === 0) return '';
-  return lang === 'zh' ? `；${lapses.join('、')}年未达标` : `; not met in ${lapses.join(', ')}`;
+  return EVALUATION_WORDS[lang]['judgement.lapses']({ years: lapses });
 }
 
 export function messageOf(
@@ -64,40 +65,32 @@ export function messageOf(
         value: (key) => formatKey(ctx, key, facts[key], derived, lang, against.get(key)),
         parameter: (id) => formatParameterAt(ctx, id, j.date, lang),
       });
-    const name = quoted(result.ruleName[lang]);
+    const words = EVALUATION_WORDS[lang];
+    const rule = quoted(result.ruleName[lang]);
+    const subject = data.ref.name[lang];
     let text: string;
     switch (outcome.status) {
       case 'missing-data': {
-        const keys = (result.missing ?? []).map((k) => describeKey(ctx, k, lang));
+        const missing = (result.missing ?? []).map((k) => describeKey(ctx, k, lang));
         const reasons = outcome.reading.reasons.map((r) => r[lang]);
-        text =
-          lang === 'zh'
-            ? `${data.ref.name.zh}${j.year}年数据不足，无法判断${name}：${[...(keys.length ? [`缺少${keys.join('、')}`] : []), ...reasons].join('；')}`
-            : `${data.ref.name.en}: cannot judge ${name} for ${j.year}: ${[...(keys.length ? [`missing ${keys.join(', ')}`] : []), ...reasons].join('; ')}`;
+        text = words['judgement.missing-data']({ subject, year: j.year, rule, missing, reasons });
         break;
       }
       case 'not-applicable': {
-        const facts = Object.entries(outcome.inapplicable?.actual ?? {}).map(
-          ([k, o]) =>
-            `${indicatorName(ctx, k, lang)}${lang === 'zh' ? '：' : ': '}${formatKey(ctx, k, o.value, [], lang)}`,
+        const facts = Object.entries(outcome.inapplicable?.actual ?? {}).map(([k, o]) =>
+          words['judgement.fact']({ name: indicatorName(ctx, k, lang), value: formatKey(ctx, k, o.value, [], lang) }),
         );
-        text =
-          lang === 'zh'
-            ? `${data.ref.name.zh}不适用${name}（${facts.join('；')}）`
-            : `${name} does not apply to ${data.ref.name.en} (${facts.join('; ')})`;
+        text = words['judgement.not-applicable']({ subject, rule, facts });
         break;
       }
       case 'not-done':
-        text =
-          lang === 'zh'
-            ? `${data.ref.name.zh}截至${ctx.asOf}尚未完成${name}`
-            : `${data.ref.name.en} had not completed ${name} as of ${ctx.asOf}`;
+        text = words['judgement.not-done']({ subject, asOf: ctx.asOf, rule });
         break;
       default:
         text = fill(j.status === 'met' ? cr.rule.messages[lang].met : cr.rule.messages[lang].notMet);
     }
     const pending = j.status === 'pending' ? pendingNote(result, lang) : '';
-    message[lang] = withClause(ctx, result, lang, text + pending + lapseNote(j.lapses, lang));
+    message[lang] = withClause(result, lang, text + pending + lapseNote(j.lapses, lang));
   }
   return message;
 }
@@ -124,8 +117,8 @@ function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
   if (text === undefined) {
     const [base, year] = key.split(' ');
     const name = indicatorName(ctx, base!, lang);
-    const shown = year ? `${base} ${year.slice(1, -1)}` : base;
-    text = lang === 'zh' ? `${name}（${shown}）` : `${name} (${shown})`;
+    const shown = year ? `${base} ${year.slice(1, -1)}` : base!;
+    text = EVALUATION_WORDS[lang]['judgement.key']({ name, key: shown });
     described.set(key, text);
   }
   return text;
@@ -135,14 +128,10 @@ function describeKey(ctx: EvalContext, key: string, lang: Lang): string {
 const DESCRIBED: Record<Lang, object> = { zh: {}, en: {} };
 
 /** Append the clause and lead unit: 「（依据三（三）；牵头单位：区乡村振兴局）」. */
-function withClause(ctx: EvalContext, result: RuleResult, lang: Lang, text: string): string {
-  const lead = result.units[0]?.name[lang];
-  if (lang === 'zh') {
-    const labels = result.clauses.map((c) => c.label).join('、');
-    return `${text}（依据${labels}${lead ? `；牵头单位：${lead}` : ''}）`;
-  }
-  const ids = result.clauses.map((c) => c.id).join(', ');
-  return `${text} (clause ${ids}${lead ? `; lead unit: ${lead}` : ''})`;
+function withClause(result: RuleResult, lang: Lang, text: string): string {
+  const labels = result.clauses.map((c) => c.label);
+  const ids = result.clauses.map((c) => c.id);
+  return EVALUATION_WORDS[lang]['judgement.clause']({ text, labels, ids, lead: result.units[0]?.name[lang] });
 }
 
 /** A name in quotes, “…”; quotes inside it become ‘…’, as nested quotes are written. */

@@ -4,6 +4,7 @@
  */
 import type { Plan } from '../model/schema.js';
 import { formatValue, unitOfKey, type Lang } from './format.js';
+import { EVALUATION_WORDS } from './locales/index.js';
 import type { RuleResult } from './types.js';
 
 const OPERATOR: Record<string, Record<Lang, string>> = {
@@ -25,18 +26,21 @@ export function resultValues(plan: Plan, result: RuleResult, lang: Lang): { actu
   const rule = plan.rules.find((r) => r.id === result.ruleId);
   const derived = Object.entries(rule?.derived ?? {});
   const indicator = (key: string) => plan.indicators.find((d) => d.key === key);
+  const words = EVALUATION_WORDS[lang];
   const actual: string[] = [];
   const expected: string[] = [];
   const entries = Object.entries(result.expected);
   for (const [key, want] of entries) {
     const unit = unitOfKey(indicator, key, derived);
     const seen = result.actual[key];
-    const name = entries.length > 1 ? `${indicator(key)?.name[lang] ?? key}${lang === 'zh' ? '：' : ': '}` : '';
-    const year = seen?.year === undefined ? '' : lang === 'zh' ? `（${seen.year}）` : ` (${seen.year})`;
-    actual.push(`${name}${formatValue(seen?.value, unit, lang)}${year}`);
+    const name = indicator(key)?.name[lang] ?? key;
+    // several keys' values are each named by their indicator
+    const named = (value: string) => (entries.length > 1 ? words['judgement.fact']({ name, value }) : value);
+    const year = seen?.year === undefined ? '' : words['value.year']({ year: seen.year });
+    actual.push(named(`${formatValue(seen?.value, unit, lang)}${year}`));
     const op = OPERATOR[want.operator]?.[lang] ?? want.operator;
-    expected.push(`${name}${op} ${formatValue(want.value, unit, lang)}`);
+    expected.push(named(`${op} ${formatValue(want.value, unit, lang)}`));
   }
-  const sep = lang === 'zh' ? '；' : '; ';
+  const sep = words['value.separator']({});
   return { actual: actual.join(sep), expected: expected.join(sep) };
 }

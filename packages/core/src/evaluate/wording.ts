@@ -6,6 +6,7 @@
 import type { DerivedFact, Indicator, LocalizedText, Parameter } from '../model/schema.js';
 import type { ParameterUse } from './types.js';
 import { formatValue, unitOfKey, type Lang } from './format.js';
+import { EVALUATION_WORDS } from './locales/index.js';
 import { formatParameterValue } from './names.js';
 
 /** What the words read of the evaluation context (EvalContext): indicators and parameters in force. */
@@ -47,16 +48,13 @@ export function formatParameterAt(ctx: WordingContext, id: string, date: string,
 
 /** Why a ratio could not be computed: its denominator is 0. */
 export function zeroDenominator(ctx: WordingContext, key: string): LocalizedText {
-  return {
-    zh: `${indicatorName(ctx, key, 'zh')}为0，无法计算`,
-    en: `${indicatorName(ctx, key, 'en')} is 0, so the ratio cannot be computed`,
-  };
+  const say = (lang: Lang) => EVALUATION_WORDS[lang]['derived.zero-denominator']({ name: indicatorName(ctx, key, lang) });
+  return { zh: say('zh'), en: say('en') };
 }
 
 /** Why growth could not be computed: the base year's value is 0. */
 export function zeroBase(ctx: WordingContext, key: string, baseYear: number): LocalizedText {
-  return {
-    zh: `${baseYear}年${indicatorName(ctx, key, 'zh')}为0，无法计算增幅`,
-    en: `${indicatorName(ctx, key, 'en')} was 0 in ${baseYear}, so growth cannot be computed`,
-  };
+  const say = (lang: Lang) =>
+    EVALUATION_WORDS[lang]['derived.zero-base']({ name: indicatorName(ctx, key, lang), baseYear });
+  return { zh: say('zh'), en: say('en') };
 }
