@@ -36,7 +36,9 @@ describe('batch input refused like evaluate refuses it (point 6)', () => {
       const out = join(dir, `out-${workers}.ndjson`);
       const { code, stderr } = await screen(input, out, '--workers', workers);
       expect(code).toBe(2);
-      expect(stderr).toContain('第3001行 line 3001, 户 household h5, id = "h5": 编号重复 / duplicate id');
+      expect(stderr).toContain(
+        '第3001行 line 3001, 户 household h5, id = "h5": 编号重复：第6行已有此编号 / duplicate id: line 6 has it already',
+      );
       expect(existsSync(out)).toBe(false);
     }
   });
@@ -53,7 +55,9 @@ describe('batch input refused like evaluate refuses it (point 6)', () => {
     const csv = write(dir, 'h.csv', `${header}${rows}costarring,liuyang,3,30000\nh7,liuyang,3,30000\n`);
     const refused = await screen(csv, join(dir, 'out.csv'));
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('line 2503, 户 household h7, id = "h7": 编号重复 / duplicate id');
+    expect(refused.stderr).toContain(
+      'line 2503, 户 household h7, id = "h7": 编号重复：第9行已有此编号 / duplicate id: line 9 has it already',
+    );
   });
 
   it('refuses a village id given twice in evaluate --batch', async () => {
@@ -63,7 +67,9 @@ describe('batch input refused like evaluate refuses it (point 6)', () => {
     const out = join(dir, 'out.ndjson');
     const { code, stderr } = await capture(['evaluate', '--batch', input, '--out', out, '--as-of', '2025-12-31']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/line 3, 村 village liuyang, id = "liuyang": 编号重复 \/ duplicate id/);
+    expect(stderr).toMatch(
+      /line 3, 村 village liuyang, id = "liuyang": 编号重复：第1行已有此编号 \/ duplicate id: line 1 has it already/,
+    );
   });
 
   it('refuses a CSV column given twice: the last no longer silently wins', async () => {

@@ -44,7 +44,9 @@ describe('screen over several ranges', () => {
     for (const workers of ['1', '2']) {
       const { code, stderr } = await capture(['screen', input, '--out', join(dir, 'a.ndjson'), '--workers', workers]);
       expect(code).toBe(2);
-      expect(stderr).toContain('第9500行 line 9500, 户 household h10, id = "h10": 编号重复 / duplicate id');
+      expect(stderr).toContain(
+        '第9500行 line 9500, 户 household h10, id = "h10": 编号重复：第10行已有此编号 / duplicate id: line 10 has it already',
+      );
     }
     lines[9_499] = JSON.stringify({ ...household, id: 'h9500' });
     writeFileSync(input, `${lines.join('\n')}\n`);

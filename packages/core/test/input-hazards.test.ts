@@ -141,7 +141,9 @@ describe('duplicate ids in a stream (point 6)', () => {
       for await (const _ of evaluateStream(plan, records, { asOf: '2025-12-31' }));
     };
     await expect(run()).rejects.toThrow(InputError);
-    await expect(run()).rejects.toThrow(/第3行 line 3, 村 village liuyang, id = "liuyang": 编号重复 \/ duplicate id/);
+    await expect(run()).rejects.toThrow(
+      /第3行 line 3, 村 village liuyang, id = "liuyang": 编号重复：第1行已有此编号 \/ duplicate id: line 1 has it already/,
+    );
   });
 });
 

@@ -63,7 +63,9 @@ describe('input validation', () => {
     const text = error.message;
     expect(text).toContain('hasEcommerceConditions: 缺少必填项 / required but missing');
     expect(text).toContain('a year must be four digits');
-    expect(text).toContain('村 village liuyang, id = "liuyang": 编号重复 / duplicate id');
+    expect(text).toContain(
+      '村 village liuyang, id = "liuyang": 编号重复：第1个村已有此编号 / duplicate id: village #1 has it already',
+    );
     expect(text).toContain('户 household h1, size = 0');
   });
 

@@ -9,6 +9,7 @@ import { issueText } from '../model/localized-issue.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
 import { didYouMean } from '../model/suggest.js';
 import { inputYears } from './input-years.js';
+import { EVALUATION_WORDS } from './locales/index.js';
 import { structureProblems } from './structure.js';
 
 /** Two villages or two households with the same id (checked on the raw input, valid or not). */
@@ -17,12 +18,13 @@ export function duplicateIds(input: unknown): InputIssue[] {
   const check = (type: 'village' | 'household', field: string) => {
     const list = at(input, [field]);
     if (!Array.isArray(list)) return;
-    const seen = new Set<unknown>();
+    const seen = new Map<string, number>();
     list.forEach((item: unknown, index) => {
       const id = at(item, ['id']);
       if (typeof id !== 'string') return;
-      if (seen.has(id)) issues.push(duplicateIdIssue(type, id, [field, index, 'id']));
-      seen.add(id);
+      const first = seen.get(id);
+      if (first !== undefined) issues.push(duplicateIdIssue(type, id, [field, index, 'id'], { position: first + 1 }));
+      else seen.set(id, index);
     });
   };
   check('village', 'villages');
@@ -35,14 +37,16 @@ export function duplicateIdIssue(
   type: 'village' | 'household',
   id: string,
   path: (string | number)[],
+  first: { line: number } | { position: number } | null,
   line?: number,
 ): InputIssue {
+  const say = (lang: 'zh' | 'en') => EVALUATION_WORDS[lang]['input.duplicate-id']({ type, first });
   const issue: InputIssue = {
     path,
     subject: { type, id },
     key: 'id',
     value: id,
-    message: { zh: '编号重复', en: 'duplicate id' },
+    message: { zh: say('zh'), en: say('en') },
   };
   if (line !== undefined) issue.line = line;
   return issue;

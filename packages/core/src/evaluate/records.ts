@@ -186,12 +186,16 @@ export function parseHouseholdRecord(plan: Plan, record: unknown, line?: number)
 
 /**
  * A check that each subject id of a stream comes once (编号唯一): call it with every valid
- * record's id; a repeated one throws an `InputError` naming the id and `line`.
+ * record's id; a repeated one throws an `InputError` naming the id, `line` and the line it was
+ * first seen on.
  */
 export function uniqueIds(type: 'village' | 'household'): (id: string, line?: number) => void {
-  const seen = new Set<string>();
+  const seen = new Map<string, number | undefined>();
   return (id, line) => {
-    if (seen.has(id)) throw new InputError([duplicateIdIssue(type, id, ['id'], line)]);
-    seen.add(id);
+    if (seen.has(id)) {
+      const first = seen.get(id);
+      throw new InputError([duplicateIdIssue(type, id, ['id'], first === undefined ? null : { line: first }, line)]);
+    }
+    seen.set(id, line);
   };
 }

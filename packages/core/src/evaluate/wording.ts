@@ -48,7 +48,8 @@ export function formatParameterAt(ctx: WordingContext, id: string, date: string,
 
 /** Why a ratio could not be computed: its denominator is 0. */
 export function zeroDenominator(ctx: WordingContext, key: string): LocalizedText {
-  const say = (lang: Lang) => EVALUATION_WORDS[lang]['derived.zero-denominator']({ name: indicatorName(ctx, key, lang) });
+  const say = (lang: Lang) =>
+    EVALUATION_WORDS[lang]['derived.zero-denominator']({ name: indicatorName(ctx, key, lang) });
   return { zh: say('zh'), en: say('en') };
 }
 

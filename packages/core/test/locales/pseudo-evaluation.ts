@@ -19,6 +19,7 @@ export const pseudo: WordsOf<EvaluationMessages> = {
   'value.months': (p) => `⟪${p.value}m⟫`,
   'value.year': (p) => `⟪@${p.year}⟫`,
   'value.separator': () => '⟪;⟫',
+  'input.duplicate-id': ({ first }) => `⟪duplicate ${JSON.stringify(first)}⟫`,
   'derived.zero-denominator': (p) => `⟪${p.name} is 0⟫`,
   'derived.zero-base': (p) => `⟪${p.name} 0 in ${p.baseYear}⟫`,
 };

@@ -20,6 +20,12 @@ export const en: WordsOf<EvaluationMessages> = {
   'value.months': (p) => `${p.value} months`,
   'value.year': (p) => ` (${p.year})`,
   'value.separator': () => '; ',
+  'input.duplicate-id': ({ type, first }) =>
+    !first
+      ? 'duplicate id'
+      : 'line' in first
+        ? `duplicate id: line ${first.line} has it already`
+        : `duplicate id: ${type} #${first.position} has it already`,
   'derived.zero-denominator': (p) => `${p.name} is 0, so the ratio cannot be computed`,
   'derived.zero-base': (p) => `${p.name} was 0 in ${p.baseYear}, so growth cannot be computed`,
 };

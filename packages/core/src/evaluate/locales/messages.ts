@@ -30,6 +30,8 @@ export interface EvaluationMessages {
   'value.year': { year: number };
   /** Between the values of several keys. */
   'value.separator': Record<string, never>;
+  /** An id seen before: where first (a line, or the subject's place in the input's list, from 1), when known. */
+  'input.duplicate-id': { type: 'village' | 'household'; first: { line: number } | { position: number } | null };
   'derived.zero-denominator': { name: string };
   'derived.zero-base': { name: string; baseYear: number };
 }

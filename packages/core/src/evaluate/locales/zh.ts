@@ -20,6 +20,12 @@ export const zh: WordsOf<EvaluationMessages> = {
   'value.months': (p) => `${p.value}个月`,
   'value.year': (p) => `（${p.year}）`,
   'value.separator': () => '；',
+  'input.duplicate-id': ({ type, first }) =>
+    !first
+      ? '编号重复'
+      : 'line' in first
+        ? `编号重复：第${first.line}行已有此编号`
+        : `编号重复：第${first.position}个${type === 'village' ? '村' : '户'}已有此编号`,
   'derived.zero-denominator': (p) => `${p.name}为0，无法计算`,
   'derived.zero-base': (p) => `${p.baseYear}年${p.name}为0，无法计算增幅`,
 };
