@@ -127,11 +127,21 @@ export class HttpProblem extends RuralkitError {
   }
 }
 
+/** The answer for an instance that is not there, or that the caller may not see: the same for both. */
+export const unknownInstance = (id: string): HttpProblem =>
+  new HttpProblem(
+    'unknown-instance',
+    { zh: '没有此实例', en: 'no such instance' },
+    { detail: { zh: `没有实例 ${id}`, en: `no instance ${id}` } },
+  );
+
 /** Any error as a problem: the library's errors keep their codes and details. */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof WorkflowError) {
-    // Another tenant's instance is not shown to exist (404, never 403).
+    // Another tenant's instance is not shown to exist: answered as a missing one, word for word
+    // (its text and reasons name the other tenant, its state what it may take).
+    if (error.code === 'other-tenant' && error.instanceId) return unknownInstance(error.instanceId);
     const code: ProblemCode = error.code === 'other-tenant' ? 'unknown-instance' : error.code;
     return new HttpProblem(code, ERROR_CATALOGUE[code].title, {
       detail: error.text,

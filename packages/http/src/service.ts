@@ -22,7 +22,7 @@ import {
   type Runtime,
   type WorkflowStore,
 } from '@ruralkit/core';
-import { HttpProblem } from './problem.js';
+import { HttpProblem, unknownInstance } from './problem.js';
 
 /** A plan to serve: under `key`, to `tenants` only when given (another tenant gets 404). */
 export interface PlanEntry {
@@ -193,11 +193,3 @@ const planMismatch = (id: string, planHash: string) =>
     },
   );
 
-const unknownInstance = (id: string) =>
-  new HttpProblem(
-    'unknown-instance',
-    { zh: '没有此实例', en: 'no such instance' },
-    {
-      detail: { zh: `没有实例 ${id}`, en: `no instance ${id}` },
-    },
-  );

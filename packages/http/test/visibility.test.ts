@@ -2,7 +2,8 @@
 // household's case answers exactly as a missing instance (404) on every route that reads or
 // changes it, while the roles handling the case still see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '@ruralkit/core';
+import { WorkflowError, type Principal } from '@ruralkit/core';
+import { problemBody, toProblem, unknownInstance } from '../src/problem.js';
 import { json, startService, who, type TestService } from './helpers.js';
 
 let service: TestService;
@@ -75,5 +76,31 @@ describe('a household’s view', () => {
   it('shows a principal holding only the household role without a household no case', async () => {
     const nobody = { id: 'no-household', roles: ['household'], tenant: 'changjiang' } as Principal;
     expect((await call(nobody, `/instances/${instanceId}`)).status).toBe(404);
+  });
+});
+
+describe('another tenant’s instance', () => {
+  it('is answered word for word as a missing one, even when the runtime’s own refusal reaches the service', () => {
+    const refused = new WorkflowError(
+      'other-tenant',
+      { zh: `实例 ${instanceId}：不允许 x 发送 FLAG`, en: `instance ${instanceId}: x may not send FLAG` },
+      {
+        instanceId,
+        event: 'FLAG',
+        state: 'identification',
+        allowedNow: [],
+        reasons: [
+          {
+            zh: '主体 x 属于租户 a，该实例属于 changjiang',
+            en: 'principal x belongs to tenant a; the instance belongs to changjiang',
+          },
+        ],
+      },
+    );
+    const answer = problemBody(toProblem(refused), 'en', `/instances/${instanceId}`, 'r');
+    const missing = problemBody(toProblem(new WorkflowError('unknown-instance', { zh: '', en: '' })), 'en', '/', 'r');
+    expect(answer).toEqual(problemBody(unknownInstance(instanceId), 'en', `/instances/${instanceId}`, 'r'));
+    expect(answer.status).toBe(missing.status);
+    expect(JSON.stringify(answer)).not.toMatch(/changjiang|identification|tenant a/);
   });
 });
