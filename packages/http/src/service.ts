@@ -192,4 +192,3 @@ const planMismatch = (id: string, planHash: string) =>
       },
     },
   );
-
