@@ -17,6 +17,7 @@ import pg from 'pg';
 import { transition } from 'xstate';
 import { assistingCases, cadreOf, incomePayload, plan, tenant } from './cases.mjs';
 import { searchBench } from './search.mjs';
+import { tickBench } from './tick.mjs';
 
 const EVENTS = Number(process.argv[2] ?? 3000);
 const PG_EVENTS = Number(process.argv[3] ?? 600);
@@ -282,3 +283,4 @@ if (!DATABASE_URL) {
 }
 
 await searchBench();
+await tickBench();
