@@ -33,7 +33,7 @@ export async function tickBench(deadlines = 100_000) {
     fillSqlite(store, instancesFor(deadlines));
     const clock = createManualClock('2030-01-01T00:00:00Z');
     const maintenance = createMaintenance({ store, clock });
-    global.gc?.();
+    globalThis.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;
     let fired = 0;

@@ -2,7 +2,8 @@
 // audit, save — against the floor measured in the same run: a bare XState `transition` plus one
 // transaction writing the same rows. On SQLite in one process; on PostgreSQL (when DATABASE_URL
 // is set) with 1, 2 and 4 processes, each on its own instance. Prints one `BENCH {json}` line
-// per measurement; then the search and task-list figures (`search.mjs`). Run after `pnpm build`:
+// per measurement; then the search and task-list figures (`search.mjs`) and tick with 100,000
+// passed deadlines (`tick.mjs`). Run after `pnpm build`:
 // `pnpm bench:workflow [events] [pgEventsPerProcess]`.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
