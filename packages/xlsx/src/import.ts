@@ -15,7 +15,7 @@ import {
 } from '@ruralkit/core';
 import { readCell, cellContent, cellText, normalizedFrom } from './cells.js';
 import { sheetsOf, type Column, type SheetSpec } from './columns.js';
-import { csvLayout, csvSyntaxMessage, csvTextRows, headerColumns, type CsvLayout } from './csv.js';
+import { csvLayout, csvSyntaxMessage, csvTextRows, headerColumns, type CsvLayout } from './csv-reader.js';
 import { SpreadsheetError, type CellIssue } from './errors.js';
 import { tooManyBytes, tooManyRows } from './limits.js';
 import { columnLetter } from './style.js';

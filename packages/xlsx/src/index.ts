@@ -1,7 +1,8 @@
 /**
  * @ruralkit/xlsx — spreadsheets for a plan (表格): the fill-in template generated from the
- * plan's indicators, import of a filled workbook or CSV files into the evaluation input, the
- * batch's CSV records read by the same rules, and export of evaluation results.
+ * plan's indicators, import of a filled workbook or CSV files into the evaluation input, and
+ * export of evaluation results. The batch's CSV records, read by the same rules, are
+ * `@ruralkit/xlsx/csv`.
  *
  * @example
  * ```ts
@@ -17,7 +18,6 @@
  */
 export { buildTemplate, type TemplateOptions } from './template.js';
 export { readWorkbook, readCsv, importTables, type ImportOptions, type SheetTable } from './import.js';
-export { csvRecords, type CsvRecord, type RecordSubject } from './csv.js';
 export { MAX_CELL_CHARS, MAX_IMPORT_BYTES, MAX_SHEET_ROWS, MAX_WORKBOOK_ENTRIES } from './limits.js';
 export type { UnpackLimits } from './unpack.js';
 export { SpreadsheetError, describeCellIssue, type CellIssue } from './errors.js';

@@ -3,7 +3,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '@ruralkit/core';
-import { csvRecords, readCsv, SpreadsheetError, type RecordSubject } from '@ruralkit/xlsx';
+import { readCsv, SpreadsheetError } from '@ruralkit/xlsx';
+import { csvRecords, type RecordSubject } from '@ruralkit/xlsx/csv';
 import { plan } from './helpers.js';
 
 async function records(subject: RecordSubject, text: string) {

@@ -1,6 +1,6 @@
 /**
  * CSV (逗号分隔值) out: rows written with quoting and safe from formula injection. CSV in is
- * read by `@ruralkit/xlsx` (`csvRecords`), by the spreadsheet's rules.
+ * read by `@ruralkit/xlsx/csv` (`csvRecords`), by the spreadsheet's rules.
  */
 
 /**

@@ -1,11 +1,11 @@
 /**
  * Reading a batch input (批量输入) as jobs of consecutive lines, in bounded memory: NDJSON as
  * byte ranges of whole lines (read and parsed where the job runs), CSV as records read by
- * `@ruralkit/xlsx`'s `csvRecords`, the spreadsheet's rules.
+ * `csvRecords` of `@ruralkit/xlsx/csv`, the spreadsheet's rules.
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { Plan } from '@ruralkit/core';
-import { loadXlsx } from '../optional.js';
+import { loadCsvRecords } from '../optional.js';
 import type { JobInput } from './job.js';
 import { forEachLine, lineRanges, RANGE_BYTES, readRange } from './ranges.js';
 
@@ -104,7 +104,7 @@ async function* csvJobs(
   mode: 'screen' | 'evaluate',
   stream: NodeJS.ReadableStream,
 ): AsyncGenerator<JobInput> {
-  const { csvRecords } = await loadXlsx();
+  const { csvRecords } = await loadCsvRecords();
   let lines: number[] = [];
   let records: unknown[] = [];
   for await (const { line, record } of csvRecords(plan, mode === 'screen' ? 'household' : 'village', stream)) {
