@@ -24,6 +24,7 @@ export default defineConfig({
       '@ruralkit/testing/store-contract': file('./packages/testing/src/store-contract.ts'),
       '@ruralkit/core/node': file('./packages/core/src/node.ts'),
       '@ruralkit/core/store': file('./packages/core/src/store.ts'),
+      '@ruralkit/xlsx/csv': file('./packages/xlsx/src/csv.ts'),
       '@ruralkit/core': src('core'),
       '@ruralkit/testing': src('testing'),
       '@ruralkit/xlsx': src('xlsx'),

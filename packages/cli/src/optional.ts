@@ -49,6 +49,10 @@ export const loadXlsx = () =>
     () => import('@ruralkit/xlsx'),
   );
 
+/** The spreadsheet package's CSV records alone (no exceljs): `screen` and `evaluate --batch` over CSV. */
+export const loadCsvRecords = () =>
+  loadOptional('@ruralkit/xlsx', { zh: '读取 CSV 文件', en: 'reading CSV files' }, () => import('@ruralkit/xlsx/csv'));
+
 /** The SQLite workflow store: `workflow`. */
 export const loadSqliteStore = () =>
   loadOptional(

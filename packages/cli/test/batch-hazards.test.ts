@@ -148,6 +148,42 @@ describe("CSV cells read by the spreadsheet's rules", () => {
     expect(code, stderr).toBe(0);
   });
 
+  it('reads ids and names as the spreadsheet does: NFKC-normalised and trimmed', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out.ndjson');
+    const input = write(dir, 'v.csv', `${VILLAGE},2025.tapWaterRate\n ｌｉｕｙａｎｇ ,\u3000留阳村\u3000,否,是,87%\n`);
+    const { code, stderr } = await capture(['evaluate', '--batch', input, '--as-of', '2025-12-31', '--out', out]);
+    expect(code, stderr).toBe(0);
+    const village = JSON.parse(readFileSync(out, 'utf8').trim());
+    expect(village.subject.id).toBe('liuyang');
+  });
+
+  it('finds a duplicate id that only NFKC normalisation tells the same, naming its line', async () => {
+    const dir = tmp();
+    const input = write(dir, 'h.csv', 'id,villageId,size\nh1,liuyang,3\nh2,liuyang,3\n ｈ１,liuyang,3\n');
+    const { code, stderr } = await screen(input, join(dir, 'out.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('第4行 line 4, 户 household h1, id = "h1": 编号重复 / duplicate id');
+  });
+
+  it('names the line and the column of a column no indicator defines', async () => {
+    const dir = tmp();
+    const input = write(dir, 'h.csv', 'id,villageId,size,colour\nh1,liuyang,3,red\n');
+    const { code, stderr } = await screen(input, join(dir, 'out.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      '第2行 line 2, 户 household h1, colour = "red": 未知指标：方案及插件均未定义此项 / unknown key: neither the plan nor a plugin defines it',
+    );
+  });
+
+  it('names the line of text that is not CSV', async () => {
+    const dir = tmp();
+    const input = write(dir, 'h.csv', 'id,villageId,size\nh1,liuyang,3\nh2,"liuyang,3\n');
+    const { code, stderr } = await screen(input, join(dir, 'out.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/第3行 line 3: CSV 格式有误：.* \/ not valid CSV: /);
+  });
+
   it('names the line, the column and the reason of a yes-no cell it cannot read, in Chinese and English', async () => {
     const dir = tmp();
     const input = write(dir, 'v.csv', `${VILLAGE},2025.hasBroadband\n${LIUYANG},maybe\n`);

@@ -4,7 +4,6 @@
  * schema, whose problems are traced back to their sheet and cell. All problems come at once.
  */
 import ExcelJS from 'exceljs';
-import { parse as parseCsvText } from 'csv-parse/sync';
 import {
   InputError,
   parseInput,
@@ -15,7 +14,8 @@ import {
   type VillageInput,
 } from '@ruralkit/core';
 import { readCell, cellContent, cellText, normalizedFrom } from './cells.js';
-import { sheetForKeys, sheetsOf, type Column, type SheetSpec } from './columns.js';
+import { sheetsOf, type Column, type SheetSpec } from './columns.js';
+import { csvLayout, csvSyntaxMessage, csvTextRows, headerColumns, type CsvLayout } from './csv-reader.js';
 import { SpreadsheetError, type CellIssue } from './errors.js';
 import { tooManyBytes, tooManyRows } from './limits.js';
 import { columnLetter } from './style.js';
@@ -97,18 +97,9 @@ export function readCsv(
       continue;
     }
     try {
-      const rows = parseCsvText(file.text, {
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: false,
-      }) as string[][];
-      tables.push({ name: file.name, rows, required: true });
+      tables.push({ name: file.name, rows: csvTextRows(file.text), required: true });
     } catch (error) {
-      issues.push({
-        path: [],
-        sheet: file.name,
-        message: { zh: `CSV 格式有误：${(error as Error).message}`, en: `not valid CSV: ${(error as Error).message}` },
-      });
+      issues.push({ path: [], sheet: file.name, message: csvSyntaxMessage(error) });
     }
   }
   if (issues.length > 0) throw new SpreadsheetError(issues);
@@ -165,55 +156,37 @@ class InputBuilder {
   }
 
   addTable(table: SheetTable, tableIndex: number): void {
-    const keyRow = [1, 0].find((r) => sheetForKeys(this.plan, keysOf(table.rows[r])));
-    const spec = keyRow === undefined ? undefined : sheetForKeys(this.plan, keysOf(table.rows[keyRow]));
-    if (keyRow === undefined || !spec) {
+    const layout = csvLayout(this.plan, table.rows);
+    if (layout?.kind !== 'sheet') {
+      const batch = layout?.kind === 'records';
       if (table.required) {
         this.issue(
           { sheet: table.name, order: [tableIndex, 0, 0] },
           {
-            zh: '找不到列名行：第1或第2行应为模板的英文键名（如 villageId、year）',
-            en: 'no header row: row 1 or 2 must hold the template’s English keys (such as villageId, year)',
+            zh: `找不到列名行：第1或第2行应为模板的英文键名（如 villageId、year）${batch ? '；每行一村、YYYY.key 列的文件请用 evaluate --batch' : ''}`,
+            en: `no header row: row 1 or 2 must hold the template’s English keys (such as villageId, year)${batch ? '; for a village a line with YYYY.key columns use evaluate --batch' : ''}`,
           },
         );
       }
       return;
     }
     this.recognized = true;
-    const columns = this.columnsOf(table, tableIndex, keyRow, spec);
+    const { sheet: spec, keyRow } = layout;
+    const columns = this.columnsOf(table, tableIndex, layout);
     for (let r = keyRow + 1; r < table.rows.length; r++) {
       this.addRow(table, tableIndex, spec, columns, r);
     }
   }
 
   /** Map the key row to columns; unknown and repeated keys are problems. */
-  private columnsOf(table: SheetTable, tableIndex: number, keyRow: number, spec: SheetSpec): Map<number, Column> {
-    const columns = new Map<number, Column>();
-    const seen = new Set<string>();
-    (table.rows[keyRow] ?? []).forEach((raw, c) => {
-      const key = cellText(raw);
-      if (key === '') return;
-      const place: Place = {
-        sheet: table.name,
-        cell: `${columnLetter(c)}${keyRow + 1}`,
-        key,
-        text: key,
-        order: [tableIndex, keyRow, c],
-      };
-      const column = spec.columns.find((col) => col.key === key);
-      if (!column) {
-        this.issue(place, {
-          zh: `未知列：${spec.name.zh}表没有此键名（方案及插件均未定义）`,
-          en: `unknown column: the ${spec.name.en} sheet has no such key (neither the plan nor a plugin defines it)`,
-        });
-      } else if (seen.has(key)) {
-        this.issue(place, { zh: '列重复', en: 'the column appears twice' });
-      } else {
-        seen.add(key);
-        columns.set(c, column);
-      }
-    });
-    return columns;
+  private columnsOf(table: SheetTable, tableIndex: number, layout: CsvLayout & { kind: 'sheet' }): Map<number, Column> {
+    const { keyRow } = layout;
+    const { columns, problems } = headerColumns(this.plan, layout, table.rows[keyRow] ?? []);
+    for (const { index, key, message } of problems) {
+      const cell = `${columnLetter(index)}${keyRow + 1}`;
+      this.issue({ sheet: table.name, cell, key, text: key, order: [tableIndex, keyRow, index] }, message);
+    }
+    return new Map([...columns].map(([index, { column }]) => [index, column]));
   }
 
   private addRow(table: SheetTable, t: number, spec: SheetSpec, columns: Map<number, Column>, r: number): void {
@@ -443,8 +416,4 @@ class InputBuilder {
 
 function compareOrder(a: Place['order'], b: Place['order']): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-}
-
-function keysOf(row: unknown[] | undefined): string[] {
-  return (row ?? []).map(cellText).filter((k) => k !== '');
 }

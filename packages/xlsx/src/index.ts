@@ -1,7 +1,8 @@
 /**
  * @ruralkit/xlsx — spreadsheets for a plan (表格): the fill-in template generated from the
  * plan's indicators, import of a filled workbook or CSV files into the evaluation input, and
- * export of evaluation results.
+ * export of evaluation results. The batch's CSV records, read by the same rules, are
+ * `@ruralkit/xlsx/csv`.
  *
  * @example
  * ```ts

@@ -169,7 +169,7 @@ describe('bad cells', () => {
       '- 村属性 有快递网点需求 (needsExpressPoint) [village nowhere]: 缺少必填项（村属性表中没有村 nowhere 的行） / required but missing (the Village attributes sheet has no row for village nowhere)',
       '- 村属性 具备建设电商快递综合站条件 (hasEcommerceConditions) [village nowhere]: 缺少必填项（村属性表中没有村 nowhere 的行） / required but missing (the Village attributes sheet has no row for village nowhere)',
       '- 村指标!AN2 (colour): colour 未知列：村指标表没有此键名（方案及插件均未定义） / unknown column: the Village indicators sheet has no such key (neither the plan nor a plugin defines it)',
-      '- 村指标!AO2 (tapWaterRate): tapWaterRate 列重复 / the column appears twice',
+      '- 村指标!AO2 (tapWaterRate): tapWaterRate 列名重复（与前面的同名列冲突） / the column appears twice',
       '- 村指标!B15 年份 (year): 2025 重复：村 liuyang 已有 2025 年的一行 / duplicate: village liuyang already has a row for 2025',
       '- 区指标!B8 行政村数量 (adminVillageCount): 52个 不是数字 / not a number',
     ]);

@@ -1,12 +1,11 @@
 /**
  * Reading a batch input (批量输入) as jobs of consecutive lines, in bounded memory: NDJSON as
- * byte ranges of whole lines (read and parsed where the job runs), CSV (csv-parse) as typed
- * records.
+ * byte ranges of whole lines (read and parsed where the job runs), CSV as records read by
+ * `csvRecords` of `@ruralkit/xlsx/csv`, the spreadsheet's rules.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { parse } from 'csv-parse';
 import type { Plan } from '@ruralkit/core';
-import { csvColumns, csvRecords } from './csv.js';
+import { loadCsvRecords } from '../optional.js';
 import type { JobInput } from './job.js';
 import { forEachLine, lineRanges, RANGE_BYTES, readRange } from './ranges.js';
 
@@ -31,7 +30,7 @@ export function openSource(file: string, mode: 'screen' | 'evaluate', plan: Plan
       get bytesRead() {
         return stream.bytesRead;
       },
-      jobs: csvJobs(stream, csvRecords(plan, mode)),
+      jobs: csvJobs(plan, mode, stream),
     };
   }
   let bytesRead = 0;
@@ -101,18 +100,16 @@ function idOf(record: unknown): string | undefined {
 }
 
 async function* csvJobs(
+  plan: Plan,
+  mode: 'screen' | 'evaluate',
   stream: NodeJS.ReadableStream,
-  toRecord: (row: Record<string, string>) => unknown,
 ): AsyncGenerator<JobInput> {
-  const parser = stream.pipe(parse({ columns: csvColumns, bom: true, info: true, skip_empty_lines: true }));
+  const { csvRecords } = await loadCsvRecords();
   let lines: number[] = [];
   let records: unknown[] = [];
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>) {
-    lines.push(info.lines);
-    records.push(toRecord(record));
+  for await (const { line, record } of csvRecords(plan, mode === 'screen' ? 'household' : 'village', stream)) {
+    lines.push(line);
+    records.push(record);
     if (records.length >= JOB_RECORDS) {
       yield { lines, records };
       lines = [];
