@@ -163,7 +163,9 @@ describe("CSV cells read by the spreadsheet's rules", () => {
     const input = write(dir, 'h.csv', 'id,villageId,size\nh1,liuyang,3\nh2,liuyang,3\n ｈ１,liuyang,3\n');
     const { code, stderr } = await screen(input, join(dir, 'out.csv'));
     expect(code).toBe(2);
-    expect(stderr).toContain('第4行 line 4, 户 household h1, id = "h1": 编号重复 / duplicate id');
+    expect(stderr).toContain(
+      '第4行 line 4, 户 household h1, id = "h1": 编号重复：第2行已有此编号 / duplicate id: line 2 has it already',
+    );
   });
 
   it('names the line and the column of a column no indicator defines', async () => {
