@@ -2,27 +2,9 @@
 // it starts under the county's plan, and its instances are read with that plan's runtime.
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, getPlan, resolvePlan, villagePlanWorkflow, type Principal } from '@ruralkit/core';
+import { createMemoryStore } from '@ruralkit/core';
 import { ruralkit } from '@ruralkit/http';
-
-const base = getPlan('changjiang-2021');
-const ownPlan = { ...villagePlanWorkflow, type: 'own-plan', name: { zh: '自有规划', en: 'Own plan' } };
-const county = resolvePlan(base, [
-  {
-    id: 'county-a',
-    name: { zh: '甲县', en: 'County A' },
-    version: '1.0.0',
-    core: '^0.1.0',
-    plan: 'changjiang-2021',
-    workflows: [ownPlan],
-  },
-]);
-const official: Principal = {
-  id: 'liyang-official',
-  roles: ['township-official'],
-  tenant: 'changjiang',
-  township: 'liyang',
-};
+import { base, county, official } from './county-plan.js';
 
 async function service() {
   const app = Fastify();

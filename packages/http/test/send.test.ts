@@ -4,34 +4,10 @@
 // runtime takes the event.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMemoryStore,
-  getPlan,
-  resolvePlan,
-  villagePlanWorkflow,
-  type Principal,
-  type WorkflowStore,
-} from '@ruralkit/core';
+import { createMemoryStore, type Principal, type WorkflowStore } from '@ruralkit/core';
 import { ruralkit } from '@ruralkit/http';
+import { base, county, official } from './county-plan.js';
 
-const base = getPlan('changjiang-2021');
-const ownPlan = { ...villagePlanWorkflow, type: 'own-plan', name: { zh: '自有规划', en: 'Own plan' } };
-const county = resolvePlan(base, [
-  {
-    id: 'county-a',
-    name: { zh: '甲县', en: 'County A' },
-    version: '1.0.0',
-    core: '^0.1.0',
-    plan: 'changjiang-2021',
-    workflows: [ownPlan],
-  },
-]);
-const official: Principal = {
-  id: 'liyang-official',
-  roles: ['township-official'],
-  tenant: 'changjiang',
-  township: 'liyang',
-};
 const stranger: Principal = { ...official, id: 'stranger', tenant: 'elsewhere' };
 const household: Principal = {
   id: 'lh-009',
