@@ -148,7 +148,7 @@ export {
   type AuditVerification,
 } from './workflows/audit.js';
 export { verifyAuditEvidence, type AuditVerifyOptions } from './workflows/audit-verify.js';
-export { auditReasonText } from './workflows/audit-reason.js';
+export { auditReasonText, historySaid, type SaidAuditEntry } from './workflows/audit-reason.js';
 export {
   messageOf,
   renderMessage,

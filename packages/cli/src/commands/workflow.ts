@@ -4,7 +4,7 @@
  * SQLite file (`--db`) or a PostgreSQL schema (`--database-url`, `--schema`).
  */
 import {
-  auditReasonText,
+  historySaid,
   createManualClock,
   createMaintenance,
   createRuntime,
@@ -317,14 +317,8 @@ ${PLAN_OPTIONS_HELP}`,
           await show(runtime, target!, io, format === 'json', values.as as string | undefined);
           return 0;
         case 'history': {
-          const stored = await runtime.history(target!);
-          const said = (type: string) =>
-            runtime.workflows.has(type) ? runtime.workflows.definitionOf(type) : undefined;
           // the reasons said in words, as people and the HTTP service read them
-          const entries = stored.map((e) => ({
-            ...e,
-            reason: e.reason && auditReasonText(e.reason, said(e.workflow)),
-          }));
+          const entries = historySaid(await runtime.history(target!), runtime.workflows);
           if (format === 'json') io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
           else {
             for (const e of entries) {

@@ -129,9 +129,11 @@ const DESCRIBED: Record<Lang, object> = { zh: {}, en: {} };
 
 /** Append the clause and lead unit: 「（依据三（三）；牵头单位：区乡村振兴局）」. */
 function withClause(result: RuleResult, lang: Lang, text: string): string {
-  const labels = result.clauses.map((c) => c.label);
-  const ids = result.clauses.map((c) => c.id);
-  return EVALUATION_WORDS[lang]['judgement.clause']({ text, labels, ids, lead: result.units[0]?.name[lang] });
+  return EVALUATION_WORDS[lang]['judgement.clause']({
+    text,
+    clauses: result.clauses,
+    lead: result.units[0]?.name[lang],
+  });
 }
 
 /** A name in quotes, “…”; quotes inside it become ‘…’, as nested quotes are written. */

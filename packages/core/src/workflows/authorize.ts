@@ -255,12 +255,11 @@ export function authorizeEvent(setting: Setting, attempt: Attempt): { payload: u
   }
   const facts = relationFacts(snapshot);
   if (!isGranted(definition, event, actor, subject, facts)) {
-    const roles = [...actor.roles];
     return refuse(
       setting,
       attempt,
       'forbidden',
-      workflowMessage('refusal.forbidden', { place, actor: actor.id, roles, state, event }),
+      workflowMessage('refusal.forbidden', { place, actor: actor.id, roles: actor.roles, state, event }),
     );
   }
   const keyNames = identifiersInIds(payloadKeyNames(input.payload));

@@ -8,7 +8,7 @@ export const pseudo: WordsOf<EvaluationMessages> = {
   'judgement.not-done': (p) => `⟪${p.subject} not done ${p.rule} ${p.asOf}⟫`,
   'judgement.pending': (p) => `⟪due ${p.due} ${p.progress}⟫`,
   'judgement.lapses': (p) => `⟪lapsed ${p.years.join('+')}⟫`,
-  'judgement.clause': (p) => `${p.text} ⟪${p.ids.join('+')} ${p.lead ?? ''}⟫`,
+  'judgement.clause': (p) => `${p.text} ⟪${p.clauses.map((c) => c.id).join('+')} ${p.lead ?? ''}⟫`,
   'judgement.key': (p) => `⟪${p.name}/${p.key}⟫`,
   'judgement.fact': (p) => `⟪${p.name}=${p.value}⟫`,
   'value.none': () => '⟪none⟫',

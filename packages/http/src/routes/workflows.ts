@@ -5,7 +5,7 @@
  * event is the authenticated principal.
  */
 import {
-  auditReasonText,
+  historySaid,
   AuditVerificationSchema,
   PublicNoticeViewSchema,
   queryFromText,
@@ -189,11 +189,9 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       handler: async ({ principal, params }) => {
         const { view, served } = await service.instance(params.id, principal);
         const runtime = service.writer(view, served);
-        const entries = await runtime.history(view.id, { principal });
-        const definition = runtime.workflows.has(view.type) ? runtime.workflows.definitionOf(view.type) : undefined;
         return {
           instanceId: view.id,
-          entries: entries.map((e) => (e.reason ? { ...e, reason: auditReasonText(e.reason, definition) } : e)),
+          entries: historySaid(await runtime.history(view.id, { principal }), runtime.workflows),
         };
       },
     }),

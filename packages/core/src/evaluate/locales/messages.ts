@@ -15,7 +15,11 @@ export interface EvaluationMessages {
   /** Appended to a headline: the earlier years that did not hold. */
   'judgement.lapses': { years: readonly number[] };
   /** A judgement with its clauses and lead unit. */
-  'judgement.clause': { text: string; labels: string[]; ids: string[]; lead: string | undefined };
+  'judgement.clause': {
+    text: string;
+    clauses: readonly { id: string; label: string }[];
+    lead: string | undefined;
+  };
   /** A missing key: its indicator's name and the key (with its year, if any). */
   'judgement.key': { name: string; key: string };
   /** A fact as read: its name and its value. */
