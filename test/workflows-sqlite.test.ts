@@ -62,7 +62,8 @@ describe('the runtime over SQLite', () => {
     await store.close();
   });
 
-  it('lets one of two runtimes racing on an instance win; the other, told not to retry, gets a conflict, and sending again succeeds', async () => {
+  /** A household case in `assisting`, a second runtime over the same SQLite file, and a month's income to send. */
+  async function racing() {
     const file = dbFile();
     const a = harness(START_AT['poverty-monitoring'], openSqliteStore(file));
     const id = await walk(a, PATHS['poverty-monitoring'], 'assisting');
@@ -72,6 +73,11 @@ describe('the runtime over SQLite', () => {
       actor: cadre('liuyang'),
       payload: { month, perCapitaIncomeCny: 7000 },
     });
+    return { a, b, id, income };
+  }
+
+  it('lets one of two runtimes racing on an instance win; the other, told not to retry, gets a conflict, and sending again succeeds', async () => {
+    const { a, b, id, income } = await racing();
     const once = { retries: 0 };
     const results = await Promise.allSettled([
       a.runtime.send(id, income('2022-01'), once),
@@ -99,15 +105,7 @@ describe('the runtime over SQLite', () => {
   });
 
   it('applies both of two racing sends across runtimes: the loser is tried again on the new version', async () => {
-    const file = dbFile();
-    const a = harness(START_AT['poverty-monitoring'], openSqliteStore(file));
-    const id = await walk(a, PATHS['poverty-monitoring'], 'assisting');
-    const b = createRuntime({ plan, store: openSqliteStore(file), clock: a.clock });
-    const income = (month: string) => ({
-      type: 'RECORD_INCOME',
-      actor: cadre('liuyang'),
-      payload: { month, perCapitaIncomeCny: 7000 },
-    });
+    const { a, b, id, income } = await racing();
     await Promise.all([a.runtime.send(id, income('2022-01')), b.send(id, income('2022-02'))]);
     const incomes = (await b.get(id)).context.incomes as { month: string }[];
     expect(incomes.map((r) => r.month).sort()).toEqual(['2022-01', '2022-02']);

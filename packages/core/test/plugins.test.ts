@@ -14,16 +14,11 @@ import {
   type PluginInput,
   type Rule,
 } from '@ruralkit/core';
+import { county } from './county-plugin.js';
 
 const plan = getPlan('changjiang-2021');
-const base = (extra: Partial<PluginInput> = {}): PluginInput => ({
-  id: 'county-a',
-  name: { zh: '甲县', en: 'County A' },
-  version: '1.2.0',
-  core: '^0.1.0',
-  plan: 'changjiang-2021',
-  ...extra,
-});
+/** County A's plugin at version 1.2.0, with `extra`. */
+const base = (extra: Partial<PluginInput> = {}): PluginInput => county({ version: '1.2.0', ...extra });
 const tapWater95 = base({
   parameters: [{ id: 'infrastructure.tapWaterMinRate', values: [{ from: '2024-01-01', value: 0.95 }] }],
 });

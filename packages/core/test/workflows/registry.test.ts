@@ -9,13 +9,14 @@ import {
   getPlan,
   PluginError,
   resolvePlan,
+  type PluginInput,
   villagePlanWorkflow,
   WorkflowError,
   workflowsFor,
   type Plan,
-  type PluginInput,
 } from '../../src/index.js';
 import { createWorkflowRegistry } from '../../src/workflows/registry.js';
+import { county as countyPlugin } from '../county-plugin.js';
 import { official, plan, TENANT } from './fixtures.js';
 
 describe('workflowsFor', () => {
@@ -70,14 +71,7 @@ describe('workflowsFor', () => {
 });
 
 describe('a workflow a code plugin adds', () => {
-  const county = (extra: Partial<PluginInput>): PluginInput => ({
-    id: 'county-a',
-    name: { zh: '甲县', en: 'County A' },
-    version: '1.2.0',
-    core: '^0.1.0',
-    plan: 'changjiang-2021',
-    ...extra,
-  });
+  const county = (extra: Partial<PluginInput>): PluginInput => countyPlugin({ version: '1.2.0', ...extra });
   const ownPlan = { ...villagePlanWorkflow, type: 'own-plan', name: { zh: '自有规划', en: 'Own plan' } };
   const refusal = (run: () => unknown) => {
     try {
