@@ -50,7 +50,16 @@ export { formatValue, unitOfKey, type Lang, type ValueUnit } from './evaluate/fo
 export { resultValues } from './evaluate/values.js';
 export { ruleNameAt, formatParameterValue } from './evaluate/names.js';
 export { planInForce, type PlanInForce } from './evaluate/in-force.js';
-export { STATUS_LABEL, PROGRESS_LABEL, KIND_LABEL, STRENGTH_LABEL, REPORT_WORDS } from './evaluate/labels.js';
+export {
+  STATUS_LABEL,
+  PROGRESS_LABEL,
+  KIND_LABEL,
+  STRENGTH_LABEL,
+  REPORT_WORDS,
+  LABEL_WORDS,
+  type LabelWords,
+  type ReportWord,
+} from './evaluate/labels.js';
 export { bySubject, emptyCounts, needsAction, type SubjectGroup } from './evaluate/summary.js';
 export { reportPart } from './evaluate/report-part.js';
 export * from './evaluate/types.js';

@@ -725,7 +725,15 @@ describe('compile errors', () => {
       all: [leaf('a', 'equal', 1), leaf('a', 'equal', 1), { any: [leaf('a', 'greaterThen', 1)] }],
     };
     expect(error(condition)).toBe('all[2].any[0]: unknown operator "greaterThen"');
-    expect(new ConditionCompileError('all[2].any[0]', 'x').path).toBe('all[2].any[0]');
+    const made = new ConditionCompileError('all[2].any[0]', {
+      code: 'condition.unknown-operator',
+      params: { operator: 'x' },
+    });
+    expect(made.path).toBe('all[2].any[0]');
+    expect(made.text).toEqual({
+      zh: '条件 all[2].any[0] 有误：未知运算符 "x"',
+      en: 'all[2].any[0]: unknown operator "x"',
+    });
   });
 
   it('reject unknown decorators and malformed decorated names', () => {

@@ -4,7 +4,9 @@
  * years, never judged again.
  */
 import type { Plan } from '../model/schema.js';
+import type { Lang } from './format.js';
 import type { AssessedRule, PeriodAssessment, RuleResult } from './types.js';
+import { EVALUATION_WORDS } from './locales/index.js';
 
 /** The assessment of `results` at `asOf`, or undefined before the plan's last day. */
 export function periodAssessment(
@@ -44,17 +46,12 @@ function assessedMessage(
 ): AssessedRule['message'] {
   const [first, last] = [period.start.slice(0, 4), period.end.slice(0, 4)];
   const { subject, ruleName } = result;
-  const head = { zh: `${subject.name.zh}“${ruleName.zh}”`, en: `${subject.name.en}, “${ruleName.en}”` };
-  const missing = unjudged.length
-    ? { zh: `；${unjudged.join('、')}年缺数据`, en: `; no data for ${unjudged.join(', ')}` }
-    : { zh: '', en: '' };
-  if (outcome === 'lapsed') {
-    return {
-      zh: `${head.zh}：${lapses.join('、')}年未达标${missing.zh}`,
-      en: `${head.en}: not met in ${lapses.join(', ')}${missing.en}`,
-    };
-  }
-  if (outcome === 'unjudged')
-    return { zh: `${head.zh}：无未达标年份${missing.zh}`, en: `${head.en}: no year not met${missing.en}` };
-  return { zh: `${head.zh}：${first}—${last}年每年达标`, en: `${head.en}: met in every year ${first}–${last}` };
+  const say = (lang: Lang) => {
+    const [name, rule] = [subject.name[lang], ruleName[lang]];
+    const words = EVALUATION_WORDS[lang];
+    if (outcome === 'lapsed') return words['assessment.lapsed']({ subject: name, rule, lapses, unjudged });
+    if (outcome === 'unjudged') return words['assessment.unjudged']({ subject: name, rule, unjudged });
+    return words['assessment.held']({ subject: name, rule, first, last });
+  };
+  return { zh: say('zh'), en: say('en') };
 }

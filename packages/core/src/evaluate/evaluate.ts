@@ -14,6 +14,7 @@ import { screenHousehold } from './screening.js';
 import { summarize } from './summary.js';
 import type { Report, RuleResult, SubjectRef, WorkflowFact } from './types.js';
 import { mergeWorkflowFacts, resultSources } from './workflow-facts.js';
+import { said } from './locales/index.js';
 
 export interface EvaluateOptions {
   /** The date to judge at, `YYYY-MM-DD`, on or after the plan's start. */
@@ -80,7 +81,7 @@ export function checkAsOf(plan: Plan, asOf: unknown): void {
         path: ['asOf'],
         key: 'asOf',
         value: asOf,
-        message: { zh: '不是有效日期（YYYY-MM-DD）', en: 'not a real date (YYYY-MM-DD)' },
+        message: said('input.not-a-date', {}),
       },
     ]);
   }
@@ -90,10 +91,7 @@ export function checkAsOf(plan: Plan, asOf: unknown): void {
         path: ['asOf'],
         key: 'asOf',
         value: asOf,
-        message: {
-          zh: `早于方案起始日期 ${plan.period.start}`,
-          en: `before the plan's start, ${plan.period.start}`,
-        },
+        message: said('input.before-plan-start', { start: plan.period.start }),
       },
     ]);
   }

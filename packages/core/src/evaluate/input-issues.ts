@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { InputIssue } from '../model/errors.js';
 import { issueText } from '../model/localized-issue.js';
 import { isRealDate, type Indicator, type Plan } from '../model/schema.js';
-import { didYouMean } from '../model/suggest.js';
+import { nearest } from '../model/suggest.js';
 import { inputYears } from './input-years.js';
-import { EVALUATION_WORDS } from './locales/index.js';
+import { said } from './locales/index.js';
 import { structureProblems } from './structure.js';
 
 /** Two villages or two households with the same id (checked on the raw input, valid or not). */
@@ -40,13 +40,12 @@ export function duplicateIdIssue(
   first: { line: number } | { position: number } | null,
   line?: number,
 ): InputIssue {
-  const say = (lang: 'zh' | 'en') => EVALUATION_WORDS[lang]['input.duplicate-id']({ type, first });
   const issue: InputIssue = {
     path,
     subject: { type, id },
     key: 'id',
     value: id,
-    message: { zh: say('zh'), en: say('en') },
+    message: said('input.duplicate-id', { type, first }),
   };
   if (line !== undefined) issue.line = line;
   return issue;
@@ -98,15 +97,6 @@ function locate(input: unknown, path: (string | number)[]): Omit<InputIssue, 'me
   return issue;
 }
 
-const TYPE_ZH: Record<string, string> = {
-  number: '数字',
-  int: '整数',
-  boolean: '是/否（true/false）',
-  string: '文本',
-  object: '对象',
-  array: '列表',
-};
-
 /** The fields an input may hold at `path` when they are its structure, not indicators: undefined for indicators. */
 function structuralKeys(path: (string | number)[]): string[] | undefined {
   if (path.length === 0) return ['district', 'villages', 'households'];
@@ -121,19 +111,13 @@ export function toIssues(plan: Plan, input: unknown, issue: ZodIssue): InputIssu
   if (issue.code === 'unrecognized_keys') {
     const fields = structuralKeys(path);
     return issue.keys.map((k) => {
-      const hint = didYouMean(k, fields ?? plan.indicators.map((d) => d.key));
+      const suggestion = nearest(k, fields ?? plan.indicators.map((d) => d.key));
       return {
         ...locate(input, [...path, k]),
         value: at(input, [...path, k]),
         message: fields
-          ? {
-              zh: `未知字段（应为 ${fields.join('、')}）${hint.zh}`,
-              en: `unknown field (expected ${fields.join(', ')})${hint.en}`,
-            }
-          : {
-              zh: `未知指标：方案及插件均未定义此项${hint.zh}`,
-              en: `unknown key: neither the plan nor a plugin defines it${hint.en}`,
-            },
+          ? said('input.unknown-field', { fields, suggestion })
+          : said('input.unknown-key', { suggestion }),
       };
     });
   }
@@ -152,40 +136,29 @@ function describe(
 ): InputIssue['message'] {
   const range =
     def?.min !== undefined && def.max !== undefined
-      ? { zh: `不在 ${def.min}–${def.max} 之间`, en: `not between ${def.min} and ${def.max}` }
+      ? said('input.not-between', { min: def.min, max: def.max })
       : undefined;
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return { zh: '缺少必填项', en: 'required but missing' };
-      if (typeof value === 'number' && !Number.isFinite(value)) {
-        return { zh: '应为有限数字（不能是 NaN 或无穷大）', en: 'expected a finite number, not NaN or Infinity' };
-      }
-      return {
-        zh: `应为${TYPE_ZH[issue.expected] ?? issue.expected}`,
-        en: `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}`,
-      };
+      if (value === undefined) return said('input.required', {});
+      if (typeof value === 'number' && !Number.isFinite(value)) return said('input.not-finite', {});
+      return said('input.expected-type', { expected: issue.expected });
     case 'too_small':
       if (range) return range;
-      if (issue.minimum === 0) return { zh: '不能为负数', en: 'must not be negative' };
-      return { zh: `不能小于 ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
+      if (issue.minimum === 0) return said('input.negative', {});
+      return said('input.at-least', { minimum: String(issue.minimum) });
     case 'too_big':
-      return range ?? { zh: `不能大于 ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
+      return range ?? said('input.at-most', { maximum: String(issue.maximum) });
     case 'invalid_key':
-      return {
-        zh: `年份应为 ${years.first}–${years.last} 之间的四位数字，如 "2023"`,
-        en: `a year must be four digits from ${years.first} to ${years.last}, such as "2023"`,
-      };
+      return said('input.year-key', { first: years.first, last: years.last });
     case 'invalid_format':
     case 'custom':
       if (issueText(issue)) return issueText(issue)!;
       if (typeof value === 'string' && isRealDate(value)) {
-        return {
-          zh: `日期应在 ${years.first}–${years.last} 年之间`,
-          en: `a date must fall in the years ${years.first} to ${years.last}`,
-        };
+        return said('input.date-outside-years', { first: years.first, last: years.last });
       }
-      return { zh: '不是有效日期（YYYY-MM-DD）', en: 'not a real date (YYYY-MM-DD)' };
+      return said('input.not-a-date', {});
     default:
-      return { zh: `无效：${issue.message}`, en: `invalid: ${issue.message}` };
+      return said('input.invalid', { detail: issue.message });
   }
 }

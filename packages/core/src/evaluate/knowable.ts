@@ -6,6 +6,7 @@
 import type { EvalContext } from './context.js';
 import type { ParsedInput, YearSeries } from './input.js';
 import type { InputNote, SubjectRef } from './types.js';
+import { said } from './locales/index.js';
 
 /** The input's dates the context reads as after its as-of date, one note each, villages first. */
 export function setAsideAfter(ctx: EvalContext, parsed: ParsedInput): InputNote[] {
@@ -22,10 +23,7 @@ export function setAsideAfter(ctx: EvalContext, parsed: ParsedInput): InputNote[
         key,
         value: String(value),
         code: 'dated-after-as-of',
-        message: {
-          zh: `${key} 的日期 ${value} 晚于评估日期 ${asOf}，按评估日期时尚未发生处理`,
-          en: `${key} is dated ${value}, after the as-of date ${asOf}: treated as not yet happened`,
-        },
+        message: said('input.dated-after-as-of', { key, value: String(value), asOf }),
       });
     };
     for (const key of dateKeys) note(key, attributes?.[key]);

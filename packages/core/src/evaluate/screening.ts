@@ -8,13 +8,14 @@ import { setBy, type EvalContext, type SubjectData } from './context.js';
 import { fillTemplate } from './format.js';
 import type { ParsedHousehold } from './input.js';
 import type { HouseholdResult, HouseholdRisk } from './types.js';
+import { said } from './locales/index.js';
 
 const EMPTY_SERIES = { years: [], rows: [] };
 
 /** Screen one household at the context's as-of date. */
 export function screenHousehold(ctx: EvalContext, compiled: CompiledPlan, household: ParsedHousehold): HouseholdResult {
   const data: SubjectData = {
-    ref: { type: 'household', id: household.id, name: { zh: `农户 ${household.id}`, en: `Household ${household.id}` } },
+    ref: { type: 'household', id: household.id, name: said('subject.household', { id: household.id }) },
     attributes: household.values,
     own: EMPTY_SERIES,
     district: EMPTY_SERIES,

@@ -4,6 +4,7 @@
  * `__proto__` key (which schemas silently drop) is refused with its path.
  */
 import type { LocalizedText } from '../model/schema.js';
+import { said } from './locales/index.js';
 
 /** Deeper than any evaluation input (villages → indicators → year → key is 5 levels). */
 export const MAX_INPUT_DEPTH = 32;
@@ -13,20 +14,11 @@ export interface StructureProblem {
   message: LocalizedText;
 }
 
-const PROTO: LocalizedText = {
-  zh: '不允许使用键名 "__proto__"（会被忽略或改变对象原型）',
-  en: 'the key "__proto__" is not allowed (it would be dropped or change the object prototype)',
-};
-const CIRCULAR: LocalizedText = {
-  zh: '循环引用（如 YAML 别名包含自身）',
-  en: 'circular reference (such as a YAML alias that contains itself)',
-};
+const PROTO = said('input.proto-key', {});
+const CIRCULAR = said('input.circular', {});
 /** The structural problems of `input` (none for a well-formed one), nesting at most `maxDepth` levels. */
 export function structureProblems(input: unknown, maxDepth = MAX_INPUT_DEPTH): StructureProblem[] {
-  const deep: LocalizedText = {
-    zh: `嵌套过深（超过 ${maxDepth} 层）`,
-    en: `nested too deeply (more than ${maxDepth} levels)`,
-  };
+  const deep = said('input.too-deep', { maxDepth });
   const problems: StructureProblem[] = [];
   // The objects above the one being walked: at most `maxDepth`, so a list is quicker than a set.
   const ancestors: object[] = [];

@@ -4,6 +4,7 @@
  * number, `2022年3月1日` a date. Ranges and types are checked afterwards by the input schema.
  */
 import type { Indicator, LocalizedText, Plan } from '../model/schema.js';
+import { said } from './locales/index.js';
 
 /** A value read: the value, or why it could not be read. */
 export type ValueReading = { value: unknown } | { error: LocalizedText };
@@ -83,7 +84,7 @@ function readBoolean(content: unknown): ValueReading {
   const text = String(content).toLowerCase();
   if (TRUE.has(text)) return { value: true };
   if (FALSE.has(text)) return { value: false };
-  return { error: { zh: '应填“是”或“否”', en: 'expected 是 or 否 (yes or no)' } };
+  return { error: said('text.expected-yes-no', {}) };
 }
 
 /** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
@@ -100,7 +101,7 @@ function readDate(content: unknown): ValueReading {
     // An impossible day (2023-02-30) passes here: the input schema names it.
     if (m) return { value: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` };
   }
-  return { error: { zh: '不是日期，应如 2022-12-31', en: 'not a date; write it like 2022-12-31' } };
+  return { error: said('text.not-a-date', {}) };
 }
 
 const PLAIN = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
@@ -121,7 +122,7 @@ function readNumber(content: unknown, ratio: boolean): ValueReading {
       text = text.slice(0, -1);
     }
     if (GROUPED.test(text)) text = text.replace(/,/g, '');
-    if (!PLAIN.test(text)) return { error: { zh: '不是数字', en: 'not a number' } };
+    if (!PLAIN.test(text)) return { error: said('text.not-a-number', {}) };
     n = Number(text);
   }
   if (ratio && (percent || Math.abs(n) >= 2)) n = Number((n / 100).toPrecision(15));

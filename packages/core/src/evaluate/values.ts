@@ -7,14 +7,14 @@ import { formatValue, unitOfKey, type Lang } from './format.js';
 import { EVALUATION_WORDS } from './locales/index.js';
 import type { RuleResult } from './types.js';
 
-const OPERATOR: Record<string, Record<Lang, string>> = {
-  greaterThanInclusive: { zh: '≥', en: '≥' },
-  greaterThan: { zh: '>', en: '>' },
-  lessThanInclusive: { zh: '≤', en: '≤' },
-  lessThan: { zh: '<', en: '<' },
-  equal: { zh: '=', en: '=' },
-  notEqual: { zh: '≠', en: '≠' },
-  dateOnOrBefore: { zh: '不晚于', en: 'on or before' },
+/** The signs of the operators compared (a date's "on or before" is said in words). */
+const SIGN: Readonly<Record<string, string>> = {
+  greaterThanInclusive: '≥',
+  greaterThan: '>',
+  lessThanInclusive: '≤',
+  lessThan: '<',
+  equal: '=',
+  notEqual: '≠',
 };
 
 /**
@@ -38,7 +38,8 @@ export function resultValues(plan: Plan, result: RuleResult, lang: Lang): { actu
     const named = (value: string) => (entries.length > 1 ? words['judgement.fact']({ name, value }) : value);
     const year = seen?.year === undefined ? '' : words['value.year']({ year: seen.year });
     actual.push(named(`${formatValue(seen?.value, unit, lang)}${year}`));
-    const op = OPERATOR[want.operator]?.[lang] ?? want.operator;
+    const op =
+      want.operator === 'dateOnOrBefore' ? words['value.on-or-before']({}) : (SIGN[want.operator] ?? want.operator);
     expected.push(named(`${op} ${formatValue(want.value, unit, lang)}`));
   }
   const sep = words['value.separator']({});

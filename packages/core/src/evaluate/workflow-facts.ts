@@ -6,6 +6,7 @@
 import { canonicalJson } from '../model/hash.js';
 import type { EvaluationInput } from './input.js';
 import type { FactSource, InputNote, ResultSource, RuleResult, WorkflowFact } from './types.js';
+import { said } from './locales/index.js';
 
 /** An input with the workflow facts in it, what was noted on the way, and where each fact came from. */
 export interface MergedInput {
@@ -31,10 +32,7 @@ export function mergeWorkflowFacts(input: EvaluationInput, facts: readonly Workf
         key: fact.key,
         value,
         code: 'workflow-village-not-in-input',
-        message: {
-          zh: `流程实例给出 ${fact.key}=${value}，但输入中没有村 ${fact.village}，未评估`,
-          en: `the workflows give ${fact.key}=${value}, but village ${fact.village} is not in the input: not evaluated`,
-        },
+        message: said('workflow.village-not-in-input', { key: fact.key, value, village: fact.village }),
       });
       continue;
     }
@@ -66,10 +64,13 @@ function differs(fact: WorkflowFact, year: number, typed: unknown): InputNote {
     key: fact.key,
     value: given,
     code: 'typed-differs-from-workflow',
-    message: {
-      zh: `填报的 ${fact.key}=${given} 与流程（${fact.source.workflow}：${instances}）给出的 ${settled} 不一致，采用流程的值`,
-      en: `the typed ${fact.key}=${given} differs from ${settled} that the workflow (${fact.source.workflow}: ${instances}) gives; the workflow's value is used`,
-    },
+    message: said('workflow.typed-differs', {
+      key: fact.key,
+      given,
+      settled,
+      workflow: fact.source.workflow,
+      instances,
+    }),
   };
 }
 

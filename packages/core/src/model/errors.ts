@@ -3,6 +3,8 @@
  * says what is wrong in Chinese and in English. A long list is cut short per kind of problem,
  * and a value is shown briefly: a huge cell or a deep or circular value is never echoed.
  */
+import { ERROR_CATALOGUE } from './error-catalogue.js';
+import { said } from './locales/index.js';
 import type { LocalizedText } from './schema.js';
 
 /** One problem found in an input (输入问题). */
@@ -41,7 +43,7 @@ export class InputError extends RuralkitError {
   override readonly name: string = 'InputError';
   constructor(
     readonly issues: InputIssue[],
-    title: LocalizedText = { zh: '输入数据有误', en: 'invalid input' },
+    title: LocalizedText = ERROR_CATALOGUE['invalid-input'].title,
     code = 'invalid-input',
   ) {
     super(code, title, formatIssueList(title, issues, describeIssue));
@@ -73,7 +75,8 @@ export function formatIssueList<T extends InputIssue>(
     if (seen <= ISSUES_SHOWN_PER_KIND) continue;
     const more = (seen - ISSUES_SHOWN_PER_KIND).toLocaleString('en-US');
     const [zh, en] = kind.split('\u0000');
-    lines.push(`  … 同类问题另有 ${more} 处 / and ${more} more of the same kind: ${zh} / ${en}`);
+    const count = said('issues.more-of-kind', { more });
+    lines.push(`  … ${count.zh} / ${count.en}: ${zh} / ${en}`);
   }
   return lines.join('\n');
 }
@@ -112,7 +115,10 @@ export function showValue(value: unknown): string {
 /** "村 liuyang, 2023, tapWaterRate = 1.2: 不在 0–1 之间 / not between 0 and 1". */
 export function describeIssue(issue: InputIssue): string {
   const where: string[] = [];
-  if (issue.subject) where.push(`${SUBJECT_LABEL[issue.subject.type]} ${briefText(issue.subject.id)}`);
+  if (issue.subject) {
+    const subject = said(`subject.${issue.subject.type}`, {});
+    where.push(`${subject.zh} ${subject.en} ${briefText(issue.subject.id)}`);
+  }
   if (issue.year !== undefined) where.push(String(issue.year));
   if (issue.key !== undefined) {
     where.push(issue.value === undefined ? issue.key : `${issue.key} = ${showValue(issue.value)}`);
@@ -120,8 +126,9 @@ export function describeIssue(issue: InputIssue): string {
   if (where.length === 0 && (issue.path.length > 0 || issue.line === undefined)) {
     where.push(issue.path.length ? issue.path.join('.') : '(input)');
   }
-  if (issue.line !== undefined) where.unshift(`第${issue.line}行 line ${issue.line}`);
+  if (issue.line !== undefined) {
+    const line = said('issues.line', { line: issue.line });
+    where.unshift(`${line.zh} ${line.en}`);
+  }
   return `${where.join(', ')}: ${issue.message.zh} / ${issue.message.en}`;
 }
-
-const SUBJECT_LABEL = { village: '村 village', district: '区 district', household: '户 household' } as const;

@@ -5,7 +5,6 @@
  * parameters, never sentences, and mending a sentence changes no record.
  */
 import { z } from 'zod';
-import type { LocalizedText } from './schema.js';
 
 /** A message: a code and its parameters (plain data, kept as JSON). */
 export const MessageSchema = z
@@ -60,6 +59,9 @@ const isMessage = (value: unknown): value is Message =>
   Object.keys(value).length === 2;
 
 /** `message` in Chinese and English. */
-export function localized(message: Message, words: { zh: readonly Words[]; en: readonly Words[] }): LocalizedText {
+export function localized(
+  message: Message,
+  words: { zh: readonly Words[]; en: readonly Words[] },
+): { zh: string; en: string } {
   return { zh: renderMessage(message, words.zh), en: renderMessage(message, words.en) };
 }

@@ -1,5 +1,6 @@
 /** What a rule's condition reads (规则读取): the sources of derived facts, and the wording when a fact is unknown. */
 import type { DerivedFact, LocalizedText } from './schema.js';
+import { said } from './locales/index.js';
 
 /** The indicator keys a derived fact (派生指标) is computed from. */
 export function derivedSources(fact: DerivedFact): string[] {
@@ -8,8 +9,5 @@ export function derivedSources(fact: DerivedFact): string[] {
 
 /** Why a condition may not read `fact`: the one wording, for the resolver and the compiler. */
 export function unknownFact(fact: string): LocalizedText {
-  return {
-    zh: `条件引用了不存在的指标或参数 "${fact}"`,
-    en: `the condition reads "${fact}", which is no indicator, parameter or derived fact`,
-  };
+  return said('condition.unknown-fact', { fact });
 }

@@ -3,6 +3,7 @@
  * drives the TypeScript types, validation of plans and plugins, and (later) JSON Schema.
  */
 import { z } from 'zod';
+import { said } from './locales/index.js';
 
 /** Text in Chinese and English. Chinese is the plan's own language. */
 export const LocalizedTextSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
@@ -109,19 +110,17 @@ export function parameterValueProblem(unit: ParameterUnit, value: unknown): Loca
   if (unit === 'date') {
     return typeof value === 'string' && isRealDate(value)
       ? undefined
-      : { zh: `${show(value)} 不是 YYYY-MM-DD 格式的真实日期`, en: `${show(value)} is not a real date YYYY-MM-DD` };
+      : said('parameter.not-a-date', { value: show(value) });
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { zh: `${show(value)} 不是数字（单位 ${unit}）`, en: `${show(value)} is not a number (unit ${unit})` };
+    return said('parameter.not-a-number', { value: show(value), unit });
   }
   if (unit === 'ratio') {
-    return value >= 0 && value <= 1
-      ? undefined
-      : { zh: `比率 ${value} 不在 0–1 之间`, en: `the ratio ${value} is not between 0 and 1` };
+    return value >= 0 && value <= 1 ? undefined : said('parameter.ratio-range', { value });
   }
-  if (value < 0) return { zh: `${value} 不能为负数（单位 ${unit}）`, en: `${value} cannot be negative (unit ${unit})` };
+  if (value < 0) return said('parameter.negative', { value, unit });
   if (!unit.startsWith('CNY') && !Number.isInteger(value)) {
-    return { zh: `${value} 须为整数（单位 ${unit}）`, en: `${value} must be a whole number (unit ${unit})` };
+    return said('parameter.whole-number', { value, unit });
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 /** "Did you mean …?" (您是否要输入): the valid name nearest a mistyped one. */
+import { said } from './locales/index.js';
 
 /** Edit distance between two words: insertions, deletions, substitutions and swaps of neighbours. */
 function distance(a: string, b: string): number {
@@ -35,7 +36,5 @@ export function nearest(word: string, candidates: readonly string[]): string | u
 /** `；您是否要输入 --format？` / ` — did you mean --format?`, or nothing. */
 export function didYouMean(word: string, candidates: readonly string[], prefix = ''): { zh: string; en: string } {
   const match = nearest(word, candidates);
-  return match
-    ? { zh: `；您是否要输入 ${prefix}${match}？`, en: ` — did you mean ${prefix}${match}?` }
-    : { zh: '', en: '' };
+  return match ? said('suggest.did-you-mean', { suggestion: `${prefix}${match}` }) : { zh: '', en: '' };
 }

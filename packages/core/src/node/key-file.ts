@@ -9,6 +9,9 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { RuralkitError } from '../model/errors.js';
+import type { Message } from '../model/message.js';
+import { said } from './locales/index.js';
+import { nodeMessage } from './locales/messages.js';
 import { newDataKey, type DataKey, type PersonalDataKeys } from '../workflows/privacy/keys.js';
 
 const FORMAT = 'ruralkit-personal-data-keys/1';
@@ -21,10 +24,9 @@ export class KeyFileError extends RuralkitError {
   override readonly name = 'KeyFileError';
   constructor(
     readonly path: string,
-    zh: string,
-    en: string,
+    problem: Message,
   ) {
-    super('invalid-key-file', { zh: `密钥文件 ${path}：${zh}`, en: `key file ${path}: ${en}` });
+    super('invalid-key-file', said('key-file.invalid', { path, problem }));
   }
 }
 
@@ -55,11 +57,7 @@ export function fileKeys(path: string): PersonalDataKeys {
       return { keys: new Map(), byOwner: new Map() };
     }
     if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-      throw new KeyFileError(
-        path,
-        `其他用户可读写（权限 ${(stat.mode & 0o777).toString(8)}），请执行 chmod 600`,
-        `others may read or write it (mode ${(stat.mode & 0o777).toString(8)}): chmod 600 it`,
-      );
+      throw new KeyFileError(path, nodeMessage('key-file.open-mode', { mode: (stat.mode & 0o777).toString(8) }));
     }
     const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
     if (cached?.stamp !== stamp) {
@@ -74,24 +72,16 @@ export function fileKeys(path: string): PersonalDataKeys {
     try {
       data = JSON.parse(text) as typeof data;
     } catch (error) {
-      throw new KeyFileError(
-        path,
-        `不是有效的 JSON：${(error as Error).message}`,
-        `not valid JSON: ${(error as Error).message}`,
-      );
+      throw new KeyFileError(path, nodeMessage('key-file.not-json', { detail: (error as Error).message }));
     }
     if (data?.format !== FORMAT || !Array.isArray(data.keys)) {
-      throw new KeyFileError(path, `不是 ${FORMAT} 格式`, `not in the ${FORMAT} format`);
+      throw new KeyFileError(path, nodeMessage('key-file.not-format', { format: FORMAT }));
     }
     const keys = new Map<string, DataKey>();
     data.keys.forEach((entry: Partial<StoredKey>, i) => {
       const key = typeof entry?.key === 'string' ? Buffer.from(entry.key, 'base64') : undefined;
       if (typeof entry?.id !== 'string' || typeof entry.owner !== 'string' || key?.length !== 32) {
-        throw new KeyFileError(
-          path,
-          `第 ${i + 1} 个密钥须有 id、owner 和 32 字节的 key（base64）`,
-          `key #${i + 1} needs an id, an owner and a 32-byte key (base64)`,
-        );
+        throw new KeyFileError(path, nodeMessage('key-file.bad-key', { number: i + 1 }));
       }
       keys.set(entry.id, { id: entry.id, owner: entry.owner, key: new Uint8Array(key) });
     });
@@ -129,7 +119,7 @@ export function fileKeys(path: string): PersonalDataKeys {
         const age = Date.now() - lockTime(lock);
         if (age > STALE_LOCK_MS) unlinkQuietly(lock);
         else if (Date.now() - started > LOCK_WAIT_MS) {
-          throw new KeyFileError(path, `锁文件 ${lock} 被占用`, `its lock ${lock} is held by another process`);
+          throw new KeyFileError(path, nodeMessage('key-file.lock-held', { lock }));
         } else await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }

@@ -11,6 +11,8 @@ import { parse as parseYaml } from 'yaml';
 import { definePlugin } from '../plugins/define.js';
 import { PluginError } from '../plugins/errors.js';
 import type { Plugin, PluginInput } from '../plugins/schema.js';
+import type { LocalizedText } from '../model/schema.js';
+import { said } from './locales/index.js';
 
 const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
 
@@ -34,12 +36,7 @@ export function isCodePlugin(file: string): boolean {
 export async function loadPlugin(file: string, options: LoadPluginOptions = {}): Promise<Plugin> {
   const path = resolve(file);
   if (isCodePlugin(path) && options.allowCode === false) {
-    throw new PluginError(
-      file,
-      '',
-      '这是代码插件，会以当前用户的权限运行；须明确允许（ruralkit test --allow-code-plugins，或 scenarioSuite 的 allowCodePlugins: true）',
-      'this is a code plugin and runs with your rights: allow it explicitly (ruralkit test --allow-code-plugins, or allowCodePlugins: true for scenarioSuite)',
-    );
+    throw fileError(file, said('plugin-file.code-not-allowed', {}));
   }
   let value: unknown;
   try {
@@ -54,23 +51,14 @@ export async function loadPlugin(file: string, options: LoadPluginOptions = {}):
     }
   } catch (error) {
     if (error instanceof PluginError) throw error;
-    throw new PluginError(
-      file,
-      '',
-      `无法读取插件文件：${(error as Error).message}`,
-      `cannot load the plugin file: ${(error as Error).message}`,
-    );
+    throw fileError(file, said('plugin-file.unreadable', { detail: (error as Error).message }));
   }
-  if (!value || typeof value !== 'object') {
-    throw new PluginError(
-      file,
-      '',
-      '插件文件须默认导出一个插件',
-      'the plugin file must export a plugin (export default definePlugin({...}))',
-    );
-  }
+  if (!value || typeof value !== 'object') throw fileError(file, said('plugin-file.no-plugin', {}));
   return definePlugin(value as PluginInput);
 }
+
+/** A problem of the plugin file itself (not of a place inside it). */
+const fileError = (file: string, text: LocalizedText) => new PluginError(file, '', text.zh, text.en);
 
 /** Load several plugin files, in order. */
 export async function loadPlugins(files: readonly string[], options: LoadPluginOptions = {}): Promise<Plugin[]> {

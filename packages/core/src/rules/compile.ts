@@ -8,6 +8,9 @@
  * walks the tree's closures.
  */
 import { RuralkitError } from '../model/errors.js';
+import type { Message } from '../model/message.js';
+import { said } from './locales/index.js';
+import { ruleMessage } from './locales/messages.js';
 import type { Condition } from '../model/schema.js';
 import {
   builtinOperators,
@@ -95,7 +98,8 @@ export class UndefinedFactError extends RuralkitError {
   readonly fact: string;
 
   constructor(fact: string) {
-    super('UNDEFINED_FACT', { zh: `缺少事实 "${fact}"`, en: `Undefined fact: ${fact}` }, `Undefined fact: ${fact}`);
+    const text = said('fact.undefined', { fact });
+    super('UNDEFINED_FACT', text, text.en);
     this.fact = fact;
   }
 }
@@ -106,8 +110,8 @@ export class FactFunctionError extends RuralkitError {
   override readonly name = 'FactFunctionError';
   readonly fact: string;
 
-  constructor(fact: string, zh: string, en: string, cause?: unknown) {
-    const text = { zh: `事实 "${fact}" 的函数${zh}`, en: `fact "${fact}": its function ${en}` };
+  constructor(fact: string, problem: Message, cause?: unknown) {
+    const text = said('fact.function', { fact, problem });
     super('FACT_FUNCTION', text, undefined, cause === undefined ? {} : { cause });
     this.fact = fact;
   }
@@ -119,13 +123,9 @@ export class ConditionCompileError extends RuralkitError {
   /** Where in the condition, e.g. `all[2].any[0]`; empty for the top level. */
   readonly path: string;
 
-  constructor(path: string, detail: string) {
-    const where = path || '(root)';
-    super(
-      'invalid-condition',
-      { zh: `条件 ${where} 有误：${detail}`, en: `${where}: ${detail}` },
-      `${where}: ${detail}`,
-    );
+  constructor(path: string, problem: Message) {
+    const text = said('condition.invalid', { where: path || '(root)', problem });
+    super('invalid-condition', text, text.en);
     this.path = path;
   }
 }
@@ -215,17 +215,17 @@ function functions<F>(
   what: 'operator' | 'decorator',
   given: Readonly<Record<string, F>> | undefined,
 ): Readonly<Record<string, F>> {
-  const zh = what === 'operator' ? '自定义运算符' : '自定义运算符装饰器';
   for (const [name, fn] of Object.entries(given ?? {})) {
     if (typeof fn !== 'function') {
-      throw new TypeError(`${zh} "${name}" 须为函数 / custom ${what} "${name}" must be a function`);
+      const text = said('custom.not-function', { what, name });
+      throw new TypeError(`${text.zh} / ${text.en}`);
     }
   }
   return given ?? {};
 }
 
-function fail(path: string, detail: string): never {
-  throw new ConditionCompileError(path, detail);
+function fail(path: string, problem: Message): never {
+  throw new ConditionCompileError(path, problem);
 }
 
 function join(path: string, step: string): string {
@@ -234,7 +234,7 @@ function join(path: string, step: string): string {
 
 function asObject(condition: unknown, path: string): Properties {
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) {
-    fail(path, 'expected a condition object');
+    fail(path, ruleMessage('condition.not-object', {}));
   }
   return condition as Properties;
 }
@@ -248,9 +248,9 @@ function kindOf(c: Properties, place: Place, path: string): Kind {
   if (has('condition')) return 'condition';
   if (place === 'nested' && has('fact')) return 'fact';
   if (place !== 'nested' && has('fact')) {
-    fail(path, 'the top level must be "all", "any", "not" or "condition", not a fact comparison');
+    fail(path, ruleMessage('condition.top-level', {}));
   }
-  return fail(path, 'expected one of "all", "any", "not", "condition" or "fact"');
+  return fail(path, ruleMessage('condition.expected-kind', {}));
 }
 
 /** The custom properties of a condition, or undefined when it has none. */
@@ -320,7 +320,7 @@ function prioritySets<T>(conditions: readonly Properties[], items: readonly T[],
  * surfaces), and later groups are skipped once the result is known.
  */
 function compileJunction(kind: 'all' | 'any', list: unknown, path: string, ctx: Context): Node {
-  if (!Array.isArray(list)) fail(path, `"${kind}" must be an array`);
+  if (!Array.isArray(list)) fail(path, ruleMessage('condition.not-array', { kind }));
   const conditions = list.map((child: unknown, i) => asObject(child, join(path, `${kind}[${i}]`)));
   const children = conditions.map((child, i) => compileNode(child, join(path, `${kind}[${i}]`), 'nested', ctx));
   const [only] = children;
@@ -367,7 +367,7 @@ function compileJunction(kind: 'all' | 'any', list: unknown, path: string, ctx: 
 }
 
 function compileNot(inner: unknown, path: string, ctx: Context): Node {
-  if (Array.isArray(inner)) fail(path, '"not" cannot be an array');
+  if (Array.isArray(inner)) fail(path, ruleMessage('condition.not-in-array', {}));
   const child = compileNode(inner, join(path, 'not'), 'nested', ctx);
   return {
     emit: (out, target) => {
@@ -389,7 +389,7 @@ function compileNot(inner: unknown, path: string, ctx: Context): Node {
 function compileReference(name: unknown, path: string, ctx: Context): Node {
   const known = typeof name === 'string' && Object.hasOwn(ctx.shared, name);
   if (!known) {
-    if (!ctx.allowUndefinedConditions) fail(path, `unknown shared condition "${String(name)}"`);
+    if (!ctx.allowUndefinedConditions) fail(path, ruleMessage('condition.unknown-shared', { name: String(name) }));
     return {
       emit: (out, target) => out.line(`${target} = false;`),
       trace: () => ({ result: false, kind: 'condition', condition: String(name) }),
@@ -399,7 +399,7 @@ function compileReference(name: unknown, path: string, ctx: Context): Node {
   if (compiled) return compiled;
   const cycleStart = ctx.compiling.indexOf(name);
   if (cycleStart >= 0) {
-    fail(path, `cyclic shared conditions: ${[...ctx.compiling.slice(cycleStart), name].join(' -> ')}`);
+    fail(path, ruleMessage('condition.cyclic-shared', { names: [...ctx.compiling.slice(cycleStart), name] }));
   }
   ctx.compiling.push(name);
   const { emit, trace } = compileNode(ctx.shared[name], join(path, `condition(${name})`), 'shared', ctx);
@@ -413,11 +413,11 @@ function compileReference(name: unknown, path: string, ctx: Context): Node {
 /** A fact comparison: `{ fact, params?, path?, operator, value }`, the value possibly `{ fact, params?, path? }`. */
 function compileFact(c: Properties, path: string, ctx: Context): Node {
   const { operator: operatorName, value } = c;
-  if (!Object.hasOwn(c, 'operator')) fail(path, 'missing "operator"');
-  if (!Object.hasOwn(c, 'value')) fail(path, 'missing "value"');
-  if (typeof operatorName !== 'string') fail(path, '"operator" must be a string');
+  if (!Object.hasOwn(c, 'operator')) fail(path, ruleMessage('condition.missing-operator', {}));
+  if (!Object.hasOwn(c, 'value')) fail(path, ruleMessage('condition.missing-value', {}));
+  if (typeof operatorName !== 'string') fail(path, ruleMessage('condition.operator-not-string', {}));
   const operator = resolveOperator(operatorName, ctx.operators, ctx.decorators);
-  if (!operator) fail(path, `unknown operator "${operatorName}"`);
+  if (!operator) fail(path, ruleMessage('condition.unknown-operator', { operator: operatorName }));
   const factReader = compileRead(c, ctx);
   const readFact = factReader.read;
   // Like the engine's almanac.getValue: an object with an own `fact` key is a fact reference.
@@ -524,14 +524,10 @@ function callFact(fact: string, fn: (params: unknown) => unknown, params: unknow
   try {
     value = fn(params === undefined ? {} : params);
   } catch (error) {
-    throw new FactFunctionError(fact, '出错', 'threw', error);
+    throw new FactFunctionError(fact, ruleMessage('fact.threw', {}), error);
   }
   if (typeof (value as { then?: unknown } | null | undefined)?.then === 'function') {
-    throw new FactFunctionError(
-      fact,
-      '返回了 Promise：编译后的条件同步求值，请先求出事实的值',
-      'returned a promise: compiled conditions evaluate synchronously, resolve the value first',
-    );
+    throw new FactFunctionError(fact, ruleMessage('fact.promise', {}));
   }
   return value;
 }
