@@ -116,10 +116,12 @@ function readNumber(content: unknown, ratio: boolean): ValueReading {
   let percent = false;
   if (typeof content === 'number') n = content;
   else {
-    let text = String(content).replace(/\s/g, '');
+    // Blanks around a number and before its % are a typing habit; blanks inside it ("3 4") are
+    // a mistake, never two digits run together.
+    let text = String(content).trim();
     if (ratio && text.endsWith('%')) {
       percent = true;
-      text = text.slice(0, -1);
+      text = text.slice(0, -1).trimEnd();
     }
     if (GROUPED.test(text)) text = text.replace(/,/g, '');
     if (!PLAIN.test(text)) return { error: said('text.not-a-number', {}) };
