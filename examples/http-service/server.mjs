@@ -24,15 +24,12 @@ const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'dev', alg: 'ES256
 
 const app = Fastify({ logger: { level: 'info' } });
 app.get('/', async () => ({ service: 'district platform', ruralkit: '/ruralkit/docs' }));
-await app.register(
-  ruralkit,
-  {
-    plans: [base, { key: 'example-county', plan: county, tenants: ['example-county'] }],
-    store: openSqliteStore(file),
-    authenticate: jwtAuthenticator({ jwks }),
-  },
-  { prefix: '/ruralkit' },
-);
+await app.register(ruralkit, {
+  plans: [base, { key: 'example-county', plan: county, tenants: ['example-county'] }],
+  store: openSqliteStore(file),
+  authenticate: jwtAuthenticator({ jwks }),
+  prefix: '/ruralkit', // Fastify's own option, given with the service's
+});
 const address = await app.listen({ port: Number(process.env.PORT ?? 8080), host: '127.0.0.1' });
 
 const token = await new SignJWT({ tenant: 'changjiang', roles: ['township-official'], township: 'liyang' })
@@ -46,4 +43,4 @@ TOKEN=${token}
 curl -s -X POST '${address}/ruralkit/plans/changjiang-2021/workflows/village-plan' -H "Authorization: Bearer $TOKEN" \\
   -H 'Content-Type: application/json' -d '{"subject":{"village":"jianglian"},"event":{"type":"START"}}'
 `);
-process.once('SIGINT', () => app.close());
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => app.close());

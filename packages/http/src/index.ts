@@ -16,7 +16,8 @@
  *   plans: [getPlan('changjiang-2021')],
  *   store: openSqliteStore('workflows.db'),
  *   authenticate: jwtAuthenticator(readKeyFile('jwks.json')),
- * }, { prefix: '/ruralkit' });
+ *   prefix: '/ruralkit',
+ * });
  * await app.listen({ port: 8080 });
  * ```
  * @packageDocumentation
