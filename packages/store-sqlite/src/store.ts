@@ -168,10 +168,13 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     return entries;
   }
 
+  /** One immediate transaction around a write (made once: making it is not free). */
+  const immediately = db.transaction((write: () => AuditEntry[]) => write()).immediate;
+
   /** Run `write` in one immediate transaction; constraint violations become conflicts. */
   function transact(write: () => AuditEntry[], conflict: () => ConflictError): AuditEntry[] {
     try {
-      return db.transaction(write).immediate();
+      return immediately(write);
     } catch (error) {
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw conflict();
       throw error;
