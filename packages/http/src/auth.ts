@@ -5,8 +5,9 @@
  */
 import { createPublicKey, type JsonWebKey, type KeyObject, type webcrypto } from 'node:crypto';
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { PrincipalSchema, type Principal } from '@ruralkit/core';
+import { PrincipalSchema, type Message, type Principal } from '@ruralkit/core';
 import type { FastifyRequest } from 'fastify';
+import { httpMessage, httpText } from './locales/index.js';
 import { HttpProblem } from './problem.js';
 
 /** Who a request comes from, or a thrown `HttpProblem` (401). */
@@ -52,30 +53,17 @@ export interface JwtOptions {
 /** The default longest lifetime of a token: 24 h. */
 const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
-const unauthenticated = () =>
-  new HttpProblem(
-    'unauthenticated',
-    { zh: '需要身份认证', en: 'authentication required' },
-    {
-      detail: { zh: '请在 Authorization 头中提供 Bearer 令牌', en: 'send a bearer token in the Authorization header' },
-    },
-  );
+/** A request without authentication (401), and why. */
+const unauthenticated = (why: Message) =>
+  new HttpProblem('unauthenticated', httpText(httpMessage('title.authentication-required', {})), {
+    detail: httpText(why),
+  });
 
-const invalidToken = (zh: string, en: string) =>
-  new HttpProblem('invalid-token', { zh: '令牌无效', en: 'invalid token' }, { detail: { zh, en } });
+const invalidToken = (why: Message) => HttpProblem.of('invalid-token', { detail: httpText(why) });
 
 /** An authenticator that refuses every request: the service runs with no key configured. */
 export const noAuthentication: Authenticate = () => {
-  throw new HttpProblem(
-    'unauthenticated',
-    { zh: '需要身份认证', en: 'authentication required' },
-    {
-      detail: {
-        zh: '服务未配置令牌密钥或 JWKS，只开放健康检查与文档',
-        en: 'no token key or JWKS is configured: only health checks and the documentation are open',
-      },
-    },
-  );
+  throw unauthenticated(httpMessage('auth.no-key', {}));
 };
 
 /** The default authenticator: a bearer JWT verified with `jose`, its claims mapped to a principal. */
@@ -90,10 +78,9 @@ export function jwtAuthenticator(options: JwtOptions): Authenticate {
 
   return async (request) => {
     const header = request.headers.authorization;
-    if (!header) throw unauthenticated();
+    if (!header) throw unauthenticated(httpMessage('auth.bearer-required', {}));
     const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
-    if (!match)
-      throw invalidToken('Authorization 头须为 "Bearer <令牌>"', 'the Authorization header must be "Bearer <token>"');
+    if (!match) throw invalidToken(httpMessage('auth.header-format', {}));
     const token = match[1]!;
     const known = verified.get(token);
     if (known) return known;
@@ -106,9 +93,9 @@ export function jwtAuthenticator(options: JwtOptions): Authenticate {
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) {
-        throw new HttpProblem('token-expired', { zh: '令牌已过期', en: 'the token has expired' });
+        throw new HttpProblem('token-expired', httpText(httpMessage('title.token-expired', {})));
       }
-      throw invalidToken('签名或声明未通过校验', 'the signature or a claim did not verify');
+      throw invalidToken(httpMessage('auth.not-verified', {}));
     }
     checkLifetime(payload, maxLifetime, tolerance);
     const principal = principalOf(payload, names);
@@ -155,20 +142,14 @@ class VerifiedTokens {
 function checkLifetime(payload: JWTPayload, maxLifetime: number, tolerance: number): void {
   const now = Math.floor(Date.now() / 1000);
   if (typeof payload.exp !== 'number') {
-    throw invalidToken('令牌缺少过期时间（exp 声明）', 'the token has no expiry (exp claim)');
+    throw invalidToken(httpMessage('auth.no-expiry', {}));
   }
   if (typeof payload.iat === 'number' && payload.iat > now + tolerance) {
-    throw invalidToken(
-      `令牌的签发时间（iat）晚于当前时间 ${payload.iat - now} 秒`,
-      `the token's issue time (iat) is ${payload.iat - now} s in the future`,
-    );
+    throw invalidToken(httpMessage('auth.issued-in-future', { seconds: payload.iat - now }));
   }
   const lifetime = payload.exp - (typeof payload.iat === 'number' ? payload.iat : now);
   if (lifetime > maxLifetime) {
-    throw invalidToken(
-      `令牌有效期 ${lifetime} 秒，超过允许的最长 ${maxLifetime} 秒`,
-      `the token's lifetime of ${lifetime} s is longer than the ${maxLifetime} s allowed`,
-    );
+    throw invalidToken(httpMessage('auth.lifetime-too-long', { lifetime, max: maxLifetime }));
   }
 }
 
@@ -189,8 +170,8 @@ function principalOf(payload: JWTPayload, names: ClaimNames): Principal {
   }
   const parsed = PrincipalSchema.safeParse(candidate);
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))].join(', ');
-    throw invalidToken(`令牌的声明有误：${fields}`, `the token's claims are invalid: ${fields}`);
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
+    throw invalidToken(httpMessage('auth.invalid-claims', { fields }));
   }
   return parsed.data;
 }

@@ -3,6 +3,7 @@
  * and results written as they are judged. A line longer than the limit is refused, not buffered.
  */
 import { StringDecoder } from 'node:string_decoder';
+import { httpMessage, httpText } from './locales/index.js';
 import { HttpProblem } from './problem.js';
 
 /** The lines of `source`, numbered from 1; blank lines are skipped (their numbers still count). */
@@ -14,16 +15,9 @@ export async function* readLines(
   let pending = '';
   let line = 0;
   const tooLong = () =>
-    new HttpProblem(
-      'payload-too-large',
-      { zh: '行过长', en: 'line too long' },
-      {
-        detail: {
-          zh: `第 ${line + 1} 行超过 ${maxLineBytes} 字节`,
-          en: `line ${line + 1} is longer than ${maxLineBytes} bytes`,
-        },
-      },
-    );
+    new HttpProblem('payload-too-large', httpText(httpMessage('title.line-too-long', {})), {
+      detail: httpText(httpMessage('ndjson.line-too-long', { line: line + 1, max: maxLineBytes })),
+    });
   for await (const chunk of source) {
     pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
     let start = 0;

@@ -1,5 +1,6 @@
 /** Content negotiation (内容协商): the media type of `offered` that `Accept` ranks highest. */
 import Negotiator from 'negotiator';
+import { httpMessage, httpText } from './locales/index.js';
 import { HttpProblem } from './problem.js';
 
 /** The best of `offered` for `accept` (the first offered when Accept is absent); 406 when none fits. */
@@ -8,7 +9,7 @@ export function negotiate<T extends string>(accept: string | undefined, offered:
   const best = new Negotiator({ headers: { accept } }).mediaType([...offered]);
   if (best) return best as T;
   throw HttpProblem.of('not-acceptable', {
-    detail: { zh: `可用：${offered.join('、')}`, en: `available: ${offered.join(', ')}` },
+    detail: httpText(httpMessage('request.available-types', { types: offered })),
   });
 }
 
@@ -17,9 +18,6 @@ export function requireMediaType<T extends string>(contentType: string | undefin
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if ((accepted as readonly string[]).includes(type)) return type as T;
   throw HttpProblem.of('unsupported-media-type', {
-    detail: {
-      zh: `请以 ${accepted.join(' 或 ')} 发送（收到 ${type || '无'}）`,
-      en: `send ${accepted.join(' or ')} (got ${type || 'none'})`,
-    },
+    detail: httpText(httpMessage('request.send-types', { types: accepted, got: type || undefined })),
   });
 }

@@ -20,6 +20,7 @@ import { noAuthentication, type Authenticate } from './auth.js';
 import { Metrics } from './metrics.js';
 import { isDocsRoute, registerDocsPage } from './docs-page.js';
 import { openApiDocument } from './openapi.js';
+import { httpMessage, httpText } from './locales/index.js';
 import { HttpProblem, requestLang, sendProblem } from './problem.js';
 import { registerRateLimits, type RateLimitRedis } from './rate-limits.js';
 import type { RouteSpec } from './route.js';
@@ -214,16 +215,12 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: 'path' 
   if (!schema) return value;
   const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (parsed.success) return parsed.data;
-  throw new HttpProblem(
-    'invalid-request',
-    { zh: '请求有误', en: 'invalid request' },
-    {
-      issues: parsed.error.issues.map((issue) => ({
-        path: [where, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
-        message: { zh: `${where} 有误：${issue.message}`, en: `${where}: ${issue.message}` },
-      })),
-    },
-  );
+  throw HttpProblem.of('invalid-request', {
+    issues: parsed.error.issues.map((issue) => ({
+      path: [where, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+      message: httpText(httpMessage('request.invalid-part', { part: where, issue: issue.message })),
+    })),
+  });
 }
 
 /**

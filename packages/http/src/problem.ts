@@ -17,6 +17,7 @@ import {
 } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { httpMessage, httpText } from './locales/index.js';
 import { compileSerializer, type Serialize } from './serialize.js';
 
 /** The stable problem codes the service answers with; statuses and titles are the error catalogue's. */
@@ -129,11 +130,7 @@ export class HttpProblem extends RuralkitError {
 
 /** The answer for an instance that is not there, or that the caller may not see: the same for both. */
 export const unknownInstance = (id: string): HttpProblem =>
-  new HttpProblem(
-    'unknown-instance',
-    { zh: '没有此实例', en: 'no such instance' },
-    { detail: { zh: `没有实例 ${id}`, en: `no instance ${id}` } },
-  );
+  HttpProblem.of('unknown-instance', { detail: httpText(httpMessage('instance.none', { id })) });
 
 /** Any error as a problem: the library's errors keep their codes and details. */
 export function toProblem(error: unknown): HttpProblem {
@@ -160,7 +157,7 @@ export function toProblem(error: unknown): HttpProblem {
   }
   const fastify = fastifyProblem(error);
   if (fastify) return fastify;
-  return new HttpProblem('internal', { zh: '服务内部错误', en: 'internal error' });
+  return new HttpProblem('internal', httpText(httpMessage('title.internal', {})));
 }
 
 /** The longest path segment (an id) the router reads: longer ones answer 414. */
@@ -172,13 +169,10 @@ function fastifyProblem(error: unknown): HttpProblem | undefined {
   switch (code) {
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return HttpProblem.of('uri-too-long', {
-        detail: {
-          zh: `路径中的一段超过 ${MAX_PATH_SEGMENT} 个字符；编号最多 64 个字符`,
-          en: `a segment of the path is longer than ${MAX_PATH_SEGMENT} characters; ids have at most 64`,
-        },
+        detail: httpText(httpMessage('request.segment-too-long', { max: MAX_PATH_SEGMENT })),
       });
     case 'FST_ERR_BAD_URL':
-      return new HttpProblem('invalid-request', { zh: '路径有误', en: 'invalid path' });
+      return new HttpProblem('invalid-request', httpText(httpMessage('title.invalid-path', {})));
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return HttpProblem.of('payload-too-large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

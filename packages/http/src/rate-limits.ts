@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Principal } from '@ruralkit/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
+import { httpMessage, httpText } from './locales/index.js';
 import { HttpProblem } from './problem.js';
 
 /** Where the counts are shared between processes. */
@@ -51,16 +52,9 @@ export async function registerRateLimits(app: FastifyInstance, options: RateLimi
     errorResponseBuilder: (_request, context) => {
       const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
       return Object.assign(
-        new HttpProblem(
-          'rate-limited',
-          { zh: '请求过于频繁', en: 'too many requests' },
-          {
-            detail: {
-              zh: `每分钟最多 ${context.max} 次请求，请 ${retryAfter} 秒后再试`,
-              en: `at most ${context.max} requests a minute: retry in ${retryAfter} s`,
-            },
-          },
-        ),
+        HttpProblem.of('rate-limited', {
+          detail: httpText(httpMessage('request.rate-limited', { max: context.max, retryAfter })),
+        }),
         { retryAfter },
       );
     },

@@ -22,6 +22,7 @@ import {
   type Runtime,
   type WorkflowStore,
 } from '@ruralkit/core';
+import { httpMessage, httpText } from './locales/index.js';
 import { HttpProblem, unknownInstance } from './problem.js';
 
 /** A plan to serve: under `key`, to `tenants` only when given (another tenant gets 404). */
@@ -103,13 +104,9 @@ export class Service {
   plan(key: string, principal: Principal): ServedPlan {
     const served = this.plans.get(key);
     if (!served || (served.tenants && !served.tenants.includes(principal.tenant))) {
-      throw new HttpProblem(
-        'unknown-plan',
-        { zh: '没有此方案', en: 'no such plan' },
-        {
-          detail: { zh: `没有方案 "${key}"`, en: `no plan "${key}"` },
-        },
-      );
+      throw new HttpProblem('unknown-plan', httpText(httpMessage('title.no-such-plan', {})), {
+        detail: httpText(httpMessage('plan.none', { key })),
+      });
     }
     return served;
   }
@@ -182,13 +179,6 @@ export class Service {
 }
 
 const planMismatch = (id: string, planHash: string) =>
-  new HttpProblem(
-    'plan-mismatch',
-    { zh: '实例的方案不在服务中', en: "the instance's plan is not served" },
-    {
-      detail: {
-        zh: `实例 ${id} 按方案 ${planHash} 启动，本服务未提供该方案`,
-        en: `instance ${id} was started under plan ${planHash}, which this service does not serve`,
-      },
-    },
-  );
+  new HttpProblem('plan-mismatch', httpText(httpMessage('title.plan-not-served', {})), {
+    detail: httpText(httpMessage('plan.instance-not-served', { id, planHash })),
+  });

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { PrincipalSchema, RuralkitError, type Principal } from '@ruralkit/core';
+import { PrincipalSchema, RuralkitError, type Message, type Principal } from '@ruralkit/core';
 import type { Jwk, JwtOptions } from './auth.js';
+import { httpMessage, httpText } from './locales/index.js';
 
 /** The longest lifetime `signToken` gives a token, as the service's default limit: 24 h. */
 export const MAX_DEVELOPMENT_TOKEN_SECONDS = 24 * 3600;
@@ -16,19 +17,14 @@ export const MAX_DEVELOPMENT_TOKEN_SECONDS = 24 * 3600;
 /** A key file that cannot verify tokens (code `invalid-token-key`), naming the file and what is expected. */
 export class TokenKeyError extends RuralkitError {
   override readonly name = 'TokenKeyError';
+  /** `reason`: what is wrong with the file, a message of the service's (`token-key.*`). */
   constructor(
     readonly file: string,
-    zh: string,
-    en: string,
+    reason: Message,
   ) {
-    super('invalid-token-key', { zh: `令牌密钥文件 ${file}：${zh}`, en: `token key file ${file}: ${en}` });
+    super('invalid-token-key', httpText(httpMessage('token-key.file', { file, reason })));
   }
 }
-
-const MAKE_A_KEY = {
-  zh: '请用 ruralkit keygen --jwt --out jwt.pem 生成密钥对，把公钥 jwt.pem.pub 交给服务',
-  en: 'make a key pair with ruralkit keygen --jwt --out jwt.pem and give the service its public key jwt.pem.pub',
-};
 
 /** A new Ed25519 key pair for signing tokens (EdDSA), both as PEM. */
 export function generateTokenKeys(): { privateKey: string; publicKey: string } {
@@ -49,14 +45,14 @@ export function readKeyFile(file: string): Pick<JwtOptions, 'key' | 'jwks'> {
     text = readFileSync(file, 'utf8').trim();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new TokenKeyError(file, `无法读取（${code}）`, `cannot be read (${code})`);
+    throw new TokenKeyError(file, httpMessage('token-key.unreadable', { code }));
   }
   if (text.startsWith('-----BEGIN')) {
     if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) throw privateKeyError(file);
     try {
       createPublicKey(text);
     } catch {
-      throw new TokenKeyError(file, '不是有效的 PEM 公钥', 'is not a valid PEM public key');
+      throw new TokenKeyError(file, httpMessage('token-key.invalid-pem', {}));
     }
     return { key: text };
   }
@@ -64,11 +60,7 @@ export function readKeyFile(file: string): Pick<JwtOptions, 'key' | 'jwks'> {
   try {
     json = JSON.parse(text) as typeof json;
   } catch {
-    throw new TokenKeyError(
-      file,
-      `既不是 PEM 公钥，也不是 JWK 或 JWKS（JSON）；${MAKE_A_KEY.zh}`,
-      `is neither a PEM public key nor a JWK or JWKS (JSON); ${MAKE_A_KEY.en}`,
-    );
+    throw new TokenKeyError(file, httpMessage('token-key.not-a-key', {}));
   }
   const keys = Array.isArray(json.keys) ? json.keys : [json];
   for (const key of keys) checkPublicJwk(file, key);
@@ -76,38 +68,22 @@ export function readKeyFile(file: string): Pick<JwtOptions, 'key' | 'jwks'> {
 }
 
 function privateKeyError(file: string): TokenKeyError {
-  return new TokenKeyError(
-    file,
-    '是私钥：服务只接受公钥（如 ruralkit keygen --jwt 生成的 .pub 文件），私钥只留给签发令牌的一方',
-    'is a private key: the service expects a public key (such as the .pub file of ruralkit keygen --jwt); keep the private key with whoever signs tokens',
-  );
+  return new TokenKeyError(file, httpMessage('token-key.private', {}));
 }
 
 /** A JWK the service may verify with: RSA, EC or OKP, public. */
 function checkPublicJwk(file: string, key: Jwk): void {
   if (key?.kty === 'oct') {
-    throw new TokenKeyError(
-      file,
-      `是共享密钥（kty "oct"，HS256）：服务不接受文件中的共享密钥，因为能验证令牌的一方也能伪造令牌；${MAKE_A_KEY.zh}`,
-      `holds a shared secret (kty "oct", HS256): shared secrets are not accepted from a file, since whoever can verify a token could also forge one; ${MAKE_A_KEY.en}`,
-    );
+    throw new TokenKeyError(file, httpMessage('token-key.shared-secret', {}));
   }
   if (!['RSA', 'EC', 'OKP'].includes(String(key?.kty))) {
-    throw new TokenKeyError(
-      file,
-      `JWK 的 kty 应为 RSA、EC 或 OKP（得到 ${JSON.stringify(key?.kty)}）`,
-      `a JWK's kty must be RSA, EC or OKP (got ${JSON.stringify(key?.kty)})`,
-    );
+    throw new TokenKeyError(file, httpMessage('token-key.kty', { kty: String(JSON.stringify(key?.kty)) }));
   }
   if ('d' in key) throw privateKeyError(file);
   try {
     createPublicKey({ key: key as JsonWebKey, format: 'jwk' });
   } catch (error) {
-    throw new TokenKeyError(
-      file,
-      `不是有效的 JWK：${(error as Error).message}`,
-      `is not a valid JWK: ${(error as Error).message}`,
-    );
+    throw new TokenKeyError(file, httpMessage('token-key.invalid-jwk', { detail: (error as Error).message }));
   }
 }
 
@@ -127,10 +103,10 @@ export interface TokenOptions {
 export async function signToken(privateKeyPem: string, principal: Principal, options: TokenOptions = {}) {
   const lifetime = options.expiresInSeconds ?? 3600;
   if (!Number.isInteger(lifetime) || lifetime <= 0 || lifetime > MAX_DEVELOPMENT_TOKEN_SECONDS) {
-    throw new RuralkitError('invalid-token-lifetime', {
-      zh: `令牌有效期应为 1–${MAX_DEVELOPMENT_TOKEN_SECONDS} 秒（得到 ${lifetime}）`,
-      en: `a token's lifetime must be 1–${MAX_DEVELOPMENT_TOKEN_SECONDS} s (got ${lifetime})`,
-    });
+    throw new RuralkitError(
+      'invalid-token-lifetime',
+      httpText(httpMessage('token-key.lifetime', { lifetime, max: MAX_DEVELOPMENT_TOKEN_SECONDS })),
+    );
   }
   const { id, ...claims } = PrincipalSchema.parse(principal);
   const key = createPrivateKey(privateKeyPem);
@@ -150,8 +126,8 @@ function algorithmOf(type: string | undefined, curve: string | undefined): strin
   if (type === 'ed25519') return 'EdDSA';
   if (type === 'rsa') return 'RS256';
   if (type === 'ec' && curve === 'prime256v1') return 'ES256';
-  throw new RuralkitError('invalid-token-key', {
-    zh: `私钥类型 ${type ?? '?'}${curve ? `（${curve}）` : ''} 不能签发令牌：应为 Ed25519、P-256 或 RSA`,
-    en: `a ${type ?? '?'}${curve ? ` (${curve})` : ''} private key cannot sign tokens: use Ed25519, P-256 or RSA`,
-  });
+  throw new RuralkitError(
+    'invalid-token-key',
+    httpText(httpMessage('token-key.cannot-sign', { type: type ?? '?', curve: curve || undefined })),
+  );
 }

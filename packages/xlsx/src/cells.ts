@@ -7,6 +7,7 @@
 import { briefText, readValue, type ValueReading } from '@ruralkit/core';
 import type { Column } from './columns.js';
 import { MAX_CELL_CHARS } from './limits.js';
+import { xlsxMessage, xlsxText } from './locales/index.js';
 
 /** A converted cell: its value, or why it could not be read. */
 export type CellReading = ValueReading;
@@ -67,23 +68,13 @@ export function readCell(column: Column, raw: unknown): CellReading | undefined 
   const content = cellContent(raw);
   if (content === undefined) return undefined;
   if (isFormula(content)) {
-    return {
-      error: {
-        zh: '公式没有计算结果：请在 Excel 中打开并保存后再导入，或直接填写数值',
-        en: 'the formula has no computed value: open and save the workbook in Excel, or type the value',
-      },
-    };
+    return { error: xlsxText(xlsxMessage('cell.formula-without-value', {})) };
   }
   if (typeof content === 'string' && content.length > MAX_CELL_CHARS) {
-    return {
-      error: {
-        zh: `单元格有 ${content.length.toLocaleString('en-US')} 个字符，超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 上限`,
-        en: `the cell holds ${content.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} limit`,
-      },
-    };
+    return { error: xlsxText(xlsxMessage('cell.too-long', { length: content.length, max: MAX_CELL_CHARS })) };
   }
   if (typeof content === 'object' && !(content instanceof Date)) {
-    return { error: { zh: `单元格为错误值 ${cellText(raw)}`, en: `the cell holds the error ${cellText(raw)}` } };
+    return { error: xlsxText(xlsxMessage('cell.error-value', { error: cellText(raw) })) };
   }
   if (column.key === 'year') return readYear(content);
   return readValue(column, content);
@@ -93,5 +84,5 @@ function readYear(content: unknown): CellReading {
   const n = typeof content === 'number' ? content : Number(content);
   return Number.isInteger(n) && n >= 1000 && n <= 9999
     ? { value: n }
-    : { error: { zh: '年份应为四位数字，如 2023', en: 'a year must be four digits, such as 2023' } };
+    : { error: xlsxText(xlsxMessage('cell.not-a-year', {})) };
 }

@@ -2,7 +2,8 @@
  * The sheets and columns (工作表与列) of a plan's workbook, generated from the plan's indicator
  * definitions: which sheet holds which keys, their headers, units and the clauses that use them.
  */
-import { ruleInputs, type Indicator, type LocalizedText, type Plan } from '@ruralkit/core';
+import { ruleInputs, type Indicator, type LocalizedText, type Message, type Plan } from '@ruralkit/core';
+import { xlsxMessage, xlsxSaid, xlsxText } from './locales/index.js';
 
 /** What a sheet holds: village attributes, village indicators by year, district values by year, households. */
 export type SheetKind = 'village-attributes' | 'village-indicators' | 'district' | 'households';
@@ -30,24 +31,24 @@ export interface SheetSpec {
 /** Rows 1 and 2 are the header (Chinese name with unit, English key); data starts on row 3. */
 export const HEADER_ROWS = 2;
 
-export const INSTRUCTIONS_SHEET: LocalizedText = { zh: '填表说明', en: 'Instructions' };
+export const INSTRUCTIONS_SHEET: LocalizedText = xlsxText(xlsxMessage('sheet.instructions', {}));
 
 const villageId: Column = {
   key: 'villageId',
-  name: { zh: '村编号', en: 'Village id' },
+  name: xlsxText(xlsxMessage('column.village-id', {})),
   type: 'string',
   unit: 'none',
   identifies: true,
 };
 const villageName: Column = {
   key: 'name',
-  name: { zh: '村名称', en: 'Village name' },
+  name: xlsxText(xlsxMessage('column.village-name', {})),
   type: 'string',
   unit: 'none',
 };
 const year: Column = {
   key: 'year',
-  name: { zh: '年份', en: 'Year' },
+  name: xlsxText(xlsxMessage('column.year', {})),
   type: 'integer',
   unit: 'none',
   identifies: true,
@@ -64,6 +65,11 @@ function valueColumn(indicator: Indicator): Column {
   };
 }
 
+/** The name of a sheet of `kind`, as a message. */
+export const sheetName = (kind: SheetKind): Message => xlsxMessage(`sheet.${kind}`, {});
+
+const sheet = (kind: SheetKind, columns: Column[]): SheetSpec => ({ kind, name: xlsxText(sheetName(kind)), columns });
+
 /** The data sheets of `plan`'s workbook, in workbook order. */
 export function sheetsOf(plan: Plan): SheetSpec[] {
   const of = (...subjects: Indicator['subject'][]) =>
@@ -72,22 +78,10 @@ export function sheetsOf(plan: Plan): SheetSpec[] {
     c.key === 'id' || c.key === 'villageId' ? { ...c, identifies: true } : c,
   );
   return [
-    {
-      kind: 'village-attributes',
-      name: { zh: '村属性', en: 'Village attributes' },
-      columns: [villageId, villageName, ...of('village-attribute')],
-    },
-    {
-      kind: 'village-indicators',
-      name: { zh: '村指标', en: 'Village indicators' },
-      columns: [villageId, year, ...of('village')],
-    },
-    {
-      kind: 'district',
-      name: { zh: '区指标', en: 'District indicators' },
-      columns: [year, ...of('district', 'district-reference')],
-    },
-    { kind: 'households', name: { zh: '农户', en: 'Households' }, columns: households },
+    sheet('village-attributes', [villageId, villageName, ...of('village-attribute')]),
+    sheet('village-indicators', [villageId, year, ...of('village')]),
+    sheet('district', [year, ...of('district', 'district-reference')]),
+    sheet('households', households),
   ];
 }
 
@@ -106,59 +100,59 @@ export function sheetForKeys(plan: Plan, keys: readonly string[]): SheetSpec | u
   return sheetsOf(plan).find((s) => s.kind === kind);
 }
 
-const UNIT_LABEL: Record<Column['unit'], LocalizedText | undefined> = {
-  ratio: { zh: '%', en: '%' },
-  CNY: { zh: '元', en: 'CNY' },
-  count: { zh: '个', en: 'count' },
-  persons: { zh: '人', en: 'persons' },
-  date: { zh: '年-月-日', en: 'YYYY-MM-DD' },
+const UNIT: Record<Column['unit'], Message | undefined> = {
+  ratio: xlsxMessage('unit.ratio', {}),
+  CNY: xlsxMessage('unit.cny', {}),
+  count: xlsxMessage('unit.count', {}),
+  persons: xlsxMessage('unit.persons', {}),
+  date: xlsxMessage('unit.date', {}),
   none: undefined,
 };
 
+const unitOf = (column: Column): Message | undefined =>
+  column.type === 'boolean' ? xlsxMessage('unit.yes-no', {}) : UNIT[column.unit];
+
 /** How the unit is written in a header: `%`, `元`, `是/否`, `年-月-日`. */
 export function unitLabel(column: Column): LocalizedText | undefined {
-  if (column.type === 'boolean') return { zh: '是/否', en: 'yes/no' };
-  return UNIT_LABEL[column.unit];
+  const unit = unitOf(column);
+  return unit && xlsxText(unit);
 }
 
 /** The Chinese header of a column, with its unit: 自来水普及率（%）; a required one ends with *. */
 export function headerText(column: Column): string {
-  const unit = unitLabel(column);
-  return `${column.name.zh}${unit ? `（${unit.zh}）` : ''}${column.required || column.identifies ? ' *' : ''}`;
+  const unit = unitOf(column);
+  const name = column.name.zh;
+  const required = Boolean(column.required || column.identifies);
+  return xlsxSaid(
+    unit
+      ? xlsxMessage('column.header-with-unit', { name, unit, required })
+      : xlsxMessage('column.header', { name, required }),
+    'zh',
+  );
 }
 
 /** What a person may type in a column, in Chinese and English (the import accepts all of it). */
 export function fillingRule(column: Column): LocalizedText {
-  if (column.key === 'year') return { zh: '四位年份，如 2023', en: 'a four-digit year, such as 2023' };
+  return xlsxText(fillingMessage(column));
+}
+
+function fillingMessage(column: Column): Message {
+  if (column.key === 'year') return xlsxMessage('filling.year', {});
   switch (column.type) {
     case 'boolean':
-      return { zh: '是 / 否（也可填 Y/N、true/false、1/0）', en: '是 / 否 (also Y/N, yes/no, true/false, 1/0)' };
+      return xlsxMessage('filling.yes-no', {});
     case 'date':
-      return {
-        zh: 'Excel 日期，或 2022-12-31、2022/12/31、2022年12月31日',
-        en: 'an Excel date, or 2022-12-31, 2022/12/31, 2022年12月31日',
-      };
+      return xlsxMessage('filling.date', {});
     case 'string':
-      return { zh: '文本', en: 'text' };
+      return xlsxMessage('filling.text', {});
     default:
       break;
   }
   if (column.unit === 'ratio') {
-    const range =
-      column.indicator?.max === 1
-        ? { zh: '0–1 之间', en: 'between 0 and 1' }
-        : { zh: '增幅，可为负', en: 'a growth, may be negative' };
-    return {
-      zh: `比例（${range.zh}）：填 0.87 或 87%；2 及以上的数读作百分数（87 即 87%）`,
-      en: `a ratio (${range.en}): 0.87 or 87%; a number of 2 or more is read as a percentage (87 means 87%)`,
-    };
+    const range = xlsxMessage(column.indicator?.max === 1 ? 'range.share' : 'range.growth', {});
+    return xlsxMessage('filling.ratio', { range });
   }
-  const whole = column.type === 'integer';
-  const min = column.indicator?.min;
-  return {
-    zh: `${whole ? '整数' : '数字'}${min !== undefined ? `，不小于 ${min}` : ''}；可带千位分隔符，如 12,000`,
-    en: `${whole ? 'a whole number' : 'a number'}${min !== undefined ? ` of at least ${min}` : ''}; thousands separators allowed, e.g. 12,000`,
-  };
+  return xlsxMessage('filling.number', { whole: column.type === 'integer', min: column.indicator?.min });
 }
 
 /** Labels of the clauses whose rules read `key`, in plan order: 三（三）、四（二）. */

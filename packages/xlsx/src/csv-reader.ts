@@ -7,17 +7,17 @@
  */
 import { parse } from 'csv-parse';
 import { parse as parseText, type Options } from 'csv-parse/sync';
-import { InputError, type InputIssue, type LocalizedText, type Plan } from '@ruralkit/core';
+import { InputError, type InputIssue, type LocalizedText, type Message, type Plan } from '@ruralkit/core';
 import { cellContent, cellText, readCell } from './cells.js';
-import { sheetForKeys, sheetsOf, type Column, type SheetSpec } from './columns.js';
+import { sheetForKeys, sheetName, sheetsOf, type Column, type SheetSpec } from './columns.js';
+import { xlsxMessage, xlsxText } from './locales/index.js';
 
 /** How every CSV file is parsed: a byte-order mark dropped, rows of any length. */
 const CSV_OPTIONS: Options = { bom: true, relax_column_count: true };
 
 /** Why a CSV text could not be parsed (csv-parse names the line). */
 export function csvSyntaxMessage(error: unknown): LocalizedText {
-  const reason = (error as Error).message;
-  return { zh: `CSV 格式有误：${reason}`, en: `not valid CSV: ${reason}` };
+  return xlsxText(xlsxMessage('csv.syntax', { reason: (error as Error).message }));
 }
 
 /** The rows of a CSV text, blank lines kept, so that row n is line n (a sheet's row numbers). */
@@ -104,7 +104,7 @@ export interface HeaderProblem {
   /** The column's index, from 0. */
   index: number;
   key: string;
-  message: LocalizedText;
+  message: Message;
 }
 
 /**
@@ -123,19 +123,16 @@ export function headerColumns(
   header.forEach((raw, index) => {
     const key = cellText(raw);
     if (key === '') return;
-    const problem = (message: LocalizedText) => problems.push({ index, key, message });
+    const problem = (message: Message) => problems.push({ index, key, message });
     const column = layoutColumn(plan, layout, key);
     if (key === '__proto__' || column?.column.key === '__proto__') {
-      problem({ zh: '不允许使用列名 "__proto__"', en: 'the column name "__proto__" is not allowed' });
+      problem(xlsxMessage('header.proto', {}));
     } else if (!column) {
       // Only a template sheet refuses a key: the batch's records keep it as text.
-      const { name } = (layout as CsvLayout & { kind: 'sheet' }).sheet;
-      problem({
-        zh: `未知列：${name.zh}表没有此键名（方案及插件均未定义）`,
-        en: `unknown column: the ${name.en} sheet has no such key (neither the plan nor a plugin defines it)`,
-      });
+      const { kind } = (layout as CsvLayout & { kind: 'sheet' }).sheet;
+      problem(xlsxMessage('header.unknown-key', { sheet: sheetName(kind) }));
     } else if (seen.has(key)) {
-      problem({ zh: '列名重复（与前面的同名列冲突）', en: 'the column appears twice' });
+      problem(xlsxMessage('header.duplicate', {}));
     } else {
       seen.add(key);
       columns.set(index, column);
@@ -181,7 +178,7 @@ function recordColumns(plan: Plan, subject: RecordSubject, line: number, header:
         path: [],
         line,
         key,
-        message: { zh: `第${index + 1}列：${message.zh}`, en: `column ${index + 1}: ${message.en}` },
+        message: xlsxText(xlsxMessage('header.at-column', { column: index + 1, problem: message })),
       })),
     );
   }

@@ -2,7 +2,7 @@
  * Spreadsheet errors (表格错误): every problem of a workbook or CSV file at once, each naming
  * the sheet, the cell and the column header, in Chinese and English.
  */
-import { formatIssueList, InputError, type InputIssue } from '@ruralkit/core';
+import { ERROR_CATALOGUE, formatIssueList, InputError, type InputIssue } from '@ruralkit/core';
 
 /** One problem in a spreadsheet: core's issue plus where it sits (工作表、单元格、列). */
 export interface CellIssue extends InputIssue {
@@ -20,7 +20,7 @@ export interface CellIssue extends InputIssue {
 export class SpreadsheetError extends InputError {
   declare readonly issues: CellIssue[];
   constructor(issues: CellIssue[]) {
-    const title = { zh: '表格数据有误', en: 'invalid spreadsheet' };
+    const { title } = ERROR_CATALOGUE['invalid-spreadsheet'];
     super(issues, title, 'invalid-spreadsheet');
     this.message = formatIssueList(title, issues, describeCellIssue);
   }

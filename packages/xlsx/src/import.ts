@@ -14,10 +14,11 @@ import {
   type VillageInput,
 } from '@ruralkit/core';
 import { readCell, cellContent, cellText, normalizedFrom } from './cells.js';
-import { sheetsOf, type Column, type SheetSpec } from './columns.js';
+import { sheetName, sheetsOf, type Column, type SheetSpec } from './columns.js';
 import { csvLayout, csvSyntaxMessage, csvTextRows, headerColumns, type CsvLayout } from './csv-reader.js';
 import { SpreadsheetError, type CellIssue } from './errors.js';
 import { tooManyBytes, tooManyRows } from './limits.js';
+import { xlsxMessage, xlsxSaid, xlsxText } from './locales/index.js';
 import { columnLetter } from './style.js';
 import { unpackWorkbook, type UnpackLimits } from './unpack.js';
 
@@ -65,10 +66,7 @@ export async function readWorkbook(
       {
         path: [],
         sheet: '(xlsx)',
-        message: {
-          zh: `不是有效的 xlsx 文件（${(error as Error).message}）`,
-          en: `not a valid xlsx file (${(error as Error).message})`,
-        },
+        message: xlsxText(xlsxMessage('workbook.unreadable', { detail: (error as Error).message })),
       },
     ]);
   }
@@ -91,7 +89,7 @@ export function readCsv(
   const tables: SheetTable[] = [];
   const issues: CellIssue[] = [];
   for (const file of files) {
-    const tooBig = tooManyBytes(file.text.length, { zh: '文件', en: 'the file' });
+    const tooBig = tooManyBytes(file.text.length);
     if (tooBig) {
       issues.push({ path: [], sheet: file.name, message: tooBig });
       continue;
@@ -118,19 +116,14 @@ export function importTables(plan: Plan, tables: SheetTable[], options: ImportOp
   if (!builder.recognized) {
     builder.issue(
       { sheet: tables.map((t) => t.name).join(', ') || '(empty)', order: [0, 0, 0] },
-      {
-        zh: `没有找到模板的工作表（${sheetsOf(plan)
-          .map((s) => s.name.zh)
-          .join('、')}）：第2行应为英文键名`,
-        en: 'no sheet with the template’s columns: row 2 must hold the English keys',
-      },
+      xlsxText(xlsxMessage('import.no-template-sheet', {})),
     );
   }
   return builder.finish();
 }
 
 const KEY = (path: readonly (string | number)[]) => path.join('\u0000');
-const REQUIRED: LocalizedText = { zh: '缺少必填项', en: 'required but missing' };
+const REQUIRED: LocalizedText = xlsxText(xlsxMessage('cell.required', {}));
 
 class InputBuilder {
   recognized = false;
@@ -162,10 +155,7 @@ class InputBuilder {
       if (table.required) {
         this.issue(
           { sheet: table.name, order: [tableIndex, 0, 0] },
-          {
-            zh: `找不到列名行：第1或第2行应为模板的英文键名（如 villageId、year）${batch ? '；每行一村、YYYY.key 列的文件请用 evaluate --batch' : ''}`,
-            en: `no header row: row 1 or 2 must hold the template’s English keys (such as villageId, year)${batch ? '; for a village a line with YYYY.key columns use evaluate --batch' : ''}`,
-          },
+          xlsxText(xlsxMessage('import.no-header-row', { batch })),
         );
       }
       return;
@@ -184,7 +174,7 @@ class InputBuilder {
     const { columns, problems } = headerColumns(this.plan, layout, table.rows[keyRow] ?? []);
     for (const { index, key, message } of problems) {
       const cell = `${columnLetter(index)}${keyRow + 1}`;
-      this.issue({ sheet: table.name, cell, key, text: key, order: [tableIndex, keyRow, index] }, message);
+      this.issue({ sheet: table.name, cell, key, text: key, order: [tableIndex, keyRow, index] }, xlsxText(message));
     }
     return new Map([...columns].map(([index, { column }]) => [index, column]));
   }
@@ -230,7 +220,7 @@ class InputBuilder {
       if (!places[column.key]) {
         this.issue(
           { sheet: table.name, order: [t, r, 0] },
-          { zh: `缺少 ${column.key} 列`, en: `no ${column.key} column` },
+          xlsxText(xlsxMessage('import.no-column', { key: column.key })),
         );
       } else if (places[column.key]!.text === '') this.issue(places[column.key]!, REQUIRED);
     }
@@ -254,10 +244,7 @@ class InputBuilder {
     this.options.onNotice?.({
       path: [],
       ...where,
-      message: {
-        zh: `编号按 NFKC 规范化为 "${id}"（全角字符转为半角）`,
-        en: `the id was read as "${id}" after NFKC normalization (full-width characters made ASCII)`,
-      },
+      message: xlsxText(xlsxMessage('import.id-normalized', { id })),
       value: typed,
     });
   }
@@ -282,10 +269,7 @@ class InputBuilder {
     const id = String(values.villageId);
     const entry = this.village(id, rowPlace);
     if (entry.hasAttributes) {
-      this.issue(places.villageId!, {
-        zh: '村编号重复：此村已有一行属性',
-        en: 'duplicate village id: this village already has a row',
-      });
+      this.issue(places.villageId!, xlsxText(xlsxMessage('row.duplicate-village', {})));
       return;
     }
     entry.hasAttributes = true;
@@ -307,10 +291,8 @@ class InputBuilder {
     const entry = this.village(String(villageId), rowPlace);
     const yearly = (entry.input.indicators ??= {});
     if (yearly[String(year)]) {
-      this.issue(places.year!, {
-        zh: `重复：村 ${String(villageId)} 已有 ${String(year)} 年的一行`,
-        en: `duplicate: village ${String(villageId)} already has a row for ${String(year)}`,
-      });
+      const duplicate = xlsxMessage('row.duplicate-village-year', { village: String(villageId), year: String(year) });
+      this.issue(places.year!, xlsxText(duplicate));
       return;
     }
     yearly[String(year)] = record;
@@ -324,10 +306,7 @@ class InputBuilder {
   private addDistrictYear(values: Record<string, unknown>, places: Record<string, Place>) {
     const year = String(values.year);
     if (this.district.indicators[year] || this.district.reference[year]) {
-      this.issue(places.year!, {
-        zh: `重复：已有 ${year} 年的一行`,
-        en: `duplicate: there is already a row for ${year}`,
-      });
+      this.issue(places.year!, xlsxText(xlsxMessage('row.duplicate-district-year', { year })));
       return;
     }
     for (const [key, value] of Object.entries(values)) {
@@ -389,14 +368,15 @@ class InputBuilder {
         }
         if (noAttributesRow) {
           const column = attributesSheet.columns.find((c) => c.key === key);
+          const note = xlsxMessage('import.no-attributes-row', {
+            sheet: sheetName(attributesSheet.kind),
+            village: String(issue.subject?.id),
+          });
           this.issues.push({
             ...issue,
             sheet: attributesSheet.name.zh,
             ...(column ? { header: column.name.zh } : {}),
-            message: {
-              zh: `${issue.message.zh}（${attributesSheet.name.zh}表中没有村 ${issue.subject?.id} 的行）`,
-              en: `${issue.message.en} (the ${attributesSheet.name.en} sheet has no row for village ${issue.subject?.id})`,
-            },
+            message: { zh: issue.message.zh + xlsxSaid(note, 'zh'), en: issue.message.en + xlsxSaid(note, 'en') },
             order: [-1, Number(index), 0],
           });
           continue;

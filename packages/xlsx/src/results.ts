@@ -15,6 +15,8 @@ import {
   type Report,
   type Status,
 } from '@ruralkit/core';
+import { xlsxMessage, xlsxSaid } from './locales/index.js';
+import type { XlsxMessages } from './locales/messages.js';
 import { styleHeader } from './style.js';
 
 /** Fill colours by status: the status cell strong, the rest of the row a tint of it. */
@@ -26,38 +28,49 @@ export const STATUS_COLOUR: Record<Status, { strong: string; tint: string }> = {
   'missing-data': { strong: 'FFE4DFEC', tint: 'FFF6F3FA' },
 };
 
-const H = (zh: string, en: string) => ({ zh, en });
 const RESULT_COLUMNS = [
-  [H('对象', 'Subject'), 16],
-  [H('编号', 'Id'), 12],
-  [H('乡镇', 'Township'), 12],
-  [H('规则', 'Rule'), 26],
-  [H('规则编号', 'Rule id'), 30],
-  [H('类型', 'Kind'), 8],
-  [H('强度', 'Strength'), 8],
-  [H('状态', 'Status'), 10],
-  [H('进展', 'Progress'), 12],
-  [H('年份', 'Year'), 7],
-  [H('期限', 'Due'), 12],
-  [H('未达标年份', 'Years not met'), 14],
-  [H('实际值', 'Actual'), 22],
-  [H('目标值', 'Expected'), 18],
-  [H('条款', 'Clause'), 14],
-  [H('牵头单位', 'Lead unit'), 20],
-  [H('责任单位', 'Responsible units'), 36],
-  [H('说明', 'Message'), 70],
+  ['results.header.subject', 16],
+  ['results.header.id', 12],
+  ['results.header.township', 12],
+  ['results.header.rule', 26],
+  ['results.header.rule-id', 30],
+  ['results.header.kind', 8],
+  ['results.header.strength', 8],
+  ['results.header.status', 10],
+  ['results.header.progress', 12],
+  ['results.header.year', 7],
+  ['results.header.due', 12],
+  ['results.header.years-not-met', 14],
+  ['results.header.actual', 22],
+  ['results.header.expected', 18],
+  ['results.header.clause', 14],
+  ['results.header.lead-unit', 20],
+  ['results.header.units', 36],
+  ['results.header.message', 70],
 ] as const;
+
+/** The results workbook's sheet names and headers. */
+type Word = Extract<keyof XlsxMessages, `results.${string}`>;
+
+/** A sheet name or header in `lang`. */
+const word = (code: Word, lang: Lang) => xlsxSaid(xlsxMessage(code, {}), lang);
+
+/** `items` as a list in `lang`: 2023、2024 or 2023, 2024. */
+const list = (items: readonly (string | number)[], lang: Lang) => xlsxSaid(xlsxMessage('list.items', { items }), lang);
+
+/** Sheet columns of `[header, width]`, the header said in `lang`. */
+const columnsOf = (columns: readonly (readonly [Word, number])[], lang: Lang) =>
+  columns.map(([header, width]) => ({ header: word(header, lang), width }));
 
 /** The results of `report` as xlsx bytes, in `lang` (default Chinese). */
 export async function buildResultsWorkbook(plan: Plan, report: Report, lang: Lang = 'zh'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ruralkit';
-  const sheet = workbook.addWorksheet(lang === 'zh' ? '评估结果' : 'Results', {
+  const sheet = workbook.addWorksheet(word('results.sheet.results', lang), {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
   });
-  sheet.columns = RESULT_COLUMNS.map(([header, width]) => ({ header: header[lang], width }));
+  sheet.columns = columnsOf(RESULT_COLUMNS, lang);
   styleHeader(sheet.getRow(1));
-  const sep = lang === 'zh' ? '、' : ', ';
   for (const result of report.results) {
     const values = resultValues(plan, result, lang);
     const row = sheet.addRow([
@@ -72,12 +85,18 @@ export async function buildResultsWorkbook(plan: Plan, report: Report, lang: Lan
       result.progress ? PROGRESS_LABEL[result.progress][lang] : '',
       result.year,
       result.due ?? '',
-      (result.lapses ?? []).join(sep),
+      list(result.lapses ?? [], lang),
       values.actual,
       values.expected,
-      result.clauses.map((c) => c.label).join(sep),
+      list(
+        result.clauses.map((c) => c.label),
+        lang,
+      ),
       result.units[0]?.name[lang] ?? '',
-      result.units.map((u) => u.name[lang]).join(sep),
+      list(
+        result.units.map((u) => u.name[lang]),
+        lang,
+      ),
       result.message[lang],
     ]);
     const colour = STATUS_COLOUR[result.status];
@@ -100,70 +119,74 @@ export async function buildResultsWorkbook(plan: Plan, report: Report, lang: Lan
 function addAssessment(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
   const { assessment } = report;
   if (!assessment) return;
-  const sep = lang === 'zh' ? '、' : ', ';
-  const sheet = workbook.addWorksheet(lang === 'zh' ? '期末考核' : 'Period assessment', {
+  const sheet = workbook.addWorksheet(word('results.sheet.assessment', lang), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.columns = [
-    { header: lang === 'zh' ? '对象' : 'Subject', width: 16 },
-    { header: lang === 'zh' ? '规则编号' : 'Rule id', width: 34 },
-    { header: lang === 'zh' ? '结论' : 'Outcome', width: 14 },
-    { header: lang === 'zh' ? '未达标年份' : 'Years not met', width: 16 },
-    { header: lang === 'zh' ? '缺数据年份' : 'Years without data', width: 16 },
-    { header: lang === 'zh' ? '说明' : 'Message', width: 70 },
-  ];
+  sheet.columns = columnsOf(
+    [
+      ['results.header.subject', 16],
+      ['results.header.rule-id', 34],
+      ['results.header.outcome', 14],
+      ['results.header.years-not-met', 16],
+      ['results.header.years-without-data', 16],
+      ['results.header.message', 70],
+    ],
+    lang,
+  );
   styleHeader(sheet.getRow(1));
   for (const r of assessment.rules) {
     sheet.addRow([
       r.subject.name[lang],
       r.ruleId,
-      ASSESSMENT_OUTCOME[r.outcome][lang],
-      r.lapses.join(sep),
-      r.unjudged.join(sep),
+      xlsxSaid(xlsxMessage(`assessment.${r.outcome}`, {}), lang),
+      list(r.lapses, lang),
+      list(r.unjudged, lang),
       r.message[lang],
     ]);
   }
 }
 
-const ASSESSMENT_OUTCOME = {
-  held: H('每年达标', 'held every year'),
-  lapsed: H('有未达标年份', 'lapsed'),
-  unjudged: H('有缺数据年份', 'years without data'),
-} as const;
-
 /** The targets the plan's plugins relaxed (放宽), with reasons; one row "无 / none" when none. */
 function addRelaxed(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
-  const sheet = workbook.addWorksheet(lang === 'zh' ? '插件放宽的目标' : 'Relaxed targets');
-  sheet.columns = [
-    { header: lang === 'zh' ? '编号' : 'Id', width: 36 },
-    { header: lang === 'zh' ? '理由' : 'Reason', width: 70 },
-    { header: lang === 'zh' ? '设定方' : 'Set by', width: 36 },
-  ];
+  const sheet = workbook.addWorksheet(word('results.sheet.relaxed', lang));
+  sheet.columns = columnsOf(
+    [
+      ['results.header.id', 36],
+      ['results.header.reason', 70],
+      ['results.header.set-by', 36],
+    ],
+    lang,
+  );
   styleHeader(sheet.getRow(1));
   for (const r of report.plan.relaxed) sheet.addRow([r.id, r.reason, r.by]);
-  if (report.plan.relaxed.length === 0) sheet.addRow([lang === 'zh' ? '无' : 'none']);
+  if (report.plan.relaxed.length === 0) sheet.addRow([xlsxSaid(xlsxMessage('relaxed.none', {}), lang)]);
 }
 
 function addHouseholds(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
-  const sheet = workbook.addWorksheet(lang === 'zh' ? '农户筛查' : 'Household screening', {
+  const sheet = workbook.addWorksheet(word('results.sheet.households', lang), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  const sep = lang === 'zh' ? '、' : ', ';
-  sheet.columns = [
-    { header: lang === 'zh' ? '户编号' : 'Household', width: 12 },
-    { header: lang === 'zh' ? '所在村' : 'Village', width: 14 },
-    { header: lang === 'zh' ? '风险类型' : 'Risk types', width: 30 },
-    { header: lang === 'zh' ? '建议类别' : 'Suggested category', width: 20 },
-    { header: lang === 'zh' ? '无法筛查（缺数据）' : 'Not screened (missing data)', width: 40 },
-  ];
+  sheet.columns = columnsOf(
+    [
+      ['results.header.household', 12],
+      ['results.header.village', 14],
+      ['results.header.risk-types', 30],
+      ['results.header.category', 20],
+      ['results.header.not-screened', 40],
+    ],
+    lang,
+  );
   styleHeader(sheet.getRow(1));
   for (const h of report.households) {
     sheet.addRow([
       h.subject.id,
       h.villageId,
-      h.details.map((d) => d.riskName[lang]).join(sep),
+      list(
+        h.details.map((d) => d.riskName[lang]),
+        lang,
+      ),
       h.categoryName?.[lang] ?? '',
-      (h.missing ?? []).map((m) => `${m.ruleId}: ${m.keys.join(sep)}`).join('; '),
+      (h.missing ?? []).map((m) => `${m.ruleId}: ${list(m.keys, lang)}`).join('; '),
     ]);
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.households.length, column: 5 } };

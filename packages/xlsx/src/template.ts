@@ -4,7 +4,7 @@
  * an instructions sheet. Given an input, the same workbook comes back filled in.
  */
 import ExcelJS from 'exceljs';
-import { inputYears, type EvaluationInput, type Plan } from '@ruralkit/core';
+import { inputYears, type EvaluationInput, type Lang, type Plan } from '@ruralkit/core';
 import {
   clausesOf,
   fillingRule,
@@ -16,6 +16,8 @@ import {
   type Column,
   type SheetSpec,
 } from './columns.js';
+import { xlsxMessage, xlsxSaid } from './locales/index.js';
+import type { XlsxMessages } from './locales/messages.js';
 import { HEADER_FILL, KEY_FONT, styleHeader, columnLetter } from './style.js';
 
 export interface TemplateOptions {
@@ -123,8 +125,15 @@ const NUMBER_FORMAT: Partial<Record<Column['unit'], string>> = {
   date: 'yyyy-mm-dd',
 };
 
+/** A word of the Chinese template, or of its English glosses. */
+const word = (code: Extract<keyof XlsxMessages, `value.${string}` | `instructions.${string}`>, lang: Lang) =>
+  xlsxSaid(xlsxMessage(code, {}), lang);
+
+const YES = word('value.yes', 'zh');
+const NO = word('value.no', 'zh');
+
 function cellValue(column: Column, value: unknown): ExcelJS.CellValue {
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'boolean') return value ? YES : NO;
   if (column.type === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
   return value as ExcelJS.CellValue;
 }
@@ -148,7 +157,7 @@ function validationOf(column: Column, years: { first: number; last: number }): E
   // The years and dates the import accepts (core's `inputYears`).
   if (column.key === 'year')
     return { ...common, type: 'whole', operator: 'between', formulae: [years.first, years.last] };
-  if (column.type === 'boolean') return { ...common, type: 'list', formulae: ['"是,否"'] };
+  if (column.type === 'boolean') return { ...common, type: 'list', formulae: [`"${YES},${NO}"`] };
   if (column.type === 'date') {
     const dates = [new Date(Date.UTC(years.first, 0, 1)), new Date(Date.UTC(years.last, 11, 31))];
     return { ...common, type: 'date', operator: 'between', formulae: dates };
@@ -174,12 +183,15 @@ function addInstructions(workbook: ExcelJS.Workbook, plan: Plan): void {
     { width: 8 },
     { width: 18 },
   ];
+  const title = (lang: Lang) =>
+    xlsxSaid(xlsxMessage('instructions.title', { title: plan.title[lang], docNo: plan.docNo }), lang);
+  // The Chinese instructions, then in English how a sheet is laid out.
   const lines = [
-    `${plan.title.zh}（${plan.docNo}）指标填报模板`,
-    `Template for the indicators of "${plan.title.en}"`,
-    '每张表第1行为中文列名（括号内为单位，* 为必填），第2行为英文键名（导入时按此识别列，请勿修改）；自第3行起每行一条记录。',
-    '比例可填 0.87 或 87%，2 及以上的数读作百分数；是/否列可填 是/否、Y/N、true/false；日期可填 Excel 日期或 2022-12-31；金额可带千位分隔符。空白单元格表示未填报。',
-    'Row 1: Chinese header (unit in brackets, * required); row 2: the English key the import reads (do not change it); data from row 3. Blank cells mean "not reported".',
+    title('zh'),
+    title('en'),
+    word('instructions.layout', 'zh'),
+    word('instructions.values', 'zh'),
+    word('instructions.layout', 'en'),
   ];
   lines.forEach((text, i) => {
     const cell = sheet.getCell(`A${i + 1}`);
@@ -187,16 +199,17 @@ function addInstructions(workbook: ExcelJS.Workbook, plan: Plan): void {
     cell.font = i === 0 ? { bold: true, size: 14 } : { size: 10 };
   });
   const header = sheet.getRow(7);
+  const both = (code: Parameters<typeof word>[0]) => `${word(code, 'zh')} ${word(code, 'en')}`;
   header.values = [
-    '工作表 Sheet',
-    '列 Col',
-    '列名 Header',
-    '英文键 Key',
-    '含义 Meaning',
-    '单位 Unit',
-    '填写要求 What to type',
-    '必填',
-    '依据条款 Clause',
+    both('instructions.header.sheet'),
+    both('instructions.header.column'),
+    both('instructions.header.name'),
+    both('instructions.header.key'),
+    both('instructions.header.meaning'),
+    both('instructions.header.unit'),
+    both('instructions.header.filling'),
+    word('instructions.header.required', 'zh'),
+    both('instructions.header.clause'),
   ];
   styleHeader(header);
   let r = 8;
@@ -212,8 +225,8 @@ function addInstructions(workbook: ExcelJS.Workbook, plan: Plan): void {
         column.name.en,
         unit ? unit.zh : '',
         `${rule.zh}\n${rule.en}`,
-        column.required || column.identifies ? '是' : '',
-        clausesOf(plan, column.key).join('、'),
+        column.required || column.identifies ? YES : '',
+        xlsxSaid(xlsxMessage('list.items', { items: clausesOf(plan, column.key) }), 'zh'),
       ];
       sheet.getRow(r - 1).alignment = { wrapText: true, vertical: 'top' };
     });

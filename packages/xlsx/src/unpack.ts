@@ -6,9 +6,10 @@
  * unpacked, into a plain (stored) archive of exactly the entries counted, for the reader.
  */
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import type { LocalizedText } from '@ruralkit/core';
+import type { LocalizedText, Message } from '@ruralkit/core';
 import { SpreadsheetError } from './errors.js';
 import { MAX_IMPORT_BYTES, MAX_WORKBOOK_ENTRIES, tooLargeUnpacked, tooManyEntries } from './limits.js';
+import { xlsxMessage, xlsxText } from './locales/index.js';
 
 /** How much a workbook may unpack to. */
 export interface UnpackLimits {
@@ -35,8 +36,7 @@ interface Entry {
 }
 
 const refuse = (message: LocalizedText) => new SpreadsheetError([{ path: [], sheet: '(xlsx)', message }]);
-const invalid = (zh: string, en: string) =>
-  refuse({ zh: `不是有效的 xlsx 文件（${zh}）`, en: `not a valid xlsx file (${en})` });
+const invalid = (why: Message) => refuse(xlsxText(why));
 
 /**
  * The workbook `data` as a plain archive of its entries, inflated: refused (`SpreadsheetError`)
@@ -62,10 +62,10 @@ function directory(data: Uint8Array, maxEntries: number): Entry[] {
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
   const end = endRecord(view);
-  if (end < 0) throw invalid('不是 ZIP 压缩包', 'not a ZIP archive');
+  if (end < 0) throw invalid(xlsxMessage('workbook.not-zip', {}));
   const declared = u16(end + 10);
   let at = u32(end + 16);
-  if (declared === 0xffff || at === 0xffffffff) throw invalid('ZIP64 压缩包', 'a ZIP64 archive');
+  if (declared === 0xffff || at === 0xffffffff) throw invalid(xlsxMessage('workbook.zip64', {}));
   const entries: Entry[] = [];
   while (at + 46 <= end && u32(at) === CENTRAL) {
     if (entries.length === maxEntries) throw refuse(tooManyEntries(maxEntries));
@@ -79,17 +79,17 @@ function directory(data: Uint8Array, maxEntries: number): Entry[] {
     const nameLength = u16(at + 28);
     const local = u32(at + 42);
     if (compressed === 0xffffffff || size === 0xffffffff || local === 0xffffffff) {
-      throw invalid('ZIP64 压缩包', 'a ZIP64 archive');
+      throw invalid(xlsxMessage('workbook.zip64', {}));
     }
-    if (flags & 1) throw invalid('条目已加密', 'an entry is encrypted');
+    if (flags & 1) throw invalid(xlsxMessage('workbook.encrypted-entry', {}));
     if (method !== STORED && method !== DEFLATED) {
-      throw invalid(`不支持的压缩方式 ${method}`, `compression method ${method} is not supported`);
+      throw invalid(xlsxMessage('workbook.compression-method', { method }));
     }
     if (local + 30 > data.byteLength || u32(local) !== LOCAL) {
-      throw invalid('压缩包条目损坏', 'damaged ZIP entry');
+      throw invalid(xlsxMessage('workbook.damaged-entry', {}));
     }
     const start = local + 30 + u16(local + 26) + u16(local + 28);
-    if (start + compressed > data.byteLength) throw invalid('压缩包被截断', 'the ZIP archive is truncated');
+    if (start + compressed > data.byteLength) throw invalid(xlsxMessage('workbook.truncated', {}));
     entries.push({
       name: data.subarray(at + 46, at + 46 + nameLength),
       flags: flags & 0x800,
@@ -100,10 +100,7 @@ function directory(data: Uint8Array, maxEntries: number): Entry[] {
     at += 46 + nameLength + u16(at + 30) + u16(at + 32);
   }
   if (entries.length !== declared) {
-    throw invalid(
-      `目录记载 ${declared} 个条目，实有 ${entries.length} 个`,
-      `its directory declares ${declared} entries but holds ${entries.length}`,
-    );
+    throw invalid(xlsxMessage('workbook.entry-count', { declared, found: entries.length }));
   }
   return entries;
 }
@@ -129,7 +126,7 @@ function inflatedSize(data: Uint8Array, budget: number): Promise<number> {
       }
     });
     inflate.on('end', () => resolve(size));
-    inflate.on('error', (error) => reject(invalid(`压缩数据损坏：${error.message}`, `damaged data: ${error.message}`)));
+    inflate.on('error', (error) => reject(invalid(xlsxMessage('workbook.damaged-data', { detail: error.message }))));
     inflate.end(data);
   });
 }
@@ -146,7 +143,7 @@ function storedArchive(entries: Entry[], sizes: number[]): Buffer {
     const size = sizes[n]!;
     at = header(archive, at, LOCAL, entry, size);
     const content = entry.method === STORED ? entry.data : inflateRawSync(entry.data, { maxOutputLength: size || 1 });
-    if (content.length !== size) throw invalid('压缩数据损坏', 'damaged data');
+    if (content.length !== size) throw invalid(xlsxMessage('workbook.damaged-data', { detail: undefined }));
     archive.set(content, at);
     at += size;
   });

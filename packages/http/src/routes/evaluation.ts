@@ -25,6 +25,7 @@ import type { z } from 'zod';
 import { EVALUATION_INPUT_EXAMPLE, HOUSEHOLDS_NDJSON_EXAMPLE, VILLAGES_NDJSON_EXAMPLE } from '../examples.js';
 import { negotiate, requireMediaType } from '../negotiate.js';
 import { readLines } from '../ndjson.js';
+import { httpMessage, httpText } from '../locales/index.js';
 import { HttpProblem, problemBody, toProblem } from '../problem.js';
 import { route, type RequestContext, type RouteSpec } from '../route.js';
 import { AsOfQuery, BatchQuery, EvaluateQuery, PlanParams } from '../schemas.js';
@@ -234,10 +235,7 @@ function streamResults(
         } catch {
           yield problemLine(
             line,
-            new HttpProblem('invalid-json', {
-              zh: `第 ${line} 行不是有效的 JSON`,
-              en: `line ${line} is not valid JSON`,
-            }),
+            new HttpProblem('invalid-json', httpText(httpMessage('ndjson.line-not-json', { line }))),
           );
           continue;
         }

@@ -1,6 +1,7 @@
 /** Operations routes (运维): liveness, readiness (the store answers), metrics and the OpenAPI document (its page: `docs-page.ts`). */
 import { z } from 'zod';
 import type { Metrics } from '../metrics.js';
+import { httpMessage, httpText } from '../locales/index.js';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import { HealthSchema } from '../schemas.js';
@@ -37,7 +38,7 @@ export function operationRoutes(
         try {
           await service.store.auditHeads();
         } catch {
-          throw new HttpProblem('unavailable', { zh: '存储不可用', en: 'the store does not answer' });
+          throw new HttpProblem('unavailable', httpText(httpMessage('title.store-unavailable', {})));
         }
         return { status: 'ok' };
       },

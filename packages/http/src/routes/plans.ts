@@ -10,6 +10,7 @@ import {
   pluginSpecs,
   type Plan,
 } from '@ruralkit/core';
+import { httpMessage, httpText } from '../locales/index.js';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import {
@@ -28,13 +29,9 @@ function basePlanOf(service: Service, base: { id: string; hash: string }): Plan 
   if (builtIn && planHash(builtIn) === base.hash) return builtIn;
   const served = [...service.plans.values()].find((p) => p.hash === base.hash);
   if (served) return served.plan;
-  throw new HttpProblem(
-    'not-found',
-    { zh: '基础方案不在服务中', en: 'the base plan is not served' },
-    {
-      detail: { zh: `基础方案 ${base.id}（${base.hash}）`, en: `base plan ${base.id} (${base.hash})` },
-    },
-  );
+  throw new HttpProblem('not-found', httpText(httpMessage('title.base-plan-not-served', {})), {
+    detail: httpText(httpMessage('plan.base', { id: base.id, hash: base.hash })),
+  });
 }
 
 export function planRoutes(service: Service): RouteSpec[] {

@@ -11,11 +11,13 @@ import {
   queryFromText,
   TransitionResultSchema,
   type EventInput,
+  type Message,
   type Principal,
   type TransitionResult,
 } from '@ruralkit/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EVENT_EXAMPLE, INSTANCE_PAGE_EXAMPLE, START_EXAMPLE, TASK_PAGE_EXAMPLE } from '../examples.js';
+import { httpMessage, httpText } from '../locales/index.js';
 import { HttpProblem } from '../problem.js';
 import { route, type RouteSpec } from '../route.js';
 import {
@@ -218,7 +220,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       responses: { 200: { description: 'The deadlines marked overdue', schema: TickResultSchema } },
       problems: [401, 403, 429],
       handler: async ({ principal }) => {
-        requireSupervisor(principal, 'tick');
+        requireSupervisor(principal, httpMessage('action.tick', {}));
         return { overdue: await service.maintenance.tick(undefined, { tenant: principal.tenant }) };
       },
     }),
@@ -231,7 +233,7 @@ export function workflowRoutes(service: Service): RouteSpec[] {
       responses: { 200: { description: 'The verification', schema: AuditVerificationSchema } },
       problems: [401, 403, 429],
       handler: ({ principal }) => {
-        requireSupervisor(principal, 'verify the audit chain');
+        requireSupervisor(principal, httpMessage('action.verify-audit-chain', {}));
         return service.maintenance.verify(principal.tenant);
       },
     }),
@@ -245,13 +247,9 @@ function eventInput(
 ): EventInput {
   const key = request.headers['idempotency-key'];
   if (key !== undefined && (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key))) {
-    throw new HttpProblem(
-      'invalid-request',
-      { zh: 'Idempotency-Key 无效', en: 'invalid Idempotency-Key' },
-      {
-        detail: { zh: '应为 1–200 个可见 ASCII 字符', en: 'use 1–200 visible ASCII characters' },
-      },
-    );
+    throw new HttpProblem('invalid-request', httpText(httpMessage('title.invalid-idempotency-key', {})), {
+      detail: httpText(httpMessage('request.idempotency-key', {})),
+    });
   }
   return {
     type: body.type,
@@ -266,13 +264,9 @@ function ifMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
   if (!match) {
-    throw new HttpProblem(
-      'invalid-request',
-      { zh: 'If-Match 无效', en: 'invalid If-Match' },
-      {
-        detail: { zh: '应为实例的 ETag，如 "3"', en: 'give the instance ETag, such as "3"' },
-      },
-    );
+    throw new HttpProblem('invalid-request', httpText(httpMessage('title.invalid-if-match', {})), {
+      detail: httpText(httpMessage('request.if-match', {})),
+    });
   }
   return Number(match[1]);
 }
@@ -283,13 +277,10 @@ function answer(reply: FastifyReply, result: TransitionResult): TransitionResult
   return result;
 }
 
-function requireSupervisor(principal: Principal, what: string): void {
+/** Refuse (403) `action`, an `action.*` message, unless `principal` is a supervisor. */
+function requireSupervisor(principal: Principal, action: Message): void {
   if (principal.roles.includes('supervisor')) return;
-  throw new HttpProblem(
-    'forbidden',
-    { zh: '无权操作', en: 'not allowed' },
-    {
-      detail: { zh: `${what} 须由 supervisor 角色执行`, en: `only the supervisor role may ${what}` },
-    },
-  );
+  throw new HttpProblem('forbidden', httpText(httpMessage('title.not-allowed', {})), {
+    detail: httpText(httpMessage('supervisor-only', { action })),
+  });
 }

@@ -1,0 +1,21 @@
+/** The spreadsheets' words (表格措辞), by language, and how a message of theirs is said. */
+import { renderMessage, type Lang, type LocalizedText, type Message } from '@ruralkit/core';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+export { xlsxMessage } from './messages.js';
+
+export const XLSX_WORDS = Object.freeze({
+  zh: Object.freeze([Object.freeze(zh)]),
+  en: Object.freeze([Object.freeze(en)]),
+});
+
+/** `message` in `lang`: a workbook written in one language. */
+export function xlsxSaid(message: Message, lang: Lang): string {
+  return renderMessage(message, XLSX_WORDS[lang]);
+}
+
+/** `message` in Chinese and English: a problem, or a name a workbook shows in both. */
+export function xlsxText(message: Message): LocalizedText {
+  return { zh: xlsxSaid(message, 'zh'), en: xlsxSaid(message, 'en') };
+}
