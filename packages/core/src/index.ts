@@ -159,6 +159,7 @@ export {
 export { verifyAuditEvidence, type AuditVerifyOptions } from './workflows/audit-verify.js';
 export { auditReasonText, historySaid, type SaidAuditEntry } from './workflows/audit-reason.js';
 export {
+  localized,
   messageOf,
   renderMessage,
   type Message,

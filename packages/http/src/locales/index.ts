@@ -1,5 +1,5 @@
 /** The service's words (服务措辞), by language, and how a message of theirs is said in both. */
-import { renderMessage, type LocalizedText, type Message } from '@ruralkit/core';
+import { localized, type LocalizedText, type Message } from '@ruralkit/core';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
@@ -12,5 +12,5 @@ export const HTTP_WORDS = Object.freeze({
 
 /** `message` in Chinese and English: a problem's title or detail, chosen by `Accept-Language` when answered. */
 export function httpText(message: Message): LocalizedText {
-  return { zh: renderMessage(message, HTTP_WORDS.zh), en: renderMessage(message, HTTP_WORDS.en) };
+  return localized(message, HTTP_WORDS);
 }

@@ -1,5 +1,5 @@
 /** The spreadsheets' words (表格措辞), by language, and how a message of theirs is said. */
-import { renderMessage, type Lang, type LocalizedText, type Message } from '@ruralkit/core';
+import { localized, renderMessage, type Lang, type LocalizedText, type Message } from '@ruralkit/core';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
@@ -17,5 +17,5 @@ export function xlsxSaid(message: Message, lang: Lang): string {
 
 /** `message` in Chinese and English: a problem, or a name a workbook shows in both. */
 export function xlsxText(message: Message): LocalizedText {
-  return { zh: xlsxSaid(message, 'zh'), en: xlsxSaid(message, 'en') };
+  return localized(message, XLSX_WORDS);
 }
