@@ -1,6 +1,7 @@
 /** Plugin errors (插件错误): each names the plugin and the path inside it. */
 import { RuralkitError } from '../model/errors.js';
-import { renderMessage, type Message } from '../model/message.js';
+import type { Message } from '../model/message.js';
+import { sayAround } from '../workflows/locales/index.js';
 import type { LocalizedText } from '../model/schema.js';
 import { PLUGIN_WORDS, pluginText } from './locales/index.js';
 import { pluginMessage } from './locales/messages.js';
@@ -29,12 +30,14 @@ export class PluginError extends RuralkitError {
   ) {
     const problems = [{ path, zh, en }, ...more];
     const line = (p: PluginProblem) => `${p.path ? `at ${p.path}: ` : ''}${p.zh} / ${p.en}`;
-    const said = (lang: 'zh' | 'en', problem: string) =>
-      renderMessage(pluginMessage('plugin.refused', { plugin, path, problem, more: more.length }), PLUGIN_WORDS[lang]);
     const count = pluginText(pluginMessage('plugin.problem-count', { count: problems.length }));
     super(
       'invalid-plugin',
-      { zh: said('zh', zh), en: said('en', en) },
+      sayAround(
+        { zh, en },
+        (problem) => pluginMessage('plugin.refused', { plugin, path, problem, more: more.length }),
+        PLUGIN_WORDS,
+      ),
       problems.length === 1
         ? `plugin ${plugin}${path ? ` at ${path}` : ''}: ${zh} / ${en}`
         : `plugin ${plugin}: ${count.zh} / ${count.en}:\n${problems.map((p) => `  - ${line(p)}`).join('\n')}`,
