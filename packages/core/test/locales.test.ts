@@ -9,6 +9,7 @@ import { EVALUATION_WORDS } from '../src/evaluate/locales/index.js';
 import { MODEL_WORDS } from '../src/model/locales/index.js';
 import { NODE_WORDS } from '../src/node/locales/index.js';
 import { RULE_WORDS } from '../src/rules/locales/index.js';
+import { PLUGIN_WORDS } from '../src/plugins/locales/index.js';
 import { CHANGJIANG_WORDS } from '../src/plans/changjiang-2021/workflows/locales/index.js';
 import { pseudo as pseudoChangjiang } from './locales/pseudo-changjiang.js';
 import { pseudo as pseudoErrorTitles } from './locales/pseudo-error-titles.js';
@@ -17,6 +18,7 @@ import { pseudo as pseudoLabels } from './locales/pseudo-labels.js';
 import { pseudo as pseudoModel } from './locales/pseudo-model.js';
 import { pseudo as pseudoNode } from './locales/pseudo-node.js';
 import { pseudo as pseudoRules } from './locales/pseudo-rules.js';
+import { pseudo as pseudoPlugins } from './locales/pseudo-plugins.js';
 import { pseudo as pseudoWorkflows } from './locales/pseudo-workflows.js';
 
 const codes = (words: object) => Object.keys(words).sort();
@@ -30,6 +32,7 @@ describe('the words files of each area', () => {
     ['the condition compiler', RULE_WORDS.zh[0]!, RULE_WORDS.en[0]!, pseudoRules],
     ['key and plugin files', NODE_WORDS.zh[0]!, NODE_WORDS.en[0]!, pseudoNode],
     ["the error codes' titles", errorTitlesZh, errorTitlesEn, pseudoErrorTitles],
+    ['plugins', PLUGIN_WORDS.zh[0]!, PLUGIN_WORDS.en[0]!, pseudoPlugins],
   ])('say the same codes in Chinese, English and the test language: %s', (_area, zh, en, pseudo) => {
     expect(codes(zh).length).toBeGreaterThan(0);
     expect(codes(en)).toEqual(codes(zh));

@@ -1,7 +1,9 @@
 /** `definePlugin`: check a plugin's shape once, where it is written. */
 import { structureProblems } from '../evaluate/structure.js';
 import { deepFreeze } from '../model/freeze.js';
-import { PluginError } from './errors.js';
+import { pluginError, PluginError } from './errors.js';
+import { pluginText } from './locales/index.js';
+import { pluginMessage } from './locales/messages.js';
 import { definitionProblem, freezeDefinition } from '../workflows/registry.js';
 import { PluginDataSchema, type Plugin, type PluginInput } from './schema.js';
 
@@ -21,38 +23,26 @@ export function definePlugin(input: PluginInput): Plugin {
   const { operators = {}, workflows = [], ...data } = input as PluginInput;
   const id = typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : '(no id)';
   const [malformed] = structureProblems(data, PLUGIN_DEPTH);
-  if (malformed) throw new PluginError(id, pathText(malformed.path), malformed.message.zh, malformed.message.en);
+  if (malformed) throw pluginError(id, pathText(malformed.path), malformed.message);
   if (typeof operators !== 'object' || operators === null || Array.isArray(operators)) {
-    throw new PluginError(
-      id,
-      'operators',
-      '自定义运算符须为对象（名称 → 函数）',
-      'operators must be an object of name → function',
-    );
+    throw pluginError(id, 'operators', pluginMessage('plugin.operators-not-object', {}));
   }
   const parsed = PluginDataSchema.safeParse(data);
   if (!parsed.success) {
     const [first, ...more] = parsed.error.issues.map((issue) => ({
       path: pathText(issue.path),
-      zh: `格式有误：${issue.message}`,
-      en: `invalid: ${issue.message}`,
+      ...pluginText(pluginMessage('plugin.invalid-shape', { issue: issue.message })),
     }));
     throw new PluginError(id, first!.path, first!.zh, first!.en, more);
   }
   for (const [name, fn] of Object.entries(operators)) {
     if (typeof fn !== 'function')
-      throw new PluginError(id, `operators.${name}`, '自定义运算符须为函数', 'a custom operator must be a function');
+      throw pluginError(id, `operators.${name}`, pluginMessage('plugin.operator-not-function', {}));
   }
-  if (!Array.isArray(workflows))
-    throw new PluginError(
-      id,
-      'workflows',
-      '流程须为流程定义的列表',
-      'workflows must be a list of workflow definitions',
-    );
+  if (!Array.isArray(workflows)) throw pluginError(id, 'workflows', pluginMessage('plugin.workflows-not-list', {}));
   workflows.forEach((definition, i) => {
     const problem = definitionProblem(definition);
-    if (problem) throw new PluginError(id, `workflows[${i}]`, problem.zh, problem.en);
+    if (problem) throw pluginError(id, `workflows[${i}]`, problem);
   });
   // Payload schemas stay as zod made them: a definition freezes its own tables only.
   const plugin: Plugin = Object.freeze({

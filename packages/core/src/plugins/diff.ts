@@ -3,23 +3,15 @@
  * Markdown, with who made each change and the reasons for every loosening.
  */
 import { canonicalJson, sha256Hex } from '../model/hash.js';
+import { renderMessage, type Message } from '../model/message.js';
 import type { LocalizedText, Plan } from '../model/schema.js';
 import { fillName, formatParameterValue } from '../evaluate/names.js';
 import { pluginSpec, type ResolvedPlan } from '../model/resolved-plan.js';
 import { workflowsFor } from '../workflows/definitions.js';
+import { PLUGIN_WORDS, pluginText } from './locales/index.js';
+import { pluginMessage, type PlanChangeKind, type PluginMessages } from './locales/messages.js';
 
-export type PlanChangeKind =
-  | 'parameter'
-  | 'rule'
-  | 'screening-rule'
-  | 'indicator'
-  | 'unit'
-  | 'risk-type'
-  | 'messages'
-  | 'responsibility'
-  | 'workflow-role'
-  | 'workflow'
-  | 'operator';
+export type { PlanChangeKind };
 
 /**
  * One change: what, how, by whom; `relaxed` holds the declared reason when it loosens a target.
@@ -133,9 +125,7 @@ function parameterValues(plan: Plan, id: string, lang: 'zh' | 'en'): string {
     value: formatParameterValue(v.value, parameter.unit, lang),
   }));
   if (shown.length === 1) return shown[0]!.value;
-  return lang === 'zh'
-    ? shown.map((v) => `${v.value}（${v.from}起）`).join('、')
-    : shown.map((v) => `${v.value} from ${v.from}`).join(', ');
+  return renderMessage(pluginMessage('diff.dated-values', { values: shown }), PLUGIN_WORDS[lang]);
 }
 
 function diffList<T extends { id: string }>(
@@ -157,41 +147,27 @@ function diffList<T extends { id: string }>(
   }
 }
 
-const KIND_ZH: Record<PlanChangeKind, string> = {
-  parameter: '参数',
-  rule: '规则',
-  'screening-rule': '筛查规则',
-  indicator: '指标',
-  unit: '单位',
-  'risk-type': '风险类型',
-  messages: '提示语',
-  responsibility: '责任分工',
-  'workflow-role': '流程角色',
-  workflow: '流程',
-  operator: '运算符',
-};
-
 /** The diff as Markdown: a table of changes, then the declared loosenings with their reasons. */
 export function diffToMarkdown(diff: PlanDiff): string {
   const lines = [
-    `# 方案差异 / Plan changes: ${diff.base.id}`,
+    `# ${label('diff.title', ' / ')}: ${diff.base.id}`,
     '',
-    `- 插件 / plugins: ${diff.plugins.map(pluginSpec).join(', ') || '—'}`,
-    `- 基础方案 / base hash: \`${diff.base.hash}\``,
-    `- 解析后 / resolved hash: \`${diff.hash}\``,
+    `- ${label('diff.plugins', ' / ')}: ${diff.plugins.map(pluginSpec).join(', ') || '—'}`,
+    `- ${label('diff.base-hash', ' / ')}: \`${diff.base.hash}\``,
+    `- ${label('diff.resolved-hash', ' / ')}: \`${diff.hash}\``,
     '',
-    '| 类别 kind | id | 变更 change | 来自 by | 内容 details |',
+    `| ${label('diff.column.kind')} | id | ${label('diff.column.change')} | ${label('diff.column.by')} | ${label('diff.column.details')} |`,
     '|---|---|---|---|---|',
   ];
   for (const c of diff.changes) {
     lines.push(
-      `| ${KIND_ZH[c.kind]} ${c.kind} | \`${c.id}\` | ${c.change}${c.relaxed ? ' ⚠ relaxed' : ''} | ${c.by} | ${details(c)} |`,
+      `| ${said(pluginMessage('diff.kind', { kind: c.kind }))} | \`${c.id}\` | ${c.change}${c.relaxed ? ' ⚠ relaxed' : ''} | ${c.by} | ${details(c)} |`,
     );
   }
   if (diff.changes.length === 0) lines.push('| — | — | — | — | — |');
   const relaxed = diff.changes.filter((c) => c.relaxed);
   if (relaxed.length > 0) {
-    lines.push('', '## 放宽的目标 / Relaxed targets', '');
+    lines.push('', `## ${label('diff.relaxed-targets', ' / ')}`, '');
     for (const c of relaxed) lines.push(`- \`${c.id}\` (${c.by}): ${c.relaxed}`);
   }
   return `${lines.join('\n')}\n`;
@@ -223,5 +199,19 @@ function details(change: PlanChange): string {
     const show = (units: unknown) => ((units as string[] | undefined) ?? []).join(', ');
     return `${show(change.before)} → ${show(change.after)}`;
   }
-  return `自定义运算符 custom operator, code ${String(change.after)}`;
+  return `${label('diff.custom-operator')}, code ${String(change.after)}`;
 }
+
+/** A message in Chinese then English, as the bilingual Markdown shows it: `类别 kind`, `插件 / plugins`. */
+function said(message: Message, between = ' '): string {
+  const text = pluginText(message);
+  return `${text.zh}${between}${text.en}`;
+}
+
+/** A label of the Markdown (a message without parameters), in Chinese then English. */
+function label(code: DiffLabel, between = ' '): string {
+  return said(pluginMessage(code, {}), between);
+}
+
+/** The Markdown's labels: the diff's codes without parameters. */
+type DiffLabel = Exclude<Extract<keyof PluginMessages, `diff.${string}`>, 'diff.kind' | 'diff.dated-values'>;

@@ -1,5 +1,10 @@
 /** Plugin errors (插件错误): each names the plugin and the path inside it. */
 import { RuralkitError } from '../model/errors.js';
+import type { Message } from '../model/message.js';
+import { sayAround } from '../workflows/locales/index.js';
+import type { LocalizedText } from '../model/schema.js';
+import { PLUGIN_WORDS, pluginText } from './locales/index.js';
+import { pluginMessage } from './locales/messages.js';
 
 /** One problem of a plugin: where it is, and what is wrong, in Chinese and English. */
 export interface PluginProblem {
@@ -25,18 +30,24 @@ export class PluginError extends RuralkitError {
   ) {
     const problems = [{ path, zh, en }, ...more];
     const line = (p: PluginProblem) => `${p.path ? `at ${p.path}: ` : ''}${p.zh} / ${p.en}`;
-    const where = (lang: 'zh' | 'en') =>
-      lang === 'zh' ? `插件 ${plugin}${path ? ` 的 ${path}` : ''}` : `plugin ${plugin}${path ? ` at ${path}` : ''}`;
+    const count = pluginText(pluginMessage('plugin.problem-count', { count: problems.length }));
     super(
       'invalid-plugin',
-      {
-        zh: `${where('zh')}：${zh}${more.length ? `（另有 ${more.length} 处问题）` : ''}`,
-        en: `${where('en')}: ${en}${more.length ? ` (and ${more.length} more problems)` : ''}`,
-      },
+      sayAround(
+        { zh, en },
+        (problem) => pluginMessage('plugin.refused', { plugin, path, problem, more: more.length }),
+        PLUGIN_WORDS,
+      ),
       problems.length === 1
         ? `plugin ${plugin}${path ? ` at ${path}` : ''}: ${zh} / ${en}`
-        : `plugin ${plugin}: ${problems.length} 处问题 / ${problems.length} problems:\n${problems.map((p) => `  - ${line(p)}`).join('\n')}`,
+        : `plugin ${plugin}: ${count.zh} / ${count.en}:\n${problems.map((p) => `  - ${line(p)}`).join('\n')}`,
     );
     this.problems = problems;
   }
+}
+
+/** The error refusing `plugin` at `path`: `problem` is a plugins' message, or a text another area said. */
+export function pluginError(plugin: string, path: string, problem: Message | LocalizedText): PluginError {
+  const text = 'code' in problem ? pluginText(problem) : problem;
+  return new PluginError(plugin, path, text.zh, text.en);
 }

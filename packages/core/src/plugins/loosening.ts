@@ -9,7 +9,9 @@ import type { ResolvedPlan } from '../model/resolved-plan.js';
 import { compileCondition } from '../rules/compile.js';
 import { customOperators } from '../rules/operators.js';
 import { parameterEntryAt } from '../model/parameters.js';
-import type { Condition, LocalizedText, Parameter, Plan, Rule, ScreeningRule } from '../model/schema.js';
+import type { Message } from '../model/message.js';
+import type { Condition, Parameter, Plan, Rule, ScreeningRule } from '../model/schema.js';
+import { pluginMessage } from './locales/messages.js';
 
 /** What the checks read of the plan being resolved: its period, parameters and operators as they stand. */
 export type PlanState = Pick<Plan, 'period' | 'parameters'> & Pick<ResolvedPlan, 'operators'>;
@@ -41,25 +43,17 @@ function laxer(direction: Parameter['stricter'], value: number | string, than: n
  * applied, reads the same facts the same way (derived facts alike), its condition can be shown
  * to imply `old`'s, and its due date is never later than `old`'s in the plan period.
  */
-export function ruleReplacementLoosens(old: Rule, next: Rule, plan: PlanState): LocalizedText | undefined {
-  if (next.strength !== 'binding')
-    return { zh: `不再是约束性目标（改为 ${next.strength}）`, en: `it is no longer binding (now ${next.strength})` };
+export function ruleReplacementLoosens(old: Rule, next: Rule, plan: PlanState): Message | undefined {
+  if (next.strength !== 'binding') return pluginMessage('loosening.not-binding', { strength: next.strength });
   if (next.subject !== old.subject)
-    return {
-      zh: `对象由 ${old.subject} 改为 ${next.subject}，原对象的结果不再出现`,
-      en: `its subject changes from ${old.subject} to ${next.subject}, so the ${old.subject} results disappear`,
-    };
-  if (next.kind !== old.kind)
-    return { zh: `类型由 ${old.kind} 改为 ${next.kind}`, en: `its kind changes from ${old.kind} to ${next.kind}` };
+    return pluginMessage('loosening.subject-changed', { from: old.subject, to: next.subject });
+  if (next.kind !== old.kind) return pluginMessage('loosening.kind-changed', { from: old.kind, to: next.kind });
   const due = dueLoosens(old, next, plan);
   if (due) return due;
   const derived = derivedDiffers(old, next, plan);
   if (derived) return derived;
   if (!implies(old.applicability ?? ALWAYS, next.applicability ?? ALWAYS, plan))
-    return {
-      zh: '适用条件不能证明在原适用范围内都成立（可能使结果变为“不适用”）',
-      en: 'its applicability cannot be shown to hold wherever the plan’s did (results may become not applicable)',
-    };
+    return pluginMessage('loosening.applicability', {});
   if (!implies(next.condition, old.condition, plan)) return conditionReason(next.condition, old.condition);
   return undefined;
 }
@@ -72,19 +66,12 @@ export function screeningReplacementLoosens(
   old: ScreeningRule,
   next: ScreeningRule,
   plan: PlanState,
-): LocalizedText | undefined {
+): Message | undefined {
   if (next.riskType !== old.riskType)
-    return {
-      zh: `风险类型由 ${old.riskType} 改为 ${next.riskType}`,
-      en: `its risk type changes from ${old.riskType} to ${next.riskType}`,
-    };
+    return pluginMessage('loosening.risk-type-changed', { from: old.riskType, to: next.riskType });
   const derived = derivedDiffers(old, next, plan);
   if (derived) return derived;
-  if (!implies(old.condition, next.condition, plan))
-    return {
-      zh: '新条件不能证明在原规则预警的每种情况下都会预警（同一指标、同一比较、阈值在方案期内每个生效值下至少同样宽）',
-      en: 'the new condition cannot be shown to flag every household the plan’s flagged (same facts, same comparisons, thresholds at least as wide under every value in force in the plan period)',
-    };
+  if (!implies(old.condition, next.condition, plan)) return pluginMessage('loosening.screening-condition', {});
   return undefined;
 }
 
@@ -173,16 +160,13 @@ function datesInPeriod(plan: PlanState, sources: ValueSource[]): string[] {
 }
 
 /** A `due` that is missing, is no date parameter of the same direction, or is later on some date. */
-function dueLoosens(old: Rule, next: Rule, plan: PlanState): LocalizedText | undefined {
+function dueLoosens(old: Rule, next: Rule, plan: PlanState): Message | undefined {
   if (!old.due || next.due === old.due) return undefined;
   const find = (id: string | undefined) => plan.parameters.find((p) => p.id === id);
   const before = find(old.due)!;
   const after = find(next.due);
   if (!after || after.stricter !== before.stricter)
-    return {
-      zh: `期限参数 ${next.due ?? '（无）'} 不是与 ${old.due} 同方向的日期参数`,
-      en: `its due date ${next.due ?? '(none)'} is not a date parameter of the same direction as ${old.due}`,
-    };
+    return pluginMessage('loosening.due-not-date', { due: next.due ?? null, old: old.due });
   const late = datesInPeriod(plan, [parameterSource(before), parameterSource(after)]).find((date) => {
     const x = parameterEntryAt(after, date)?.value;
     const y = parameterEntryAt(before, date)?.value;
@@ -190,18 +174,17 @@ function dueLoosens(old: Rule, next: Rule, plan: PlanState): LocalizedText | und
   });
   if (late === undefined) return undefined;
   const value = (p: Parameter) => String(parameterEntryAt(p, late)?.value ?? '—');
-  return {
-    zh: `期限 ${next.due} 在 ${late} 生效的值为 ${value(after)}，晚于 ${old.due} 的 ${value(before)}`,
-    en: `its due date ${next.due} in force on ${late} is ${value(after)}, later than ${old.due}'s ${value(before)}`,
-  };
+  return pluginMessage('loosening.due-later', {
+    due: next.due!,
+    on: late,
+    value: value(after),
+    old: old.due,
+    oldValue: value(before),
+  });
 }
 
 /** A derived fact defined differently, or one that shadows a fact the other rule reads. */
-function derivedDiffers(
-  old: Rule | ScreeningRule,
-  next: Rule | ScreeningRule,
-  plan: PlanState,
-): LocalizedText | undefined {
+function derivedDiffers(old: Rule | ScreeningRule, next: Rule | ScreeningRule, plan: PlanState): Message | undefined {
   const operators = { ...customOperators, ...plan.operators };
   const read = (rule: Rule | ScreeningRule) =>
     new Set(
@@ -214,17 +197,13 @@ function derivedDiffers(
     const a = old.derived[name];
     const b = next.derived[name];
     const same = a && b ? canonicalJson(a) === canonicalJson(b) : !read(a ? next : old).has(name);
-    if (!same)
-      return {
-        zh: `派生指标 "${name}" 的定义与原规则不同`,
-        en: `the derived fact "${name}" is not defined as in the plan's rule`,
-      };
+    if (!same) return pluginMessage('loosening.derived-differs', { name });
   }
   return undefined;
 }
 
 /** Why a condition could not be shown to be as strict: the most telling cause first. */
-function conditionReason(next: Condition, old: Condition): LocalizedText {
+function conditionReason(next: Condition, old: Condition): Message {
   const comparisons = (c: Condition): Comparison[] =>
     'all' in c
       ? c.all.flatMap(comparisons)
@@ -236,32 +215,21 @@ function conditionReason(next: Condition, old: Condition): LocalizedText {
             ? [c]
             : [];
   const unknown = comparisons(next).find((c) => !BOUNDS[c.operator] && !comparisons(old).some((o) => same(o, c)));
-  if (unknown)
-    return {
-      zh: `运算符 "${unknown.operator}" 无法证明与原条件同样严格`,
-      en: `the operator "${unknown.operator}" cannot be shown to be as strict as the plan's condition`,
-    };
+  if (unknown) return pluginMessage('loosening.operator-unproven', { operator: unknown.operator });
   const hasAny = (c: Condition): boolean =>
     'any' in c || ('all' in c && c.all.some(hasAny)) || ('not' in c && hasAny(c.not));
-  if (hasAny(next) && !hasAny(old))
-    return {
-      zh: '用 any（任一成立）代替了 all（全部成立），新条件不能证明至少同样严格',
-      en: 'any (one of) in place of all: the new condition cannot be shown to be at least as strict',
-    };
+  if (hasAny(next) && !hasAny(old)) return pluginMessage('loosening.any-for-all', {});
   const literal = comparisons(next).find(
     (c) =>
       typeof c.value !== 'object' &&
       comparisons(old).some((o) => o.fact === c.fact && typeof o.value === 'object' && o.value !== null),
   );
   if (literal)
-    return {
-      zh: `"${literal.fact}" 与字面量 ${JSON.stringify(literal.value)} 比较，而原规则与参数比较`,
-      en: `"${literal.fact}" is compared with the literal ${JSON.stringify(literal.value)} where the plan compares it with a parameter`,
-    };
-  return {
-    zh: '新条件不能证明至少同样严格（须比较同一指标，每个比较在方案期内每个生效参数值下至少同样严格；any 代替 all 不算）',
-    en: 'the new condition cannot be shown to be at least as strict (the same facts, each comparison at least as strict under every parameter value in force in the plan period; any in place of all is not)',
-  };
+    return pluginMessage('loosening.literal-for-parameter', {
+      fact: literal.fact,
+      value: literal.value as string | number | boolean,
+    });
+  return pluginMessage('loosening.condition-unproven', {});
 }
 
 function same(a: Condition, b: Condition): boolean {

@@ -1,5 +1,6 @@
 /** The order plugins apply in (插件顺序): by their dependencies, missing and cyclic ones refused. */
-import { PluginError } from './errors.js';
+import { pluginError } from './errors.js';
+import { pluginMessage } from './locales/messages.js';
 import type { Plugin } from './schema.js';
 
 /** Plugins in dependency order (a stable topological sort); missing and cyclic dependencies refused. */
@@ -7,17 +8,16 @@ export function orderByDependencies(plugins: Plugin[]): Plugin[] {
   const byId = new Map<string, Plugin>();
   for (const [index, plugin] of plugins.entries()) {
     if (byId.has(plugin.id))
-      throw new PluginError(plugin.id, '', '同一插件被加载了两次', `the plugin is given twice (#${index + 1})`);
+      throw pluginError(plugin.id, '', pluginMessage('plugin.given-twice', { position: index + 1 }));
     byId.set(plugin.id, plugin);
   }
   for (const plugin of plugins) {
     plugin.dependsOn.forEach((dep, i) => {
       if (!byId.has(dep)) {
-        throw new PluginError(
+        throw pluginError(
           plugin.id,
           `dependsOn[${i}]`,
-          `依赖的插件 "${dep}" 未加载`,
-          `depends on plugin "${dep}", which is not loaded`,
+          pluginMessage('plugin.dependency-missing', { dependency: dep }),
         );
       }
     });
@@ -27,8 +27,8 @@ export function orderByDependencies(plugins: Plugin[]): Plugin[] {
   const visit = (plugin: Plugin, trail: string[]) => {
     if (state.get(plugin.id) === 'done') return;
     if (state.get(plugin.id) === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(plugin.id)), plugin.id].join(' → ');
-      throw new PluginError(plugin.id, 'dependsOn', `循环依赖：${cycle}`, `cyclic dependency: ${cycle}`);
+      const cycle = [...trail.slice(trail.indexOf(plugin.id)), plugin.id];
+      throw pluginError(plugin.id, 'dependsOn', pluginMessage('plugin.dependency-cycle', { cycle }));
     }
     state.set(plugin.id, 'visiting');
     for (const dep of plugin.dependsOn) visit(byId.get(dep)!, [...trail, plugin.id]);

@@ -11,7 +11,8 @@ import { deepFreeze } from '../model/freeze.js';
 import { canonicalJson, planHash, sha256Hex } from '../model/hash.js';
 import type { Plan } from '../model/schema.js';
 import { definePlugin, isDefinedPlugin } from './define.js';
-import { PluginError } from './errors.js';
+import { pluginError } from './errors.js';
+import { pluginMessage } from './locales/messages.js';
 import { isResolvedPlan, planData, workingCopy, type ResolvedPlan } from '../model/resolved-plan.js';
 import type { Plugin, PluginInput } from './schema.js';
 import { addPluginWorkflows } from '../workflows/definitions.js';
@@ -25,7 +26,7 @@ import type { WorkflowDefinition } from '../workflows/types.js';
  */
 export function resolvePlan(plan: Plan, plugins: readonly (Plugin | PluginInput)[]): ResolvedPlan {
   if (isResolvedPlan(plan) && plan.plugins.length > 0) {
-    throw new PluginError('-', '', '请对基础方案解析插件', 'resolve plugins against the base plan, not a resolved one');
+    throw pluginError('-', '', pluginMessage('plugin.resolved-base', {}));
   }
   const checked = plugins.map((p) => (isDefinedPlugin(p) ? p : definePlugin(p)));
   const ordered = orderByDependencies(checked);

@@ -5,9 +5,9 @@
  */
 import type { Plan, Rule, ScreeningRule } from '../model/schema.js';
 import { splitTemplate } from '../evaluate/format.js';
+import { pluginMessage } from './locales/messages.js';
+import type { Fail } from './references.js';
 import type { Plugin } from './schema.js';
-
-type Fail = (path: string, zh: string, en: string) => never;
 
 /** Something in braces that looks like a placeholder, known or not. */
 const BRACED = /\{[A-Za-z][^{}]*\}/g;
@@ -39,10 +39,10 @@ function check(plan: Plan, rule: Rule | ScreeningRule, template: string, path: s
   for (const name of parts.filter((_, i) => i % 2 === 1)) {
     const id = name.slice(2);
     if (name.startsWith('v:') && !rule.derived[id] && !plan.indicators.some((d) => d.key === id)) {
-      fail(path, `消息中的 {${name}} 不是指标或派生值`, `{${name}} in the message is no indicator or derived value`);
+      fail(path, pluginMessage('plugin.template-value-unknown', { placeholder: name }));
     }
     if (name.startsWith('p:') && !plan.parameters.some((p) => p.id === id)) {
-      fail(path, `消息中的 {${name}} 不是方案参数`, `{${name}} in the message is no parameter of the plan`);
+      fail(path, pluginMessage('plugin.template-parameter-unknown', { placeholder: name }));
     }
   }
   const unknown = parts
@@ -50,10 +50,6 @@ function check(plan: Plan, rule: Rule | ScreeningRule, template: string, path: s
     .join('')
     .match(BRACED);
   if (unknown) {
-    fail(
-      path,
-      `消息中的 ${unknown[0]} 不是占位符（可用 {subject} {year} {due} {v:键名} {p:参数}）`,
-      `${unknown[0]} in the message is no placeholder (use {subject}, {year}, {due}, {v:key} or {p:parameter})`,
-    );
+    fail(path, pluginMessage('plugin.template-not-placeholder', { text: unknown[0] }));
   }
 }

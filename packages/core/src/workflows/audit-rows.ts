@@ -9,6 +9,7 @@ import { canonicalJson, sha256Hex } from '../model/hash.js';
 import { auditEntryText, chainAudit, chainOf, type AuditHead, type BoundRecord, type ChainTip } from './audit.js';
 import { AuditBrokenError } from './errors.js';
 import type { AuditEntry, Commit, DomainEvent, InstanceRecord } from './types.js';
+import { workflowMessage } from './locales/messages.js';
 
 /** An audit row: the columns queries use, and the entry's stored text. */
 export interface AuditRow {
@@ -119,11 +120,7 @@ export function sealCommit(commit: Commit, instance?: InstanceRecord): SealedCom
 export function auditEntryOf(row: Pick<AuditRow, 'tenant' | 'seq' | 'hash' | 'entry'>): AuditEntry {
   const parsed = parseObject(row.entry);
   if (!parsed) {
-    const label = row.tenant || '-';
-    throw new AuditBrokenError({
-      zh: `租户 ${label} 的审计记录 #${row.seq} 不是有效的 JSON`,
-      en: `audit entry #${row.seq} of tenant ${label} is not valid JSON`,
-    });
+    throw new AuditBrokenError(workflowMessage('audit.row-not-json', { tenant: row.tenant || '-', seq: row.seq }));
   }
   return 'hash' in parsed ? (parsed as unknown as AuditEntry) : ({ ...parsed, hash: row.hash } as AuditEntry);
 }

@@ -8,6 +8,7 @@
 import { canonicalJson, sha256Hex } from '../model/hash.js';
 import {
   chainOf,
+  entryRef,
   inTenant,
   verifyAuditChains,
   type AuditFailure,
@@ -31,6 +32,9 @@ import {
 import { AuditBrokenError } from './errors.js';
 import type { AuditLog } from './store.js';
 import type { AuditEntry } from './types.js';
+import type { Message } from '../model/message.js';
+import { sayAround, workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 /** What to verify against. */
 export interface AuditVerifyOptions {
@@ -48,8 +52,7 @@ export interface AuditVerifyOptions {
 const fail = (
   problem: AuditProblem,
   where: { seq: number; instanceId?: string | null; outboxId?: number },
-  zh: string,
-  en: string,
+  message: Message,
 ): AuditFailure => ({
   ok: false,
   entries: 0,
@@ -57,7 +60,7 @@ const fail = (
   instanceId: where.instanceId ?? null,
   ...(where.outboxId === undefined ? {} : { outboxId: where.outboxId }),
   problem,
-  message: { zh, en },
+  message: workflowText(message),
 });
 
 /** Verify what a store holds (already filtered to `options.tenant` by the store). */
@@ -75,14 +78,7 @@ export function verifyAuditEvidence(evidence: AuditEvidence, options: AuditVerif
   if ('failure' in signed) return total(signed.failure, signed.tenant);
 
   if (evidence.checkpoints === undefined) {
-    return total(
-      fail(
-        'checkpoint',
-        { seq: 0 },
-        '检查点表 audit_checkpoints 不存在：它被删除了（签名检查点随之丢失，请以导出的检查点文件核验）',
-        'the checkpoints table audit_checkpoints is gone: it was dropped (verify with the exported checkpoints file)',
-      ),
-    );
+    return total(fail('checkpoint', { seq: 0 }, workflowMessage('audit.checkpoints-table-gone', {})));
   }
   const checkpoints = checkCheckpoints(entries, evidence.checkpoints, options, ring);
   if ('failure' in checkpoints) return total(checkpoints.failure, checkpoints.tenant);
@@ -114,12 +110,11 @@ function readAuditRows(
   const legacyTenants = new Set<string>();
   for (const row of rows) {
     const where = { seq: row.seq, instanceId: row.instanceId };
-    const label = `#${row.seq}`;
     const parsed = parseObject(row.entry);
     if (!parsed) {
       return {
         failure: inTenant(
-          fail('unreadable', where, `审计记录 ${label} 不是有效的 JSON`, `audit entry ${label} is not valid JSON`),
+          fail('unreadable', where, workflowMessage('audit.entry-not-json', { seq: row.seq })),
           row.tenant,
           rows.length,
         ),
@@ -130,12 +125,7 @@ function readAuditRows(
     if (row.entry !== asWritten || (current && 'hash' in parsed) || (parsed.v !== undefined && !current)) {
       return {
         failure: inTenant(
-          fail(
-            'unreadable',
-            where,
-            `审计记录 ${label} 不是写入时的格式（键重复、顺序或空白被改动）：数据库查询与核验读到的内容可能不同`,
-            `audit entry ${label} is not in the form it was written in (duplicate keys, reordered keys or added spaces): a database query and the verifier may read it differently`,
-          ),
+          fail('unreadable', where, workflowMessage('audit.entry-not-as-written', { seq: row.seq })),
           row.tenant,
           rows.length,
         ),
@@ -166,16 +156,10 @@ function columnMismatch(
       return fail(
         'reordered',
         { seq: a!, instanceId: where.instanceId },
-        `审计记录 #${a} 与 #${b} 被互换`,
-        `audit entries #${a} and #${b} were swapped`,
+        workflowMessage('audit.entries-swapped', { a: a!, b: b! }),
       );
     }
-    return fail(
-      'reordered',
-      where,
-      `第 #${row.seq} 行存放的是审计记录 #${entry.seq}：记录被移动`,
-      `row #${row.seq} holds audit entry #${entry.seq}: the entry was moved`,
-    );
+    return fail('reordered', where, workflowMessage('audit.entry-moved', { row: row.seq, seq: entry.seq }));
   }
   const columns: [string, unknown, unknown][] = [
     ['tenant', row.tenant, chainOf(entry)],
@@ -189,8 +173,7 @@ function columnMismatch(
   return fail(
     'changed',
     where,
-    `审计记录 #${row.seq} 的列 ${name} 为 ${JSON.stringify(column)}，记录本身为 ${JSON.stringify(inEntry)}：该列被改动`,
-    `audit entry #${row.seq}: column ${name} says ${JSON.stringify(column)} but the entry says ${JSON.stringify(inEntry)}: the column was changed`,
+    workflowMessage('audit.column-changed', { seq: row.seq, column: name, stored: column, recorded: inEntry }),
   );
 }
 
@@ -212,8 +195,7 @@ function checkCheckpoints(
         failure: fail(
           'checkpoint',
           { seq: 0 },
-          `存储的检查点不可读：${text.slice(0, 80)}`,
-          `a stored checkpoint is unreadable: ${text.slice(0, 80)}`,
+          workflowMessage('audit.checkpoint-unreadable', { text: text.slice(0, 80) }),
         ),
         tenant: undefined,
       };
@@ -232,15 +214,12 @@ function checkCheckpoints(
   }
   const held = new Map<string, number>();
   for (const c of chosen) {
-    const signed = `${c.at} 的检查点 #${c.seq}`;
-    const signedEn = `the checkpoint #${c.seq} signed ${c.at}`;
     if (ring && !checkpointSigned(c, ring)) {
       return {
         failure: fail(
           'checkpoint',
           { seq: c.seq },
-          `${signed} 的签名无效（密钥 ${c.keyId}，或该密钥在签名时不在使用期内）：检查点是伪造或被改动的`,
-          `${signedEn} has no valid signature by a given public key in use at that time (key ${c.keyId}): it was forged or changed`,
+          workflowMessage('audit.checkpoint-forged', { seq: c.seq, at: c.at, key: c.keyId }),
         ),
         tenant: c.tenant,
       };
@@ -250,16 +229,11 @@ function checkCheckpoints(
     const since = held.get(c.tenant) ?? 0;
     if (hash === undefined) {
       const first = chain.size + 1;
-      const [zh, en] =
-        first === c.seq
-          ? [`审计记录 #${c.seq} 缺失`, `audit entry #${c.seq} is missing`]
-          : [`审计记录 #${first} 至 #${c.seq} 缺失`, `audit entries #${first} to #${c.seq} are missing`];
       return {
         failure: fail(
           'checkpoint',
           { seq: first },
-          `${zh}：链被截短到已签名的${signed}之前（已删除）`,
-          `${en}: the chain was cut back below ${signedEn} (deleted)`,
+          workflowMessage('audit.chain-cut', { first, seq: c.seq, at: c.at }),
         ),
         tenant: c.tenant,
       };
@@ -269,8 +243,7 @@ function checkCheckpoints(
         failure: fail(
           'checkpoint',
           { seq: since + 1 },
-          `审计记录 #${c.seq} 与已签名的${signed}不符：#${since + 1} 至 #${c.seq} 之间的记录被改动后重新计算了哈希`,
-          `audit entry #${c.seq} does not match ${signedEn}: entries #${since + 1} to #${c.seq} were changed and re-hashed`,
+          workflowMessage('audit.checkpoint-mismatch', { seq: c.seq, at: c.at, from: since + 1 }),
         ),
         tenant: c.tenant,
       };
@@ -294,16 +267,11 @@ function checkSignatures(
   for (const e of entries) {
     const tenant = chainOf(e);
     const where = { seq: e.seq, instanceId: e.instanceId };
-    const label = `#${e.seq} (${e.instanceId ?? '-'} ${e.event})`;
+    const entry = entryRef(e);
     if (!e.signature) {
       if (!signing.has(tenant)) continue;
       return {
-        failure: fail(
-          'signature',
-          where,
-          `审计记录 ${label} 没有签名，而此前的记录已签名：它是被直接写入数据库的`,
-          `audit entry ${label} is not signed, though the entries before it are: it was written into the database directly`,
-        ),
+        failure: fail('signature', where, workflowMessage('audit.entry-unsigned', { entry })),
         tenant,
       };
     }
@@ -314,8 +282,7 @@ function checkSignatures(
         failure: fail(
           'signature',
           where,
-          `审计记录 ${label} 的签名无效（密钥 ${e.signature.keyId}）：记录被伪造或改动`,
-          `audit entry ${label} has no valid signature by a given public key in use at its time (key ${e.signature.keyId}): it was forged or changed`,
+          workflowMessage('audit.signature-invalid', { entry, key: e.signature.keyId }),
         ),
         tenant,
       };
@@ -343,21 +310,16 @@ function checkInstances(
   for (const row of rows) {
     const entry = latest.get(row.id);
     const where = { seq: entry?.seq ?? 0, instanceId: row.id };
-    const broken = (zh: string, en: string) => ({
-      failure: fail('instance', where, `实例 ${row.id}：${zh}`, `instance ${row.id}: ${en}`),
+    const broken = (problem: Message) => ({
+      failure: fail('instance', where, workflowMessage('audit.instance', { instance: row.id, problem })),
       tenant: row.tenant,
     });
     const record = parseObject(row.record);
-    if (!record) return broken('存储的记录不是有效的 JSON', 'its stored record is not valid JSON');
+    if (!record) return broken(workflowMessage('audit.instance-not-json', {}));
     if (entry && sha256Hex(row.record) !== entry.instanceHash) {
-      return broken(
-        `与审计记录 #${entry.seq} 记下的状态不符：记录在此之后被改动`,
-        `it differs from what audit entry #${entry.seq} recorded: the row was changed after it`,
-      );
+      return broken(workflowMessage('audit.instance-changed', { seq: entry.seq }));
     }
-    if (!entry && !mentioned.has(row.id)) {
-      return broken('没有任何审计记录记下它：该行是被插入的', 'no audit entry records it: the row was inserted');
-    }
+    if (!entry && !mentioned.has(row.id)) return broken(workflowMessage('audit.instance-inserted', {}));
     const columns: [string, unknown, unknown][] = [
       ['tenant', row.tenant, record.tenant],
       ['type', row.type, record.type],
@@ -372,8 +334,7 @@ function checkInstances(
     if (wrong) {
       const [name, column, inRecord] = wrong;
       return broken(
-        `列 ${name} 为 ${JSON.stringify(column)}，记录本身为 ${JSON.stringify(inRecord)}：该列被改动`,
-        `column ${name} says ${JSON.stringify(column)} but its record says ${JSON.stringify(inRecord)}: the column was changed`,
+        workflowMessage('audit.instance-column-changed', { column: name, stored: column, recorded: inRecord }),
       );
     }
   }
@@ -384,8 +345,7 @@ function checkInstances(
       failure: fail(
         'instance',
         { seq: entry.seq, instanceId: id },
-        `实例 ${id}（审计记录 #${entry.seq} 记下的）缺失：该行被删除或移走`,
-        `instance ${id}, recorded by audit entry #${entry.seq}, is missing: the row was deleted or moved`,
+        workflowMessage('audit.instance-missing', { instance: id, seq: entry.seq }),
       ),
       tenant: chainOf(entry),
     };
@@ -420,8 +380,6 @@ function checkOutbox(
       continue;
     }
     if (event && row.event !== canonicalJson(event) && legacyTenants.has(eventTenant ?? '')) continue;
-    const what = event ? `（${String(event.type)}，实例 ${String(event.instanceId)}）` : '';
-    const whatEn = event ? ` (${String(event.type)}, instance ${String(event.instanceId)})` : '';
     return {
       failure: fail(
         'outbox',
@@ -431,11 +389,12 @@ function checkOutbox(
           outboxId: row.id,
         },
         event
-          ? `领域事件 #${row.id}${what}与任何审计记录都不符：该行被改动或插入`
-          : `领域事件 #${row.id} 不是有效的 JSON`,
-        event
-          ? `domain event #${row.id}${whatEn} matches no audit entry: the row was changed or inserted`
-          : `domain event #${row.id} is not valid JSON`,
+          ? workflowMessage('audit.event-unmatched', {
+              id: row.id,
+              type: String(event.type),
+              instance: String(event.instanceId),
+            })
+          : workflowMessage('audit.event-not-json', { id: row.id }),
       ),
       tenant: eventTenant,
     };
@@ -447,8 +406,7 @@ function checkOutbox(
       failure: fail(
         'outbox',
         { seq: entry.seq, instanceId: entry.instanceId },
-        `审计记录 #${entry.seq} 发出的一个领域事件缺失：该行被删除或改动`,
-        `a domain event emitted with audit entry #${entry.seq} is missing: its row was deleted or changed`,
+        workflowMessage('audit.event-missing', { seq: entry.seq }),
       ),
       tenant: chainOf(entry),
     };
@@ -480,10 +438,9 @@ export async function checkpointStoreAudit(
     publicKey: options.publicKey ?? checkpointPublicKey(key),
   });
   if (!verified.ok) {
-    throw new AuditBrokenError({
-      zh: `审计链已被破坏，不签检查点：${verified.message.zh}`,
-      en: `the audit chain is broken, so no checkpoint is signed: ${verified.message.en}`,
-    });
+    throw new AuditBrokenError(
+      sayAround(verified.message, (problem) => workflowMessage('audit.checkpoint-refused', { problem })),
+    );
   }
   // a verified chain runs from #1 without gaps: its last seq is its number of entries
   const checkpoints = Object.entries(verified.tenants ?? {})

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../model/hash.js';
 import { AuditBrokenError } from './errors.js';
 import type { AuditEntry, AuditRecord, AuditSigner, InstanceRecord, Principal } from './types.js';
+import { sayAround, workflowText } from './locales/index.js';
+import { workflowMessage, type EntryRef } from './locales/messages.js';
+import type { Message } from '../model/message.js';
 
 /** The `prevHash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -56,12 +59,9 @@ export function chainAudit(
       const { head, lastSeq } = tipOf(tenant);
       const headSeq = head?.seq ?? 0;
       if (lastSeq > headSeq) {
-        const label = tenant || '-';
-        const at = headSeq > 0 ? `#${headSeq}` : '';
-        throw new AuditBrokenError({
-          zh: `租户 ${label} 的审计链头${at ? `（${at}）落后于` : '缺失，而已有'}审计记录 #${lastSeq}，未写入任何内容`,
-          en: `the audit chain head of tenant ${label} is ${at ? `at ${at}, behind` : 'missing, with'} audit entry #${lastSeq}; nothing was written`,
-        });
+        throw new AuditBrokenError(
+          workflowMessage('audit.head-behind', { tenant: tenant || '-', head: headSeq, last: lastSeq }),
+        );
       }
       prev = head;
     }
@@ -174,43 +174,32 @@ export function verifyAuditChain(
   head: { seq: number; hash: string } | undefined,
 ): AuditVerification {
   let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
-  const broken = (entry: { seq: number; instanceId: string | null }, problem: AuditProblem, zh: string, en: string) =>
+  const broken = (entry: { seq: number; instanceId: string | null }, problem: AuditProblem, message: Message) =>
     ({
       ok: false,
       entries: entries.length,
       seq: entry.seq,
       instanceId: entry.instanceId,
       problem,
-      message: { zh, en },
+      message: workflowText(message),
     }) as const;
   for (const entry of entries) {
-    const where = `#${entry.seq} (${entry.instanceId ?? '-'} ${entry.event})`;
+    const where = entryRef(entry);
     if (entry.seq !== prev.seq + 1) {
       const missing = prev.seq + 1;
       return entry.seq > missing
         ? broken(
             { seq: missing, instanceId: null },
             'missing',
-            `审计记录 #${missing} 缺失（已被删除）`,
-            `audit entry #${missing} is missing (deleted)`,
+            workflowMessage('audit.entry-missing', { seq: missing }),
           )
-        : broken(entry, 'reordered', `审计记录 ${where} 顺序错乱`, `audit entry ${where} is out of order`);
+        : broken(entry, 'reordered', workflowMessage('audit.entry-reordered', { entry: where }));
     }
     if (entry.prevHash !== prev.hash) {
-      return broken(
-        entry,
-        'changed',
-        `审计记录 ${where} 的前一哈希不符：前一条记录被改动`,
-        `audit entry ${where} does not chain to the entry before it: that entry was changed`,
-      );
+      return broken(entry, 'changed', workflowMessage('audit.entry-unchained', { entry: where }));
     }
     if (hashAuditEntry(entry) !== entry.hash) {
-      return broken(
-        entry,
-        'changed',
-        `审计记录 ${where} 的内容被改动`,
-        `audit entry ${where} was changed: its content does not match its hash`,
-      );
+      return broken(entry, 'changed', workflowMessage('audit.entry-changed', { entry: where }));
     }
     prev = { seq: entry.seq, hash: entry.hash };
   }
@@ -220,14 +209,12 @@ export function verifyAuditChain(
       ? broken(
           { seq: missing, instanceId: null },
           'missing',
-          `审计记录 #${missing} 至 #${head.seq} 缺失（已被删除）`,
-          `audit entries #${missing} to #${head.seq} are missing (deleted)`,
+          workflowMessage('audit.entries-missing', { from: missing, to: head.seq }),
         )
       : broken(
           { seq: prev.seq, instanceId: null },
           'head',
-          `审计记录 #${prev.seq} 与记录的链头（#${head.seq}）不符：链头被改写，或记录被改动后重新计算了哈希`,
-          `audit entry #${prev.seq} does not match the recorded chain head (#${head.seq}): the head was rewritten, or entries were changed and re-hashed`,
+          workflowMessage('audit.head-mismatch', { seq: prev.seq, head: head.seq }),
         );
   }
   return { ok: true, entries: entries.length, headHash: prev.hash };
@@ -262,10 +249,7 @@ export function verifyAuditChains(
             seq: last.seq,
             instanceId: null,
             problem: 'head',
-            message: {
-              zh: `审计链头记录缺失（最后一条记录为 #${last.seq}）：最新的记录可能已连同链头一起被删除`,
-              en: `the audit chain head row is missing (the last entry is #${last.seq}): the newest entries may have been deleted with it`,
-            },
+            message: workflowText(workflowMessage('audit.head-row-missing', { last: last.seq })),
           }
         : chained;
     if (!result.ok) return inTenant(result, tenant, entries.length);
@@ -283,13 +267,19 @@ export function verifyAuditChains(
 
 /** A failure of one tenant's chain, named with the tenant. */
 export function inTenant(failure: AuditFailure, tenant: string, entries: number): AuditFailure {
-  const label = tenant || '-';
   return {
     ...failure,
     entries,
     tenant,
-    message: { zh: `租户 ${label}：${failure.message.zh}`, en: `tenant ${label}: ${failure.message.en}` },
+    message: sayAround(failure.message, (problem) =>
+      workflowMessage('audit.in-tenant', { tenant: tenant || '-', problem }),
+    ),
   };
+}
+
+/** An audit entry as its problems name it. */
+export function entryRef(entry: { seq: number; instanceId: string | null; event: string }): EntryRef {
+  return { seq: entry.seq, instance: entry.instanceId, event: entry.event };
 }
 
 /** Where an audit entry belongs: the tenant's chain, the instance, its pinned plan and version. */

@@ -10,7 +10,7 @@ import { issueMessage } from '../model/localized-issue.js';
 import type { Message } from '../model/message.js';
 import { eventNameOf, placeOf, type Attempt, type Setting } from './attempt.js';
 import { WorkflowError, type WorkflowErrorCode } from './errors.js';
-import { workflowText } from './locales/index.js';
+import { workflowLine, workflowText } from './locales/index.js';
 import { workflowMessage, type IssueFacts } from './locales/messages.js';
 import { findIdentifiers, identifiersInIds } from './privacy/identifiers.js';
 import { refusal, type Refusal } from './refusal.js';
@@ -183,12 +183,12 @@ export function describeGrants(definition: WorkflowDefinition, eventType: string
 }
 
 /** The actor of a call as a principal, or refused naming the field that is wrong. */
-export function parsePrincipal(actor: unknown, where: string): Principal {
+export function parsePrincipal(actor: unknown, where: Message): Principal {
   const parsed = PrincipalSchema.safeParse(actor);
   if (parsed.success) return parsed.data;
   throw new WorkflowError(
     'invalid-principal',
-    { zh: `${where}：actor 不是有效的主体`, en: `${where}: actor is not a valid principal` },
+    workflowText(workflowMessage('principal.invalid', { where: workflowLine(where) })),
     { reasons: issues(parsed.error, 'actor').map((reason) => workflowText(reason)) },
   );
 }
@@ -298,15 +298,12 @@ export function authorizeMigration(actor: Principal, record: InstanceRecord): vo
   const scope = scopeRefusal(actor, record.tenant, record.subject);
   const why =
     (scope && workflowText(scope.reason)) ??
-    (actor.roles.includes('supervisor')
-      ? undefined
-      : { zh: '迁移须由 supervisor 角色执行', en: 'a migration needs the supervisor role' });
+    (actor.roles.includes('supervisor') ? undefined : workflowText(workflowMessage('migration.supervisor-only', {})));
   if (why) {
-    throw new WorkflowError(
-      'forbidden',
-      { zh: `实例 ${record.id} 不能迁移`, en: `instance ${record.id} cannot be migrated` },
-      { instanceId: record.id, reasons: [why] },
-    );
+    throw new WorkflowError('forbidden', workflowText(workflowMessage('migration.refused', { instance: record.id })), {
+      instanceId: record.id,
+      reasons: [why],
+    });
   }
 }
 

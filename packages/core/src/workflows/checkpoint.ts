@@ -15,6 +15,8 @@ import {
 } from 'node:crypto';
 import { RuralkitError } from '../model/errors.js';
 import { canonicalJson } from '../model/hash.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 /** A tenant's chain head at a moment, signed. */
 export interface AuditCheckpoint {
@@ -42,10 +44,10 @@ function signedBytes(checkpoint: Omit<AuditCheckpoint, 'signature'>): Buffer {
 
 function ed25519(key: KeyObject, kind: 'private' | 'public'): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new RuralkitError('invalid-checkpoint', {
-      zh: `${kind === 'private' ? '私钥' : '公钥'}不是 Ed25519 密钥（得到 ${key.asymmetricKeyType}）`,
-      en: `the ${kind} key is not an Ed25519 key (got ${key.asymmetricKeyType})`,
-    });
+    throw new RuralkitError(
+      'invalid-checkpoint',
+      workflowText(workflowMessage('checkpoint.not-ed25519', { kind, got: key.asymmetricKeyType })),
+    );
   }
   return key;
 }
@@ -165,10 +167,10 @@ export function readCheckpoints(text: string, file: string): AuditCheckpoint[] {
     if (line.trim() === '') return;
     const checkpoint = parseCheckpoint(line);
     if (!checkpoint) {
-      throw new RuralkitError('invalid-checkpoint', {
-        zh: `${file} 第 ${i + 1} 行不是审计检查点 {tenant, seq, headHash, at, keyId, signature}`,
-        en: `line ${i + 1} of ${file} is not an audit checkpoint {tenant, seq, headHash, at, keyId, signature}`,
-      });
+      throw new RuralkitError(
+        'invalid-checkpoint',
+        workflowText(workflowMessage('checkpoint.bad-line', { file, line: i + 1 })),
+      );
     }
     checkpoints.push(checkpoint);
   });

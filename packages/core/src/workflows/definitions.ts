@@ -6,6 +6,8 @@ import type { Plan } from '../model/schema.js';
 import { asResolvedPlan } from '../model/resolved-plan.js';
 import { createWorkflowRegistry, type WorkflowRegistry } from './registry.js';
 import type { Grant, Role, WorkflowDefinition } from './types.js';
+import { workflowLine } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 /** What a plan registers: its workflow definitions as a plan with its id (plugins applied or not) sets them. */
 export type PlanWorkflows = (plan: Plan) => WorkflowDefinition[];
@@ -45,10 +47,7 @@ export function workflowsFor(plan: Plan): WorkflowRegistry {
   const added = fromPlugins.get(resolved) ?? [];
   const missing = Object.keys(resolved.provenance.workflows ?? {}).filter((t) => !added.some((d) => d.type === t));
   if (missing.length) {
-    throw new Error(
-      `方案 ${plan.id} 的插件流程 ${missing.join('、')} 的定义不在此对象上：请使用 resolvePlan 返回的方案本身 / ` +
-        `the definitions of plan ${plan.id}'s plugin workflows ${missing.join(', ')} are not on this object: use the plan resolvePlan returned`,
-    );
+    throw new Error(workflowLine(workflowMessage('registry.plugin-workflows-missing', { plan: plan.id, missing })));
   }
   const roles = resolved.workflowRoles;
   const registry = createWorkflowRegistry(

@@ -4,6 +4,9 @@
  */
 import { RuralkitError } from '../model/errors.js';
 import type { LocalizedText } from '../model/schema.js';
+import type { Message } from '../model/message.js';
+import { sayAround, workflowLine, workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 export type WorkflowErrorCode =
   | 'unknown-workflow'
@@ -60,10 +63,7 @@ export class ConflictError extends WorkflowError {
   constructor(instanceId: string, expectedVersion: number) {
     super(
       'conflict',
-      {
-        zh: `实例 ${instanceId} 已被他人更新（预期版本 ${expectedVersion}），请重新读取后重试`,
-        en: `instance ${instanceId} was changed by another writer (expected version ${expectedVersion}); reload and retry`,
-      },
+      workflowText(workflowMessage('instance.conflict', { instance: instanceId, expected: expectedVersion })),
       { instanceId },
     );
   }
@@ -82,10 +82,9 @@ export class StaleVersionError extends WorkflowError {
   ) {
     super(
       'precondition-failed',
-      {
-        zh: `实例 ${instanceId} 当前为版本 ${currentVersion}，不是指定的版本 ${expectedVersion}，请重新读取`,
-        en: `instance ${instanceId} is at version ${currentVersion}, not the version ${expectedVersion} named: reload it`,
-      },
+      workflowText(
+        workflowMessage('instance.stale', { instance: instanceId, current: currentVersion, expected: expectedVersion }),
+      ),
       { instanceId },
     );
   }
@@ -97,13 +96,11 @@ export class StaleVersionError extends WorkflowError {
  */
 export class AuditBrokenError extends WorkflowError {
   override readonly name = 'AuditBrokenError';
-  constructor(text: LocalizedText, instanceId: string | null = null) {
+  constructor(problem: Message | LocalizedText, instanceId: string | null = null) {
+    const text = 'code' in problem ? workflowText(problem) : problem;
     super(
       'audit-broken',
-      {
-        zh: `${text.zh}：请运行 \`ruralkit workflow verify\` 核验审计链`,
-        en: `${text.en}: run \`ruralkit workflow verify\``,
-      },
+      sayAround(text, (said) => workflowMessage('audit.broken', { problem: said })),
       { instanceId },
     );
   }
@@ -113,8 +110,9 @@ function formatError(text: LocalizedText, details: WorkflowErrorDetails): string
   const lines = [`${text.zh} / ${text.en}`];
   for (const reason of details.reasons ?? []) lines.push(`  - ${reason.zh} / ${reason.en}`);
   if (details.allowedNow) {
-    const allowed = details.allowedNow.length ? details.allowedNow.join(', ') : '（无 / none）';
-    lines.push(`  现在可以发送 / allowed now: ${allowed}`);
+    const none = workflowText(workflowMessage('error.none', {}));
+    const allowed = details.allowedNow.length ? details.allowedNow.join(', ') : `（${none.zh} / ${none.en}）`;
+    lines.push(`  ${workflowLine(workflowMessage('error.allowed-now', {}))}: ${allowed}`);
   }
   return lines.join('\n');
 }

@@ -11,6 +11,8 @@ import { canonicalJson, sha256Hex } from '../model/hash.js';
 import { WorkflowError } from './errors.js';
 import type { WorkflowStore } from './store.js';
 import type { EventInput, Principal } from './types.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 /** An idempotency key as stored: scoped, with the fingerprint of its request. */
 export interface IdempotencyKey {
@@ -59,10 +61,10 @@ export function idempotencyKey(
   const key: unknown = input.idempotencyKey;
   if (key === undefined) return undefined;
   if (typeof key !== 'string' || key.length === 0 || key.length > 200 || [...key].some(isControl)) {
-    throw new WorkflowError('invalid-payload', {
-      zh: `事件 ${input.type} 的 idempotencyKey 须为 1 至 200 个字符的字符串，不含控制字符`,
-      en: `the idempotencyKey of ${input.type} must be a string of 1 to 200 characters without control characters`,
-    });
+    throw new WorkflowError(
+      'invalid-payload',
+      workflowText(workflowMessage('idempotency.key-invalid', { event: input.type })),
+    );
   }
   let fingerprint: string;
   try {
@@ -95,14 +97,9 @@ export async function replayKey<R extends object>(
   const first: StoredResult<R> =
     'request' in stored ? (stored as StoredResult<R>) : { result: stored, request: key.request };
   if (first.request !== key.request) {
-    throw new WorkflowError(
-      'idempotency-key-reused',
-      {
-        zh: `该幂等键已用于另一请求（事件类型、payload 或对象不同），不能重复使用`,
-        en: `this idempotency key was used for another request (a different event type, payload or subject): use a new key`,
-      },
-      { event: key.event },
-    );
+    throw new WorkflowError('idempotency-key-reused', workflowText(workflowMessage('idempotency.key-reused', {})), {
+      event: key.event,
+    });
   }
   return { ...first.result, duplicate: true };
 }

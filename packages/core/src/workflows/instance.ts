@@ -7,6 +7,8 @@ import { canSee } from './authorize.js';
 import { WorkflowError } from './errors.js';
 import type { WorkflowStore } from './store.js';
 import { DeadlineSchema, SubjectSchema, type InstanceRecord, type Principal } from './types.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 /** An instance (流程实例) as queries show it; `type` is its workflow type (流程类型). */
 export const InstanceViewSchema = z
@@ -44,7 +46,7 @@ export async function loadInstance(
   if (!record || (reader && !canSee(reader, record.tenant, record.subject))) {
     throw new WorkflowError(
       'unknown-instance',
-      { zh: `没有实例 ${instanceId}`, en: `no instance ${instanceId}` },
+      workflowText(workflowMessage('instance.unknown', { instance: instanceId })),
       { instanceId },
     );
   }

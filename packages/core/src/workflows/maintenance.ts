@@ -18,6 +18,8 @@ import { createDelivery, type DomainEventHandler } from './deliver.js';
 import { idempotencySecret } from './idempotency.js';
 import type { Lease, WorkflowStore } from './store.js';
 import { fireDeadlines, type OverdueNotice } from './tick.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 export interface MaintenanceOptions {
   store: WorkflowStore;
@@ -90,10 +92,7 @@ const parts = new WeakMap<Maintenance, MaintenanceParts>();
 export function maintenanceParts(maintenance: Maintenance): MaintenanceParts {
   const found = parts.get(maintenance);
   if (found) return found;
-  throw new RuralkitError('invalid-maintenance', {
-    zh: 'maintenance 不是 createMaintenance 创建的',
-    en: 'the maintenance was not made by createMaintenance',
-  });
+  throw new RuralkitError('invalid-maintenance', workflowText(workflowMessage('maintenance.foreign', {})));
 }
 
 /** Create the maintenance of a store. */
@@ -106,18 +105,15 @@ export function createMaintenance(options: MaintenanceOptions): Maintenance {
   /** The tenant a call names, within the scope: a scoped maintenance refuses another tenant. */
   function tenantOf(tenant: string | undefined): string | undefined {
     if (scope === undefined || tenant === undefined || tenant === scope) return tenant ?? scope;
-    throw new RuralkitError('invalid-maintenance', {
-      zh: `此运维限于租户 ${scope}，不能处理租户 ${tenant}`,
-      en: `this maintenance is scoped to tenant ${scope}, not ${tenant}`,
-    });
+    throw new RuralkitError(
+      'invalid-maintenance',
+      workflowText(workflowMessage('maintenance.other-tenant', { scope, tenant })),
+    );
   }
 
   const checkpoint: Maintenance['checkpoint'] = async (privateKey = auditKey, { tenant, publicKey } = {}) => {
     if (privateKey === undefined) {
-      throw new RuralkitError('invalid-checkpoint', {
-        zh: '没有签检查点的私钥：请给出私钥，或以 createMaintenance({ auditKey }) 配置审计密钥',
-        en: 'no private key to sign checkpoints with: give one, or configure createMaintenance({ auditKey })',
-      });
+      throw new RuralkitError('invalid-checkpoint', workflowText(workflowMessage('maintenance.no-private-key', {})));
     }
     const within = tenantOf(tenant);
     return checkpointStoreAudit(options.store, privateKey, clock.now().toISOString(), {

@@ -9,6 +9,8 @@ import type { TransitionResult } from './commit.js';
 import { domainEvent } from './deliver.js';
 import { WorkflowError } from './errors.js';
 import type { Envelope, InstanceRecord, Principal, WorkflowDefinition } from './types.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 /** Turns a snapshot of machine version `from` into one of version `from + 1`. */
 export type Migration = (snapshot: Envelope['snapshot']) => Envelope['snapshot'];
@@ -16,24 +18,26 @@ export type Migration = (snapshot: Envelope['snapshot']) => Envelope['snapshot']
 /** Refuse to move an instance pinned to another machine version or plan than the runtime's. */
 export function assertPinned(setting: Setting, definition: WorkflowDefinition, record: InstanceRecord): void {
   const { machineVersion, planHash: pinnedHash } = record.envelope;
-  const hint = { zh: '请先以 migrate 显式迁移该实例', en: 'migrate the instance explicitly first' };
+  const hint = workflowText(workflowMessage('migration.hint', {}));
   if (machineVersion !== definition.version) {
     throw new WorkflowError(
       'machine-version',
-      {
-        zh: `实例 ${record.id} 的流程版本为 ${machineVersion}，本运行时为 ${definition.version}`,
-        en: `instance ${record.id} runs machine version ${machineVersion}; this runtime has version ${definition.version}`,
-      },
+      workflowText(
+        workflowMessage('migration.machine-version', {
+          instance: record.id,
+          version: machineVersion,
+          runtime: definition.version,
+        }),
+      ),
       { instanceId: record.id, state: record.state, reasons: [hint] },
     );
   }
   if (pinnedHash !== setting.planHash) {
     throw new WorkflowError(
       'plan-mismatch',
-      {
-        zh: `实例 ${record.id} 按方案 ${pinnedHash} 启动，本运行时的方案为 ${setting.planHash}`,
-        en: `instance ${record.id} was started under plan ${pinnedHash}; this runtime runs plan ${setting.planHash}`,
-      },
+      workflowText(
+        workflowMessage('migration.plan', { instance: record.id, pinned: pinnedHash, runtime: setting.planHash }),
+      ),
       { instanceId: record.id, state: record.state, reasons: [hint] },
     );
   }
@@ -56,10 +60,9 @@ export async function migrateInstance(
     if (!step) {
       throw new WorkflowError(
         'machine-version',
-        {
-          zh: `没有 ${record.type} 从版本 ${version} 到 ${version + 1} 的迁移`,
-          en: `no migration of ${record.type} from machine version ${version} to ${version + 1}`,
-        },
+        workflowText(
+          workflowMessage('migration.missing-step', { workflow: record.type, from: version, to: version + 1 }),
+        ),
         { instanceId: record.id },
       );
     }

@@ -8,6 +8,9 @@ import { idProblem } from '../model/ids.js';
 import type { LocalizedText } from '../model/schema.js';
 import { WorkflowError } from './errors.js';
 import type { WorkflowDefinition, WorkflowType } from './types.js';
+import type { Message } from '../model/message.js';
+import { sayAround, workflowLine, workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 export interface WorkflowRegistry {
   /** The registered types, in order. */
@@ -24,9 +27,7 @@ export function createWorkflowRegistry(definitions: readonly WorkflowDefinition[
   const byType = new Map<string, WorkflowDefinition>();
   for (const definition of definitions) {
     if (byType.has(definition.type)) {
-      throw new Error(
-        `流程类型 "${definition.type}" 登记了两次 / workflow type "${definition.type}" is registered twice`,
-      );
+      throw new Error(workflowLine(workflowMessage('registry.type-twice', { type: definition.type })));
     }
     byType.set(definition.type, definition);
   }
@@ -45,10 +46,10 @@ export function createWorkflowRegistry(definitions: readonly WorkflowDefinition[
 
 /** `unknown-workflow` for `type`, naming the `known` types. */
 function unknownWorkflow(type: string, known: readonly string[]): WorkflowError {
-  return new WorkflowError('unknown-workflow', {
-    zh: `未知流程类型 "${type}"，可用：${known.join('、')}`,
-    en: `unknown workflow type "${type}"; known: ${known.join(', ')}`,
-  });
+  return new WorkflowError(
+    'unknown-workflow',
+    workflowText(workflowMessage('registry.unknown-workflow', { type, known: [...known] })),
+  );
 }
 
 /**
@@ -57,27 +58,22 @@ function unknownWorkflow(type: string, known: readonly string[]): WorkflowError 
  */
 export function definitionProblem(value: unknown): LocalizedText | undefined {
   const d = value as Partial<WorkflowDefinition> | null;
-  if (typeof d !== 'object' || d === null)
-    return { zh: '流程定义须为对象', en: 'a workflow definition must be an object' };
-  const typeProblem = typeof d.type === 'string' ? idProblem(d.type) : { zh: '应为字符串', en: 'must be a string' };
-  if (typeProblem) return { zh: `type ${typeProblem.zh}`, en: `type ${typeProblem.en}` };
+  const said = (message: Message) => workflowText(message);
+  if (typeof d !== 'object' || d === null) return said(workflowMessage('definition.not-object', {}));
+  const typeProblem = typeof d.type === 'string' ? idProblem(d.type) : said(workflowMessage('value.not-string', {}));
+  if (typeProblem) return sayAround(typeProblem, (problem) => workflowMessage('definition.type', { problem }));
   if (typeof d.name?.zh !== 'string' || typeof d.name?.en !== 'string')
-    return { zh: 'name 须有 zh 和 en', en: 'name needs zh and en' };
-  if (!Number.isInteger(d.version) || d.version! < 1)
-    return { zh: 'version 须为正整数', en: 'version must be a positive whole number' };
-  if (typeof d.machine !== 'object' || d.machine === null)
-    return { zh: '缺少 machine（XState 状态机）', en: 'machine (an XState machine) is missing' };
+    return said(workflowMessage('definition.name', {}));
+  if (!Number.isInteger(d.version) || d.version! < 1) return said(workflowMessage('definition.version', {}));
+  if (typeof d.machine !== 'object' || d.machine === null) return said(workflowMessage('definition.machine', {}));
   if (typeof d.events !== 'object' || d.events === null || !d.startEvent || !(d.startEvent in d.events))
-    return { zh: 'startEvent 须为 events 中的事件', en: 'startEvent must be one of events' };
+    return said(workflowMessage('definition.start-event', {}));
   for (const key of ['parameters', 'deadlines'] as const)
-    if (!Array.isArray(d[key])) return { zh: `${key} 须为列表`, en: `${key} must be a list` };
+    if (!Array.isArray(d[key])) return said(workflowMessage('definition.not-list', { key }));
   if (typeof d.blockers !== 'object' || typeof d.effects !== 'function')
-    return { zh: '缺少 blockers 或 effects', en: 'blockers or effects is missing' };
+    return said(workflowMessage('definition.blockers', {}));
   if (!['required', 'optional', 'none'].includes(d.householdSubject as string))
-    return {
-      zh: 'householdSubject 须为 required、optional 或 none',
-      en: 'householdSubject must be required, optional or none',
-    };
+    return said(workflowMessage('definition.household-subject', {}));
   return undefined;
 }
 

@@ -53,6 +53,8 @@ import { refuseIdentifiers } from './privacy/protect.js';
 import { Refusal } from './refusal.js';
 import { transition, type Transition } from './transition.js';
 import type { AuditEntry, EventInput, Principal, PublicNoticeView, WorkflowType } from './types.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 export type { StartInput } from './attempt.js';
 export type { TransitionResult } from './commit.js';
@@ -156,10 +158,10 @@ export interface Runtime {
   forget(input: { tenant: string; subject: SubjectInput; actor: Principal; reason: string }): Promise<ForgetResult>;
 }
 
-const SEARCH = '实例检索 / instance search';
+const SEARCH = workflowMessage('where.search', {});
 /** What an erasure is given a subject for: a village or a household within it. */
-const ERASURE = { type: '删除个人信息 erasure', householdSubject: 'optional' } as const;
-const TASKS = '待办 / task list';
+const ERASURE = { type: 'erasure', householdSubject: 'optional' } as const;
+const TASKS = workflowMessage('where.tasks', {});
 
 /** Create a runtime over a store. */
 export function createRuntime(options: RuntimeOptions): Runtime {
@@ -168,10 +170,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const maintenance = options.maintenance ?? createMaintenance({ store: options.store, clock });
   const { store, secret, deliverSoon, source } = maintenanceParts(maintenance);
   if (source !== options.store) {
-    throw new RuralkitError('invalid-maintenance', {
-      zh: 'createRuntime 的 maintenance 属于另一个存储：请用同一存储创建',
-      en: "createRuntime's maintenance is over another store: create it with the runtime's store",
-    });
+    throw new RuralkitError('invalid-maintenance', workflowText(workflowMessage('runtime.other-store', {})));
   }
   const setting: Setting = {
     plan,
@@ -182,7 +181,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
   const workflows = workflowsFor(plan);
   const replay = (key: IdempotencyKey | undefined) => replayKey<TransitionResult>(store, key);
-  const onInstance = (instanceId: string) => `实例 ${instanceId} / instance ${instanceId}`;
+  const onInstance = (instance: string) => workflowMessage('where.instance', { instance });
   const privacy = createPrivacy(options.keys);
 
   /**
@@ -240,7 +239,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   async function start(type: WorkflowType, input: StartInput): Promise<TransitionResult> {
     const definition = workflows.definitionOf(type);
-    const actor = parsePrincipal(input?.event?.actor, `新的 ${type} 实例 / a new ${type} instance`);
+    const actor = parsePrincipal(input?.event?.actor, workflowMessage('where.new-instance', { workflow: type }));
     const subject = resolveSubject(plan, definition, input.subject, input.tenant);
     const attempt = startAttempt(definition, input.tenant, subject, input.event, actor, setting.now());
     await checkScope(attempt);
@@ -305,10 +304,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         const noticed = workflows.definitions.filter((d) => d.publicNotice).map((d) => d.type);
         throw new WorkflowError(
           'unknown-workflow',
-          {
-            zh: `实例 ${instanceId} 是 ${record.type}，只有 ${noticed.join('、')} 有公示信息`,
-            en: `instance ${instanceId} is ${record.type}; only ${noticed.join(', ')} has a public notice`,
-          },
+          workflowText(
+            workflowMessage('runtime.no-public-notice', { instance: instanceId, workflow: record.type, noticed }),
+          ),
           { instanceId },
         );
       }
@@ -323,7 +321,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return migrateInstance(setting, options.migrations?.[record.type], definition, record, { actor, reason });
     },
     async forget({ tenant, subject, actor, reason }) {
-      const principal = parsePrincipal(actor, '删除个人信息 / erasure of personal data');
+      const principal = parsePrincipal(actor, workflowMessage('where.erasure', {}));
       // an erasure's subject is a village or a household
       const resolved = resolveSubject(plan, ERASURE, subject, tenant);
       const erased = await forgetPersonalData(

@@ -20,6 +20,9 @@ import {
 import type { WorkflowStore } from './store.js';
 import type { WorkflowRegistry } from './registry.js';
 import { SubjectSchema, type InstanceRecord, type Principal, type WorkflowType } from './types.js';
+import type { Message } from '../model/message.js';
+import { sayAround, workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 /** What to search for; every filter given must hold. */
 export interface InstanceQuery {
@@ -132,7 +135,7 @@ export function queryFromText(
     else if (key === 'states') query.states = list(value);
     else if (key === 'overdue' || key === 'counts') {
       if (value !== 'true' && value !== 'false') {
-        throw invalidQuery(names[key], { zh: '应为 true 或 false', en: 'use true or false' });
+        throw invalidQuery(names[key], workflowMessage('query.boolean', {}));
       }
       query[key] = value === 'true';
     } else if (key === 'limit') {
@@ -151,7 +154,7 @@ export function checkQuery(
   known?: readonly WorkflowType[],
 ): { filters: SearchFilters; after: SearchKey | undefined; limit: number; counts: boolean } {
   if (query === null || typeof query !== 'object') {
-    throw invalidQuery('query', { zh: '查询须为对象', en: 'the query must be an object' });
+    throw invalidQuery('query', workflowMessage('query.not-object', {}));
   }
   const filters: SearchFilters = {};
   if (query.types !== undefined) {
@@ -159,10 +162,7 @@ export function checkQuery(
     if (known && unknown.length) {
       // a name shaped like a type (letters and hyphens) is echoed to help with a typo; nothing else is
       const named = unknown.map((t) => (/^[a-z][a-z-]{0,40}$/.test(t) ? `"${t}"` : '…'));
-      throw invalidQuery(names.types, {
-        zh: `未知流程类型 ${named.join('、')}；可用：${known.join('、')}`,
-        en: `unknown workflow type ${named.join(', ')}; known: ${known.join(', ')}`,
-      });
+      throw invalidQuery(names.types, workflowMessage('query.unknown-types', { named, known: [...known] }));
     }
     filters.types = query.types;
   }
@@ -173,7 +173,7 @@ export function checkQuery(
   if (query.unit !== undefined) filters.party = `unit:${id(names.unit, query.unit)}`;
   for (const flag of ['overdue', 'counts'] as const) {
     if (query[flag] !== undefined && typeof query[flag] !== 'boolean') {
-      throw invalidQuery(names[flag], { zh: '应为 true 或 false', en: 'use true or false' });
+      throw invalidQuery(names[flag], workflowMessage('query.boolean', {}));
     }
   }
   if (query.overdue !== undefined) filters.overdue = query.overdue;
@@ -197,11 +197,7 @@ export function cursorOf(key: SearchKey): string {
 }
 
 function readCursor(cursor: unknown, name: string): SearchKey {
-  const bad = () =>
-    invalidQuery(name, {
-      zh: '游标无效：请使用上一页返回的 next',
-      en: 'invalid cursor: pass the `next` of the previous page',
-    });
+  const bad = () => invalidQuery(name, workflowMessage('query.cursor', {}));
   if (typeof cursor !== 'string' || cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw bad();
   let parsed: unknown;
   try {
@@ -287,29 +283,27 @@ export function instanceSummary(record: InstanceRecord): InstanceSummary {
 }
 
 /** A refused query, naming the parameter. */
-export function invalidQuery(name: string, text: LocalizedText): WorkflowError {
+export function invalidQuery(name: string, problem: Message | LocalizedText): WorkflowError {
+  const text = 'code' in problem ? workflowText(problem) : problem;
   return new WorkflowError(
     'invalid-query',
-    { zh: `查询参数 ${name} 有误：${text.zh}`, en: `query parameter ${name}: ${text.en}` },
-    { reasons: [{ zh: `${name}：${text.zh}`, en: `${name}: ${text.en}` }] },
+    sayAround(text, (said) => workflowMessage('query.invalid', { name, problem: said })),
+    { reasons: [sayAround(text, (said) => workflowMessage('query.reason', { name, problem: said }))] },
   );
 }
 
 // Values are never echoed: a mistaken one may be a personal number.
-const LIMIT_TEXT: LocalizedText = {
-  zh: `应为 1 到 ${MAX_PAGE} 的整数`,
-  en: `use a whole number from 1 to ${MAX_PAGE}`,
-};
+const LIMIT_TEXT = workflowMessage('query.limit', { max: MAX_PAGE });
 
 function asList(value: unknown, name: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string') || value.length > 50) {
-    throw invalidQuery(name, { zh: '应为至多 50 个字符串的列表', en: 'use a list of at most 50 strings' });
+    throw invalidQuery(name, workflowMessage('query.list', {}));
   }
   return value as string[];
 }
 
 function id(name: string, value: unknown): string {
-  const problem = typeof value === 'string' ? idProblem(value) : { zh: '应为字符串', en: 'must be a string' };
+  const problem = typeof value === 'string' ? idProblem(value) : workflowMessage('value.not-string', {});
   if (problem) throw invalidQuery(name, problem);
   return value as string;
 }
@@ -322,7 +316,7 @@ function date(name: string, value: unknown): string {
   ) {
     if (new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) return value;
   }
-  throw invalidQuery(name, { zh: '应为日期 YYYY-MM-DD', en: 'use a date YYYY-MM-DD' });
+  throw invalidQuery(name, workflowMessage('query.date', {}));
 }
 
 function instant(name: string, value: unknown): string {
@@ -335,10 +329,7 @@ function instant(name: string, value: unknown): string {
   ) {
     return new Date(value).toISOString();
   }
-  throw invalidQuery(name, {
-    zh: '应为日期 YYYY-MM-DD 或带时区的 ISO 8601 时间',
-    en: 'use a date YYYY-MM-DD or an ISO 8601 date-time with its offset',
-  });
+  throw invalidQuery(name, workflowMessage('query.instant', {}));
 }
 
 /** Search `principal`'s tenant within what its roles cover. */

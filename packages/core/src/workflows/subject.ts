@@ -5,10 +5,11 @@
 import type { LocalizedText, Plan } from '../model/schema.js';
 import { checkId } from '../model/ids.js';
 import { WorkflowError } from './errors.js';
-import { workflowText } from './locales/index.js';
+import { sayAround, workflowText } from './locales/index.js';
 import { workflowMessage } from './locales/messages.js';
 import { identifiersInIds } from './privacy/identifiers.js';
 import type { Subject, WorkflowDefinition } from './types.js';
+import type { Message } from '../model/message.js';
 
 /** Where an instance is started: a village, or a household within it. */
 export interface SubjectInput {
@@ -29,21 +30,26 @@ export function resolveSubject(
   input: SubjectInput,
   tenant: string,
 ): Subject {
-  const bad = (zh: string, en: string, reasons: LocalizedText[] = []) =>
-    new WorkflowError('invalid-subject', { zh: `对象有误：${zh}`, en: `invalid subject: ${en}` }, { reasons });
+  const bad = (problem: Message | LocalizedText, reasons: LocalizedText[] = []) =>
+    new WorkflowError(
+      'invalid-subject',
+      sayAround('code' in problem ? workflowText(problem) : problem, (said) =>
+        workflowMessage('subject.invalid', { problem: said }),
+      ),
+      { reasons },
+    );
   if (!input || typeof input.village !== 'string' || input.village === '')
-    throw bad('缺少 village', 'village is missing');
+    throw bad(workflowMessage('subject.village-missing', {}));
   for (const field of ['village', 'township', 'household'] as const) {
     const given = input[field];
     const problem = typeof given === 'string' ? checkId(`subject.${field}`, given) : undefined;
-    if (problem) throw bad(problem.zh, problem.en);
+    if (problem) throw bad(problem);
   }
   const { village, township: given, household } = input;
   const numbers = identifiersInIds({ tenant, village, township: given, household });
   if (numbers.length) {
     throw bad(
-      '标识含有个人标识',
-      'an id holds a personal identifier',
+      workflowMessage('subject.identifier', {}),
       numbers.map(({ field, kind }) => {
         const text = workflowText(workflowMessage('identifier.in-id', { kind }));
         return { zh: `${field} ${text.zh}`, en: `${field} ${text.en}` };
@@ -52,22 +58,13 @@ export function resolveSubject(
   }
   const township = plan.keyVillages.find((v) => v.id === input.village)?.township.id ?? input.township;
   if (!township) {
-    throw bad(
-      `村 ${input.village} 不在方案的重点村中，须给出 township`,
-      `village ${input.village} is not a key village of the plan: give its township`,
-    );
+    throw bad(workflowMessage('subject.township-missing', { village: input.village }));
   }
   if (definition.householdSubject === 'required' && !input.household) {
-    throw bad(
-      `${definition.type} 的对象须为农户（household）`,
-      `the subject of ${definition.type} must name a household`,
-    );
+    throw bad(workflowMessage('subject.household-required', { workflow: definition.type }));
   }
   if (definition.householdSubject === 'none' && input.household) {
-    throw bad(
-      `${definition.type} 的对象是村，不是农户`,
-      `the subject of ${definition.type} is a village, not a household`,
-    );
+    throw bad(workflowMessage('subject.village-only', { workflow: definition.type }));
   }
   return { village: input.village, township, ...(input.household ? { household: input.household } : {}) };
 }

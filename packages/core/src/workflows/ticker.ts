@@ -13,6 +13,8 @@ import { systemClock, type Clock } from './calendar.js';
 import type { Maintenance } from './maintenance.js';
 import type { InstanceStore, Lease } from './store.js';
 import type { OverdueNotice } from './tick.js';
+import { workflowText } from './locales/index.js';
+import { workflowMessage } from './locales/messages.js';
 
 export interface TickerOptions {
   /** The maintenance that fires the deadlines (its audit key signs the `overdue` entries). */
@@ -70,10 +72,7 @@ export function createTicker(options: TickerOptions): Ticker {
     ['lease.ms', lease.ms],
   ] as const) {
     if (!Number.isSafeInteger(value) || value < 1) {
-      throw new RuralkitError('invalid-ticker', {
-        zh: `定时器的 ${name} 应为正整数毫秒（得到 ${value}）`,
-        en: `the ticker's ${name} must be a whole number of milliseconds above 0 (got ${value})`,
-      });
+      throw new RuralkitError('invalid-ticker', workflowText(workflowMessage('ticker.invalid-ms', { name, value })));
     }
   }
   const tenants = options.tenants ?? (maintenance.tenant === undefined ? undefined : [maintenance.tenant]);

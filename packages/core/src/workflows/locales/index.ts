@@ -4,7 +4,7 @@
  */
 import { deepFreeze } from '../../model/freeze.js';
 import { MODEL_WORDS } from '../../model/locales/index.js';
-import { localized, type Message, type Words } from '../../model/message.js';
+import { localized, renderMessage, type Message, type Words } from '../../model/message.js';
 import type { LocalizedText } from '../../model/schema.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
@@ -28,4 +28,22 @@ export function wordsFor(definition: OwnWords | undefined): { zh: readonly Words
 /** A runtime's message in Chinese and English, with `definition`'s words when it has some. */
 export function workflowText(message: Message, definition?: OwnWords): LocalizedText {
   return localized(message, wordsFor(definition));
+}
+
+/**
+ * `text`, already said in both languages (by another area, or by a caller), put into the message
+ * `around` makes of it, each language with its own: a refusal's heading around its problem.
+ */
+export function sayAround(
+  text: LocalizedText,
+  around: (said: string) => Message,
+  words: { zh: readonly Words[]; en: readonly Words[] } = WORKFLOW_WORDS,
+): LocalizedText {
+  return { zh: renderMessage(around(text.zh), words.zh), en: renderMessage(around(text.en), words.en) };
+}
+
+/** A runtime's message in both languages on one line, as a log or an `Error` shows it: `中文 / English`. */
+export function workflowLine(message: Message): string {
+  const text = workflowText(message);
+  return `${text.zh} / ${text.en}`;
 }

@@ -12,6 +12,7 @@ import type { WorkflowStore } from '../store.js';
 import type { AuditRecord, DomainEvent, Principal, Subject, WorkflowType } from '../types.js';
 import { personalDataOwner, type PersonalDataKeys } from './keys.js';
 import { refuseIdentifiers } from './protect.js';
+import { workflowMessage } from '../locales/messages.js';
 
 /** What an erasure did: how many keys it destroyed and which instances it audited. */
 export interface ForgetResult {
@@ -42,21 +43,14 @@ export async function forgetPersonalData(
   const scope = scopeRefusal(actor, tenant, subject);
   const refusal =
     (scope && workflowText(scope.reason)) ??
-    (actor.roles.includes('supervisor')
-      ? undefined
-      : { zh: '删除个人信息须由 supervisor 角色执行', en: 'erasing personal data needs the supervisor role' });
-  const cannot = { zh: `不能删除 ${owner} 的个人信息`, en: `the personal data of ${owner} cannot be erased` };
+    (actor.roles.includes('supervisor') ? undefined : workflowText(workflowMessage('erasure.supervisor-only', {})));
+  const cannot = workflowText(workflowMessage('erasure.refused', { owner }));
   if (refusal) throw new WorkflowError('forbidden', cannot, { event: 'FORGET', reasons: [refusal] });
   refuseIdentifiers({ event: 'FORGET' }, 'reason', reason);
   if (!keys) {
     throw new WorkflowError('invalid-payload', cannot, {
       event: 'FORGET',
-      reasons: [
-        {
-          zh: '本运行时未配置个人信息密钥库：请以 createRuntime({ keys }) 或命令行 --keys FILE 配置',
-          en: 'this runtime has no keyring of personal data: configure createRuntime({ keys }) or the CLI’s --keys FILE',
-        },
-      ],
+      reasons: [workflowText(workflowMessage('erasure.no-keyring', {}))],
     });
   }
   const destroyed = await keys.forget(owner);

@@ -71,10 +71,7 @@ export function refuseIdentifiers(
   if (reasons.length === 0) return;
   throw new WorkflowError(
     'invalid-payload',
-    {
-      zh: `${details.event} 的 ${field} 含有不应出现的个人标识`,
-      en: `the ${field} of ${details.event} holds a personal identifier`,
-    },
+    workflowText(workflowMessage('privacy.identifier-in', { event: details.event, field })),
     { ...details, reasons: reasons.map((reason) => workflowText(reason)) },
   );
 }

@@ -8,6 +8,8 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ti
 import { RuralkitError } from '../../model/errors.js';
 import type { DataKey, PersonalDataKeys } from './keys.js';
 import type { PersonalKind } from './personal.js';
+import { workflowText } from '../locales/index.js';
+import { workflowMessage } from '../locales/messages.js';
 
 /** A personal value as an instance stores it. */
 export interface SealedValue {
@@ -73,10 +75,10 @@ export async function openValue(keys: PersonalDataKeys, sealed: SealedValue): Pr
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
     return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
   } catch {
-    throw new RuralkitError('personal-data-changed', {
-      zh: `个人信息密文（${sealed.$personal}，密钥 ${sealed.key}）无法解密：存储中的数据被改动`,
-      en: `a sealed personal value (${sealed.$personal}, key ${sealed.key}) does not open: it was changed in the store`,
-    });
+    throw new RuralkitError(
+      'personal-data-changed',
+      workflowText(workflowMessage('privacy.sealed-changed', { sealed: sealed.$personal, key: sealed.key })),
+    );
   }
 }
 

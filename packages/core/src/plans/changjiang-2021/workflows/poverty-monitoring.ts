@@ -14,7 +14,7 @@ import { personal } from '../../../workflows/privacy/personal.js';
 import { leadUnitOf } from '../../../workflows/units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
 import { monitoringFacts } from './facts.js';
-import { CHANGJIANG_WORDS } from './locales/index.js';
+import { CHANGJIANG_WORDS, changjiangText } from './locales/index.js';
 import { changjiangMessage } from './locales/messages.js';
 import type { PovertyMonitoringContext } from './monitoring-context.js';
 import { publicNoticeView } from './public-notice.js';
@@ -424,7 +424,7 @@ const IDENTIFICATION = ['verifying', 'democraticReview', 'publicNotice', 'townsh
 /** The `poverty-monitoring` workflow: machine, role table, deadlines. */
 export const povertyMonitoringWorkflow: WorkflowDefinition = {
   type: 'poverty-monitoring',
-  name: { zh: '防止返贫动态监测和帮扶', en: 'Anti-poverty-relapse monitoring' },
+  name: changjiangText(changjiangMessage('poverty-monitoring.name', {})),
   version: 1,
   machine: povertyMonitoringMachine,
   startEvent: 'FLAG',
@@ -459,7 +459,7 @@ export const povertyMonitoringWorkflow: WorkflowDefinition = {
   deadlines: [
     {
       id: 'identification',
-      name: { zh: '识别期限', en: 'identified by' },
+      name: changjiangText(changjiangMessage('poverty-monitoring.deadline.identification', {})),
       states: IDENTIFICATION,
       due: ({ today, parameter }) => addDays(today, Number(parameter('monitoring.identificationMaxDays'))),
       escalateTo: (plan) => leadUnitOf(plan, '4.2'),

@@ -12,7 +12,7 @@ import { addDays, localDate } from '../../../workflows/calendar.js';
 import { leadUnitOf } from '../../../workflows/units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
 import { rectificationFacts } from './facts.js';
-import { CHANGJIANG_WORDS } from './locales/index.js';
+import { CHANGJIANG_WORDS, changjiangText } from './locales/index.js';
 import { changjiangMessage } from './locales/messages.js';
 import { targetReport } from './starts.js';
 
@@ -206,7 +206,7 @@ const supervisor = [{ role: 'supervisor' }] as const;
 /** The `rectification` workflow: machine, role table, deadlines. */
 export const rectificationWorkflow: WorkflowDefinition = {
   type: 'rectification',
-  name: { zh: '问题整改', en: 'Rectification' },
+  name: changjiangText(changjiangMessage('rectification.name', {})),
   version: 1,
   machine: rectificationMachine,
   startEvent: 'REPORT',
@@ -224,14 +224,14 @@ export const rectificationWorkflow: WorkflowDefinition = {
   deadlines: [
     {
       id: 'accept',
-      name: { zh: '受理期限', en: 'accept by' },
+      name: changjiangText(changjiangMessage('rectification.deadline.accept', {})),
       states: ['reported'],
       due: ({ today, parameter }) => addDays(today, Number(parameter('rectification.acceptMaxDays'))),
       escalateTo: (plan) => leadUnitOf(plan, '4.3'),
     },
     {
       id: 'rectify',
-      name: { zh: '整改期限', en: 'rectified by' },
+      name: changjiangText(changjiangMessage('rectification.deadline.rectify', {})),
       states: ['rectifying'],
       due: ({ context, today, parameter }) => {
         const c = context as unknown as RectificationContext;
@@ -246,7 +246,7 @@ export const rectificationWorkflow: WorkflowDefinition = {
     },
     {
       id: 'verify',
-      name: { zh: '核验期限', en: 'verified by' },
+      name: changjiangText(changjiangMessage('rectification.deadline.verify', {})),
       states: ['verifying'],
       due: ({ today, parameter }) => addDays(today, Number(parameter('rectification.verifyMaxDays'))),
       escalateTo: (plan) => leadUnitOf(plan, '4.3'),

@@ -11,7 +11,7 @@ import { addWorkingDays, addDays, daysBetween, localDate } from '../../../workfl
 import { leadUnitOf } from '../../../workflows/units.js';
 import { blocker, type MachineEvent, type WorkflowDefinition } from '../../../workflows/types.js';
 import { villagePlanFacts } from './facts.js';
-import { CHANGJIANG_WORDS } from './locales/index.js';
+import { CHANGJIANG_WORDS, changjiangText } from './locales/index.js';
 import { changjiangMessage } from './locales/messages.js';
 
 /** A villagers' vote (村民表决) as recorded. */
@@ -159,7 +159,7 @@ const official = [{ role: 'township-official' }] as const;
 /** The `village-plan` workflow: machine, role table, deadlines. */
 export const villagePlanWorkflow: WorkflowDefinition = {
   type: 'village-plan',
-  name: { zh: '村庄规划编制', en: 'Village planning' },
+  name: changjiangText(changjiangMessage('village-plan.name', {})),
   version: 1,
   machine: villagePlanMachine,
   startEvent: 'START',
@@ -177,21 +177,21 @@ export const villagePlanWorkflow: WorkflowDefinition = {
   deadlines: [
     {
       id: 'approval',
-      name: { zh: '规划批准期限', en: 'plan approved by' },
+      name: changjiangText(changjiangMessage('village-plan.deadline.approval', {})),
       states: ['drafting', 'consultation', 'villagerVote', 'townshipSubmission', 'districtReview'],
       due: ({ parameter }) => String(parameter('deadline.villagePlan')),
       escalateTo: (plan) => leadUnitOf(plan, '3.1'),
     },
     {
       id: 'review',
-      name: { zh: '区级审查期限', en: 'district review due' },
+      name: changjiangText(changjiangMessage('village-plan.deadline.review', {})),
       states: ['districtReview'],
       due: ({ today, parameter }) => addDays(today, Number(parameter('planning.reviewMaxDays'))),
       escalateTo: (plan) => leadUnitOf(plan, '3.1'),
     },
     {
       id: 'publication',
-      name: { zh: '规划公布期限', en: 'plan published by' },
+      name: changjiangText(changjiangMessage('village-plan.deadline.publication', {})),
       states: ['approved'],
       due: ({ today, parameter, calendar }) =>
         addWorkingDays(calendar, today, Number(parameter('planning.publishMaxWorkingDays'))),

@@ -23,4 +23,14 @@ export const en: WordsOf<ChangjiangMessages> = {
   'poverty-monitoring.risk-not-confirmed': (p) =>
     `risk ${p.risk} is not among the confirmed risks (${p.confirmed.join(', ')})`,
   'poverty-monitoring.resolve-without-measure': (p) => `risk ${p.risk} has no measure yet, so it cannot be resolved`,
+  'village-plan.name': () => 'Village planning',
+  'village-plan.deadline.approval': () => 'plan approved by',
+  'village-plan.deadline.review': () => 'district review due',
+  'village-plan.deadline.publication': () => 'plan published by',
+  'rectification.name': () => 'Rectification',
+  'rectification.deadline.accept': () => 'accept by',
+  'rectification.deadline.rectify': () => 'rectified by',
+  'rectification.deadline.verify': () => 'verified by',
+  'poverty-monitoring.name': () => 'Anti-poverty-relapse monitoring',
+  'poverty-monitoring.deadline.identification': () => 'identified by',
 };

@@ -19,6 +19,17 @@ export interface ChangjiangMessages {
   'poverty-monitoring.income-below-threshold': { months: string[]; threshold: number };
   'poverty-monitoring.risk-not-confirmed': { risk: string; confirmed: string[] };
   'poverty-monitoring.resolve-without-measure': { risk: string };
+  /** The procedures' names and their deadlines' names. */
+  'village-plan.name': Record<string, never>;
+  'village-plan.deadline.approval': Record<string, never>;
+  'village-plan.deadline.review': Record<string, never>;
+  'village-plan.deadline.publication': Record<string, never>;
+  'rectification.name': Record<string, never>;
+  'rectification.deadline.accept': Record<string, never>;
+  'rectification.deadline.rectify': Record<string, never>;
+  'rectification.deadline.verify': Record<string, never>;
+  'poverty-monitoring.name': Record<string, never>;
+  'poverty-monitoring.deadline.identification': Record<string, never>;
 }
 
 export const changjiangMessage = messageOf<ChangjiangMessages>();

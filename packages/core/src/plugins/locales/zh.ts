@@ -1,0 +1,93 @@
+/** 插件消息的中文措辞 / the plugins' words in Chinese. */
+import type { WordsOf } from '../../model/message.js';
+import type { PluginMessages, RuleKind } from './messages.js';
+
+const RULE: Record<RuleKind, string> = { rule: '规则', 'screening-rule': '筛查规则' };
+const ADDED = { unit: '单位', indicator: '指标', 'risk-type': '风险类型' } as const;
+const KIND = {
+  parameter: '参数',
+  rule: '规则',
+  'screening-rule': '筛查规则',
+  indicator: '指标',
+  unit: '单位',
+  'risk-type': '风险类型',
+  messages: '提示语',
+  responsibility: '责任分工',
+  'workflow-role': '流程角色',
+  workflow: '流程',
+  operator: '运算符',
+} as const;
+/** How a parameter moved, and which way is stricter. */
+const MOVE = { later: ['推迟', '早'], lower: ['调低', '高'], higher: ['调高', '低'] } as const;
+
+export const zh: WordsOf<PluginMessages> = {
+  'plugin.refused': (p) =>
+    `插件 ${p.plugin}${p.path ? ` 的 ${p.path}` : ''}：${p.problem}${p.more ? `（另有 ${p.more} 处问题）` : ''}`,
+  'plugin.problem-count': (p) => `${p.count} 处问题`,
+  'plugin.given-twice': () => '同一插件被加载了两次',
+  'plugin.dependency-missing': (p) => `依赖的插件 "${p.dependency}" 未加载`,
+  'plugin.dependency-cycle': (p) => `循环依赖：${p.cycle.join(' → ')}`,
+  'plugin.resolved-base': () => '请对基础方案解析插件',
+  'plugin.operators-not-object': () => '自定义运算符须为对象（名称 → 函数）',
+  'plugin.invalid-shape': (p) => `格式有误：${p.issue}`,
+  'plugin.operator-not-function': () => '自定义运算符须为函数',
+  'plugin.workflows-not-list': () => '流程须为流程定义的列表',
+  'plugin.other-plan': (p) => `插件适用于方案 "${p.extends}"，不是 "${p.plan}"`,
+  'plugin.core-range-invalid': (p) => `"${p.range}" 不是有效的版本范围`,
+  'plugin.core-unsupported': (p) => `支持 @ruralkit/core ${p.range}，当前版本为 ${p.version}`,
+  'plugin.clause-unknown': (p) => `方案中没有条款 "${p.clause}"`,
+  'plugin.unit-unknown': (p) => `方案中没有单位 "${p.unit}"`,
+  'plugin.due-not-date': (p) => `"${p.due}" 不是日期参数`,
+  'plugin.risk-type-unknown': (p) => `没有风险类型 "${p.riskType}"`,
+  'plugin.indicator-unknown': (p) => `没有指标 "${p.indicator}"`,
+  'plugin.condition-invalid': (p) => `条件有误：${p.error}`,
+  'plugin.overlap': (p) => `与插件 "${p.other}" 修改了同一项（${p.key}），且二者互不依赖`,
+  'plugin.operator-builtin': (p) => `不能覆盖内置运算符 "${p.name}"`,
+  'plugin.workflow-exists': (p) => `方案已有流程 "${p.workflow}"`,
+  'plugin.exists': (p) => `${ADDED[p.kind]} "${p.id}" 已存在`,
+  'plugin.parameter-field-fixed': (p) => `不能把参数 "${p.parameter}" 的 ${p.field} 由 "${p.from}" 改为 "${p.to}"`,
+  'plugin.parameter-unknown': (p) => `方案中没有参数 "${p.parameter}"；新参数须给出 name、unit、stricter、source`,
+  'plugin.rule-unknown': (p) => `方案中没有${RULE[p.kind]} "${p.id}"`,
+  'plugin.rule-unknown-to-replace': (p) => `方案中没有${RULE[p.kind]} "${p.id}"，无法替换`,
+  'plugin.rule-exists': (p) => `${RULE[p.kind]} "${p.id}" 已存在，请用 replace`,
+  'plugin.workflow-unknown': (p) => `没有流程 "${p.workflow}"`,
+  'plugin.event-unknown': (p) => `流程 ${p.workflow} 没有事件 "${p.event}"`,
+  'plugin.role-unknown': (p) => `没有角色 "${p.role}"`,
+  'plugin.loosening-undeclared': (p) => `放宽了 "${p.id}"：${p.why}；须在 relax 中声明理由`,
+  'plugin.relax-unneeded': (p) => `声明放宽 "${p.id}"，但插件并未放宽它`,
+  'plugin.template-value-unknown': (p) => `消息中的 {${p.placeholder}} 不是指标或派生值`,
+  'plugin.template-parameter-unknown': (p) => `消息中的 {${p.placeholder}} 不是方案参数`,
+  'plugin.template-not-placeholder': (p) =>
+    `消息中的 ${p.text} 不是占位符（可用 {subject} {year} {due} {v:键名} {p:参数}）`,
+  'loosening.roles-widened': (p) => `让 ${p.roles.join('、')} 也能发送 ${p.event}，扩大了可以办理的人`,
+  'loosening.parameter': (p) => `自 ${p.from} 起${MOVE[p.move][0]}，而该参数越${MOVE[p.move][1]}越严格`,
+  'loosening.rule-disabled': () => '停用了约束性规则',
+  'loosening.screening-rule-disabled': () => '停用了筛查预警规则，相应风险不再预警',
+  'loosening.not-binding': (p) => `不再是约束性目标（改为 ${p.strength}）`,
+  'loosening.subject-changed': (p) => `对象由 ${p.from} 改为 ${p.to}，原对象的结果不再出现`,
+  'loosening.kind-changed': (p) => `类型由 ${p.from} 改为 ${p.to}`,
+  'loosening.applicability': () => '适用条件不能证明在原适用范围内都成立（可能使结果变为“不适用”）',
+  'loosening.risk-type-changed': (p) => `风险类型由 ${p.from} 改为 ${p.to}`,
+  'loosening.screening-condition': () =>
+    '新条件不能证明在原规则预警的每种情况下都会预警（同一指标、同一比较、阈值在方案期内每个生效值下至少同样宽）',
+  'loosening.due-not-date': (p) => `期限参数 ${p.due ?? '（无）'} 不是与 ${p.old} 同方向的日期参数`,
+  'loosening.due-later': (p) => `期限 ${p.due} 在 ${p.on} 生效的值为 ${p.value}，晚于 ${p.old} 的 ${p.oldValue}`,
+  'loosening.derived-differs': (p) => `派生指标 "${p.name}" 的定义与原规则不同`,
+  'loosening.operator-unproven': (p) => `运算符 "${p.operator}" 无法证明与原条件同样严格`,
+  'loosening.any-for-all': () => '用 any（任一成立）代替了 all（全部成立），新条件不能证明至少同样严格',
+  'loosening.literal-for-parameter': (p) => `"${p.fact}" 与字面量 ${JSON.stringify(p.value)} 比较，而原规则与参数比较`,
+  'loosening.condition-unproven': () =>
+    '新条件不能证明至少同样严格（须比较同一指标，每个比较在方案期内每个生效参数值下至少同样严格；any 代替 all 不算）',
+  'diff.title': () => '方案差异',
+  'diff.plugins': () => '插件',
+  'diff.base-hash': () => '基础方案',
+  'diff.resolved-hash': () => '解析后',
+  'diff.column.kind': () => '类别',
+  'diff.column.change': () => '变更',
+  'diff.column.by': () => '来自',
+  'diff.column.details': () => '内容',
+  'diff.relaxed-targets': () => '放宽的目标',
+  'diff.custom-operator': () => '自定义运算符',
+  'diff.kind': (p) => KIND[p.kind],
+  'diff.dated-values': (p) => p.values.map((v) => `${v.value}（${v.from}起）`).join('、'),
+};
