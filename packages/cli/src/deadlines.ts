@@ -5,6 +5,7 @@
  */
 import type { OverdueNotice } from '@ruralkit/core';
 import { secondsOption } from './io.js';
+import { label } from './locales/index.js';
 
 /** One overdue deadline, as a line. */
 export const overdueLine = ({ instanceId, deadline }: OverdueNotice): string =>
@@ -16,4 +17,4 @@ export const tickEveryMs = (command: string, value: unknown): number =>
 
 /** What a failed beat says: the tenant and the error's message (store errors, never an instance's data). */
 export const tickFailure = (error: unknown, tenant?: string): string =>
-  `ruralkit: 到期检查失败 / firing deadlines failed${tenant ? ` (tenant ${tenant})` : ''}: ${(error as Error)?.message ?? String(error)}\n`;
+  `ruralkit: ${label('deadlines.failed')}${tenant ? ` (tenant ${tenant})` : ''}: ${(error as Error)?.message ?? String(error)}\n`;
