@@ -15,7 +15,7 @@ import { resolvePlan, RuralkitError, type OverdueNotice, type Plan } from '@rura
 import { overdueLine, tickEveryMs, tickFailure } from '../deadlines.js';
 import { fileKeys } from '@ruralkit/core/node';
 import { parseOptions, secondsOption, UsageError, type Command } from '../io.js';
-import { cliMessage } from '../locales/index.js';
+import { cliMessage, englishWord, inEnglish } from '../locales/index.js';
 import { loadHttp } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { startRelay } from './relay.js';
@@ -101,7 +101,10 @@ ${PLAN_OPTIONS_HELP}
     const schedule = {
       entries: count('checkpoint-every', values['checkpoint-every'], 1000),
       minutes: count('checkpoint-minutes', values['checkpoint-minutes'], 60),
-      onError: (error: unknown) => io.stderr(`ruralkit: checkpoint failed: ${(error as Error).message}\n`),
+      onError: (error: unknown) =>
+        io.stderr(
+          `ruralkit: ${inEnglish(cliMessage('serve.checkpoint-failed', { problem: (error as Error).message }))}\n`,
+        ),
     };
     if (!auditKeyFile && (values['checkpoint-every'] ?? values['checkpoint-minutes']) !== undefined) {
       throw new UsageError(NAME, cliMessage('serve.checkpoint-without-key', {}));
@@ -141,16 +144,16 @@ ${PLAN_OPTIONS_HELP}
           }
         : {}),
     });
-    if (relay) io.stderr(`ruralkit: relaying domain events to ${relay.destination}\n`);
-    io.stderr(
-      tickEvery
-        ? `ruralkit: firing passed deadlines every ${tickEvery / 1000} s\n`
-        : 'ruralkit: --no-tick: deadlines are fired by another process (ruralkit workflow run)\n',
-    );
+    if (relay) io.stderr(`ruralkit: ${inEnglish(cliMessage('serve.relaying', { destination: relay.destination }))}\n`);
+    const ticking = tickEvery
+      ? inEnglish(cliMessage('serve.ticking', { seconds: tickEvery / 1000 }))
+      : englishWord('serve.no-tick');
+    io.stderr(`ruralkit: ${ticking}\n`);
     const closed = closeOnSignals(app);
     const address = await listen(app, port, (values.host as string | undefined) ?? '127.0.0.1');
-    if (!keyFile) io.stderr('ruralkit: no --jwt-key or --jwks: only health checks and the documentation are open\n');
-    io.stderr(`ruralkit: serving ${plans.map((p) => p.key).join(', ')} at ${address} — docs at ${address}/docs\n`);
+    if (!keyFile) io.stderr(`ruralkit: ${englishWord('serve.no-token-key')}\n`);
+    const serving = cliMessage('serve.serving', { plans: plans.map((p) => p.key), address });
+    io.stderr(`ruralkit: ${inEnglish(serving)}\n`);
     await closed;
     await relay?.stop();
     return 0;

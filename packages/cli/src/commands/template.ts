@@ -2,7 +2,7 @@
 import { parseInput, type EvaluationInput } from '@ruralkit/core';
 import { readInputFiles, writeOutput } from '../input-files.js';
 import { parseOptions, UsageError, type Command } from '../io.js';
-import { cliMessage } from '../locales/index.js';
+import { cliMessage, inEnglish } from '../locales/index.js';
 import { loadXlsx } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 
@@ -34,7 +34,7 @@ export const templateCommand: Command = {
     if (input) parseInput(plan, input);
     const { buildTemplate } = await loadXlsx();
     writeOutput(out, await buildTemplate(plan, input ? { input } : {}));
-    io.stderr(`ruralkit: wrote ${out}\n`);
+    io.stderr(`ruralkit: ${inEnglish(cliMessage('output.wrote', { file: out }))}\n`);
     return 0;
   },
 };

@@ -18,7 +18,7 @@ import {
   type Maintenance,
 } from '@ruralkit/core';
 import { fileError, readBytes, UsageError, type Io } from '../io.js';
-import { cliMessage, label } from '../locales/index.js';
+import { cliMessage, englishWord, inEnglish, label } from '../locales/index.js';
 import { stripControls } from '../safe-text.js';
 
 /** Write a new key pair: the private key to `out` (owner-only), the public key to `out.pub`. */
@@ -143,7 +143,7 @@ export async function checkpoint(
       throw fileError(values.export, error);
     }
   }
-  io.stderr(`ruralkit: ${signed.length} checkpoint(s) signed and stored\n`);
+  io.stderr(`ruralkit: ${inEnglish(cliMessage('audit.checkpoints-signed', { count: signed.length }))}\n`);
   return 0;
 }
 
@@ -152,30 +152,29 @@ export async function verify(maintenance: Maintenance, options: AuditVerifyOptio
   const verification = await maintenance.verify(options);
   const say = (text: string) => io.stdout(`${stripControls(text)}\n`);
   const notChecked = `，${label('audit.signatures-not-checked', '/ ')}`;
+  const verified = `, ${englishWord('audit.signatures-verified')}`;
   if (!verification.ok) {
     say(`${label('audit.broken')}: ${verification.message.zh} / ${verification.message.en}`);
     return 1;
   }
-  say(`${label('audit.intact')}: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…`);
-  for (const [tenant, chain] of Object.entries(verification.tenants ?? {})) {
-    say(
-      `  ${label('audit.tenant', ' ')} ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…`,
-    );
+  const chain = (entries: number, head: string) =>
+    inEnglish(cliMessage('audit.chain', { entries, head: head.slice(0, 16) }));
+  say(`${label('audit.intact')}: ${chain(verification.entries, verification.headHash)}`);
+  for (const [tenant, { entries, headHash }] of Object.entries(verification.tenants ?? {})) {
+    say(`  ${label('audit.tenant', ' ')} ${tenant || '-'}: ${chain(entries, headHash)}`);
   }
   say(
-    `  ${label('audit.instances', ' ')}: ${verification.instances ?? 0}, ${label('audit.domain-events', ' ')}: ${verification.events ?? 0} checked`,
+    `  ${label('audit.instances', ' ')}: ${verification.instances ?? 0}, ${label('audit.domain-events', ' ')}: ${verification.events ?? 0} ${englishWord('audit.checked')}`,
   );
   if (verification.signedEntries) {
     const checked = verification.checkpoints?.signatures === 'verified';
-    say(
-      `  ${label('audit.signed-entries', ' ')}: ${verification.signedEntries}${checked ? ', signatures verified' : notChecked}`,
-    );
+    say(`  ${label('audit.signed-entries', ' ')}: ${verification.signedEntries}${checked ? verified : notChecked}`);
   }
   const checkpoints = verification.checkpoints ?? { count: 0, signatures: 'not-checked' };
   if (checkpoints.count === 0) {
     say(`  ${label('audit.no-checkpoint')}`);
   } else if (checkpoints.signatures === 'verified') {
-    say(`  ${label('audit.signed-checkpoints', ' ')}: ${checkpoints.count}, signatures verified`);
+    say(`  ${label('audit.signed-checkpoints', ' ')}: ${checkpoints.count}${verified}`);
   } else {
     say(`  ${label('audit.signed-checkpoints', ' ')}: ${checkpoints.count}${notChecked}`);
   }

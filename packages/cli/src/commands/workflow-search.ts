@@ -4,7 +4,7 @@
  */
 import { queryFromText, type InstanceSummary, type Principal, type QueryNames, type Runtime } from '@ruralkit/core';
 import type { Io } from '../io.js';
-import { cliMessage, inBoth, label } from '../locales/index.js';
+import { cliMessage, englishWord, inBoth, label } from '../locales/index.js';
 import { stripControls } from '../safe-text.js';
 
 /** The query's fields as this command's options spell them, for refusals. */
@@ -116,7 +116,7 @@ function line(instance: InstanceSummary): string {
   const { township, village, household } = instance.subject;
   const subject = [township, village, household].filter(Boolean).join(' / ');
   const overdue = instance.overdue ? `  ${label('instance.overdue', ' ')}` : '';
-  return `${(instance.due ?? '—').padEnd(10)}  ${instance.id}  ${instance.type}  ${instance.state}${instance.status === 'done' ? ' (final)' : ''}  ${subject}${overdue}`;
+  return `${(instance.due ?? '—').padEnd(10)}  ${instance.id}  ${instance.type}  ${instance.state}${instance.status === 'done' ? englishWord('instance.final') : ''}  ${subject}${overdue}`;
 }
 
 function more(next: string | null, say: (line: string) => void): void {

@@ -17,7 +17,7 @@ import {
 import { oneOf, parseOptions, readDataFile, suggest, UsageError, type Command, type Io } from '../io.js';
 import { fileKeys } from '@ruralkit/core/node';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
-import { cliMessage, inBoth, label } from '../locales/index.js';
+import { cliMessage, englishWord, inBoth, inEnglish, label } from '../locales/index.js';
 import { stripControls } from '../safe-text.js';
 import { checkpoint, keygen, readKey, verify, verifyOptions } from './workflow-audit.js';
 import { checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
@@ -123,7 +123,7 @@ async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: str
   say(io, `  ${label('show.subject', ' ')}: ${subject} (tenant ${instance.tenant})\n`);
   say(
     io,
-    `  ${label('show.state', ' ')}:   ${instance.state}${instance.done ? ' (final)' : ''}${instance.overdue ? ` — ${label('instance.overdue', ' ')}` : ''}\n`,
+    `  ${label('show.state', ' ')}:   ${instance.state}${instance.done ? englishWord('instance.final') : ''}${instance.overdue ? ` — ${label('instance.overdue', ' ')}` : ''}\n`,
   );
   for (const d of instance.deadlines) {
     say(
@@ -283,9 +283,8 @@ ${PLAN_OPTIONS_HELP}`,
             event: readEvent(values.event as string | undefined, values.as as string | undefined),
           });
           io.stdout(`${result.instanceId}\n`);
-          io.stderr(
-            `ruralkit: ${result.event}: ${result.from ?? '(start)'} → ${result.to}${result.duplicate ? ' (already applied)' : ''}\n`,
-          );
+          const applied = { event: result.event, from: result.from, to: result.to, duplicate: result.duplicate };
+          io.stderr(`ruralkit: ${inEnglish(cliMessage('event.applied', applied))}\n`);
           return 0;
         }
         case 'send': {
@@ -294,9 +293,8 @@ ${PLAN_OPTIONS_HELP}`,
             target!,
             readEvent(values.event as string | undefined, values.as as string | undefined),
           );
-          io.stdout(
-            `${result.event}: ${result.from} → ${result.to} (version ${result.version})${result.duplicate ? ' (already applied)' : ''}\n`,
-          );
+          const { event, from, to, version, duplicate } = result;
+          io.stdout(`${inEnglish(cliMessage('event.applied', { event, from, to, version, duplicate }))}\n`);
           return 0;
         }
         case 'show':

@@ -196,4 +196,20 @@ export const en: WordsOf<CliMessages> = {
   'plan.note.assumption': () => ' (assumption)',
   'plan.note.required': () => ' (required)',
   'plan.clause-units': () => 'Units',
+  'deadline.overdue': (p) =>
+    `overdue ${p.instance} ${p.deadline} (due ${p.due}) → escalate to ${p.escalateTo.join(', ')}`,
+  'deadline.tenant': (p) => ` (tenant ${p.tenant})`,
+  'serve.checkpoint-failed': (p) => `checkpoint failed: ${p.problem}`,
+  'serve.relaying': (p) => `relaying domain events to ${p.destination}`,
+  'serve.ticking': (p) => `firing passed deadlines every ${p.seconds} s`,
+  'serve.no-tick': () => '--no-tick: deadlines are fired by another process (ruralkit workflow run)',
+  'serve.no-token-key': () => 'no --jwt-key or --jwks: only health checks and the documentation are open',
+  'serve.serving': (p) => `serving ${p.plans.join(', ')} at ${p.address} — docs at ${p.address}/docs`,
+  'audit.checkpoints-signed': (p) => `${p.count} checkpoint(s) signed and stored`,
+  'audit.chain': (p) => `${p.entries} entries, head ${p.head}…`,
+  'audit.checked': () => 'checked',
+  'audit.signatures-verified': () => 'signatures verified',
+  'instance.final': () => ' (final)',
+  'event.applied': (p) =>
+    `${p.event}: ${p.from ?? '(start)'} → ${p.to}${p.version === undefined ? '' : ` (version ${p.version})`}${p.duplicate ? ' (already applied)' : ''}`,
 };

@@ -40,5 +40,8 @@ export type Fixed = {
 /** A label or fixed sentence in both languages: `死信 / dead letters` (`between` a space: `用时 elapsed`). */
 export const label = (code: Fixed, between = ' / '): string => inBoth(cliMessage(code, {}), between);
 
+/** A label or fixed word in English alone. */
+export const englishWord = (code: Fixed): string => inEnglish(cliMessage(code, {}));
+
 /** A label or heading in one language: `--lang en` output. */
 export const word = (code: Fixed, lang: 'zh' | 'en'): string => renderMessage(cliMessage(code, {}), CLI_WORDS[lang]);

@@ -216,6 +216,31 @@ export interface CliMessages {
   'plan.note.assumption': None;
   'plan.note.required': None;
   'plan.clause-units': None;
+  // lines printed in English alone (their Chinese ready for a `--lang`)
+  /** One overdue deadline: the instance and deadline ids, the due date, the units to escalate to. */
+  'deadline.overdue': { instance: string; deadline: string; due: string; escalateTo: readonly string[] };
+  'deadline.tenant': { tenant: string };
+  'serve.checkpoint-failed': { problem: string };
+  'serve.relaying': { destination: string };
+  'serve.ticking': { seconds: number };
+  'serve.no-tick': None;
+  'serve.no-token-key': None;
+  'serve.serving': { plans: readonly string[]; address: string };
+  'audit.checkpoints-signed': { count: number };
+  /** A chain's length and the start of its head hash. */
+  'audit.chain': { entries: number; head: string };
+  'audit.checked': None;
+  'audit.signatures-verified': None;
+  /** A state that is final, after its name. */
+  'instance.final': None;
+  /** What an event did: `(start)` when it started the instance, `(already applied)` when it was a repeat. */
+  'event.applied': {
+    event: string;
+    from?: string | null | undefined;
+    to: string;
+    version?: number | undefined;
+    duplicate?: boolean | undefined;
+  };
 }
 
 export const cliMessage = messageOf<CliMessages>();
