@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { errorEntry, InputError, PluginError, RuralkitError } from '@ruralkit/core';
-import { processIo, UsageError, type Command, type Io } from './io.js';
-import { didYouMean } from '@ruralkit/core';
+import { processIo, suggest, UsageError, type Command, type Io } from './io.js';
+import { cliMessage, label } from './locales/index.js';
 
 /**
  * The subcommands, each loaded when it runs: `screen` does not wait for the spreadsheet and
@@ -71,11 +71,12 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     const [commandName, commandArgs] = name === 'help' ? [args[0]!, ['--help']] : [name, args];
     const load = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
     if (!load) {
-      const hint = didYouMean(commandName, Object.keys(COMMANDS));
       throw new UsageError(
         'ruralkit',
-        `未知命令 "${commandName}"${hint.zh}（命令列表见 ruralkit --help）`,
-        `unknown command "${commandName}"${hint.en} (ruralkit --help lists the commands)`,
+        cliMessage('usage.unknown-command', {
+          command: commandName,
+          suggestion: suggest(commandName, Object.keys(COMMANDS)),
+        }),
       );
     }
     const command = await load();
@@ -108,13 +109,12 @@ function failed(error: unknown, debug: boolean, io: Io): number {
       : known
         ? message
         : internal
-          ? `ruralkit: 内部错误 / internal error: ${message}\n` +
-            '请以 --debug 重新运行，并附上调用栈报告此问题 / run again with --debug and report this with the stack trace'
+          ? `ruralkit: ${label('error.internal')}: ${message}\n` + label('error.internal-advice')
           : `ruralkit: ${message}`;
   io.stderr(`${text}\n`);
   if (error instanceof UsageError) {
     const where = error.command === 'ruralkit' ? 'ruralkit' : error.command.split(' ').slice(0, 2).join(' ');
-    io.stderr(`用法见 / for usage, run: ${where} --help\n`);
+    io.stderr(`${label('usage.see-help')}: ${where} --help\n`);
   }
   if (internal) return EXIT.internal;
   return error instanceof RuralkitError ? (errorEntry(error.code)?.exit ?? EXIT.usage) : EXIT.usage;

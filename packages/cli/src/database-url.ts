@@ -6,6 +6,7 @@
 import type { PostgresStoreOptions } from '@ruralkit/store-postgres';
 import type { WorkflowStore } from '@ruralkit/core';
 import { UsageError, type Io } from './io.js';
+import { cliMessage, inBoth } from './locales/index.js';
 import { loadPostgresStore } from './optional.js';
 
 /** `url` with its password replaced by `***`. */
@@ -21,26 +22,16 @@ export async function openPostgres(
   options: Omit<PostgresStoreOptions, 'connectionString'> = {},
 ): Promise<WorkflowStore> {
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    const given = databaseUrl.split('@').pop();
-    throw new UsageError(
-      command,
-      `--database-url 须以 postgres:// 开头（得到 "${given}"）`,
-      `--database-url must start with postgres:// (got "${given}")`,
-    );
+    const given = databaseUrl.split('@').pop()!;
+    throw new UsageError(command, cliMessage('store.database-url', { given }));
   }
   const environment = process.env.DATABASE_URL;
   if (environment && environment !== databaseUrl) {
-    io.stderr(
-      `ruralkit: 使用 --database-url ${withoutPassword(databaseUrl)}，而非 DATABASE_URL ${withoutPassword(environment)} / ` +
-        `using --database-url ${withoutPassword(databaseUrl)}, not DATABASE_URL ${withoutPassword(environment)}\n`,
-    );
+    const urls = { flag: withoutPassword(databaseUrl), environment: withoutPassword(environment) };
+    io.stderr(`ruralkit: ${inBoth(cliMessage('store.url-over-environment', urls))}\n`);
   }
   const { openPostgresStore } = await loadPostgresStore();
   return openPostgresStore({ ...options, connectionString: databaseUrl }).catch((error: Error) => {
-    throw new UsageError(
-      command,
-      `无法打开数据库：${error.message}`,
-      `cannot open the PostgreSQL store: ${error.message}`,
-    );
+    throw new UsageError(command, cliMessage('store.cannot-open', { problem: error.message }));
   });
 }

@@ -5,10 +5,18 @@
  */
 import type { OverdueNotice } from '@ruralkit/core';
 import { secondsOption } from './io.js';
+import { cliMessage, inEnglish, label } from './locales/index.js';
 
 /** One overdue deadline, as a line. */
 export const overdueLine = ({ instanceId, deadline }: OverdueNotice): string =>
-  `overdue ${instanceId} ${deadline.id} (due ${deadline.due}) → escalate to ${deadline.escalateTo.join(', ')}`;
+  inEnglish(
+    cliMessage('deadline.overdue', {
+      instance: instanceId,
+      deadline: deadline.id,
+      due: deadline.due,
+      escalateTo: deadline.escalateTo,
+    }),
+  );
 
 /** `--tick-every SECONDS` (default one minute), in milliseconds; a usage error names the option. */
 export const tickEveryMs = (command: string, value: unknown): number =>
@@ -16,4 +24,4 @@ export const tickEveryMs = (command: string, value: unknown): number =>
 
 /** What a failed beat says: the tenant and the error's message (store errors, never an instance's data). */
 export const tickFailure = (error: unknown, tenant?: string): string =>
-  `ruralkit: 到期检查失败 / firing deadlines failed${tenant ? ` (tenant ${tenant})` : ''}: ${(error as Error)?.message ?? String(error)}\n`;
+  `ruralkit: ${label('deadlines.failed')}${tenant ? inEnglish(cliMessage('deadline.tenant', { tenant })) : ''}: ${(error as Error)?.message ?? String(error)}\n`;

@@ -7,6 +7,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { readTextValues, type EvaluationInput, type Plan } from '@ruralkit/core';
 import type { CellIssue, ImportOptions } from '@ruralkit/xlsx';
 import { readBytes, readDataFile, UsageError } from './io.js';
+import { cliMessage } from './locales/index.js';
 import { loadXlsx } from './optional.js';
 
 const extension = (file: string) => file.slice(file.lastIndexOf('.')).toLowerCase();
@@ -28,11 +29,7 @@ export async function readInputFiles(
     return xlsx.readCsv(plan, sheets, importOptions(xlsx.describeCellIssue, notice));
   }
   if (files.length !== 1) {
-    throw new UsageError(
-      'ruralkit',
-      '请给出一个 YAML、JSON 或 xlsx 文件，或一个或多个 CSV 文件（每表一个）',
-      'give one YAML, JSON or xlsx file, or one or more CSV files (one per sheet)',
-    );
+    throw new UsageError('ruralkit', cliMessage('input.files', {}));
   }
   const file = files[0]!;
   if (extension(file) === '.xlsx') {
@@ -64,11 +61,7 @@ export function refuseOverwritingInput(out: string, inputs: readonly (string | u
     if (input === undefined) continue;
     const same = resolve(input) === resolve(out) || (target !== undefined && fileIdentity(input) === target);
     if (same) {
-      throw new UsageError(
-        'ruralkit',
-        `--out "${out}" 就是输入文件 "${input}"：请另选输出文件（输出文件不能是输入文件）`,
-        `--out "${out}" is the input file "${input}"; choose another output file`,
-      );
+      throw new UsageError('ruralkit', cliMessage('output.is-input', { out, input }));
     }
   }
 }

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { didYouMean, isRealDate, RuralkitError, today } from '@ruralkit/core';
+import { isRealDate, nearest, RuralkitError, today, type Message } from '@ruralkit/core';
+import { cliMessage, said } from './locales/index.js';
 
 /** Where the command writes; a test passes its own. */
 export interface Io {
@@ -29,18 +30,31 @@ export const processIo: Io = {
 
 /**
  * A mistake in how the command was called, or in what it was given: exit 2, no stack trace.
- * The message is in Chinese and English, each line naming the command, and says how to fix it.
+ * The message is said in Chinese and English, each line naming the command, and says how to fix it.
  */
 export class UsageError extends RuralkitError {
   override readonly name: string = 'UsageError';
   constructor(
     /** The command it concerns, as typed: `ruralkit evaluate`. */
     readonly command: string,
-    readonly zh: string,
-    readonly en: string,
+    /** What is wrong, a message of the command line's (`cliMessage`). */
+    readonly what: Message,
   ) {
-    super('usage', { zh: `${command}: ${zh}`, en: `${command}: ${en}` }, `${command}: ${zh}\n${command}: ${en}`);
+    const { zh, en } = saidByCommand(command, what);
+    super('usage', { zh, en }, `${zh}\n${en}`);
   }
+}
+
+/** A usage message in both languages, each starting with the command. */
+function saidByCommand(command: string, message: Message): { zh: string; en: string } {
+  const { zh, en } = said(message);
+  return { zh: `${command}: ${zh}`, en: `${command}: ${en}` };
+}
+
+/** The valid name nearest a mistyped one, with its `prefix` (`--`), for "did you mean …?". */
+export function suggest(word: string, candidates: readonly string[], prefix = ''): string | undefined {
+  const match = nearest(word, candidates);
+  return match === undefined ? undefined : `${prefix}${match}`;
 }
 
 /** A subcommand: its help, and what it does. Returns the exit code. */
@@ -71,31 +85,22 @@ export function parseOptions(
     if (token.kind !== 'option') continue;
     const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
     if (!spec) {
-      const hint = didYouMean(
+      const suggestion = suggest(
         token.name,
         Object.keys(options).filter((name) => name.length > 1),
         '--',
       );
-      throw new UsageError(
-        command,
-        `未知选项 ${token.rawName}${hint.zh}（全部选项见 ${command} --help）`,
-        `unknown option ${token.rawName}${hint.en} (${command} --help lists them all)`,
-      );
+      throw new UsageError(command, cliMessage('usage.unknown-option', { option: token.rawName, command, suggestion }));
     }
     const missing = token.value === undefined || (!token.inlineValue && token.value.startsWith('-'));
     if (spec.type === 'string' && missing) {
       throw new UsageError(
         command,
-        `选项 ${token.rawName} 缺少取值：写作 ${token.rawName} ${valueHint(token.name)}`,
-        `option ${token.rawName} needs a value: ${token.rawName} ${valueHint(token.name)}`,
+        cliMessage('usage.option-needs-value', { option: token.rawName, placeholder: valueHint(token.name) }),
       );
     }
     if (spec.type === 'boolean' && token.inlineValue) {
-      throw new UsageError(
-        command,
-        `选项 ${token.rawName} 不带取值`,
-        `option ${token.rawName} takes no value: write ${token.rawName} alone`,
-      );
+      throw new UsageError(command, cliMessage('usage.option-takes-no-value', { option: token.rawName }));
     }
   }
   return parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -118,11 +123,14 @@ export function oneOf<T extends string>(
 ): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly unknown[]).includes(value)) {
-    const hint = didYouMean(String(value), allowed);
     throw new UsageError(
       command,
-      `--${name} 只能取 ${allowed.join('、')}（得到 "${String(value)}"）${hint.zh}`,
-      `--${name} must be one of ${allowed.join(', ')} (got "${String(value)}")${hint.en}`,
+      cliMessage('usage.one-of', {
+        option: name,
+        allowed,
+        value: String(value),
+        suggestion: suggest(String(value), allowed),
+      }),
     );
   }
   return value as T;
@@ -135,11 +143,7 @@ export function oneOf<T extends string>(
 export function secondsOption(command: string, name: string, value: unknown, maxDigits = 6): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !new RegExp(`^[1-9]\\d{0,${maxDigits - 1}}$`).test(value)) {
-    throw new UsageError(
-      command,
-      `--${name} 应为正整数秒数（得到 "${String(value)}"）`,
-      `--${name} must be a whole number of seconds above 0 (got "${String(value)}")`,
-    );
+    throw new UsageError(command, cliMessage('usage.seconds', { option: name, value: String(value) }));
   }
   return Number(value);
 }
@@ -148,11 +152,7 @@ export function secondsOption(command: string, name: string, value: unknown, max
 export function dateOption(command: string, name: string, value: unknown, fallback: string): string {
   const date = (value as string | undefined) ?? fallback;
   if (!isRealDate(date)) {
-    throw new UsageError(
-      command,
-      `--${name} 须为实际存在的日期 YYYY-MM-DD，如 --${name} 2025-12-31（得到 "${date}"）`,
-      `--${name} must be a real date YYYY-MM-DD, e.g. --${name} 2025-12-31 (got "${date}")`,
-    );
+    throw new UsageError(command, cliMessage('usage.date', { option: name, value: date }));
   }
   return date;
 }
@@ -172,17 +172,9 @@ export function readBytes(file: string): Buffer {
 /** The usage error for a file that could not be opened. */
 export function fileError(file: string, error: unknown): UsageError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return new UsageError('ruralkit', `找不到文件 "${file}"：请检查路径`, `file not found: "${file}" (check the path)`);
-  }
-  if (code === 'EISDIR') {
-    return new UsageError('ruralkit', `"${file}" 是文件夹，请给出文件`, `"${file}" is a folder: give a file`);
-  }
-  return new UsageError(
-    'ruralkit',
-    `无法读取文件 "${file}"（${code ?? 'error'}）：请检查权限`,
-    `cannot read "${file}" (${code ?? 'error'}): check its permissions`,
-  );
+  if (code === 'ENOENT') return new UsageError('ruralkit', cliMessage('file.not-found', { file }));
+  if (code === 'EISDIR') return new UsageError('ruralkit', cliMessage('file.folder', { file }));
+  return new UsageError('ruralkit', cliMessage('file.unreadable', { file, code: code ?? 'error' }));
 }
 
 /** Read a YAML or JSON input file; a parse error names the file and the line and column. */
@@ -192,25 +184,19 @@ export function readDataFile(file: string): unknown {
   try {
     return json ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const why = json
+    const problem = json
       ? jsonProblem(text, (error as Error).message)
-      : { zh: (error as Error).message, en: (error as Error).message };
-    const format = json ? 'JSON' : 'YAML';
-    throw new UsageError(
-      'ruralkit',
-      `"${file}" 不是有效的 ${format}，请改正后重试：${why.zh}`,
-      `"${file}" is not valid ${format}; correct it and retry: ${why.en}`,
-    );
+      : cliMessage('file.parser-says', { text: (error as Error).message });
+    throw new UsageError('ruralkit', cliMessage('file.invalid', { file, format: json ? 'JSON' : 'YAML', problem }));
   }
 }
 
 /** JSON.parse's complaint with its character position turned into a line and column (from 1). */
-function jsonProblem(text: string, message: string): { zh: string; en: string } {
+function jsonProblem(text: string, message: string): Message {
   const match = / (?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
-  if (!match) return { zh: message, en: message };
+  if (!match) return cliMessage('file.parser-says', { text: message });
   const before = text.slice(0, Number(match[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  const what = message.replace(match[0], '');
-  return { zh: `第 ${line} 行第 ${column} 列：${what}`, en: `line ${line}, column ${column}: ${what}` };
+  return cliMessage('file.parser-says-at', { line, column, text: message.replace(match[0], '') });
 }

@@ -4,19 +4,18 @@
  * run without a native build. A missing one stops the command with a message naming the package
  * to install.
  */
+import type { Message } from '@ruralkit/core';
 import { UsageError } from './io.js';
+import { cliMessage } from './locales/index.js';
 
 /** An optional package that is not installed: names it and the command that installs it. */
 export class MissingPackageError extends UsageError {
   constructor(
     readonly packageName: string,
-    neededFor: { zh: string; en: string },
+    /** What the package is needed for, a `needed-for.*` message. */
+    neededFor: Message,
   ) {
-    super(
-      'ruralkit',
-      `${neededFor.zh}需要 ${packageName}，请安装：npm i ${packageName}`,
-      `${neededFor.en} needs ${packageName}; install it: npm i ${packageName}`,
-    );
+    super('ruralkit', cliMessage('optional.missing', { packageName, neededFor }));
   }
 }
 
@@ -28,11 +27,7 @@ function isMissing(error: unknown, name: string): boolean {
 }
 
 /** Load the optional package `name` through `load`; when it is not installed, a `MissingPackageError`. */
-export async function loadOptional<T>(
-  name: string,
-  neededFor: { zh: string; en: string },
-  load: () => Promise<T>,
-): Promise<T> {
+export async function loadOptional<T>(name: string, neededFor: Message, load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (error) {
@@ -43,44 +38,28 @@ export async function loadOptional<T>(
 
 /** The spreadsheet package: xlsx and CSV input, `--format xlsx`, `template`. */
 export const loadXlsx = () =>
-  loadOptional(
-    '@ruralkit/xlsx',
-    { zh: '读写 xlsx 与 CSV 文件', en: 'reading and writing xlsx and CSV files' },
-    () => import('@ruralkit/xlsx'),
-  );
+  loadOptional('@ruralkit/xlsx', cliMessage('needed-for.xlsx', {}), () => import('@ruralkit/xlsx'));
 
 /** The spreadsheet package's CSV records alone (no exceljs): `screen` and `evaluate --batch` over CSV. */
 export const loadCsvRecords = () =>
-  loadOptional('@ruralkit/xlsx', { zh: '读取 CSV 文件', en: 'reading CSV files' }, () => import('@ruralkit/xlsx/csv'));
+  loadOptional('@ruralkit/xlsx', cliMessage('needed-for.csv', {}), () => import('@ruralkit/xlsx/csv'));
 
 /** The SQLite workflow store: `workflow`. */
 export const loadSqliteStore = () =>
-  loadOptional(
-    '@ruralkit/store-sqlite',
-    { zh: '流程数据库（workflow）', en: 'the workflow database' },
-    () => import('@ruralkit/store-sqlite'),
-  );
+  loadOptional('@ruralkit/store-sqlite', cliMessage('needed-for.sqlite', {}), () => import('@ruralkit/store-sqlite'));
 
 /** The PostgreSQL workflow store: `workflow --database-url`. */
 export const loadPostgresStore = () =>
   loadOptional(
     '@ruralkit/store-postgres',
-    { zh: 'PostgreSQL 流程数据库（--database-url）', en: 'the PostgreSQL workflow store (--database-url)' },
+    cliMessage('needed-for.postgres', {}),
     () => import('@ruralkit/store-postgres'),
   );
 
 /** The HTML report: `evaluate --format html`. */
 export const loadHtmlReport = () =>
-  loadOptional(
-    '@ruralkit/report',
-    { zh: 'HTML 报告（--format html）', en: 'the HTML report (--format html)' },
-    () => import('@ruralkit/report'),
-  );
+  loadOptional('@ruralkit/report', cliMessage('needed-for.html-report', {}), () => import('@ruralkit/report'));
 
 /** The HTTP service: `serve`. */
 export const loadHttp = () =>
-  loadOptional(
-    '@ruralkit/http',
-    { zh: 'HTTP 服务（serve）', en: 'the HTTP service (serve)' },
-    () => import('@ruralkit/http'),
-  );
+  loadOptional('@ruralkit/http', cliMessage('needed-for.http', {}), () => import('@ruralkit/http'));

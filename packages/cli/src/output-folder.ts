@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './io.js';
+import { cliMessage } from './locales/index.js';
 
 /**
  * Whether `--out` names a folder: it ends with a slash or is one. A report written there is in
@@ -21,11 +22,7 @@ export function isFolderOut(out: string): boolean {
 export function writePages(out: string, pages: Iterable<{ file: string; html: string }>): number {
   const folder = out.replace(/[/\\]+$/, '');
   if (existsSync(folder) && readdirSync(folder).length > 0) {
-    throw new UsageError(
-      'ruralkit',
-      `--out "${out}" 是非空文件夹：分册报告须写入新的或空的文件夹`,
-      `--out "${out}" is a folder holding files; a report in pages goes to a new or empty folder`,
-    );
+    throw new UsageError('ruralkit', cliMessage('output.folder-not-empty', { out }));
   }
   const partial = `${folder}.partial-${process.pid}`;
   mkdirSync(partial, { recursive: true });

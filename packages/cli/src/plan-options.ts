@@ -1,7 +1,7 @@
 /** The `--plan ID` and `--plugin FILE`… options every plan-reading command shares. */
 import { asResolvedPlan, getPlan, listPlans, resolvePlan, type Plan, type ResolvedPlan } from '@ruralkit/core';
-import { UsageError } from './io.js';
-import { didYouMean } from '@ruralkit/core';
+import { suggest, UsageError } from './io.js';
+import { cliMessage } from './locales/index.js';
 
 export const planOptions = {
   plan: { type: 'string' },
@@ -16,11 +16,9 @@ export const PLAN_OPTIONS_HELP = `  --plan      内置方案 id（默认 changji
 export function basePlan(planId: unknown): Plan {
   const id = (planId as string | undefined) ?? 'changjiang-2021';
   if (!listPlans().includes(id)) {
-    const hint = didYouMean(id, listPlans());
     throw new UsageError(
       'ruralkit',
-      `未知方案 "${id}"${hint.zh}；内置方案：${listPlans().join('、')}`,
-      `unknown plan "${id}"${hint.en}; built-in plans: ${listPlans().join(', ')}`,
+      cliMessage('plan.unknown', { plan: id, known: listPlans(), suggestion: suggest(id, listPlans()) }),
     );
   }
   return getPlan(id);

@@ -5,6 +5,7 @@
 import type { WorkflowStore } from '@ruralkit/core';
 import { openPostgres } from './database-url.js';
 import { UsageError, type Io } from './io.js';
+import { cliMessage } from './locales/index.js';
 import { loadSqliteStore } from './optional.js';
 import { checkDatabase } from './commands/workflow-guards.js';
 
@@ -30,14 +31,10 @@ export function checkStoreOptions(command: string, values: Record<string, unknow
   const db = values.db as string | undefined;
   const databaseUrl = values['database-url'] as string | undefined;
   if (!db === !databaseUrl) {
-    throw new UsageError(
-      command,
-      '请给出一个流程数据库：--db FILE（SQLite）或 --database-url postgres://…（PostgreSQL）',
-      'give one store: --db FILE (SQLite) or --database-url postgres://… (PostgreSQL)',
-    );
+    throw new UsageError(command, cliMessage('store.one', {}));
   }
   if (values.schema !== undefined && !databaseUrl) {
-    throw new UsageError(command, '--schema 须与 --database-url 同用', '--schema goes with --database-url');
+    throw new UsageError(command, cliMessage('store.schema-without-url', {}));
   }
   if (db) checkDatabase(command, db, use.action, use.create);
 }

@@ -1,8 +1,9 @@
 // Optional packages: a missing one stops the command with a message naming it; other failures pass through.
 import { describe, expect, it } from 'vitest';
+import { cliMessage } from '../src/locales/index.js';
 import { loadOptional, MissingPackageError } from '../src/optional.js';
 
-const neededFor = { zh: '测试', en: 'testing' };
+const neededFor = cliMessage('needed-for.csv', {});
 const absent = '@ruralkit/not-installed';
 
 describe('loadOptional', () => {
@@ -10,7 +11,7 @@ describe('loadOptional', () => {
     const error = await loadOptional(absent, neededFor, () => import(absent)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingPackageError);
     expect((error as Error).message).toBe(
-      `ruralkit: 测试需要 ${absent}，请安装：npm i ${absent}\nruralkit: testing needs ${absent}; install it: npm i ${absent}`,
+      `ruralkit: 读取 CSV 文件需要 ${absent}，请安装：npm i ${absent}\nruralkit: reading CSV files needs ${absent}; install it: npm i ${absent}`,
     );
   });
 

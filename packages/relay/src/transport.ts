@@ -4,7 +4,8 @@
  * delivered or given up after its last try; a failure that a later try may mend (the broker is
  * down) rejects, and the whole batch is tried again later.
  */
-import { RuralkitError } from '@ruralkit/core';
+import { RuralkitError, type Message } from '@ruralkit/core';
+import { relayMessage, said } from './locales/index.js';
 import type { Outgoing } from './cloud-event.js';
 
 /** What became of one event of a batch. */
@@ -46,8 +47,15 @@ export function withoutCredentials(url: URL): string {
   return shown.href;
 }
 
+/** A destination or secret the relay cannot use; its text said from `what`, a relay message. */
 export class RelayError extends RuralkitError {
   override readonly name = 'RelayError';
+  constructor(
+    code: string,
+    readonly what: Message,
+  ) {
+    super(code, said(what));
+  }
 }
 
 /** Parse a destination URL, or a `RelayError` naming what is wrong with it. */
@@ -56,19 +64,13 @@ export function destinationUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new RelayError('relay-destination', {
-      zh: `投递目标 "${text}" 不是有效的 URL（应为 amqp://、nats:// 或 https://）`,
-      en: `the destination "${text}" is not a valid URL (expected amqp://, nats:// or https://)`,
-    });
+    throw new RelayError('relay-destination', relayMessage('destination.not-a-url', { destination: text }));
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   const ok = ['amqp:', 'amqps:', 'nats:', 'https:'].includes(url.protocol) || (url.protocol === 'http:' && loopback);
   if (!ok) {
-    const shown = withoutCredentials(url);
-    throw new RelayError('relay-destination', {
-      zh: `投递目标 "${shown}" 的协议不受支持：只能用 amqp://、nats://、https://（http:// 仅限本机）`,
-      en: `the destination "${shown}" has an unsupported scheme: use amqp://, nats:// or https:// (http:// only on loopback)`,
-    });
+    const destination = withoutCredentials(url);
+    throw new RelayError('relay-destination', relayMessage('destination.scheme', { destination }));
   }
   return url;
 }

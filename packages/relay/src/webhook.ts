@@ -6,6 +6,7 @@
  * Events go one at a time, in order.
  */
 import { Webhook } from 'standardwebhooks';
+import { relayMessage } from './locales/index.js';
 import { RelayError, withoutCredentials, type Outcome, type Transport, type TransportOptions } from './transport.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -18,19 +19,13 @@ export function backoff(base: number, n: number): number {
 
 export function webhookTransport(url: URL, options: TransportOptions): Transport {
   if (!options.secret) {
-    throw new RelayError('relay-webhook-secret', {
-      zh: 'Webhook 投递需要签名密钥（whsec_… 形式；命令行用环境变量 RURALKIT_WEBHOOK_SECRET）',
-      en: 'webhook delivery needs a signing secret (whsec_…; for the command, RURALKIT_WEBHOOK_SECRET)',
-    });
+    throw new RelayError('relay-webhook-secret', relayMessage('webhook.secret-required', {}));
   }
   let signer: Webhook;
   try {
     signer = new Webhook(options.secret);
   } catch {
-    throw new RelayError('relay-webhook-secret', {
-      zh: 'Webhook 签名密钥无效：应为 whsec_ 加 base64 文本',
-      en: 'invalid webhook signing secret: expected whsec_ followed by base64',
-    });
+    throw new RelayError('relay-webhook-secret', relayMessage('webhook.secret-invalid', {}));
   }
   const attempts = options.attempts ?? 5;
   const base = options.backoffMs ?? 500;

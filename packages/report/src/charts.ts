@@ -5,6 +5,7 @@
 import * as echarts from 'echarts';
 import {
   formatValue,
+  renderMessage,
   REPORT_WORDS as WORDS,
   type Lang,
   type RuleResult,
@@ -12,6 +13,7 @@ import {
   type ValueUnit,
 } from '@ruralkit/core';
 import { esc } from './html.js';
+import { HTML_REPORT_WORDS, htmlReportMessage } from './locales/index.js';
 import { DUE_COLOUR, FONT_STACK, STATUS_COLOUR, TARGET_COLOUR } from './theme.js';
 
 /** The chart as SVG; `adjust` may change the option once the axes are laid out (pixels known). */
@@ -46,7 +48,7 @@ const WHOLE: readonly ValueUnit[] = ['count', 'persons'];
 /** A value as a chart label, short enough for its point: `32万元`, `CNY 320k`, `87%`. */
 function chartLabel(value: number, unit: ValueUnit, lang: Lang): string {
   if (unit !== 'CNY' || Math.abs(value) < 10000) return formatValue(value, unit, lang);
-  return lang === 'zh' ? `${Math.round(value / 1000) / 10}万元` : `CNY ${Math.round(value / 1000)}k`;
+  return renderMessage(htmlReportMessage('chart.amount', { value }), HTML_REPORT_WORDS[lang]);
 }
 
 /**

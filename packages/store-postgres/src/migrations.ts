@@ -5,6 +5,7 @@
  * change one that has shipped. `{schema}` stands for the quoted schema name.
  */
 import type { ClientBase } from 'pg';
+import { inBoth, postgresStoreMessage } from './locales/index.js';
 
 export const SCHEMA_MIGRATIONS: readonly string[] = [
   `CREATE TABLE {schema}.instances (
@@ -125,9 +126,7 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
 /** A schema name as PostgreSQL would fold it, refused unless it is a plain identifier. */
 export function checkSchemaName(schema: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new Error(
-      `PostgreSQL 模式名 "${schema}" 无效：只能用小写字母、数字和下划线，且不以数字开头 / invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and underscores, not starting with a digit`,
-    );
+    throw new Error(inBoth(postgresStoreMessage('schema.invalid-name', { schema })));
   }
   return schema;
 }
@@ -150,9 +149,8 @@ export async function migrateSchema(client: ClientBase, schema: string): Promise
     );
     const current = rows[0]?.version ?? 0;
     if (current > SCHEMA_MIGRATIONS.length) {
-      throw new Error(
-        `数据库模式 ${schema} 的结构版本 ${current} 高于本程序支持的 ${SCHEMA_MIGRATIONS.length} / the schema ${schema} is at version ${current}, newer than this store supports (${SCHEMA_MIGRATIONS.length}): upgrade @ruralkit/store-postgres`,
-      );
+      const versions = { schema, current, supported: SCHEMA_MIGRATIONS.length };
+      throw new Error(inBoth(postgresStoreMessage('schema.too-new', versions)));
     }
     for (let version = current; version < SCHEMA_MIGRATIONS.length; version += 1) {
       await client.query(SCHEMA_MIGRATIONS[version]!.replaceAll('{schema}', quoted));

@@ -30,6 +30,7 @@ import {
   type SealedCommit,
   type SearchDialect,
 } from '@ruralkit/core/store';
+import { inBoth, postgresStoreMessage } from './locales/index.js';
 import { checkSchemaName, migrateSchema } from './migrations.js';
 import { SoleWriter } from './sole-writer.js';
 
@@ -72,9 +73,7 @@ const CONFLICTS = new Set(['23505', '40001', '40P01']);
 export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const connectionString = options.connectionString ?? process.env.DATABASE_URL;
   if (!connectionString) {
-    throw new Error(
-      '缺少 PostgreSQL 连接串：请给出 connectionString 或设置 DATABASE_URL / no PostgreSQL connection string: pass connectionString or set DATABASE_URL',
-    );
+    throw new Error(inBoth(postgresStoreMessage('connection.missing', {})));
   }
   const schema = checkSchemaName(options.schema ?? 'ruralkit');
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
@@ -87,9 +86,7 @@ export async function openPostgresStore(options: PostgresStoreOptions = {}): Pro
       if (options.create === false) {
         const { rowCount } = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema]);
         if (!rowCount) {
-          throw new Error(
-            `PostgreSQL 模式 "${schema}" 不存在：请检查名称 / the PostgreSQL schema "${schema}" does not exist; check the name`,
-          );
+          throw new Error(inBoth(postgresStoreMessage('schema.missing', { schema })));
         }
       }
       await migrateSchema(client, schema);

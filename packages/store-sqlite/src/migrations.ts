@@ -4,6 +4,7 @@
  * Add a step at the end; never change one that has shipped.
  */
 import type Database from 'better-sqlite3';
+import { inBoth, sqliteStoreMessage } from './locales/index.js';
 
 export const SCHEMA_MIGRATIONS: readonly string[] = [
   `CREATE TABLE instances (
@@ -133,9 +134,7 @@ export const SCHEMA_MIGRATIONS: readonly string[] = [
 export function migrateSchema(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_MIGRATIONS.length) {
-    throw new Error(
-      `数据库结构版本 ${current} 高于本程序支持的 ${SCHEMA_MIGRATIONS.length} / the database schema version ${current} is newer than this store supports (${SCHEMA_MIGRATIONS.length}): upgrade @ruralkit/store-sqlite`,
-    );
+    throw new Error(inBoth(sqliteStoreMessage('schema.too-new', { current, supported: SCHEMA_MIGRATIONS.length })));
   }
   for (let version = current; version < SCHEMA_MIGRATIONS.length; version += 1) {
     db.transaction(() => {

@@ -15,6 +15,7 @@ import {
   type EvaluationInput,
 } from '@ruralkit/core';
 import { loadPlugins } from '@ruralkit/core/node';
+import { inBoth, said, scenarioMessage } from './locales/index.js';
 import { loadScenario, ScenarioFileError, type RuleExpectation, type Scenario } from './scenario.js';
 
 /** One difference between what a scenario expects and what the evaluation gave. */
@@ -136,12 +137,8 @@ function scenarioPlugin(plugin: string, index: number, base: string, root: strin
   };
   const inside = relative(real(resolve(root)), real(file));
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-    throw new PluginError(
-      plugin,
-      `plugins[${index}]`,
-      `场景的插件须位于目录 ${root} 之内（另一目录可用 ruralkit test --plugin-root 或 pluginRoot 指定）`,
-      `a scenario's plugins must lie inside ${root} (name another folder with ruralkit test --plugin-root, or pluginRoot)`,
-    );
+    const { zh, en } = said(scenarioMessage('plugin.outside-root', { root }));
+    throw new PluginError(plugin, `plugins[${index}]`, zh, en);
   }
   return file;
 }
@@ -220,7 +217,7 @@ export function findScenarioFiles(paths: string[], base = process.cwd()): string
   const visit = (path: string, named: boolean) => {
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat) {
-      throw new ScenarioFileError(`找不到场景文件或文件夹 / scenario file or folder not found: ${path}`);
+      throw new ScenarioFileError(`${inBoth(scenarioMessage('file.not-found', {}))}: ${path}`);
     }
     if (stat.isDirectory()) {
       for (const entry of readdirSync(path).sort()) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { IsoDateSchema, PROGRESS_VALUES, RuralkitError, STATUSES } from '@ruralkit/core';
+import { englishFirst, scenarioMessage } from './locales/index.js';
 
 const StatusSchema = z.enum(STATUSES as [string, ...string[]]);
 
@@ -71,12 +72,15 @@ export function loadScenario(file: string): Scenario {
     const text = readFileSync(file, 'utf8');
     raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new ScenarioFileError(`${file}: cannot read the scenario (无法读取场景文件): ${(error as Error).message}`);
+    const unreadable = englishFirst(scenarioMessage('file.unreadable', {}));
+    throw new ScenarioFileError(`${file}: ${unreadable}: ${(error as Error).message}`);
   }
   const parsed = ScenarioSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(file)'}: ${i.message}`);
-    throw new ScenarioFileError(`${file}: not a valid scenario (场景文件格式有误):\n${problems.join('\n')}`);
+    throw new ScenarioFileError(
+      `${file}: ${englishFirst(scenarioMessage('file.invalid', {}))}:\n${problems.join('\n')}`,
+    );
   }
   return parsed.data;
 }

@@ -15,6 +15,7 @@ import {
   type VillageEvaluation,
   type YearlyValues,
 } from '@ruralkit/core';
+import { cliMessage, said } from '../locales/index.js';
 import { formatCsvRow } from './csv.js';
 import { forEachLine, MAX_LINE_BYTES, readRange, type LineRange } from './ranges.js';
 
@@ -158,10 +159,7 @@ function lineTooLong(line: number): InputError {
     {
       path: [],
       line,
-      message: {
-        zh: `一行超过 ${mb} MB，不是一条记录：每行应为一条 JSON 记录`,
-        en: `a line longer than ${mb} MB is not one record: each line should hold one JSON record`,
-      },
+      message: said(cliMessage('batch.line-too-long', { mb })),
     },
   ]);
 }
@@ -175,10 +173,7 @@ function parseLine(source: string, line: number): unknown {
       {
         path: [],
         line,
-        message: {
-          zh: `不是有效的 JSON：${(error as Error).message}`,
-          en: `not valid JSON: ${(error as Error).message}`,
-        },
+        message: said(cliMessage('batch.line-not-json', { problem: (error as Error).message })),
       },
     ]);
   }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { ExplainLevel } from '@ruralkit/core';
 import { basePlan, PLAN_OPTIONS_HELP, planOptions } from '../plan-options.js';
 import { dateOption, oneOf, readDataFile, UsageError, type Io } from '../io.js';
+import { cliMessage, englishFirst } from '../locales/index.js';
 import type { JobSettings } from './job.js';
 import type { BatchTotals } from './run.js';
 
@@ -36,11 +37,7 @@ export function batchSettings(
   const asOf = dateOption(command, 'as-of', values['as-of'], io.today());
   const out = values.out as string | undefined;
   if (!out) {
-    throw new UsageError(
-      command,
-      '需指定输出文件：--out FILE（.ndjson 或 .csv）',
-      'give --out FILE (.ndjson or .csv) for the output',
-    );
+    throw new UsageError(command, cliMessage('batch.out-required', {}));
   }
   const formats = ['ndjson', 'csv'] as const;
   const format = oneOf(command, 'format', values.format, formats, out.endsWith('.csv') ? 'csv' : 'ndjson');
@@ -65,14 +62,10 @@ function workerCount(command: string, value: unknown, io: Io): number {
   if (value === undefined) return cores;
   const n = Number(value);
   if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n) || n < 1) {
-    throw new UsageError(
-      command,
-      `--workers 须为不小于 1 的整数，如 --workers 2（得到 "${String(value)}"）`,
-      `--workers must be a whole number ≥ 1, e.g. --workers 2 (got "${String(value)}")`,
-    );
+    throw new UsageError(command, cliMessage('batch.workers', { value: String(value) }));
   }
   if (n > cores) {
-    io.stderr(`ruralkit: --workers ${n} is more than the ${cores} cores; using ${cores} (工作线程数不超过核数)\n`);
+    io.stderr(`ruralkit: ${englishFirst(cliMessage('batch.workers-capped', { workers: n, cores }))}\n`);
     return cores;
   }
   return n;
@@ -87,9 +80,11 @@ export function summaryLine(mode: JobSettings['mode'], totals: BatchTotals, out:
     .filter(([, n]) => n > 0)
     .map(([key, n]) => `${key} ${number(n)}`)
     .join(' · ');
-  const what =
-    mode === 'screen'
-      ? `${number(totals.subjects)} households screened, ${number(totals.flagged)} with a risk (有风险)`
-      : `${number(totals.subjects)} villages evaluated, ${number(totals.flagged)} with a not-met rule (有未达标)`;
+  const what = englishFirst(
+    cliMessage(mode === 'screen' ? 'batch.screened' : 'batch.evaluated', {
+      subjects: number(totals.subjects),
+      flagged: number(totals.flagged),
+    }),
+  );
   return `ruralkit: ${what}${breakdown ? ` [${breakdown}]` : ''} in ${totals.seconds.toFixed(1)} s (${number(rate)}/s) → ${out}\n`;
 }

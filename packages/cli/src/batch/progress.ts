@@ -2,6 +2,7 @@
  * The progress bar (进度条) of a batch run, on a terminal only: share done, records per second,
  * time elapsed and time left, redrawn at most ten times a second.
  */
+import { label } from '../locales/index.js';
 
 export interface Progress {
   update(bytesRead: number, records: number): void;
@@ -30,8 +31,8 @@ export function progressLine(bytesRead: number, total: number, records: number, 
   const left = share > 0 ? (seconds / share) * (1 - share) : Number.NaN;
   return (
     `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(share * 100)}%  ` +
-    `${records.toLocaleString('en-US')} 条 records · ${Math.round(rate).toLocaleString('en-US')}/s · ` +
-    `用时 elapsed ${formatDuration(seconds)} · 剩余 left ${Number.isNaN(left) ? '?' : formatDuration(left)}`
+    `${records.toLocaleString('en-US')} ${label('progress.records', ' ')} · ${Math.round(rate).toLocaleString('en-US')}/s · ` +
+    `${label('progress.elapsed', ' ')} ${formatDuration(seconds)} · ${label('progress.left', ' ')} ${Number.isNaN(left) ? '?' : formatDuration(left)}`
   );
 }
 

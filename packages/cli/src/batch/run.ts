@@ -8,6 +8,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
 import { InputError } from '@ruralkit/core';
 import type { Io } from '../io.js';
+import { cliMessage, englishFirst } from '../locales/index.js';
 import { formatCsvRow } from './csv.js';
 import { CSV_HEADER, type JobCounts, type JobSettings } from './job.js';
 import { createPool } from './pool.js';
@@ -100,7 +101,7 @@ export async function runBatch({ input, out, settings, workers, io }: BatchRun):
 function removeOnSignal(partial: string, io: Io): () => void {
   const stop = (signal: NodeJS.Signals) => {
     rmSync(partial, { force: true });
-    io.stderr(`\nruralkit: ${signal}: stopped, nothing written (已中断，未写出结果)\n`);
+    io.stderr(`\nruralkit: ${englishFirst(cliMessage('batch.interrupted', { signal }))}\n`);
     process.exit(128 + constants.signals[signal]);
   };
   process.once('SIGINT', stop);

@@ -5,6 +5,7 @@
  */
 import { refuseOverwritingInput } from '../input-files.js';
 import { parseOptions, UsageError, type Io } from '../io.js';
+import { cliMessage } from '../locales/index.js';
 import { BATCH_OPTIONS, batchSettings, summaryLine } from '../batch/options.js';
 import { runBatch } from '../batch/run.js';
 import { readable } from './screen.js';
@@ -28,11 +29,7 @@ export async function evaluateBatch(args: string[], io: Io): Promise<number> {
     explain: { type: 'string' },
   });
   if (positionals.length > 0 || typeof values.batch !== 'string') {
-    throw new UsageError(
-      NAME,
-      '请在 --batch 之后给出村数据文件，如 --batch villages.ndjson',
-      'give the villages file after --batch, e.g. --batch villages.ndjson',
-    );
+    throw new UsageError(NAME, cliMessage('batch.villages-file', {}));
   }
   const { settings, out, workers } = batchSettings(NAME, values, io, 'evaluate', {
     district: values.district as string | undefined,

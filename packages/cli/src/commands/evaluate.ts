@@ -13,6 +13,7 @@ import { readInputFiles, refuseOverwritingInput, writeOutput } from '../input-fi
 import { isFolderOut, writePages } from '../output-folder.js';
 import { dateOption, oneOf, parseOptions, UsageError, type Command, type Io } from '../io.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
+import { cliMessage, inBoth, inEnglish } from '../locales/index.js';
 import { loadHtmlReport, loadXlsx } from '../optional.js';
 import { formatMarkdown, formatTable } from '../report-text.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
@@ -38,12 +39,14 @@ function checkReportSize(input: unknown): void {
       field === 'villages'
         ? 'ruralkit evaluate --batch villages.ndjson --out results.ndjson'
         : 'ruralkit screen households.ndjson --out alerts.ndjson';
-    const n = list.length.toLocaleString('en-US');
-    const limit = max.toLocaleString('en-US');
     throw new UsageError(
       NAME,
-      `${n} 个${field === 'villages' ? '村' : '户'}超过一份报告的上限（${limit}）：请用 ${advice}，逐行流式写出`,
-      `${n} ${field} are more than one report holds (${limit}); use ${advice}, which streams one line per subject`,
+      cliMessage('evaluate.too-large', {
+        count: list.length.toLocaleString('en-US'),
+        field: field as keyof typeof REPORT_LIMITS,
+        limit: max.toLocaleString('en-US'),
+        advice,
+      }),
     );
   }
 }
@@ -88,18 +91,14 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
       strict: { type: 'boolean' },
     });
     if (positionals.length === 0) {
-      throw new UsageError(
-        NAME,
-        '缺少输入文件：请给出一个 YAML、JSON 或 xlsx 文件，或若干 CSV 文件，如 ruralkit evaluate data.yaml',
-        'give an input file (YAML, JSON, xlsx, or CSV files), e.g. ruralkit evaluate data.yaml',
-      );
+      throw new UsageError(NAME, cliMessage('evaluate.input-required', {}));
     }
     const asOf = dateOption(NAME, 'as-of', values['as-of'], io.today());
     const format = oneOf(NAME, 'format', values.format, FORMATS, 'table');
     const lang: Lang = oneOf(NAME, 'lang', values.lang, ['zh', 'en'] as const, 'zh');
     const out = values.out as string | undefined;
     if (format === 'xlsx' && !out) {
-      throw new UsageError(NAME, '--format xlsx 需要 --out FILE.xlsx', '--format xlsx needs --out FILE.xlsx');
+      throw new UsageError(NAME, cliMessage('evaluate.xlsx-needs-out', {}));
     }
     if (out) refuseOverwritingInput(out, [...positionals, ...((values.plugin as string[] | undefined) ?? [])]);
     const workflows = workflowOptions(values);
@@ -111,7 +110,8 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
       : evaluate(plan, input, { asOf });
     if (format === 'html' && out && isFolderOut(out)) {
       const pages = (await loadHtmlReport()).renderHtmlReportPages(report, { plan, lang });
-      io.stderr(`ruralkit: wrote ${writePages(out, pages)} pages (分册) to ${out}\n`);
+      const written = cliMessage('output.wrote-pages', { pages: writePages(out, pages), folder: out });
+      io.stderr(`ruralkit: ${inEnglish(written)}\n`);
       return unknownVillages(report, values.strict === true, io.stderr);
     }
     const content =
@@ -126,7 +126,7 @@ ${EVALUATE_BATCH_OPTIONS_HELP}`,
               : formatTable(report, lang, io.colour && !out);
     if (out) {
       writeOutput(out, content);
-      io.stderr(`ruralkit: wrote ${out}\n`);
+      io.stderr(`ruralkit: ${inEnglish(cliMessage('output.wrote', { file: out }))}\n`);
     } else {
       io.stdout(content as string);
     }
@@ -142,9 +142,7 @@ function unknownVillages(report: Report, strict: boolean, stderr: (text: string)
   const missing = report.notes.filter((n) => n.code === 'workflow-village-not-in-input');
   for (const note of missing) stderr(`ruralkit: ${note.message.zh}\nruralkit: ${note.message.en}\n`);
   if (missing.length === 0 || !strict) return 0;
-  stderr(
-    `ruralkit: --strict：${missing.length} 项流程数据所属的村不在输入中 / --strict: ${missing.length} workflow value(s) name a village the input lacks\n`,
-  );
+  stderr(`ruralkit: ${inBoth(cliMessage('evaluate.strict', { count: missing.length }))}\n`);
   return 2;
 }
 
@@ -156,12 +154,12 @@ function workflowOptions(
   if (values['from-workflows'] !== true) {
     const stray = ['db', 'database-url', 'tenant', 'open-rectifications'].find((o) => values[o] !== undefined);
     if (stray) {
-      throw new UsageError(NAME, `--${stray} 须与 --from-workflows 同用`, `--${stray} goes with --from-workflows`);
+      throw new UsageError(NAME, cliMessage('evaluate.needs-from-workflows', { option: stray }));
     }
     return undefined;
   }
   const tenant = values.tenant as string | undefined;
-  if (!tenant) throw new UsageError(NAME, '--from-workflows 需要 --tenant ID', '--from-workflows needs --tenant ID');
+  if (!tenant) throw new UsageError(NAME, cliMessage('evaluate.tenant-required', {}));
   checkStoreOptions(NAME, values, { action: 'read', create: false });
   if (!open) return { tenant };
   return { tenant, opener: readValue('as', values.as as string | undefined) as EventInput['actor'] };
@@ -187,9 +185,8 @@ async function evaluateWithWorkflows(
     if (opener) {
       const opened = await createRuntime({ plan, store }).openRectifications(report, { tenant, actor: opener });
       const started = opened.filter((o) => o.outcome === 'started').length;
-      io.stderr(
-        `ruralkit: 整改案件 新开 ${started}，已有 ${opened.length - started} / rectification cases opened ${started}, already open ${opened.length - started}\n`,
-      );
+      const counts = { started, open: opened.length - started };
+      io.stderr(`ruralkit: ${inBoth(cliMessage('evaluate.rectifications-opened', counts))}\n`);
     }
     return report;
   } finally {

@@ -4,6 +4,7 @@
  * `ruralkit serve --jwt-key` verifies with.
  */
 import { parseOptions, UsageError, type Command } from '../io.js';
+import { cliMessage, label } from '../locales/index.js';
 import { loadHttp } from '../optional.js';
 import { writeKeyPair } from './workflow-audit.js';
 
@@ -20,20 +21,14 @@ export const keygenCommand: Command = {
       out: { type: 'string' },
     });
     if (positionals.length > 0) {
-      throw new UsageError(NAME, `多余的参数 "${positionals[0]}"`, `unexpected argument "${positionals[0]}"`);
+      throw new UsageError(NAME, cliMessage('usage.unexpected-argument', { argument: positionals[0]! }));
     }
     if (!values.jwt) {
-      throw new UsageError(
-        NAME,
-        '请说明密钥用途：--jwt（令牌）；审计签名密钥用 ruralkit workflow keygen',
-        'say what the key is for: --jwt (bearer tokens); audit signing keys come from ruralkit workflow keygen',
-      );
+      throw new UsageError(NAME, cliMessage('keygen.what-for', {}));
     }
     const { generateTokenKeys } = await loadHttp();
     writeKeyPair(NAME, values.out as string | undefined, generateTokenKeys(), io);
-    io.stderr(
-      'ruralkit: 公钥（.pub）交给 serve --jwt-key，私钥留给签发令牌的一方 / give the public key (.pub) to serve --jwt-key; keep the private key with whoever signs tokens\n',
-    );
+    io.stderr(`ruralkit: ${label('keygen.where-keys-go')}\n`);
     return 0;
   },
 };

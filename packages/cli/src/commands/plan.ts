@@ -13,9 +13,9 @@ import {
   type Lang,
   type Plan,
 } from '@ruralkit/core';
-import { dateOption, oneOf, parseOptions, UsageError, type Command, type Io } from '../io.js';
+import { dateOption, oneOf, parseOptions, suggest, UsageError, type Command, type Io } from '../io.js';
+import { cliMessage, inEnglish, word, type Fixed } from '../locales/index.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
-import { didYouMean } from '@ruralkit/core';
 
 const NAME = 'ruralkit plan';
 const ACTIONS = ['show', 'diff'];
@@ -32,11 +32,9 @@ export const planCommand: Command = {
   async run(args, io) {
     const [action, ...rest] = args;
     if (action === undefined || !ACTIONS.includes(action)) {
-      const hint = action ? didYouMean(action, ACTIONS) : { zh: '', en: '' };
       throw new UsageError(
         NAME,
-        `请用 "plan show" 或 "plan diff"${action ? `（得到 "${action}"）` : ''}${hint.zh}`,
-        `use "plan show" or "plan diff"${action ? ` (got "${action}")` : ''}${hint.en}`,
+        cliMessage('plan.action-required', { action, suggestion: action ? suggest(action, ACTIONS) : undefined }),
       );
     }
     const command = `${NAME} ${action}`;
@@ -48,11 +46,7 @@ export const planCommand: Command = {
       out: { type: 'string' },
     });
     if (positionals.length > 0) {
-      throw new UsageError(
-        command,
-        `多余的参数 "${positionals[0]}"：插件文件请用 --plugin 给出`,
-        `unexpected argument "${positionals[0]}": give plugin files with --plugin`,
-      );
+      throw new UsageError(command, cliMessage('plan.unexpected-argument', { argument: positionals[0]! }));
     }
     const format = oneOf(command, 'format', values.format, ['md', 'json'] as const, 'md');
     const plan = await planFromOptions(values);
@@ -64,11 +58,7 @@ export const planCommand: Command = {
       text = format === 'json' ? `${JSON.stringify(inForce, null, 2)}\n` : showMarkdown(plan, inForce, lang);
     } else {
       if (plan.plugins.length === 0) {
-        throw new UsageError(
-          command,
-          '请至少给出一个 --plugin FILE，以比较插件带来的改动',
-          'give at least one --plugin FILE: the diff is what plugins change',
-        );
+        throw new UsageError(command, cliMessage('plan.plugin-required', {}));
       }
       const diff = diffPlan(basePlan(values.plan), plan);
       text = format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : diffToMarkdown(diff);
@@ -81,7 +71,7 @@ export const planCommand: Command = {
 function write(io: Io, out: string | undefined, text: string): void {
   if (!out) return io.stdout(text);
   writeFileSync(out, text);
-  io.stderr(`ruralkit: wrote ${out}\n`);
+  io.stderr(`ruralkit: ${inEnglish(cliMessage('output.wrote', { file: out }))}\n`);
 }
 
 type InForce = PlanInForce;
@@ -110,26 +100,25 @@ function table(header: string[], rows: unknown[][]): string[] {
 }
 
 function showMarkdown(plan: Plan, inForce: InForce, lang: Lang): string {
-  const zh = lang === 'zh';
-  const w = (zhText: string, en: string) => (zh ? zhText : en);
+  const w = (code: Fixed) => word(code, lang);
   const code = (id: string) => `\`${id}\``;
   const lines = [
     `# ${plan.title[lang]}`,
     '',
-    `${w('生效日期', 'In force on')} ${inForce.at} · ${inForce.hash}${inForce.plugins.length ? ` · ${w('插件', 'plugins')}: ${inForce.plugins.join(', ')}` : ''}`,
+    `${w('plan.in-force-on')} ${inForce.at} · ${inForce.hash}${inForce.plugins.length ? ` · ${w('plan.plugins')}: ${inForce.plugins.join(', ')}` : ''}`,
     '',
-    `## ${w('规则', 'Rules')}`,
+    `## ${w('plan.heading.rules')}`,
     '',
     ...table(
       [
         'id',
-        w('名称', 'name'),
-        w('类型', 'kind'),
-        w('强度', 'strength'),
-        w('条款', 'clauses'),
-        w('期限', 'due'),
-        w('责任单位（牵头在前）', 'units (lead first)'),
-        w('来自', 'set by'),
+        w('plan.column.name'),
+        w('plan.column.kind'),
+        w('plan.column.strength'),
+        w('plan.column.clauses'),
+        w('plan.column.due'),
+        w('plan.column.units'),
+        w('plan.column.set-by'),
       ],
       inForce.rules.map((r) => [
         code(r.id),
@@ -138,31 +127,31 @@ function showMarkdown(plan: Plan, inForce: InForce, lang: Lang): string {
         r.strength,
         r.clauses.map((c) => c.label).join('、'),
         r.due ?? '',
-        `${r.units.join(', ')}${r.unitsAssumption ? w('（本库解读）', " (the library's reading)") : ''}${r.unitsSetBy === r.setBy ? '' : ` (${r.unitsSetBy})`}`,
+        `${r.units.join(', ')}${r.unitsAssumption ? w('plan.note.library-reading') : ''}${r.unitsSetBy === r.setBy ? '' : ` (${r.unitsSetBy})`}`,
         r.setBy,
       ]),
     ),
     '',
-    `## ${w('筛查规则', 'Screening rules')}`,
+    `## ${w('plan.heading.screening-rules')}`,
     '',
     ...inForce.screeningRules.map((r) => `- ${code(r.id)} ${r.name[lang]} → ${r.riskType} (${r.setBy})`),
     '',
-    `## ${w('参数', 'Parameters')}`,
+    `## ${w('plan.heading.parameters')}`,
     '',
     ...table(
       [
         'id',
-        w('名称', 'name'),
-        w('取值', 'value'),
-        w('单位', 'unit'),
-        w('更严格', 'stricter'),
-        w('起始', 'from'),
-        w('依据', 'source'),
-        w('来自', 'set by'),
+        w('plan.column.name'),
+        w('plan.column.value'),
+        w('plan.column.unit'),
+        w('plan.column.stricter'),
+        w('plan.column.from'),
+        w('plan.column.source'),
+        w('plan.column.set-by'),
       ],
       inForce.parameters.map((p) => [
         code(p.id),
-        `${p.name[lang]}${p.assumption ? w('（假定值）', ' (assumption)') : ''}`,
+        `${p.name[lang]}${p.assumption ? w('plan.note.assumption') : ''}`,
         p.value ?? '—',
         p.unit,
         p.stricter,
@@ -172,21 +161,21 @@ function showMarkdown(plan: Plan, inForce: InForce, lang: Lang): string {
       ]),
     ),
     '',
-    `## ${w('指标', 'Indicators')}`,
+    `## ${w('plan.heading.indicators')}`,
     '',
     ...table(
       [
         'key',
-        w('名称', 'name'),
-        w('对象', 'subject'),
-        w('类型', 'type'),
-        w('单位', 'unit'),
-        w('取值范围', 'range'),
-        w('来自', 'set by'),
+        w('plan.column.name'),
+        w('plan.column.subject'),
+        w('plan.column.type'),
+        w('plan.column.unit'),
+        w('plan.column.range'),
+        w('plan.column.set-by'),
       ],
       inForce.indicators.map((i) => [
         code(i.key),
-        `${i.name[lang]}${i.required ? w('（必填）', ' (required)') : ''}`,
+        `${i.name[lang]}${i.required ? w('plan.note.required') : ''}`,
         i.subject,
         i.type,
         i.unit,
@@ -195,26 +184,26 @@ function showMarkdown(plan: Plan, inForce: InForce, lang: Lang): string {
       ]),
     ),
     '',
-    `## ${w('责任单位', 'Responsible units')}`,
+    `## ${w('plan.heading.units')}`,
     '',
     ...table(
-      ['id', w('名称', 'name'), w('来自', 'set by')],
+      ['id', w('plan.column.name'), w('plan.column.set-by')],
       inForce.units.map((u) => [code(u.id), u.name[lang], u.setBy]),
     ),
     '',
-    `## ${w('风险类型', 'Risk types')}`,
+    `## ${w('plan.heading.risk-types')}`,
     '',
     ...table(
-      ['id', w('名称', 'name'), w('来自', 'set by')],
+      ['id', w('plan.column.name'), w('plan.column.set-by')],
       inForce.riskTypes.map((t) => [code(t.id), t.name[lang], t.setBy]),
     ),
     '',
-    `## ${w('条款', 'Clauses')}`,
+    `## ${w('plan.heading.clauses')}`,
     '',
     ...inForce.clauses.flatMap((c) => [
       `### ${code(c.id)} ${c.label} ${c.heading[lang]}`,
       '',
-      ...(c.units.length ? [`${w('责任单位', 'Units')}: ${c.units.map(code).join(', ')}`, ''] : []),
+      ...(c.units.length ? [`${w('plan.clause-units')}: ${c.units.map(code).join(', ')}`, ''] : []),
       `> ${c.text.replace(/\n+/g, '\n> ')}`,
       '',
     ]),

@@ -8,6 +8,7 @@
  */
 import { RuralkitError, type WorkflowStore } from '@ruralkit/core';
 import { parseOptions, secondsOption, UsageError, type Command, type Io } from '../io.js';
+import { cliMessage, inBoth, label } from '../locales/index.js';
 import { loadOptional } from '../optional.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
 
@@ -15,18 +16,14 @@ const NAME = 'ruralkit relay';
 
 /** The relay package: `relay`. */
 const loadRelay = () =>
-  loadOptional(
-    '@ruralkit/relay',
-    { zh: '领域事件外发（relay）', en: 'relaying domain events (relay)' },
-    () => import('@ruralkit/relay'),
-  );
+  loadOptional('@ruralkit/relay', cliMessage('needed-for.relay', {}), () => import('@ruralkit/relay'));
 
 /** Open the transport to `url` (a webhook's secret from RURALKIT_WEBHOOK_SECRET); a bad URL is a usage error. */
 async function openTransport(command: string, url: string, options: { exchange?: string; stream?: string } = {}) {
   const secret = process.env.RURALKIT_WEBHOOK_SECRET;
   return (await loadRelay()).openTransport(url, { ...options, ...(secret ? { secret } : {}) }).catch((error: Error) => {
     if (!(error instanceof RuralkitError)) throw error;
-    throw new UsageError(command, error.text.zh, error.text.en);
+    throw new UsageError(command, cliMessage('usage.passed-on', error.text));
   });
 }
 
@@ -55,9 +52,9 @@ export async function startRelay(command: string, url: string, store: WorkflowSt
 async function status(store: WorkflowStore, io: Io): Promise<void> {
   const s = await store.outboxStatus();
   io.stdout(
-    `已投递至 / delivered through: ${s.position} (last ${s.last})\n` +
-      `待投递 / pending: ${s.pending} (claimed ${s.claimed})\n` +
-      `死信 / dead letters: ${s.deadLetters}\n`,
+    `${label('relay.delivered-through')}: ${s.position} (last ${s.last})\n` +
+      `${label('relay.pending')}: ${s.pending} (claimed ${s.claimed})\n` +
+      `${label('relay.dead-letters')}: ${s.deadLetters}\n`,
   );
   for (const l of await store.deadLetters(20)) {
     io.stdout(`  #${l.outboxId} ${l.at} ${l.destination} (${l.attempts} tries): ${l.error}\n`);
@@ -92,20 +89,16 @@ export const relayCommand: Command = {
     const [first, second] = positionals;
     const action = first === 'status' || first === 'replay' ? first : 'deliver';
     const stray = action === 'deliver' ? first : second;
-    if (stray !== undefined) throw new UsageError(NAME, `多余的参数 "${stray}"`, `unexpected argument "${stray}"`);
+    if (stray !== undefined) throw new UsageError(NAME, cliMessage('usage.unexpected-argument', { argument: stray }));
     const command = action === 'deliver' ? NAME : `${NAME} ${action}`;
     const from = values.from as string | undefined;
     if (action === 'replay' && !/^[1-9]\d{0,15}$/.test(from ?? '')) {
-      throw new UsageError(
-        command,
-        `--from 应为正整数的发件箱位置（得到 "${from ?? ''}"）`,
-        `--from must be an outbox position, a whole number above 0 (got "${from ?? ''}")`,
-      );
+      throw new UsageError(command, cliMessage('relay.replay-from', { value: from ?? '' }));
     }
     const lease = secondsOption(command, 'lease', values.lease);
     const to = values.to as string | undefined;
     if (action === 'deliver' && !to) {
-      throw new UsageError(command, '请用 --to URL 给出投递目标', 'give the destination with --to URL');
+      throw new UsageError(command, cliMessage('relay.to-required', {}));
     }
     const relay = action === 'deliver' ? await loadRelay() : undefined;
     const use = { action: 'relay', create: false };
@@ -121,7 +114,7 @@ export const relayCommand: Command = {
       if (action === 'status') return (await status(store, io), 0);
       if (action === 'replay') {
         const count = await store.replayOutbox(Number(from));
-        io.stdout(`重新排队 / queued again: ${count}\n`);
+        io.stdout(`${label('relay.queued-again')}: ${count}\n`);
         return 0;
       }
       const running = relay!.createRelay({
@@ -131,9 +124,8 @@ export const relayCommand: Command = {
       });
       if (values.once) {
         await running.deliverPending().catch((error: Error) => {
-          io.stderr(
-            `无法投递到 ${transport!.destination}：${error.message} / cannot deliver to ${transport!.destination}: ${error.message}\n`,
-          );
+          const problem = { destination: transport!.destination, problem: error.message };
+          io.stderr(`${inBoth(cliMessage('relay.cannot-deliver', problem))}\n`);
         });
       } else {
         io.stderr(`relay → ${transport!.destination}\n`);
@@ -147,7 +139,7 @@ export const relayCommand: Command = {
       }
       const { delivered, deadLettered, failures } = running.stats;
       io.stdout(
-        `已投递 / delivered: ${delivered}；死信 / dead letters: ${deadLettered}；失败批次 / failed batches: ${failures}\n`,
+        `${label('relay.delivered')}: ${delivered}；${label('relay.dead-letters')}: ${deadLettered}；${label('relay.failed-batches')}: ${failures}\n`,
       );
       return failures > 0 && values.once ? 1 : 0;
     } finally {

@@ -6,6 +6,7 @@
 import { accessSync, constants } from 'node:fs';
 import { refuseOverwritingInput } from '../input-files.js';
 import { fileError, parseOptions, UsageError, type Command } from '../io.js';
+import { cliMessage } from '../locales/index.js';
 import { BATCH_OPTIONS, BATCH_OPTIONS_HELP, batchSettings, summaryLine } from '../batch/options.js';
 import { runBatch } from '../batch/run.js';
 
@@ -19,11 +20,7 @@ export const screenCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseOptions(NAME, args, BATCH_OPTIONS);
     if (positionals.length !== 1) {
-      throw new UsageError(
-        NAME,
-        '请给出一个农户文件（NDJSON 或 CSV），如 ruralkit screen households.ndjson --out risks.ndjson',
-        'give one households file (NDJSON or CSV), e.g. ruralkit screen households.ndjson --out risks.ndjson',
-      );
+      throw new UsageError(NAME, cliMessage('screen.households-file', {}));
     }
     const { settings, out, workers } = batchSettings(NAME, values, io, 'screen');
     refuseOverwritingInput(out, [positionals[0], ...settings.plugins]);

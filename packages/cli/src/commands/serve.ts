@@ -15,6 +15,7 @@ import { resolvePlan, RuralkitError, type OverdueNotice, type Plan } from '@rura
 import { overdueLine, tickEveryMs, tickFailure } from '../deadlines.js';
 import { fileKeys } from '@ruralkit/core/node';
 import { parseOptions, secondsOption, UsageError, type Command } from '../io.js';
+import { cliMessage, englishWord, inEnglish } from '../locales/index.js';
 import { loadHttp } from '../optional.js';
 import { basePlan, PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 import { startRelay } from './relay.js';
@@ -74,28 +75,20 @@ ${PLAN_OPTIONS_HELP}
       'no-tick': { type: 'boolean' },
     });
     if (positionals.length > 0) {
-      throw new UsageError(NAME, `多余的参数 "${positionals[0]}"`, `unexpected argument "${positionals[0]}"`);
+      throw new UsageError(NAME, cliMessage('usage.unexpected-argument', { argument: positionals[0]! }));
     }
     const port = Number(values.port ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new UsageError(
-        NAME,
-        `--port 应为 0–65535 的端口号（得到 "${values.port}"）`,
-        `--port must be a port number 0–65535 (got "${values.port}")`,
-      );
+      throw new UsageError(NAME, cliMessage('serve.port', { value: String(values.port) }));
     }
     const maxLifetime = secondsOption(NAME, 'max-token-lifetime', values['max-token-lifetime'], 9);
     if (values['no-tick'] && values['tick-every'] !== undefined) {
-      throw new UsageError(NAME, '--tick-every 与 --no-tick 只能给一个', 'give --tick-every or --no-tick, not both');
+      throw new UsageError(NAME, cliMessage('serve.tick-or-no-tick', {}));
     }
     const tickEvery = values['no-tick'] ? undefined : tickEveryMs(NAME, values['tick-every']);
     const redisUrl = values['redis-url'] as string | undefined;
     if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
-      throw new UsageError(
-        NAME,
-        `--redis-url 应为 redis://主机:端口（得到 "${redisUrl}"）`,
-        `--redis-url must be redis://HOST:PORT (got "${redisUrl}")`,
-      );
+      throw new UsageError(NAME, cliMessage('serve.redis-url', { value: redisUrl }));
     }
     const { createServer, closeOnSignals, jwtAuthenticator, readKeyFile } = await loadHttp();
     const plan = await planFromOptions(values);
@@ -108,14 +101,13 @@ ${PLAN_OPTIONS_HELP}
     const schedule = {
       entries: count('checkpoint-every', values['checkpoint-every'], 1000),
       minutes: count('checkpoint-minutes', values['checkpoint-minutes'], 60),
-      onError: (error: unknown) => io.stderr(`ruralkit: checkpoint failed: ${(error as Error).message}\n`),
+      onError: (error: unknown) =>
+        io.stderr(
+          `ruralkit: ${inEnglish(cliMessage('serve.checkpoint-failed', { problem: (error as Error).message }))}\n`,
+        ),
     };
     if (!auditKeyFile && (values['checkpoint-every'] ?? values['checkpoint-minutes']) !== undefined) {
-      throw new UsageError(
-        NAME,
-        '--checkpoint-every 与 --checkpoint-minutes 须与 --audit-key 同用',
-        '--checkpoint-every and --checkpoint-minutes go with --audit-key',
-      );
+      throw new UsageError(NAME, cliMessage('serve.checkpoint-without-key', {}));
     }
     checkStoreOptions(NAME, values, SERVING);
     const store = await openWorkflowStore(NAME, values, SERVING, io);
@@ -152,16 +144,16 @@ ${PLAN_OPTIONS_HELP}
           }
         : {}),
     });
-    if (relay) io.stderr(`ruralkit: relaying domain events to ${relay.destination}\n`);
-    io.stderr(
-      tickEvery
-        ? `ruralkit: firing passed deadlines every ${tickEvery / 1000} s\n`
-        : 'ruralkit: --no-tick: deadlines are fired by another process (ruralkit workflow run)\n',
-    );
+    if (relay) io.stderr(`ruralkit: ${inEnglish(cliMessage('serve.relaying', { destination: relay.destination }))}\n`);
+    const ticking = tickEvery
+      ? inEnglish(cliMessage('serve.ticking', { seconds: tickEvery / 1000 }))
+      : englishWord('serve.no-tick');
+    io.stderr(`ruralkit: ${ticking}\n`);
     const closed = closeOnSignals(app);
     const address = await listen(app, port, (values.host as string | undefined) ?? '127.0.0.1');
-    if (!keyFile) io.stderr('ruralkit: no --jwt-key or --jwks: only health checks and the documentation are open\n');
-    io.stderr(`ruralkit: serving ${plans.map((p) => p.key).join(', ')} at ${address} — docs at ${address}/docs\n`);
+    if (!keyFile) io.stderr(`ruralkit: ${englishWord('serve.no-token-key')}\n`);
+    const serving = cliMessage('serve.serving', { plans: plans.map((p) => p.key), address });
+    io.stderr(`ruralkit: ${inEnglish(serving)}\n`);
     await closed;
     await relay?.stop();
     return 0;
@@ -174,7 +166,7 @@ function tokenKey<T>(read: () => T): T {
     return read();
   } catch (error) {
     if (!(error instanceof RuralkitError)) throw error;
-    throw new UsageError(NAME, error.text.zh, error.text.en);
+    throw new UsageError(NAME, cliMessage('usage.passed-on', error.text));
   }
 }
 
@@ -191,20 +183,16 @@ async function listen(
     if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
     await app.close();
     if (code === 'EADDRNOTAVAIL') {
-      throw new UsageError(
-        NAME,
-        `本机没有地址 ${host}：请用 --host 换一个（如 127.0.0.1）`,
-        `this machine has no address ${host}: choose another with --host (such as 127.0.0.1)`,
-      );
+      throw new UsageError(NAME, cliMessage('serve.no-such-address', { host }));
     }
-    const why =
-      code === 'EADDRINUSE'
-        ? { zh: '已被占用', en: 'is already in use' }
-        : { zh: '不允许使用', en: 'is not allowed to this user' };
     throw new UsageError(
       NAME,
-      `端口 ${port}（${host}）${why.zh}：请用 --port 换一个端口，如 --port ${port === 8080 ? 8081 : 8080}`,
-      `port ${port} on ${host} ${why.en}: choose another with --port, such as --port ${port === 8080 ? 8081 : 8080}`,
+      cliMessage('serve.port-unavailable', {
+        port,
+        host,
+        inUse: code === 'EADDRINUSE',
+        other: port === 8080 ? 8081 : 8080,
+      }),
     );
   }
 }
@@ -214,11 +202,7 @@ function count(option: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new UsageError(
-      NAME,
-      `--${option} 应为非负整数（得到 "${String(value)}"）`,
-      `--${option} must be a whole number ≥ 0 (got "${String(value)}")`,
-    );
+    throw new UsageError(NAME, cliMessage('serve.count', { option, value: String(value) }));
   }
   return n;
 }
@@ -233,11 +217,7 @@ async function countyPlans(
   for (const spec of specs) {
     const match = /^([A-Za-z0-9._-]+)=(.+)$/.exec(spec);
     if (!match) {
-      throw new UsageError(
-        NAME,
-        `--county 应写作 TENANT=FILE[,FILE]（得到 "${spec}"）`,
-        `--county must be TENANT=FILE[,FILE] (got "${spec}")`,
-      );
+      throw new UsageError(NAME, cliMessage('serve.county', { value: spec }));
     }
     const [, tenant, files] = match as unknown as [string, string, string];
     counties.push({

@@ -2,6 +2,7 @@
 import { parseInput, type EvaluationInput } from '@ruralkit/core';
 import { readInputFiles, writeOutput } from '../input-files.js';
 import { parseOptions, UsageError, type Command } from '../io.js';
+import { cliMessage, inEnglish } from '../locales/index.js';
 import { loadXlsx } from '../optional.js';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
 
@@ -20,19 +21,11 @@ export const templateCommand: Command = {
       out: { type: 'string' },
     });
     if (positionals.length > 0) {
-      throw new UsageError(
-        NAME,
-        `多余的参数 "${positionals[0]}"：数据文件请用 --data 给出`,
-        `unexpected argument "${positionals[0]}": give a data file with --data`,
-      );
+      throw new UsageError(NAME, cliMessage('template.unexpected-argument', { argument: positionals[0]! }));
     }
     const out = values.out as string | undefined;
     if (!out?.endsWith('.xlsx')) {
-      throw new UsageError(
-        NAME,
-        '请用 --out FILE.xlsx 指定要写出的工作簿',
-        'give --out FILE.xlsx, the workbook to write',
-      );
+      throw new UsageError(NAME, cliMessage('template.out-required', {}));
     }
     const plan = await planFromOptions(values);
     const data = values.data as string | undefined;
@@ -41,7 +34,7 @@ export const templateCommand: Command = {
     if (input) parseInput(plan, input);
     const { buildTemplate } = await loadXlsx();
     writeOutput(out, await buildTemplate(plan, input ? { input } : {}));
-    io.stderr(`ruralkit: wrote ${out}\n`);
+    io.stderr(`ruralkit: ${inEnglish(cliMessage('output.wrote', { file: out }))}\n`);
     return 0;
   },
 };

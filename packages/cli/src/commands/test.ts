@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { formatOutcomes, runScenarios } from '@ruralkit/testing';
 import { parseOptions, UsageError, type Command } from '../io.js';
+import { cliMessage } from '../locales/index.js';
 
 const NAME = 'ruralkit test';
 
@@ -16,19 +17,11 @@ export const testCommand: Command = {
       'allow-code-plugins': { type: 'boolean' },
     });
     if (positionals.length === 0) {
-      throw new UsageError(
-        NAME,
-        '请给出场景文件或文件夹，如 ruralkit test scenarios/',
-        'give scenario files or folders, e.g. ruralkit test scenarios/',
-      );
+      throw new UsageError(NAME, cliMessage('test.scenarios-required', {}));
     }
     const missing = positionals.filter((path) => !existsSync(path));
     if (missing.length > 0) {
-      throw new UsageError(
-        NAME,
-        `找不到 ${missing.map((p) => `"${p}"`).join('、')}：请检查路径`,
-        `not found: ${missing.map((p) => `"${p}"`).join(', ')} (check the path)`,
-      );
+      throw new UsageError(NAME, cliMessage('test.not-found', { paths: missing }));
     }
     const outcomes = await runScenarios(positionals, {
       pluginRoot: values['plugin-root'] as string | undefined,

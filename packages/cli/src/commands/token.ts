@@ -4,6 +4,7 @@
  */
 import { PrincipalSchema, RuralkitError } from '@ruralkit/core';
 import { parseOptions, readBytes, UsageError, type Command } from '../io.js';
+import { cliMessage } from '../locales/index.js';
 import { loadHttp } from '../optional.js';
 
 const NAME = 'ruralkit token';
@@ -33,11 +34,11 @@ export const tokenCommand: Command = {
       ...Object.fromEntries(SCOPE.map((field) => [field, { type: 'string' } as const])),
     });
     if (positionals.length > 0) {
-      throw new UsageError(NAME, `多余的参数 "${positionals[0]}"`, `unexpected argument "${positionals[0]}"`);
+      throw new UsageError(NAME, cliMessage('usage.unexpected-argument', { argument: positionals[0]! }));
     }
     for (const option of ['key', 'tenant', 'roles'] as const) {
       if (values[option] === undefined) {
-        throw new UsageError(NAME, `缺少 --${option}`, `--${option} is required`);
+        throw new UsageError(NAME, cliMessage('usage.option-required', { option }));
       }
     }
     const principal: Record<string, unknown> = {
@@ -51,8 +52,8 @@ export const tokenCommand: Command = {
     const keyFile = values.key as string;
     const parsed = PrincipalSchema.safeParse(principal);
     if (!parsed.success) {
-      const why = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new UsageError(NAME, `主体有误：${why}`, `the principal is invalid: ${why}`);
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new UsageError(NAME, cliMessage('token.invalid-principal', { problems }));
     }
     const privateKey = readBytes(keyFile).toString('utf8');
     try {
@@ -63,13 +64,11 @@ export const tokenCommand: Command = {
       });
       io.stdout(`${token}\n`);
     } catch (error) {
-      if (error instanceof RuralkitError)
-        throw new UsageError(NAME, `--key "${keyFile}"：${error.text.zh}`, `--key "${keyFile}": ${error.text.en}`);
-      throw new UsageError(
-        NAME,
-        `--key "${keyFile}" 不是 PEM 私钥（请用 ruralkit keygen --jwt 生成）`,
-        `--key "${keyFile}" is not a PEM private key (make one with ruralkit keygen --jwt)`,
-      );
+      if (error instanceof RuralkitError) {
+        const problem = cliMessage('usage.passed-on', error.text);
+        throw new UsageError(NAME, cliMessage('token.key-refused', { file: keyFile, problem }));
+      }
+      throw new UsageError(NAME, cliMessage('token.not-a-key', { file: keyFile }));
     }
     return 0;
   },
@@ -82,11 +81,7 @@ function seconds(text: string, max: number): number {
   const match = /^([1-9]\d{0,5})([smh])$/.exec(text);
   const value = match ? Number(match[1]) * UNITS[match[2]!]! : NaN;
   if (!(value <= max)) {
-    throw new UsageError(
-      NAME,
-      `--expires 应如 30m、1h、24h，最长 ${max / 3600}h（得到 "${text}"）：服务拒绝更久的令牌`,
-      `--expires must be like 30m, 1h, 24h, at most ${max / 3600}h (got "${text}"): the service refuses longer-lived tokens`,
-    );
+    throw new UsageError(NAME, cliMessage('token.expires', { value: text, maxHours: max / 3600 }));
   }
   return value;
 }

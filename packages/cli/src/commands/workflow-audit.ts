@@ -18,14 +18,13 @@ import {
   type Maintenance,
 } from '@ruralkit/core';
 import { fileError, readBytes, UsageError, type Io } from '../io.js';
+import { cliMessage, englishWord, inEnglish, label } from '../locales/index.js';
 import { stripControls } from '../safe-text.js';
 
 /** Write a new key pair: the private key to `out` (owner-only), the public key to `out.pub`. */
 export function keygen(command: string, out: string | undefined, io: Io): number {
   const { publicKey } = writeKeyPair(command, out, generateCheckpointKeys(), io);
-  io.stderr(
-    `ruralkit: 密钥 key ${checkpointKeyId(publicKey)}: 私钥请存放在数据库之外 / keep the private key away from the database\n`,
-  );
+  io.stderr(`ruralkit: ${label('audit.key', ' ')} ${checkpointKeyId(publicKey)}: ${label('audit.keep-key-apart')}\n`);
   return 0;
 }
 
@@ -40,16 +39,12 @@ export function writeKeyPair<Pair extends { privateKey: string; publicKey: strin
   io: Io,
 ): Pair {
   if (!out) {
-    throw new UsageError(command, '缺少 --out：私钥文件的路径', '--out is required: where to write the private key');
+    throw new UsageError(command, cliMessage('audit.out-required', {}));
   }
   const pub = `${out}.pub`;
   for (const file of [out, pub]) {
     if (existsSync(file)) {
-      throw new UsageError(
-        command,
-        `"${file}" 已存在：不覆盖已有密钥，请换一个路径`,
-        `"${file}" already exists: an existing key is never overwritten; choose another path`,
-      );
+      throw new UsageError(command, cliMessage('audit.key-exists', { file }));
     }
   }
   try {
@@ -68,13 +63,11 @@ export function readKey(command: string, option: string, file: string, kind: 'pr
   try {
     return kind === 'private' ? checkpointPrivateKey(text) : checkpointPublicKey(text);
   } catch (error) {
-    const why =
-      error instanceof RuralkitError ? error.text : { zh: (error as Error).message, en: (error as Error).message };
-    throw new UsageError(
-      command,
-      `--${option} "${file}" 不是 Ed25519 ${kind === 'private' ? '私钥' : '公钥'}（PEM）：${why.zh}`,
-      `--${option} "${file}" is not an Ed25519 ${kind} key (PEM): ${why.en}`,
-    );
+    const problem =
+      error instanceof RuralkitError
+        ? cliMessage('usage.passed-on', error.text)
+        : cliMessage('file.parser-says', { text: (error as Error).message });
+    throw new UsageError(command, cliMessage('audit.not-a-key', { option, file, kind, problem }));
   }
 }
 
@@ -90,11 +83,7 @@ export function publicKeys(command: string, specs: unknown): PublicKeyWindow[] |
     const [from, until] = window?.split('..') ?? [];
     for (const time of [from, until]) {
       if (time && Number.isNaN(Date.parse(time))) {
-        throw new UsageError(
-          command,
-          `--public-key "${spec}" 的使用期应写作 FILE@FROM..UNTIL（ISO 8601 时间，任一端可省略）`,
-          `the window of --public-key "${spec}" must be FILE@FROM..UNTIL (ISO 8601 times, either end may be left out)`,
-        );
+        throw new UsageError(command, cliMessage('audit.key-window', { spec }));
       }
     }
     return {
@@ -121,7 +110,7 @@ export function verifyOptions(
       options.checkpoints = readCheckpoints(text, file);
     } catch (error) {
       if (!(error instanceof RuralkitError)) throw error;
-      throw new UsageError(command, error.text.zh, error.text.en);
+      throw new UsageError(command, cliMessage('usage.passed-on', error.text));
     }
   }
   return options;
@@ -136,11 +125,7 @@ export async function checkpoint(
 ): Promise<number> {
   const file = values.key ?? values['audit-key'];
   if (typeof file !== 'string') {
-    throw new UsageError(
-      command,
-      '缺少 --key：签名用的 Ed25519 私钥文件（用 workflow keygen 生成）',
-      '--key is required: the Ed25519 private key file to sign with (make one with workflow keygen)',
-    );
+    throw new UsageError(command, cliMessage('audit.key-required', {}));
   }
   const key = readKey(command, values.key === undefined ? 'audit-key' : 'key', file, 'private');
   const older = publicKeys(command, values['public-key']);
@@ -158,7 +143,7 @@ export async function checkpoint(
       throw fileError(values.export, error);
     }
   }
-  io.stderr(`ruralkit: ${signed.length} checkpoint(s) signed and stored\n`);
+  io.stderr(`ruralkit: ${inEnglish(cliMessage('audit.checkpoints-signed', { count: signed.length }))}\n`);
   return 0;
 }
 
@@ -166,32 +151,32 @@ export async function checkpoint(
 export async function verify(maintenance: Maintenance, options: AuditVerifyOptions, io: Io): Promise<number> {
   const verification = await maintenance.verify(options);
   const say = (text: string) => io.stdout(`${stripControls(text)}\n`);
+  const notChecked = `，${label('audit.signatures-not-checked', '/ ')}`;
+  const verified = `, ${englishWord('audit.signatures-verified')}`;
   if (!verification.ok) {
-    say(`审计链被破坏 / audit chain broken: ${verification.message.zh} / ${verification.message.en}`);
+    say(`${label('audit.broken')}: ${verification.message.zh} / ${verification.message.en}`);
     return 1;
   }
-  say(`审计链完整 / audit chain intact: ${verification.entries} entries, head ${verification.headHash.slice(0, 16)}…`);
-  for (const [tenant, chain] of Object.entries(verification.tenants ?? {})) {
-    say(`  租户 tenant ${tenant || '-'}: ${chain.entries} entries, head ${chain.headHash.slice(0, 16)}…`);
+  const chain = (entries: number, head: string) =>
+    inEnglish(cliMessage('audit.chain', { entries, head: head.slice(0, 16) }));
+  say(`${label('audit.intact')}: ${chain(verification.entries, verification.headHash)}`);
+  for (const [tenant, { entries, headHash }] of Object.entries(verification.tenants ?? {})) {
+    say(`  ${label('audit.tenant', ' ')} ${tenant || '-'}: ${chain(entries, headHash)}`);
   }
-  say(`  实例 instances: ${verification.instances ?? 0}, 领域事件 domain events: ${verification.events ?? 0} checked`);
+  say(
+    `  ${label('audit.instances', ' ')}: ${verification.instances ?? 0}, ${label('audit.domain-events', ' ')}: ${verification.events ?? 0} ${englishWord('audit.checked')}`,
+  );
   if (verification.signedEntries) {
     const checked = verification.checkpoints?.signatures === 'verified';
-    say(
-      `  已签名记录 signed entries: ${verification.signedEntries}${checked ? ', signatures verified' : '，未核验签名（请给出 --public-key）/ signatures not checked (give --public-key)'}`,
-    );
+    say(`  ${label('audit.signed-entries', ' ')}: ${verification.signedEntries}${checked ? verified : notChecked}`);
   }
   const checkpoints = verification.checkpoints ?? { count: 0, signatures: 'not-checked' };
   if (checkpoints.count === 0) {
-    say(
-      '  没有签名检查点：删除最新记录或改动后重算哈希无法被发现，请运行 workflow checkpoint / no signed checkpoint: deleting the newest entries or re-hashing cannot be detected; run workflow checkpoint',
-    );
+    say(`  ${label('audit.no-checkpoint')}`);
   } else if (checkpoints.signatures === 'verified') {
-    say(`  签名检查点 signed checkpoints: ${checkpoints.count}, signatures verified`);
+    say(`  ${label('audit.signed-checkpoints', ' ')}: ${checkpoints.count}${verified}`);
   } else {
-    say(
-      `  签名检查点 signed checkpoints: ${checkpoints.count}，未核验签名（请给出 --public-key）/ signatures not checked (give --public-key)`,
-    );
+    say(`  ${label('audit.signed-checkpoints', ' ')}: ${checkpoints.count}${notChecked}`);
   }
   return 0;
 }

@@ -7,15 +7,12 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isRealDate } from '@ruralkit/core';
 import { UsageError } from '../io.js';
+import { cliMessage } from '../locales/index.js';
 
 /** `--db FILE` must exist, except for `start` or with `--create`: a typo must not create an empty database. */
 export function checkDatabase(command: string, db: string, action: string, create: boolean): void {
   if (existsSync(db) || action === 'start' || create) return;
-  throw new UsageError(
-    command,
-    `找不到流程数据库 "${db}"：请检查路径，或加 --create 新建一个空库`,
-    `the database "${db}" does not exist; check the path, or give --create to start an empty one`,
-  );
+  throw new UsageError(command, cliMessage('workflow.no-database', { db }));
 }
 
 /**
@@ -26,21 +23,13 @@ export function checkDatabase(command: string, db: string, action: string, creat
  */
 export function checkKeyFile(command: string, keys: string, db: string | undefined, create: boolean): void {
   if (db !== undefined && resolve(keys) === resolve(db)) {
-    throw new UsageError(
-      command,
-      `--keys 不能是流程数据库本身（${db}）：密钥须与数据分开保存`,
-      `--keys cannot be the database itself (${db}): keep the keys apart from the data`,
-    );
+    throw new UsageError(command, cliMessage('workflow.keys-are-database', { db }));
   }
   if (!existsSync(dirname(resolve(keys)))) {
-    throw new UsageError(command, `--keys ${keys} 所在的目录不存在`, `the folder of --keys ${keys} does not exist`);
+    throw new UsageError(command, cliMessage('workflow.keys-folder-missing', { keys }));
   }
   if (!create && !existsSync(keys)) {
-    throw new UsageError(
-      command,
-      `找不到密钥文件 "${keys}"：请检查路径（路径错误会使已加密的个人信息显示为已删除），或加 --create 新建`,
-      `the key file "${keys}" does not exist; check the path (a wrong one shows every sealed value as erased), or give --create to start one`,
-    );
+    throw new UsageError(command, cliMessage('workflow.no-key-file', { keys }));
   }
 }
 
@@ -58,18 +47,10 @@ export function parseAt(command: string, value: string, force: boolean, now: Dat
   const match = DATE_TIME.exec(value);
   const instant = match && isRealDate(match[1]!) ? new Date(value) : undefined;
   if (!instant || Number.isNaN(instant.getTime())) {
-    throw new UsageError(
-      command,
-      `--at 须为 ISO 8601 日期时间，如 2021-03-01T09:00:00+08:00（得到 "${value}"）`,
-      `--at must be a date-time in ISO 8601, such as 2021-03-01T09:00:00+08:00 (got "${value}")`,
-    );
+    throw new UsageError(command, cliMessage('workflow.at-not-a-time', { value }));
   }
   if (!force && instant.getTime() - now.getTime() > AHEAD_MS) {
-    throw new UsageError(
-      command,
-      `--at ${value} 比现在（${now.toISOString()}）晚一天以上，会一次越过期限和公示期；如确需请加 --force`,
-      `--at ${value} is more than a day after now (${now.toISOString()}), which would pass deadlines and periods at once; give --force if that is intended`,
-    );
+    throw new UsageError(command, cliMessage('workflow.at-too-far-ahead', { value, now: now.toISOString() }));
   }
   return instant;
 }
@@ -79,7 +60,6 @@ export function checkNotBefore(command: string, at: Date, instanceId: string, up
   if (at.getTime() >= Date.parse(updatedAt)) return;
   throw new UsageError(
     command,
-    `--at ${at.toISOString()} 早于实例 ${instanceId} 最后记录的时间 ${updatedAt}：时间不能倒退`,
-    `--at ${at.toISOString()} is before ${updatedAt}, the last time instance ${instanceId} recorded; time cannot go backwards`,
+    cliMessage('workflow.at-before-last', { at: at.toISOString(), instance: instanceId, updatedAt }),
   );
 }

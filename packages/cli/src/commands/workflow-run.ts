@@ -7,6 +7,7 @@
 import { createTicker, type Clock, type Maintenance, type WorkflowStore } from '@ruralkit/core';
 import { overdueLine, tickEveryMs, tickFailure } from '../deadlines.js';
 import type { Io } from '../io.js';
+import { cliMessage, inBoth } from '../locales/index.js';
 
 /** The worker's choices, checked before the store is opened. */
 export interface WorkerOptions {
@@ -47,9 +48,7 @@ export async function runWorker(
     await ticker.release();
   } else {
     const seconds = options.everyMs / 1000;
-    io.stderr(
-      `ruralkit: 每 ${seconds} 秒处理到期期限，SIGTERM 或 Ctrl-C 停止 / firing deadlines every ${seconds} s${options.tenant ? ` (tenant ${options.tenant})` : ''}; stop with SIGTERM or Ctrl-C\n`,
-    );
+    io.stderr(`ruralkit: ${inBoth(cliMessage('run.every', { seconds, tenant: options.tenant }))}\n`);
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -62,6 +61,6 @@ export async function runWorker(
     }
   }
   const fired = [...ticker.stats.fired.values()].reduce((sum, n) => sum + n, 0);
-  io.stderr(`ruralkit: 共 ${fired} 个期限逾期 / ${fired} deadline(s) overdue\n`);
+  io.stderr(`ruralkit: ${inBoth(cliMessage('deadlines.overdue-total', { total: fired }))}\n`);
   return options.once && ticker.stats.failures > 0 ? 1 : 0;
 }

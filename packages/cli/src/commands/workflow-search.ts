@@ -4,6 +4,7 @@
  */
 import { queryFromText, type InstanceSummary, type Principal, type QueryNames, type Runtime } from '@ruralkit/core';
 import type { Io } from '../io.js';
+import { cliMessage, englishWord, inBoth, label } from '../locales/index.js';
 import { stripControls } from '../safe-text.js';
 
 /** The query's fields as this command's options spell them, for refusals. */
@@ -69,11 +70,11 @@ export async function list(
   const page = await runtime.search(principal, query);
   if (json) return void io.stdout(`${JSON.stringify(page, null, 2)}\n`);
   const say = (line: string) => io.stdout(`${stripControls(line)}\n`);
-  const all = page.counts ? `（共 ${total(page.counts)} 个 / ${total(page.counts)} in all）` : '';
-  say(`实例 instances: ${page.instances.length}${all}`);
+  const all = page.counts ? `（${inBoth(cliMessage('search.in-all', { total: total(page.counts) }))}）` : '';
+  say(`${label('search.instances', ' ')}: ${page.instances.length}${all}`);
   if (page.counts && Object.keys(page.counts).length) {
     const counts = Object.entries(page.counts).map(([state, n]) => `${state} ${n}`);
-    say(`按状态 by state: ${counts.join(', ')}`);
+    say(`${label('search.by-state', ' ')}: ${counts.join(', ')}`);
   }
   for (const instance of page.instances) say(line(instance));
   more(page.next, say);
@@ -99,10 +100,11 @@ export async function tasks(
   });
   if (json) return void io.stdout(`${JSON.stringify(page, null, 2)}\n`);
   const say = (line: string) => io.stdout(`${stripControls(line)}\n`);
-  say(`待办 tasks: ${page.tasks.length}`);
+  say(`${label('search.tasks', ' ')}: ${page.tasks.length}`);
   for (const task of page.tasks) {
-    const events = task.events.length ? task.events.join(', ') : '（无 / none）';
-    say(`${line(task)}  可发送 allowed now: ${events}${task.escalated ? '  督办 ESCALATED' : ''}`);
+    const events = task.events.length ? task.events.join(', ') : `（${label('instance.none')}）`;
+    const escalated = task.escalated ? `  ${label('instance.escalated', ' ')}` : '';
+    say(`${line(task)}  ${label('instance.allowed-now', ' ')}: ${events}${escalated}`);
   }
   more(page.next, say);
 }
@@ -113,10 +115,10 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 function line(instance: InstanceSummary): string {
   const { township, village, household } = instance.subject;
   const subject = [township, village, household].filter(Boolean).join(' / ');
-  const overdue = instance.overdue ? '  逾期 OVERDUE' : '';
-  return `${(instance.due ?? '—').padEnd(10)}  ${instance.id}  ${instance.type}  ${instance.state}${instance.status === 'done' ? ' (final)' : ''}  ${subject}${overdue}`;
+  const overdue = instance.overdue ? `  ${label('instance.overdue', ' ')}` : '';
+  return `${(instance.due ?? '—').padEnd(10)}  ${instance.id}  ${instance.type}  ${instance.state}${instance.status === 'done' ? englishWord('instance.final') : ''}  ${subject}${overdue}`;
 }
 
 function more(next: string | null, say: (line: string) => void): void {
-  if (next) say(`下一页 next page: --cursor ${next}`);
+  if (next) say(`${label('search.next-page', ' ')}: --cursor ${next}`);
 }

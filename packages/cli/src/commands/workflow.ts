@@ -14,11 +14,11 @@ import {
   type Principal,
   type Runtime,
 } from '@ruralkit/core';
-import { oneOf, parseOptions, readDataFile, UsageError, type Command, type Io } from '../io.js';
+import { oneOf, parseOptions, readDataFile, suggest, UsageError, type Command, type Io } from '../io.js';
 import { fileKeys } from '@ruralkit/core/node';
 import { PLAN_OPTIONS_HELP, planFromOptions, planOptions } from '../plan-options.js';
+import { cliMessage, englishWord, inBoth, inEnglish, label } from '../locales/index.js';
 import { stripControls } from '../safe-text.js';
-import { didYouMean } from '@ruralkit/core';
 import { checkpoint, keygen, readKey, verify, verifyOptions } from './workflow-audit.js';
 import { checkKeyFile, checkNotBefore, parseAt } from './workflow-guards.js';
 import { checkStoreOptions, openWorkflowStore, storeOptions } from '../workflow-store.js';
@@ -76,21 +76,13 @@ const BAD_INPUT = new Set([
 /** An event or principal: a JSON or YAML file, or inline JSON. */
 export function readValue(option: string, value: string | undefined): unknown {
   if (value === undefined) {
-    throw new UsageError(
-      NAME,
-      `缺少 --${option}：请给出 JSON/YAML 文件或内联 JSON`,
-      `--${option} is required: a JSON/YAML file or inline JSON`,
-    );
+    throw new UsageError(NAME, cliMessage('workflow.value-required', { option }));
   }
   if (value.trimStart().startsWith('{')) {
     try {
       return JSON.parse(value);
     } catch (error) {
-      throw new UsageError(
-        NAME,
-        `--${option} 不是有效的 JSON，请改正：${(error as Error).message}`,
-        `--${option} is not valid JSON; correct it: ${(error as Error).message}`,
-      );
+      throw new UsageError(NAME, cliMessage('workflow.value-not-json', { option, problem: (error as Error).message }));
     }
   }
   return readDataFile(value);
@@ -99,19 +91,10 @@ export function readValue(option: string, value: string | undefined): unknown {
 function readEvent(value: string | undefined, as: string | undefined): EventInput {
   const event = readValue('event', value);
   if (!event || typeof event !== 'object' || typeof (event as { type?: unknown }).type !== 'string') {
-    throw new UsageError(
-      NAME,
-      '--event 须为带 "type" 的对象，如 {"type":"START"}',
-      '--event must be an object with a "type", e.g. {"type":"START"}',
-    );
+    throw new UsageError(NAME, cliMessage('workflow.event-type', {}));
   }
   const actor = as === undefined ? (event as EventInput).actor : readValue('as', as);
-  if (actor === undefined)
-    throw new UsageError(
-      NAME,
-      '缺少操作人：请在事件中给出 actor，或用 --as 给出',
-      'give the actor in the event, or with --as',
-    );
+  if (actor === undefined) throw new UsageError(NAME, cliMessage('workflow.actor-required', {}));
   return { ...(event as EventInput), actor: actor as EventInput['actor'] };
 }
 
@@ -137,18 +120,20 @@ async function show(runtime: Runtime, id: string, io: Io, json: boolean, as: str
     .filter(Boolean)
     .join(' / ');
   say(io, `${instance.id}  ${instance.type} v${instance.machineVersion}\n`);
-  say(io, `  对象 subject: ${subject} (tenant ${instance.tenant})\n`);
+  say(io, `  ${label('show.subject', ' ')}: ${subject} (tenant ${instance.tenant})\n`);
   say(
     io,
-    `  状态 state:   ${instance.state}${instance.done ? ' (final)' : ''}${instance.overdue ? ' — 逾期 OVERDUE' : ''}\n`,
+    `  ${label('show.state', ' ')}:   ${instance.state}${instance.done ? englishWord('instance.final') : ''}${instance.overdue ? ` — ${label('instance.overdue', ' ')}` : ''}\n`,
   );
   for (const d of instance.deadlines) {
     say(
       io,
-      `  期限 deadline: ${d.id} ${d.due} (${d.name.zh})${d.overdueAt ? ' 逾期 overdue' : ''} → ${d.escalateTo.join(', ')}\n`,
+      `  ${label('show.deadline', ' ')}: ${d.id} ${d.due} (${d.name.zh})${d.overdueAt ? ` ${label('show.deadline-overdue', ' ')}` : ''} → ${d.escalateTo.join(', ')}\n`,
     );
   }
-  if (allowed) say(io, `  可发送 allowed now: ${allowed.join(', ') || '（无 / none）'}\n`);
+  if (allowed) {
+    say(io, `  ${label('instance.allowed-now', ' ')}: ${allowed.join(', ') || `（${label('instance.none')}）`}\n`);
+  }
 }
 
 export const workflowCommand: Command = {
@@ -230,11 +215,13 @@ ${PLAN_OPTIONS_HELP}`,
     const [action, target] = positionals;
     const db = values.db as string | undefined;
     if (!action || !ACTIONS.includes(action)) {
-      const hint = action ? didYouMean(action, ACTIONS) : { zh: '', en: '' };
       throw new UsageError(
         NAME,
-        `请给出操作：${ACTIONS.join('、')}${action ? `（得到 "${action}"）` : ''}${hint.zh}`,
-        `give an action: ${ACTIONS.join(', ')}${action ? ` (got "${action}")` : ''}${hint.en}`,
+        cliMessage('workflow.action-required', {
+          actions: ACTIONS,
+          action,
+          suggestion: action ? suggest(action, ACTIONS) : undefined,
+        }),
       );
     }
     const command = `${NAME} ${action}`;
@@ -246,8 +233,9 @@ ${PLAN_OPTIONS_HELP}`,
     if (!NO_TARGET.has(action) && !target) {
       throw new UsageError(
         command,
-        action === 'start' ? `请给出流程类型：${types.join('、')}` : '请给出流程实例编号',
-        action === 'start' ? `give the workflow type: ${types.join(', ')}` : 'give the instance id',
+        action === 'start'
+          ? cliMessage('workflow.type-required', { types })
+          : cliMessage('workflow.instance-required', {}),
       );
     }
     const at =
@@ -278,15 +266,13 @@ ${PLAN_OPTIONS_HELP}`,
       switch (action) {
         case 'start': {
           if (!types.includes(target!)) {
-            const hint = didYouMean(target!, types);
             throw new UsageError(
               command,
-              `未知流程类型 "${target}"${hint.zh}；可用：${types.join('、')}`,
-              `unknown workflow type "${target}"${hint.en}; known: ${types.join(', ')}`,
+              cliMessage('workflow.unknown-type', { type: target!, types, suggestion: suggest(target!, types) }),
             );
           }
           if (!values.tenant || !values.village)
-            throw new UsageError(command, '缺少 --tenant 和 --village', '--tenant and --village are required');
+            throw new UsageError(command, cliMessage('workflow.subject-required', {}));
           const result = await runtime.start(target!, {
             tenant: values.tenant as string,
             subject: {
@@ -297,9 +283,8 @@ ${PLAN_OPTIONS_HELP}`,
             event: readEvent(values.event as string | undefined, values.as as string | undefined),
           });
           io.stdout(`${result.instanceId}\n`);
-          io.stderr(
-            `ruralkit: ${result.event}: ${result.from ?? '(start)'} → ${result.to}${result.duplicate ? ' (already applied)' : ''}\n`,
-          );
+          const applied = { event: result.event, from: result.from, to: result.to, duplicate: result.duplicate };
+          io.stderr(`ruralkit: ${inEnglish(cliMessage('event.applied', applied))}\n`);
           return 0;
         }
         case 'send': {
@@ -308,9 +293,8 @@ ${PLAN_OPTIONS_HELP}`,
             target!,
             readEvent(values.event as string | undefined, values.as as string | undefined),
           );
-          io.stdout(
-            `${result.event}: ${result.from} → ${result.to} (version ${result.version})${result.duplicate ? ' (already applied)' : ''}\n`,
-          );
+          const { event, from, to, version, duplicate } = result;
+          io.stdout(`${inEnglish(cliMessage('event.applied', { event, from, to, version, duplicate }))}\n`);
           return 0;
         }
         case 'show':
@@ -339,11 +323,9 @@ ${PLAN_OPTIONS_HELP}`,
             if (fired.length === 0) break;
             total += fired.length;
             for (const f of fired) io.stdout(`${overdueLine(f)}\n`);
-            io.stderr(
-              `ruralkit: 第 ${batch} 批：${fired.length} 个期限逾期，累计 ${total} / batch ${batch}: ${fired.length} deadline(s) overdue, ${total} so far\n`,
-            );
+            io.stderr(`ruralkit: ${inBoth(cliMessage('tick.batch', { batch, fired: fired.length, total }))}\n`);
           }
-          io.stderr(`ruralkit: 共 ${total} 个期限逾期 / ${total} deadline(s) overdue\n`);
+          io.stderr(`ruralkit: ${inBoth(cliMessage('deadlines.overdue-total', { total }))}\n`);
           return 0;
         }
         case 'run':
@@ -351,8 +333,8 @@ ${PLAN_OPTIONS_HELP}`,
         case 'forget': {
           const missing = ['keys', 'tenant', 'village', 'as', 'reason'].filter((o) => values[o] === undefined);
           if (missing.length) {
-            const list = missing.map((o) => `--${o}`).join(', ');
-            throw new UsageError(command, `缺少 ${list}`, `${list} ${missing.length > 1 ? 'are' : 'is'} required`);
+            const options = missing.map((o) => `--${o}`);
+            throw new UsageError(command, cliMessage('workflow.options-required', { options }));
           }
           const erased = await runtime.forget({
             tenant: values.tenant as string,
@@ -364,9 +346,8 @@ ${PLAN_OPTIONS_HELP}`,
             actor: readValue('as', values.as as string) as EventInput['actor'],
             reason: values.reason as string,
           });
-          io.stdout(
-            `已删除个人信息 / personal data erased: ${erased.keys} key(s) destroyed; audited on ${erased.instances.length} instance(s)\n`,
-          );
+          const counts = { keys: erased.keys, instances: erased.instances.length };
+          io.stdout(`${inBoth(cliMessage('forget.erased', counts))}\n`);
           for (const id of erased.instances) io.stdout(`  ${id}\n`);
           return 0;
         }

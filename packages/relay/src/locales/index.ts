@@ -1,0 +1,17 @@
+/** The relay's words (外发措辞), by language, and how its messages are said in Chinese and English. */
+import { renderMessage, type Message } from '@ruralkit/core';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+export { relayMessage, type RelayMessages } from './messages.js';
+
+export const RELAY_WORDS = Object.freeze({
+  zh: Object.freeze([Object.freeze(zh)]),
+  en: Object.freeze([Object.freeze(en)]),
+});
+
+/** `message` in Chinese and English. */
+export const said = (message: Message): { zh: string; en: string } => ({
+  zh: renderMessage(message, RELAY_WORDS.zh),
+  en: renderMessage(message, RELAY_WORDS.en),
+});

@@ -1,0 +1,22 @@
+// The HTML report's words say the same codes in Chinese, English and the test language.
+import { renderMessage } from '@ruralkit/core';
+import { describe, expect, it } from 'vitest';
+import { HTML_REPORT_WORDS, htmlReportMessage } from '../src/locales/index.js';
+import { pseudo } from './locales/pseudo-html-report.js';
+
+const codes = (words: object) => Object.keys(words).sort();
+
+describe("the HTML report's words", () => {
+  it('say the same codes in Chinese, English and the test language', () => {
+    expect(codes(HTML_REPORT_WORDS.zh[0]!).length).toBeGreaterThan(0);
+    expect(codes(HTML_REPORT_WORDS.en[0]!)).toEqual(codes(HTML_REPORT_WORDS.zh[0]!));
+    expect(codes(pseudo)).toEqual(codes(HTML_REPORT_WORDS.zh[0]!));
+  });
+
+  it("say a chart's amount label in every language", () => {
+    const amount = htmlReportMessage('chart.amount', { value: 325_000 });
+    expect(renderMessage(amount, HTML_REPORT_WORDS.zh)).toBe('32.5万元');
+    expect(renderMessage(amount, HTML_REPORT_WORDS.en)).toBe('CNY 325k');
+    expect(renderMessage(amount, [pseudo])).toBe('⟪chart.amount 325000⟫');
+  });
+});

@@ -1,0 +1,15 @@
+/** The SQLite store's words (存储措辞), by language, and how its messages are said. */
+import { renderMessage, type Message } from '@ruralkit/core';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+export { sqliteStoreMessage, type SqliteStoreMessages } from './messages.js';
+
+export const SQLITE_STORE_WORDS = Object.freeze({
+  zh: Object.freeze([Object.freeze(zh)]),
+  en: Object.freeze([Object.freeze(en)]),
+});
+
+/** `message` in Chinese, then in English: `中文 / English`, as an error's one message. */
+export const inBoth = (message: Message): string =>
+  `${renderMessage(message, SQLITE_STORE_WORDS.zh)} / ${renderMessage(message, SQLITE_STORE_WORDS.en)}`;

@@ -1,0 +1,29 @@
+/** The scenario runner's words (场景措辞), by language, and how its messages are said. */
+import { renderMessage, type Message } from '@ruralkit/core';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+export { scenarioMessage, type ScenarioMessages } from './messages.js';
+
+export const SCENARIO_WORDS = Object.freeze({
+  zh: Object.freeze([Object.freeze(zh)]),
+  en: Object.freeze([Object.freeze(en)]),
+});
+
+/** `message` in Chinese and English. */
+export const said = (message: Message): { zh: string; en: string } => ({
+  zh: renderMessage(message, SCENARIO_WORDS.zh),
+  en: renderMessage(message, SCENARIO_WORDS.en),
+});
+
+/** `message` in Chinese, then in English: `中文 / English`. */
+export const inBoth = (message: Message): string => {
+  const { zh, en } = said(message);
+  return `${zh} / ${en}`;
+};
+
+/** `message` in English, then in Chinese in brackets: `English (中文)`. */
+export const englishFirst = (message: Message): string => {
+  const { zh, en } = said(message);
+  return `${en} (${zh})`;
+};

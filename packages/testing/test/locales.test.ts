@@ -1,0 +1,25 @@
+// The scenario runner's words say the same codes in Chinese, English and the test language, and
+// a missing scenario is named in both languages.
+import { renderMessage } from '@ruralkit/core';
+import { describe, expect, it } from 'vitest';
+import { findScenarioFiles } from '../src/index.js';
+import { SCENARIO_WORDS, scenarioMessage } from '../src/locales/index.js';
+import { pseudo } from './locales/pseudo-scenario.js';
+
+const codes = (words: object) => Object.keys(words).sort();
+
+describe("the scenario runner's words", () => {
+  it('say the same codes in Chinese, English and the test language', () => {
+    expect(codes(SCENARIO_WORDS.zh[0]!).length).toBeGreaterThan(0);
+    expect(codes(SCENARIO_WORDS.en[0]!)).toEqual(codes(SCENARIO_WORDS.zh[0]!));
+    expect(codes(pseudo)).toEqual(codes(SCENARIO_WORDS.zh[0]!));
+  });
+
+  it('name a missing scenario in Chinese and English; the test language says its messages too', () => {
+    expect(() => findScenarioFiles(['no-such-scenarios'], '/')).toThrow(
+      '找不到场景文件或文件夹 / scenario file or folder not found: /no-such-scenarios',
+    );
+    const outside = scenarioMessage('plugin.outside-root', { root: 'scenarios' });
+    expect(renderMessage(outside, [pseudo])).toBe('⟪plugin.outside-root scenarios⟫');
+  });
+});
