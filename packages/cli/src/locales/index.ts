@@ -1,5 +1,5 @@
 /** The command line's words (命令行措辞), by language, and how its messages are said. */
-import { renderMessage, type Message } from '@ruralkit/core';
+import { localized, renderMessage, type Message } from '@ruralkit/core';
 import { en } from './en.js';
 import { cliMessage, type CliMessages } from './messages.js';
 import { zh } from './zh.js';
@@ -12,10 +12,7 @@ export const CLI_WORDS = Object.freeze({
 });
 
 /** `message` in Chinese and English. */
-export const said = (message: Message): { zh: string; en: string } => ({
-  zh: renderMessage(message, CLI_WORDS.zh),
-  en: renderMessage(message, CLI_WORDS.en),
-});
+export const said = (message: Message): { zh: string; en: string } => localized(message, CLI_WORDS);
 
 /** `message` in Chinese, then in English: `中文 / English` (or another `between`, such as a space for a label). */
 export const inBoth = (message: Message, between = ' / '): string => {

@@ -1,5 +1,5 @@
 /** The relay's words (外发措辞), by language, and how its messages are said in Chinese and English. */
-import { renderMessage, type Message } from '@ruralkit/core';
+import { localized, type Message } from '@ruralkit/core';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
@@ -11,7 +11,4 @@ export const RELAY_WORDS = Object.freeze({
 });
 
 /** `message` in Chinese and English. */
-export const said = (message: Message): { zh: string; en: string } => ({
-  zh: renderMessage(message, RELAY_WORDS.zh),
-  en: renderMessage(message, RELAY_WORDS.en),
-});
+export const said = (message: Message): { zh: string; en: string } => localized(message, RELAY_WORDS);

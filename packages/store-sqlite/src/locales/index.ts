@@ -1,5 +1,5 @@
 /** The SQLite store's words (存储措辞), by language, and how its messages are said. */
-import { renderMessage, type Message } from '@ruralkit/core';
+import { localized, type Message } from '@ruralkit/core';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
@@ -11,5 +11,7 @@ export const SQLITE_STORE_WORDS = Object.freeze({
 });
 
 /** `message` in Chinese, then in English: `中文 / English`, as an error's one message. */
-export const inBoth = (message: Message): string =>
-  `${renderMessage(message, SQLITE_STORE_WORDS.zh)} / ${renderMessage(message, SQLITE_STORE_WORDS.en)}`;
+export const inBoth = (message: Message): string => {
+  const text = localized(message, SQLITE_STORE_WORDS);
+  return `${text.zh} / ${text.en}`;
+};

@@ -1,5 +1,5 @@
 /** The scenario runner's words (场景措辞), by language, and how its messages are said. */
-import { renderMessage, type Message } from '@ruralkit/core';
+import { localized, type Message } from '@ruralkit/core';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
@@ -11,10 +11,7 @@ export const SCENARIO_WORDS = Object.freeze({
 });
 
 /** `message` in Chinese and English. */
-export const said = (message: Message): { zh: string; en: string } => ({
-  zh: renderMessage(message, SCENARIO_WORDS.zh),
-  en: renderMessage(message, SCENARIO_WORDS.en),
-});
+export const said = (message: Message): { zh: string; en: string } => localized(message, SCENARIO_WORDS);
 
 /** `message` in Chinese, then in English: `中文 / English`. */
 export const inBoth = (message: Message): string => {
