@@ -159,6 +159,8 @@ export {
 export { verifyAuditEvidence, type AuditVerifyOptions } from './workflows/audit-verify.js';
 export { auditReasonText, historySaid, type SaidAuditEntry } from './workflows/audit-reason.js';
 export {
+  areaWords,
+  inBoth,
   localized,
   messageOf,
   renderMessage,

@@ -1,24 +1,18 @@
 /** The command line's words (命令行措辞), by language, and how its messages are said. */
-import { localized, renderMessage, type Message } from '@ruralkit/core';
+import { areaWords, inBoth as onOneLine, localized, renderMessage, type Message } from '@ruralkit/core';
 import { en } from './en.js';
 import { cliMessage, type CliMessages } from './messages.js';
 import { zh } from './zh.js';
 
 export { cliMessage, type CliMessages } from './messages.js';
 
-export const CLI_WORDS = Object.freeze({
-  zh: Object.freeze([Object.freeze(zh)]),
-  en: Object.freeze([Object.freeze(en)]),
-});
+export const CLI_WORDS = areaWords(zh, en);
 
 /** `message` in Chinese and English. */
 export const said = (message: Message): { zh: string; en: string } => localized(message, CLI_WORDS);
 
 /** `message` in Chinese, then in English: `中文 / English` (or another `between`, such as a space for a label). */
-export const inBoth = (message: Message, between = ' / '): string => {
-  const text = said(message);
-  return `${text.zh}${between}${text.en}`;
-};
+export const inBoth = (message: Message, between = ' / '): string => onOneLine(message, CLI_WORDS, between);
 
 /** `message` in English alone: a line the command has always printed in English. */
 export const inEnglish = (message: Message): string => renderMessage(message, CLI_WORDS.en);

@@ -15,16 +15,16 @@ export type { LabelWords, ReportWord } from './locales/labels.js';
 export const LABEL_WORDS: Readonly<Record<Lang, LabelWords>> = deepFreeze({ zh, en });
 
 /** One table of labels, each name with its Chinese and its English. */
-const inBoth = <K extends string>(table: (words: LabelWords) => Readonly<Record<K, string>>) =>
+const eachInBoth = <K extends string>(table: (words: LabelWords) => Readonly<Record<K, string>>) =>
   deepFreeze(
     Object.fromEntries(
       Object.keys(table(zh)).map((name) => [name, { zh: table(zh)[name as K], en: table(en)[name as K] }]),
     ) as Record<K, Readonly<Record<Lang, string>>>,
   );
 
-export const STATUS_LABEL = inBoth((words) => words.status);
-export const PROGRESS_LABEL = inBoth((words) => words.progress);
-export const KIND_LABEL = inBoth((words) => words.kind);
-export const STRENGTH_LABEL = inBoth((words) => words.strength);
+export const STATUS_LABEL = eachInBoth((words) => words.status);
+export const PROGRESS_LABEL = eachInBoth((words) => words.progress);
+export const KIND_LABEL = eachInBoth((words) => words.kind);
+export const STRENGTH_LABEL = eachInBoth((words) => words.strength);
 /** Words the reports use (报告用语): the CLI's table and Markdown, and the HTML report. */
-export const REPORT_WORDS = inBoth((words) => words.report);
+export const REPORT_WORDS = eachInBoth((words) => words.report);

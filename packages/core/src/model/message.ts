@@ -5,6 +5,7 @@
  * parameters, never sentences, and mending a sentence changes no record.
  */
 import { z } from 'zod';
+import { deepFreeze } from './freeze.js';
 
 /** A message: a code and its parameters (plain data, kept as JSON). */
 export const MessageSchema = z
@@ -64,4 +65,19 @@ export function localized(
   words: { zh: readonly Words[]; en: readonly Words[] },
 ): { zh: string; en: string } {
   return { zh: renderMessage(message, words.zh), en: renderMessage(message, words.en) };
+}
+
+/** One area's words files of each language, frozen, as `renderMessage` and `localized` take them. */
+export function areaWords<W extends Words>(zh: W, en: W): { readonly zh: readonly [W]; readonly en: readonly [W] } {
+  return deepFreeze({ zh: [zh] as [W], en: [en] as [W] });
+}
+
+/** `message` in Chinese, then in English, on one line: `中文 / English` (or another `between`). */
+export function inBoth(
+  message: Message,
+  words: { zh: readonly Words[]; en: readonly Words[] },
+  between = ' / ',
+): string {
+  const text = localized(message, words);
+  return `${text.zh}${between}${text.en}`;
 }

@@ -1,14 +1,11 @@
 /** The service's words (服务措辞), by language, and how a message of theirs is said in both. */
-import { localized, type LocalizedText, type Message } from '@ruralkit/core';
+import { localized, type LocalizedText, type Message, areaWords } from '@ruralkit/core';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
 export { httpMessage } from './messages.js';
 
-export const HTTP_WORDS = Object.freeze({
-  zh: Object.freeze([Object.freeze(zh)]),
-  en: Object.freeze([Object.freeze(en)]),
-});
+export const HTTP_WORDS = areaWords(zh, en);
 
 /** `message` in Chinese and English: a problem's title or detail, chosen by `Accept-Language` when answered. */
 export function httpText(message: Message): LocalizedText {

@@ -1,17 +1,11 @@
 /** The SQLite store's words (存储措辞), by language, and how its messages are said. */
-import { localized, type Message } from '@ruralkit/core';
+import { areaWords, inBoth as onOneLine, type Message } from '@ruralkit/core';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
 export { sqliteStoreMessage, type SqliteStoreMessages } from './messages.js';
 
-export const SQLITE_STORE_WORDS = Object.freeze({
-  zh: Object.freeze([Object.freeze(zh)]),
-  en: Object.freeze([Object.freeze(en)]),
-});
+export const SQLITE_STORE_WORDS = areaWords(zh, en);
 
 /** `message` in Chinese, then in English: `中文 / English`, as an error's one message. */
-export const inBoth = (message: Message): string => {
-  const text = localized(message, SQLITE_STORE_WORDS);
-  return `${text.zh} / ${text.en}`;
-};
+export const inBoth = (message: Message): string => onOneLine(message, SQLITE_STORE_WORDS);

@@ -1,11 +1,10 @@
 /** The model's words (模型措辞), by language. */
-import { deepFreeze } from '../freeze.js';
-import { localized } from '../message.js';
+import { areaWords, localized } from '../message.js';
 import { en } from './en.js';
 import { modelMessage, type ModelMessages } from './messages.js';
 import { zh } from './zh.js';
 
-export const MODEL_WORDS = deepFreeze({ zh: [zh], en: [en] } as const);
+export const MODEL_WORDS = areaWords(zh, en);
 
 /** A message of the model said in Chinese and English. */
 export const said = <Code extends keyof ModelMessages & string>(code: Code, params: ModelMessages[Code]) =>

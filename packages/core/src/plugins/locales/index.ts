@@ -1,11 +1,10 @@
 /** The words the plugins' messages are said with (插件措辞), by language. */
-import { deepFreeze } from '../../model/freeze.js';
-import { localized, type Message } from '../../model/message.js';
+import { areaWords, localized, type Message } from '../../model/message.js';
 import type { LocalizedText } from '../../model/schema.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
-export const PLUGIN_WORDS = deepFreeze({ zh: [zh], en: [en] } as const);
+export const PLUGIN_WORDS = areaWords(zh, en);
 
 /** A plugins' message in Chinese and English. */
 export function pluginText(message: Message): LocalizedText {

@@ -1,11 +1,10 @@
 /** The condition compiler's words (条件编译措辞), by language. */
-import { deepFreeze } from '../../model/freeze.js';
-import { localized } from '../../model/message.js';
+import { areaWords, localized } from '../../model/message.js';
 import { en } from './en.js';
 import { ruleMessage, type RuleMessages } from './messages.js';
 import { zh } from './zh.js';
 
-export const RULE_WORDS = deepFreeze({ zh: [zh], en: [en] } as const);
+export const RULE_WORDS = areaWords(zh, en);
 
 /** A message of the condition compiler said in Chinese and English. */
 export const said = <Code extends keyof RuleMessages & string>(code: Code, params: RuleMessages[Code]) =>

@@ -4,7 +4,7 @@
  */
 import { deepFreeze } from '../../model/freeze.js';
 import { MODEL_WORDS } from '../../model/locales/index.js';
-import { localized, renderMessage, type Message, type Words } from '../../model/message.js';
+import { inBoth, localized, renderMessage, type Message, type Words } from '../../model/message.js';
 import type { LocalizedText } from '../../model/schema.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
@@ -44,6 +44,5 @@ export function sayAround(
 
 /** A runtime's message in both languages on one line, as a log or an `Error` shows it: `中文 / English`. */
 export function workflowLine(message: Message): string {
-  const text = workflowText(message);
-  return `${text.zh} / ${text.en}`;
+  return inBoth(message, WORKFLOW_WORDS);
 }
