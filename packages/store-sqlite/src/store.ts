@@ -28,6 +28,7 @@ import {
   type OutboxRow,
   type SearchDialect,
 } from '@ruralkit/core/store';
+import { instanceSaver, type StoredRow } from './instance-update.js';
 import { migrateSchema } from './migrations.js';
 
 export interface SqliteStoreOptions {
@@ -61,17 +62,6 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
          township, village, household, due_sort, overdue, updated_at)
        VALUES (@id, @tenant, @type, @subjectKey, @exclusiveKey, @state, @status, @version, @nextDeadlineAt, @record,
          @township, @village, @household, @dueSort, @overdue, @updatedAt)`,
-    ),
-    update: db.prepare(
-      `UPDATE instances SET exclusive_key = @exclusiveKey, state = @state, status = @status, version = @version,
-       next_deadline_at = @nextDeadlineAt, record = @record, claimed_by = NULL, claimed_until = NULL,
-       township = @township, village = @village, household = @household, due_sort = @dueSort, overdue = @overdue,
-       updated_at = @updatedAt
-       WHERE id = @id AND version = @expectedVersion`,
-    ),
-    dropParties: db.prepare(`DELETE FROM instance_parties WHERE instance_id = ?`),
-    addParty: db.prepare(
-      `INSERT INTO instance_parties (instance_id, tenant, party, due_sort, overdue) VALUES (?, ?, ?, ?, ?)`,
     ),
     load: db.prepare(`SELECT record FROM instances WHERE id = ?`),
     bySubject: db.prepare(
@@ -181,16 +171,12 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
     }
   }
 
-  /** The instance row with its search columns, and its parties (after the row is written). */
-  const indexed = (row: InstanceRow, instance: InstanceRecord) => {
+  const rows = instanceSaver(db);
+
+  /** The instance row with its search columns, and its parties. */
+  const indexed = (row: InstanceRow, instance: InstanceRecord): { row: StoredRow; parties: string[] } => {
     const { parties, overdue, ...columns } = searchColumns(instance);
-    return {
-      row: { ...row, ...columns, overdue: overdue ? 1 : 0 },
-      parties: () => {
-        sql.dropParties.run(row.id);
-        for (const party of parties) sql.addParty.run(row.id, row.tenant, party, columns.dueSort, overdue ? 1 : 0);
-      },
-    };
+    return { row: { ...row, ...columns, overdue: overdue ? 1 : 0 }, parties };
   };
 
   const parse = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { record: string }).record) as T);
@@ -208,7 +194,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
           writeCommit(commit, instance, (plain) => {
             const { row, parties } = indexed(plain, instance);
             sql.insert.run(row);
-            parties();
+            rows.addParties(row, parties);
           }),
         () => new ConflictError(instance.id, 0),
       );
@@ -218,10 +204,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions = 
         () =>
           writeCommit(commit, instance, (plain) => {
             const { row, parties } = indexed(plain, instance);
-            if (sql.update.run({ ...row, expectedVersion }).changes !== 1) {
-              throw new ConflictError(instance.id, expectedVersion);
-            }
-            parties();
+            if (!rows.save(row, expectedVersion, parties)) throw new ConflictError(instance.id, expectedVersion);
           }),
         () => new ConflictError(instance.id, expectedVersion),
       );

@@ -202,6 +202,48 @@ export function searchContract(fresh: () => Promise<WorkflowStore>): void {
       });
     });
 
+    it('keeps the index in step with each save: what changed is found anew, what did not is kept', async () => {
+      const find = async (query: Parameters<Runtime['search']>[1]) => ids(await runtime.search(who.supervisor, query));
+      const save = async (next: InstanceRecord, expected: number) => store.save(next, expected, commit(next));
+      const rc1 = FIXTURE.find((r) => r.id === 'rc-1')!;
+      // a save that changes no search column: found as before
+      await save({ ...rc1, version: 2, updatedAt: '2022-01-10T01:00:00.000Z' }, 1);
+      expect(await find({ unit: 'housing' })).toEqual(['rc-2', 'rc-1']);
+      expect(await find({ states: ['reported'] })).toEqual(['rc-1']);
+      expect(await find({ dueBefore: '2022-01-13', overdue: false })).toEqual(['rc-1']);
+      // state, assignee, due date and overdue flag change together
+      const rectifying = {
+        ...rc1,
+        version: 3,
+        state: 'rectifying',
+        envelope: {
+          ...rc1.envelope,
+          snapshot: {
+            ...rc1.envelope.snapshot,
+            value: 'rectifying',
+            context: { village: 'shanxia', assigneeUnit: 'roads' },
+          },
+        },
+        deadlines: [deadline('rectify', '2022-01-06', ['housing'], true)],
+      };
+      await save(rectifying, 2);
+      expect(await find({ states: ['reported'] })).toEqual([]);
+      expect(await find({ unit: 'roads' })).toEqual(['rc-1']);
+      expect(await find({ unit: 'housing' })).toEqual(['rc-1', 'rc-2']);
+      expect(await find({ overdue: true })).toEqual(['rc-1', 'rc-2']);
+      expect(ids(await runtime.search({ ...who.water, unit: 'roads' }))).toEqual(['rc-1']);
+      // parties gone, deadline gone, done
+      await save({ ...rectifying, version: 4, status: 'done', deadlines: [], envelope: rc1.envelope }, 3);
+      expect(await find({ unit: 'roads' })).toEqual([]);
+      expect(await find({ unit: 'housing' })).toEqual(['rc-2']);
+      expect(await find({ overdue: true })).toEqual(['rc-2']);
+      const rectifyingNow = await runtime.search(who.supervisor, { states: ['rectifying'] });
+      expect(rectifyingNow.instances.map((i) => [i.id, i.status, i.due])).toEqual([
+        ['rc-2', 'active', '2022-01-08'],
+        ['rc-1', 'done', null],
+      ]);
+    });
+
     it('refuses a bad query naming the parameter, in Chinese and English', async () => {
       const refusal = async (query: unknown) => {
         const error = await runtime.search(who.supervisor, query as never).catch((e: unknown) => e);
