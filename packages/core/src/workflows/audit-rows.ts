@@ -57,15 +57,18 @@ export function instanceRow(instance: InstanceRecord): InstanceRow {
   };
 }
 
-/** The audit row of an entry: format 2 stores the canonical text without the hash. */
-export function auditRow(entry: AuditEntry): AuditRow {
+/**
+ * The audit row of an entry: format 2 stores the canonical text without the hash (`text`, when
+ * the caller has it from hashing the entry).
+ */
+export function auditRow(entry: AuditEntry, text = auditEntryText(entry)): AuditRow {
   return {
     tenant: chainOf(entry),
     seq: entry.seq,
     instanceId: entry.instanceId,
     prevHash: entry.prevHash,
     hash: entry.hash,
-    entry: auditEntryText(entry),
+    entry: text,
   };
 }
 
@@ -107,8 +110,8 @@ export function sealCommit(commit: Commit, instance?: InstanceRecord): SealedCom
     instance: row,
     outbox,
     chain(tipOf) {
-      const { entries, heads } = chainAudit(records, tipOf, commit.signer);
-      return { rows: entries.map(auditRow), entries, heads };
+      const { entries, texts, heads } = chainAudit(records, tipOf, commit.signer);
+      return { rows: entries.map((entry, i) => auditRow(entry, texts[i])), entries, heads };
     },
   };
 }

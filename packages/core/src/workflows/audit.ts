@@ -50,8 +50,9 @@ export function chainAudit(
   records: readonly BoundRecord[],
   tipOf: (tenant: string) => ChainTip,
   signer?: AuditSigner,
-): { entries: AuditEntry[]; heads: Map<string, AuditHead> } {
+): { entries: AuditEntry[]; texts: string[]; heads: Map<string, AuditHead> } {
   const heads = new Map<string, AuditHead>();
+  const texts: string[] = [];
   const entries = records.map((record) => {
     const tenant = chainOf(record);
     let prev = heads.get(tenant);
@@ -65,11 +66,12 @@ export function chainAudit(
       }
       prev = head;
     }
-    const entry = chainAuditEntry(prev && prev.seq > 0 ? prev : undefined, record, signer);
+    const { entry, text } = chainEntry(prev && prev.seq > 0 ? prev : undefined, record, signer);
     heads.set(tenant, { seq: entry.seq, hash: entry.hash });
+    texts.push(text);
     return entry;
   });
-  return { entries, heads };
+  return { entries, texts, heads };
 }
 
 /**
@@ -81,11 +83,21 @@ export function chainAuditEntry(
   record: BoundRecord,
   signer?: AuditSigner,
 ): AuditEntry {
+  return chainEntry(prev, record, signer).entry;
+}
+
+/** `chainAuditEntry`, with the entry's stored text (hashed once, written as it was hashed). */
+function chainEntry(
+  prev: { seq: number; hash: string } | undefined,
+  record: BoundRecord,
+  signer?: AuditSigner,
+): { entry: AuditEntry; text: string } {
   const seq = (prev?.seq ?? 0) + 1;
   const prevHash = prev?.hash ?? GENESIS_HASH;
   const unsigned = { ...record, v: 2 as const, seq, prevHash };
   const content = signer ? { ...unsigned, signature: signer(unsigned) } : unsigned;
-  return { ...content, hash: hashAuditEntry(content) };
+  const text = canonicalJson(content);
+  return { entry: { ...content, hash: sha256Hex(text) }, text };
 }
 
 /**
