@@ -1,6 +1,7 @@
 // The identifier scan, table-driven: every format of an ID, phone or bank-card number a person
 // may type, paste or hide (groupings, separators, country prefixes, full-width and other
 // scripts' digits, format characters) is found; dates, amounts and ids are not.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findIdentifiers, type IdentifierKind } from '../../src/index.js';
 
@@ -86,6 +87,18 @@ describe('the identifier scan', () => {
 
   it.each(CLEAN)('finds nothing in %j', (text) => {
     expect(findIdentifiers(text)).toEqual([]);
+  });
+
+  it('reads text all in ASCII as it is, finding what the full normalization finds', () => {
+    // a zero-width space is dropped by the normalization: the same text, read the long way
+    const digitsAndSeparators = fc.stringMatching(/^[0-9 \-.+/_Xxa-z]{0,40}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), digitsAndSeparators), (text) => {
+        expect(findIdentifiers(text)).toEqual(findIdentifiers(`${text}\u200b`));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(findIdentifiers(`+86 ${PHONE.slice(0, 3)} ${PHONE.slice(3)}`)).toEqual(['phone']);
   });
 
   it('finds every kind in one text', () => {
