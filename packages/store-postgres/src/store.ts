@@ -136,7 +136,8 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
 
   /**
    * The update of an instance to its next version, its parameters from `$first` on: `row`, then
-   * the expected version; and the CTEs that replace its parties once `saved` (its RETURNING id) is.
+   * the expected version; and the CTEs that bring its parties up to date once `saved` (its
+   * RETURNING id) is.
    */
   const saveInstance = (first: number) => {
     const $ = (i: number) => `$${first + i}`;
@@ -147,10 +148,19 @@ function postgresStore(pool: pg.Pool, connectionString: string, schema: string):
   };
   const saveParties = (first: number) => {
     const $ = (i: number) => `$${first + i}`;
-    return `parties_gone AS (DELETE FROM ${s}.instance_parties WHERE instance_id IN (SELECT id FROM saved)),
+    // only the parties that changed: a row kept as it was costs no index entries (the
+    // statement's parts see the rows as they were before it, so none sees another's change)
+    const same = `p.due_sort = ${$(13)} AND p.overdue = ${$(14)}::int`;
+    return `parties_gone AS (
+        DELETE FROM ${s}.instance_parties AS p WHERE p.instance_id IN (SELECT id FROM saved)
+          AND NOT (${same} AND p.party = ANY (${$(16)}::text[]))
+      ),
       parties_added AS (
         INSERT INTO ${s}.instance_parties (instance_id, tenant, party, due_sort, overdue)
-        SELECT saved.id, ${$(1)}, unnest(${$(16)}::text[]), ${$(13)}, ${$(14)}::int FROM saved
+        SELECT saved.id, ${$(1)}, n.party, ${$(13)}, ${$(14)}::int FROM saved, unnest(${$(16)}::text[]) AS n (party)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM ${s}.instance_parties AS p WHERE p.instance_id = saved.id AND p.party = n.party AND ${same}
+        )
       )`;
   };
 
