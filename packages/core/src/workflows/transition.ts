@@ -6,12 +6,12 @@
  * explanation of why.
  */
 import { randomUUID } from 'node:crypto';
-import { transition as machineTransition, type AnyMachineSnapshot } from 'xstate';
 import { parameterValue } from '../model/parameters.js';
 import { placeOf, type Attempt, type Setting } from './attempt.js';
 import { refuse } from './authorize.js';
 import type { Refusal } from './refusal.js';
 import { localDate } from './calendar.js';
+import { machineStep } from './machine-step.js';
 import { nextDeadlineAt, nextDeadlines } from './deadlines.js';
 import { workflowMessage } from './locales/messages.js';
 import { domainEvent } from './deliver.js';
@@ -36,8 +36,7 @@ export function transition(setting: Setting, attempt: Attempt, payload: unknown)
     definition.parameters.map((id) => [id, parameterValue(setting.plan, id, today)]),
   );
   const event: MachineEvent = { type: input.type, payload, actor, at, parameters };
-  const [taken] = machineTransition(definition.machine, snapshot, event);
-  const next = taken as AnyMachineSnapshot;
+  const next = machineStep(definition.machine, snapshot, event);
   if (next === snapshot) {
     return refuse(
       setting,

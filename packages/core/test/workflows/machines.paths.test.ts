@@ -2,8 +2,17 @@
 // xstate/graph, and every event the tables do not allow in a state is refused there.
 import { describe, expect, it } from 'vitest';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
-import { createActor, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import {
+  assign,
+  createActor,
+  createMachine,
+  fromPromise,
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+} from 'xstate';
 import { workflowsFor, type MachineEvent } from '../../src/index.js';
+import { machineStep } from '../../src/workflows/machine-step.js';
 import { PATHS, plan, type WorkflowType } from './fixtures.js';
 
 const PARAMETERS = {
@@ -123,6 +132,22 @@ for (const type of ['village-plan', 'rectification', 'poverty-monitoring'] as co
       expect(checked).toBeGreaterThan(states.length);
     });
 
+    it("steps as XState's own transition does, from every reached state on every event", () => {
+      let stepped = 0;
+      const graph = getAdjacencyMap(machine, { events, input, serializeState: serialize } as never);
+      for (const { state } of Object.values(graph)) {
+        const snapshot = state as AnyMachineSnapshot;
+        for (const event of events) {
+          const [expected] = transition(machine, snapshot, event as never);
+          const next = machineStep(machine, snapshot, event);
+          expect(next === snapshot).toBe(expected === snapshot);
+          expect([next.value, next.status, next.context]).toEqual([expected.value, expected.status, expected.context]);
+          stepped += 1;
+        }
+      }
+      expect(stepped).toBeGreaterThanOrEqual(states.length * events.length);
+    });
+
     it('starts in idle and only leaves it with its start event', () => {
       const [idle] = initialTransition(machine, input as never);
       expect(idle.value).toBe('idle');
@@ -136,3 +161,37 @@ for (const type of ['village-plan', 'rectification', 'poverty-monitoring'] as co
     });
   });
 }
+
+describe('a machine step', () => {
+  it('gives each step a fresh actor system: what one step spawns never meets the next', () => {
+    const machine = createMachine({
+      initial: 'waiting',
+      context: { checks: 0 },
+      states: {
+        waiting: {
+          on: {
+            CHECK: {
+              target: 'checking',
+              actions: assign({
+                checks: ({ context }) => context.checks + 1,
+                job: ({ spawn }) =>
+                  spawn(
+                    fromPromise(async () => 1),
+                    { systemId: 'job' },
+                  ),
+              }),
+            },
+          },
+        },
+        checking: { on: { DONE: 'waiting' } },
+      },
+    });
+    let snapshot = initialTransition(machine)[0] as AnyMachineSnapshot;
+    for (let i = 0; i < 3; i += 1) {
+      snapshot = machineStep(machine, snapshot, { type: 'CHECK' });
+      expect(snapshot.value).toBe('checking');
+      snapshot = machineStep(machine, snapshot, { type: 'DONE' });
+    }
+    expect(snapshot.context.checks).toBe(3);
+  });
+});
