@@ -2,7 +2,7 @@
  * Content hashes (内容哈希): SHA-256 over canonical JSON (keys sorted, no spaces), so the same
  * content always gives the same hash whatever the key order it was written in.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Plan } from './schema.js';
 
 /**
@@ -32,7 +32,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 const hashes = new WeakMap<Plan, string>();

@@ -166,7 +166,7 @@ describe('a machine step', () => {
   it('gives each step a fresh actor system: what one step spawns never meets the next', () => {
     const machine = createMachine({
       initial: 'waiting',
-      context: { checks: 0 },
+      context: { checks: 0 } as { checks: number; job?: unknown },
       states: {
         waiting: {
           on: {
