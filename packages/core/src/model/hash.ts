@@ -23,12 +23,26 @@ export function canonicalJson(value: unknown): string {
   const object = value as Record<string, unknown>;
   const keys = Object.keys(object).sort();
   let out = '{';
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i]!;
     const member = object[key];
     if (member === undefined || typeof member === 'function') continue;
-    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${canonicalJson(member)}`;
   }
   return `${out}}`;
+}
+
+/** Keys as JSON writes them, remembered: records repeat the same few (bounded, so no input can grow it). */
+const QUOTED = new Map<string, string>();
+const MAX_QUOTED = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED.size < MAX_QUOTED) QUOTED.set(key, quoted);
+  }
+  return quoted;
 }
 
 export function sha256Hex(text: string): string {
