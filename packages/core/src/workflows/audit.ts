@@ -308,8 +308,14 @@ export interface AuditWhere {
  * The actor is kept by id: a principal's display name (a villager's name) is not audited.
  */
 export function auditRecord(where: AuditWhere, what: Omit<AuditRecord, keyof AuditWhere>): AuditRecord {
-  const { name: _name, ...actor } = what.actor as Principal;
-  return { ...where, ...what, actor };
+  return { ...where, ...what, actor: withoutName(what.actor as Principal) };
+}
+
+/** A principal without its display name (copied key by key: an object rest is several times slower). */
+function withoutName(principal: Principal): Omit<Principal, 'name'> {
+  const actor: Record<string, unknown> = {};
+  for (const key of Object.keys(principal)) if (key !== 'name') actor[key] = principal[key as keyof Principal];
+  return actor as Omit<Principal, 'name'>;
 }
 
 /** Where an instance's audit entries go: its tenant's chain, under its pinned plan and version. */

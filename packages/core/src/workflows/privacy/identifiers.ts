@@ -108,8 +108,10 @@ function identifiersIn(run: string, found: Set<IdentifierKind>): void {
 
 /** The kinds of identifier in `text`, each once, in the order ID number, phone, bank card. */
 export function findIdentifiers(text: string): IdentifierKind[] {
+  const runs = scannedText(text).match(NUMBER);
+  if (!runs) return [];
   const found = new Set<IdentifierKind>();
-  for (const run of scannedText(text).match(NUMBER) ?? []) identifiersIn(run, found);
+  for (const run of runs) identifiersIn(run, found);
   return KINDS.map(([kind]) => kind).filter((kind) => found.has(kind));
 }
 
@@ -119,7 +121,10 @@ export function findIdentifiers(text: string): IdentifierKind[] {
  * so it must not be a person's number.
  */
 export function identifiersInIds(ids: Readonly<Record<string, unknown>>): { field: string; kind: IdentifierKind }[] {
-  return Object.entries(ids).flatMap(([field, id]) =>
-    typeof id !== 'string' ? [] : findIdentifiers(id).map((kind) => ({ field, kind })),
-  );
+  const found: { field: string; kind: IdentifierKind }[] = [];
+  for (const field of Object.keys(ids)) {
+    const id = ids[field];
+    if (typeof id === 'string') for (const kind of findIdentifiers(id)) found.push({ field, kind });
+  }
+  return found;
 }
