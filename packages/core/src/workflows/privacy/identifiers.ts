@@ -48,12 +48,15 @@ function asciiDigit(codePoint: number): string {
   return String((codePoint - first) % 10);
 }
 
-/** Text all in ASCII: NFKC leaves it as it is, and it holds no format character, mark or other digit. */
-const ASCII = /^[\x00-\x7F]*$/;
+/**
+ * A character outside ASCII. Text without one is left as it is by NFKC, and holds no format
+ * character, mark or other script's digit.
+ */
+const NON_ASCII = /\P{ASCII}/u;
 
 /** `text` as the scan reads it: NFKC, every digit ASCII, format characters and marks dropped. */
 function scannedText(text: string): string {
-  if (ASCII.test(text)) return text;
+  if (!NON_ASCII.test(text)) return text;
   return [...text.normalize('NFKC').replace(/[\p{Cf}\p{M}]/gu, '')]
     .map((char) => {
       const chinese = CHINESE_DIGITS.indexOf(char);
