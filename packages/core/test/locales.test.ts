@@ -20,8 +20,7 @@ import { pseudo as pseudoNode } from './locales/pseudo-node.js';
 import { pseudo as pseudoRules } from './locales/pseudo-rules.js';
 import { pseudo as pseudoPlugins } from './locales/pseudo-plugins.js';
 import { pseudo as pseudoWorkflows } from './locales/pseudo-workflows.js';
-
-const codes = (words: object) => Object.keys(words).sort();
+import { expectSameCodes } from '../../../test/support/words.js';
 
 describe('the words files of each area', () => {
   it.each([
@@ -34,19 +33,12 @@ describe('the words files of each area', () => {
     ["the error codes' titles", errorTitlesZh, errorTitlesEn, pseudoErrorTitles],
     ['plugins', PLUGIN_WORDS.zh[0]!, PLUGIN_WORDS.en[0]!, pseudoPlugins],
   ])('say the same codes in Chinese, English and the test language: %s', (_area, zh, en, pseudo) => {
-    expect(codes(zh).length).toBeGreaterThan(0);
-    expect(codes(en)).toEqual(codes(zh));
-    expect(codes(pseudo)).toEqual(codes(zh));
+    expectSameCodes(zh, en, pseudo);
   });
 
   it.each(['status', 'progress', 'kind', 'strength', 'report'] as const)(
     'name the same labels in Chinese, English and the test language: %s',
-    (table) => {
-      const names = (words: Record<string, string>) => Object.keys(words).sort();
-      expect(names(LABEL_WORDS.zh[table]).length).toBeGreaterThan(0);
-      expect(names(LABEL_WORDS.en[table])).toEqual(names(LABEL_WORDS.zh[table]));
-      expect(names(pseudoLabels[table])).toEqual(names(LABEL_WORDS.zh[table]));
-    },
+    (table) => expectSameCodes(LABEL_WORDS.zh[table], LABEL_WORDS.en[table], pseudoLabels[table]),
   );
 
   it('render a message with a message among its parameters in the test language', () => {

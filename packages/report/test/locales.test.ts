@@ -3,14 +3,11 @@ import { renderMessage } from '@ruralkit/core';
 import { describe, expect, it } from 'vitest';
 import { HTML_REPORT_WORDS, htmlReportMessage } from '../src/locales/index.js';
 import { pseudo } from './locales/pseudo-html-report.js';
-
-const codes = (words: object) => Object.keys(words).sort();
+import { expectSameCodes } from '../../../test/support/words.js';
 
 describe("the HTML report's words", () => {
   it('say the same codes in Chinese, English and the test language', () => {
-    expect(codes(HTML_REPORT_WORDS.zh[0]!).length).toBeGreaterThan(0);
-    expect(codes(HTML_REPORT_WORDS.en[0]!)).toEqual(codes(HTML_REPORT_WORDS.zh[0]!));
-    expect(codes(pseudo)).toEqual(codes(HTML_REPORT_WORDS.zh[0]!));
+    expectSameCodes(HTML_REPORT_WORDS.zh[0]!, HTML_REPORT_WORDS.en[0]!, pseudo);
   });
 
   it("say a chart's amount label in every language", () => {

@@ -5,14 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { POSTGRES_STORE_WORDS, postgresStoreMessage } from '../src/locales/index.js';
 import { checkSchemaName } from '../src/migrations.js';
 import { pseudo } from './locales/pseudo-postgres-store.js';
-
-const codes = (words: object) => Object.keys(words).sort();
+import { expectSameCodes } from '../../../test/support/words.js';
 
 describe("the PostgreSQL store's words", () => {
   it('say the same codes in Chinese, English and the test language', () => {
-    expect(codes(POSTGRES_STORE_WORDS.zh[0]!).length).toBeGreaterThan(0);
-    expect(codes(POSTGRES_STORE_WORDS.en[0]!)).toEqual(codes(POSTGRES_STORE_WORDS.zh[0]!));
-    expect(codes(pseudo)).toEqual(codes(POSTGRES_STORE_WORDS.zh[0]!));
+    expectSameCodes(POSTGRES_STORE_WORDS.zh[0]!, POSTGRES_STORE_WORDS.en[0]!, pseudo);
   });
 
   it('refuse a bad schema name in Chinese and English; the test language says it too', () => {

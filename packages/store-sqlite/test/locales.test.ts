@@ -9,14 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { SQLITE_STORE_WORDS, sqliteStoreMessage } from '../src/locales/index.js';
 import { migrateSchema, SCHEMA_MIGRATIONS } from '../src/migrations.js';
 import { pseudo } from './locales/pseudo-sqlite-store.js';
-
-const codes = (words: object) => Object.keys(words).sort();
+import { expectSameCodes } from '../../../test/support/words.js';
 
 describe("the SQLite store's words", () => {
   it('say the same codes in Chinese, English and the test language', () => {
-    expect(codes(SQLITE_STORE_WORDS.zh[0]!).length).toBeGreaterThan(0);
-    expect(codes(SQLITE_STORE_WORDS.en[0]!)).toEqual(codes(SQLITE_STORE_WORDS.zh[0]!));
-    expect(codes(pseudo)).toEqual(codes(SQLITE_STORE_WORDS.zh[0]!));
+    expectSameCodes(SQLITE_STORE_WORDS.zh[0]!, SQLITE_STORE_WORDS.en[0]!, pseudo);
   });
 
   it('refuse a database newer than the store, in Chinese and English; the test language says it too', () => {
